@@ -1,0 +1,61 @@
+# Two commands on a fresh machine (Python 3.11 and make):
+#   make report   set everything up, then run the full report suite on the bundled data
+#   make test     set everything up, then run the test suite (what CI runs)
+# The virtual environment is built from the pinned requirements.lock with uv (fast); set
+# INSTALLER=pip to use plain pip instead.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+INSTALLER ?= uv
+STAMP := $(VENV)/.installed-$(INSTALLER)
+JOBS ?=
+LANGS ?= vi,en
+PYTEST_ARGS ?=
+
+.PHONY: install report test lint format validate bench lab lock clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	$(PYTHON) -m venv $(VENV)
+ifeq ($(INSTALLER),uv)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
+else
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+endif
+	$(BIN)/python -m ipykernel install --prefix $(VENV) --name python3 >/dev/null
+	touch $@
+
+report: install
+	$(BIN)/cchc report --lang $(LANGS) $(if $(JOBS),--jobs $(JOBS),)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check cchc_data tests benchmarks
+	$(BIN)/ruff format --check cchc_data tests benchmarks
+
+format: install
+	$(BIN)/ruff format cchc_data tests benchmarks
+	$(BIN)/ruff check --fix cchc_data tests benchmarks
+
+validate: install
+	$(BIN)/cchc validate
+
+bench: install
+	$(BIN)/python -m benchmarks
+
+lab: install
+	$(BIN)/jupyter lab notebooks/
+
+# Re-pin the tested versions after changing dependencies in pyproject.toml.
+lock:
+	uv pip compile pyproject.toml --extra test --python-version 3.11 --quiet -o requirements.lock
+
+clean:
+	rm -rf $(VENV) reports build dist *.egg-info

@@ -1,0 +1,61 @@
+"""Text helpers: Unicode normalisation and diacritic-insensitive matching keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style tone placement (Hoà, Thuỷ) -> new style (Hòa, Thủy), after NFC.
+_TONE_MOVES = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+_TONE_RE = re.compile("|".join(_TONE_MOVES) + "|" + "|".join(k.upper() for k in _TONE_MOVES))
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC form."""
+    return unicodedata.normalize("NFC", text)
+
+
+def normalize_tones(text: str) -> str:
+    """Return NFC text with old-style tone placement (``Hoà``) moved to the new style (``Hòa``)."""
+    text = nfc(text)
+    return _TONE_RE.sub(lambda m: _move(m.group(0)), text)
+
+
+def _move(s: str) -> str:
+    low = s.lower()
+    out = _TONE_MOVES[low]
+    return "".join(o.upper() if c.isupper() else o for c, o in zip(s, out, strict=True))
+
+
+def fold(text: str) -> str:
+    """Matching key: lower case, no diacritics, ``đ`` → ``d``, single spaces.
+
+    >>> fold("  Khánh  Hoà ")
+    'khanh hoa'
+    >>> fold("Hồ sơ ĐÚNG hạn")
+    'ho so dung han'
+    """
+    text = unicodedata.normalize("NFD", str(text)).replace("đ", "d").replace("Đ", "D")
+    text = "".join(c for c in text if unicodedata.category(c) != "Mn")
+    return " ".join(text.lower().split())
+
+
+def collapse_ws(text: str) -> str:
+    """NFC text with every run of whitespace replaced by one space."""
+    return " ".join(nfc(text).split())

@@ -1,0 +1,261 @@
+"""Loading the curated facts as a tidy long DataFrame, with filters that accept names as users type them."""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+
+import pandas as pd
+
+from ._text import fold
+from .catalog import catalog, domains
+from .datadir import DataError, _stamp, read_table
+from .datadir import data_dir as _data_dir
+from .periods import parse_period
+from .provinces import provinces, resolve_province
+
+__all__ = ["load_indicators", "sources", "flags", "COLUMNS"]
+
+#: Columns of :func:`load_indicators`, in order.
+COLUMNS = [
+    "fact_id",
+    "province",
+    "province_name",
+    "indicator",
+    "label_vi",
+    "label_en",
+    "domain",
+    "concept",
+    "period",
+    "year",
+    "quarter",
+    "year_end",
+    "kind",
+    "value",
+    "unit",
+    "qualifier",
+    "breakdown",
+    "source_id",
+    "evidence",
+    "flag",
+    "note",
+]
+_CATEGORICAL = ["province", "province_name", "domain", "kind", "unit", "qualifier", "source_id"]
+
+
+def sources(*, data_dir=None) -> pd.DataFrame:
+    """One row per source document: id, province, title, kind, publisher, dates, periods, text file.
+
+    Examples
+    --------
+    >>> s = sources()
+    >>> s.set_index("source_id").at["kh-2021q1-report", "text_file"]
+    '003_45c1629c38c3d8e7.txt'
+    """
+    return read_table("sources", data_dir)
+
+
+def _all_facts(data_dir=None) -> pd.DataFrame:
+    folder = _data_dir(data_dir)
+    stamps = tuple(_stamp(folder / f"{t}.csv") for t in ("indicators", "catalog", "provinces", "domains"))
+    return _build(str(folder), stamps)
+
+
+@lru_cache(maxsize=8)
+def _build(folder: str, _stamps: tuple) -> pd.DataFrame:
+    facts = read_table("indicators", folder)
+    cat = catalog(data_dir=folder).set_index("indicator")
+    names = provinces(data_dir=folder).set_index("slug")["name_vi"]
+
+    def bad(mask, column, why):
+        row = mask.to_numpy().nonzero()[0][0]
+        raise DataError(
+            f"indicators.csv row {row + 2} (fact_id {facts.at[row, 'fact_id']!r}): {column} "
+            f"{facts.at[row, column]!r} {why}; run `cchc validate` for every problem"
+        )
+
+    value = pd.to_numeric(facts["value"], errors="coerce")
+    if value.isna().any():
+        bad(value.isna(), "value", "is not a number (write 1514 or 65.91, '.' as decimal mark)")
+    unknown = ~facts["indicator"].isin(cat.index)
+    if unknown.any():
+        bad(unknown, "indicator", "is not in catalog.csv")
+    unknown = ~facts["province"].isin(names.index)
+    if unknown.any():
+        bad(unknown, "province", "is not a slug of provinces.csv")
+    parsed = {}
+    for label in facts["period"].unique():
+        try:
+            parsed[label] = parse_period(label)
+        except ValueError:
+            bad(facts["period"] == label, "period", "is not a period (2019, 2021-Q1 or 2021-2030)")
+    periods = facts["period"].map(parsed)
+
+    out = pd.DataFrame(
+        {
+            "fact_id": facts["fact_id"],
+            "province": facts["province"],
+            "province_name": facts["province"].map(names),
+            "indicator": facts["indicator"],
+            "label_vi": facts["indicator"].map(cat["label_vi"]),
+            "label_en": facts["indicator"].map(cat["label_en"]),
+            "domain": facts["indicator"].map(cat["domain"]),
+            "concept": facts["indicator"].map(cat["concept"]),
+            "period": facts["period"],
+            "year": periods.map(lambda p: p.year).astype("Int64"),
+            "quarter": pd.array(periods.map(lambda p: p.quarter).tolist(), dtype="Int64"),
+            "year_end": periods.map(lambda p: p.year_end).astype("Int64"),
+            "kind": facts["kind"],
+            "value": value.astype(float),
+            "unit": facts["indicator"].map(cat["unit"]),
+            "qualifier": facts["qualifier"],
+            "breakdown": facts["breakdown"],
+            "source_id": facts["source_id"],
+            "evidence": facts["evidence"],
+            "flag": facts["flag"],
+            "note": facts["note"],
+        }
+    )
+    order = domains(data_dir=folder)["domain"].tolist()
+    for col in _CATEGORICAL:
+        cats = order if col == "domain" else sorted(out[col].unique())
+        out[col] = pd.Categorical(out[col], categories=cats, ordered=col == "domain")
+    return out
+
+
+def _as_list(value) -> list:
+    return list(value) if isinstance(value, (list, tuple, set, pd.Index, pd.Series)) else [value]
+
+
+def _check_known(given, known, what, hint):
+    bad = [g for g in given if g not in known]
+    if bad:
+        close = difflib.get_close_matches(str(bad[0]), [str(k) for k in known], n=3)
+        maybe = f"did you mean {', '.join(map(repr, close))}? " if close else ""
+        raise ValueError(f"{bad[0]!r} is not a known {what}; {maybe}See {hint}")
+
+
+def load_indicators(
+    *, province=None, domain=None, indicator=None, concept=None, period=None, kind=None, data_dir=None
+) -> pd.DataFrame:
+    """Load the curated facts as a tidy long DataFrame, one row per fact.
+
+    Every filter takes one value or a list; ``None`` means all.
+
+    Parameters
+    ----------
+    province : str or int or list, optional
+        Province name, slug or GSO code, as accepted by :func:`resolve_province`. A known province
+        without curated data raises ``ValueError`` rather than returning an empty frame.
+    domain : str or list, optional
+        Domain code (``"procedures"``) or its Vietnamese/English label (diacritics optional).
+    indicator, concept : str or list, optional
+        Codes from :func:`catalog` / :func:`concepts`.
+    period : str or int or list, optional
+        A period label (``"2021-Q1"``, ``"2019"``, ``"2021-2030"``) matches that label; an ``int`` year
+        matches every period that starts in that year.
+    kind : {"actual", "target"}, optional
+    data_dir : path, optional
+        Another data folder (default: see :func:`cchc_data.data_dir`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`COLUMNS`: ``value`` is float (percentages 0–100), ``year``/``quarter``/
+        ``year_end`` nullable integers, ``province``, ``domain``, ``kind``, ``unit``, ``qualifier``,
+        ``source_id`` categorical; ``breakdown``, ``concept``, ``flag`` and ``note`` are ``""`` when empty.
+
+    Examples
+    --------
+    >>> df = load_indicators(province="Hà Giang")
+    >>> df["province"].unique().tolist()
+    ['ha-giang']
+    >>> load_indicators(province="Atlantis")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'Atlantis' is not a known province; See cchc_data.provinces() for the 63 known names
+    """
+    frame = _all_facts(data_dir)
+    mask = pd.Series(True, index=frame.index)
+    if province is not None:
+        slugs = [resolve_province(p, data_dir=data_dir) for p in _as_list(province)]
+        with_data = set(frame["province"].unique())
+        for slug in slugs:
+            if slug not in with_data:
+                names = provinces(data_dir=data_dir).set_index("slug")["name_vi"]
+                have = ", ".join(sorted((names[s] for s in with_data), key=fold))
+                raise ValueError(
+                    f"{names[slug]} ({slug}) is a known province but has no curated data yet; "
+                    f"provinces with data: {have}"
+                )
+        mask &= frame["province"].isin(slugs)
+    if domain is not None:
+        doms = domains(data_dir=data_dir)
+        by_name = {}
+        for row in doms.itertuples():
+            for name in (row.domain, row.label_vi, row.label_en):
+                by_name[fold(name)] = row.domain
+        wanted = []
+        for d in _as_list(domain):
+            key = fold(str(d)).replace("_", " ")
+            code = by_name.get(key) or by_name.get(fold(str(d)))
+            if code is None:
+                _check_known([d], doms["domain"].tolist(), "domain", "cchc_data.domains()")
+            wanted.append(code)
+        mask &= frame["domain"].isin(wanted)
+    if indicator is not None:
+        given = _as_list(indicator)
+        _check_known(
+            given,
+            set(catalog(data_dir=data_dir)["indicator"]),
+            "indicator",
+            "cchc_data.catalog() or cchc_data.search()",
+        )
+        mask &= frame["indicator"].isin(given)
+    if concept is not None:
+        given = _as_list(concept)
+        _check_known(given, set(read_table("concepts", data_dir)["concept"]), "concept", "cchc_data.concepts()")
+        mask &= frame["concept"].isin(given)
+    if period is not None:
+        labels, years = [], []
+        for p in _as_list(period):
+            if isinstance(p, int) and not isinstance(p, bool):
+                years.append(p)
+            else:
+                labels.append(parse_period(p).label)
+        mask &= frame["period"].isin(labels) | frame["year"].isin(years)
+    if kind is not None:
+        given = _as_list(kind)
+        _check_known(given, ["actual", "target"], "kind", "the kinds 'actual' and 'target'")
+        mask &= frame["kind"].isin(given)
+    out = frame[mask].reset_index(drop=True)
+    for col in _CATEGORICAL:
+        if col != "domain":
+            out[col] = out[col].cat.remove_unused_categories()
+    return out
+
+
+def flags(*, data_dir=None) -> pd.DataFrame:
+    """Facts whose source is inconsistent, with the kind of inconsistency and the explanatory note.
+
+    Examples
+    --------
+    >>> f = flags()
+    >>> set(f.columns) >= {"fact_id", "flag", "note", "evidence"} and bool((f["flag"] != "").all())
+    True
+    """
+    frame = _all_facts(data_dir)
+    cols = [
+        "fact_id",
+        "province",
+        "indicator",
+        "period",
+        "kind",
+        "value",
+        "breakdown",
+        "source_id",
+        "evidence",
+        "flag",
+        "note",
+    ]
+    return frame.loc[frame["flag"] != "", cols].reset_index(drop=True)

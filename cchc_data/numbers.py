@@ -1,0 +1,124 @@
+"""Parse numbers printed in the Vietnamese format (``1.514``, ``65,91%``, ``trên 14 nghìn``)."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["parse_vn_number", "numbers_in"]
+
+_SCALES = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
+_QUALIFIERS = {
+    "trên": "more_than",
+    "hơn": "more_than",
+    "gần": "about",
+    "khoảng": "about",
+    "ước tính": "about",
+    "tối thiểu": "at_least",
+    "ít nhất": "at_least",
+    "dưới": "less_than",
+    "tối đa": "at_most",
+}
+# A number token: digits with '.' thousands groups and an optional ',' decimal part, or digits with a
+# lone '.'/',' decimal part (the source sometimes prints `11.3 %`).
+_TOKEN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_NUMBER_RE = re.compile(rf"(?<![\d.,])({_TOKEN})(?![\d])(\s*(?:{'|'.join(_SCALES)})\b)?", re.IGNORECASE)
+_FULL_RE = re.compile(
+    rf"^\s*(?:(?P<qual>{'|'.join(sorted(_QUALIFIERS, key=len, reverse=True))})\s+)?(?:từ\s+)?"
+    rf"(?P<num>{_TOKEN})\s*(?P<scale>{'|'.join(_SCALES)})?\s*(?P<pct>%)?\s*(?P<rest>.*?)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _token_value(token: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
+        return float(token.replace(".", "").replace(",", "."))
+    return float(token.replace(",", "."))
+
+
+def parse_vn_number(text: str) -> float:
+    """Parse one number written in the Vietnamese format.
+
+    ``.`` groups thousands and ``,`` is the decimal mark; a trailing ``%`` is dropped (percentages stay
+    0–100); ``nghìn``/``triệu``/``tỷ`` scale the number; ``đồng`` and other trailing words are ignored; a
+    leading qualifier (``trên``, ``gần``, ``tối thiểu`` …) is allowed (use :func:`parse_vn_quantity` to
+    keep it). A lone ``.`` followed by other than three digits is read as a decimal mark.
+
+    Parameters
+    ----------
+    text : str
+        The number as printed, e.g. ``"1.514"`` or ``"65,91%"``.
+
+    Returns
+    -------
+    float
+
+    Raises
+    ------
+    ValueError
+        If ``text`` does not start with a number.
+
+    Examples
+    --------
+    >>> parse_vn_number("1.514")
+    1514.0
+    >>> parse_vn_number("65,91%")
+    65.91
+    >>> parse_vn_number("100.210.000 đồng")
+    100210000.0
+    >>> parse_vn_number("trên 14 nghìn")
+    14000.0
+    >>> parse_vn_number("07")
+    7.0
+    """
+    return parse_vn_quantity(text)[0]
+
+
+def parse_vn_quantity(text: str) -> tuple[float, str]:
+    """Parse a printed quantity into ``(value, qualifier)``.
+
+    Examples
+    --------
+    >>> parse_vn_quantity("trên 14 nghìn")
+    (14000.0, 'more_than')
+    >>> parse_vn_quantity("từ 30% trở lên")
+    (30.0, 'at_least')
+    >>> parse_vn_quantity("98,63%")
+    (98.63, 'none')
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"expected the number as printed (a string), got {text!r}")
+    m = _FULL_RE.match(text.strip())
+    if not m:
+        raise ValueError(
+            f"{text!r} is not a number in the Vietnamese format; expected e.g. '1.514', '65,91%', "
+            "'100.210.000 đồng' or 'trên 14 nghìn'"
+        )
+    value = _token_value(m["num"]) * _SCALES.get((m["scale"] or "").lower(), 1)
+    qualifier = _QUALIFIERS.get((m["qual"] or "").lower(), "none")
+    if qualifier == "none" and re.search(r"\btrở lên\b", m["rest"] or "", re.IGNORECASE):
+        qualifier = "at_least"
+    return value, qualifier
+
+
+def numbers_in(text: str) -> list[float]:
+    """Every number printed in ``text``, parsed the Vietnamese way.
+
+    ``a/b`` gives both ``a`` and ``b``; a number followed by ``nghìn``/``triệu``/``tỷ`` gives both the
+    bare and the scaled value.
+
+    Examples
+    --------
+    >>> numbers_in("191/195 xã, phường, thị trấn")
+    [191.0, 195.0]
+    >>> numbers_in("trên 14 nghìn hộp thư điện tử")
+    [14.0, 14000.0]
+    >>> numbers_in("đạt tỷ lệ 98,63%")
+    [98.63]
+    """
+    out: list[float] = []
+    for m in _NUMBER_RE.finditer(text):
+        value = _token_value(m.group(1))
+        out.append(value)
+        if m.group(2):
+            out.append(value * _SCALES[m.group(2).strip().lower()])
+    return out

@@ -1,0 +1,33 @@
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import cchc_data as cd
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch):
+    """Each test sees the bundled data unless it points CCHC_DATA_DIR elsewhere."""
+    monkeypatch.delenv(cd.datadir.DATA_DIR_ENV, raising=False)
+    yield
+    import sys
+
+    if "matplotlib.pyplot" in sys.modules:  # close every figure a test opened
+        sys.modules["matplotlib.pyplot"].close("all")
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A writable copy of the bundled data folder."""
+    dest = tmp_path / "data"
+    shutil.copytree(cd.data_dir(), dest, ignore=shutil.ignore_patterns("staging", "README.md"))
+    return dest
+
+
+def pytest_report_header(config):
+    sources = os.environ.get("CCHC_SOURCES_DIR")
+    return f"cchc data: {cd.data_dir()}; source texts: {sources or 'not set (evidence test skipped)'}"

@@ -1,0 +1,86 @@
+"""Packaging: declared dependencies agree, the wheel carries the data, the README example runs."""
+
+import os
+import re
+import subprocess
+import sys
+import sysconfig
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _name(req: str) -> str:
+    return re.split(r"[<>=!~ \[;]", req.strip(), maxsplit=1)[0].lower().replace("_", "-")
+
+
+def _spec(req: str) -> str:
+    return re.sub(r"\s+", "", req.strip().lower())
+
+
+def test_environment_yml_lists_the_same_dependencies_as_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    declared = {_name(r): _spec(r) for r in project["dependencies"]}
+    conda = {}
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    for line in text.split("\ndependencies:\n", 1)[1].splitlines():
+        m = re.match(r"^  - ([A-Za-z][^:#]*?)\s*$", line)
+        if m and _name(m.group(1)) not in {"python", "pip"}:
+            conda[_name(m.group(1))] = _spec(m.group(1))
+    assert conda == declared
+
+
+def test_lock_pins_every_dependency():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    lock = (ROOT / "requirements.lock").read_text(encoding="utf-8")
+    pinned = {_name(line) for line in lock.splitlines() if "==" in line and not line.startswith("#")}
+    wanted = {_name(r) for r in project["dependencies"] + project["optional-dependencies"]["test"]}
+    assert wanted <= pinned, wanted - pinned
+
+
+def test_readme_example_runs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```python\n(import cchc_data as cd\n.*?)```", readme, re.S)
+    assert block, "README must show the three-line example"
+    lines = [ln for ln in block.group(1).splitlines() if ln.strip()]
+    assert len(lines) <= 3
+    namespace = {}
+    exec(compile(block.group(1), "README.md", "exec"), namespace)
+    df = namespace["df"]
+    assert set(df["province"]) == {"ha-giang"} and len(df) > 20
+
+
+@pytest.mark.slow
+def test_wheel_install_ships_the_data(tmp_path):
+    """Build the wheel, install it (no deps) in a fresh venv that borrows this venv's libraries, load."""
+    dist = tmp_path / "dist"
+    from hatchling.builders.wheel import WheelBuilder
+
+    wheel = Path(next(WheelBuilder(str(ROOT)).build(directory=str(dist), versions=["standard"])))
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    py = venv / "bin" / "python"
+    site = subprocess.run(
+        [py, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    # unpack the wheel into the new venv (what an installer does for a pure-Python wheel)
+    import zipfile
+
+    zipfile.ZipFile(wheel).extractall(site)
+    # borrow this environment's third-party libraries, after the venv's own site-packages
+    Path(site, "zz_borrowed.pth").write_text(sysconfig.get_paths()["purelib"] + "\n", encoding="utf-8")
+    code = (
+        "import cchc_data as cd, pathlib, sys;"
+        "p = pathlib.Path(cd.__file__).resolve();"
+        f"assert str(p).startswith({str(venv.resolve())!r}), p;"
+        "assert cd.data_dir() == (p.parent / 'data'), cd.data_dir();"
+        "df = cd.load_indicators(province='Khánh Hòa');"
+        "print(len(df), cd.validate().ok)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"CCHC_DATA_DIR", "PYTHONPATH"}}
+    out = subprocess.run([py, "-c", code], check=True, capture_output=True, text=True, cwd=tmp_path, env=env)
+    n, ok = out.stdout.split()
+    assert int(n) > 100 and ok == "True"

@@ -1,0 +1,187 @@
+import csv
+import unicodedata
+
+import pytest
+
+import cchc_data as cd
+from cchc_data.cli import main
+
+
+def rows(folder, table):
+    with open(folder / f"{table}.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def write(folder, table, data):
+    with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(data[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(data)
+
+
+def find(data, **match):
+    for i, r in enumerate(data):
+        if all(r[k] == v for k, v in match.items()):
+            return i
+    raise LookupError(match)
+
+
+def test_bundled_data_is_valid():
+    report = cd.validate()
+    assert report.ok, str(report)
+
+
+def test_cli_validate_passes(capsys):
+    assert main(["validate"]) == 0
+    assert "valid (0 errors" in capsys.readouterr().out
+
+
+def _set(folder, line_index, **values):
+    data = rows(folder, "indicators")
+    data[line_index].update(values)
+    write(folder, "indicators", data)
+    return line_index + 2  # CSV line number
+
+
+# (what to change in row 0 of indicators.csv, field reported, message fragment)
+SCHEMA_CORRUPTIONS = [
+    ({"value": "abc"}, "value", "type error"),
+    ({"kind": "plan"}, "kind", "constraint error"),
+    ({"qualifier": "roughly"}, "qualifier", "constraint error"),
+    ({"period": "Q1/2021"}, "period", "constraint error"),
+    ({"evidence": ""}, "evidence", "constraint error"),
+    ({"indicator": "no_such_indicator"}, "indicator", "foreign key error"),
+    ({"province": "atlantis"}, "province", "foreign key error"),
+    ({"source_id": "no-such-source"}, "source_id", "foreign key error"),
+    ({"breakdown": "level:galaxy"}, "breakdown", "foreign key error"),
+]
+
+
+@pytest.mark.parametrize(("change", "field", "fragment"), SCHEMA_CORRUPTIONS)
+def test_schema_corruptions_are_errors(data_copy, change, field, fragment):
+    line = _set(data_copy, 0, **change)
+    report = cd.validate(data_copy)
+    assert not report.ok
+    hits = [i for i in report.errors if i.file == "indicators.csv" and i.field == field and i.row == line]
+    assert hits, str(report)
+    assert fragment in hits[0].message.lower() or fragment in hits[0].message
+
+
+def test_duplicate_fact_id_is_an_error(data_copy):
+    data = rows(data_copy, "indicators")
+    data[1]["fact_id"] = data[0]["fact_id"]
+    write(data_copy, "indicators", data)
+    report = cd.validate(data_copy)
+    assert any("primary key" in i.message.lower() and i.row == 3 for i in report.errors), str(report)
+
+
+def test_evidence_without_the_value_is_an_error(data_copy):
+    data = rows(data_copy, "indicators")
+    i = find(data, evidence=data[0]["evidence"])
+    line = _set(data_copy, i, value="123456")
+    report = cd.validate(data_copy)
+    assert any(
+        e.row == line and e.field == "evidence" and "does not contain the value 123456" in e.message
+        for e in report.errors
+    ), str(report)
+
+
+def test_overlong_evidence_is_an_error(data_copy):
+    line = _set(
+        data_copy, 0, evidence="1 " + " ".join(["chữ"] * 30) + " " + rows(data_copy, "indicators")[0]["evidence"]
+    )
+    report = cd.validate(data_copy)
+    assert any(e.row == line and "quote at most ~15" in e.message for e in report.errors), str(report)
+
+
+def test_percent_out_of_range(data_copy):
+    data = rows(data_copy, "indicators")
+    cat = {r["indicator"]: r for r in rows(data_copy, "catalog")}
+    i = next(n for n, r in enumerate(data) if cat[r["indicator"]]["unit"] == "percent" and not r["flag"])
+    line = _set(data_copy, i, value="120", evidence="tỷ lệ đạt 120%")
+    report = cd.validate(data_copy)
+    assert any(e.row == line and "outside 0-100" in e.message for e in report.errors), str(report)
+    # the same row flagged as the source's own inconsistency: a warning, not an error
+    _set(data_copy, i, flag="percent_out_of_range", note="printed so in the source")
+    report = cd.validate(data_copy)
+    assert report.ok and any(w.row == line and "outside 0-100" in w.message for w in report.warnings)
+
+
+def test_part_larger_than_whole(data_copy):
+    data = rows(data_copy, "indicators")
+    i = find(data, indicator="admin_units_with_video_conference", breakdown="level:commune")
+    line = _set(data_copy, i, value="196", evidence="196/195 xã")
+    report = cd.validate(data_copy)
+    assert any(e.row == line and "exceeds its whole admin_units_total = 195" in e.message for e in report.errors), str(
+        report
+    )
+    _set(data_copy, i, flag="part_exceeds_whole", note="as printed")
+    report = cd.validate(data_copy)
+    assert report.ok and any("exceeds its whole" in w.message for w in report.warnings)
+
+
+def test_part_without_whole(data_copy):
+    data = rows(data_copy, "indicators")
+    i = find(data, indicator="admin_units_total", breakdown="level:commune")
+    del data[i]
+    write(data_copy, "indicators", data)
+    report = cd.validate(data_copy)
+    assert any("is a part of admin_units_total, but no admin_units_total fact" in e.message for e in report.errors), (
+        str(report)
+    )
+
+
+def test_parts_adding_up_to_more_than_the_total(data_copy):
+    data = rows(data_copy, "indicators")
+    i = find(data, indicator="public_websites", breakdown="level:commune")
+    _set(data_copy, i, value="1150", evidence="1150 UBND cấp xã")
+    report = cd.validate(data_copy)
+    assert any("public_websites: parts by level add up to" in e.message for e in report.errors), str(report)
+
+
+def test_target_earlier_than_its_source(data_copy):
+    data = rows(data_copy, "indicators")
+    i = find(data, source_id="kh-2022-programme", kind="target")
+    line = _set(data_copy, i, period="2019")
+    report = cd.validate(data_copy)
+    assert any(
+        e.row == line and "earlier than the period its source reports on (2021)" in e.message for e in report.errors
+    ), str(report)
+
+
+def test_province_must_match_source(data_copy):
+    data = rows(data_copy, "indicators")
+    i = find(data, source_id="hg-2018-article")
+    line = _set(data_copy, i, province="khanh-hoa")
+    report = cd.validate(data_copy)
+    assert any(e.row == line and "is about 'ha-giang'" in e.message for e in report.errors), str(report)
+
+
+def test_nfd_text_is_an_error(data_copy):
+    path = data_copy / "catalog.csv"
+    path.write_text(unicodedata.normalize("NFD", path.read_text(encoding="utf-8")), encoding="utf-8")
+    report = cd.validate(data_copy)
+    assert any(e.file == "catalog.csv" and "NFC" in e.message for e in report.errors)
+
+
+def test_concept_unit_must_match(data_copy):
+    cat = rows(data_copy, "catalog")
+    i = find(cat, concept="digital_certificates")
+    cat[i]["unit"] = "percent"
+    write(data_copy, "catalog", cat)
+    report = cd.validate(data_copy)
+    assert any("differs from its concept 'digital_certificates'" in e.message for e in report.errors), str(report)
+
+
+def test_cli_reports_bad_data_without_traceback(data_copy, capsys):
+    _set(data_copy, 0, value="abc")
+    assert main(["validate", str(data_copy)]) == 1
+    out = capsys.readouterr()
+    assert "indicators.csv:2 [value]" in out.err and "INVALID" in out.out
+    assert "Traceback" not in out.err + out.out
+
+
+def test_cli_missing_folder(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nowhere")]) == 2
+    err = capsys.readouterr().err
+    assert "is not a cchc data folder" in err and "Traceback" not in err
