@@ -1,0 +1,343 @@
+import csv
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import cchc_data as cd
+from cchc_data import analysis as an
+
+HEADER = "fact_id,province,indicator,period,kind,value,qualifier,breakdown,source_id,evidence,flag,note".split(",")
+
+
+@pytest.fixture
+def tiny(data_copy):
+    """The bundled vocabularies with a small hand-built set of facts."""
+    rows = [
+        # Hà Giang 2017: certificates, a part/whole pair, an e-doc share
+        (
+            "hg-2018-article-001",
+            "ha-giang",
+            "digital_certificates_issued",
+            "2017",
+            "actual",
+            "2725",
+            "none",
+            "",
+            "hg-2018-article",
+            "2.725 Chứng thư số",
+            "",
+            "",
+        ),
+        (
+            "hg-2018-article-002",
+            "ha-giang",
+            "admin_units_with_video_conference",
+            "2017",
+            "actual",
+            "191",
+            "none",
+            "level:commune",
+            "hg-2018-article",
+            "191/195 xã",
+            "",
+            "",
+        ),
+        (
+            "hg-2018-article-003",
+            "ha-giang",
+            "admin_units_total",
+            "2017",
+            "actual",
+            "195",
+            "none",
+            "level:commune",
+            "hg-2018-article",
+            "191/195 xã",
+            "",
+            "",
+        ),
+        (
+            "hg-2018-article-004",
+            "ha-giang",
+            "official_email_mailboxes",
+            "2017",
+            "actual",
+            "14000",
+            "more_than",
+            "",
+            "hg-2018-article",
+            "trên 14 nghìn hộp thư",
+            "",
+            "",
+        ),
+        # Khánh Hòa: certificates in 2021-Q1; e-mail in 2019; a target with and one without an actual
+        (
+            "kh-2021q1-report-001",
+            "khanh-hoa",
+            "digital_certificates_integrated",
+            "2021-Q1",
+            "actual",
+            "3436",
+            "none",
+            "",
+            "kh-2021q1-report",
+            "3.436 chứng thư số",
+            "",
+            "",
+        ),
+        (
+            "kh-2019-article-001",
+            "khanh-hoa",
+            "official_email_accounts",
+            "2019",
+            "actual",
+            "4600",
+            "none",
+            "",
+            "kh-2019-article",
+            "4.600 tài khoản",
+            "",
+            "",
+        ),
+        (
+            "kh-2019-article-002",
+            "khanh-hoa",
+            "digital_certificates_integrated",
+            "2019",
+            "actual",
+            "1000",
+            "none",
+            "",
+            "kh-2019-article",
+            "1.000 chứng thư",
+            "",
+            "",
+        ),
+        (
+            "kh-2022-programme-001",
+            "khanh-hoa",
+            "online_payment_transactions_share",
+            "2025",
+            "target",
+            "30",
+            "at_least",
+            "",
+            "kh-2022-programme",
+            "từ 30% trở lên",
+            "",
+            "",
+        ),
+        (
+            "kh-2022-programme-002",
+            "khanh-hoa",
+            "dossiers_online_share",
+            "2025",
+            "target",
+            "20",
+            "at_least",
+            "",
+            "kh-2022-programme",
+            "từ 20% trở lên",
+            "",
+            "",
+        ),
+        (
+            "kh-2021q1-report-002",
+            "khanh-hoa",
+            "dossiers_online_share",
+            "2021-Q1",
+            "actual",
+            "21.65",
+            "none",
+            "",
+            "kh-2021q1-report",
+            "21,65%",
+            "",
+            "",
+        ),
+        (
+            "kh-2021q1-report-003",
+            "khanh-hoa",
+            "dossiers_on_time_share",
+            "2021-Q1",
+            "actual",
+            "98.63",
+            "none",
+            "",
+            "kh-2021q1-report",
+            "98,63%",
+            "",
+            "",
+        ),
+        (
+            "kh-2021q1-report-004",
+            "khanh-hoa",
+            "dossiers_on_time_share",
+            "2021-Q1",
+            "actual",
+            "91.58",
+            "none",
+            "level:district",
+            "kh-2021q1-report",
+            "91,58%",
+            "",
+            "",
+        ),
+        (
+            "kh-2021q1-report-005",
+            "khanh-hoa",
+            "dossiers_on_time_share",
+            "2021-Q1",
+            "actual",
+            "86.84",
+            "none",
+            "sector:investment",
+            "kh-2021q1-report",
+            "86,84%",
+            "",
+            "",
+        ),
+    ]
+    with open(data_copy / "indicators.csv", "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(HEADER)
+        w.writerows(rows)
+    return data_copy
+
+
+def test_compare_latest_per_province_keeps_period_qualifier_and_source(tiny):
+    got = an.compare("digital_certificates", data_dir=tiny)
+    assert got[["province", "period", "value", "source_id"]].values.tolist() == [
+        ["khanh-hoa", "2021-Q1", 3436.0, "kh-2021q1-report"],
+        ["ha-giang", "2017", 2725.0, "hg-2018-article"],
+    ]
+    assert got["comparability"].ne("").all() and set(got["unit"]) == {"count"}
+    email = an.compare("official_email_accounts", data_dir=tiny).set_index("province")
+    assert email.at["ha-giang", "qualifier"] == "more_than"
+
+
+def test_compare_chosen_period(tiny):
+    got = an.compare("digital_certificates", period={"Khánh Hòa": "2019"}, data_dir=tiny)
+    assert got.set_index("province")["period"].to_dict() == {"khanh-hoa": "2019", "ha-giang": "2017"}
+    only_2017 = an.compare("digital_certificates", period="2017", data_dir=tiny)
+    assert only_2017["province"].tolist() == ["ha-giang"]
+    with pytest.raises(ValueError, match="'fibre' is not a known concept"):
+        an.compare("fibre", data_dir=tiny)
+
+
+def test_coverage_matrix(tiny):
+    m = an.coverage(data_dir=tiny)
+    expected = pd.DataFrame(
+        {"ha-giang": [1, 1], "khanh-hoa": [2, 1]},
+        index=pd.Index(["digital_certificates", "official_email_accounts"], name="concept"),
+    ).rename_axis(columns="province")
+    pd.testing.assert_frame_equal(m, expected)
+    periods = an.coverage(values="periods", data_dir=tiny)
+    assert periods.at["digital_certificates", "khanh-hoa"] == "2019, 2021-Q1"
+    with pytest.raises(ValueError, match="by='region' is not supported"):
+        an.coverage(by="region", data_dir=tiny)
+
+
+def test_part_whole_share_is_derived(tiny):
+    s = an.part_whole_shares(data_dir=tiny)
+    assert len(s) == 1
+    row = s.iloc[0]
+    assert (row["part"], row["whole"], row["origin"]) == (191, 195, "derived")
+    assert row["share"] == pytest.approx(97.948717, rel=1e-6)
+
+
+def test_progress_to_target(tiny):
+    p = an.progress_to_target("khanh-hoa", data_dir=tiny).set_index("indicator")
+    met = p.loc["dossiers_online_share"]
+    assert (met["actual"], met["actual_period"], met["status"]) == (21.65, "2021-Q1", "met")
+    assert met["gap"] == pytest.approx(1.65)
+    none = p.loc["online_payment_transactions_share"]
+    assert none["status"] == "no actual yet" and np.isnan(none["actual"]) and np.isnan(none["gap"])
+
+
+def test_per_capita_only_for_counts_with_known_population(tiny):
+    c = an.per_capita(an.compare("digital_certificates", data_dir=tiny), data_dir=tiny).set_index("province")
+    assert c.at["ha-giang", "value_per_capita"] == pytest.approx(2725 / 854_679 * 100_000)
+    shares = an.per_capita(cd.load_indicators(indicator="dossiers_on_time_share", data_dir=tiny), data_dir=tiny)
+    assert shares["value_per_capita"].isna().all()
+    with pytest.raises(ValueError, match="needs a frame with province, value and unit"):
+        an.per_capita(pd.DataFrame({"x": [1]}))
+
+
+def test_successor_view(tiny):
+    v = an.successor_view(an.compare("digital_certificates", data_dir=tiny), data_dir=tiny).set_index("province")
+    assert v.at["ha-giang", "successor"] == "tuyen-quang"
+    assert v.at["ha-giang", "display_name"] == "Hà Giang → Tuyên Quang"
+    assert v.at["khanh-hoa", "display_name"] == "Khánh Hòa"
+
+
+def test_profile_groups_by_domain_in_framework_order(tiny):
+    p = an.profile("Khánh Hòa", data_dir=tiny)
+    order = cd.domains()["domain"].tolist()
+    positions = [order.index(d) for d in p["domain"].astype(str)]
+    assert positions == sorted(positions)
+    assert {"period", "kind", "value", "unit"} <= set(p.columns)
+
+
+def test_breakdown_table(tiny):
+    t = an.breakdown_table("Khánh Hòa", "dossiers_on_time_share", data_dir=tiny)
+    assert t[["breakdown", "value"]].values.tolist() == [
+        ["", 98.63],
+        ["level:district", 91.58],
+        ["sector:investment", 86.84],
+    ]
+    assert t["breakdown_label_en"].tolist() == ["Total", "District level", "Investment"]
+    with pytest.raises(ValueError, match="'digital_certificates_issued' has no breakdown"):
+        an.breakdown_table("Hà Giang", "digital_certificates_issued", data_dir=tiny)
+
+
+def test_comparable_concepts_on_real_data():
+    concepts = an.comparable_concepts()
+    assert {
+        "digital_certificates",
+        "edocs_sent_share",
+        "edocs_fully_electronic_share",
+        "official_email_accounts",
+    } <= set(concepts)
+    for concept in concepts:
+        got = an.compare(concept)
+        assert got["province"].nunique() >= 2
+        assert got["period"].ne("").all() and got["source_id"].ne("").all()
+
+
+def test_q1_2021_dossier_section_is_complete():
+    """The report's dossier figures are all there (issue: curation done-when)."""
+    df = cd.load_indicators(province="Khánh Hòa", period="2021-Q1")
+    values = set(df["value"])
+    for v in [
+        130729,
+        113375,
+        111824,
+        98.63,
+        99.76,
+        91.58,
+        99.19,
+        86.84,
+        97.16,
+        99.62,
+        362428,
+        362425,
+        99.99,
+        3,
+        0.01,
+        28301,
+        21.65,
+        1800,
+        100210000,
+        170397,
+        82.06,
+        7021,
+        99.56,
+        27253,
+        84.53,
+        90621,
+        78.49,
+        1000,
+    ]:
+        assert v in values, v
