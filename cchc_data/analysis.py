@@ -23,6 +23,8 @@ __all__ = [
     "successor_view",
     "profile",
     "breakdown_table",
+    "indicators_with_breakdowns",
+    "in_language",
 ]
 
 
@@ -416,3 +418,33 @@ def breakdown_table(province, indicator, *, period=None, data_dir=None) -> pd.Da
         "breakdown_label_vi", "breakdown_label_en", "value", "unit", "qualifier", "source_id", "evidence", "flag",
     ]  # fmt: skip
     return out[cols].reset_index(drop=True)
+
+
+def indicators_with_breakdowns(province, *, data_dir=None) -> list[str]:
+    """Indicators of a province that have a total and at least one part by breakdown.
+
+    Examples
+    --------
+    >>> "dossiers_on_time_share" in indicators_with_breakdowns("Khánh Hòa")
+    True
+    """
+    df = load_indicators(province=province, data_dir=data_dir)
+    has_parts = set(df.loc[df["breakdown"] != "", "indicator"])
+    has_total = set(df.loc[df["breakdown"] == "", "indicator"])
+    return sorted(has_parts & has_total)
+
+
+def in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Keep the ``*_vi`` or ``*_en`` columns of ``frame`` for ``lang``, renamed without the suffix.
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"label_vi": ["Số hồ sơ"], "label_en": ["Dossiers"], "value": [1.0]})
+    >>> in_language(f, "en").columns.tolist()
+    ['label', 'value']
+    """
+    if lang not in ("vi", "en"):
+        raise ValueError(f"{lang!r} is not a supported language; use 'vi' or 'en'")
+    other = "en" if lang == "vi" else "vi"
+    keep = [c for c in frame.columns if not c.endswith(f"_{other}")]
+    return frame[keep].rename(columns={c: c.removesuffix(f"_{lang}") for c in keep if c.endswith(f"_{lang}")})
