@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -67,14 +69,15 @@ def read_table(name: str, path: str | os.PathLike | None = None) -> pd.DataFrame
 @lru_cache(maxsize=64)
 def _read_cached(file: str, mtime: int, size: int) -> pd.DataFrame:
     try:
-        frame = pd.read_csv(file, dtype=str, keep_default_na=False, encoding="utf-8")
+        text = Path(file).read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         raise DataError(f"{file} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    try:
+        return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataError(f"{file} is not a well-formed CSV file: {exc}; run `cchc validate` for details") from None
-    for col in frame.columns:
-        frame[col] = frame[col].str.normalize("NFC")
-    return frame
 
 
 def data_version(path: str | os.PathLike | None = None) -> str:

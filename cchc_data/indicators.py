@@ -89,7 +89,6 @@ def _build(folder: str, _stamps: tuple) -> pd.DataFrame:
             parsed[label] = parse_period(label)
         except ValueError:
             bad(facts["period"] == label, "period", "is not a period (2019, 2021-Q1 or 2021-2030)")
-    periods = facts["period"].map(parsed)
 
     out = pd.DataFrame(
         {
@@ -102,9 +101,9 @@ def _build(folder: str, _stamps: tuple) -> pd.DataFrame:
             "domain": facts["indicator"].map(cat["domain"]),
             "concept": facts["indicator"].map(cat["concept"]),
             "period": facts["period"],
-            "year": periods.map(lambda p: p.year).astype("Int64"),
-            "quarter": pd.array(periods.map(lambda p: p.quarter).tolist(), dtype="Int64"),
-            "year_end": periods.map(lambda p: p.year_end).astype("Int64"),
+            "year": facts["period"].map({k: p.year for k, p in parsed.items()}).astype("Int64"),
+            "quarter": facts["period"].map({k: p.quarter for k, p in parsed.items()}).astype("Int64"),
+            "year_end": facts["period"].map({k: p.year_end for k, p in parsed.items()}).astype("Int64"),
             "kind": facts["kind"],
             "value": value.astype(float),
             "unit": facts["indicator"].map(cat["unit"]),

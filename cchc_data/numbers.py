@@ -21,7 +21,6 @@ _QUALIFIERS = {
 # A number token: digits with '.' thousands groups and an optional ',' decimal part, or digits with a
 # lone '.'/',' decimal part (the source sometimes prints `11.3 %`).
 _TOKEN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
-_NUMBER_RE = re.compile(rf"(?<![\d.,])({_TOKEN})(?![\d])(\s*(?:{'|'.join(_SCALES)})\b)?", re.IGNORECASE)
 _FULL_RE = re.compile(
     rf"^\s*(?:(?P<qual>{'|'.join(sorted(_QUALIFIERS, key=len, reverse=True))})\s+)?(?:từ\s+)?"
     rf"(?P<num>{_TOKEN})\s*(?P<scale>{'|'.join(_SCALES)})?\s*(?P<pct>%)?\s*(?P<rest>.*?)\s*$",
@@ -116,9 +115,25 @@ def numbers_in(text: str) -> list[float]:
     [98.63]
     """
     out: list[float] = []
-    for m in _NUMBER_RE.finditer(text):
-        value = _token_value(m.group(1))
+    scaled = _SCALE_WORD_RE.search(text) is not None
+    for m in _SIMPLE_RE.finditer(text):
+        token = m.group()
+        if _GROUPED_RE.fullmatch(token):
+            value = float(token.replace(".", "").replace(",", "."))
+        elif _DECIMAL_RE.fullmatch(token):
+            value = float(token.replace(",", "."))
+        else:
+            continue
         out.append(value)
-        if m.group(2):
-            out.append(value * _SCALES[m.group(2).strip().lower()])
+        if scaled:
+            after = _SCALE_AFTER_RE.match(text, m.end())
+            if after:
+                out.append(value * _SCALES[after.group(1).lower()])
     return out
+
+
+_SIMPLE_RE = re.compile(r"\d[\d.,]*\d|\d")
+_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_DECIMAL_RE = re.compile(r"\d+(?:[.,]\d+)?")
+_SCALE_WORD_RE = re.compile("|".join([*_SCALES, *(w.capitalize() for w in _SCALES), *(w.upper() for w in _SCALES)]))
+_SCALE_AFTER_RE = re.compile(rf"\s*({'|'.join(_SCALES)})\b", re.IGNORECASE)

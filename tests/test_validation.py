@@ -26,9 +26,15 @@ def find(data, **match):
     raise LookupError(match)
 
 
-def test_bundled_data_is_valid():
-    report = cd.validate()
+@pytest.mark.parametrize("engine", ["fast", "frictionless"])
+def test_bundled_data_is_valid(engine):
+    report = cd.validate(engine=engine)
     assert report.ok, str(report)
+
+
+def test_unknown_engine():
+    with pytest.raises(ValueError, match="engine='pandera' is not supported; use 'fast' or 'frictionless'"):
+        cd.validate(engine="pandera")
 
 
 def test_cli_validate_passes(capsys):
@@ -57,21 +63,24 @@ SCHEMA_CORRUPTIONS = [
 ]
 
 
+@pytest.mark.parametrize("engine", ["fast", "frictionless"])
 @pytest.mark.parametrize(("change", "field", "fragment"), SCHEMA_CORRUPTIONS)
-def test_schema_corruptions_are_errors(data_copy, change, field, fragment):
+def test_schema_corruptions_are_errors(data_copy, change, field, fragment, engine):
+    """Our vectorised checker and the reference (frictionless) report the same problem at the same place."""
     line = _set(data_copy, 0, **change)
-    report = cd.validate(data_copy)
+    report = cd.validate(data_copy, engine=engine)
     assert not report.ok
     hits = [i for i in report.errors if i.file == "indicators.csv" and i.field == field and i.row == line]
     assert hits, str(report)
     assert fragment in hits[0].message.lower() or fragment in hits[0].message
 
 
-def test_duplicate_fact_id_is_an_error(data_copy):
+@pytest.mark.parametrize("engine", ["fast", "frictionless"])
+def test_duplicate_fact_id_is_an_error(data_copy, engine):
     data = rows(data_copy, "indicators")
     data[1]["fact_id"] = data[0]["fact_id"]
     write(data_copy, "indicators", data)
-    report = cd.validate(data_copy)
+    report = cd.validate(data_copy, engine=engine)
     assert any("primary key" in i.message.lower() and i.row == 3 for i in report.errors), str(report)
 
 
