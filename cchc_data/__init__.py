@@ -8,6 +8,7 @@
 
 from .catalog import breakdowns, catalog, concepts, domains, search, units
 from .datadir import DataError, data_dir, data_version
+from .export import export_excel
 from .indicators import COLUMNS, flags, load_indicators, sources
 from .numbers import numbers_in, parse_vn_number, parse_vn_quantity
 from .periods import parse_period
@@ -26,6 +27,7 @@ __all__ = [
     "data_dir",
     "data_version",
     "domains",
+    "export_excel",
     "flags",
     "load_indicators",
     "numbers_in",

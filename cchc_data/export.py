@@ -1,0 +1,474 @@
+"""Excel export of the curated facts: one sheet per group, plus sources, catalog and an about sheet.
+
+Layout of the workbook written by :func:`export_excel`:
+
+- one *fact sheet* per group (domain, province or source, or a single sheet), row 1 the column
+  names in the chosen language; each header cell carries a comment with the column code and its
+  name in the other language (``HEADERS`` lists them);
+- ``Nguồn``/``Sources`` and ``Danh mục``/``Catalog``: the source documents and catalog rows that the
+  exported facts use; ``Giới thiệu``/``About``: data version, grouping, filters and reading notes.
+
+Values are written as they are stored: percentages stay 0–100 numbers shown with ``0.00`` (never
+divided by 100), so a cell reads back exactly. Text is always written as text, never as a formula.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import math
+import os
+import re
+import zipfile
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.writer.excel import ExcelWriter
+
+from ._text import fold
+from .catalog import catalog, domains
+from .datadir import data_version
+from .indicators import load_indicators, sources
+
+__all__ = ["export_excel", "HEADERS", "FACT_COLUMNS", "GROUP_BY", "LANGS"]
+
+#: Accepted values of ``group_by`` (``None``: a single sheet).
+GROUP_BY = ("domain", "province", "source_id", None)
+#: Accepted values of ``lang``.
+LANGS = ("vi", "en")
+#: Columns of a fact sheet, in order; ``label_<lang>`` comes before the other label.
+FACT_COLUMNS = [
+    "fact_id",
+    "province_name",
+    "domain",
+    "indicator",
+    "label_vi",
+    "label_en",
+    "period",
+    "kind",
+    "value",
+    "unit",
+    "qualifier",
+    "breakdown",
+    "source_id",
+    "evidence",
+    "flag",
+    "note",
+]
+
+_COMMON = {
+    "indicator": ("Mã chỉ tiêu", "Indicator code"),
+    "label_vi": ("Chỉ tiêu (tiếng Việt)", "Indicator (Vietnamese)"),
+    "label_en": ("Chỉ tiêu (tiếng Anh)", "Indicator (English)"),
+    "domain": ("Lĩnh vực CCHC", "PAR domain"),
+    "source_id": ("Mã nguồn", "Source ID"),
+    "province": ("Tỉnh (mã)", "Province (slug)"),
+}
+#: Header labels ``(vi, en)`` by sheet type and column code; a column not listed is headed by its code.
+HEADERS = {
+    "facts": {
+        **_COMMON,
+        "fact_id": ("Mã số liệu", "Fact ID"),
+        "province_name": ("Tỉnh", "Province"),
+        "period": ("Kỳ", "Period"),
+        "kind": ("Loại (thực hiện/mục tiêu)", "Kind (actual/target)"),
+        "value": ("Giá trị", "Value"),
+        "unit": ("Đơn vị tính", "Unit"),
+        "qualifier": ("Hạn định (trên, khoảng…)", "Qualifier (more than, about…)"),
+        "breakdown": ("Phân tổ", "Breakdown"),
+        "evidence": ("Trích dẫn nguyên văn", "Evidence (verbatim)"),
+        "flag": ("Cảnh báo", "Flag"),
+        "note": ("Ghi chú", "Note"),
+    },
+    "catalog": {
+        **_COMMON,
+        "unit": ("Loại đơn vị", "Unit type"),
+        "unit_vi": ("Đơn vị tính (tiếng Việt)", "Unit (Vietnamese)"),
+        "unit_en": ("Đơn vị tính (tiếng Anh)", "Unit (English)"),
+        "concept": ("Khái niệm chung", "Shared concept"),
+        "whole": ("Chỉ tiêu tổng thể", "Whole (indicator)"),
+        "description": ("Mô tả", "Description"),
+        "comparability": ("Khả năng so sánh", "Comparability"),
+    },
+    "sources": {
+        **_COMMON,
+        "title": ("Tiêu đề", "Title"),
+        "kind": ("Loại tài liệu", "Document kind"),
+        "publisher": ("Cơ quan/báo phát hành", "Publisher"),
+        "published": ("Ngày phát hành", "Published"),
+        "reference_period": ("Kỳ báo cáo", "Reference period"),
+        "period_covered": ("Kỳ bao quát", "Period covered"),
+        "language": ("Ngôn ngữ", "Language"),
+        "text_file": ("Tệp văn bản", "Text file"),
+    },
+}
+_SHEETS = {
+    "facts": ("Số liệu", "Facts"),
+    "sources": ("Nguồn", "Sources"),
+    "catalog": ("Danh mục", "Catalog"),
+    "about": ("Giới thiệu", "About"),
+}
+_ABOUT = {
+    "title": (
+        "Chỉ số cải cách hành chính (CCHC) cấp tỉnh, số liệu tuyển chọn có trích nguồn",
+        "Curated, source-cited indicators of provincial administrative reform (CCHC)",
+    ),
+    "data_version": ("Phiên bản dữ liệu", "Data version"),
+    "package": ("Phiên bản cchc-analysis", "cchc-analysis version"),
+    "facts": ("Số dòng số liệu", "Facts"),
+    "group_by": ("Mỗi trang tính là một", "One sheet per"),
+    "filters": ("Bộ lọc", "Filters"),
+    "provinces": ("Tỉnh", "Provinces"),
+    "periods": ("Kỳ", "Periods"),
+    "headers": ("Tiêu đề cột", "Column headers"),
+    "values": ("Giá trị", "Values"),
+    "evidence": ("Nguồn", "Evidence"),
+}
+_NOTES = {
+    "all": ("không có (toàn bộ số liệu)", "none (all facts)"),
+    "unrecorded": ("không ghi nhận (bảng số liệu do người dùng truyền vào)", "not recorded (a frame was passed)"),
+    "none_group": ("không chia (một trang)", "nothing (a single sheet)"),
+    "headers": (
+        "Dòng 1 ghi tên cột bằng tiếng Việt; chú thích ở mỗi ô tiêu đề ghi mã cột và tên tiếng Anh.",
+        "Row 1 names the columns in English; the comment on each header cell gives the column code and "
+        "its Vietnamese name.",
+    ),
+    "values": (
+        "Tỷ lệ phần trăm ghi theo thang 0–100 (65,91 nghĩa là 65,91 %), không phải phân số của Excel; "
+        "cột Hạn định cho biết số liệu gốc ghi 'trên', 'khoảng', 'ít nhất'…",
+        "Percentages are numbers on a 0–100 scale (65.91 means 65.91 %), not Excel fractions; the "
+        "Qualifier column says whether the source printed 'more than', 'about', 'at least'…",
+    ),
+    "evidence": (
+        "Mỗi số liệu đọc từ báo cáo của chính tỉnh; cột Trích dẫn nguyên văn ghi đoạn văn in con số đó, "
+        "trang Nguồn liệt kê tài liệu.",
+        "Every number was read from the province's own report; the Evidence column quotes the fragment "
+        "that prints it and the Sources sheet lists the documents.",
+    ),
+}
+_GROUP_NAMES = {
+    "domain": ("lĩnh vực CCHC", "PAR domain"),
+    "province": ("tỉnh", "province"),
+    "source_id": ("nguồn", "source"),
+}
+
+#: Fixed document timestamps, so that two exports of the same data are identical.
+_FIXED_TIME = _dt.datetime(2000, 1, 1)
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", start_color="FFDDEBF7", end_color="FFDDEBF7")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+_MAX_TITLE = 31
+_MIN_WIDTH, _MAX_WIDTH = 8, 60
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "vi" else pair[1]
+
+
+def _check_choice(value, valid, what):
+    if value not in valid:
+        choices = ", ".join(repr(v) for v in valid[:-1]) + f" or {valid[-1]!r}"
+        raise ValueError(f"{value!r} is not a valid {what}; choose {choices}")
+
+
+def _check_path(path) -> Path:
+    try:
+        out = Path(os.fspath(path)).expanduser()
+    except TypeError:
+        raise TypeError(f"path must be a file name ending in .xlsx, got {path!r}") from None
+    if out.suffix.lower() != ".xlsx":
+        raise ValueError(f"{str(out)!r} does not end in .xlsx; Excel only opens workbooks named *.xlsx")
+    if out.is_dir():
+        raise ValueError(f"{str(out)!r} is a folder; give a file name ending in .xlsx")
+    if not out.parent.is_dir():
+        raise FileNotFoundError(
+            f"cannot write {str(out)!r}: folder {str(out.parent)!r} does not exist; create it first"
+        )
+    return out.resolve()
+
+
+def _text(value: str) -> str:
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+
+
+def _put(ws, row: int, col: int, value, number_format: str | None = None):
+    """Write one cell: ``None``/``""``/NaN leave it empty, text is always text (never a formula)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, str):
+        if not value:
+            return None
+        cell = ws.cell(row=row, column=col, value=_text(value))
+        if value.startswith(_FORMULA_START):
+            cell.data_type = "s"  # openpyxl made it a formula ("=") or Excel would on editing
+            cell.quotePrefix = True
+        return cell
+    if isinstance(value, bool):
+        return ws.cell(row=row, column=col, value=value)
+    if isinstance(value, int | float):
+        if isinstance(value, float) and not math.isfinite(value):
+            return None
+        cell = ws.cell(row=row, column=col, value=value)
+        if number_format:
+            cell.number_format = number_format
+        return cell
+    return _put(ws, row, col, str(value))
+
+
+def _value_format(unit: str, value) -> str | None:
+    whole = isinstance(value, int | float) and math.isfinite(value) and float(value).is_integer()
+    if unit == "percent":
+        return "0.00"
+    if unit == "vnd":
+        return '#,##0 "₫"' if whole else '#,##0.00 "₫"'
+    if unit in ("count", "minute"):
+        return "#,##0" if whole else "#,##0.00"
+    return None
+
+
+def _plain(column: pd.Series) -> list:
+    """Python values of a column: categoricals as their values, missing as ``None``."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        column = column.astype(object)
+    return [None if v is None or (not isinstance(v, str) and pd.isna(v)) else v for v in column.tolist()]
+
+
+def _write_table(ws, table: pd.DataFrame, headers: Mapping, lang: str, *, formats: list | None = None) -> None:
+    """Header row with comments, then the rows; frozen header, auto-filter and column widths."""
+    other = "en" if lang == "vi" else "vi"
+    widths = []
+    for j, code in enumerate(table.columns, start=1):
+        pair = headers.get(code, (code, code))
+        cell = _put(ws, 1, j, _pick(pair, lang))
+        cell.font = _HEADER_FONT
+        cell.fill = _HEADER_FILL
+        note = f"{code}\n{'English' if other == 'en' else 'Tiếng Việt'}: {_pick(pair, other)}"
+        cell.comment = Comment(note, "cchc_data", width=260, height=60)
+        widths.append(len(cell.value) + 3)  # room for the filter button
+    for j, code in enumerate(table.columns, start=1):
+        values = _plain(table[code])
+        for i, value in enumerate(values, start=2):
+            fmt = formats[i - 2] if formats is not None and code == "value" else None
+            _put(ws, i, j, value, fmt)
+            if value is not None:
+                shown = f"{value:,.2f}" if isinstance(value, float) else str(value)
+                widths[j - 1] = max(widths[j - 1], len(shown) + 1)
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = min(max(width, _MIN_WIDTH), _MAX_WIDTH)
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(table.columns))}{len(table) + 1}"
+
+
+def _sheet_titles(labels: list[str], reserved: list[str]) -> list[str]:
+    """Excel-safe, unique (case-insensitively) sheet titles for ``labels``, avoiding ``reserved``."""
+    taken = {t.casefold() for t in [*reserved, "History"]}
+    out = []
+    for label in labels:
+        base = _FORBIDDEN.sub("_", " ".join(str(label).split())).strip("'") or "_"
+        title = base if len(base) <= _MAX_TITLE else base[: _MAX_TITLE - 1].rstrip(" ,.;-") + "…"
+        n = 1
+        while title.casefold() in taken:
+            n += 1
+            suffix = f" ({n})"
+            head = base if len(base) + len(suffix) <= _MAX_TITLE else base[: _MAX_TITLE - len(suffix) - 1] + "…"
+            title = head + suffix
+        taken.add(title.casefold())
+        out.append(title)
+    return out
+
+
+def _groups(frame: pd.DataFrame, group_by, lang: str, data_dir) -> list[tuple[str, pd.DataFrame]]:
+    """``(label, rows)`` per group, in display order; rows keep the frame's order."""
+    if group_by is None:
+        return [(_pick(_SHEETS["facts"], lang), frame)]
+    column = "province_name" if group_by == "province" else group_by
+    keys = pd.Series(_plain(frame[column]), index=frame.index).fillna("")
+    present = list(dict.fromkeys(keys))
+    if group_by == "domain":
+        doms = domains(data_dir=data_dir)
+        order = {d: i for i, d in enumerate(doms["domain"])}
+        labels = dict(zip(doms["domain"], doms[f"label_{lang}"], strict=True))
+        present.sort(key=lambda d: (order.get(d, len(order)), d))
+    else:
+        labels = {}
+        present.sort(key=lambda k: (fold(k), k))
+    return [(labels.get(k) or k or "_", frame[keys == k]) for k in present]
+
+
+def _describe_filters(filters, frame_given: bool, lang: str) -> str:
+    if filters:  # e.g. {"province": ["Hà Giang"], "domain": None}
+        parts = []
+        for key, value in filters.items():
+            if value is None or (isinstance(value, list | tuple) and not value):
+                continue
+            shown = ", ".join(map(str, value)) if isinstance(value, list | tuple | set) else str(value)
+            parts.append(f"{key}={shown}")
+        if parts:
+            return "; ".join(parts)
+    if filters is not None or not frame_given:
+        return _pick(_NOTES["all"], lang)
+    return _pick(_NOTES["unrecorded"], lang)
+
+
+def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None, data_dir=None) -> Path:
+    """Write the facts to an Excel workbook (``.xlsx``) for reading in Excel or LibreOffice.
+
+    Parameters
+    ----------
+    path : str or path
+        The file to write (``*.xlsx``); its folder must exist. An existing file is replaced.
+    frame : pandas.DataFrame, optional
+        Facts from :func:`cchc_data.load_indicators` (filtered or sorted as you like; rows keep their
+        order within a sheet). Default: every fact.
+    group_by : {"domain", "province", "source_id", None}
+        One sheet per CCHC domain (in the domains' display order), per province or per source
+        (alphabetical), or ``None`` for a single ``Số liệu``/``Facts`` sheet. Sheet names are the
+        group's label in ``lang``, made Excel-safe: ``[]:*?/\\`` become ``_``, cut to 31 characters
+        with ``…``, made unique with `` (2)``.
+    lang : {"vi", "en"}
+        Language of sheet names, headers and the about sheet. Both indicator labels are always written.
+    filters : mapping, optional
+        The filters that produced ``frame`` (e.g. ``{"province": ["Hà Giang"]}``), recorded on the
+        about sheet.
+    data_dir : path, optional
+        Another data folder (default: see :func:`cchc_data.data_dir`).
+
+    Returns
+    -------
+    pathlib.Path
+        The absolute path written.
+
+    Notes
+    -----
+    Fact sheets have the columns :data:`FACT_COLUMNS`, headed in ``lang`` with a comment giving the
+    code and the other language's name (:data:`HEADERS`). ``unit`` shows the indicator's unit in
+    ``lang`` as in the catalog (``%``, ``hồ sơ``/``dossiers``, ``đồng``/``VND``). ``value`` is the
+    stored number: percentages 0–100 with format ``0.00`` (never divided by 100), counts and minutes
+    ``#,##0``, VND ``#,##0 "₫"``. Text starting with ``=``, ``+``, ``-`` or ``@`` is stored as text with
+    a quote prefix, never as a formula. The ``Nguồn``/``Sources`` and ``Danh mục``/``Catalog`` sheets
+    hold the sources and catalog rows the facts use; ``Giới thiệu``/``About`` the data version and
+    filters, but no export date: document times are fixed, so exporting the same facts twice gives
+    the same bytes.
+
+    Examples
+    --------
+    >>> import tempfile, openpyxl
+    >>> from cchc_data import load_indicators
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = export_excel(Path(tmp) / "hg.xlsx", load_indicators(province="Hà Giang"), group_by=None, lang="en")
+    ...     openpyxl.load_workbook(out).sheetnames
+    ['Facts', 'Sources', 'Catalog', 'About']
+    >>> export_excel("x.xlsx", group_by="year")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'year' is not a valid group_by; choose 'domain', 'province', 'source_id' or None
+    """
+    _check_choice(group_by, GROUP_BY, "group_by")
+    _check_choice(lang, LANGS, "lang")
+    out = _check_path(path)
+    frame_given = frame is not None
+    if frame is None:
+        frame = load_indicators(data_dir=data_dir)
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"frame must be a DataFrame from cchc_data.load_indicators(), got {type(frame).__name__}")
+    missing = [c for c in FACT_COLUMNS if c not in frame.columns]
+    if missing:
+        raise ValueError(f"frame lacks the columns {', '.join(missing)}; pass a frame from cchc_data.load_indicators()")
+    if frame.empty:
+        raise ValueError("nothing to export: the frame has no facts (check the filters)")
+
+    cat = catalog(data_dir=data_dir)
+    units = dict(zip(cat["indicator"], cat[f"unit_{lang}"], strict=True))
+    other = "en" if lang == "vi" else "vi"
+    columns = [c for c in FACT_COLUMNS if c != f"label_{other}"]
+    columns.insert(columns.index(f"label_{lang}") + 1, f"label_{other}")
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    reserved = [_pick(_SHEETS[k], lang) for k in ("sources", "catalog", "about")]
+    groups = _groups(frame, group_by, lang, data_dir)
+    titles = _sheet_titles([label for label, _ in groups], reserved)
+    for title, (_, rows) in zip(titles, groups, strict=True):
+        unit_codes = _plain(rows["unit"])
+        table = rows[columns].copy()
+        table["unit"] = [
+            units.get(ind) or code for ind, code in zip(_plain(rows["indicator"]), unit_codes, strict=True)
+        ]
+        formats = [_value_format(u, v) for u, v in zip(unit_codes, _plain(rows["value"]), strict=True)]
+        _write_table(wb.create_sheet(title), table, HEADERS["facts"], lang, formats=formats)
+
+    used_sources = set(_plain(frame["source_id"]))
+    src = sources(data_dir=data_dir)
+    _write_table(
+        wb.create_sheet(reserved[0]),
+        src[src["source_id"].isin(used_sources)].reset_index(drop=True),
+        HEADERS["sources"],
+        lang,
+    )
+    used = set(_plain(frame["indicator"]))
+    _write_table(
+        wb.create_sheet(reserved[1]), cat[cat["indicator"].isin(used)].reset_index(drop=True), HEADERS["catalog"], lang
+    )
+    _write_about(wb.create_sheet(reserved[2]), frame, group_by, lang, filters, frame_given, data_dir)
+
+    from . import __version__
+
+    wb.properties.creator = wb.properties.lastModifiedBy = f"cchc_data {__version__}"
+    wb.properties.title = _pick(_ABOUT["title"], lang)
+    wb.properties.language = lang
+    wb.properties.created = wb.properties.modified = _FIXED_TIME
+    _save(wb, out)
+    return out
+
+
+def _write_about(ws, frame, group_by, lang, filters, frame_given, data_dir) -> None:
+    from . import __version__
+
+    provinces = sorted(set(_plain(frame["province_name"])), key=fold)
+    periods = sorted(set(_plain(frame["period"])))
+    grouping = _pick(_GROUP_NAMES[group_by], lang) if group_by else _pick(_NOTES["none_group"], lang)
+    rows = [
+        (_pick(_ABOUT["title"], lang), None),
+        (None, None),
+        (_pick(_ABOUT["data_version"], lang), data_version(data_dir)),
+        (_pick(_ABOUT["package"], lang), __version__),
+        (_pick(_ABOUT["facts"], lang), len(frame)),
+        (_pick(_ABOUT["group_by"], lang), grouping),
+        (_pick(_ABOUT["filters"], lang), _describe_filters(filters, frame_given, lang)),
+        (_pick(_ABOUT["provinces"], lang), ", ".join(provinces)),
+        (_pick(_ABOUT["periods"], lang), ", ".join(periods)),
+        (_pick(_ABOUT["headers"], lang), _pick(_NOTES["headers"], lang)),
+        (_pick(_ABOUT["values"], lang), _pick(_NOTES["values"], lang)),
+        (_pick(_ABOUT["evidence"], lang), _pick(_NOTES["evidence"], lang)),
+    ]
+    for i, (key, value) in enumerate(rows, start=1):
+        cell = _put(ws, i, 1, key)
+        if cell is not None:
+            cell.font = _HEADER_FONT
+        _put(ws, i, 2, value)
+    ws["A1"].font = Font(bold=True, size=13)
+    ws.column_dimensions["A"].width = 28
+    ws.column_dimensions["B"].width = 100
+
+
+def _save(wb: Workbook, out: Path) -> None:
+    """Save with openpyxl, then rewrite the zip with fixed entry times (same facts, same bytes)."""
+    raw = io.BytesIO()
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()  # unlike Workbook.save, keeps properties.modified as set
+    fixed = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(fixed, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    out.write_bytes(fixed.getvalue())

@@ -1,0 +1,252 @@
+import openpyxl
+import pandas as pd
+import pytest
+
+import cchc_data as cd
+from cchc_data.cli import main
+from cchc_data.export import FACT_COLUMNS, HEADERS
+
+TEXT = [c for c in FACT_COLUMNS if c != "value"]
+
+
+def _codes(sheet: pd.DataFrame, kind: str, lang: str) -> pd.DataFrame:
+    """Rename a sheet read by pandas from its header labels back to the column codes."""
+    back = {pair[0 if lang == "vi" else 1]: code for code, pair in HEADERS[kind].items()}
+    return sheet.rename(columns=back)
+
+
+def _expected_facts(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    out = frame[FACT_COLUMNS].copy()
+    for col in TEXT:
+        out[col] = out[col].astype(str)
+    units = cd.catalog().set_index("indicator")[f"unit_{lang}"]
+    out["unit"] = out["indicator"].map(units)
+    return out.reset_index(drop=True)
+
+
+def _read_facts(sheet: pd.DataFrame, lang: str) -> pd.DataFrame:
+    got = _codes(sheet, "facts", lang)
+    for col in TEXT:
+        got[col] = got[col].fillna("").astype(str)
+    got["value"] = got["value"].astype(float)
+    return got[FACT_COLUMNS]
+
+
+@pytest.fixture
+def all_facts():
+    return cd.load_indicators()
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+@pytest.mark.parametrize("group_by", ["domain", "province", "source_id", None])
+def test_round_trip_every_sheet(tmp_path, all_facts, group_by, lang):
+    out = cd.export_excel(tmp_path / "cchc.xlsx", all_facts, group_by=group_by, lang=lang)
+    assert out == (tmp_path / "cchc.xlsx").resolve() and out.is_file()
+    book = pd.read_excel(out, sheet_name=None)
+    names = list(book)
+    special = {"vi": ["Nguồn", "Danh mục", "Giới thiệu"], "en": ["Sources", "Catalog", "About"]}[lang]
+    assert names[-3:] == special
+
+    facts = [_read_facts(book[name], lang) for name in names[:-3]]
+    got = pd.concat(facts, ignore_index=True)
+    want = _expected_facts(all_facts, lang)
+    got = got.set_index("fact_id").loc[want["fact_id"]].reset_index()
+    pd.testing.assert_frame_equal(got, want, check_exact=False, rtol=1e-12)
+    for sheet in facts:  # one group per sheet
+        key = {"domain": "domain", "province": "province_name", "source_id": "source_id", None: "domain"}[group_by]
+        assert group_by is None or sheet[key].nunique() == 1
+
+    src = _codes(book[special[0]], "sources", lang).fillna("").astype(str)
+    used = cd.sources()[lambda t: t["source_id"].isin(all_facts["source_id"])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(src, used)
+    cat = _codes(book[special[1]], "catalog", lang).fillna("").astype(str)
+    used = cd.catalog()[lambda t: t["indicator"].isin(all_facts["indicator"])].reset_index(drop=True)
+    pd.testing.assert_frame_equal(cat, used)
+    about = dict(pd.read_excel(out, sheet_name=special[2], header=None).dropna(how="all").values.tolist())
+    assert about[{"vi": "Phiên bản dữ liệu", "en": "Data version"}[lang]] == cd.data_version()
+    assert about[{"vi": "Số dòng số liệu", "en": "Facts"}[lang]] == len(all_facts)
+
+
+def test_values_round_trip_exactly_and_percentages_are_not_divided(tmp_path, all_facts):
+    out = cd.export_excel(tmp_path / "x.xlsx", all_facts, group_by=None, lang="en")
+    ws = openpyxl.load_workbook(out)["Facts"]
+    header = [c.value for c in ws[1]]
+    col = {code: header.index(HEADERS["facts"][code][1]) for code in FACT_COLUMNS}
+    rows = {r[col["fact_id"]].value: r for r in ws.iter_rows(min_row=2)}
+    seen = set()
+    for fact in all_facts.itertuples():
+        row = rows[fact.fact_id]
+        cell = row[col["value"]]
+        assert cell.value == fact.value  # exact, including 65.91-style percentages
+        fmt = {"percent": "0.00", "vnd": '#,##0 "₫"', "count": "#,##0", "minute": "#,##0"}[fact.unit]
+        if fact.unit == "percent":
+            assert row[col["unit"]].value == "%"
+        if float(fact.value).is_integer() or fact.unit == "percent":
+            assert cell.number_format == fmt, (fact.fact_id, fact.unit)
+            seen.add(fact.unit)
+    assert {"percent", "vnd", "count"} <= seen
+
+
+def test_header_frozen_filtered_styled_and_commented(tmp_path):
+    out = cd.export_excel(tmp_path / "x.xlsx", cd.load_indicators(province="Hà Giang"), group_by="province")
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["Hà Giang", "Nguồn", "Danh mục", "Giới thiệu"]
+    for ws in (book["Hà Giang"], book["Nguồn"], book["Danh mục"]):
+        assert ws.freeze_panes == "A2"
+        assert ws.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(ws.max_column)}{ws.max_row}"
+        assert ws["A1"].font.b and ws["A1"].fill.fill_type == "solid"
+        widths = [ws.column_dimensions[openpyxl.utils.get_column_letter(j)].width for j in range(1, ws.max_column + 1)]
+        assert all(8 <= w <= 60 for w in widths)
+    ws = book["Hà Giang"]
+    assert ws["A1"].value == "Mã số liệu"
+    assert ws["A1"].comment.text.startswith("fact_id\nEnglish: Fact ID")
+    assert [c.value for c in ws[1]][4:6] == ["Chỉ tiêu (tiếng Việt)", "Chỉ tiêu (tiếng Anh)"]
+    en = openpyxl.load_workbook(cd.export_excel(tmp_path / "en.xlsx", lang="en", group_by=None))["Facts"]
+    assert [c.value for c in en[1]][4:6] == ["Indicator (English)", "Indicator (Vietnamese)"]
+    assert en["A1"].comment.text.startswith("fact_id\nTiếng Việt: Mã số liệu")
+
+
+def test_sheet_names_follow_domain_order_and_keep_diacritics(tmp_path):
+    doms = cd.domains()
+    for lang in ("vi", "en"):
+        names = openpyxl.load_workbook(cd.export_excel(tmp_path / f"{lang}.xlsx", lang=lang)).sheetnames[:-3]
+        labels = doms[f"label_{lang}"].tolist()
+        assert len(names) == len(labels)  # every domain has facts in the bundled data
+        for name, label in zip(names, labels, strict=True):
+            assert len(name) <= 31
+            assert name == label or (name.endswith("…") and label.startswith(name[:-1]))
+    vi = openpyxl.load_workbook(tmp_path / "vi.xlsx").sheetnames
+    assert "Cải cách thủ tục hành chính" in vi and "Cải cách tổ chức bộ máy hành c…" in vi
+
+
+def test_sheet_names_are_sanitised_truncated_and_unique(tmp_path):
+    frame = cd.load_indicators().head(5).copy()
+    frame["source_id"] = [
+        "a/b:c*d?e[f]g\\h",
+        "x" * 40 + "-one",
+        "x" * 40 + "-two",
+        "Sources",
+        "'quoted'",
+    ]
+    out = cd.export_excel(tmp_path / "x.xlsx", frame, group_by="source_id", lang="en")
+    names = openpyxl.load_workbook(out).sheetnames
+    assert names[:-3] == ["quoted", "a_b_c_d_e_f_g_h", "Sources (2)", "x" * 30 + "…", "x" * 26 + "… (2)"]
+    assert all(len(n) <= 31 for n in names)
+    assert len({n.casefold() for n in names}) == len(names)
+
+
+def test_hostile_text_is_never_a_formula(tmp_path):
+    frame = cd.load_indicators().head(3).copy()
+    hostile = {
+        "note": '=HYPERLINK("http://evil","x")',
+        "label_en": "+cmd|' /C calc'!A0",
+        "label_vi": "@SUM(1+1)*cmd|' /C calc'!A0",
+        "evidence": "-2+3+cmd|' /C calc'!A0",
+    }
+    for col, text in hostile.items():
+        frame[col] = text
+    out = cd.export_excel(tmp_path / "x.xlsx", frame, group_by=None, lang="en")
+    ws = openpyxl.load_workbook(out)["Facts"]
+    header = [c.value for c in ws[1]]
+    for col, text in hostile.items():
+        for row in range(2, 5):
+            cell = ws.cell(row=row, column=header.index(HEADERS["facts"][col][1]) + 1)
+            assert cell.value == text
+            assert cell.data_type == "s"
+            assert cell.quotePrefix
+    sheet = pd.read_excel(out, sheet_name="Facts")
+    assert sheet[HEADERS["facts"]["note"][1]].tolist() == [hostile["note"]] * 3
+
+
+def test_default_frame_is_every_fact(tmp_path):
+    out = cd.export_excel(tmp_path / "x.xlsx", group_by=None, lang="en")
+    assert len(pd.read_excel(out, sheet_name="Facts")) == len(cd.load_indicators())
+
+
+def test_two_exports_are_identical(tmp_path):
+    a = cd.export_excel(tmp_path / "a.xlsx")
+    b = cd.export_excel(tmp_path / "b.xlsx")
+    assert a.read_bytes() == b.read_bytes()
+    book = openpyxl.load_workbook(a)
+    assert book.properties.created == book.properties.modified
+    assert book.properties.created.year == 2000
+
+
+def test_filters_recorded_on_about_sheet(tmp_path):
+    frame = cd.load_indicators(province="Hà Giang")
+    out = cd.export_excel(tmp_path / "x.xlsx", frame, lang="en", filters={"province": ["Hà Giang"], "domain": None})
+    about = dict(pd.read_excel(out, sheet_name="About", header=None).dropna(how="all").values.tolist())
+    assert about["Filters"] == "province=Hà Giang"
+    assert about["Provinces"] == "Hà Giang"
+    out = cd.export_excel(tmp_path / "y.xlsx", frame, lang="en")
+    about = dict(pd.read_excel(out, sheet_name="About", header=None).dropna(how="all").values.tolist())
+    assert about["Filters"] == "not recorded (a frame was passed)"
+
+
+def test_only_used_sources_and_catalog_rows(tmp_path):
+    frame = cd.load_indicators(province="Đắk Lắk")
+    book = pd.read_excel(cd.export_excel(tmp_path / "x.xlsx", frame, lang="en"), sheet_name=None)
+    assert set(book["Sources"]["Source ID"]) == set(frame["source_id"])
+    assert set(book["Catalog"]["Indicator code"]) == set(frame["indicator"])
+
+
+def test_invalid_group_by_and_lang_name_the_choices(tmp_path):
+    with pytest.raises(
+        ValueError, match=r"'year' is not a valid group_by; choose 'domain', 'province', 'source_id' or None"
+    ):
+        cd.export_excel(tmp_path / "x.xlsx", group_by="year")
+    with pytest.raises(ValueError, match=r"'fr' is not a valid lang; choose 'vi' or 'en'"):
+        cd.export_excel(tmp_path / "x.xlsx", lang="fr")
+
+
+def test_path_errors(tmp_path):
+    with pytest.raises(FileNotFoundError, match=r"folder '.*missing' does not exist; create it first"):
+        cd.export_excel(tmp_path / "missing" / "x.xlsx")
+    with pytest.raises(ValueError, match=r"does not end in \.xlsx"):
+        cd.export_excel(tmp_path / "x.csv")
+    (tmp_path / "d.xlsx").mkdir()
+    with pytest.raises(ValueError, match=r"is a folder"):
+        cd.export_excel(tmp_path / "d.xlsx")
+    assert not list(tmp_path.glob("*.csv"))
+
+
+def test_empty_or_foreign_frame(tmp_path):
+    empty = cd.load_indicators().iloc[0:0]
+    with pytest.raises(ValueError, match=r"nothing to export: the frame has no facts"):
+        cd.export_excel(tmp_path / "x.xlsx", empty)
+    with pytest.raises(ValueError, match=r"frame lacks the columns evidence, note"):
+        cd.export_excel(tmp_path / "x.xlsx", cd.load_indicators().drop(columns=["evidence", "note"]))
+    with pytest.raises(TypeError, match=r"frame must be a DataFrame"):
+        cd.export_excel(tmp_path / "x.xlsx", [1, 2])
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_cli_export(tmp_path, capsys):
+    out = tmp_path / "hg.xlsx"
+    assert (
+        main(["export", str(out), "--province", "Hà Giang", "Khánh Hòa", "--group-by", "province", "--lang", "en"]) == 0
+    )
+    n = len(cd.load_indicators(province=["Hà Giang", "Khánh Hòa"]))
+    assert capsys.readouterr().out.strip() == f"{out.resolve()}: {n} facts, 5 sheets"
+    about = dict(pd.read_excel(out, sheet_name="About", header=None).dropna(how="all").values.tolist())
+    assert about["Filters"] == "province=Hà Giang, Khánh Hòa"
+    assert main(["export", str(out), "--group-by", "none"]) == 0
+    assert capsys.readouterr().out.strip().endswith(f"{len(cd.load_indicators())} facts, 4 sheets")
+    assert openpyxl.load_workbook(out).sheetnames[0] == "Số liệu"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["{tmp}/missing/x.xlsx"], "does not exist; create it first"),
+        (["{tmp}/x.csv"], "does not end in .xlsx"),
+        (["{tmp}/x.xlsx", "--province", "Atlantis"], "'Atlantis' is not a known province"),
+        (["{tmp}/x.xlsx", "--province", "Hà Giang", "--domain", "procedures"], "nothing to export"),
+    ],
+)
+def test_cli_errors_are_one_line(tmp_path, capsys, argv, message):
+    assert main(["export", *(a.format(tmp=tmp_path) for a in argv)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.count("\n") == 1 and captured.err.startswith("cchc export: error: ")
+    assert message in captured.err
