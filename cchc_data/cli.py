@@ -13,7 +13,7 @@ __all__ = ["main"]
 def _cmd_validate(args) -> int:
     from .validation import validate, verify_evidence
 
-    report = validate(args.data_dir)
+    report = validate(args.data_dir, engine=args.engine)
     issues = list(report.issues)
     if args.sources:
         issues += verify_evidence(args.sources, data_dir=args.data_dir)
@@ -33,6 +33,54 @@ def _cmd_summary(args) -> int:
     return 0
 
 
+def _cmd_export(args) -> int:
+    from openpyxl.reader.excel import load_workbook
+
+    from .export import export_excel
+    from .indicators import load_indicators
+
+    filters = {"province": args.province, "domain": args.domain}
+    frame = load_indicators(province=args.province, domain=args.domain, data_dir=args.data_dir)
+    group_by = None if args.group_by == "none" else args.group_by
+    try:
+        out = export_excel(args.path, frame, group_by=group_by, lang=args.lang, filters=filters, data_dir=args.data_dir)
+    except OSError as exc:  # permission denied, disk full, file locked by Excel...
+        message = f"cannot write {args.path}: {exc.strerror}" if exc.strerror else str(exc)
+        print(f"cchc export: error: {message}", file=sys.stderr)
+        return 2
+    book = load_workbook(out, read_only=True)
+    sheets = len(book.sheetnames)
+    book.close()
+    print(f"{out}: {len(frame)} facts, {sheets} sheets")
+    return 0
+
+
+def _cmd_report(args) -> int:
+    from .report import LANGS, SuiteFailed, SuiteLocked, default_runs, parse_langs, run_suite, select_runs
+
+    runs = default_runs(args.notebooks, langs=parse_langs(args.lang or ",".join(LANGS)))
+    if args.only:
+        runs = select_runs(runs, args.only)
+    if args.list:
+        for run in runs:
+            print(f"{run.label}  ->  {run.folder}/")
+        print(f"{len(runs)} runs")
+        return 0
+    try:
+        result = run_suite(runs, output_root=args.output, jobs=args.jobs, keep=args.keep)
+    except SuiteFailed as exc:
+        print(f"cchc report: FAILED: {exc}", file=sys.stderr)
+        return 1
+    except SuiteLocked as exc:
+        print(f"cchc report: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # latest is not a symlink, permission denied, disk full...
+        print(f"cchc report: error: {exc}", file=sys.stderr)
+        return 2
+    print(f"published {result.path}; open {result.latest / 'index.html'}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cchc", description="Curated CCHC indicators of Vietnamese provinces.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -44,11 +92,42 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--sources", metavar="DIR", help="also check every evidence fragment against the source texts in DIR"
     )
+    p.add_argument(
+        "--engine", choices=["fast", "frictionless"], default="fast", help="Table Schema checker (default: fast)"
+    )
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("summary", help="facts per province, domain and source")
     p.add_argument("--data-dir", default=None)
     p.set_defaults(func=_cmd_summary)
+
+    p = sub.add_parser("export", help="write the facts to an Excel workbook (.xlsx)")
+    p.add_argument("path", metavar="PATH.xlsx", help="the workbook to write (its folder must exist)")
+    p.add_argument("--province", action="extend", nargs="+", metavar="P", help="only these provinces")
+    p.add_argument("--domain", action="extend", nargs="+", metavar="D", help="only these domains (code or label)")
+    p.add_argument(
+        "--group-by",
+        choices=["domain", "province", "source_id", "none"],
+        default="domain",
+        help="one sheet per domain (default), province, source, or none for a single sheet",
+    )
+    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of sheet names and headers")
+    p.add_argument("--data-dir", default=None)
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("report", help="run the notebooks for every province and language; publish reports/latest")
+    p.add_argument("--lang", default=None, metavar="vi,en", help="languages, comma-separated (default: vi,en)")
+    p.add_argument("--jobs", type=int, default=None, metavar="N", help="parallel runs (default: number of CPUs)")
+    p.add_argument("--output", default="reports", metavar="DIR", help="folder of the suites (default: reports)")
+    p.add_argument(
+        "--notebooks", default="notebooks", metavar="DIR", help="folder of the notebooks (default: notebooks)"
+    )
+    p.add_argument(
+        "--only", metavar="PATTERN", help="only runs matching PATTERN (substring or glob: 01_*, khanh-hoa, lang=en)"
+    )
+    p.add_argument("--keep", type=int, default=5, metavar="N", help="published suites to keep (default: 5)")
+    p.add_argument("--list", action="store_true", help="print the runs it would do, and stop")
+    p.set_defaults(func=_cmd_report)
     return parser
 
 

@@ -4,7 +4,9 @@ from pathlib import Path
 
 import pytest
 
-import cchc_data as cd
+os.environ.setdefault("MPLBACKEND", "Agg")  # charts render off-screen, before anything imports pyplot
+
+import cchc_data as cd  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
