@@ -1,0 +1,508 @@
+"""Charts: check the data behind each chart (values, labels, notes, footer), not pixels."""
+
+import math
+import re
+import warnings
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+
+import cchc_data as cd
+from cchc_data import analysis
+from cchc_data import plotting as pl
+
+LANGS = ["vi", "en"]
+
+
+def texts(ax):
+    return [t.get_text() for t in ax.texts]
+
+
+def collection(ax, gid):
+    (found,) = [c for c in ax.collections if c.get_gid() == gid]
+    return found.get_offsets()
+
+
+def yticklabels(ax):
+    return [t.get_text() for t in ax.get_yticklabels()]
+
+
+def one_of_each(lang):
+    """Every chart once, as (name, figure)."""
+    return [
+        ("compare", pl.compare_chart("official_email_accounts", lang=lang).figure),
+        ("coverage", pl.coverage_heatmap(by="domain", lang=lang).figure),
+        ("breakdown", pl.breakdown_chart("Khánh Hòa", "dossiers_on_time_share", lang=lang).figure),
+        ("progress", pl.progress_chart("Khánh Hòa", lang=lang).figure),
+        ("part_whole", pl.part_whole_chart("Hà Giang", lang=lang).figure),
+        ("profile", pl.profile_chart("Hà Giang", lang=lang)),
+    ]
+
+
+def test_backend_is_off_screen():
+    assert matplotlib.get_backend().lower() == "agg"
+
+
+# --- pure helpers ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "lang", "decimals", "expected"),
+    [
+        (14000, "vi", None, "14.000"),
+        (14000, "en", None, "14,000"),
+        (98.63, "vi", None, "98,63"),
+        (98.63, "en", None, "98.63"),
+        (1234567.5, "vi", None, "1.234.567,5"),
+        (97.948718, "vi", 1, "97,9"),
+        (97.948718, "en", 1, "97.9"),
+        (float("nan"), "vi", None, "–"),
+        (None, "en", None, "–"),
+    ],
+)
+def test_fmt_number(value, lang, decimals, expected):
+    assert pl._fmt_number(value, lang, decimals=decimals) == expected
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "symbol"),
+    [("none", ""), ("about", "≈ "), ("more_than", "> "), ("at_least", "≥ "), ("less_than", "< "), ("at_most", "≤ ")],
+)
+def test_fmt_value_qualifiers(qualifier, symbol):
+    assert pl._fmt_value(70, "percent", qualifier, "vi") == f"{symbol}70%"
+    assert pl._fmt_value(14000, "count", qualifier, "en") == f"{symbol}14,000"
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [("So sánh Khánh Hòa", "so-sanh-khanh-hoa"), ("Đắk Lắk: tiến độ 2025!", "dak-lak-tien-do-2025"), ("a__b", "a-b")],
+)
+def test_slugify(name, slug):
+    assert pl._slugify(name) == slug
+
+
+def test_slugify_rejects_empty_names():
+    with pytest.raises(ValueError, match="empty file name"):
+        pl._slugify(" ?! ")
+
+
+def test_ui_strings_are_bilingual():
+    for key, entry in pl.UI.items():
+        if key in {"qualifiers", "dimensions", "coverage_rows"}:
+            continue
+        assert set(entry) == {"vi", "en"}, key
+        assert entry["vi"] != entry["en"] or "{" in entry["vi"], key
+
+
+# --- colours --------------------------------------------------------------------------------------
+
+
+def test_province_colors_fixed_and_distinct_for_curated_provinces():
+    colours = pl.province_colors()
+    reg = cd.provinces().sort_values("gso_code")
+    assert list(colours) == reg["slug"].tolist()
+    assert all(re.fullmatch(r"#[0-9A-Fa-f]{6}", c) for c in colours.values())
+    assert len({colours["khanh-hoa"], colours["ha-giang"], colours["dak-lak"]}) == 3
+    assert pl.province_colors() == colours
+    slugs = reg["slug"].tolist()  # neighbours by GSO code differ too
+    assert all(colours[a] != colours[b] for a, b in zip(slugs, slugs[1:], strict=False))
+
+
+def test_compare_chart_uses_province_colours():
+    ax = pl.compare_chart("digital_certificates")
+    c = analysis.compare("digital_certificates")
+    (marks,) = [m for m in ax.collections if m.get_gid() == "values"]
+    colours = pl.province_colors()
+    expected = [matplotlib.colors.to_rgba(colours[p]) for p in c["province"]]
+    assert [tuple(e) for e in marks.get_edgecolors()] == expected
+
+
+# --- compare_chart --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("concept", ["official_email_accounts", "digital_certificates", "edocs_sent_share"])
+def test_compare_chart_plots_compare_values_in_order(concept, lang):
+    c = analysis.compare(concept)
+    ax = pl.compare_chart(concept, lang=lang)
+    xy = collection(ax, "values")
+    assert xy[:, 0].tolist() == c["value"].tolist()
+    assert xy[:, 1].tolist() == list(range(len(c)))
+    assert yticklabels(ax) == c["province_name"].astype(str).tolist()
+    assert ax.get_ylim()[0] > ax.get_ylim()[1]  # first (largest) row at the top
+    assert ax.get_title(loc="left") == cd.concepts().set_index("concept").at[concept, f"label_{lang}"]
+    for row in c.itertuples():
+        assert any(f"({row.period})" in t for t in texts(ax))
+
+
+def test_compare_chart_labels_qualifier_period_and_local_number_format():
+    vi = pl.compare_chart("official_email_accounts", lang="vi")
+    en = pl.compare_chart("official_email_accounts", lang="en")
+    assert "> 14.000 (2017)" in texts(vi)
+    assert "> 14,000 (2017)" in texts(en)
+    assert vi.get_title(loc="left") != en.get_title(loc="left")
+    assert vi.get_xlabel().endswith("(số lượng)") and en.get_xlabel().endswith("(count)")
+    assert "Điểm rỗng" in pl._subtitle(vi) and "Hollow" in pl._subtitle(en)
+    (marks,) = [m for m in en.collections if m.get_gid() == "values"]
+    rows = analysis.compare("official_email_accounts")
+    hollow = [tuple(f) == (1.0, 1.0, 1.0, 1.0) for f in marks.get_facecolors()]
+    assert hollow == (rows["qualifier"].astype(str) != "none").tolist()
+
+
+def test_compare_chart_tick_labels_use_language_separators():
+    vi = pl.compare_chart("official_email_accounts", lang="vi")
+    vi.figure.canvas.draw()
+    ticks = [t.get_text() for t in vi.get_xticklabels()]
+    assert any("." in t for t in ticks) and not any("," in t for t in ticks)
+
+
+def test_compare_chart_percent_axis_and_periods_differ_note():
+    c = analysis.compare("edocs_sent_share")
+    assert c["period"].nunique() > 1
+    vi = pl.compare_chart("edocs_sent_share", lang="vi")
+    en = pl.compare_chart("edocs_sent_share", lang="en")
+    assert vi.get_xlabel().endswith("(%)") and vi.get_xlim() == (0.0, 100.0)
+    assert "Các kỳ khác nhau" in pl._subtitle(vi)
+    assert "Periods differ" in pl._subtitle(en)
+    assert any(t.startswith("≈ 70%") for t in texts(en))
+
+
+def test_compare_chart_same_period_has_no_periods_differ_note():
+    c = analysis.compare("digital_certificates", provinces="Khánh Hòa")
+    ax = pl.compare_chart("digital_certificates", provinces="Khánh Hòa", lang="en")
+    assert c["period"].nunique() == 1
+    assert "Periods differ" not in pl._subtitle(ax)
+
+
+def test_compare_chart_successor_names():
+    ax = pl.compare_chart("digital_certificates", successors=True)
+    assert "Hà Giang → Tuyên Quang" in yticklabels(ax)
+    assert "Khánh Hòa" in yticklabels(ax)
+
+
+def test_compare_chart_several_indicators_of_one_province(monkeypatch):
+    real = analysis.compare("digital_certificates")
+    kh = real[real["province"] == "khanh-hoa"].iloc[0].to_dict()
+    other = {**kh, "indicator": "digital_certificates_issued", "label_vi": "Số chứng thư số đã cấp",
+             "label_en": "Digital certificates issued", "value": 1000.0}  # fmt: skip
+    fake = pd.concat([real, pd.DataFrame([other])], ignore_index=True).sort_values("value", ascending=False)
+    monkeypatch.setattr(analysis, "compare", lambda *a, **k: fake.reset_index(drop=True))
+    ax = pl.compare_chart("digital_certificates", lang="en")
+    assert yticklabels(ax).count("Khánh Hòa") == 2
+    kh_texts = [" ".join(t.split()) for t in texts(ax) if "2021-Q1" in t]
+    assert any("Digital certificates issued" in t for t in kh_texts)
+    assert any(kh["label_en"] in t for t in kh_texts)
+    assert len(collection(ax, "values")) == len(fake)
+
+
+def test_compare_chart_readable_for_63_provinces(monkeypatch):
+    base = analysis.compare("official_email_accounts").iloc[0].to_dict()
+    reg = cd.provinces()
+    rows = [
+        {
+            **base,
+            "province": r.slug,
+            "province_name": r.name_vi,
+            "value": float(100 + 37 * i),
+            "period": str(2017 + i % 4),
+        }
+        for i, r in enumerate(reg.itertuples())
+    ]
+    fake = pd.DataFrame(rows).sort_values("value", ascending=False, ignore_index=True)
+    monkeypatch.setattr(analysis, "compare", lambda *a, **k: fake)
+    ax = pl.compare_chart("official_email_accounts", lang="vi")
+    fig = ax.figure
+    assert len(ax.get_yticks()) == 63 and yticklabels(ax) == fake["province_name"].tolist()
+    assert fig.get_figheight() >= 0.3 * 63
+    fig.canvas.draw()
+    boxes = sorted((t.get_window_extent() for t in ax.get_yticklabels()), key=lambda b: b.y0)
+    assert all(lower.y1 <= upper.y0 for lower, upper in zip(boxes, boxes[1:], strict=False))  # no overlap
+    assert len(pl.compare_chart("official_email_accounts", lang="vi").get_yticks()) == 63
+    small = pl._new_axes(None, 2)
+    assert small.figure.get_figheight() < fig.get_figheight()
+
+
+def test_compare_chart_draws_on_given_axes_and_merges_footers():
+    fig, (left, right) = plt.subplots(1, 2, figsize=(14, 4), layout="constrained")
+    assert pl.compare_chart("official_email_accounts", ax=left) is left
+    pl.compare_chart("edocs_sent_share", ax=right)
+    ids = set(analysis.compare("official_email_accounts")["source_id"]) | set(
+        analysis.compare("edocs_sent_share")["source_id"]
+    )
+    assert all(i in pl.footer_text(fig) for i in ids)
+
+
+def test_compare_chart_errors():
+    with pytest.raises(ValueError, match=r"'nope' is not a known concept; use one of .*'digital_certificates'"):
+        pl.compare_chart("nope")
+    with pytest.raises(ValueError, match="one concept per chart"):
+        pl.compare_chart(["digital_certificates", "edocs_sent_share"])
+    with pytest.raises(ValueError, match="'Atlantis' is not a known province"):
+        pl.compare_chart("digital_certificates", provinces="Atlantis")
+    with pytest.raises(ValueError, match="no facts of concept 'digital_certificates'"):
+        pl.compare_chart("digital_certificates", period="1999")
+
+
+# --- coverage_heatmap ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("by", ["concept", "domain", "indicator"])
+def test_coverage_heatmap_masks_zero_cells(by, lang):
+    m = analysis.coverage(by=by)
+    ax = pl.coverage_heatmap(by=by, lang=lang)
+    shown = ax.images[0].get_array()
+    assert (np.ma.getmaskarray(shown) == (m.to_numpy() == 0)).all()
+    assert np.array_equal(shown.filled(0), m.to_numpy())
+    cells = texts(ax)
+    assert cells.count("–") == int((m.to_numpy() == 0).sum())
+    assert "0" not in cells
+    names = cd.provinces().set_index("slug")["name_vi"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == [names[c] for c in m.columns]
+    if by == "domain":
+        labels = cd.domains().set_index("domain")[f"label_{lang}"]
+        assert yticklabels(ax) == [labels[d] for d in m.index]
+    elif by == "concept":
+        labels = cd.concepts().set_index("concept")[f"label_{lang}"]
+        assert yticklabels(ax) == [labels[c] for c in m.index]
+    assert ("không phải số 0" if lang == "vi" else "not a zero") in pl._subtitle(ax)
+
+
+def test_coverage_heatmap_missing_colour_is_not_on_the_scale():
+    ax = pl.coverage_heatmap()
+    image = ax.images[0]
+    bad = image.cmap.get_bad()
+    scale = image.cmap(np.linspace(0, 1, 64))
+    assert np.min(np.abs(scale - bad).sum(axis=1)) > 0.1
+
+
+def test_coverage_heatmap_bad_by():
+    with pytest.raises(ValueError, match="by='province' is not supported; use 'concept', 'indicator' or 'domain'"):
+        pl.coverage_heatmap(by="province")
+
+
+# --- breakdown_chart -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_breakdown_chart_bars_total_and_labels(lang):
+    t = analysis.breakdown_table("Khánh Hòa", "dossiers_on_time_share")
+    ax = pl.breakdown_chart("Khánh Hòa", "dossiers_on_time_share", lang=lang)
+    parts = t[t["breakdown"] != ""]
+    order = sorted(parts["dimension"].unique(), key=["level", "sector", "agency"].index)
+    expected = pd.concat([parts[parts["dimension"] == d] for d in order])
+    assert [p.get_width() for p in ax.patches] == expected["value"].tolist()
+    labels = [label.strip() for label in yticklabels(ax)]
+    headers = [pl.UI["dimensions"][d][lang] for d in order]
+    assert [x for x in labels if x in headers] == headers
+    assert [x for x in labels if x not in headers] == expected[f"breakdown_label_{lang}"].tolist()
+    (total,) = [line for line in ax.lines if line.get_gid() == "total"]
+    assert total.get_xdata()[0] == 98.63
+    assert ("98,63%" if lang == "vi" else "98.63%") in pl._subtitle(ax)
+    assert "2021-Q1" in ax.get_title(loc="left") and "Khánh Hòa" in ax.get_title(loc="left")
+    assert ax.get_xlabel().endswith("(%)")
+    assert ax.get_xlabel().startswith(str(t[f"label_{lang}"].iloc[0]))
+
+
+def test_breakdown_chart_english_labels():
+    ax = pl.breakdown_chart("Khánh Hòa", "dossiers_on_time_share", lang="en")
+    labels = [label.strip() for label in yticklabels(ax)]
+    assert {"Government level", "Provincial level", "Sector", "Land"} <= set(labels)
+    assert "99.76%" in texts(ax)
+
+
+def test_breakdown_chart_errors():
+    with pytest.raises(ValueError, match="'nope' is not a known indicator"):
+        pl.breakdown_chart("Khánh Hòa", "nope")
+    with pytest.raises(ValueError, match="'Atlantis' is not a known province"):
+        pl.breakdown_chart("Atlantis", "dossiers_on_time_share")
+
+
+# --- progress_chart --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_progress_chart_missing_actuals_are_notes_not_zeros(lang):
+    p = analysis.progress_to_target("Khánh Hòa")
+    assert (p["status"] == "no actual yet").any()
+    ax = pl.progress_chart("Khánh Hòa", lang=lang)
+    assert len(ax.get_yticks()) == len(p)
+    for label, row in zip(yticklabels(ax), p.itertuples(), strict=True):
+        assert label.endswith(f"({row.target_period})")
+    no_actual = pl.UI["no_actual"][lang]
+    assert sum(no_actual in t for t in texts(ax)) == int(p["actual"].isna().sum())
+    actual = collection(ax, "actual")
+    drawn = p[(p["unit"] == "percent") & p["actual"].notna()]
+    assert actual[:, 1].tolist() == drawn.index.tolist()
+    assert actual[:, 0].tolist() == drawn["actual"].tolist()
+    assert not any(y in set(p.index[p["actual"].isna()]) for y in actual[:, 1])
+    target = collection(ax, "target")
+    percent = p[p["unit"] == "percent"]
+    assert target[:, 0].tolist() == percent["target"].tolist()
+    assert target[:, 1].tolist() == percent.index.tolist()
+    assert ax.get_xlim() == (0.0, 100.0)
+    assert not [b for b in ax.patches if b.get_width() == 0]
+
+
+def test_progress_chart_qualifier_and_other_units_written_out():
+    p = analysis.progress_to_target("Khánh Hòa")
+    ax = pl.progress_chart("Khánh Hòa", lang="en")
+    assert any("target ≥ 90%" in t for t in texts(ax))
+    others = p[p["unit"] != "percent"]
+    written = [t for t in texts(ax) if "not drawn" in t]
+    assert len(written) == len(others)
+    for t, row in zip(written, others.itertuples(), strict=True):
+        assert f"target {pl._fmt_number(row.target, 'en')}" in t
+        if not math.isnan(row.actual):
+            assert f"({row.actual_period})" in t
+
+
+def test_progress_chart_province_without_targets():
+    assert analysis.progress_to_target("Hà Giang").empty
+    ax = pl.progress_chart("Hà Giang", lang="en")
+    assert "No targets recorded for Hà Giang" in texts(ax)
+    assert not ax.collections
+
+
+def test_progress_chart_unknown_province():
+    with pytest.raises(ValueError, match="'Atlantis' is not a known province"):
+        pl.progress_chart("Atlantis")
+
+
+# --- part_whole_chart ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [("vi", "191/195 = 97,9% (2017)"), ("en", "191/195 = 97.9% (2017)")])
+def test_part_whole_chart_shows_191_of_195(lang, text):
+    s = analysis.part_whole_shares(cd.load_indicators(province="Hà Giang"))
+    ax = pl.part_whole_chart("Hà Giang", lang=lang)
+    assert text in texts(ax)
+    widths = [p.get_width() for p in ax.patches]
+    assert widths == s["share"].tolist()
+    assert round(widths[s.index[s["part"] == 191][0]], 1) == 97.9
+    assert ("tính từ số liệu gốc" if lang == "vi" else "derived from the printed counts") in pl._subtitle(ax)
+    assert ax.get_xlim() == (0.0, 100.0)
+
+
+def test_part_whole_chart_all_provinces_names_them():
+    s = analysis.part_whole_shares()
+    ax = pl.part_whole_chart(lang="en")
+    assert len(ax.get_yticks()) == len(s)
+    for label, name in zip(yticklabels(ax), s["province_name"].astype(str), strict=True):
+        assert label.startswith(f"{name}: ")
+    tiny = s[s["share"] < 0.1]
+    for row in tiny.itertuples():  # a tiny share does not read as zero
+        assert not any(t.startswith(f"{row.part:.0f}/") and "= 0.0%" in t for t in texts(ax))
+
+
+# --- profile_chart ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("province", ["Hà Giang", "Khánh Hòa", "Đắk Lắk"])
+def test_profile_chart_one_panel_per_domain(province, lang):
+    prof = analysis.profile(province)
+    fig = pl.profile_chart(province, lang=lang)
+    assert isinstance(fig, matplotlib.figure.Figure)
+    domains = prof.drop_duplicates("domain")[f"domain_label_{lang}"].tolist()
+    assert [a.get_title(loc="left").split(" – ")[0] for a in fig.axes] == domains
+    for axis, (_, group) in zip(fig.axes, prof.groupby("domain", observed=True), strict=True):
+        drawn = group[(group["unit"].astype(str) == "percent") & (group["breakdown"] == "")]
+        assert str(len(group)) in axis.get_title(loc="left")
+        if drawn.empty:
+            assert not axis.axison
+            continue
+        values = np.concatenate([collection(axis, "actual")[:, 0], collection(axis, "target")[:, 0]])
+        assert sorted(values) == sorted(drawn["value"])
+        for row in drawn.itertuples():
+            assert any(f"({row.period})" in t for t in texts(axis))
+    assert fig.get_suptitle().endswith(cd.provinces().set_index("slug").at[cd.resolve_province(province), "name_vi"])
+
+
+def test_profile_chart_on_given_figure():
+    fig = plt.figure(figsize=(10, 8))
+    assert pl.profile_chart("Đắk Lắk", fig=fig) is fig
+    assert len(fig.axes) == analysis.profile("Đắk Lắk")["domain"].nunique()
+
+
+# --- shared conventions ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_chart_has_footer_with_sources_and_version(lang):
+    version = cd.data_version()
+    words = ("Nguồn", "Phiên bản dữ liệu") if lang == "vi" else ("Sources", "Data version")
+    known = set(cd.sources()["source_id"])
+    for name, fig in one_of_each(lang):
+        footer = pl.footer_text(fig)
+        assert version in footer and all(w in footer for w in words), name
+        listed = re.search(rf"{words[0]}: (.*?) ·", footer.replace("\n", " ")).group(1).split(", ")
+        assert set(listed) <= known, name
+
+
+def test_titles_differ_between_languages():
+    for (name, vi), (_, en) in zip(one_of_each("vi"), one_of_each("en"), strict=True):
+        vi_titles = [a.get_title(loc="left") for a in vi.axes] + [vi.get_suptitle()]
+        en_titles = [a.get_title(loc="left") for a in en.axes] + [en.get_suptitle()]
+        assert vi_titles != en_titles, name
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_vietnamese_glyphs_render_without_warnings(lang):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for _name, fig in one_of_each(lang):
+            fig.canvas.draw()
+
+
+CALLS = {
+    "compare_chart": lambda lang: pl.compare_chart("digital_certificates", lang=lang),
+    "coverage_heatmap": lambda lang: pl.coverage_heatmap(lang=lang),
+    "breakdown_chart": lambda lang: pl.breakdown_chart("Khánh Hòa", "dossiers_on_time_share", lang=lang),
+    "progress_chart": lambda lang: pl.progress_chart("Khánh Hòa", lang=lang),
+    "part_whole_chart": lambda lang: pl.part_whole_chart(lang=lang),
+    "profile_chart": lambda lang: pl.profile_chart("Hà Giang", lang=lang),
+}
+
+
+@pytest.mark.parametrize("name", list(CALLS))
+def test_bad_language(name):
+    with pytest.raises(ValueError, match=r"^'fr' is not a supported language; use 'vi' or 'en'$"):
+        CALLS[name]("fr")
+    assert not plt.get_fignums()  # failed before opening a figure
+
+
+@pytest.mark.parametrize("name", ["breakdown_chart", "progress_chart", "profile_chart"])
+def test_unknown_province(name):
+    fn = getattr(pl, name)
+    args = ("Atlantis", "dossiers_on_time_share") if name == "breakdown_chart" else ("Atlantis",)
+    with pytest.raises(ValueError, match="'Atlantis' is not a known province"):
+        fn(*args)
+
+
+# --- save_figure -----------------------------------------------------------------------------------
+
+
+def test_save_figure_names_and_creates_folder(tmp_path):
+    ax = pl.compare_chart("digital_certificates")
+    paths = pl.save_figure(ax.figure, "So sánh Khánh Hòa", figures_dir=tmp_path / "new" / "figs")
+    assert [p.name for p in paths] == ["so-sanh-khanh-hoa.png", "so-sanh-khanh-hoa.svg"]
+    assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
+    assert paths[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("chart", ["compare_chart", "breakdown_chart"])
+def test_save_figure_svg_and_png_are_byte_identical_across_runs(tmp_path, chart):
+    outputs = []
+    for run in ("a", "b"):
+        fig = CALLS[chart]("vi").figure
+        paths = pl.save_figure(fig, "Biểu đồ", figures_dir=tmp_path / run)
+        plt.close(fig)
+        outputs.append([p.read_bytes() for p in paths])
+    (png_a, svg_a), (png_b, svg_b) = outputs
+    assert svg_a == svg_b
+    assert png_a == png_b
+    assert b"<dc:date>" not in svg_a
