@@ -33,3 +33,7 @@ def data_copy(tmp_path):
 def pytest_report_header(config):
     sources = os.environ.get("CCHC_SOURCES_DIR")
     return f"cchc data: {cd.data_dir()}; source texts: {sources or 'not set (evidence test skipped)'}"
+
+
+# Fixture notebooks are inputs of the runner tests, not notebooks for nbval to run.
+collect_ignore_glob = ["fixtures/*"]

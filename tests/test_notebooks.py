@@ -1,0 +1,135 @@
+"""The notebooks: structure, papermill runs with non-default parameters, and bad parameters."""
+
+import json
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+PARAM_LINE = re.compile(r"^(\w+): (str|list|int|float|bool) = .+  # \S.*$")
+
+
+def test_the_four_notebooks_exist():
+    assert [p.stem for p in NOTEBOOKS] == ["01_province_profile", "02_comparison", "03_targets", "04_data_audit"]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_structure(path):
+    nb = nbformat.read(path, as_version=4)
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert tagged == [code[0]], "the first code cell, and only it, is tagged parameters"
+    lines = [ln for ln in code[0].source.splitlines() if ln.strip()]
+    assert lines and all(PARAM_LINE.match(ln) for ln in lines), lines
+    names = [PARAM_LINE.match(ln).group(1) for ln in lines]
+    assert "lang" in names and "figures_dir" in names
+    # the next cell validates every parameter through the library
+    for name in names:
+        assert re.search(rf"^{name} = params\.check_\w+\({name}\)$", code[1].source, re.M), name
+    for cell in code:
+        assert not re.search(r"^\s*(def|class|lambda)\b", cell.source, re.M), "no definitions in notebooks"
+        if cell.metadata.get("keep_output"):  # the few cells nbval compares keep their expected output
+            assert cell.source.startswith("# NBVAL_CHECK_OUTPUT") and cell.outputs
+        else:
+            assert not cell.outputs and cell.execution_count is None, "commit notebooks without outputs (nbstripout)"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_papermill_documents_every_parameter(path):
+    import papermill
+
+    inspected = papermill.inspect_notebook(str(path))
+    nb = nbformat.read(path, as_version=4)
+    tagged = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    declared = [PARAM_LINE.match(ln).group(1) for ln in tagged.source.splitlines() if ln.strip()]
+    assert list(inspected) == declared, "papermill --help-notebook documents every parameter"
+    for name, spec in inspected.items():
+        assert spec["help"], f"{name} has a help comment"
+        assert spec["inferred_type_name"] in {"str", "list", "int", "float", "bool"}
+
+
+def _run(tmp_path, name, **parameters):
+    import papermill
+
+    out = tmp_path / f"{name}-out.ipynb"
+    parameters.setdefault("figures_dir", str(tmp_path / "figures"))
+    papermill.execute_notebook(
+        str(ROOT / "notebooks" / f"{name}.ipynb"),
+        str(out),
+        parameters=parameters,
+        kernel_name="python3",
+        progress_bar=False,
+        cwd=str(ROOT / "notebooks"),
+    )
+    return nbformat.read(out, as_version=4), Path(parameters["figures_dir"])
+
+
+def _text(nb) -> str:
+    chunks = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            chunks.append(o.get("text", ""))
+            chunks.append(json.dumps(o.get("data", {}).get("text/plain", ""), ensure_ascii=False))
+            chunks.append(o.get("evalue", ""))
+    return "\n".join(chunks)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("notebook", "parameters"),
+    [
+        ("01_province_profile", {"province": "Khánh Hòa", "lang": "vi"}),
+        ("01_province_profile", {"province": "Hà Giang", "lang": "en"}),
+        ("01_province_profile", {"province": "dak-lak", "lang": "en"}),
+        ("03_targets", {"province": "Khánh Hoà", "lang": "en"}),
+        ("03_targets", {"province": "02", "lang": "vi"}),
+        ("03_targets", {"province": "Đắk Lắk", "lang": "vi"}),
+        ("02_comparison", {"provinces": ["Khánh Hòa", "Hà Giang"], "concepts": ["digital_certificates"], "lang": "en"}),
+        ("04_data_audit", {"lang": "en"}),
+    ],
+    ids=lambda v: v if isinstance(v, str) else "-".join(f"{k}={v}" for k, v in v.items()),
+)
+def test_notebook_runs_with_parameters(tmp_path, notebook, parameters):
+    nb, figures = _run(tmp_path, notebook, **parameters)
+    assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
+    pngs = sorted(p.name for p in figures.glob("*.png"))
+    svgs = sorted(p.name for p in figures.glob("*.svg"))
+    assert pngs and [p[:-4] for p in pngs] == [s[:-4] for s in svgs]
+    lang = parameters["lang"]
+    assert all(p.endswith(f"-{lang}.png") for p in pngs), pngs
+    text = _text(nb)
+    if notebook == "02_comparison":
+        assert "provinces: ['khanh-hoa', 'ha-giang']" in text and "concepts: ['digital_certificates']" in text
+        assert "compare-digital-certificates-en.png" in pngs
+    if notebook == "04_data_audit":
+        assert "valid (0 errors" in text
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("notebook", "parameters", "message"),
+    [
+        ("01_province_profile", {"province": "Atlantis"}, "'Atlantis' is not a known province"),
+        ("01_province_profile", {"province": "Tuyên Quang"}, "has no curated data yet; provinces with data"),
+        ("03_targets", {"province": 12.5}, "parameter province must be a province name"),
+        ("04_data_audit", {"lang": "fr"}, "'fr' is not a supported language; use 'vi' or 'en'"),
+        ("02_comparison", {"concepts": ["fibre"]}, "'fibre' is not a known concept"),
+        (
+            "01_province_profile",
+            {"province": 'x"); import pathlib; pathlib.Path("PWNED").touch() #'},
+            "is not a known province",
+        ),
+    ],
+    ids=["unknown-province", "no-data", "wrong-type", "bad-lang", "unknown-concept", "code-in-value"],
+)
+def test_bad_parameters_stop_with_a_clear_error(tmp_path, notebook, parameters, message):
+    import papermill
+
+    with pytest.raises(papermill.PapermillExecutionError) as info:
+        _run(tmp_path, notebook, **parameters)
+    assert message in str(info.value.evalue)
+    assert info.value.exec_count == 3, "the validation cell (after parameters and injected parameters) stops the run"
+    assert not (ROOT / "notebooks" / "PWNED").exists() and not Path("PWNED").exists()
