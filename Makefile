@@ -50,6 +50,8 @@ validate: install
 bench: install
 	$(BIN)/python -m benchmarks
 
+# The project's JupyterLab settings (jupyter/lab/user-settings): Noto Sans Mono in code cells, no news pop-up.
+lab: export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/jupyter/lab/user-settings
 lab: install
 	$(BIN)/jupyter lab notebooks/
 

@@ -401,6 +401,25 @@ def _error_line(exc: BaseException) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", " ".join(text.split()))
 
 
+@contextlib.contextmanager
+def _inline_charts():
+    """Kernels inherit the environment: make sure they draw charts inline into the notebook.
+
+    A server or a test often sets ``MPLBACKEND=Agg``; a kernel started with it shows no chart at all, and
+    the report would silently have none.
+    """
+    key, inline = "MPLBACKEND", "module://matplotlib_inline.backend_inline"
+    before = os.environ.get(key)
+    os.environ[key] = inline
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = before
+
+
 def _execute(notebook: str, out_dir: str, parameters: dict, title: str, kernel: str, timeout) -> dict:
     """Execute one run and render it; never raises for a failure of the run itself."""
     start = time.perf_counter()
@@ -414,15 +433,16 @@ def _execute(notebook: str, out_dir: str, parameters: dict, title: str, kernel: 
             import papermill
 
             extra = {} if timeout is None else {"execution_timeout": timeout}
-            papermill.execute_notebook(
-                notebook,
-                str(executed),
-                parameters={**parameters, "figures_dir": str(figures)},
-                kernel_name=kernel,
-                progress_bar=False,
-                cwd=str(Path(notebook).parent),
-                **extra,
-            )
+            with _inline_charts():
+                papermill.execute_notebook(
+                    notebook,
+                    str(executed),
+                    parameters={**parameters, "figures_dir": str(figures)},
+                    kernel_name=kernel,
+                    progress_bar=False,
+                    cwd=str(Path(notebook).parent),
+                    **extra,
+                )
         except Exception as exc:
             status, error = "failed", _error_line(exc)
         if executed.is_file():

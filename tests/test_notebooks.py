@@ -105,7 +105,7 @@ def test_notebook_runs_with_parameters(tmp_path, notebook, parameters):
         assert "provinces: ['khanh-hoa', 'ha-giang']" in text and "concepts: ['digital_certificates']" in text
         assert "compare-digital-certificates-en.png" in pngs
     if notebook == "04_data_audit":
-        assert "valid (0 errors" in text
+        assert "valid: True | 0 errors" in text
 
 
 @pytest.mark.slow
