@@ -13,7 +13,7 @@ JOBS ?=
 LANGS ?= vi,en
 PYTEST_ARGS ?=
 
-.PHONY: install report test lint format validate bench lab lock clean
+.PHONY: install report test lint format strip validate bench lab lock clean
 
 install: $(STAMP)
 
@@ -43,6 +43,10 @@ lint: install
 format: install
 	$(BIN)/ruff format cchc_data tests benchmarks
 	$(BIN)/ruff check --fix cchc_data tests benchmarks
+
+# Strip outputs from the notebooks before committing (keeps the few cells nbval compares).
+strip: install
+	$(BIN)/python tests/notebook_hygiene.py notebooks/*.ipynb
 
 validate: install
 	$(BIN)/cchc validate

@@ -38,6 +38,17 @@ def test_notebook_structure(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_notebook_is_committed_stripped(path, tmp_path):
+    """`make strip` (nbstripout, then the execution count nbval needs on checked cells) changes nothing."""
+    import notebook_hygiene
+
+    copy = tmp_path / path.name
+    copy.write_bytes(path.read_bytes())
+    notebook_hygiene.main([str(copy)])
+    assert copy.read_bytes() == path.read_bytes(), f"run `make strip` on {path.name} before committing"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_papermill_documents_every_parameter(path):
     import papermill
 
