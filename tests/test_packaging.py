@@ -87,3 +87,12 @@ def test_wheel_install_ships_the_data(tmp_path):
     out = subprocess.run([py, "-c", code], check=True, capture_output=True, text=True, cwd=tmp_path, env=env)
     n, ok = out.stdout.split()
     assert int(n) > 100 and ok == "True"
+
+
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["lint", "format"])
+def test_ruff_is_clean(command):
+    ruff = Path(sys.executable).with_name("ruff")
+    if not ruff.exists():
+        pytest.skip("ruff is not installed in this environment (it comes with the test extra)")
+    out = subprocess.run([ruff, *command, "cchc_data", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
+    assert out.returncode == 0, out.stdout + out.stderr
