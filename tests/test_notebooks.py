@@ -92,12 +92,13 @@ def _text(nb) -> str:
 @pytest.mark.parametrize(
     ("notebook", "parameters"),
     [
-        ("01_province_profile", {"province": "Khánh Hòa", "lang": "vi"}),
-        ("01_province_profile", {"province": "Hà Giang", "lang": "en"}),
-        ("01_province_profile", {"province": "dak-lak", "lang": "en"}),
-        ("03_targets", {"province": "Khánh Hoà", "lang": "en"}),
-        ("03_targets", {"province": "02", "lang": "vi"}),
-        ("03_targets", {"province": "Đắk Lắk", "lang": "vi"}),
+        # every province with data, in both languages, written the ways users type them
+        *[
+            (notebook, {"province": province, "lang": lang})
+            for notebook in ("01_province_profile", "03_targets")
+            for province in ("Khánh Hoà", "02", "dak-lak")
+            for lang in ("vi", "en")
+        ],
         ("02_comparison", {"provinces": ["Khánh Hòa", "Hà Giang"], "concepts": ["digital_certificates"], "lang": "en"}),
         ("04_data_audit", {"lang": "en"}),
     ],
