@@ -6,16 +6,38 @@
 ['Hà Giang']
 """
 
+from importlib import import_module
+
 from .catalog import breakdowns, catalog, concepts, domains, search, units
 from .datadir import DataError, data_dir, data_version
-from .export import export_excel
 from .indicators import COLUMNS, flags, load_indicators, sources
 from .numbers import numbers_in, parse_vn_number, parse_vn_quantity
 from .periods import parse_period
 from .provinces import provinces, resolve_province, successor
-from .validation import ValidationReport, validate, verify_evidence
 
 __version__ = "0.1.0"
+
+# Imported on first use, so that `import cchc_data` costs little more than `import pandas`:
+# export pulls in openpyxl (~0.3 s); validation is only needed to check a data folder.
+_LAZY = {
+    "export_excel": "export",
+    "ValidationReport": "validation",
+    "validate": "validation",
+    "verify_evidence": "validation",
+}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        globals()[name] = value  # later lookups don't come back here
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "COLUMNS",

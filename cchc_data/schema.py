@@ -13,6 +13,7 @@ import json
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 __all__ = ["read_tables", "schema_issues"]
@@ -33,8 +34,9 @@ def _table(folder: Path, resource: dict) -> pd.DataFrame:
 def _fullmatch(col: pd.Series, pattern: str) -> pd.Series:
     """Whether each value matches ``pattern``, testing each distinct value once."""
     regex = re.compile(pattern)
-    verdict = {value: regex.fullmatch(value) is not None for value in col.unique()}
-    return col.map(verdict).astype(bool)
+    codes, values = pd.factorize(col)
+    verdict = np.array([regex.fullmatch(value) is not None for value in values], dtype=bool)
+    return pd.Series(verdict[codes], index=col.index)
 
 
 def _first_rows(mask: pd.Series, limit: int = 20) -> list[int]:

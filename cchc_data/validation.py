@@ -143,7 +143,7 @@ def _rule_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
         """One issue per row of ``rows`` (a boolean mask or a frame); ``message`` maps a row to text."""
         if isinstance(rows, pd.Series):
             rows = facts[rows]
-        for line, row in rows.iterrows():
+        for line, row in zip(rows.index, rows.to_dict("records"), strict=True):  # plain dicts: fast
             lvl = level(row) if callable(level) else level
             issues.append(Issue(lvl, file, int(line), fld, message(row)))
 
@@ -175,7 +175,7 @@ def _rule_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
         lambda r: f"{r['province']!r} but source {r['source_id']} is about {srcs.at[r['source_id'], 'province']!r}")  # fmt: skip
 
     # evidence: short, and contains the value as printed
-    words = facts["evidence"].str.split().str.len().fillna(0)
+    words = pd.Series([len(e.split()) for e in facts["evidence"]], index=facts.index, dtype=int)
     add("error", words > MAX_EVIDENCE_WORDS, "evidence",
         lambda r: f"{len(r['evidence'].split())} words; quote at most ~15 (a citation, not prose)")  # fmt: skip
     has_value = [_prints(e, v) for e, v in zip(facts["evidence"], facts["_value"], strict=True)]
@@ -200,8 +200,8 @@ def _rule_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
     ref_end = ref.map(ends)
     early = (facts["kind"] == "target") & target_end.notna() & ref_end.notna()
     early &= target_end.astype(float) < ref_end.astype(float)
-    add(level, early, "period",
-        lambda r: f"target period {r['period']} is earlier than the period its source reports on ({ref[r.name]})")  # fmt: skip
+    add(level, facts[early].assign(_ref=ref[early]), "period",
+        lambda r: f"target period {r['period']} is earlier than the period its source reports on ({r['_ref']})")  # fmt: skip
 
     # part <= whole, and every part has its whole
     key = ["province", "period", "kind", "breakdown", "source_id"]
@@ -222,7 +222,8 @@ def _rule_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
     counts = facts[(facts["_unit"] == "count") & facts["_value"].notna()]
     group_key = ["indicator", "province", "period", "kind", "source_id"]
     totals = counts[counts["breakdown"] == ""].drop_duplicates(group_key).assign(_tline=lambda f: f.index)
-    members = counts[counts["breakdown"] != ""].assign(_dim=lambda f: f["breakdown"].str.split(":").str[0])
+    members = counts[counts["breakdown"] != ""]
+    members = members.assign(_dim=[b.split(":")[0] for b in members["breakdown"]])
     members = members.drop_duplicates([*group_key, "breakdown"])
     sums = (
         members.groupby([*group_key, "_dim"]).agg(_sum=("_value", "sum"), _any_flag=("_flagged", "any")).reset_index()

@@ -1,0 +1,230 @@
+"""``python -m benchmarks [--quick] [--skip-suite]``: speed and memory figures against their goals.
+
+Prints a table and writes the same figures to ``benchmarks/results/latest.json``, with the charts of
+the national-scale comparison (34 and 63 provinces) beside it. Every timing is measured in fresh
+processes and reported as the median of several runs (see ``REPEATS``). See ``benchmarks/README.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib.util
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .synthetic import write_synthetic
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = Path(__file__).resolve().parent / "results"
+BIN = Path(sys.executable).parent  # the venv's bin/: papermill, python
+PY = sys.executable
+CONCEPT = "concept_002"  # a count concept with one indicator: one row per province in the chart
+REPEATS = {"floor": 5, "suite": 3, "load": 7, "warm calls": 50, "national": 3}
+QUICK = {"floor": 3, "suite": 1, "load": 3, "warm calls": 20, "national": 1}
+
+FLOOR_NOTEBOOK = {
+    "cells": [{"cell_type": "code", "execution_count": None, "id": "imports", "metadata": {}, "outputs": [],
+               "source": "import pandas\nimport matplotlib.pyplot"}],
+    "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
+    "nbformat": 4, "nbformat_minor": 5,
+}  # fmt: skip
+SUITE = """import json, sys
+from cchc_data.report import default_runs, run_suite
+r = run_suite(default_runs(sys.argv[1]), output_root=sys.argv[2], figures_root=sys.argv[3], progress=False, keep=1)
+print(json.dumps({"runs": len(r.results), "jobs": r.jobs}))"""
+WARM = """import json, sys, time
+import cchc_data as cd
+cd.load_indicators()
+times = []
+for _ in range(int(sys.argv[1])):
+    t = time.perf_counter()
+    cd.load_indicators()
+    times.append(time.perf_counter() - t)
+print(json.dumps(times))"""
+
+
+def _env() -> dict:
+    env = {k: v for k, v in os.environ.items() if k != "CCHC_DATA_DIR"}  # the bundled data
+    env["MPLBACKEND"] = "Agg"
+    return env
+
+
+def _run(cmd, **kw) -> tuple[float, str]:
+    """Run ``cmd`` to completion; return its wall time in seconds and its stdout."""
+    start = time.perf_counter()
+    proc = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, env=_env(), cwd=ROOT, **kw)
+    wall = time.perf_counter() - start
+    if proc.returncode:
+        raise SystemExit(f"{' '.join(map(str, cmd))} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    return wall, proc.stdout
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def figure(key, label, samples, unit, goal=None, limit=None, *, at_most=True) -> dict:
+    """A figure: the median of ``samples``, and whether it meets ``limit`` (``goal`` is its wording)."""
+    value = statistics.median(samples)
+    ok = None if limit is None else (value <= limit if at_most else value < limit)
+    return {"key": key, "label": label, "value": value, "unit": unit, "goal": goal, "ok": ok,
+            "runs": len(samples), "samples": samples}  # fmt: skip
+
+
+def bench_floor(n: int, tmp: Path) -> dict:
+    nb = tmp / "floor.ipynb"
+    nb.write_text(json.dumps(FLOOR_NOTEBOOK), encoding="utf-8")
+    cmd = [BIN / "papermill", nb, tmp / "floor-out.ipynb", "--kernel", "python3", "--no-progress-bar"]
+    samples = []
+    for i in range(n):
+        samples.append(_run(cmd)[0])
+        _say(f"floor {i + 1}/{n}: {samples[-1]:.2f} s")
+    return figure("floor_s", "papermill CLI, notebook importing pandas + pyplot", samples, "s", "reference")
+
+
+def bench_suite(n: int, tmp: Path, floor_s: float) -> list[dict]:
+    walls, info = [], {}
+    for i in range(n):
+        out = tmp / f"suite-{i}"
+        wall, stdout = _run([PY, "-c", SUITE, ROOT / "notebooks", out / "reports", out / "figures"])
+        walls.append(wall)
+        info = json.loads(stdout)
+        _say(f"suite {i + 1}/{n}: {wall:.1f} s ({info['runs']} runs, {info['jobs']} jobs)")
+    ratios = [w * info["jobs"] / (info["runs"] * floor_s) for w in walls]
+    return [
+        figure("suite_s", f"default report suite ({info['runs']} runs, {info['jobs']} jobs)", walls, "s"),
+        figure("suite_overhead", "suite wall × jobs ÷ (runs × floor)", ratios, "×", "≤ 1.3", 1.3),
+    ]
+
+
+def bench_load(n: int, calls: int) -> list[dict]:
+    pandas, cchc = [], []
+    for i in range(n):  # interleaved, so that a noisy moment hits both
+        pandas.append(_run([PY, "-c", "import pandas"])[0])
+        cchc.append(_run([PY, "-c", "import cchc_data; cchc_data.load_indicators()"])[0])
+        _say(f"load {i + 1}/{n}: pandas {pandas[-1]:.2f} s, cchc_data + load {cchc[-1]:.2f} s")
+    warm = json.loads(_run([PY, "-c", WARM, calls])[1])
+    ratios = [c / p for c, p in zip(cchc, pandas, strict=True)]
+    return [
+        figure("import_pandas_s", "fresh process: import pandas", pandas, "s"),
+        figure("import_load_s", "fresh process: import cchc_data + load_indicators()", cchc, "s"),
+        figure("load_ratio", "(import cchc_data + load) ÷ import pandas", ratios, "×", "≤ 1.2", 1.2),
+        figure("warm_load_ms", "warm load_indicators()", [w * 1000 for w in warm], "ms", "< 20 ms", 20, at_most=False),
+    ]
+
+
+def _national(folder: Path, save: Path | None = None) -> dict:
+    """One run of :mod:`benchmarks.national` in a fresh process."""
+    return json.loads(_run([PY, "-m", "benchmarks.national", folder, CONCEPT, *(["--save", save] if save else [])])[1])
+
+
+def bench_national(n: int, tmp: Path) -> list[dict]:
+    start = time.perf_counter()
+    folder = write_synthetic(tmp / "synthetic-34")
+    _say(f"synthetic package (34 provinces × 10 years × 300 indicators) written in {time.perf_counter() - start:.1f} s")
+    runs = []
+    for i in range(n):
+        runs.append(_national(folder, RESULTS / "compare_34.png" if i == 0 else None))
+        r = runs[-1]
+        _say(f"national {i + 1}/{n}: validate {r['validate_s']:.2f} s, load {r['load_s']:.2f} s, "
+             f"chart {r['chart_s']:.2f} s, peak {r['peak_rss_mb']:.0f} MB")  # fmt: skip
+    # only for its chart: does the comparison stay readable with all 63 pre-2025 provinces?
+    _national(write_synthetic(tmp / "synthetic-63", provinces=63, years=3, indicators=30), RESULTS / "compare_63.png")
+
+    def col(key):
+        return [r[key] for r in runs]
+
+    first = runs[0]
+    return [
+        figure("national_validate_s", f"validate ({first['facts']:,} facts, {first['warnings']:,} warnings)", col("validate_s"), "s"),
+        figure("national_load_s", "load_indicators(), fresh process", col("load_s"), "s"),
+        figure("national_validate_load_s", "validate + load", [r["validate_s"] + r["load_s"] for r in runs], "s", "< 2 s", 2, at_most=False),
+        figure("national_validate_load_cpu_s", "validate + load, CPU time of the process",
+               [r["validate_cpu_s"] + r["load_cpu_s"] for r in runs], "s"),
+        figure("national_compare_s", f"analysis.compare('{CONCEPT}')", col("compare_s"), "s"),
+        figure("national_coverage_s", "analysis.coverage()", col("coverage_s"), "s"),
+        figure("national_chart_s", f"compare_chart, {first['chart_rows']} rows, PNG in memory", col("chart_s"), "s"),
+        figure("national_analysis_chart_s", "compare + coverage + chart",
+               [r["compare_s"] + r["coverage_s"] + r["chart_s"] for r in runs], "s", "< 2 s", 2, at_most=False),
+        figure("national_analysis_chart_cpu_s", "compare + coverage + chart, CPU time",
+               [r["compare_cpu_s"] + r["coverage_cpu_s"] + r["chart_cpu_s"] for r in runs], "s"),
+        figure("national_peak_rss_mb", "peak RSS of that process (ru_maxrss)", col("peak_rss_mb"), "MB", "< 500 MB", 500, at_most=False),
+    ]  # fmt: skip
+
+
+def _machine() -> dict:
+    mem = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
+    pandas = importlib.util.find_spec("pandas")  # installed with its bytecode, or compiled at every import?
+    return {"cores": os.cpu_count(), "memory_gib": round(int(mem.split()[1]) / 1024**2, 1),
+            "python": platform.python_version(), "platform": platform.platform(),
+            "bytecode": Path(pandas.cached).is_file(), "PYTHONDONTWRITEBYTECODE": bool(os.environ.get("PYTHONDONTWRITEBYTECODE"))}  # fmt: skip
+
+
+def _value(f: dict) -> str:
+    v = f["value"]
+    return f"{v:.2f} {f['unit']}" if f["unit"] != "×" else f"{v:.2f}×"
+
+
+def table(figures: list[dict]) -> str:
+    rows = [("figure", "median", "runs", "goal", "")]
+    for f in figures:
+        status = "" if f["ok"] is None else "PASS" if f["ok"] else "FAIL"
+        rows.append((f["label"], _value(f), str(f["runs"]), f["goal"] or "", status))
+    widths = [max(len(r[i]) for r in rows) for i in range(5)]
+    lines = ["  ".join(c.ljust(w) if i == 0 else c.rjust(w) if i < 3 else c.ljust(w) for i, (c, w) in enumerate(zip(r, widths, strict=True))).rstrip() for r in rows]  # fmt: skip
+    lines.insert(1, "-" * len(lines[0]))
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help=f"fewer repeats: {QUICK} instead of {REPEATS}")
+    parser.add_argument("--skip-suite", action="store_true", help="don't run the report suite (the slowest part)")
+    args = parser.parse_args(argv)
+    n = QUICK if args.quick else REPEATS
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    started = dt.datetime.now().astimezone()
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="cchc-bench-") as tmp:
+        tmp = Path(tmp)
+        figures = [bench_floor(n["floor"], tmp)]
+        if not args.skip_suite:
+            figures += bench_suite(n["suite"], tmp, figures[0]["value"])
+        figures += bench_load(n["load"], n["warm calls"])
+        figures += bench_national(n["national"], tmp)
+    failed = [f["key"] for f in figures if f["ok"] is False]
+    result = {
+        "date": started.isoformat(timespec="seconds"),
+        "duration_s": round((dt.datetime.now().astimezone() - started).total_seconds(), 1),
+        "machine": _machine(),
+        "load_average": {"before": load_before, "after": os.getloadavg()},
+        "repeats": n,
+        "figures": figures,
+        "failed": failed,
+    }
+    (RESULTS / "latest.json").write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    m = result["machine"]
+    print(
+        f"cchc-analysis benchmarks, {result['date']}, {m['cores']} cores, {m['memory_gib']} GiB, Python {m['python']}"
+    )
+    print(f"load average before/after: {load_before[0]:.2f} / {result['load_average']['after'][0]:.2f}")
+    if not m["bytecode"]:
+        print("warning: site-packages has no bytecode (.pyc): every process compiles pandas & co. again, which")
+        print("slows every import 2-4 times; reinstall with `make install` or run `python -m compileall` on the venv")
+    print(table(figures))
+    print(
+        f"{len(figures) - len(failed)} of {len(figures)} figures meet their goal or have none; written to {RESULTS / 'latest.json'}"
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
