@@ -1,8 +1,8 @@
 """One national-scale measurement, run in a fresh process by ``python -m benchmarks``.
 
 ``python -m benchmarks.national DATA_DIR CONCEPT [--save PNG]`` times, on a data package such as
-:func:`benchmarks.synthetic.write_synthetic` writes: ``validate``, the first ``load_indicators`` (the
-process is fresh, so nothing is cached), ``analysis.compare`` of one concept, ``analysis.coverage()``,
+:func:`benchmarks.synthetic.write_synthetic` writes: ``validate``, then the first ``load_indicators``
+(the process is fresh; it reuses the CSV tables ``validate`` parsed, as a real session does), ``analysis.compare`` of one concept, ``analysis.coverage()``,
 and one ``plotting.compare_chart`` rendered to PNG in memory. It prints the seconds (wall and CPU) and the peak
 resident memory of this process (``resource.getrusage(RUSAGE_SELF).ru_maxrss``: interpreter, pandas,
 matplotlib and the data together) as JSON on stdout. ``--save`` also writes the chart to a PNG file

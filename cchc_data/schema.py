@@ -16,6 +16,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .datadir import DataError, _read_cached, _stamp
+
 __all__ = ["read_tables", "schema_issues"]
 
 _TYPE_CHECKS = {
@@ -26,9 +28,10 @@ _TYPE_CHECKS = {
 
 
 def _table(folder: Path, resource: dict) -> pd.DataFrame:
-    frame = pd.read_csv(folder / resource["path"], dtype=str, keep_default_na=False, encoding="utf-8")
-    frame.index = frame.index + 2  # CSV line numbers (the header is line 1)
-    return frame
+    # The loader's cached parse (NFC-normalised; validation checks NFC on the raw files separately), so
+    # that loading after validating doesn't parse the files again.
+    frame = _read_cached(*_stamp(folder / resource["path"]))
+    return frame.set_axis(frame.index + 2)  # CSV line numbers (the header is line 1)
 
 
 def _fullmatch(col: pd.Series, pattern: str) -> pd.Series:
@@ -54,10 +57,8 @@ def read_tables(folder: Path, issue) -> tuple[dict, dict[str, pd.DataFrame], lis
         file = res["path"]
         try:
             tables[res["name"]] = _table(folder, res)
-        except FileNotFoundError:
-            out.append(issue("error", file, None, None, f"missing file {file}"))
-        except (pd.errors.ParserError, pd.errors.EmptyDataError, UnicodeDecodeError) as exc:
-            out.append(issue("error", file, None, None, f"not a well-formed UTF-8 CSV file: {exc}"))
+        except DataError as exc:  # missing, not UTF-8, or not well-formed CSV
+            out.append(issue("error", file, None, None, str(exc)))
     return package, tables, out
 
 

@@ -194,3 +194,16 @@ def test_cli_missing_folder(tmp_path, capsys):
     assert main(["validate", str(tmp_path / "nowhere")]) == 2
     err = capsys.readouterr().err
     assert "is not a cchc data folder" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("engine", ["fast", "frictionless"])
+def test_malformed_csv_is_reported_not_raised(data_copy, engine):
+    (data_copy / "indicators.csv").write_text('fact_id,province\n"unterminated,x\n', encoding="utf-8")
+    report = cd.validate(data_copy, engine=engine)
+    assert not report.ok and any(e.file == "indicators.csv" for e in report.errors), str(report)
+
+
+def test_missing_table_is_reported(data_copy):
+    (data_copy / "units.csv").unlink()
+    report = cd.validate(data_copy)
+    assert any(e.file == "units.csv" and "missing" in e.message for e in report.errors), str(report)
