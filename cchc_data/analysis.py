@@ -261,7 +261,8 @@ def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
         ``indicator``, ``label_vi``, ``label_en``, ``domain``, ``breakdown``, ``unit``, ``target_period``,
         ``target``, ``target_qualifier``, ``actual_period``, ``actual``, ``actual_qualifier``,
         ``matched_by`` (``"indicator"``, ``"concept"`` or ``""``), ``gap``, ``status`` (``"met"``,
-        ``"not met yet"``, ``"no actual yet"``), ``source_id``, ``evidence``.
+        ``"not met yet"``, ``"no actual yet"``), ``source_id``, ``evidence`` (of the target) and
+        ``actual_source_id``.
 
     Examples
     --------
@@ -298,11 +299,12 @@ def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
             "actual": actual, "actual_qualifier": a["qualifier"] if a is not None else "",
             "matched_by": how if a is not None else "", "gap": gap, "status": status,
             "source_id": t.source_id, "evidence": t.evidence,
+            "actual_source_id": a["source_id"] if a is not None else "",
         })  # fmt: skip
     cols = [
         "indicator", "label_vi", "label_en", "domain", "breakdown", "unit", "target_period", "target",
         "target_qualifier", "actual_period", "actual", "actual_qualifier", "matched_by", "gap", "status",
-        "source_id", "evidence",
+        "source_id", "evidence", "actual_source_id",
     ]  # fmt: skip
     out = pd.DataFrame(rows, columns=cols)
     out["actual"] = out["actual"].astype(float)

@@ -610,7 +610,8 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, frameon=False, fontsize=8,
               borderaxespad=0.2)  # fmt: skip
     _header(ax, title, [_t("percent_axis_note", lang)], reserve=20)
-    _footer(ax.figure, table["source_id"].astype(str).unique(), lang, data_dir)
+    used = [s for s in dict.fromkeys([*table["source_id"], *table["actual_source_id"]]) if s]
+    _footer(ax.figure, used, lang, data_dir)
     return ax
 
 

@@ -506,3 +506,12 @@ def test_save_figure_svg_and_png_are_byte_identical_across_runs(tmp_path, chart)
     assert svg_a == svg_b
     assert png_a == png_b
     assert b"<dc:date>" not in svg_a
+
+
+def test_progress_footer_names_the_sources_of_targets_and_actuals():
+    table = analysis.progress_to_target("Khánh Hòa")
+    matched = table[table["actual_source_id"] != ""]
+    assert not matched.empty, "a target with an actual (the ISO 9001:2015 conversion)"
+    footer = pl.footer_text(pl.progress_chart("Khánh Hòa", lang="en"))
+    for source in set(table["source_id"]) | set(matched["actual_source_id"]):
+        assert source in footer
