@@ -27,10 +27,13 @@ _TYPE_CHECKS = {
 }
 
 
-def _table(folder: Path, resource: dict) -> pd.DataFrame:
-    # The loader's cached parse (NFC-normalised; validation checks NFC on the raw files separately), so
-    # that loading after validating doesn't parse the files again.
-    frame = _read_cached(*_stamp(folder / resource["path"]))
+def table_by_line(path: Path) -> pd.DataFrame:
+    """A table as strings, indexed by CSV line number.
+
+    It is the loader's cached parse (NFC-normalised; validation checks NFC on the raw files separately),
+    so loading after validating doesn't parse the files again.
+    """
+    frame = _read_cached(*_stamp(path))
     return frame.set_axis(frame.index + 2)  # CSV line numbers (the header is line 1)
 
 
@@ -56,7 +59,7 @@ def read_tables(folder: Path, issue) -> tuple[dict, dict[str, pd.DataFrame], lis
     for res in package["resources"]:
         file = res["path"]
         try:
-            tables[res["name"]] = _table(folder, res)
+            tables[res["name"]] = table_by_line(folder / res["path"])
         except DataError as exc:  # missing, not UTF-8, or not well-formed CSV
             out.append(issue("error", file, None, None, str(exc)))
     return package, tables, out

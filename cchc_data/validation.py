@@ -13,7 +13,7 @@ from ._text import collapse_ws
 from .datadir import data_dir as _data_dir
 from .numbers import numbers_in
 from .periods import parse_period
-from .schema import read_tables, schema_issues
+from .schema import read_tables, schema_issues, table_by_line
 
 __all__ = ["Issue", "ValidationReport", "validate", "verify_evidence", "SOURCES_DIR_ENV"]
 
@@ -86,12 +86,6 @@ def _frictionless_issues(folder: Path) -> list[Issue]:
                 msg = f"{cell!r}: {msg}"
             issues.append(Issue("error", Path(task.place).name, row, fld, msg))
     return issues
-
-
-def _read(folder: Path, name: str) -> pd.DataFrame:
-    frame = pd.read_csv(folder / f"{name}.csv", dtype=str, keep_default_na=False, encoding="utf-8")
-    frame.index = frame.index + 2  # line numbers
-    return frame
 
 
 def _nfc_issues(folder: Path) -> list[Issue]:
@@ -284,8 +278,8 @@ def verify_evidence(sources_dir: str | os.PathLike | None = None, *, data_dir=No
     if not sources_dir:
         raise ValueError(f"give the folder of source texts, or set {SOURCES_DIR_ENV}")
     folder = _data_dir(data_dir)
-    facts = _read(folder, "indicators")
-    srcs = _read(folder, "sources").set_index("source_id")
+    facts = table_by_line(folder / "indicators.csv")
+    srcs = table_by_line(folder / "sources.csv").set_index("source_id")
     texts: dict[str, str] = {}
     issues = []
     for sid, row in srcs.iterrows():
