@@ -92,6 +92,7 @@ UI = {
     "plan": {"vi": "kế hoạch", "en": "plan"},
     "target_total": {"vi": "Đường chấm: tổng (mục tiêu)", "en": "Dotted line: total (target)"},
     "parts_sum": {"vi": "các phần cộng lại", "en": "the parts add up to"},
+    "n_provinces": {"vi": "{n} tỉnh", "en": "{n} provinces"},
     "flags": {
         "sum_mismatch": {
             "vi": "các phần không cộng bằng tổng in ra",
@@ -418,16 +419,17 @@ def _mark_text(text: str, flag: str) -> str:
     return f"⚠ {text}" if flag else text
 
 
-def _scatter_by_style(ax: Axes, xs, ys, kinds, flags, colours, *, gid: str, s: float = 60, **kw) -> list:
-    """One scatter per (kind, flag, colour) group, each with ``gid`` (and ``gid-flagged`` when flagged)."""
+def _scatter_by_style(ax: Axes, xs, ys, kinds, flags, colours, *, gid: str | None, s: float = 60, **kw) -> list:
+    """One scatter per (kind, flag, colour) group, each with ``gid`` (the kind if ``None``), ``-flagged`` added."""
     drawn = []
     groups: dict[tuple, list[int]] = {}
     for i, key in enumerate(zip(kinds, [bool(f) for f in flags], colours, strict=True)):
         groups.setdefault(key, []).append(i)
     for (kind, flagged, colour), idx in groups.items():
         style = _kind_style(kind, colour, flag="x" if flagged else "")
+        name = gid or kind
         coll = ax.scatter([xs[i] for i in idx], [ys[i] for i in idx], s=s, zorder=3, clip_on=False,
-                          gid=f"{gid}-flagged" if flagged else gid, **style, **kw)  # fmt: skip
+                          gid=f"{name}-flagged" if flagged else name, **style, **kw)  # fmt: skip
         coll.cchc_kind = kind
         drawn.append(coll)
     return drawn
@@ -471,8 +473,8 @@ def legend_texts(ax) -> list[str]:
     """The texts of a chart's legend (for tests and callers); ``[]`` without one.
 
     >>> ax = compare_chart("official_email_accounts", lang="en")
-    >>> [t for t in legend_texts(ax) if t.startswith("●")]
-    ['● Achieved (actual)']
+    >>> legend_texts(ax)[0]
+    'Achieved (actual)'
     >>> plt.close(ax.figure)
     """
     if isinstance(ax, Figure):
@@ -500,17 +502,24 @@ def _attach_values(fig: Figure, frame, **extra) -> None:
 
 
 def _caveat_notes(df, lang: str, names) -> tuple[list[str], dict[int, int]]:
-    """Numbered notes ``[n] Province (period): note`` for the caveated rows; maps row position to n."""
-    notes, numbers, seen = [], {}, {}
-    for pos, (row, name) in enumerate(zip(df.itertuples(), names, strict=True)):
-        if row.comparability != "caveat":
-            continue
-        key = (name, row.indicator)
-        if key not in seen:
-            seen[key] = len(seen) + 1
-            note = getattr(row, f"comparability_note_{lang}")
-            notes.append(_wrap(f"[{seen[key]}] {name} ({row.period}): {note}", 95))
-        numbers[pos] = seen[key]
+    """Numbered notes for the caveated rows, one per indicator; maps row position to its number.
+
+    A note names its provinces and periods (``[1] Hà Giang (2017): …``), or their number when more
+    than three provinces share it, so 63 provinces never make 63 lines.
+    """
+    by_indicator: dict[str, list[int]] = {}
+    for pos, row in enumerate(df.itertuples()):
+        if row.comparability == "caveat":
+            by_indicator.setdefault(row.indicator, []).append(pos)
+    notes, numbers = [], {}
+    for n, (_indicator, positions) in enumerate(by_indicator.items(), start=1):
+        first = df.iloc[positions[0]]
+        if len(positions) <= 3:
+            who = ", ".join(f"{names[p]} ({df.iloc[p]['period']})" for p in positions)
+        else:
+            who = _t("n_provinces", lang, n=len(positions))
+        notes.append(_wrap(f"[{n}] {who}: {first[f'comparability_note_{lang}']}", 95))
+        numbers.update(dict.fromkeys(positions, n))
     return notes, numbers
 
 
@@ -579,8 +588,8 @@ def compare_chart(
     'Số tài khoản thư điện tử công vụ'
     >>> sorted(t.get_text() for t in ax.texts if t.get_text().endswith("(2017) [1]"))
     ['> 14.000 (2017) [1]']
-    >>> print(_subtitle(ax).splitlines()[-2])
-    [1] Hà Giang (2017): Hộp thư của cán bộ, công chức các cấp (cả cấp xã), tổng số sau rà soát và cấp mới
+    >>> print(next(line for line in _subtitle(ax).splitlines() if line.startswith("[1]")))
+    [1] Hà Giang (2017): Hộp thư của cán bộ, công chức các cấp (cả cấp xã), tổng số sau rà soát và
     >>> plt.close(ax.figure)
     """
     _check_lang(lang)
@@ -1087,7 +1096,7 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
         axis.hlines(ys[achieved], 0, values[achieved], color="0.85", lw=1, zorder=1)
         _scatter_by_style(axis, list(values), list(ys), kinds, drawn["flag"].tolist(),
                           [colour if k == "actual" else ("black" if k == "target" else colour) for k in kinds],
-                          gid="values", s=45)  # fmt: skip
+                          gid=None, s=45)  # fmt: skip
         texts = []
         for row in drawn.itertuples():
             prefix = f"{_t(str(row.kind), lang)} " if str(row.kind) != "actual" else ""
