@@ -709,8 +709,10 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
                     va="bottom", fontsize=8)  # fmt: skip
     ax.set_xticks(range(len(periods)), periods)
     ax.set_xlim(-0.5, len(periods) - 0.5)
-    top = 100.0 if unit == "percent" else float(np.nanmax(values)) * 1.2 or 1.0
+    top = 112.0 if unit == "percent" else float(np.nanmax(values)) * 1.2 or 1.0  # room for the labels
     ax.set_ylim(0, top)
+    if unit == "percent":
+        ax.set_yticks(range(0, 101, 20))
     _number_axis(ax.yaxis, lang)
     label = con.at[concept, f"label_{lang}"]
     ax.set_ylabel(f"{_unit_label(unit, lang, data_dir=data_dir)}")
