@@ -65,3 +65,10 @@ def test_index_change_is_in_percentage_points(facts):
     row = facts.loc["kh-2021q1-report-011"]
     assert row["unit"] == "percentage_point" and row["value"] == 2.03 and "2,03%" in row["evidence"]
     assert "percentage_point" in set(cd.units()["unit"])
+
+
+def test_comparability_notes_are_short_enough_for_a_chart():
+    cat = cd.catalog()
+    mapped = cat[cat["concept"] != ""]
+    for col in ("comparability_note_vi", "comparability_note_en"):
+        assert mapped[col].str.len().max() <= 120, mapped.loc[mapped[col].str.len().idxmax(), "indicator"]
