@@ -37,7 +37,7 @@ P_TARGET, P_QUALIFIER, P_FLAG, P_BREAKDOWN = 0.08, 0.09, 0.09, 0.20
 FIRST_YEAR = 2016
 
 CATALOG = ["indicator", "label_vi", "label_en", "unit", "unit_vi", "unit_en", "domain", "concept", "whole"]
-CATALOG += ["description", "comparability"]
+CATALOG += ["description", "comparability", "comparability_note_vi", "comparability_note_en"]
 FACTS = ["fact_id", "province", "indicator", "period", "kind", "value", "qualifier", "breakdown", "source_id"]
 FACTS += ["evidence", "flag", "note"]
 SOURCES = ["source_id", "province", "title", "kind", "publisher", "published", "reference_period"]
@@ -62,7 +62,14 @@ def _catalog(rng: random.Random, indicators: int, domains: list[str]) -> tuple[l
     """``(concepts rows, catalog rows)``: concept ``c`` is carried by ``ind_c`` (and ``ind_{n+c}`` if c % 10 == 0)."""
     n = max(1, indicators // 3)
     concepts = [
-        [f"concept_{c:03d}", f"Khái niệm {c}", f"Concept {c}", "percent" if c % 2 else "count", "Synthetic."]
+        [
+            f"concept_{c:03d}",
+            f"Khái niệm {c}",
+            f"Concept {c}",
+            "percent" if c % 2 else "count",
+            "Tổng hợp.",
+            "Synthetic.",
+        ]
         for c in range(n)
     ]
     rows = []
@@ -73,7 +80,8 @@ def _catalog(rng: random.Random, indicators: int, domains: list[str]) -> tuple[l
             f"ind_{i:03d}", f"Chỉ tiêu số {i}", f"Indicator {i}", unit, "đơn vị" if unit == "count" else "%",
             "units" if unit == "count" else "%", domains[i % len(domains)],
             f"concept_{c:03d}" if c is not None else "", "", "Synthetic indicator.",
-            "Definition differs from the concept's other indicator." if c is not None and c % 10 == 0 else "",
+            *(("caveat", "Phạm vi khác.", "Other scope.") if c is not None and i >= n
+              else ("same", "Như định nghĩa.", "As defined.") if c is not None else ("", "", "")),
         ])  # fmt: skip
     for i in range(1, indicators):  # every fifth indicator without a concept: a count, part of the one before
         part, whole = rows[i], rows[i - 1]
@@ -134,7 +142,9 @@ def write_synthetic(folder, *, provinces: int = 34, years: int = 10, indicators:
     if provinces > len(slugs):
         raise ValueError(f"provinces={provinces}: the registry has {len(slugs)} province-level units")
     concepts, cat = _catalog(rng, indicators, cd.domains()["domain"].tolist())
-    _write(folder / "concepts.csv", ["concept", "label_vi", "label_en", "unit", "description"], concepts)
+    _write(
+        folder / "concepts.csv", ["concept", "label_vi", "label_en", "unit", "definition_vi", "definition_en"], concepts
+    )
     _write(folder / "catalog.csv", CATALOG, cat)
 
     sources, facts = [], []

@@ -16,6 +16,7 @@ __all__ = [
     "summary",
     "comparable_concepts",
     "compare",
+    "concept_series",
     "coverage",
     "part_whole_shares",
     "progress_to_target",
@@ -26,6 +27,12 @@ __all__ = [
     "indicators_with_breakdowns",
     "in_language",
 ]
+
+
+#: The kinds of fact, in display order: achieved results, contents of adopted plans, goals for the future.
+KINDS = ("actual", "plan", "target")
+#: Comparability grades of an indicator against its concept's definition.
+GRADES = ("same", "caveat")
 
 
 def _facts(frame, data_dir) -> pd.DataFrame:
@@ -46,41 +53,115 @@ def _latest_first(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def summary(*, data_dir=None) -> pd.DataFrame:
-    """Number of facts per province, domain and source (actuals and targets).
+    """Number of facts per province, domain and source, by kind (actual, plan, target).
 
     Examples
     --------
     >>> s = summary()
     >>> list(s.columns)
-    ['province', 'domain', 'source_id', 'actual', 'target', 'facts']
+    ['province', 'domain', 'source_id', 'actual', 'plan', 'target', 'facts']
     """
     df = load_indicators(data_dir=data_dir)
     table = (
         df.groupby(["province", "domain", "source_id", "kind"], observed=True)
         .size()
         .unstack("kind", fill_value=0)
-        .reindex(columns=["actual", "target"], fill_value=0)
+        .reindex(columns=list(KINDS), fill_value=0)
     )
     table["facts"] = table.sum(axis=1)
     return table.reset_index().rename_axis(columns=None)
 
 
-def comparable_concepts(*, min_provinces: int = 2, kind: str = "actual", data_dir=None) -> list[str]:
+def _check_kind(kind) -> str:
+    if kind not in KINDS:
+        raise ValueError(f"kind={kind!r} is not a kind of fact; use one of {', '.join(map(repr, KINDS))}")
+    return kind
+
+
+def _with_comparability(df: pd.DataFrame, data_dir) -> pd.DataFrame:
+    """Add each fact's comparability grade and notes (from the catalog) and its concept's labels and definition."""
+    cat = catalog(data_dir=data_dir).set_index("indicator")
+    con = concepts(data_dir=data_dir).set_index("concept")
+    return df.assign(
+        concept_label_vi=df["concept"].map(con["label_vi"]),
+        concept_label_en=df["concept"].map(con["label_en"]),
+        concept_definition_vi=df["concept"].map(con["definition_vi"]),
+        concept_definition_en=df["concept"].map(con["definition_en"]),
+        comparability=df["indicator"].map(cat["comparability"]),
+        comparability_note_vi=df["indicator"].map(cat["comparability_note_vi"]),
+        comparability_note_en=df["indicator"].map(cat["comparability_note_en"]),
+    )
+
+
+def comparable_concepts(
+    *, min_provinces: int = 2, kind: str = "actual", strict: bool = False, as_frame: bool = False, data_dir=None
+):
     """Concepts with facts (totals, not breakdowns) for at least ``min_provinces`` provinces.
+
+    Parameters
+    ----------
+    min_provinces : int
+    kind : {"actual", "plan", "target"}
+    strict : bool
+        Count only provinces whose indicator measures exactly the concept's quantity (grade ``"same"``).
+    as_frame : bool
+        Return a table of every concept instead of a list: ``concept``, ``label_vi``, ``label_en``,
+        ``provinces`` (with any fact), ``provinces_strict`` (with a ``"same"`` fact) and ``reading``:
+        ``"strict"`` (comparable as defined), ``"caveats"`` (comparable only with the caveats shown) or
+        ``"single"`` (fewer than ``min_provinces`` provinces).
+
+    Returns
+    -------
+    list of str, or pandas.DataFrame with ``as_frame=True``
 
     Examples
     --------
     >>> "digital_certificates" in comparable_concepts()
     True
+    >>> comparable_concepts(strict=True)
+    []
+    >>> t = comparable_concepts(as_frame=True).set_index("concept")
+    >>> row = t.loc["official_email_accounts"]
+    >>> int(row["provinces"]), int(row["provinces_strict"]), row["reading"]
+    (2, 0, 'caveats')
     """
+    _check_kind(kind)
     df = load_indicators(kind=kind, data_dir=data_dir)
-    df = df[(df["concept"] != "") & (df["breakdown"] == "")]
-    counts = df.groupby("concept")["province"].nunique()
-    return sorted(counts[counts >= min_provinces].index)
+    df = _with_comparability(df[(df["concept"] != "") & (df["breakdown"] == "")], data_dir)
+    con = concepts(data_dir=data_dir)
+    table = con[["concept", "label_vi", "label_en"]].assign(
+        provinces=con["concept"].map(df.groupby("concept")["province"].nunique()).fillna(0).astype(int),
+        provinces_strict=con["concept"]
+        .map(df[df["comparability"] == "same"].groupby("concept")["province"].nunique())
+        .fillna(0)
+        .astype(int),
+    )
+    table["reading"] = "single"
+    table.loc[table["provinces"] >= min_provinces, "reading"] = "caveats"
+    table.loc[table["provinces_strict"] >= min_provinces, "reading"] = "strict"
+    if as_frame:
+        return table.sort_values("concept", ignore_index=True)
+    wanted = table["provinces_strict" if strict else "provinces"] >= min_provinces
+    return sorted(table.loc[wanted, "concept"])
+
+
+_COMPARE_COLUMNS = [
+    "concept", "concept_label_vi", "concept_label_en", "concept_definition_vi", "concept_definition_en", "fact_id",
+    "province", "province_name", "indicator", "label_vi", "label_en", "period", "year", "quarter", "kind", "value",
+    "unit", "qualifier", "source_id", "evidence", "comparability", "comparability_note_vi", "comparability_note_en",
+    "flag", "note",
+]  # fmt: skip
 
 
 def compare(
-    concept, *, provinces=None, period="latest", kind: str = "actual", successors: bool = False, data_dir=None
+    concept,
+    *,
+    provinces=None,
+    period="latest",
+    kind: str = "actual",
+    strict: bool = False,
+    successors: bool = False,
+    data_dir=None,
 ) -> pd.DataFrame:
     """Compare one concept (or several) across provinces, keeping what makes values differ.
 
@@ -93,19 +174,23 @@ def compare(
     period : "latest", str, or dict
         ``"latest"`` (default) takes each province's most recent fact; a period label takes that period
         for every province; a dict maps province (any accepted form) to its period.
-    kind : {"actual", "target"}
+    kind : {"actual", "plan", "target"}
+    strict : bool
+        Keep only indicators that measure exactly the concept's quantity (``comparability == "same"``);
+        default: keep the caveated ones too, with their notes.
     successors : bool
         Add the province's 2025 successor (see :func:`successor_view`).
 
     Returns
     -------
     pandas.DataFrame
-        One row per concept and province: ``concept``, ``concept_label_vi``, ``concept_label_en``,
-        ``province``, ``province_name``, ``indicator``, ``label_vi``, ``label_en``, ``period``,
-        ``year``, ``quarter``, ``value``, ``unit``, ``qualifier``, ``source_id``, ``evidence``,
-        ``comparability``, ``flag``, ``note``; sorted by concept, then value (largest first). Only
-        totals (no breakdown rows). When one province has several indicators of the concept in its
-        latest period, all of them are kept (their definitions differ: see ``comparability``).
+        One row per concept and province: ``concept``, ``concept_label_vi``/``_en``,
+        ``concept_definition_vi``/``_en``, ``fact_id``, ``province``, ``province_name``, ``indicator``,
+        ``label_vi``, ``label_en``, ``period``, ``year``, ``quarter``, ``kind``, ``value``, ``unit``,
+        ``qualifier``, ``source_id``, ``evidence``, ``comparability`` (``"same"`` or ``"caveat"``),
+        ``comparability_note_vi``/``_en`` (the specific difference from the definition), ``flag``,
+        ``note``; sorted by concept, then value (largest first). Only totals (no breakdown rows). When one
+        province has several indicators of the concept in its latest period, all of them are kept.
 
     Examples
     --------
@@ -113,9 +198,14 @@ def compare(
     >>> sorted(c["province"])
     ['ha-giang', 'khanh-hoa']
     >>> row = c.set_index("province").loc["ha-giang"]
-    >>> row["period"], float(row["value"])
-    ('2017', 2725.0)
+    >>> row["period"], float(row["value"]), row["comparability"]
+    ('2017', 2725.0, 'caveat')
+    >>> row["comparability_note_en"]
+    'Issued to officials with signing authority; unclear if a total or those issued in the year'
+    >>> compare("edocs_sent_share", strict=True)["province"].tolist()
+    ['khanh-hoa']
     """
+    _check_kind(kind)
     concept_list = [concept] if isinstance(concept, str) else list(concept)
     df = load_indicators(concept=concept_list, kind=kind, data_dir=data_dir)
     df = df[df["breakdown"] == ""]
@@ -124,6 +214,9 @@ def compare(
             resolve_province(p, data_dir=data_dir) for p in ([provinces] if isinstance(provinces, str) else provinces)
         ]
         df = df[df["province"].isin(wanted)]
+    df = _with_comparability(df, data_dir)
+    if strict:
+        df = df[df["comparability"] == "same"]
     if isinstance(period, dict):
         chosen = {resolve_province(p, data_dir=data_dir): parse_period(v).label for p, v in period.items()}
         df = df[df["province"].map(chosen).eq(df["period"]) | ~df["province"].isin(list(chosen))]
@@ -134,21 +227,42 @@ def compare(
         df = df[df["period"] == latest]
     else:
         df = df[df["period"] == parse_period(period).label]
-    cat = catalog(data_dir=data_dir).set_index("indicator")
-    con = concepts(data_dir=data_dir).set_index("concept")
-    out = df.assign(
-        concept_label_vi=df["concept"].map(con["label_vi"]),
-        concept_label_en=df["concept"].map(con["label_en"]),
-        comparability=df["indicator"].map(cat["comparability"]),
-    )
-    cols = [
-        "concept", "concept_label_vi", "concept_label_en", "province", "province_name", "indicator", "label_vi",
-        "label_en", "period", "year", "quarter", "value", "unit", "qualifier", "source_id", "evidence",
-        "comparability", "flag", "note",
-    ]  # fmt: skip
-    out = out[cols].sort_values(["concept", "value"], ascending=[True, False], kind="stable").reset_index(drop=True)
+    out = df[_COMPARE_COLUMNS].sort_values(["concept", "value"], ascending=[True, False], kind="stable")
+    out = out.reset_index(drop=True)
     if successors:
         out = successor_view(out, data_dir=data_dir)
+    return out
+
+
+def concept_series(concept, province, *, kind: str = "actual", data_dir=None) -> pd.DataFrame:
+    """A concept's totals in one province over time, with the line each point may be joined on.
+
+    Points are joined only where the definition is the same: all points graded ``"same"`` share one
+    line; a caveated indicator has a line of its own (its points join each other, never a point of
+    another definition). Khánh Hòa's E-Office counts of 2019 (198 state agencies) and 2021-Q1 (190
+    agencies, units and localities, a different set) are therefore two separate points.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The columns of :func:`compare` plus ``line`` (``"same"`` or the caveated indicator's code) and
+        ``joined`` (``True`` where the point is joined to the previous point of its line), oldest first.
+
+    Examples
+    --------
+    >>> s = concept_series("eoffice_agencies", "Khánh Hòa")
+    >>> s[["period", "value", "comparability", "joined"]].values.tolist()
+    [['2019', 198.0, 'same', False], ['2021-Q1', 190.0, 'caveat', False]]
+    """
+    _check_kind(kind)
+    slug = resolve_province(province, data_dir=data_dir)
+    df = load_indicators(concept=concept, province=slug, kind=kind, data_dir=data_dir)
+    df = _with_comparability(df[df["breakdown"] == ""], data_dir)
+    bounds = [(parse_period(p).start, parse_period(p).end) for p in df["period"]]
+    out = df.assign(_start=[b[0] for b in bounds], _end=[b[1] for b in bounds])
+    out = out.sort_values(["_start", "_end", "indicator"], kind="stable")[_COMPARE_COLUMNS].reset_index(drop=True)
+    out["line"] = out["indicator"].where(out["comparability"] != "same", "same")
+    out["joined"] = out.groupby("line").cumcount() > 0
     return out
 
 
@@ -212,7 +326,8 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
     pandas.DataFrame
         ``province``, ``province_name``, ``indicator``, ``label_vi``, ``label_en``, ``whole_indicator``,
         ``whole_label_vi``, ``whole_label_en``, ``period``, ``kind``, ``breakdown``, ``part``, ``whole``,
-        ``share`` (percent, 0–100), ``origin``, ``qualifier``, ``source_id``, ``evidence``, ``flag``.
+        ``share`` (percent, 0–100), ``origin``, ``qualifier``, ``source_id``, ``evidence``, ``flag`` (of the
+        part, else of the whole), ``fact_id`` (of the part) and ``whole_fact_id``.
 
     Examples
     --------
@@ -226,8 +341,8 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
     wholes_of = df["indicator"].map(cat["whole"]).fillna("")
     parts = df[wholes_of != ""].assign(whole_indicator=wholes_of[wholes_of != ""])
     key = ["province", "period", "kind", "breakdown", "source_id"]
-    wholes = df[["indicator", *key, "value", "flag"]].rename(
-        columns={"indicator": "whole_indicator", "value": "whole", "flag": "whole_flag"}
+    wholes = df[["indicator", *key, "value", "flag", "fact_id"]].rename(
+        columns={"indicator": "whole_indicator", "value": "whole", "flag": "whole_flag", "fact_id": "whole_fact_id"}
     )
     for col in ("province", "kind", "source_id"):  # merge on plain strings, not on categories
         parts[col], wholes[col] = parts[col].astype(str), wholes[col].astype(str)
@@ -243,7 +358,7 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
     cols = [
         "province", "province_name", "indicator", "label_vi", "label_en", "whole_indicator", "whole_label_vi",
         "whole_label_en", "period", "kind", "breakdown", "part", "whole", "share", "origin", "qualifier",
-        "source_id", "evidence", "flag",
+        "source_id", "evidence", "flag", "fact_id", "whole_fact_id",
     ]  # fmt: skip
     return out[cols].sort_values(["province", "period", "indicator", "breakdown"], kind="stable").reset_index(drop=True)
 
@@ -261,8 +376,8 @@ def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
         ``indicator``, ``label_vi``, ``label_en``, ``domain``, ``breakdown``, ``unit``, ``target_period``,
         ``target``, ``target_qualifier``, ``actual_period``, ``actual``, ``actual_qualifier``,
         ``matched_by`` (``"indicator"``, ``"concept"`` or ``""``), ``gap``, ``status`` (``"met"``,
-        ``"not met yet"``, ``"no actual yet"``), ``source_id``, ``evidence`` (of the target) and
-        ``actual_source_id``.
+        ``"not met yet"``, ``"no actual yet"``), ``source_id``, ``evidence``, ``flag``, ``fact_id`` (of the
+        target) and ``actual_source_id``, ``actual_evidence``, ``actual_flag``, ``actual_fact_id``.
 
     Examples
     --------
@@ -298,13 +413,17 @@ def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
             "target_qualifier": t.qualifier, "actual_period": a["period"] if a is not None else "",
             "actual": actual, "actual_qualifier": a["qualifier"] if a is not None else "",
             "matched_by": how if a is not None else "", "gap": gap, "status": status,
-            "source_id": t.source_id, "evidence": t.evidence,
+            "source_id": t.source_id, "evidence": t.evidence, "flag": t.flag, "fact_id": t.fact_id,
             "actual_source_id": a["source_id"] if a is not None else "",
+            "actual_evidence": a["evidence"] if a is not None else "",
+            "actual_flag": a["flag"] if a is not None else "",
+            "actual_fact_id": a["fact_id"] if a is not None else "",
         })  # fmt: skip
     cols = [
         "indicator", "label_vi", "label_en", "domain", "breakdown", "unit", "target_period", "target",
         "target_qualifier", "actual_period", "actual", "actual_qualifier", "matched_by", "gap", "status",
-        "source_id", "evidence", "actual_source_id",
+        "source_id", "evidence", "flag", "fact_id", "actual_source_id", "actual_evidence", "actual_flag",
+        "actual_fact_id",
     ]  # fmt: skip
     out = pd.DataFrame(rows, columns=cols)
     out["actual"] = out["actual"].astype(float)
@@ -373,8 +492,8 @@ def profile(province, *, data_dir=None) -> pd.DataFrame:
         domain_label_vi=df["domain"].map(dom["label_vi"]), domain_label_en=df["domain"].map(dom["label_en"])
     )
     cols = [
-        "domain", "domain_label_vi", "domain_label_en", "indicator", "label_vi", "label_en", "period", "kind",
-        "value", "unit", "qualifier", "breakdown", "source_id", "evidence", "flag", "note",
+        "domain", "domain_label_vi", "domain_label_en", "fact_id", "indicator", "label_vi", "label_en", "period",
+        "kind", "value", "unit", "qualifier", "breakdown", "source_id", "evidence", "flag", "note",
     ]  # fmt: skip
     out = out[cols].sort_values(["domain", "kind", "indicator", "breakdown"], kind="stable").reset_index(drop=True)
     for col in ("domain_label_vi", "domain_label_en"):
@@ -416,8 +535,9 @@ def breakdown_table(province, indicator, *, period=None, data_dir=None) -> pd.Da
     )
     out = out.sort_values(["dimension", "_order"], kind="stable").drop(columns="_order")
     cols = [
-        "province", "province_name", "indicator", "label_vi", "label_en", "period", "breakdown", "dimension",
-        "breakdown_label_vi", "breakdown_label_en", "value", "unit", "qualifier", "source_id", "evidence", "flag",
+        "fact_id", "province", "province_name", "indicator", "label_vi", "label_en", "period", "kind", "breakdown",
+        "dimension", "breakdown_label_vi", "breakdown_label_en", "value", "unit", "qualifier", "source_id",
+        "evidence", "flag", "note",
     ]  # fmt: skip
     return out[cols].reset_index(drop=True)
 

@@ -242,7 +242,7 @@ def load_indicators(
         mask &= frame["period"].isin(labels) | frame["year"].isin(years)
     if kind is not None:
         given = _as_list(kind)
-        _check_known(given, ["actual", "target"], "kind", "the kinds 'actual' and 'target'")
+        _check_known(given, ["actual", "plan", "target"], "kind", "the kinds 'actual', 'plan' and 'target'")
         mask &= frame["kind"].isin(given)
     out = frame[mask].reset_index(drop=True)
     for col in _CATEGORICAL:

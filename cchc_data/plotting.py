@@ -46,6 +46,7 @@ __all__ = [
     "UI",
     "province_colors",
     "compare_chart",
+    "concept_series_chart",
     "coverage_heatmap",
     "breakdown_chart",
     "progress_chart",
@@ -53,6 +54,8 @@ __all__ = [
     "profile_chart",
     "save_figure",
     "footer_text",
+    "legend_texts",
+    "VALUE_COLUMNS",
 ]
 
 #: Every user-facing string of the charts, by key and language; ``"qualifiers"`` maps a qualifier to
@@ -61,14 +64,58 @@ UI = {
     "compare_subtitle": {"vi": "So sánh giữa các tỉnh", "en": "Comparison across provinces"},
     "latest": {"vi": "số liệu mới nhất của mỗi tỉnh", "en": "latest figure of each province"},
     "periods_differ": {"vi": "Các kỳ khác nhau", "en": "Periods differ"},
-    "definitions_differ": {
-        "vi": "Định nghĩa chỉ tiêu khác nhau giữa các tỉnh",
-        "en": "Indicator definitions differ between provinces",
+    "definition": {"vi": "Định nghĩa", "en": "Definition"},
+    "series_title": {"vi": "Diễn biến theo thời gian", "en": "Change over time"},
+    "series_note": {
+        "vi": "Chỉ nối các điểm có cùng định nghĩa",
+        "en": "Points are joined only where the definition is the same",
     },
-    "hollow": {
-        "vi": "Điểm rỗng: số gần đúng hoặc giới hạn (≈ > ≥ < ≤)",
-        "en": "Hollow marks: approximate or bounded figures (≈ > ≥ < ≤)",
+    "legend_actual": {"vi": "Thực hiện (kết quả đạt được)", "en": "Achieved (actual)"},
+    "legend_plan": {"vi": "Nội dung kế hoạch đã duyệt (gạch chéo)", "en": "Content of an approved plan (hatched)"},
+    "legend_target": {"vi": "Mục tiêu (rỗng)", "en": "Target (hollow)"},
+    "legend_caveat": {
+        "vi": "Vòng chấm, [n]: định nghĩa khác, xem ghi chú [n] dưới tiêu đề",
+        "en": "Dotted ring, [n]: definition differs, see note [n] under the title",
     },
+    "legend_qualifier": {
+        "vi": "≈ > ≥ < ≤: số gần đúng hoặc giới hạn, như nguồn in",
+        "en": "≈ > ≥ < ≤: approximate or bound, as printed",
+    },
+    "legend_flag": {
+        "vi": "⚠ viền đỏ: nguồn tự mâu thuẫn: {meaning}",
+        "en": "⚠ red edge: inconsistent source: {meaning}",
+    },
+    "flag_cell": {
+        "vi": "⚠: ô có số liệu mà nguồn tự mâu thuẫn",
+        "en": "⚠: the cell includes facts whose source is inconsistent",
+    },
+    "plan": {"vi": "kế hoạch", "en": "plan"},
+    "target_total": {"vi": "Đường chấm: tổng (mục tiêu)", "en": "Dotted line: total (target)"},
+    "parts_sum": {"vi": "các phần cộng lại", "en": "the parts add up to"},
+    "n_provinces": {"vi": "{n} tỉnh", "en": "{n} provinces"},
+    "flags": {
+        "sum_mismatch": {
+            "vi": "các phần không cộng bằng tổng in ra",
+            "en": "the parts do not add up to the printed total",
+        },
+        "total_equals_part": {
+            "vi": "tổng in ra bằng đúng một phần của nó",
+            "en": "the printed total equals one of its parts",
+        },
+        "share_mismatch": {
+            "vi": "tỷ lệ in ra không khớp với số đếm",
+            "en": "the printed share does not match its counts",
+        },
+        "part_exceeds_whole": {"vi": "phần lớn hơn tổng", "en": "a part exceeds its whole"},
+        "period_typo": {"vi": "kỳ in ra có vẻ gõ nhầm", "en": "the printed period looks like a typo"},
+        "format_anomaly": {
+            "vi": "số in không theo định dạng Việt Nam",
+            "en": "number printed in a non-Vietnamese format",
+        },
+        "contradiction": {"vi": "hai chỗ trong nguồn mâu thuẫn nhau", "en": "two statements of the source disagree"},
+        "percent_out_of_range": {"vi": "tỷ lệ in ra ngoài 0–100", "en": "a printed percentage outside 0–100"},
+    },
+    "units_suffix": {"percentage_point": {"vi": " điểm %", "en": " pp"}},
     "coverage_title": {"vi": "Mức độ có số liệu", "en": "Data coverage"},
     "coverage_rows": {
         "concept": {"vi": "theo khái niệm so sánh", "en": "by comparable concept"},
@@ -105,8 +152,8 @@ UI = {
     "all_provinces": {"vi": "các tỉnh", "en": "all provinces"},
     "profile_title": {"vi": "Hồ sơ CCHC", "en": "PAR profile"},
     "profile_note": {
-        "vi": "Số liệu % (tổng, không chi tiết) trên trục 0–100; ◆ rỗng: mục tiêu",
-        "en": "Percentage figures (totals, no breakdowns) on a 0–100 axis; hollow ◆: target",
+        "vi": "Số liệu % (tổng, không chi tiết) trên trục 0–100; ● thực hiện, ▨ kế hoạch, ◇ mục tiêu",
+        "en": "Percentage figures (totals, no breakdowns) on a 0–100 axis; ● actual, ▨ plan, ◇ target",
     },
     "n_facts": {"vi": "{n} số liệu", "en": "{n} facts"},
     "n_fact": {"vi": "{n} số liệu", "en": "{n} fact"},
@@ -171,11 +218,15 @@ def _fmt_value(value, unit: str, qualifier: str, lang: str, *, decimals: int | N
 
     >>> _fmt_value(14000, "count", "more_than", "vi"), _fmt_value(98.63, "percent", "none", "en")
     ('> 14.000', '98.63%')
+    >>> _fmt_value(2.03, "percentage_point", "none", "vi"), _fmt_value(2.03, "percentage_point", "none", "en")
+    ('2,03 điểm %', '2.03 pp')
     """
     symbol = UI["qualifiers"].get(str(qualifier), "")
     number = _fmt_number(value, lang, decimals=decimals)
     if number != "–" and str(unit) == "percent":
         number += "%"
+    elif number != "–" and str(unit) in UI["units_suffix"]:
+        number += UI["units_suffix"][str(unit)][lang]
     return f"{symbol} {number}" if symbol else number
 
 
@@ -258,7 +309,7 @@ def _header(ax: Axes, title: str, notes: list[str], *, reserve: float = 0.0) -> 
             color="0.3",
             gid="cchc-subtitle",
         )
-    ax.set_title(_wrap(title, 80), loc="left", fontweight="bold", fontsize=11, pad=reserve + 6 + lines * fs * 1.3)
+    ax.set_title(_wrap(title, 80), loc="left", fontweight="bold", fontsize=11, pad=reserve + 8 + lines * fs * 1.45)
 
 
 def _subtitle(ax: Axes) -> str:
@@ -325,6 +376,153 @@ def _rows_axis(ax: Axes, labels: list[str]) -> None:
         ax.spines[side].set_visible(False)
 
 
+# --- one visual language: kind by fill, flags in red, caveats ringed --------------------------------
+
+_FLAG_RED = "#C00000"
+_HATCH = "////"
+#: Columns every ``fig.cchc_values`` frame has (the exact values a chart drew), in this order.
+VALUE_COLUMNS = [
+    "fact_id", "province", "indicator", "period", "kind", "value", "unit", "qualifier", "flag", "source_id", "evidence",
+]  # fmt: skip
+
+
+def _kind_style(kind: str, colour: str, *, flag: str = "", bar: bool = False) -> dict:
+    """Matplotlib style of a mark (``bar=False``: scatter keywords) or bar for a fact's kind and flag.
+
+    Solid: achieved (``actual``); hatched: content of an approved ``plan``; hollow: ``target``. A
+    flagged fact gets a red edge, whatever its kind.
+
+    >>> _kind_style("target", "#123456")["facecolors"], _kind_style("plan", "#123456", bar=True)["hatch"]
+    ('white', '////')
+    >>> _kind_style("actual", "#123456", flag="sum_mismatch", bar=True)["edgecolor"]
+    '#C00000'
+    """
+    kind = str(kind)
+    edge = _FLAG_RED if flag else colour
+    face = colour if kind == "actual" else "white"
+    width = 2.0 if flag else (1.2 if bar else 1.6)
+    if bar:
+        style = {"color": face, "edgecolor": edge, "linewidth": width}
+        if kind == "plan":
+            style["hatch"] = _HATCH
+            style["edgecolor"] = edge if flag else colour
+        return style
+    marker = {"actual": "o", "plan": "s", "target": "D"}.get(kind, "o")
+    style = {"marker": marker, "facecolors": face, "edgecolors": edge, "linewidths": width}
+    if kind == "plan":
+        style["hatch"] = _HATCH
+    return style
+
+
+def _mark_text(text: str, flag: str) -> str:
+    """A value label, with ⚠ in front when the source of the fact is inconsistent."""
+    return f"⚠ {text}" if flag else text
+
+
+def _scatter_by_style(ax: Axes, xs, ys, kinds, flags, colours, *, gid: str | None, s: float = 60, **kw) -> list:
+    """One scatter per (kind, flag, colour) group, each with ``gid`` (the kind if ``None``), ``-flagged`` added."""
+    drawn = []
+    groups: dict[tuple, list[int]] = {}
+    for i, key in enumerate(zip(kinds, [bool(f) for f in flags], colours, strict=True)):
+        groups.setdefault(key, []).append(i)
+    for (kind, flagged, colour), idx in groups.items():
+        style = _kind_style(kind, colour, flag="x" if flagged else "")
+        name = gid or kind
+        coll = ax.scatter([xs[i] for i in idx], [ys[i] for i in idx], s=s, zorder=3, clip_on=False,
+                          gid=f"{name}-flagged" if flagged else name, **style, **kw)  # fmt: skip
+        coll.cchc_kind = kind
+        drawn.append(coll)
+    return drawn
+
+
+def _legend(ax: Axes, lang: str, *, kinds=(), flags=(), caveat=False, qualifier=False, bar=False, loc=None):
+    """The chart's legend: only the encodings it uses, in the chart's language; returns the Legend."""
+    from matplotlib.patches import Patch
+
+    handles = []
+    for kind in ("actual", "plan", "target"):
+        if kind not in {str(k) for k in kinds}:
+            continue
+        style = _kind_style(kind, "0.35", bar=True)
+        label = _wrap(_t(f"legend_{kind}", lang), 30)
+        if bar:
+            handles.append(Patch(facecolor=style["color"], edgecolor=style["edgecolor"], hatch=style.get("hatch"),
+                                 label=label))  # fmt: skip
+        else:
+            m = _kind_style(kind, "0.35")
+            handles.append(Line2D([], [], ls="", marker=m["marker"], markersize=7, mfc=m["facecolors"],
+                                  mec=m["edgecolors"], mew=1.4, label=label))  # fmt: skip
+    if caveat:
+        handles.append(Line2D([], [], ls="", marker="o", markersize=12, mfc="none", mec="0.35", mew=1.2,
+                              label=_wrap(_t("legend_caveat", lang), 30)))  # fmt: skip
+    for flag in sorted({str(f) for f in flags if str(f)}):
+        meaning = UI["flags"].get(flag, {}).get(lang, flag)
+        handles.append(Patch(facecolor="white", edgecolor=_FLAG_RED, linewidth=2,
+                             label=_wrap(_t("legend_flag", lang, meaning=meaning), 30)))  # fmt: skip
+    if qualifier:
+        handles.append(Line2D([], [], ls="", marker="", label=_wrap(_t("legend_qualifier", lang), 30)))
+    if not handles:
+        return None
+    kw = loc or {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}
+    legend = ax.legend(handles=handles, frameon=False, fontsize=7.5, borderaxespad=0.2, handlelength=1.6, **kw)
+    legend.set_gid("cchc-legend")
+    return legend
+
+
+def legend_texts(ax) -> list[str]:
+    """The texts of a chart's legend (for tests and callers); ``[]`` without one.
+
+    >>> ax = compare_chart("official_email_accounts", lang="en")
+    >>> legend_texts(ax)[0]
+    'Achieved (actual)'
+    >>> plt.close(ax.figure)
+    """
+    if isinstance(ax, Figure):
+        return [t.get_text() for a in ax.axes for t in (a.get_legend().get_texts() if a.get_legend() else [])]
+    legend = ax.get_legend()
+    return [t.get_text() for t in legend.get_texts()] if legend else []
+
+
+def _attach_values(fig: Figure, frame, **extra) -> None:
+    """Attach the exact values a chart drew as ``fig.cchc_values`` (appended when charts share a figure)."""
+    import pandas as pd
+
+    out = pd.DataFrame(frame).copy()
+    for col, value in extra.items():
+        out[col] = value
+    for col in VALUE_COLUMNS:
+        if col not in out:
+            out[col] = ""
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype(str)
+    out = out[VALUE_COLUMNS + [c for c in out.columns if c not in VALUE_COLUMNS]].reset_index(drop=True)
+    previous = getattr(fig, "cchc_values", None)
+    fig.cchc_values = out if previous is None else pd.concat([previous, out], ignore_index=True)
+
+
+def _caveat_notes(df, lang: str, names) -> tuple[list[str], dict[int, int]]:
+    """Numbered notes for the caveated rows, one per indicator; maps row position to its number.
+
+    A note names its provinces and periods (``[1] Hà Giang (2017): …``), or their number when more
+    than three provinces share it, so 63 provinces never make 63 lines.
+    """
+    by_indicator: dict[str, list[int]] = {}
+    for pos, row in enumerate(df.itertuples()):
+        if row.comparability == "caveat":
+            by_indicator.setdefault(row.indicator, []).append(pos)
+    notes, numbers = [], {}
+    for n, (_indicator, positions) in enumerate(by_indicator.items(), start=1):
+        first = df.iloc[positions[0]]
+        if len(positions) <= 3:
+            who = ", ".join(f"{names[p]} ({df.iloc[p]['period']})" for p in positions)
+        else:
+            who = _t("n_provinces", lang, n=len(positions))
+        notes.append(_wrap(f"[{n}] {who}: {first[f'comparability_note_{lang}']}", 95))
+        numbers.update(dict.fromkeys(positions, n))
+    return notes, numbers
+
+
 # --- public API ---------------------------------------------------------------------------------
 
 
@@ -345,22 +543,36 @@ def province_colors(*, data_dir=None) -> dict[str, str]:
 
 
 def compare_chart(
-    concept, *, provinces=None, period="latest", lang="vi", successors=False, ax=None, data_dir=None
+    concept,
+    *,
+    provinces=None,
+    period="latest",
+    kind="actual",
+    strict=False,
+    lang="vi",
+    successors=False,
+    ax=None,
+    data_dir=None,
 ) -> Axes:
     """Ranked dot plot of one concept across provinces (:func:`cchc_data.analysis.compare`).
 
     One row per row of ``compare()`` (largest value at the top). Each mark is labelled with the value,
-    its qualifier symbol and its period (``> 14.000 (2017)``); qualified values are hollow. When a
-    province has several indicators of the concept, each is its own row, labelled by indicator. The
-    figure grows with the number of rows, so 34 or 63 provinces stay readable.
+    its qualifier symbol and its period (``> 14.000 (2017)``). The note under the title gives the
+    concept's definition and, numbered, the specific caveat of every province whose indicator differs
+    from it; those marks get a dotted ring and their number. Marks are solid for achieved values,
+    hatched for plan contents, hollow for targets; a fact whose source is inconsistent has a red edge
+    and ``⚠``. The legend (right) explains the encodings used. When a province has several indicators
+    of the concept, each is its own row, labelled by indicator. The figure grows with the number of
+    rows, so 34 or 63 provinces stay readable. ``fig.cchc_values`` holds the values drawn.
 
     Parameters
     ----------
     concept : str
         One concept code of :func:`cchc_data.concepts`.
-    provinces, period, successors
+    provinces, period, kind, strict, successors
         Passed to :func:`~cchc_data.analysis.compare`; with ``successors=True`` rows read
-        ``"Hà Giang → Tuyên Quang"``.
+        ``"Hà Giang → Tuyên Quang"``; with ``strict=True`` only indicators that measure exactly the
+        concept's definition are drawn.
     lang : {"vi", "en"}
     ax : matplotlib Axes, optional
         Draw there; default: a new figure sized to the rows.
@@ -373,9 +585,11 @@ def compare_chart(
     --------
     >>> ax = compare_chart("official_email_accounts", lang="vi")
     >>> ax.get_title(loc="left")
-    'Số hộp thư điện tử công vụ'
-    >>> sorted(t.get_text() for t in ax.texts if "(2017)" in t.get_text())
-    ['> 14.000 (2017)']
+    'Số tài khoản thư điện tử công vụ'
+    >>> sorted(t.get_text() for t in ax.texts if t.get_text().endswith("(2017) [1]"))
+    ['> 14.000 (2017) [1]']
+    >>> print(next(line for line in _subtitle(ax).splitlines() if line.startswith("[1]")))
+    [1] Hà Giang (2017): Hộp thư của cán bộ, công chức các cấp (cả cấp xã), tổng số sau rà soát và
     >>> plt.close(ax.figure)
     """
     _check_lang(lang)
@@ -383,45 +597,135 @@ def compare_chart(
     if not isinstance(concept, str) or concept not in set(known["concept"]):
         valid = ", ".join(repr(c) for c in known["concept"])
         raise ValueError(f"{concept!r} is not a known concept; use one of {valid} (one concept per chart)")
-    df = analysis.compare(concept, provinces=provinces, period=period, successors=successors, data_dir=data_dir)
+    df = analysis.compare(
+        concept, provinces=provinces, period=period, kind=kind, strict=strict, successors=successors,
+        data_dir=data_dir,
+    )  # fmt: skip
     if df.empty:
-        raise ValueError(f"no facts of concept {concept!r} for provinces={provinces!r}, period={period!r}")
-    unit = str(known.set_index("concept").at[concept, "unit"])
+        reading = " with strict=True (no indicator measures exactly its definition)" if strict else ""
+        raise ValueError(f"no facts of concept {concept!r} for provinces={provinces!r}, period={period!r}{reading}")
+    con = known.set_index("concept")
+    unit = str(con.at[concept, "unit"])
     n = len(df)
-    ax = _new_axes(ax, n)
+    ax = _new_axes(ax, n, width=10.5)
     names = df["display_name" if successors else "province_name"].astype(str).tolist()
     several = df["province"].astype(str).duplicated(keep=False)
     colours = province_colors(data_dir=data_dir)
-    edge = [colours.get(str(p), "0.3") for p in df["province"]]
-    face = [c if q == "none" else "white" for c, q in zip(edge, df["qualifier"].astype(str), strict=True)]
+    colour = [colours.get(str(p), "0.3") for p in df["province"]]
     ys = np.arange(n)
     values = df["value"].to_numpy(dtype=float)
+    kinds, flags = df["kind"].astype(str).tolist(), df["flag"].astype(str).tolist()
     ax.hlines(ys, 0, values, color="0.8", lw=1, zorder=1)
-    ax.scatter(
-        values, ys, s=60, facecolors=face, edgecolors=edge, linewidths=1.8, zorder=3, gid="values", clip_on=False
-    )
+    _scatter_by_style(ax, list(values), list(ys), kinds, flags, colour, gid="values")
+    caveat_notes, numbers = _caveat_notes(df, lang, names)
+    ringed = sorted(numbers)
+    if ringed:
+        ax.scatter(values[ringed], ys[ringed], s=260, facecolors="none", edgecolors="0.35", linewidths=1.2,
+                   linestyles=":", zorder=2, gid="caveat", clip_on=False)  # fmt: skip
     texts = []
-    for row, multi in zip(df.itertuples(), several, strict=True):
+    for pos, (row, multi) in enumerate(zip(df.itertuples(), several, strict=True)):
         text = f"{_fmt_value(row.value, unit, row.qualifier, lang)} ({row.period})"
+        if pos in numbers:
+            text += f" [{numbers[pos]}]"
         if multi:
             text += f" · {_wrap(getattr(row, f'label_{lang}'), 40)}"
-        texts.append(text)
+        texts.append(_mark_text(text, row.flag))
     xmax = 100.0 if unit == "percent" else float(np.nanmax(values)) * 1.05 or 1.0
     _value_labels(ax, values, ys, texts, xmax=xmax)
     _rows_axis(ax, names)
     ax.set_xlim(0, xmax)
     _number_axis(ax.xaxis, lang)
-    label = known.set_index("concept").at[concept, f"label_{lang}"]
+    label = con.at[concept, f"label_{lang}"]
     ax.set_xlabel(f"{label} ({_unit_label(unit, lang, data_dir=data_dir)})")
     notes = [f"{_t('compare_subtitle', lang)}" + (f" – {_t('latest', lang)}" if period == "latest" else "")]
+    notes.append(_wrap(f"{_t('definition', lang)}: {con.at[concept, f'definition_{lang}']}", 95))
     if df["period"].nunique() > 1:
         notes.append(_t("periods_differ", lang))
-    if df["indicator"].nunique() > 1:
-        notes.append(_t("definitions_differ", lang))
-    if (df["qualifier"].astype(str) != "none").any():
-        notes.append(_t("hollow", lang))
+    notes.extend(caveat_notes)
+    _legend(ax, lang, kinds=kinds, flags=flags, caveat=bool(ringed), qualifier=(df["qualifier"] != "none").any())
     _header(ax, label, notes)
     _footer(ax.figure, df["source_id"].unique(), lang, data_dir)
+    _attach_values(
+        ax.figure, df.assign(province_label=names, label=texts, caveat_number=[numbers.get(i, 0) for i in range(n)])
+    )
+    return ax
+
+
+def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None, data_dir=None) -> Axes:
+    """A concept's values in one province over time (:func:`~cchc_data.analysis.concept_series`).
+
+    Periods run left to right in time order; every mark is labelled with its value and period. Points
+    are joined by a line only where the definition is the same; a caveated point gets a dotted ring,
+    its number and its specific note under the title, so Khánh Hòa's 198 (2019) and 190 (2021-Q1)
+    E-Office counts, which count different sets, are never read as a decline. ``fig.cchc_values``
+    holds the values drawn.
+
+    Examples
+    --------
+    >>> ax = concept_series_chart("eoffice_agencies", "Khánh Hòa", lang="en")
+    >>> [t.get_text() for t in ax.texts if t.get_gid() != "cchc-subtitle"]
+    ['198 (2019)', '190 (2021-Q1) [1]']
+    >>> [l.get_gid() for l in ax.lines]
+    []
+    >>> plt.close(ax.figure)
+    """
+    _check_lang(lang)
+    known = concepts(data_dir=data_dir)
+    if not isinstance(concept, str) or concept not in set(known["concept"]):
+        valid = ", ".join(repr(c) for c in known["concept"])
+        raise ValueError(f"{concept!r} is not a known concept; use one of {valid} (one concept per chart)")
+    df = analysis.concept_series(concept, province, kind=kind, data_dir=data_dir)
+    name = _province_name(province, data_dir)
+    if df.empty:
+        raise ValueError(f"{name} has no {kind} facts of concept {concept!r}")
+    con = known.set_index("concept")
+    unit = str(con.at[concept, "unit"])
+    if ax is None:
+        fig = plt.figure(figsize=(10.5, 4.6), layout="constrained")
+        ax = fig.add_subplot()
+    periods = list(dict.fromkeys(df["period"]))
+    xs = [periods.index(p) for p in df["period"]]
+    values = df["value"].to_numpy(dtype=float)
+    colour = province_colors(data_dir=data_dir).get(resolve_province(province, data_dir=data_dir), "0.3")
+    for line, group in df.groupby("line", sort=False):
+        if len(group) > 1:
+            ax.plot(
+                [xs[i] for i in group.index], values[group.index], color=colour, lw=1.6, zorder=2, gid=f"line:{line}"
+            )
+    kinds, flags = df["kind"].astype(str).tolist(), df["flag"].astype(str).tolist()
+    _scatter_by_style(ax, xs, list(values), kinds, flags, [colour] * len(df), gid="values")
+    caveat_notes, numbers = _caveat_notes(df, lang, [name] * len(df))
+    ringed = sorted(numbers)
+    if ringed:
+        ax.scatter([xs[i] for i in ringed], values[ringed], s=260, facecolors="none", edgecolors="0.35",
+                   linewidths=1.2, linestyles=":", zorder=2, gid="caveat", clip_on=False)  # fmt: skip
+    texts = []
+    for pos, row in enumerate(df.itertuples()):
+        text = f"{_fmt_value(row.value, unit, row.qualifier, lang)} ({row.period})"
+        if pos in numbers:
+            text += f" [{numbers[pos]}]"
+        texts.append(_mark_text(text, row.flag))
+        ax.annotate(texts[-1], xy=(xs[pos], values[pos]), xytext=(0, 10), textcoords="offset points", ha="center",
+                    va="bottom", fontsize=8)  # fmt: skip
+    ax.set_xticks(range(len(periods)), periods)
+    ax.set_xlim(-0.5, len(periods) - 0.5)
+    top = 112.0 if unit == "percent" else float(np.nanmax(values)) * 1.2 or 1.0  # room for the labels
+    ax.set_ylim(0, top)
+    if unit == "percent":
+        ax.set_yticks(range(0, 101, 20))
+    _number_axis(ax.yaxis, lang)
+    label = con.at[concept, f"label_{lang}"]
+    ax.set_ylabel(f"{_unit_label(unit, lang, data_dir=data_dir)}")
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.grid(axis="y", color="0.9", lw=0.8)
+    notes = [f"{_t('series_title', lang)} – {name}. {_t('series_note', lang)}"]
+    notes.append(_wrap(f"{_t('definition', lang)}: {con.at[concept, f'definition_{lang}']}", 95))
+    notes.extend(caveat_notes)
+    _legend(ax, lang, kinds=kinds, flags=flags, caveat=bool(ringed), qualifier=(df["qualifier"] != "none").any())
+    _header(ax, f"{label} – {name}", notes)
+    _footer(ax.figure, df["source_id"].unique(), lang, data_dir)
+    _attach_values(ax.figure, df.assign(x=xs, label=texts, caveat_number=[numbers.get(i, 0) for i in range(len(df))]))
     return ax
 
 
@@ -429,6 +733,9 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
     """Heatmap of how many facts exist per concept (or indicator, or domain) and province.
 
     Cells without facts are light grey with a "–" (masked in the image), so they never read as a value.
+    A cell that counts a fact whose source is inconsistent says so with ``⚠`` after its count (and a
+    red frame), explained in the note under the title. ``fig.cchc_values`` holds the facts counted,
+    with the chart's ``row`` of each (a cell's count is the number of facts of its row and province).
 
     Examples
     --------
@@ -439,6 +746,16 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
     """
     _check_lang(lang)
     matrix = analysis.coverage(by=by, data_dir=data_dir)
+    facts = load_indicators(data_dir=data_dir)
+    counted = facts[facts["concept"] != ""] if by == "concept" else facts
+    counted = counted.assign(row=counted[by].astype(str))
+    flagged_cells = set(
+        zip(
+            counted.loc[counted["flag"] != "", "row"],
+            counted.loc[counted["flag"] != "", "province"].astype(str),
+            strict=True,
+        )
+    )
     if by == "concept":
         names = concepts(data_dir=data_dir).set_index("concept")[f"label_{lang}"]
     elif by == "indicator":
@@ -459,8 +776,13 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
     image = ax.imshow(masked, cmap=cmap, vmin=1, vmax=top, aspect="auto", interpolation="nearest")
     for (i, j), value in np.ndenumerate(counts):
         dark = value > 0 and (value - 1) / max(top - 1, 1) > 0.45
-        ax.text(j, i, _fmt_number(value, lang) if value > 0 else "–", ha="center", va="center", fontsize=8,
+        flagged = (str(matrix.index[i]), str(matrix.columns[j])) in flagged_cells
+        text = (_fmt_number(value, lang) + (" ⚠" if flagged else "")) if value > 0 else "–"
+        ax.text(j, i, text, ha="center", va="center", fontsize=8, gid="flagged-cell" if flagged else None,
                 color="white" if dark else ("0.45" if value == 0 else "black"))  # fmt: skip
+        if flagged:
+            ax.add_patch(plt.Rectangle((j - 0.45, i - 0.45), 0.9, 0.9, fill=False, ec=_FLAG_RED, lw=1.5, zorder=3,
+                                       gid="flagged-cell"))  # fmt: skip
     ax.set_xticks(
         range(len(cols)), cols, rotation=45 if len(cols) > 6 else 0, ha="right" if len(cols) > 6 else "center"
     )
@@ -479,9 +801,15 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
     ax.grid(which="minor", color="white", lw=1.5)
     ax.tick_params(which="minor", length=0)
     title = f"{_t('coverage_title', lang)} {UI['coverage_rows'][by][lang]}"
-    _header(ax, title, [_t("coverage_missing", lang)], reserve=18 if len(cols) <= 6 else 0)
-    used = load_indicators(data_dir=data_dir)["source_id"].astype(str).unique()
+    notes = [_t("coverage_missing", lang)]
+    if flagged_cells:
+        kinds = sorted(set(counted.loc[counted["flag"] != "", "flag"]))
+        meanings = "; ".join(UI["flags"].get(f, {}).get(lang, f) for f in kinds)
+        notes.append(_wrap(f"{_t('flag_cell', lang)} ({meanings})", 120))
+    _header(ax, title, notes, reserve=18 if len(cols) <= 6 else 0)
+    used = facts["source_id"].astype(str).unique()
     _footer(ax.figure, used, lang, data_dir)
+    _attach_values(ax.figure, counted)
     return ax
 
 
@@ -489,7 +817,10 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
     """Bars of one indicator's parts (by government level, sector, agency…) with its total as a line.
 
     Draws :func:`cchc_data.analysis.breakdown_table`; parts are grouped by dimension under a bold
-    header row, the total is a dashed vertical line (and named in the note under the title).
+    header row, the total is a vertical line (dashed; dotted for a target) named in the note under the
+    title. Bars are solid for achieved values, hatched for plan contents, hollow for targets; a fact
+    whose source is inconsistent has a red edge (a red total line) and ``⚠``, and the legend states
+    what is inconsistent. ``fig.cchc_values`` holds the values drawn.
 
     Examples
     --------
@@ -504,41 +835,58 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
     total = table[table["breakdown"] == ""]
     parts = table[table["breakdown"] != ""]
     dims = sorted(parts["dimension"].unique(), key=lambda d: (_DIMENSION_ORDER + [d]).index(d))
-    labels, values, texts, colours, headers = [], [], [], [], []
+    labels, headers, rows = [], [], []
     for k, dim in enumerate(dims):
         headers.append(len(labels))
         labels.append(UI["dimensions"].get(dim, {}).get(lang, dim))
-        values.append(np.nan)
-        texts.append("")
-        colours.append("none")
         for row in parts[parts["dimension"] == dim].itertuples():
+            rows.append((len(labels), row, _PALETTE[k % len(_PALETTE)]))
             labels.append("   " + str(getattr(row, f"breakdown_label_{lang}")))
-            values.append(float(row.value))
-            texts.append(_fmt_value(row.value, unit, row.qualifier, lang))
-            colours.append(_PALETTE[k % len(_PALETTE)])
-    ax = _new_axes(ax, len(labels))
-    ys = np.arange(len(labels))
-    bar_rows = [i for i in ys if i not in headers]
-    ax.barh(bar_rows, [values[i] for i in bar_rows], color=[colours[i] for i in bar_rows], height=0.65, zorder=2)
-    top = max([v for v in values if not math.isnan(v)] + list(total["value"]) + [0.0])
+    ax = _new_axes(ax, len(labels), width=10.5)
+    texts = []
+    for y, row, colour in rows:
+        style = _kind_style(row.kind, colour, flag=row.flag, bar=True)
+        ax.barh([y], [float(row.value)], height=0.65, zorder=2, gid=f"bar:{row.breakdown}", **style)
+        text = _fmt_value(row.value, unit, row.qualifier, lang)
+        if str(row.kind) != "actual":
+            text = f"{_t(str(row.kind), lang)} {text}"
+        texts.append(_mark_text(text, row.flag))
+    values = [float(r.value) for _, r, _ in rows]
+    top = max(values + list(total["value"]) + [0.0])
     xmax = 100.0 if unit == "percent" and top <= 100 else top * 1.08 or 1.0
-    _value_labels(ax, [values[i] for i in bar_rows], bar_rows, [texts[i] for i in bar_rows], xmax=xmax)
+    _value_labels(ax, values, [y for y, _, _ in rows], texts, xmax=xmax)
     _rows_axis(ax, labels)
     for i in headers:
         ax.get_yticklabels()[i].set_fontweight("bold")
     ax.set_xlim(0, xmax)
+    _number_axis(ax.xaxis, lang)
     notes = []
     if len(total):
         t = total.iloc[0]
-        ax.axvline(t["value"], color="black", ls="--", lw=1.2, zorder=3, gid="total")
-        notes.append(f"{_t('total_line', lang)} {_fmt_value(t['value'], unit, t['qualifier'], lang)}")
+        is_target = str(t["kind"]) == "target"
+        ax.axvline(t["value"], color=_FLAG_RED if t["flag"] else "black", ls=":" if is_target else "--", lw=1.4,
+                   zorder=3, gid="total-flagged" if t["flag"] else "total")  # fmt: skip
+        line = _t("target_total" if is_target else "total_line", lang)
+        text = f"{line} {_fmt_value(t['value'], unit, t['qualifier'], lang)}"
+        if t["flag"]:
+            text += f" ({UI['flags'].get(t['flag'], {}).get(lang, t['flag'])}"
+            if unit == "count" and parts["dimension"].nunique() == 1:
+                text += f"; {_t('parts_sum', lang)} {_fmt_value(parts['value'].sum(), unit, 'none', lang)}"
+            text += ")"
+        notes.append(_mark_text(text, t["flag"]))
     else:
         notes.append(_t("no_total", lang))
     first = table.iloc[0]
     label = first[f"label_{lang}"]
     ax.set_xlabel(f"{label} ({_unit_label(unit, lang, data_dir=data_dir)})")
+    _legend(ax, lang, kinds=table["kind"].astype(str), flags=table["flag"], bar=True,
+            qualifier=(table["qualifier"] != "none").any())  # fmt: skip
     _header(ax, f"{label} – {first['province_name']}, {first['period']}", notes)
     _footer(ax.figure, table["source_id"].astype(str).unique(), lang, data_dir)
+    drawn = table.assign(label="")
+    drawn.loc[parts.index, "label"] = texts
+    drawn["drawn_as"] = ["line" if b == "" else "bar" for b in drawn["breakdown"]]
+    _attach_values(ax.figure, drawn)
     return ax
 
 
@@ -546,11 +894,12 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     """A province's targets and the latest actual value beside each (:func:`~cchc_data.analysis.progress_to_target`).
 
     One row per target (label and target period). Percentage targets are drawn on one 0–100 axis:
-    the target as a black diamond labelled with its qualifier (``≥ 90%``), the actual as a dot in the
-    province's colour with its period. Targets in other units (counts, money) share no axis with
-    percentages, so their row states the target in words instead of drawing it. A row without an
-    actual says "no actual yet" and has no mark: never a zero. A province without targets gets an
-    empty chart saying so.
+    the target as a hollow diamond labelled with its qualifier (``≥ 90%``), the actual as a solid dot in
+    the province's colour with its period (the visual language of every chart: solid = achieved,
+    hollow = target, red edge and ``⚠`` = inconsistent source). Targets in other units (counts, money)
+    share no axis with percentages, so their row states the target in words instead of drawing it. A
+    row without an actual says "no actual yet" and has no mark: never a zero. A province without
+    targets gets an empty chart saying so. ``fig.cchc_values`` holds the targets and actuals.
 
     Examples
     --------
@@ -571,47 +920,62 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
         ax.set_axis_off()
         _header(ax, title, [])
         _footer(ax.figure, [], lang, data_dir)
+        _attach_values(ax.figure, table.iloc[0:0])
         return ax
-    labels, tx, ty, actual_x, actual_y, notes_right = [], [], [], [], [], []
+    colour = province_colors(data_dir=data_dir).get(slug, "0.3")
+    labels, notes_right, marks = [], [], []
     for i, row in enumerate(table.itertuples()):
         label = _row_label(getattr(row, f"label_{lang}"), row.breakdown, lang, data_dir)
         labels.append(_wrap(f"{label} ({row.target_period})", 55))
-        target = f"{_t('target', lang)} {_fmt_value(row.target, row.unit, row.target_qualifier, lang)}"
+        target = _mark_text(f"{_t('target', lang)} {_fmt_value(row.target, row.unit, row.target_qualifier, lang)}",
+                            row.flag)  # fmt: skip
         has_actual = not math.isnan(row.actual)
         actual = (
-            f"{_t('actual', lang)} {_fmt_value(row.actual, row.unit, row.actual_qualifier, lang)} ({row.actual_period})"
+            _mark_text(
+                f"{_t('actual', lang)} {_fmt_value(row.actual, row.unit, row.actual_qualifier, lang)} "
+                f"({row.actual_period})",
+                row.actual_flag,
+            )  # fmt: skip
             if has_actual
             else _t("no_actual", lang)
         )
-        if row.unit == "percent":
-            tx.append(row.target)
-            ty.append(i)
+        on_axis = row.unit == "percent"
+        marks.append({"fact_id": row.fact_id, "province": slug, "indicator": row.indicator, "period": row.target_period,
+                      "kind": "target", "value": row.target, "unit": row.unit, "qualifier": row.target_qualifier,
+                      "flag": row.flag, "source_id": row.source_id, "evidence": row.evidence, "row": i,
+                      "drawn_as": "mark" if on_axis else "text"})  # fmt: skip
+        if has_actual:
+            marks.append({"fact_id": row.actual_fact_id, "province": slug, "indicator": row.indicator,
+                          "period": row.actual_period, "kind": "actual", "value": row.actual, "unit": row.unit,
+                          "qualifier": row.actual_qualifier, "flag": row.actual_flag,
+                          "source_id": row.actual_source_id, "evidence": row.actual_evidence, "row": i,
+                          "drawn_as": "mark" if on_axis else "text"})  # fmt: skip
+        if on_axis:
             if has_actual:
-                actual_x.append(row.actual)
-                actual_y.append(i)
                 ax.plot([row.actual, row.target], [i, i], color="0.75", lw=2, zorder=1)
             notes_right.append((row.target, i, f"{target} · {actual}"))
         else:
             unit = _unit_label(row.unit, lang, data_dir=data_dir)
             notes_right.append((0.0, i, f"{target} · {actual} – {_t('not_on_axis', lang, unit=unit)}"))
-    colour = province_colors(data_dir=data_dir).get(slug, "0.3")
-    kw = {"zorder": 3, "clip_on": False}
-    ax.scatter(tx, ty, marker="D", s=45, facecolors="white", edgecolors="black", linewidths=1.5, gid="target", **kw)
-    ax.scatter(actual_x, actual_y, marker="o", s=55, color=colour, gid="actual", **kw)
+    import pandas as pd
+
+    drawn = pd.DataFrame(marks)
+    on = drawn[drawn["drawn_as"] == "mark"]
+    for kind, gid in (("target", "target"), ("actual", "actual")):
+        sub = on[on["kind"] == kind]
+        _scatter_by_style(ax, sub["value"].tolist(), sub["row"].tolist(), sub["kind"].tolist(), sub["flag"].tolist(),
+                          ["black" if kind == "target" else colour] * len(sub), gid=gid, s=45 if kind == "target" else 55)  # fmt: skip
     xs, ys, texts = zip(*notes_right, strict=True)
     _value_labels(ax, list(xs), list(ys), list(texts), xmax=100.0, inside_from=0.5)
     _rows_axis(ax, labels)
     ax.set_xlim(0, 100)
     ax.set_xlabel(_t("share_axis", lang))
-    handles = [
-        Line2D([], [], marker="D", ls="", mfc="white", mec="black", mew=1.5, label=_t("target_marker", lang)),
-        Line2D([], [], marker="o", ls="", color=colour, label=_t("actual_marker", lang)),
-    ]
-    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2, frameon=False, fontsize=8,
-              borderaxespad=0.2)  # fmt: skip
-    _header(ax, title, [_t("percent_axis_note", lang)], reserve=20)
+    _legend(ax, lang, kinds=["actual", "target"], flags=drawn["flag"],
+            qualifier=(drawn["qualifier"] != "none").any())  # fmt: skip
+    _header(ax, title, [_t("percent_axis_note", lang)])
     used = [s for s in dict.fromkeys([*table["source_id"], *table["actual_source_id"]]) if s]
     _footer(ax.figure, used, lang, data_dir)
+    _attach_values(ax.figure, drawn)
     return ax
 
 
@@ -620,6 +984,10 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
 
     Each bar is labelled ``191/195 = 97,9% (2017)``; the note under the title says the share is
     derived, not printed. With ``province=None`` every province is shown (rows name the province).
+    Bars follow the visual language of every chart: solid = achieved, hatched = plan contents (e.g. 45
+    of 120 bodies to cut), hollow = target, red edge and ``⚠`` = inconsistent source.
+    ``fig.cchc_values`` holds the derived shares (``value``, percent) with ``part``, ``whole`` and both
+    fact ids.
 
     Examples
     --------
@@ -632,13 +1000,14 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
     frame = None if province is None else load_indicators(province=province, data_dir=data_dir)
     table = analysis.part_whole_shares(frame, data_dir=data_dir)
     where = _province_name(province, data_dir) if province is not None else _t("all_provinces", lang)
-    ax = _new_axes(ax, len(table), width=10)
+    ax = _new_axes(ax, len(table), width=11)
     title = f"{_t('part_whole_title', lang)} – {where}"
     if table.empty:
         ax.text(0.5, 0.5, _t("no_pairs", lang, name=where), ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         _header(ax, title, [_t("derived", lang)])
         _footer(ax.figure, [], lang, data_dir)
+        _attach_values(ax.figure, table.iloc[0:0])
         return ax
     colours = province_colors(data_dir=data_dir)
     labels, texts = [], []
@@ -650,18 +1019,24 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
         symbol = UI["qualifiers"].get(str(row.qualifier), "")
         counts = f"{_fmt_number(row.part, lang)}/{_fmt_number(row.whole, lang)}"
         share = _fmt_value(row.share, "percent", "none", lang, decimals=_share_decimals(row.share))
-        texts.append(f"{symbol + ' ' if symbol else ''}{counts} = {share} ({row.period})")
+        prefix = f"{_t(str(row.kind), lang)} " if str(row.kind) != "actual" else ""
+        texts.append(_mark_text(f"{prefix}{symbol + ' ' if symbol else ''}{counts} = {share} ({row.period})", row.flag))
     ys = np.arange(len(table))
     shares = table["share"].to_numpy(dtype=float)
-    drawn = ~np.isnan(shares)
-    ax.barh(ys[drawn], shares[drawn], color=[colours.get(str(p), "0.5") for p in table["province"][drawn]],
-            height=0.65, zorder=2, label=_t("derived", lang))  # fmt: skip
+    for y, row, share in zip(ys, table.itertuples(), shares, strict=True):
+        if math.isnan(share):
+            continue
+        style = _kind_style(row.kind, colours.get(str(row.province), "0.5"), flag=row.flag, bar=True)
+        ax.barh([y], [share], height=0.65, zorder=2, gid=f"bar:{row.fact_id}", **style)
     _value_labels(ax, list(shares), list(ys), texts, xmax=100.0, inside_from=0.6)
     _rows_axis(ax, labels)
     ax.set_xlim(0, 100)
     ax.set_xlabel(_t("share_axis", lang))
+    _legend(ax, lang, kinds=table["kind"].astype(str), flags=table["flag"], bar=True,
+            qualifier=(table["qualifier"].astype(str) != "none").any())  # fmt: skip
     _header(ax, title, [_t("derived", lang)])
     _footer(ax.figure, table["source_id"].astype(str).unique(), lang, data_dir)
+    _attach_values(ax.figure, table.assign(value=table["share"], unit="percent", label=texts))
     return ax
 
 
@@ -669,9 +1044,11 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     """Small multiples of a province's facts, one panel per domain that has facts (:func:`~cchc_data.analysis.profile`).
 
     Counts of different indicators share no scale, so each panel draws the domain's percentage facts
-    (totals) as dots on a 0–100 axis (actual: filled dot; target: hollow diamond), each labelled with
-    its value and period, and its title says how many facts the domain has and which were not drawn
-    (other units, breakdown rows). A domain with no percentage total is a panel with that note only.
+    (totals) as marks on a 0–100 axis in the visual language of every chart (solid dot: achieved;
+    hatched square: plan contents; hollow diamond: target; red edge and ``⚠``: inconsistent source),
+    each labelled with its value and period, and its title says how many facts the domain has and which
+    were not drawn (other units, breakdown rows). A domain with no percentage total is a panel with
+    that note only. ``fig.cchc_values`` holds the values drawn.
 
     Examples
     --------
@@ -695,10 +1072,11 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
         for _, _, d in panels
     ]
     if fig is None:
-        fig = plt.figure(figsize=(11, sum(ratios) + 0.45 * len(panels) + 1.2), layout="constrained")
+        fig = plt.figure(figsize=(12, sum(ratios) + 0.45 * len(panels) + 1.6), layout="constrained")
     elif fig.get_layout_engine() is None:
         fig.set_layout_engine("constrained")
     axes = fig.subplots(len(panels), 1, height_ratios=ratios, squeeze=False)[:, 0]
+    all_drawn = []
     for axis, (_domain, group, drawn) in zip(axes, panels, strict=True):
         skipped = group.drop(drawn.index)
         parts = []
@@ -714,25 +1092,33 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
             _header(axis, title, [note])
             continue
         ys = np.arange(len(drawn))
-        is_target = (drawn["kind"].astype(str) == "target").to_numpy()
+        kinds = drawn["kind"].astype(str).tolist()
         values = drawn["value"].to_numpy(dtype=float)
-        axis.hlines(ys[~is_target], 0, values[~is_target], color="0.85", lw=1, zorder=1)
-        kw = {"s": 45, "zorder": 3, "clip_on": False}
-        axis.scatter(values[~is_target], ys[~is_target], color=colour, gid="actual", **kw)
-        axis.scatter(values[is_target], ys[is_target], marker="D", facecolors="white", edgecolors="black",
-                     linewidths=1.4, gid="target", **kw)  # fmt: skip
+        achieved = np.array([k == "actual" for k in kinds])
+        axis.hlines(ys[achieved], 0, values[achieved], color="0.85", lw=1, zorder=1)
+        _scatter_by_style(axis, list(values), list(ys), kinds, drawn["flag"].tolist(),
+                          [colour if k == "actual" else ("black" if k == "target" else colour) for k in kinds],
+                          gid=None, s=45)  # fmt: skip
         texts = []
         for row in drawn.itertuples():
-            prefix = f"{_t('target', lang)} " if row.kind == "target" else ""
-            texts.append(f"{prefix}{_fmt_value(row.value, 'percent', row.qualifier, lang)} ({row.period})")
+            prefix = f"{_t(str(row.kind), lang)} " if str(row.kind) != "actual" else ""
+            texts.append(_mark_text(f"{prefix}{_fmt_value(row.value, 'percent', row.qualifier, lang)} ({row.period})",
+                                    row.flag))  # fmt: skip
         _value_labels(axis, list(values), list(ys), texts, xmax=100.0, inside_from=0.55)
         _rows_axis(axis, [_wrap(label, wrap) for label in drawn[f"label_{lang}"]])
         axis.set_xlim(0, 100)
         axis.set_xlabel("%", fontsize=8, labelpad=1)
         axis.tick_params(axis="x", labelsize=8)
+        _legend(
+            axis, lang, kinds=kinds, flags=drawn["flag"], qualifier=(drawn["qualifier"].astype(str) != "none").any()
+        )
         _header(axis, title, [note])
+        all_drawn.append(drawn.assign(province=slug, label=texts))
     fig.suptitle(f"{_t('profile_title', lang)} – {name}", x=0.01, ha="left", fontsize=13, fontweight="bold")
     _footer(fig, table["source_id"].astype(str).unique(), lang, data_dir, note=_t("profile_note", lang))
+    import pandas as pd
+
+    _attach_values(fig, pd.concat(all_drawn, ignore_index=True) if all_drawn else table.iloc[0:0].assign(province=slug))
     return fig
 
 

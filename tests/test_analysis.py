@@ -341,3 +341,110 @@ def test_q1_2021_dossier_section_is_complete():
         1000,
     ]:
         assert v in values, v
+
+
+# --- comparability model (issue 11) -----------------------------------------------------------------
+
+
+def _write_catalog_grades(folder, grades: dict[str, tuple[str, str, str]]) -> None:
+    """Overwrite the comparability columns of some catalog rows of a data copy."""
+    path = folder / "catalog.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        fields, rows = reader.fieldnames, list(reader)
+    for row in rows:
+        if row["indicator"] in grades:
+            g, vi, en = grades[row["indicator"]]
+            row.update(comparability=g, comparability_note_vi=vi, comparability_note_en=en)
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def test_compare_carries_grade_and_both_notes(tiny):
+    got = an.compare("digital_certificates", data_dir=tiny).set_index("province")
+    assert set(got["comparability"]) <= {"same", "caveat"}
+    for col in ("comparability_note_vi", "comparability_note_en", "concept_definition_vi", "concept_definition_en"):
+        assert got[col].ne("").all(), col
+    assert "E-office" in got.at["khanh-hoa", "comparability_note_en"]
+    assert "E-office" in got.at["khanh-hoa", "comparability_note_vi"]
+    assert got.at["khanh-hoa", "comparability_note_vi"] != got.at["khanh-hoa", "comparability_note_en"]
+    assert {"fact_id", "kind"} <= set(got.columns)
+    vi = an.in_language(got.reset_index(), "vi")
+    assert "comparability_note" in vi.columns and "comparability_note_en" not in vi.columns
+
+
+def test_strict_keeps_only_same_on_a_hand_built_catalog(tiny):
+    _write_catalog_grades(tiny, {"digital_certificates_issued": ("same", "như định nghĩa", "as defined")})
+    loose = an.compare("digital_certificates", data_dir=tiny)
+    strict = an.compare("digital_certificates", strict=True, data_dir=tiny)
+    assert sorted(loose["province"]) == ["ha-giang", "khanh-hoa"]
+    assert strict[["province", "indicator", "comparability"]].values.tolist() == [
+        ["ha-giang", "digital_certificates_issued", "same"]
+    ]
+    # strict reading picks each province's latest *same* fact, not its latest fact
+    assert an.comparable_concepts(strict=True, data_dir=tiny) == []
+    assert an.comparable_concepts(strict=True, min_provinces=1, data_dir=tiny) == ["digital_certificates"]
+
+
+def test_strict_on_the_real_data():
+    # three scopes of "documents sent electronically": only Khánh Hòa 2021-Q1 measures the definition
+    got = an.compare("edocs_sent_share", strict=True)
+    assert got[["province", "period", "indicator", "value"]].values.tolist() == [
+        ["khanh-hoa", "2021-Q1", "edocs_sent_share", 98.0]
+    ]
+    loose = an.compare("edocs_sent_share").set_index("province")
+    assert loose.at["ha-giang", "comparability"] == "caveat"
+    assert "between state agencies" in loose.at["ha-giang", "comparability_note_en"]
+    assert an.comparable_concepts(strict=True) == []  # no concept has two provinces measuring it exactly
+
+
+def test_comparable_concepts_table_says_strict_or_caveats():
+    t = an.comparable_concepts(as_frame=True).set_index("concept")
+    assert set(t["reading"]) <= {"strict", "caveats", "single"}
+    assert t.loc["digital_certificates", "reading"] == "caveats"
+    assert t.loc["fibre_commune_share", "reading"] == "single"
+    assert (t["provinces_strict"] <= t["provinces"]).all()
+    caveats = set(t.index[t["reading"] == "caveats"])
+    assert caveats == set(an.comparable_concepts()) - set(an.comparable_concepts(strict=True))
+
+
+def test_every_mapped_indicator_has_a_grade_and_notes_and_every_concept_a_definition():
+    cat = cd.catalog()
+    mapped = cat[cat["concept"] != ""]
+    assert set(mapped["comparability"]) <= {"same", "caveat"} and len(mapped) > 0
+    caveats = mapped[mapped["comparability"] == "caveat"]
+    assert caveats["comparability_note_vi"].ne("").all() and caveats["comparability_note_en"].ne("").all()
+    # notes are specific, not a generic "definitions differ"
+    assert caveats["comparability_note_en"].is_unique or caveats["comparability_note_en"].duplicated().sum() <= 1
+    assert not mapped["comparability_note_en"].str.contains("definitions differ", case=False).any()
+    unmapped = cat[cat["concept"] == ""]
+    assert unmapped[["comparability", "comparability_note_vi", "comparability_note_en"]].eq("").all().all()
+    con = cd.concepts()
+    assert con["definition_vi"].ne("").all() and con["definition_en"].ne("").all()
+
+
+def test_concept_series_joins_only_the_same_definition():
+    s = an.concept_series("eoffice_agencies", "Khánh Hòa")
+    assert s[["period", "value", "line", "joined"]].values.tolist() == [
+        ["2019", 198.0, "same", False],
+        ["2021-Q1", 190.0, "eoffice_agencies", False],
+    ]
+    edocs = an.concept_series("edocs_sent_share", "khanh-hoa")
+    assert edocs["period"].tolist() == ["2019", "2021-Q1"] and not edocs["joined"].any()
+
+
+def test_concept_series_joins_points_of_one_definition(tiny):
+    s = an.concept_series("digital_certificates", "Khánh Hòa", data_dir=tiny)
+    # both Khánh Hòa facts of the tiny set are the same (caveated) indicator: one line, joined
+    assert s["line"].nunique() == 1 and s["joined"].tolist() == [False, True]
+    assert s["period"].tolist() == ["2019", "2021-Q1"]
+
+
+def test_kind_plan_is_a_kind_and_bad_kinds_are_named():
+    plans = cd.load_indicators(kind="plan")
+    assert {"kh-2021q1-report-088", "kh-2021q1-report-089"} <= set(plans["fact_id"])
+    assert "plan" in an.summary().columns
+    with pytest.raises(ValueError, match=r"kind='plans' is not a kind of fact; use one of 'actual', 'plan', 'target'"):
+        an.compare("digital_certificates", kind="plans")

@@ -12,7 +12,7 @@ def test_columns_and_dtypes():
     for col in ["province", "domain", "kind", "unit", "qualifier", "source_id"]:
         assert isinstance(df[col].dtype, pd.CategoricalDtype), col
     assert df["fact_id"].is_unique
-    assert set(df["kind"]) <= {"actual", "target"}
+    assert set(df["kind"]) <= {"actual", "plan", "target"}
     assert df["label_vi"].ne("").all() and df["label_en"].ne("").all()
 
 
@@ -42,8 +42,8 @@ def test_unknown_filters_name_the_valid_values():
         cd.load_indicators(indicator="no_such_code")
     with pytest.raises(ValueError, match=r"'fiber' is not a known concept"):
         cd.load_indicators(concept="fiber")
-    with pytest.raises(ValueError, match=r"'plan' is not a known kind"):
-        cd.load_indicators(kind="plan")
+    with pytest.raises(ValueError, match=r"'goal' is not a known kind; .*'plan'"):
+        cd.load_indicators(kind="goal")
     with pytest.raises(ValueError, match=r"'Q1-2021' is not a period"):
         cd.load_indicators(period="Q1-2021")
 

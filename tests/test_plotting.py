@@ -21,9 +21,16 @@ def texts(ax):
     return [t.get_text() for t in ax.texts]
 
 
+def collections(ax, gid):
+    """The scatters of one role (``gid``), flagged ones (``gid-flagged``) included."""
+    return [c for c in ax.collections if c.get_gid() in {gid, f"{gid}-flagged"}]
+
+
 def collection(ax, gid):
-    (found,) = [c for c in ax.collections if c.get_gid() == gid]
-    return found.get_offsets()
+    """The offsets of every mark of one role, in row order (marks are grouped by style when drawn)."""
+    found = [c.get_offsets() for c in collections(ax, gid)]
+    xy = np.concatenate(found) if found else np.empty((0, 2))
+    return xy[np.argsort(xy[:, 1], kind="stable")]
 
 
 def yticklabels(ax):
@@ -91,7 +98,9 @@ def test_slugify_rejects_empty_names():
 
 def test_ui_strings_are_bilingual():
     for key, entry in pl.UI.items():
-        if key in {"qualifiers", "dimensions", "coverage_rows"}:
+        if key in {"qualifiers", "dimensions", "coverage_rows", "flags", "units_suffix"}:
+            for sub in entry.values() if key in {"dimensions", "coverage_rows", "flags", "units_suffix"} else []:
+                assert set(sub) == {"vi", "en"} and sub["vi"] != sub["en"], key
             continue
         assert set(entry) == {"vi", "en"}, key
         assert entry["vi"] != entry["en"] or "{" in entry["vi"], key
@@ -114,10 +123,15 @@ def test_province_colors_fixed_and_distinct_for_curated_provinces():
 def test_compare_chart_uses_province_colours():
     ax = pl.compare_chart("digital_certificates")
     c = analysis.compare("digital_certificates")
-    (marks,) = [m for m in ax.collections if m.get_gid() == "values"]
     colours = pl.province_colors()
+    by_row = {}
+    for marks in collections(ax, "values"):
+        for (_x, y), edge in zip(
+            marks.get_offsets(), np.broadcast_to(marks.get_edgecolors(), (len(marks.get_offsets()), 4)), strict=True
+        ):
+            by_row[int(y)] = tuple(edge)
     expected = [matplotlib.colors.to_rgba(colours[p]) for p in c["province"]]
-    assert [tuple(e) for e in marks.get_edgecolors()] == expected
+    assert [by_row[i] for i in range(len(c))] == expected
 
 
 # --- compare_chart --------------------------------------------------------------------------------
@@ -141,15 +155,16 @@ def test_compare_chart_plots_compare_values_in_order(concept, lang):
 def test_compare_chart_labels_qualifier_period_and_local_number_format():
     vi = pl.compare_chart("official_email_accounts", lang="vi")
     en = pl.compare_chart("official_email_accounts", lang="en")
-    assert "> 14.000 (2017)" in texts(vi)
-    assert "> 14,000 (2017)" in texts(en)
+    assert "> 14.000 (2017) [1]" in texts(vi)
+    assert "> 14,000 (2017) [1]" in texts(en)
     assert vi.get_title(loc="left") != en.get_title(loc="left")
     assert vi.get_xlabel().endswith("(số lượng)") and en.get_xlabel().endswith("(count)")
-    assert "Điểm rỗng" in pl._subtitle(vi) and "Hollow" in pl._subtitle(en)
-    (marks,) = [m for m in en.collections if m.get_gid() == "values"]
-    rows = analysis.compare("official_email_accounts")
-    hollow = [tuple(f) == (1.0, 1.0, 1.0, 1.0) for f in marks.get_facecolors()]
-    assert hollow == (rows["qualifier"].astype(str) != "none").tolist()
+    # a bound (> 14.000) is said by its symbol, explained in the legend; hollow means target only
+    assert any(t.startswith("≈ > ≥ < ≤") for t in pl.legend_texts(vi)) and any(
+        "as printed" in t for t in pl.legend_texts(en)
+    )
+    faces = [tuple(f) for m in collections(en, "values") for f in m.get_facecolors()]
+    assert faces and (1.0, 1.0, 1.0, 1.0) not in faces  # achieved values are solid
 
 
 def test_compare_chart_tick_labels_use_language_separators():
@@ -515,3 +530,146 @@ def test_progress_footer_names_the_sources_of_targets_and_actuals():
     footer = pl.footer_text(pl.progress_chart("Khánh Hòa", lang="en"))
     for source in set(table["source_id"]) | set(matched["actual_source_id"]):
         assert source in footer
+
+
+# --- honest comparisons (issue 11): caveats, flags, kinds, drawn values -----------------------------
+
+RED = matplotlib.colors.to_rgba(pl._FLAG_RED)
+WHITE = (1.0, 1.0, 1.0, 1.0)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_compare_chart_shows_each_caveated_provinces_note_in_its_language(lang):
+    c = analysis.compare("edocs_sent_share")
+    ax = pl.compare_chart("edocs_sent_share", lang=lang)
+    subtitle = pl._subtitle(ax).replace("\n", " ")
+    caveated = c[c["comparability"] == "caveat"]
+    assert len(caveated) >= 1
+    for row in caveated.itertuples():
+        note = " ".join(getattr(row, f"comparability_note_{lang}").split())
+        assert f"{row.province_name} ({row.period}): {note}" in " ".join(subtitle.split())
+        other = "en" if lang == "vi" else "vi"
+        assert getattr(row, f"comparability_note_{other}") not in subtitle
+    definition = cd.concepts().set_index("concept").at["edocs_sent_share", f"definition_{lang}"]
+    assert " ".join(definition.split()) in " ".join(subtitle.split())
+    # the caveated marks are ringed and numbered; the one measuring the definition is not
+    rings = collection(ax, "caveat")
+    assert sorted(rings[:, 1].tolist()) == caveated.index.tolist()
+    labels = [t for t in texts(ax) if t.endswith("]")]
+    assert len(labels) == len(caveated)
+    assert any(t.startswith(("Vòng chấm", "Dotted ring")) for t in pl.legend_texts(ax))
+    assert "definitions differ" not in subtitle.lower() and "định nghĩa chỉ tiêu khác" not in subtitle.lower()
+
+
+def test_compare_chart_strict_draws_only_the_definition():
+    ax = pl.compare_chart("edocs_sent_share", strict=True, lang="en")
+    assert yticklabels(ax) == ["Khánh Hòa"] and not collection(ax, "caveat").size
+    with pytest.raises(ValueError, match="strict=True"):
+        pl.compare_chart("official_email_accounts", strict=True)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_breakdown_chart_marks_the_flagged_total_and_says_what_is_wrong(lang):
+    ax = pl.breakdown_chart("Khánh Hòa", "vertical_agency_dossiers_online", lang=lang)
+    (total,) = [line for line in ax.lines if line.get_gid() == "total-flagged"]
+    assert matplotlib.colors.to_rgba(total.get_color()) == RED and total.get_xdata()[0] == 170397
+    bars = [p for p in ax.patches if str(p.get_gid()).startswith("bar:")]
+    assert len(bars) == 4 and all(tuple(b.get_edgecolor()) == RED for b in bars)
+    meaning = pl.UI["flags"]["total_equals_part"][lang]
+    assert any(meaning.split()[0] in t for t in pl.legend_texts(ax))
+    assert ("295.292" if lang == "vi" else "295,292") in pl._subtitle(ax)
+    assert pl._subtitle(ax).startswith("⚠") and all(
+        t.startswith("⚠") for t in texts(ax) if t[0].isdigit() or t[0] == "⚠"
+    )
+
+
+def test_breakdown_chart_draws_targets_hollow_never_like_results():
+    ax = pl.breakdown_chart("Khánh Hòa", "procedure_satisfaction_share", period="2030", lang="en")
+    bars = [p for p in ax.patches if str(p.get_gid()).startswith("bar:")]
+    assert bars and all(tuple(b.get_facecolor()) == WHITE for b in bars)
+    labels = [t.get_text() for t in ax.texts if t.get_gid() != "cchc-subtitle"]
+    assert labels and all(t.startswith("target") for t in labels)
+    (total,) = [line for line in ax.lines if line.get_gid() == "total"]
+    assert total.get_linestyle() == ":"
+    assert "Target (hollow)" in pl.legend_texts(ax) and "Achieved (actual)" not in pl.legend_texts(ax)
+    achieved = pl.breakdown_chart("Khánh Hòa", "dossiers_on_time_share", lang="en")
+    assert all(tuple(b.get_facecolor()) != WHITE for b in achieved.patches if str(b.get_gid()).startswith("bar:"))
+
+
+def test_plan_contents_are_hatched_and_labelled_plan():
+    ax = pl.part_whole_chart("Khánh Hòa", lang="en")
+    table = analysis.part_whole_shares(cd.load_indicators(province="Khánh Hòa"))
+    bars = {p.get_gid().removeprefix("bar:"): p for p in ax.patches if str(p.get_gid()).startswith("bar:")}
+    plans = table[table["kind"] == "plan"]
+    assert len(plans) >= 3
+    for row in table.itertuples():
+        assert bool(bars[row.fact_id].get_hatch()) == (row.kind == "plan")
+    assert sum(t.startswith("plan ") for t in texts(ax)) == len(plans)
+    assert any(t.startswith("Content of an approved plan") for t in pl.legend_texts(ax))
+
+
+def test_one_visual_language_targets_hollow_flags_red_everywhere():
+    # profile: 11.3 % is printed in a non-Vietnamese format (flagged): red edge, ⚠; targets hollow
+    fig = pl.profile_chart("Khánh Hòa", lang="en")
+    flagged = [c for a in fig.axes for c in a.collections if str(c.get_gid()).endswith("-flagged")]
+    assert flagged and all(tuple(e) == RED for c in flagged for e in c.get_edgecolors())
+    targets = [c for a in fig.axes for c in a.collections if c.get_gid() == "target"]
+    assert targets and all(tuple(f) == WHITE for c in targets for f in c.get_facecolors())
+    assert any("⚠ 11.3%" in t.get_text() for a in fig.axes for t in a.texts)
+    # progress: target hollow, actual solid; a flagged target written with ⚠
+    ax = pl.progress_chart("Khánh Hòa", lang="en")
+    assert all(tuple(f) == WHITE for c in collections(ax, "target") for f in c.get_facecolors())
+    assert any(t.startswith("⚠ target 184") for t in texts(ax))
+    # coverage: a cell counting flagged facts says so
+    cov = pl.coverage_heatmap(by="domain", lang="en")
+    assert any(t.get_text().endswith("⚠") for t in cov.texts)
+    assert "inconsistent" in pl._subtitle(cov)
+
+
+def test_concept_series_chart_never_joins_different_definitions(monkeypatch):
+    ax = pl.concept_series_chart("eoffice_agencies", "Khánh Hòa", lang="vi")
+    assert not ax.lines  # 198 (2019) and 190 (2021-Q1) count different sets
+    assert "[1] Khánh Hòa (2021-Q1)" in pl._subtitle(ax) and "không phải là giảm" in pl._subtitle(ax)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2019", "2021-Q1"]
+    real = analysis.concept_series("eoffice_agencies", "Khánh Hòa")
+    same = real.assign(comparability="same", line="same", joined=[False, True], indicator="agencies_using_eoffice")
+    monkeypatch.setattr(analysis, "concept_series", lambda *a, **k: same)
+    joined = pl.concept_series_chart("eoffice_agencies", "Khánh Hòa", lang="en")
+    (line,) = joined.lines
+    assert line.get_ydata().tolist() == [198.0, 190.0] and not collection(joined, "caveat").size
+
+
+CHARTS = {
+    "compare": lambda: pl.compare_chart("official_email_accounts", lang="en").figure,
+    "series": lambda: pl.concept_series_chart("edocs_sent_share", "Khánh Hòa", lang="en").figure,
+    "coverage": lambda: pl.coverage_heatmap(lang="en").figure,
+    "breakdown": lambda: pl.breakdown_chart("Khánh Hòa", "vertical_agency_dossiers_online", lang="en").figure,
+    "progress": lambda: pl.progress_chart("Khánh Hòa", lang="en").figure,
+    "part_whole": lambda: pl.part_whole_chart(lang="en").figure,
+    "profile": lambda: pl.profile_chart("Khánh Hòa", lang="en"),
+}
+
+
+@pytest.mark.parametrize("name", list(CHARTS))
+def test_every_chart_attaches_the_values_it_drew(name):
+    fig = CHARTS[name]()
+    values = fig.cchc_values
+    assert list(values.columns[: len(pl.VALUE_COLUMNS)]) == pl.VALUE_COLUMNS
+    assert len(values) > 0 and values["fact_id"].ne("").all()
+    facts = cd.load_indicators().set_index("fact_id")
+    if name != "part_whole":  # derived shares are not facts; their part is
+        assert (values["value"].to_numpy() == facts.loc[values["fact_id"], "value"].to_numpy()).all()
+    assert set(values["kind"]) <= {"actual", "plan", "target"}
+
+
+def test_drawn_values_match_the_marks():
+    ax = pl.compare_chart("digital_certificates", lang="vi")
+    assert ax.figure.cchc_values["value"].tolist() == collection(ax, "values")[:, 0].tolist()
+    ax = pl.breakdown_chart("Khánh Hòa", "dossiers_on_time_share", lang="vi")
+    bars = ax.figure.cchc_values[ax.figure.cchc_values["drawn_as"] == "bar"]
+    assert bars["value"].tolist() == [p.get_width() for p in ax.patches if str(p.get_gid()).startswith("bar:")]
+    fig = pl.part_whole_chart("Hà Giang", lang="vi").figure
+    assert fig.cchc_values["value"].round(1).tolist() == [round(p.get_width(), 1) for p in fig.axes[0].patches]
+    cov = pl.coverage_heatmap(by="domain", lang="vi")
+    counted = cov.figure.cchc_values.groupby(["row", "province"]).size()
+    assert counted.sum() == len(cd.load_indicators())

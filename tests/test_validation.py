@@ -52,7 +52,7 @@ def _set(folder, line_index, **values):
 # (what to change in row 0 of indicators.csv, field reported, message fragment)
 SCHEMA_CORRUPTIONS = [
     ({"value": "abc"}, "value", "type error"),
-    ({"kind": "plan"}, "kind", "constraint error"),
+    ({"kind": "goal"}, "kind", "constraint error"),
     ({"qualifier": "roughly"}, "qualifier", "constraint error"),
     ({"period": "Q1/2021"}, "period", "constraint error"),
     ({"evidence": ""}, "evidence", "constraint error"),
