@@ -279,7 +279,7 @@ def index_trajectory(province, index, *, data_dir=None) -> pd.DataFrame:
     out["national_max_qualifier"] = out["period"].map(column("score", "national_max")["qualifier"]).fillna("")
     out["unit"] = cat.at[code, "unit"]
     out["comparable"] = out["period"] >= cat.at[code, "comparable_from"]
-    mine = picked[picked["scope"] == "province"]
+    mine = picked[picked["scope"].isin(["province", "provinces_ranked"])]
     out["disputed"] = out["period"].map(mine.groupby("period")["disputed"].any()).fillna(False).astype(bool)
     year_rows = rows[rows["period"].isin(years)]
     out["flags"] = (
@@ -495,8 +495,11 @@ def check_national(data_dir=None, *, issue=None) -> list:
 
     Examples
     --------
-    >>> check_national()
+    >>> problems = check_national()
+    >>> [p for p in problems if p.level == "error"]
     []
+    >>> print(problems[0])  # doctest: +ELLIPSIS
+    warning: national_indices.csv:...: sources disagree: 61 (baokhanhhoa-2024-papi, line ...); 63 (baonghean-en-2023-papi, line ...)
     """
     issue = issue or Problem
     values = _table("values", data_dir)
@@ -543,7 +546,7 @@ def check_national(data_dir=None, *, issue=None) -> list:
         if group["_v"].nunique() > 1:
             shown = "; ".join(f"{v:g} ({s}, line {n})" for v, s, n in zip(group["_v"], group["source_id"], group["_line"], strict=True))  # fmt: skip
             for line, flag in zip(group["_line"], group["flag"], strict=True):
-                add(line, "value", f"sources disagree: {shown}; keep both and flag them 'contradiction'", flag == "contradiction")  # fmt: skip
+                add(line, "value", f"sources disagree: {shown}" + ("" if flag == "contradiction" else "; keep both and flag them 'contradiction'"), flag == "contradiction")  # fmt: skip
 
     ranked = frame[frame["scope"] == "provinces_ranked"].groupby(["index", "period"])["_v"].max()
     ranks = frame[(frame["scope"] == "province") & (frame["measure"] == "rank")]
