@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -42,6 +43,11 @@ __all__ = [
     "index_comparison",
     "latest_standing",
     "national_values",
+    "provinces_with_values",
+    "comparison_year",
+    "describe_indices",
+    "standing_table",
+    "sources_table",
     "check_national",
 ]
 
@@ -585,3 +591,152 @@ def _expected_unit(row, cat: pd.DataFrame) -> str | None:
     if row["index"] in cat.index:
         return cat.at[row["index"], "unit"]
     return None
+
+
+# --- tables for pages ---------------------------------------------------------------------------
+
+_HEADERS = {
+    "index": {"vi": "Chỉ số", "en": "Index"},
+    "publisher": {"vi": "Cơ quan công bố", "en": "Published by"},
+    "measures": {"vi": "Đo lường gì", "en": "What it measures"},
+    "scale": {"vi": "Thang điểm", "en": "Scale"},
+    "comparable_from": {"vi": "So sánh được từ năm", "en": "Comparable from"},
+    "method_note": {"vi": "Thay đổi phương pháp", "en": "Method changes"},
+    "province": {"vi": "Tỉnh", "en": "Province"},
+    "period": {"vi": "Năm", "en": "Year"},
+    "score": {"vi": "Điểm", "en": "Score"},
+    "rank": {"vi": "Thứ hạng", "en": "Rank"},
+    "remark": {"vi": "Ghi chú", "en": "Remarks"},
+    "source": {"vi": "Mã nguồn", "en": "Source id"},
+    "title": {"vi": "Tiêu đề", "en": "Title"},
+    "published": {"vi": "Ngày đăng", "en": "Published"},
+    "url": {"vi": "Địa chỉ", "en": "Address"},
+}
+_REMARKS = {
+    "not_comparable": {"vi": "phương pháp cũ", "en": "earlier method"},
+    "disputed": {"vi": "các nguồn khác nhau", "en": "sources disagree"},
+    "no_rank": {"vi": "không tìm thấy thứ hạng", "en": "no rank found"},
+    "undated": {"vi": "không ghi ngày", "en": "undated"},
+}
+
+
+def _lang(lang) -> str:
+    if not isinstance(lang, str) or lang.strip().lower() not in ("vi", "en"):
+        raise ValueError(f"{lang!r} is not a supported language; use 'vi' or 'en'")
+    return lang.strip().lower()
+
+
+def _num(value, lang: str) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
+    return text.translate(str.maketrans({",": ".", ".": ","})) if lang == "vi" else text
+
+
+def provinces_with_values(*, data_dir=None) -> list[str]:
+    """Slugs of the provinces with at least one national index value.
+
+    Examples
+    --------
+    >>> provinces_with_values()
+    ['dak-lak', 'ha-giang', 'khanh-hoa']
+    """
+    values = _table("values", data_dir)
+    return sorted(p for p in values["province"].unique() if p)
+
+
+def comparison_year(index, *, data_dir=None) -> int:
+    """The year that puts the most provinces side by side on an index (the latest such year).
+
+    Examples
+    --------
+    >>> comparison_year("pci"), comparison_year("papi")
+    (2022, 2024)
+    """
+    code = check_index(index, data_dir=data_dir)
+    values = national_indices(index=code, data_dir=data_dir)
+    own = values[(values["scope"] == "province") & values["measure"].isin(["score", "rank"])]
+    if own.empty:
+        raise ValueError(f"no {code} value for any province yet")
+    counts = own.groupby("period")["province"].nunique()
+    return int(counts[counts == counts.max()].index.max())
+
+
+def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
+    """What each index measures, who publishes it, its scale and method changes, in one language.
+
+    Examples
+    --------
+    >>> describe_indices("en").iloc[0, :2].tolist()
+    ['PAR INDEX', 'Ministry of Home Affairs (Government Steering Committee for Administrative Reform)']
+    """
+    lang = _lang(lang)
+    cat = national_index_catalog(data_dir=data_dir)
+    cols = {f"short_{lang}": "index", f"publisher_{lang}": "publisher", f"measures_{lang}": "measures",
+            f"scale_{lang}": "scale", "comparable_from": "comparable_from", f"method_note_{lang}": "method_note"}  # fmt: skip
+    out = cat[list(cols)].rename(columns=cols)
+    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()}).reset_index(drop=True)
+
+
+def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
+    """The latest standing of each province on each index, as a page shows it (rank as ``10/63``).
+
+    Examples
+    --------
+    >>> t = standing_table("en").set_index(["Index", "Province"])
+    >>> t.loc[("PAR INDEX", "Khánh Hòa"), ["Score", "Rank", "Remarks"]].tolist()
+    ['90.49%', '10/63', '']
+    """
+    lang = _lang(lang)
+    s = latest_standing(data_dir=data_dir)
+    cat = national_index_catalog(data_dir=data_dir).set_index("index")
+
+    def rank(r):
+        if math.isnan(r["rank"]):
+            return "–"
+        of = "" if math.isnan(r["provinces_ranked"]) else "/" + _num(r["provinces_ranked"], lang)
+        return _num(r["rank"], lang) + of
+
+    remarks = []
+    for _, r in s.iterrows():
+        notes = [key for key, on in (("not_comparable", not r["comparable"]), ("disputed", r["disputed"]),
+                                     ("no_rank", math.isnan(r["rank"]))) if on]  # fmt: skip
+        remarks.append("; ".join(_REMARKS[k][lang] for k in notes))
+    out = pd.DataFrame(
+        {
+            "index": s["index"].map(cat[f"short_{lang}"]),
+            "province": s["province_name"],
+            "period": s["period"],
+            "score": [
+                _num(v, lang) + ("%" if u == "percent" and v == v else "")
+                for v, u in zip(s["score"], s["unit"], strict=True)
+            ],  # fmt: skip
+            "rank": [rank(r) for _, r in s.iterrows()],
+            "remark": remarks,
+        }
+    )
+    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
+
+
+def sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
+    """The published pages behind the national index values: id, title, publisher, date and address.
+
+    Examples
+    --------
+    >>> t = sources_table("en")
+    >>> list(t.columns)
+    ['Source id', 'Title', 'Published by', 'Published', 'Address']
+    """
+    lang = _lang(lang)
+    src = national_index_sources(data_dir=data_dir)
+    title = src["title"] if lang == "vi" else src["title_en"]
+    out = pd.DataFrame(
+        {
+            "source": src["source_id"],
+            "title": title,
+            "publisher": src["publisher"],
+            "published": src["published"].replace("", _REMARKS["undated"][lang]),
+            "url": src["url"],
+        }
+    )
+    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
