@@ -54,6 +54,10 @@ UI_NATIONAL = {
         "vi": "Điểm rỗng: trước {year}, phương pháp khác, không so sánh trực tiếp",
         "en": "Hollow marks: before {year}, a different method, not directly comparable",
     },
+    "not_comparable_bar": {
+        "vi": "Gạch chéo: trước {year}, phương pháp khác, không so sánh trực tiếp",
+        "en": "Hatched: before {year}, a different method, not directly comparable",
+    },
     "disputed": {"vi": "Các nguồn in số khác nhau cho năm {years}", "en": "Sources disagree for {years}"},
     "flagged": {
         "vi": "Có số in theo định dạng lạ trong nguồn ({years})",
@@ -345,7 +349,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
         if math.isnan(r["score"]):
             ax.text(0, y, "  " + _t("no_value", lang), va="center", fontsize=8, color=_GREY)
             continue
-        ax.barh(y, r["score"], color=colors[r["province"]], height=0.6,
+        ax.barh(y, r["score"], color=colors[r["province"]], height=0.5,
                 hatch=None if r["comparable"] else "//", edgecolor="white")  # fmt: skip
         label = _score_text(r["score"], unit, lang)
         rank = _rank_text(r["rank"], r["provinces_ranked"], lang)
@@ -365,6 +369,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
         hi = _t("bounded", lang, q=q, value=hi) if q else hi
         handles.append(Line2D([], [], color="0.7", ls=":", label=f"{_t('range', lang)}: {lo} – {hi}"))
     ax.set_yticks(ys, c["province_name"].tolist())
+    ax.set_ylim(-0.6, len(c) - 0.4)
     ax.set_xlim(0, top * 1.3)
     ax.set_xlabel(_t("score", lang) + (" (%)" if unit == "percent" else ""))
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt_number(v, lang)))
@@ -374,7 +379,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
         _t("scale", lang, scale=cat["scale_vi" if lang == "vi" else "scale_en"]),
     ]
     if not bool(first["comparable"]):
-        notes.append(_t("not_comparable", lang, year=int(cat["comparable_from"])))
+        notes.append(_t("not_comparable_bar", lang, year=int(cat["comparable_from"])))
     _header(ax, _t("comparison_title", lang, index=short, year=year), notes)
     if handles:
         ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False)
