@@ -311,3 +311,33 @@ def test_comparison_chart_draws_the_expected_bars(lang):
 def test_charts_reject_a_bad_language():
     with pytest.raises(ValueError, match="'fr' is not a supported language; use 'vi' or 'en'"):
         pn.trajectory_chart("khanh-hoa", "papi", lang="fr")
+
+
+# --- page tables --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_page_tables_are_wholly_in_one_language(lang):
+    described = nat.describe_indices(lang)
+    standing = nat.standing_table(lang)
+    sources = nat.sources_table(lang)
+    headers = {"vi": ["Chỉ số", "Tỉnh", "Năm", "Điểm", "Thứ hạng", "Ghi chú"],
+               "en": ["Index", "Province", "Year", "Score", "Rank", "Remarks"]}[lang]  # fmt: skip
+    assert list(standing.columns) == headers
+    assert described.iloc[:, 0].tolist() == ["PAR INDEX", "SIPAS", "PAPI", "PCI"]
+    assert len(sources) == len(nat.national_index_sources())
+    row = standing.set_index([headers[0], headers[1]]).loc[("SIPAS", "Khánh Hòa")]
+    assert row[headers[3]] == ("83,66%" if lang == "vi" else "83.66%") and row[headers[4]] == "30/63"
+    old = standing.set_index([headers[0], headers[1]]).loc[("PAPI", "Đắk Lắk"), headers[5]]
+    assert old == ("phương pháp cũ" if lang == "vi" else "earlier method")  # PAPI 2017: before the 8-dimension scale
+
+
+def test_page_tables_reject_a_bad_language():
+    with pytest.raises(ValueError, match="'de' is not a supported language; use 'vi' or 'en'"):
+        nat.standing_table("de")
+
+
+def test_comparison_year_prefers_years_with_more_provinces():
+    assert nat.comparison_year("pci") == 2022  # Đắk Lắk and Hà Giang; Khánh Hòa's only PCI is 2023
+    with pytest.raises(ValueError, match="is not a national index"):
+        nat.comparison_year("gdp")
