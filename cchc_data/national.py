@@ -253,7 +253,7 @@ def index_trajectory(province, index, *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = index_trajectory("dak-lak", "pci")
     >>> t[["period", "score", "rank"]].values.tolist()
-    [[2016.0, 58.62, 28.0], [2021.0, 64.2, 34.0], [2022.0, 60.91, 60.0]]
+    [[2016.0, 58.62, 28.0], [2020.0, 63.22, 35.0], [2021.0, 64.2, 34.0], [2022.0, 60.91, 60.0]]
     """
     code = check_index(index, data_dir=data_dir)
     own = national_indices(index=code, province=province, data_dir=data_dir)
@@ -651,7 +651,7 @@ def comparison_year(index, *, data_dir=None) -> int:
     Examples
     --------
     >>> comparison_year("pci"), comparison_year("papi")
-    (2022, 2024)
+    (2020, 2024)
     """
     code = check_index(index, data_dir=data_dir)
     values = national_indices(index=code, data_dir=data_dir)

@@ -102,7 +102,7 @@ def test_check_index_names_the_valid_ones(bad):
 def test_filters_by_index_and_province():
     df = cd.national_indices(index="PCI", province="Đắk Lắk")
     assert set(df["index"]) == {"pci"} and set(df["province"]) == {"dak-lak"}
-    assert sorted(df.loc[df["measure"] == "score", "period"]) == [2016, 2021, 2022]
+    assert sorted(df.loc[df["measure"] == "score", "period"]) == [2016, 2020, 2021, 2022]
 
 
 def test_province_without_values_and_unknown_province():
@@ -171,7 +171,7 @@ def test_comparison_shows_every_province_and_missing_as_nan():
 
 def test_comparison_defaults_to_latest_year_and_checks_period():
     assert cd.index_comparison("papi")["period"].unique().tolist() == [2024]
-    with pytest.raises(ValueError, match="no PCI value for any province in 2010; years with values: 2016, 2021"):
+    with pytest.raises(ValueError, match="no PCI value for any province in 2010; years with values: 2016, 2020, 2021"):
         cd.index_comparison("pci", 2010)
     with pytest.raises(ValueError, match="period is a year such as 2023"):
         cd.index_comparison("pci", 20.5)
@@ -338,6 +338,6 @@ def test_page_tables_reject_a_bad_language():
 
 
 def test_comparison_year_prefers_years_with_more_provinces():
-    assert nat.comparison_year("pci") == 2022  # Đắk Lắk and Hà Giang; Khánh Hòa's only PCI is 2023
+    assert nat.comparison_year("pci") == 2020  # the only year with a PCI score for all three provinces
     with pytest.raises(ValueError, match="is not a national index"):
         nat.comparison_year("gdp")
