@@ -11,6 +11,7 @@ from importlib import import_module
 from .catalog import breakdowns, catalog, concepts, domains, search, units
 from .datadir import DataError, data_dir, data_version
 from .indicators import COLUMNS, flags, load_indicators, sources
+from .national import check_national, index_comparison, index_trajectory, latest_standing, national_indices
 from .numbers import numbers_in, parse_vn_number, parse_vn_quantity
 from .periods import parse_period
 from .provinces import provinces, resolve_province, successor
@@ -45,13 +46,18 @@ __all__ = [
     "ValidationReport",
     "breakdowns",
     "catalog",
+    "check_national",
     "concepts",
     "data_dir",
     "data_version",
     "domains",
     "export_excel",
     "flags",
+    "index_comparison",
+    "index_trajectory",
+    "latest_standing",
     "load_indicators",
+    "national_indices",
     "numbers_in",
     "parse_period",
     "parse_vn_number",
