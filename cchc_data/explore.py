@@ -231,6 +231,11 @@ class Explorer:
         self.domain.options = [("", "")]
         self.item.options = [("", "")]
         self.period.options = [("", "all")]
+        for name in ("lang", "province_text", "domain", "search", "item", "kind", "period", "message", "charts",
+                     "notes", "table", "download"):  # fmt: skip
+            getattr(self, name).add_class(f"cchc-{name.replace('_', '-')}")  # stable hooks for CSS and browser tests
+        for slug, box in self.province_checks.items():
+            box.add_class(f"cchc-province-{slug}")
         self.widget = self._layout()
         for control in (self.lang, self.domain, self.item, self.kind, self.period, *self.province_checks.values()):
             control.observe(self._changed, names="value")
@@ -530,9 +535,12 @@ class Explorer:
     @staticmethod
     def _image(fig) -> w.Image:
         buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=90, facecolor="white", bbox_inches="tight")
+        # At the charts' own resolution (the layout of their headers is right there), shown at screen size.
+        fig.savefig(buffer, format="png", dpi=plotting._PNG_DPI, facecolor="white", bbox_inches="tight")
         plt.close(fig)
-        return w.Image(value=buffer.getvalue(), format="png", layout=w.Layout(max_width="min(100%, 960px)"))
+        data = buffer.getvalue()
+        width = round(int.from_bytes(data[16:20], "big") * 100 / plotting._PNG_DPI)  # PNG header: IHDR width
+        return w.Image(value=data, format="png", width=str(width), layout=w.Layout(max_width="100%"))
 
     def _notes_html(self, notes: list[str], lang: str) -> str:
         if not notes:
@@ -547,6 +555,8 @@ class Explorer:
             return _CSS
         c = UI["columns"]
         heads = ["province", "indicator", "breakdown", "period", "kind", "value", "unit", "source", "evidence", "flag"]
+        shown = [h not in ("breakdown", "flag") or (table[h] != "").any() for h in heads]  # no empty columns
+        heads = [h for h, keep in zip(heads, shown, strict=True) if keep]
         header = "".join(f"<th>{html.escape(c[h][lang])}</th>" for h in heads)
         labels = plotting._breakdown_labels(lang, self.data_dir)
         body = []
@@ -576,7 +586,11 @@ class Explorer:
                 flag,
             ]
             cls = " ".join(k for k, on in (("target", r.kind == "target"), ("flagged", bool(r.flag))) if on)
-            tds = "".join(f'<td class="num">{v}</td>' if i == 5 else f"<td>{v}</td>" for i, v in enumerate(cells))
+            cells = [c for c, keep in zip(cells, shown, strict=True) if keep]
+            tds = "".join(
+                f'<td class="num">{v}</td>' if i == heads.index("value") else f"<td>{v}</td>"
+                for i, v in enumerate(cells)
+            )
             body.append(f'<tr class="{cls}">{tds}</tr>')
         legend = [_t("rows", lang, n=len(table))]
         if (table["kind"] == "target").any():
