@@ -145,6 +145,9 @@ _CSS = """<style>
 .cchc-x th, .cchc-x td {border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top;}
 .cchc-x th {background: #f3f3f3; position: sticky; top: 0;}
 .cchc-x td.num {text-align: right; white-space: nowrap;}
+.cchc-x td.ind {min-width: 12em;} .cchc-x td.src {min-width: 14em;} .cchc-x td.ev {min-width: 16em;}
+.cchc-table .widget-html-content, .cchc-notes .widget-html-content, .cchc-message .widget-html-content {
+  line-height: 1.4;}
 .cchc-x tr.target td {background: #fff8dc;}
 .cchc-x tr.flagged td:first-child {border-left: 4px solid #c0392b;}
 .cchc-x .flag {color: #c0392b;}
@@ -587,10 +590,8 @@ class Explorer:
             ]
             cls = " ".join(k for k, on in (("target", r.kind == "target"), ("flagged", bool(r.flag))) if on)
             cells = [c for c, keep in zip(cells, shown, strict=True) if keep]
-            tds = "".join(
-                f'<td class="num">{v}</td>' if i == heads.index("value") else f"<td>{v}</td>"
-                for i, v in enumerate(cells)
-            )
+            css = {"value": "num", "indicator": "ind", "source": "src", "evidence": "ev"}
+            tds = "".join(f'<td class="{css.get(h, "")}">{v}</td>' for h, v in zip(heads, cells, strict=True))
             body.append(f'<tr class="{cls}">{tds}</tr>')
         legend = [_t("rows", lang, n=len(table))]
         if (table["kind"] == "target").any():
