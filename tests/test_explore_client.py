@@ -187,6 +187,20 @@ def test_voila_page_walks_from_one_province_to_a_comparison(tmp_path):
         errors = clients.PageErrors(page)
         page.goto(url, timeout=TIMEOUT_MS)
         _walk(page, "voila", tmp_path)
+        # a typed name that is no province: the library's message in the app, the view kept
+        before = _state(page)
+        box = page.locator(f"{X} .cchc-province-text input")
+        box.fill("Khanh Hao")
+        box.press("Enter")
+        page.wait_for_function(
+            "(x) => document.querySelector(x + ' .cchc-message').innerText.includes('Khanh Hao')",
+            arg=X,
+            timeout=STEP_MS,
+        )
+        message = _state(page)["message"]
+        assert "Không nhận ra tỉnh đã gõ." in message and "did you mean 'Khánh Hòa'" in message, message
+        assert "Traceback" not in message and _state(page)["table"] == before["table"]
+        _screenshot(page, "explore-voila-3-bad-province")
         assert not page.get_by_text("params.check_lang").count(), "Voilà shows the code"
         assert not page.locator("text=Traceback").count()
         real = [m for m in errors.messages if "ERR_NAME_NOT_RESOLVED" not in m]  # Voilà's CDN fonts: offline here
