@@ -193,3 +193,24 @@ def test_no_province_ticked_is_a_notice_not_an_error(ex):
 def test_bad_lang_is_a_clear_error():
     with pytest.raises(ValueError, match="'fr' is not a supported language; use 'vi' or 'en'"):
         explore(lang="fr")
+
+
+def test_uses_compare_s_own_comparability_notes_when_it_has_them(ex, monkeypatch):
+    """The shared interface: compare() rows carry comparability ("same"/"caveat") and notes in vi and en."""
+    original = analysis.compare
+
+    def compare_with_notes(*args, **kwargs):
+        rows = original(*args, **kwargs)
+        return rows.assign(
+            comparability=["caveat" if p == "ha-giang" else "same" for p in rows["province"].astype(str)],
+            comparability_note_vi="hộp thư, không phải tài khoản",
+            comparability_note_en="mailboxes, not accounts",
+        )
+
+    monkeypatch.setattr(analysis, "compare", compare_with_notes)
+    ex.provinces = ["Hà Giang", "Khánh Hòa"]
+    ex.item.value = "concept:official_email_accounts"
+    assert "Hà Giang – Official e-mail mailboxes: mailboxes, not accounts" in ex.notes.value
+    assert "Khánh Hòa – " not in ex.notes.value  # "same": no note
+    ex.lang.value = "vi"
+    assert "hộp thư, không phải tài khoản" in ex.notes.value and "mailboxes" not in ex.notes.value
