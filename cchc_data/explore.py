@@ -25,10 +25,12 @@ import io
 import re
 import sys
 import types
+from functools import partial
 
 import ipywidgets as w
 import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.axes import Axes
 
 from . import analysis, params, plotting
 from .catalog import catalog, concepts, domains, search, units
@@ -139,6 +141,7 @@ UI = {
 LANGS = ("vi", "en")
 _KINDS = ("actual", "target", "both")
 _MAX_CHARTS = 4  # one chart per province in the per-province views; more would bury the table
+_CACHED_CHARTS = 32  # rendered charts kept per explorer, so going back to a view does not redraw it
 
 _CSS = """<style>
 .cchc-x table {border-collapse: collapse; font-size: 12.5px; width: 100%;}
@@ -201,6 +204,7 @@ class Explorer:
         with_data = sorted(self._facts["province"].astype(str).unique(), key=lambda s: reg.at[s, "name_ascii"])
         self._names = {slug: reg.at[slug, "name_vi"] for slug in with_data}
         self._busy = False
+        self._drawn: dict[tuple, tuple[str, bytes, pd.DataFrame | None]] = {}
 
         layout = w.Layout(width="auto")
         self.lang = w.ToggleButtons(options=[("Tiếng Việt", "vi"), ("English", "en")], value=lang)
@@ -399,9 +403,10 @@ class Explorer:
             table, figures, notes = pd.DataFrame(), [], []
             self._show_error("error", exc)
         self.view = table
-        self.chart_data = [data for _, data in figures]
-        self.chart_titles = [self._title(fig) for fig, _ in figures]
-        self.charts.children = [self._image(fig) for fig, _ in figures]
+        drawn = [self._draw(key, draw, data) for key, draw, data in figures]
+        self.chart_data = [data for _, _, data in drawn]
+        self.chart_titles = [title for title, _, _ in drawn]
+        self.charts.children = [self._image(png) for _, png, _ in drawn]
         self.notes.value = self._notes_html(notes, lang)
         self.table.value = self._table_html(table, lang)
         self.download.value = self._download_html(lang)
@@ -423,7 +428,7 @@ class Explorer:
         if period != "all":
             facts = facts[facts["period"] == period]
         table = self._rows(facts.assign(kind=facts["kind"].astype(str)))
-        figures, notes = [], []
+        figures, notes, dd = [], [], self.data_dir
         provinces = [p for p in self.provinces if p in set(facts["province"].astype(str))][:_MAX_CHARTS]
         if indicator:
             for p in provinces:
@@ -431,16 +436,16 @@ class Explorer:
                     at = None if period == "all" else period
                     data = analysis.breakdown_table(p, indicator, period=at, data_dir=self.data_dir)
                     if (data["breakdown"] != "").any():
-                        ax = plotting.breakdown_chart(p, indicator, period=at, lang=lang, data_dir=self.data_dir)
-                        figures.append((ax.figure, data))
+                        draw = partial(plotting.breakdown_chart, p, indicator, period=at, lang=lang, data_dir=dd)
+                        figures.append((("breakdown", p, indicator, at, lang), draw, data))
         elif kinds == ["target"]:
             for p in provinces:
-                ax = plotting.progress_chart(p, lang=lang, data_dir=self.data_dir)
-                figures.append((ax.figure, analysis.progress_to_target(p, data_dir=self.data_dir)))
+                draw = partial(plotting.progress_chart, p, lang=lang, data_dir=dd)
+                figures.append((("progress", p, lang), draw, analysis.progress_to_target(p, data_dir=dd)))
         else:
             for p in provinces:
-                fig = plotting.profile_chart(p, lang=lang, data_dir=self.data_dir)
-                figures.append((fig, analysis.profile(p, data_dir=self.data_dir)))
+                draw = partial(plotting.profile_chart, p, lang=lang, data_dir=dd)
+                figures.append((("profile", p, lang), draw, analysis.profile(p, data_dir=dd)))
             if figures:
                 notes.append(_t("profile_note", lang))
         if not figures and not table.empty:
@@ -459,8 +464,9 @@ class Explorer:
         actual = frames[0] if kinds[0] == "actual" else pd.DataFrame()
         if not actual.empty:
             drawn = sorted(set(actual["province"].astype(str)))
-            ax = plotting.compare_chart(concept, provinces=drawn, period=period, lang=lang, data_dir=self.data_dir)
-            figures.append((ax.figure, getattr(ax.figure, "cchc_values", actual)))
+            draw = partial(plotting.compare_chart, concept, provinces=drawn, period=period, lang=lang,
+                           data_dir=self.data_dir)  # fmt: skip
+            figures.append((("compare", concept, tuple(drawn), period, lang), draw, actual))
         if "target" in kinds and not rows.empty:
             notes.append(_t("targets_not_charted", lang))
         notes += self._comparability(rows, lang)
@@ -529,21 +535,27 @@ class Explorer:
             f"{html.escape(_t('library_says', lang))}: <code>{html.escape(str(exc))}</code></div>"
         )
 
-    @staticmethod
-    def _title(fig) -> str:
-        if fig.get_suptitle():
-            return fig.get_suptitle()
-        return fig.axes[0].get_title(loc="left") if fig.axes else ""
+    def _draw(self, key: tuple, draw, data: pd.DataFrame) -> tuple[str, bytes, pd.DataFrame]:
+        """Title, PNG and drawn values of a chart; drawn once per key (a domain change keeps the profile)."""
+        if key not in self._drawn:
+            fig = draw()  # an Axes, or a Figure (profile_chart)
+            fig = fig.figure if isinstance(fig, Axes) else fig
+            title = fig.get_suptitle() or (fig.axes[0].get_title(loc="left") if fig.axes else "")
+            buffer = io.BytesIO()
+            # At the charts' own resolution (the layout of their headers is right there), shown at screen size.
+            fig.savefig(buffer, format="png", dpi=plotting._PNG_DPI, facecolor="white", bbox_inches="tight")
+            values = getattr(fig, "cchc_values", None)  # the values the chart drew, where plotting attaches them
+            plt.close(fig)
+            if len(self._drawn) >= _CACHED_CHARTS:
+                self._drawn.pop(next(iter(self._drawn)))
+            self._drawn[key] = (title, buffer.getvalue(), values)
+        title, png, values = self._drawn[key]
+        return title, png, data if values is None else values
 
     @staticmethod
-    def _image(fig) -> w.Image:
-        buffer = io.BytesIO()
-        # At the charts' own resolution (the layout of their headers is right there), shown at screen size.
-        fig.savefig(buffer, format="png", dpi=plotting._PNG_DPI, facecolor="white", bbox_inches="tight")
-        plt.close(fig)
-        data = buffer.getvalue()
-        width = round(int.from_bytes(data[16:20], "big") * 100 / plotting._PNG_DPI)  # PNG header: IHDR width
-        return w.Image(value=data, format="png", width=str(width), layout=w.Layout(max_width="100%"))
+    def _image(png: bytes) -> w.Image:
+        width = round(int.from_bytes(png[16:20], "big") * 100 / plotting._PNG_DPI)  # PNG header: IHDR width
+        return w.Image(value=png, format="png", width=str(width), layout=w.Layout(max_width="100%"))
 
     def _notes_html(self, notes: list[str], lang: str) -> str:
         if not notes:
