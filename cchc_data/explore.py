@@ -109,9 +109,9 @@ UI = {
         "vi": "Định nghĩa chỉ tiêu khác nhau giữa các tỉnh: {labels}.",
         "en": "Indicator definitions differ between provinces: {labels}.",
     },
-    "only_one": {
-        "vi": "Chỉ {names} có số liệu của khái niệm này.",
-        "en": "Only {names} has facts of this concept.",
+    "missing": {
+        "vi": "Chưa có số liệu của khái niệm này (cho lựa chọn này): {names}.",
+        "en": "No facts of this concept (for this selection): {names}.",
     },
     "rows": {"vi": "{n} dòng", "en": "{n} rows"},
     "flag_legend": {
@@ -478,8 +478,9 @@ class Explorer:
         if rows.empty:
             return notes
         provinces = list(dict.fromkeys(rows["province"].astype(str)))
-        if len(provinces) < len(self.provinces) and len(provinces) == 1:
-            notes.append(_t("only_one", lang, names=self._names[provinces[0]]))
+        missing = [self._names[p] for p in self.provinces if p not in provinces]
+        if missing:  # shown as missing, not left out silently
+            notes.append(_t("missing", lang, names=", ".join(missing)))
         if len(provinces) < 2:
             return notes
         for _kind, group in rows.groupby("kind", sort=False):

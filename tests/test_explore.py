@@ -214,3 +214,10 @@ def test_uses_compare_s_own_comparability_notes_when_it_has_them(ex, monkeypatch
     assert "Khánh Hòa – " not in ex.notes.value  # "same": no note
     ex.lang.value = "vi"
     assert "hộp thư, không phải tài khoản" in ex.notes.value and "mailboxes" not in ex.notes.value
+
+
+def test_a_province_without_facts_of_the_concept_is_named_as_missing(ex):
+    ex.provinces = ["Đắk Lắk", "Hà Giang", "Khánh Hòa"]
+    ex.item.value = "concept:official_email_accounts"
+    assert "dak-lak" not in set(ex.view["province"])
+    assert "No facts of this concept (for this selection): Đắk Lắk." in ex.notes.value
