@@ -20,6 +20,7 @@ Examples
 from __future__ import annotations
 
 import base64
+import contextlib
 import html
 import io
 import re
@@ -292,17 +293,14 @@ class Explorer:
                 box.value = slug in slugs
         self.refresh()
 
+    @contextlib.contextmanager
     def _hold(self):
-        explorer = self
-
-        class _Hold:
-            def __enter__(self):
-                self.was, explorer._busy = explorer._busy, True
-
-            def __exit__(self, *exc):
-                explorer._busy = self.was
-
-        return _Hold()
+        """Change several controls without recomputing the view after each one."""
+        was, self._busy = self._busy, True
+        try:
+            yield
+        finally:
+            self._busy = was
 
     def _typed_provinces(self, change) -> None:
         text = change["new"].strip()
