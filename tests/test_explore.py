@@ -221,3 +221,14 @@ def test_a_province_without_facts_of_the_concept_is_named_as_missing(ex):
     ex.item.value = "concept:official_email_accounts"
     assert "dak-lak" not in set(ex.view["province"])
     assert "No facts of this concept (for this selection): Đắk Lắk." in ex.notes.value
+
+
+def test_reads_another_data_folder(data_copy):
+    """A data folder without Hà Giang: no checkbox for it, and typing it says it has no data there."""
+    table = data_copy / "indicators.csv"
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    table.write_text("".join(ln for ln in lines if not ln.startswith("hg-")), encoding="utf-8")
+    ex = explore(lang="en", data_dir=data_copy)
+    assert sorted(ex.province_checks) == ["dak-lak", "khanh-hoa"]
+    ex.province_text.value = "Hà Giang"
+    assert "Hà Giang (ha-giang) is a known province but has no curated data yet" in ex.error
