@@ -15,7 +15,7 @@ JOBS ?=
 LANGS ?= vi,en
 PYTEST_ARGS ?=
 
-.PHONY: install report test lint format strip validate bench lab lock clean
+.PHONY: install report test lint format strip validate bench lab explore lock clean
 
 install: $(STAMP)
 
@@ -60,6 +60,13 @@ bench: install
 lab: export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/jupyter/lab/user-settings
 lab: install
 	$(BIN)/jupyter lab notebooks/
+
+# The explorer (notebooks/00_explore.ipynb) as a web app with Voila, code hidden, on this machine only.
+# Stop it with Ctrl+C. Another port: make explore EXPLORE_PORT=8900
+EXPLORE_PORT ?= 8866
+explore: install
+	@echo "cchc explorer: open http://127.0.0.1:$(EXPLORE_PORT)/ in a browser (Ctrl+C stops it)"
+	$(BIN)/voila notebooks/00_explore.ipynb --no-browser --port=$(EXPLORE_PORT) --Voila.ip=127.0.0.1
 
 # Re-pin the tested versions after changing dependencies in pyproject.toml.
 lock:

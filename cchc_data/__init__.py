@@ -19,8 +19,10 @@ from .provinces import provinces, resolve_province, successor
 __version__ = "0.1.0"
 
 # Imported on first use, so that `import cchc_data` costs little more than `import pandas`:
-# export pulls in openpyxl (~0.3 s); validation is only needed to check a data folder.
+# export pulls in openpyxl (~0.3 s); validation is only needed to check a data folder; explore pulls in
+# ipywidgets and matplotlib.
 _LAZY = {
+    "explore": "explore",
     "export_excel": "export",
     "ValidationReport": "validation",
     "validate": "validation",
@@ -51,6 +53,7 @@ __all__ = [
     "data_dir",
     "data_version",
     "domains",
+    "explore",
     "export_excel",
     "flags",
     "index_comparison",

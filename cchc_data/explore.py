@@ -1,0 +1,682 @@
+"""An interactive explorer of the facts for JupyterLab and Voilà: ipywidgets controls over analysis and plotting.
+
+A thin layer: the controls choose provinces, a domain, a concept or an indicator, the kind, the period and
+the language; the numbers come from :mod:`cchc_data.analysis` (``compare`` when a concept is chosen, the
+tidy facts otherwise) and the charts from :mod:`cchc_data.plotting`. Every control is an attribute of
+:class:`Explorer`, so a test (or a user) can read and set it from Python; what the table shows is
+:attr:`Explorer.view`, which is also what "download this view" writes.
+
+Examples
+--------
+>>> ex = explore(lang="en")
+>>> ex.provinces = ["Hà Giang", "khanh hoa"]
+>>> ex.item.value = "concept:official_email_accounts"
+>>> ex.view[["province", "period", "value", "qualifier"]].values.tolist()
+[['ha-giang', '2017', 14000.0, 'more_than'], ['khanh-hoa', '2019', 4600.0, 'none']]
+>>> ex.chart_titles
+['Official e-mail accounts']
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import html
+import io
+import re
+import sys
+import types
+from functools import partial
+
+import ipywidgets as w
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.axes import Axes
+
+from . import analysis, params, plotting
+from .catalog import catalog, concepts, domains, search, units
+from .indicators import load_indicators, sources
+from .periods import parse_period
+from .provinces import provinces as registry
+from .provinces import resolve_province
+
+__all__ = ["explore", "Explorer", "UI"]
+
+#: Every user-facing string of the explorer, by key and language.
+UI = {
+    "title": {"vi": "Khám phá số liệu cải cách hành chính", "en": "Explore the administrative reform data"},
+    "language": {"vi": "Ngôn ngữ", "en": "Language"},
+    "provinces": {"vi": "Tỉnh", "en": "Provinces"},
+    "province_text": {
+        "vi": "Hoặc gõ tên tỉnh, cách nhau bằng dấu phẩy (vd. Ha Giang, Khánh Hoà), rồi nhấn Enter",
+        "en": "Or type province names, comma-separated (e.g. Ha Giang, Khánh Hoà), then press Enter",
+    },
+    "domain": {"vi": "Lĩnh vực", "en": "Domain"},
+    "all_domains": {"vi": "Tất cả lĩnh vực", "en": "All domains"},
+    "search": {"vi": "Tìm chỉ tiêu (không cần dấu)", "en": "Search indicators (accents optional)"},
+    "search_hint": {"vi": "vd. thu dien tu", "en": "e.g. thu dien tu, e-mail"},
+    "item": {"vi": "Khái niệm hoặc chỉ tiêu", "en": "Concept or indicator"},
+    "all_items": {"vi": "Mọi chỉ tiêu đã chọn", "en": "Every indicator selected"},
+    "compare_prefix": {"vi": "So sánh giữa các tỉnh: ", "en": "Compare across provinces: "},
+    "kind": {"vi": "Loại số liệu", "en": "Kind"},
+    "kinds": {
+        "actual": {"vi": "Kết quả thực hiện", "en": "Achieved"},
+        "target": {"vi": "Mục tiêu", "en": "Target"},
+        "both": {"vi": "Cả hai", "en": "Both"},
+    },
+    "period": {"vi": "Kỳ", "en": "Period"},
+    "all_periods": {"vi": "Tất cả các kỳ", "en": "All periods"},
+    "latest": {"vi": "Mới nhất của mỗi tỉnh", "en": "Latest of each province"},
+    "columns": {
+        "province": {"vi": "Tỉnh", "en": "Province"},
+        "indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+        "breakdown": {"vi": "Chi tiết", "en": "Breakdown"},
+        "period": {"vi": "Kỳ", "en": "Period"},
+        "kind": {"vi": "Loại", "en": "Kind"},
+        "value": {"vi": "Giá trị", "en": "Value"},
+        "unit": {"vi": "Đơn vị", "en": "Unit"},
+        "source": {"vi": "Nguồn", "en": "Source"},
+        "evidence": {"vi": "Trích dẫn nguyên văn", "en": "Verbatim evidence"},
+        "flag": {"vi": "Cảnh báo", "en": "Flag"},
+    },
+    "pick_province": {"vi": "Hãy chọn ít nhất một tỉnh.", "en": "Pick at least one province."},
+    "no_facts": {"vi": "Không có số liệu cho lựa chọn này.", "en": "No facts for this selection."},
+    "bad_province": {"vi": "Không nhận ra tỉnh đã gõ.", "en": "A province typed was not recognised."},
+    "no_hits": {
+        "vi": "Không có chỉ tiêu nào khớp với “{text}” trong lựa chọn hiện tại.",
+        "en": "No indicator matches “{text}” in the current selection.",
+    },
+    "bad_search": {"vi": "Không tìm được với nội dung đã gõ.", "en": "The search text could not be used."},
+    "error": {"vi": "Không vẽ được lựa chọn này.", "en": "This selection could not be drawn."},
+    "library_says": {"vi": "Thông báo của thư viện (tiếng Anh)", "en": "The library says"},
+    "no_chart": {
+        "vi": "Không có biểu đồ cho lựa chọn này; bảng dưới đây liệt kê mọi giá trị.",
+        "en": "No chart for this selection; the table below lists every value.",
+    },
+    "targets_not_charted": {
+        "vi": "Biểu đồ so sánh chỉ vẽ kết quả thực hiện; các mục tiêu nằm trong bảng.",
+        "en": "The comparison chart draws achieved results only; targets are in the table.",
+    },
+    "profile_note": {
+        "vi": "Biểu đồ: toàn bộ hồ sơ của tỉnh (mọi lĩnh vực); bảng: chỉ phần đã chọn.",
+        "en": "Chart: the province's whole profile (every domain); table: only what is selected.",
+    },
+    "comparability": {"vi": "Lưu ý khi so sánh", "en": "Comparability notes"},
+    "periods_differ": {
+        "vi": "Các tỉnh có số liệu ở các kỳ khác nhau: {periods}.",
+        "en": "The provinces' figures are of different periods: {periods}.",
+    },
+    "definitions_differ": {
+        "vi": "Định nghĩa chỉ tiêu khác nhau giữa các tỉnh: {labels}.",
+        "en": "Indicator definitions differ between provinces: {labels}.",
+    },
+    "missing": {
+        "vi": "Chưa có số liệu của khái niệm này (cho lựa chọn này): {names}.",
+        "en": "No facts of this concept (for this selection): {names}.",
+    },
+    "rows": {"vi": "{n} dòng", "en": "{n} rows"},
+    "flag_legend": {
+        "vi": "⚠ nguồn không nhất quán ở đây; số liệu ghi đúng như in.",
+        "en": "⚠ the source is inconsistent here; values recorded as printed.",
+    },
+    "target_legend": {
+        "vi": "Dòng nền vàng: mục tiêu, kế hoạch (không phải kết quả).",
+        "en": "Yellow rows: targets and plans (not results).",
+    },
+    "download": {"vi": "Tải bảng này (CSV)", "en": "Download this view (CSV)"},
+    "flags": {
+        "sum_mismatch": {"vi": "các phần không cộng đúng tổng", "en": "parts do not add up to the whole"},
+        "total_equals_part": {"vi": "tổng bằng một phần của nó", "en": "a total equals one of its parts"},
+        "share_mismatch": {"vi": "tỷ lệ in không khớp số liệu", "en": "a printed share does not match its counts"},
+        "part_exceeds_whole": {"vi": "phần lớn hơn tổng", "en": "a part is larger than its whole"},
+        "period_typo": {"vi": "kỳ in có vẻ sai", "en": "the printed period looks like a typo"},
+        "format_anomaly": {
+            "vi": "số in không theo định dạng Việt Nam",
+            "en": "number printed in a non-Vietnamese format",
+        },
+        "contradiction": {"vi": "nguồn tự mâu thuẫn", "en": "two statements of the source disagree"},
+        "percent_out_of_range": {"vi": "tỷ lệ ngoài 0–100", "en": "a percent outside 0–100"},
+    },
+}
+
+LANGS = ("vi", "en")
+_KINDS = ("actual", "target", "both")
+_MAX_CHARTS = 4  # one chart per province in the per-province views; more would bury the table
+_CACHED_CHARTS = 32  # rendered charts kept per explorer, so going back to a view does not redraw it
+
+_CSS = """<style>
+.cchc-x table {border-collapse: collapse; font-size: 12.5px; width: 100%;}
+.cchc-x th, .cchc-x td {border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top;}
+.cchc-x th {background: #f3f3f3; position: sticky; top: 0;}
+.cchc-x td.num {text-align: right; white-space: nowrap;}
+.cchc-x td.ind {min-width: 12em;} .cchc-x td.src {min-width: 14em;} .cchc-x td.ev {min-width: 16em;}
+.cchc-table .widget-html-content, .cchc-notes .widget-html-content, .cchc-message .widget-html-content {
+  line-height: 1.4;}
+.cchc-x tr.target td {background: #fff8dc;}
+.cchc-x tr.flagged td:first-child {border-left: 4px solid #c0392b;}
+.cchc-x .flag {color: #c0392b;}
+.cchc-x .ev {font-style: italic; color: #333;}
+.cchc-x .muted {color: #666; font-size: 11.5px;}
+.cchc-x .error {color: #a61b1b; background: #fdecea; padding: 6px 8px; border-left: 4px solid #a61b1b;}
+.cchc-x .notice {color: #444; background: #eef3fb; padding: 6px 8px; border-left: 4px solid #4a78c2;}
+</style>"""
+
+
+def _t(key: str, lang: str, **fmt) -> str:
+    text = UI[key][lang]
+    return text.format(**fmt) if fmt else text
+
+
+def _period_key(label: str):
+    p = parse_period(label)
+    return (p.start, p.end)
+
+
+class _Notice(Exception):
+    """Not an error: the selection is empty or incomplete; shown as a notice in the app."""
+
+
+class Explorer:
+    """The explorer's widgets, its current view and the code that keeps them in step.
+
+    Controls (ipywidgets, read and set them from Python): :attr:`lang`, :attr:`province_checks` (one
+    checkbox per province with data, by slug) and :attr:`province_text` (names as people type them,
+    comma-separated, resolved by :func:`cchc_data.resolve_province`), :attr:`domain`, :attr:`search`
+    (the catalog's diacritic-insensitive search), :attr:`item` (``""``, ``"concept:<code>"`` or
+    ``"indicator:<code>"``), :attr:`kind` (``"actual"``, ``"target"``, ``"both"``) and :attr:`period`.
+
+    Outputs: :attr:`message` (errors and notices), :attr:`charts` (a box of PNG images),
+    :attr:`notes` (comparability notes), :attr:`table` and :attr:`download` (HTML widgets).
+
+    State after each change: :attr:`view` (the rows and columns of the table, as numbers), :attr:`chart_data`
+    (the analysis frame each chart drew), :attr:`chart_titles`, :attr:`error` (the message shown, or ``""``).
+    """
+
+    def __init__(self, *, lang="vi", data_dir=None):
+        lang = params.check_lang(lang)
+        self.data_dir = data_dir
+        self._facts = load_indicators(data_dir=data_dir)
+        self._catalog = catalog(data_dir=data_dir).set_index("indicator")
+        self._concepts = concepts(data_dir=data_dir).set_index("concept")
+        self._domains = domains(data_dir=data_dir)
+        self._sources = sources(data_dir=data_dir).set_index("source_id")
+        self._units = units(data_dir=data_dir).set_index("unit")
+        reg = registry(data_dir=data_dir).set_index("slug")
+        with_data = sorted(self._facts["province"].astype(str).unique(), key=lambda s: reg.at[s, "name_ascii"])
+        self._names = {slug: reg.at[slug, "name_vi"] for slug in with_data}
+        self._busy = False
+        self._drawn: dict[tuple, tuple[str, bytes, pd.DataFrame | None]] = {}
+
+        layout = w.Layout(width="auto")
+        self.lang = w.ToggleButtons(options=[("Tiếng Việt", "vi"), ("English", "en")], value=lang)
+        self.province_checks = {
+            slug: w.Checkbox(value=False, description=name, indent=False, layout=w.Layout(width="auto"))
+            for slug, name in self._names.items()
+        }
+        self.province_text = w.Text(continuous_update=False, layout=w.Layout(width="32em"))
+        self.domain = w.Dropdown(layout=layout)
+        self.search = w.Text(continuous_update=False, layout=w.Layout(width="22em"))
+        self.item = w.Dropdown(layout=w.Layout(width="44em"))
+        self.kind = w.ToggleButtons()
+        self.period = w.Dropdown(layout=layout)
+        self.message = w.HTML()
+        self.charts = w.VBox(layout=w.Layout(max_height="480px", overflow="auto"))
+        self.notes = w.HTML()
+        self.table = w.HTML(layout=w.Layout(max_height="560px", overflow="auto"))
+        self.download = w.HTML()
+        self._labels = {key: w.HTML() for key in ("title", "language", "provinces", "domain", "search", "item",
+                                                  "kind", "period")}  # fmt: skip
+
+        self.view = pd.DataFrame()
+        self.chart_data: list[pd.DataFrame] = []
+        self.chart_titles: list[str] = []
+        self.error = ""
+        self._mode = "facts"
+
+        first = max(with_data, key=lambda s: int((self._facts["province"] == s).sum()))
+        self.province_checks[first].value = True
+        self._set_options(self.kind, self._kind_options(lang), "actual")
+        self.domain.options = [("", "")]
+        self.item.options = [("", "")]
+        self.period.options = [("", "all")]
+        for name in ("lang", "province_text", "domain", "search", "item", "kind", "period", "message", "charts",
+                     "notes", "table", "download"):  # fmt: skip
+            getattr(self, name).add_class(f"cchc-{name.replace('_', '-')}")  # stable hooks for CSS and browser tests
+        for slug, box in self.province_checks.items():
+            box.add_class(f"cchc-province-{slug}")
+        self.widget = self._layout()
+        for control in (self.lang, self.domain, self.item, self.kind, self.period, *self.province_checks.values()):
+            control.observe(self._changed, names="value")
+        self.province_text.observe(self._typed_provinces, names="value")
+        self.search.observe(self._changed, names="value")
+        self.refresh()
+
+    # --- layout and display ---------------------------------------------------------------------
+
+    def _layout(self) -> w.VBox:
+        row = w.Layout(align_items="center", flex_flow="row wrap", grid_gap="4px 12px")
+        lb = self._labels
+        checks = w.HBox(list(self.province_checks.values()), layout=row)
+        controls = w.VBox(
+            [
+                w.HBox([lb["language"], self.lang], layout=row),
+                w.HBox([lb["provinces"], checks], layout=row),
+                self.province_text,
+                w.HBox([lb["domain"], self.domain, lb["search"], self.search], layout=row),
+                w.HBox([lb["item"], self.item], layout=row),
+                w.HBox([lb["kind"], self.kind, lb["period"], self.period], layout=row),
+            ]
+        )
+        box = w.VBox([lb["title"], controls, self.message, self.charts, self.notes, self.download, self.table])
+        box.add_class("cchc-x")
+        return box
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+    # --- reading and setting the selection ------------------------------------------------------
+
+    @property
+    def provinces(self) -> tuple[str, ...]:
+        """Slugs of the ticked provinces; set it with names as people type them (or slugs, or codes)."""
+        return tuple(slug for slug, box in self.province_checks.items() if box.value)
+
+    @provinces.setter
+    def provinces(self, names) -> None:
+        names = [names] if isinstance(names, str | int) else list(names)
+        slugs = [resolve_province(n, data_dir=self.data_dir) for n in names]
+        for slug in slugs:
+            if slug not in self.province_checks:  # the library's message names the provinces with data
+                load_indicators(province=slug, data_dir=self.data_dir)
+        with self._hold():
+            for slug, box in self.province_checks.items():
+                box.value = slug in slugs
+        self.refresh()
+
+    @contextlib.contextmanager
+    def _hold(self):
+        """Change several controls without recomputing the view after each one."""
+        was, self._busy = self._busy, True
+        try:
+            yield
+        finally:
+            self._busy = was
+
+    def _typed_provinces(self, change) -> None:
+        text = change["new"].strip()
+        if not text:
+            return
+        try:
+            self.provinces = [p for p in re.split(r"[,;\n]", text) if p.strip()]
+        except ValueError as exc:
+            self._show_error("bad_province", exc)
+
+    def _changed(self, _change) -> None:
+        if not self._busy:
+            self.refresh()
+
+    # --- options of the dropdowns ---------------------------------------------------------------
+
+    @staticmethod
+    def _set_options(control, options, default) -> None:
+        values = [v for _, v in options]
+        keep = control.value if control.value in values else default if default in values else values[0]
+        control.options = options
+        control.value = keep
+
+    def _kind_options(self, lang):
+        return [(UI["kinds"][k][lang], k) for k in _KINDS]
+
+    def _selected_facts(self) -> pd.DataFrame:
+        df = self._facts
+        return df[df["province"].astype(str).isin(self.provinces)]
+
+    def _update_options(self, lang: str) -> None:
+        facts = self._selected_facts()
+        dom = self._domains
+        counts = facts["domain"].astype(str).value_counts()
+        domain_opts = [(_t("all_domains", lang), "")] + [
+            (f"{row[f'label_{lang}']} ({counts[row['domain']]})", row["domain"])
+            for _, row in dom.iterrows()
+            if counts.get(row["domain"], 0) > 0
+        ]
+        self._set_options(self.domain, domain_opts, "")
+        if self.domain.value:
+            facts = facts[facts["domain"].astype(str) == self.domain.value]
+        indicators = sorted(set(facts["indicator"]))
+        self._search_error = None
+        if self.search.value.strip():
+            try:
+                hits = set(search(self.search.value, data_dir=self.data_dir)["indicator"])
+            except ValueError as exc:
+                hits, self._search_error = set(indicators), exc
+            indicators = [i for i in indicators if i in hits]
+        self._matching = set(indicators)
+        cat = self._catalog
+        concept_codes = sorted({cat.at[i, "concept"] for i in indicators if cat.at[i, "concept"]})
+        item_opts = [(_t("all_items", lang), "")]
+        item_opts += [
+            (_t("compare_prefix", lang) + self._concepts.at[c, f"label_{lang}"], f"concept:{c}") for c in concept_codes
+        ]
+        item_opts += sorted(((cat.at[i, f"label_{lang}"], f"indicator:{i}") for i in indicators), key=lambda o: o[0])
+        self._set_options(self.item, item_opts, "")
+        self._set_options(self.kind, self._kind_options(lang), "actual")
+        self._mode = "compare" if self.item.value.startswith("concept:") else "facts"
+        if self.item.value.startswith("concept:"):
+            facts = facts[facts["concept"] == self.item.value.split(":", 1)[1]]
+        elif self.item.value:
+            facts = facts[facts["indicator"] == self.item.value.split(":", 1)[1]]
+        if self.kind.value != "both":
+            facts = facts[facts["kind"].astype(str) == self.kind.value]
+        periods = sorted(set(facts["period"]), key=_period_key)
+        first = ("latest", _t("latest", lang)) if self._mode == "compare" else ("all", _t("all_periods", lang))
+        self._set_options(self.period, [(first[1], first[0])] + [(p, p) for p in periods], first[0])
+        for key, label in self._labels.items():
+            label.value = f"<h3>{html.escape(_t(key, lang))}</h3>" if key == "title" else f"<b>{_t(key, lang)}</b>"
+        self.province_text.placeholder = _t("province_text", lang)
+        self.search.placeholder = _t("search_hint", lang)
+
+    # --- the view ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Recompute the options, the table, the chart and the download link from the controls."""
+        lang = self.lang.value
+        with self._hold():
+            self._update_options(lang)
+        self.error, self.message.value = "", ""
+        try:
+            if not self.provinces:
+                raise _Notice(_t("pick_province", lang))
+            table, figures, notes = self._compute(lang)
+            if self._search_error is not None:
+                self._show_error("bad_search", self._search_error)
+            elif self.search.value.strip() and not self.item.options[1:]:
+                self._show_notice(_t("no_hits", lang, text=self.search.value.strip()))
+            elif table.empty:
+                self._show_notice(_t("no_facts", lang))
+        except _Notice as notice:
+            table, figures, notes = pd.DataFrame(), [], []
+            self._show_notice(str(notice))
+        except ValueError as exc:  # the library's clear messages: shown in the app, never a traceback
+            table, figures, notes = pd.DataFrame(), [], []
+            self._show_error("error", exc)
+        self.view = table
+        drawn = [self._draw(key, draw, data) for key, draw, data in figures]
+        self.chart_data = [data for _, _, data in drawn]
+        self.chart_titles = [title for title, _, _ in drawn]
+        self.charts.children = [self._image(png) for _, png, _ in drawn]
+        self.notes.value = self._notes_html(notes, lang)
+        self.table.value = self._table_html(table, lang)
+        self.download.value = self._download_html(lang)
+
+    def _compute(self, lang):
+        kinds = ["actual", "target"] if self.kind.value == "both" else [self.kind.value]
+        period = self.period.value
+        if self._mode == "compare":
+            return self._compare(self.item.value.split(":", 1)[1], kinds, period, lang)
+        facts = self._selected_facts()
+        if self.domain.value:
+            facts = facts[facts["domain"].astype(str) == self.domain.value]
+        indicator = self.item.value.split(":", 1)[1] if self.item.value else ""
+        if indicator:
+            facts = facts[facts["indicator"] == indicator]
+        facts = facts[facts["kind"].astype(str).isin(kinds)]
+        if self.search.value.strip() and not indicator:
+            facts = facts[facts["indicator"].isin(self._matching)]
+        if period != "all":
+            facts = facts[facts["period"] == period]
+        table = self._rows(facts.assign(kind=facts["kind"].astype(str)))
+        figures, notes, dd = [], [], self.data_dir
+        provinces = [p for p in self.provinces if p in set(facts["province"].astype(str))][:_MAX_CHARTS]
+        if indicator:
+            for p in provinces:
+                if indicator in analysis.indicators_with_breakdowns(p, data_dir=self.data_dir):
+                    at = None if period == "all" else period
+                    data = analysis.breakdown_table(p, indicator, period=at, data_dir=self.data_dir)
+                    if (data["breakdown"] != "").any():
+                        draw = partial(plotting.breakdown_chart, p, indicator, period=at, lang=lang, data_dir=dd)
+                        figures.append((("breakdown", p, indicator, at, lang), draw, data))
+        elif kinds == ["target"]:
+            for p in provinces:
+                draw = partial(plotting.progress_chart, p, lang=lang, data_dir=dd)
+                figures.append((("progress", p, lang), draw, analysis.progress_to_target(p, data_dir=dd)))
+        else:
+            for p in provinces:
+                draw = partial(plotting.profile_chart, p, lang=lang, data_dir=dd)
+                figures.append((("profile", p, lang), draw, analysis.profile(p, data_dir=dd)))
+            if figures:
+                notes.append(_t("profile_note", lang))
+        if not figures and not table.empty:
+            notes.append(_t("no_chart", lang))
+        return table, figures, notes
+
+    def _compare(self, concept, kinds, period, lang):
+        frames = []
+        for kind in kinds:
+            frame = analysis.compare(
+                concept, provinces=list(self.provinces), period=period, kind=kind, data_dir=self.data_dir
+            )
+            frames.append(frame.assign(kind=kind, breakdown=""))
+        rows = pd.concat([f for f in frames if not f.empty] or frames[:1], ignore_index=True)
+        figures, notes = [], []
+        actual = frames[0] if kinds[0] == "actual" else pd.DataFrame()
+        if not actual.empty:
+            drawn = sorted(set(actual["province"].astype(str)))
+            draw = partial(plotting.compare_chart, concept, provinces=drawn, period=period, lang=lang,
+                           data_dir=self.data_dir)  # fmt: skip
+            figures.append((("compare", concept, tuple(drawn), period, lang), draw, actual))
+        if "target" in kinds and not rows.empty:
+            notes.append(_t("targets_not_charted", lang))
+        notes += self._comparability(rows, lang)
+        return self._rows(rows), figures, notes
+
+    def _comparability(self, rows: pd.DataFrame, lang: str) -> list[str]:
+        """Notes on what differs between the compared rows (the ``compare()`` notes where it has them)."""
+        notes = []
+        if rows.empty:
+            return notes
+        provinces = list(dict.fromkeys(rows["province"].astype(str)))
+        missing = [self._names[p] for p in self.provinces if p not in provinces]
+        if missing:  # shown as missing, not left out silently
+            notes.append(_t("missing", lang, names=", ".join(missing)))
+        if len(provinces) < 2:
+            return notes
+        for _kind, group in rows.groupby("kind", sort=False):
+            if group["period"].nunique() > 1:
+                periods = ", ".join(
+                    f"{self._names[str(r.province)]} {r.period}" for r in group.drop_duplicates("province").itertuples()
+                )
+                notes.append(_t("periods_differ", lang, periods=periods))
+        note_col = f"comparability_note_{lang}"
+        if note_col in rows:  # compare() carries its own notes: use them
+            caveats = rows[rows.get("comparability", "") == "caveat"] if "comparability" in rows else rows
+            for r in caveats.drop_duplicates(["province", "indicator"]).itertuples():
+                text = getattr(r, note_col)
+                if isinstance(text, str) and text:
+                    notes.append(f"{self._names[str(r.province)]} – {getattr(r, f'label_{lang}')}: {text}")
+        elif rows["indicator"].nunique() > 1:
+            labels = "; ".join(
+                f"{self._names[str(r.province)]}: {getattr(r, f'label_{lang}')}"
+                for r in rows.drop_duplicates(["province", "indicator"]).itertuples()
+            )
+            notes.append(_t("definitions_differ", lang, labels=labels))
+            if lang == "en":  # the catalog's comparability notes are written in English
+                for r in rows.drop_duplicates("indicator").itertuples():
+                    text = self._catalog.at[r.indicator, "comparability"]
+                    if text:
+                        notes.append(f"{r.label_en}: {text}")
+        return notes
+
+    # --- rendering ---------------------------------------------------------------------------------
+
+    def _rows(self, frame: pd.DataFrame) -> pd.DataFrame:
+        """The table's rows and columns, as numbers and codes (the CSV) – the HTML is rendered from it."""
+        cols = ["fact_id", "province", "province_name", "indicator", "label_vi", "label_en", "breakdown", "period",
+                "kind", "value", "unit", "qualifier", "source_id", "evidence", "flag", "note"]  # fmt: skip
+        out = frame.reset_index(drop=True)
+        for col in cols:
+            if col not in out:
+                out[col] = ""
+        out = out[cols].copy()
+        for col in ("province", "province_name", "unit", "qualifier", "source_id", "kind"):
+            out[col] = out[col].astype(str)
+        out["source_title"] = out["source_id"].map(self._sources["title"]).fillna("")
+        return out.sort_values(["province", "kind"], kind="stable").reset_index(drop=True)
+
+    def _show_notice(self, text: str) -> None:
+        self.message.value = f'<div class="notice">{html.escape(text)}</div>'
+
+    def _show_error(self, key: str, exc: Exception) -> None:
+        lang = self.lang.value
+        self.error = str(exc)
+        self.message.value = (
+            f'<div class="error"><b>{html.escape(_t(key, lang))}</b> '
+            f"{html.escape(_t('library_says', lang))}: <code>{html.escape(str(exc))}</code></div>"
+        )
+
+    def _draw(self, key: tuple, draw, data: pd.DataFrame) -> tuple[str, bytes, pd.DataFrame]:
+        """Title, PNG and drawn values of a chart; drawn once per key (a domain change keeps the profile)."""
+        if key not in self._drawn:
+            fig = draw()  # an Axes, or a Figure (profile_chart)
+            fig = fig.figure if isinstance(fig, Axes) else fig
+            title = fig.get_suptitle() or (fig.axes[0].get_title(loc="left") if fig.axes else "")
+            buffer = io.BytesIO()
+            # At the charts' own resolution (the layout of their headers is right there), shown at screen size.
+            fig.savefig(buffer, format="png", dpi=plotting._PNG_DPI, facecolor="white", bbox_inches="tight")
+            values = getattr(fig, "cchc_values", None)  # the values the chart drew, where plotting attaches them
+            plt.close(fig)
+            if len(self._drawn) >= _CACHED_CHARTS:
+                self._drawn.pop(next(iter(self._drawn)))
+            self._drawn[key] = (title, buffer.getvalue(), values)
+        title, png, values = self._drawn[key]
+        return title, png, data if values is None else values
+
+    @staticmethod
+    def _image(png: bytes) -> w.Image:
+        width = round(int.from_bytes(png[16:20], "big") * 100 / plotting._PNG_DPI)  # PNG header: IHDR width
+        return w.Image(value=png, format="png", width=str(width), layout=w.Layout(max_width="100%"))
+
+    def _notes_html(self, notes: list[str], lang: str) -> str:
+        if not notes:
+            return ""
+        title = _t("comparability", lang) if self._mode == "compare" else ""
+        items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
+        head = f"<b>{html.escape(title)}</b>" if title else ""
+        return f'<div class="notice">{head}<ul style="margin:2px 0">{items}</ul></div>'
+
+    def _table_html(self, table: pd.DataFrame, lang: str) -> str:
+        if table.empty:
+            return _CSS
+        c = UI["columns"]
+        heads = ["province", "indicator", "breakdown", "period", "kind", "value", "unit", "source", "evidence", "flag"]
+        shown = [h not in ("breakdown", "flag") or (table[h] != "").any() for h in heads]  # no empty columns
+        heads = [h for h, keep in zip(heads, shown, strict=True) if keep]
+        header = "".join(f"<th>{html.escape(c[h][lang])}</th>" for h in heads)
+        labels = plotting._breakdown_labels(lang, self.data_dir)
+        body = []
+        for r in table.itertuples():
+            flag_text = UI["flags"].get(r.flag, {}).get(lang, r.flag) if r.flag else ""
+            note = html.escape(r.note) if lang == "en" and r.flag else ""
+            flag = f'<span class="flag" title="{note}">⚠ {html.escape(flag_text)}</span>' if r.flag else ""
+            if note:
+                flag += f'<div class="muted">{note}</div>'
+            unit = (
+                "%"
+                if r.unit == "percent"
+                else self._units.at[r.unit, f"label_{lang}"]
+                if r.unit in self._units.index
+                else r.unit
+            )
+            cells = [
+                html.escape(r.province_name),
+                html.escape(getattr(r, f"label_{lang}")),
+                html.escape(labels.get(r.breakdown, r.breakdown)),
+                html.escape(r.period),
+                html.escape(UI["kinds"].get(r.kind, {}).get(lang, r.kind)),
+                html.escape(plotting._fmt_value(r.value, r.unit, r.qualifier, lang)),
+                html.escape(unit),
+                f'{html.escape(r.source_title)}<div class="muted">{html.escape(r.source_id)}</div>',
+                f'<span class="ev">“{html.escape(r.evidence)}”</span>',
+                flag,
+            ]
+            cls = " ".join(k for k, on in (("target", r.kind == "target"), ("flagged", bool(r.flag))) if on)
+            cells = [c for c, keep in zip(cells, shown, strict=True) if keep]
+            css = {"value": "num", "indicator": "ind", "source": "src", "evidence": "ev"}
+            tds = "".join(f'<td class="{css.get(h, "")}">{v}</td>' for h, v in zip(heads, cells, strict=True))
+            body.append(f'<tr class="{cls}">{tds}</tr>')
+        legend = [_t("rows", lang, n=len(table))]
+        if (table["kind"] == "target").any():
+            legend.append(_t("target_legend", lang))
+        if (table["flag"] != "").any():
+            legend.append(_t("flag_legend", lang))
+        caption = f'<div class="muted">{html.escape(" · ".join(legend))}</div>'
+        return f"{_CSS}{caption}<table><thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+    def csv(self) -> str:
+        """The current view as CSV: the table's rows, its columns in the chosen language plus codes.
+
+        Values are plain numbers (percentages 0–100) with their unit and qualifier in their own columns.
+        """
+        lang = self.lang.value
+        if self.view.empty:
+            return ""
+        out = self.view.drop(columns=[f"label_{'en' if lang == 'vi' else 'vi'}"])
+        out = out.rename(columns={f"label_{lang}": "label"})
+        return out.to_csv(index=False, lineterminator="\n")
+
+    def _download_html(self, lang: str) -> str:
+        text = self.csv()
+        if not text:
+            return ""
+        data = base64.b64encode(("\ufeff" + text).encode("utf-8")).decode("ascii")  # BOM: Excel reads UTF-8
+        parts = [*self.provinces, (self.item.value.split(":", 1)[-1] or self.domain.value or "all"), lang]
+        name = "cchc-" + "-".join(p for p in parts if p) + ".csv"
+        return (
+            f'<a class="cchc-download" download="{html.escape(name)}" href="data:text/csv;charset=utf-8;base64,{data}" '
+            f'style="font-weight:bold">⬇ {html.escape(_t("download", lang))}</a>'
+        )
+
+
+def explore(*, lang="vi", data_dir=None) -> Explorer:
+    """Open the explorer: pick provinces, a domain, a concept or indicator, kind, period and language.
+
+    Parameters
+    ----------
+    lang : {"vi", "en"}
+        The language of the controls, the charts and the table (switchable in the app).
+    data_dir : path, optional
+        Another data folder (default: the bundled data, or ``CCHC_DATA_DIR``).
+
+    Returns
+    -------
+    Explorer
+        Displayed as the app when it is the last expression of a notebook cell; its controls are
+        ipywidgets attributes (see :class:`Explorer`).
+
+    Examples
+    --------
+    >>> ex = explore(lang="en")
+    >>> ex.provinces
+    ('khanh-hoa',)
+    >>> ex.domain.value = "digital_government"
+    >>> sorted(set(ex.view["province"])), ex.chart_titles
+    (['khanh-hoa'], ['PAR profile – Khánh Hòa'])
+    >>> ex.province_text.value = "Hà Nội"
+    >>> print(ex.error)
+    Hà Nội (ha-noi) is a known province but has no curated data yet; provinces with data: Đắk Lắk, Hà Giang, Khánh Hòa
+    """
+    return Explorer(lang=lang, data_dir=data_dir)
+
+
+class _CallableModule(types.ModuleType):
+    """``cchc_data.explore`` stays callable once this module is imported.
+
+    Importing ``cchc_data.explore`` (pytest's doctests do, so does ``from cchc_data.explore import …``) makes
+    Python set the package attribute ``explore`` to this module, hiding the lazily re-exported function.
+    """
+
+    def __call__(self, *, lang="vi", data_dir=None) -> Explorer:
+        return explore(lang=lang, data_dir=data_dir)
+
+
+sys.modules[__name__].__class__ = _CallableModule

@@ -1,0 +1,234 @@
+"""The explorer driven from Python: every control set as a user would, the table, chart data and CSV checked."""
+
+import base64
+import io
+import re
+
+import pandas as pd
+import pytest
+
+import cchc_data as cd
+from cchc_data import analysis
+from cchc_data.explore import UI, Explorer, explore
+
+
+@pytest.fixture
+def ex():
+    return explore(lang="en")
+
+
+def _csv_of_link(ex: Explorer) -> pd.DataFrame:
+    href = re.search(r'href="data:text/csv;charset=utf-8;base64,([^"]+)"', ex.download.value).group(1)
+    text = base64.b64decode(href).decode("utf-8")
+    assert text.startswith("\ufeff")  # Excel opens UTF-8 with a BOM correctly
+    return pd.read_csv(io.StringIO(text[1:]), dtype=str, keep_default_na=False)
+
+
+def test_explore_is_lazily_re_exported_and_callable_after_importing_the_module():
+    import cchc_data.explore  # noqa: F401  (binds the package attribute to the module)
+
+    assert isinstance(cd.explore(lang="en"), Explorer)
+
+
+def test_opens_on_the_province_with_most_facts_and_its_profile(ex):
+    assert ex.provinces == ("khanh-hoa",)
+    assert set(ex.view["province"]) == {"khanh-hoa"}
+    assert len(ex.view) == len(cd.load_indicators(province="khanh-hoa", kind="actual"))
+    assert ex.chart_titles == ["PAR profile – Khánh Hòa"]
+    assert len(ex.charts.children) == 1 and bytes(ex.charts.children[0].value).startswith(b"\x89PNG")
+    assert ex.error == ""
+
+
+def test_domain_filters_the_table_and_lists_only_its_items(ex):
+    ex.domain.value = "digital_government"
+    assert set(ex.view["indicator"]) <= set(cd.catalog().query("domain == 'digital_government'")["indicator"])
+    assert len(ex.view) == len(cd.load_indicators(province="khanh-hoa", domain="digital_government", kind="actual"))
+    values = [v for _, v in ex.item.options]
+    assert "concept:official_email_accounts" in values
+    assert "indicator:dossiers_on_time_share" not in values  # a procedures indicator
+
+
+def test_province_and_concept_change_table_and_chart_data(ex):
+    """The done-when path: Khánh Hòa, e-government, English → Hà Giang vs Khánh Hòa, e-mail accounts, Vietnamese."""
+    ex.domain.value = "digital_government"
+    before_table, before_titles = ex.view.copy(), list(ex.chart_titles)
+    ex.province_checks["ha-giang"].value = True
+    ex.item.value = "concept:official_email_accounts"
+    ex.lang.value = "vi"
+    assert ex.provinces == ("ha-giang", "khanh-hoa")
+    assert not ex.view.equals(before_table) and ex.chart_titles != before_titles
+    expected = analysis.compare("official_email_accounts", provinces=["ha-giang", "khanh-hoa"])
+    got = ex.view.set_index("province")
+    assert got.loc["ha-giang", "value"] == 14000.0 and got.loc["ha-giang", "qualifier"] == "more_than"
+    assert got.loc["khanh-hoa", "value"] == 4600.0 and got.loc["khanh-hoa", "period"] == "2019"
+    assert sorted(ex.view["evidence"]) == sorted(expected["evidence"])
+    # the chart is the comparison chart, in Vietnamese, drawn from the same rows
+    assert ex.chart_titles == ["Số hộp thư điện tử công vụ"]
+    (drawn,) = ex.chart_data
+    assert sorted(drawn["province"].astype(str)) == ["ha-giang", "khanh-hoa"]
+    assert sorted(drawn["value"]) == [4600.0, 14000.0]
+    # comparability: different periods and definitions are said, in Vietnamese
+    assert "Các tỉnh có số liệu ở các kỳ khác nhau" in ex.notes.value
+    assert "Hà Giang 2017" in ex.notes.value and "Khánh Hòa 2019" in ex.notes.value
+    # the table shows the verbatim evidence, the source title and the qualifier
+    assert "trên 14 nghìn hộp thư điện tử" in ex.table.value
+    assert "Mốc son mới" in ex.table.value
+    assert "&gt; 14.000" in ex.table.value  # Vietnamese number format, qualifier symbol
+
+
+def test_ui_text_follows_the_language(ex):
+    ex.province_checks["ha-giang"].value = True
+    ex.item.value = "concept:official_email_accounts"
+    assert ex._labels["provinces"].value == "<b>Provinces</b>" and "Verbatim evidence" in ex.table.value
+    assert ex.item.label.startswith("Compare across provinces: ")
+    ex.lang.value = "vi"
+    assert ex._labels["provinces"].value == "<b>Tỉnh</b>" and "Trích dẫn nguyên văn" in ex.table.value
+    assert "Verbatim evidence" not in ex.table.value and "Comparability" not in ex.notes.value
+    assert ex.item.label.startswith("So sánh giữa các tỉnh: ")
+    assert [label for label, _ in ex.kind.options] == [UI["kinds"][k]["vi"] for k in ("actual", "target", "both")]
+    assert "Tải bảng này (CSV)" in ex.download.value
+
+
+def test_download_is_exactly_the_table(ex):
+    ex.provinces = ["Hà Giang", "Khánh Hòa"]
+    ex.item.value = "concept:official_email_accounts"
+    csv = _csv_of_link(ex)
+    assert len(csv) == len(ex.view) == 2
+    assert csv["evidence"].tolist() == ex.view["evidence"].tolist()
+    assert csv["value"].tolist() == ["14000.0", "4600.0"]
+    assert "label" in csv and "label_vi" not in csv  # the chosen language's labels
+    assert 'download="cchc-ha-giang-khanh-hoa-official_email_accounts-en.csv"' in ex.download.value
+
+
+def test_typed_province_names_are_resolved(ex):
+    ex.province_text.value = "ha giang, Khánh Hoà"
+    assert ex.provinces == ("ha-giang", "khanh-hoa")
+    assert ex.error == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("Khanh Hao", r"'Khanh Hao' is not a known province; did you mean 'Khánh Hòa'"),
+        ("Hà Nội", r"known province but has no curated data yet; provinces with data: Đắk Lắk, Hà Giang"),
+    ],
+)
+def test_bad_province_text_shows_the_library_error_in_the_app(ex, typed, message):
+    ex.province_text.value = typed
+    assert re.search(message, ex.error)
+    assert "A province typed was not recognised." in ex.message.value
+    assert "Traceback" not in ex.message.value
+    assert ex.provinces == ("khanh-hoa",)  # the selection is kept
+
+
+def test_search_is_diacritic_insensitive_and_says_when_nothing_matches(ex):
+    ex.provinces = ["Hà Giang", "Khánh Hòa"]
+    ex.search.value = "thu dien tu"
+    values = [v for _, v in ex.item.options]
+    assert "concept:official_email_accounts" in values
+    hits = set(cd.search("thư điện tử")["indicator"])
+    assert {v.split(":")[1] for v in values if v.startswith("indicator:")} <= hits
+    assert "indicator:dossiers_on_time_share" not in values
+    assert set(ex.view["indicator"]) <= {v.split(":")[1] for v in values if v.startswith("indicator:")}
+    ex.search.value = "zzzz khong co"
+    assert ex.item.options == ((UI["all_items"]["en"], ""),)
+    assert "No indicator matches “zzzz khong co”" in ex.message.value and ex.view.empty
+
+
+def test_indicator_with_breakdown_draws_the_breakdown_chart(ex):
+    ex.item.value = "indicator:dossiers_on_time_share"
+    (data,) = ex.chart_data
+    expected = analysis.breakdown_table("khanh-hoa", "dossiers_on_time_share")
+    pd.testing.assert_frame_equal(data, expected)
+    assert set(ex.view["indicator"]) == {"dossiers_on_time_share"}
+    assert (ex.view["breakdown"] != "").any()
+
+
+def test_kind_target_shows_targets_and_the_progress_chart(ex):
+    ex.kind.value = "target"
+    assert set(ex.view["kind"]) == {"target"} and len(ex.view) > 0
+    assert ex.chart_titles == ["Progress towards targets – Khánh Hòa"]
+    assert 'class="target' in ex.table.value and "Yellow rows: targets and plans" in ex.table.value
+    ex.kind.value = "both"
+    assert set(ex.view["kind"]) == {"actual", "target"}
+
+
+def test_period_filters_and_lists_only_periods_with_facts(ex):
+    periods = [v for _, v in ex.period.options]
+    assert periods[0] == "all" and "2021-Q1" in periods and "2017" not in periods  # 2017: Hà Giang only
+    ex.period.value = "2021-Q1"
+    assert set(ex.view["period"]) == {"2021-Q1"}
+
+
+def test_compare_period_defaults_to_latest(ex):
+    ex.provinces = ["Hà Giang", "Khánh Hòa"]
+    ex.item.value = "concept:digital_certificates"
+    assert ex.period.value == "latest" and ex.period.label == "Latest of each province"
+    assert ex.view.set_index("province").at["ha-giang", "period"] == "2017"
+
+
+def test_flagged_facts_are_marked(ex):
+    ex.item.value = "indicator:iso_qms_systems"
+    assert (ex.view["flag"] == "contradiction").any()
+    assert "⚠ two statements of the source disagree" in ex.table.value
+    assert 'class="flagged"' in ex.table.value or 'class="target flagged"' in ex.table.value
+    ex.lang.value = "vi"
+    assert "⚠ nguồn tự mâu thuẫn" in ex.table.value
+
+
+def test_targets_in_a_comparison_are_listed_not_drawn(ex):
+    ex.provinces = ["Hà Giang", "Khánh Hòa"]
+    ex.item.value = "concept:official_email_accounts"
+    ex.kind.value = "both"
+    assert "The comparison chart draws achieved results only" in ex.notes.value
+    assert set(ex.chart_data[0]["province"].astype(str)) == {"ha-giang", "khanh-hoa"}
+
+
+def test_no_province_ticked_is_a_notice_not_an_error(ex):
+    ex.province_checks["khanh-hoa"].value = False
+    assert ex.view.empty and ex.chart_titles == [] and ex.download.value == ""
+    assert "Pick at least one province." in ex.message.value and ex.error == ""
+
+
+def test_bad_lang_is_a_clear_error():
+    with pytest.raises(ValueError, match="'fr' is not a supported language; use 'vi' or 'en'"):
+        explore(lang="fr")
+
+
+def test_uses_compare_s_own_comparability_notes_when_it_has_them(ex, monkeypatch):
+    """The shared interface: compare() rows carry comparability ("same"/"caveat") and notes in vi and en."""
+    original = analysis.compare
+
+    def compare_with_notes(*args, **kwargs):
+        rows = original(*args, **kwargs)
+        return rows.assign(
+            comparability=["caveat" if p == "ha-giang" else "same" for p in rows["province"].astype(str)],
+            comparability_note_vi="hộp thư, không phải tài khoản",
+            comparability_note_en="mailboxes, not accounts",
+        )
+
+    monkeypatch.setattr(analysis, "compare", compare_with_notes)
+    ex.provinces = ["Hà Giang", "Khánh Hòa"]
+    ex.item.value = "concept:official_email_accounts"
+    assert "Hà Giang – Official e-mail mailboxes: mailboxes, not accounts" in ex.notes.value
+    assert "Khánh Hòa – " not in ex.notes.value  # "same": no note
+    ex.lang.value = "vi"
+    assert "hộp thư, không phải tài khoản" in ex.notes.value and "mailboxes" not in ex.notes.value
+
+
+def test_a_province_without_facts_of_the_concept_is_named_as_missing(ex):
+    ex.provinces = ["Đắk Lắk", "Hà Giang", "Khánh Hòa"]
+    ex.item.value = "concept:official_email_accounts"
+    assert "dak-lak" not in set(ex.view["province"])
+    assert "No facts of this concept (for this selection): Đắk Lắk." in ex.notes.value
+
+
+def test_reads_another_data_folder(data_copy):
+    """A data folder without Hà Giang: no checkbox for it, and typing it says it has no data there."""
+    table = data_copy / "indicators.csv"
+    lines = table.read_text(encoding="utf-8").splitlines(keepends=True)
+    table.write_text("".join(ln for ln in lines if not ln.startswith("hg-")), encoding="utf-8")
+    ex = explore(lang="en", data_dir=data_copy)
+    assert sorted(ex.province_checks) == ["dak-lak", "khanh-hoa"]
+    ex.province_text.value = "Hà Giang"
+    assert "Hà Giang (ha-giang) is a known province but has no curated data yet" in ex.error
