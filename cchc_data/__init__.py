@@ -22,7 +22,7 @@ __version__ = "0.1.0"
 # export pulls in openpyxl (~0.3 s); validation is only needed to check a data folder; explore pulls in
 # ipywidgets and matplotlib.
 _LAZY = {
-    "explore": "explore",
+    "explore": "explorer",
     "export_excel": "export",
     "ValidationReport": "validation",
     "validate": "validation",

@@ -24,7 +24,7 @@ import pandas as pd
 import pytest
 
 import cchc_data as cd
-from cchc_data.explore import UI, Explorer
+from cchc_data.explorer import UI, Explorer
 
 pytestmark = pytest.mark.client
 

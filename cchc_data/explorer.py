@@ -24,8 +24,6 @@ import contextlib
 import html
 import io
 import re
-import sys
-import types
 from functools import partial
 
 import ipywidgets as w
@@ -666,17 +664,3 @@ def explore(*, lang="vi", data_dir=None) -> Explorer:
     Hà Nội (ha-noi) is a known province but has no curated data yet; provinces with data: Đắk Lắk, Hà Giang, Khánh Hòa
     """
     return Explorer(lang=lang, data_dir=data_dir)
-
-
-class _CallableModule(types.ModuleType):
-    """``cchc_data.explore`` stays callable once this module is imported.
-
-    Importing ``cchc_data.explore`` (pytest's doctests do, so does ``from cchc_data.explore import …``) makes
-    Python set the package attribute ``explore`` to this module, hiding the lazily re-exported function.
-    """
-
-    def __call__(self, *, lang="vi", data_dir=None) -> Explorer:
-        return explore(lang=lang, data_dir=data_dir)
-
-
-sys.modules[__name__].__class__ = _CallableModule
