@@ -10,12 +10,13 @@ import pandas as pd
 
 from ._text import fold
 from .catalog import catalog, domains
-from .datadir import DataError, _stamp, read_table
+from .datadir import DataError, identity, package
 from .datadir import data_dir as _data_dir
-from .periods import parse_period
+from .periods import PERIOD_HINT, parse_period
 from .provinces import provinces, resolve_province
+from .schema import Issue, _contract_message, read_table
 
-__all__ = ["load_indicators", "sources", "flags", "COLUMNS"]
+__all__ = ["load_indicators", "sources", "flags", "kinds", "COLUMNS"]
 
 #: Columns of :func:`load_indicators`, in order.
 COLUMNS = [
@@ -53,33 +54,42 @@ def sources(*, data_dir=None) -> pd.DataFrame:
     >>> s.set_index("source_id").at["kh-2021q1-report", "text_file"]
     '003_45c1629c38c3d8e7.txt'
     """
-    return read_table("sources", data_dir)
+    return read_table("sources", data_dir=data_dir)
+
+
+def kinds(*, data_dir=None) -> list[str]:
+    """The kinds of fact, from the ``enum`` of ``indicators.kind`` in ``datapackage.json``.
+
+    Examples
+    --------
+    >>> kinds()
+    ['actual', 'target']
+    """
+    fields = next(r for r in package(data_dir)["resources"] if r["name"] == "indicators")["schema"]["fields"]
+    kind = next(f for f in fields if f["name"] == "kind")
+    return list((kind.get("constraints") or {}).get("enum") or sorted(set(read_table("indicators")["kind"])))
 
 
 def _all_facts(data_dir=None) -> pd.DataFrame:
     folder = _data_dir(data_dir)
-    stamps = tuple(_stamp(folder / f"{t}.csv") for t in ("indicators", "catalog", "provinces", "domains"))
-    return _build(str(folder), stamps)
+    return _build(str(folder), identity(folder))
 
 
 @lru_cache(maxsize=8)
-def _build(folder: str, _stamps: tuple) -> pd.DataFrame:
+def _build(folder: str, _identity: tuple) -> pd.DataFrame:
     # Vectorised over ~10^5 facts: each catalog, province and period value is looked up once (by
     # position), and the categorical columns are built from codes before the frame is assembled.
-    facts = read_table("indicators", folder)
+    # read_table has checked the folder against the contract (types, keys, foreign keys).
+    facts = read_table("indicators", data_dir=folder)
     cat = catalog(data_dir=folder).set_index("indicator")
     names = provinces(data_dir=folder).set_index("slug")["name_vi"]
 
     def bad(mask, column, why):
         row = np.flatnonzero(mask)[0]
-        raise DataError(
-            f"indicators.csv row {row + 2} (fact_id {facts.at[row, 'fact_id']!r}): {column} "
-            f"{facts.at[row, column]!r} {why}; run `cchc validate` for every problem"
-        )
+        where = Issue("error", "indicators.csv", row + 2, column, f"{facts.at[row, column]!r}: {why}")
+        raise DataError(_contract_message(folder, where, 1))
 
-    value = pd.to_numeric(facts["value"], errors="coerce")
-    if value.isna().any():
-        bad(value.isna(), "value", "is not a number (write 1514 or 65.91, '.' as decimal mark)")
+    value = facts["value"]
     ind = cat.index.get_indexer(facts["indicator"])  # catalog row of each fact, -1 if unknown
     if (ind < 0).any():
         bad(ind < 0, "indicator", "is not in catalog.csv")
@@ -93,7 +103,7 @@ def _build(folder: str, _stamps: tuple) -> pd.DataFrame:
         try:
             parsed.append(parse_period(label))
         except ValueError:
-            bad(facts["period"] == label, "period", "is not a period (2019, 2021-Q1 or 2021-2030)")
+            bad(facts["period"] == label, "period", PERIOD_HINT)
 
     def from_catalog(column):
         return cat[column].to_numpy()[ind]
@@ -230,7 +240,9 @@ def load_indicators(
         mask &= frame["indicator"].isin(given)
     if concept is not None:
         given = _as_list(concept)
-        _check_known(given, set(read_table("concepts", data_dir)["concept"]), "concept", "cchc_data.concepts()")
+        _check_known(
+            given, set(read_table("concepts", data_dir=data_dir)["concept"]), "concept", "cchc_data.concepts()"
+        )
         mask &= frame["concept"].isin(given)
     if period is not None:
         labels, years = [], []
@@ -242,7 +254,8 @@ def load_indicators(
         mask &= frame["period"].isin(labels) | frame["year"].isin(years)
     if kind is not None:
         given = _as_list(kind)
-        _check_known(given, ["actual", "target"], "kind", "the kinds 'actual' and 'target'")
+        known = kinds(data_dir=data_dir)
+        _check_known(given, known, "kind", "the kinds " + " and ".join(map(repr, known)))
         mask &= frame["kind"].isin(given)
     out = frame[mask].reset_index(drop=True)
     for col in _CATEGORICAL:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Period", "parse_period"]
+__all__ = ["Period", "parse_period", "PERIOD_HINT"]
 
 _PERIOD_RE = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{4}))?$")
+#: How to write a period, quoted by every message about a bad one.
+PERIOD_HINT = "write a year (2019), a quarter (2021-Q1) or a span from an earlier to a later year (2021-2030)"
 
 
 class Period(NamedTuple):
@@ -40,10 +42,17 @@ def parse_period(label) -> Period:
     2019
     >>> parse_period("2021-2030").year_end
     2030
+    >>> parse_period("2030-2021")
+    Traceback (most recent call last):
+    ...
+    ValueError: '2030-2021' is not a period: the span runs backwards; write a year (2019), a quarter (2021-Q1) or a span from an earlier to a later year (2021-2030)
     """
     text = str(label).strip()
     m = _PERIOD_RE.match(text)
-    if not m or (m[3] and int(m[3]) <= int(m[1])):
-        raise ValueError(f"{label!r} is not a period; write a year (2019), a quarter (2021-Q1) or a span (2021-2030)")
+    if m and m[3] and int(m[3]) <= int(m[1]):
+        why = "the span runs backwards" if int(m[3]) < int(m[1]) else "a span needs two different years"
+        raise ValueError(f"{label!r} is not a period: {why}; {PERIOD_HINT}")
+    if not m:
+        raise ValueError(f"{label!r} is not a period; {PERIOD_HINT}")
     year = int(m[1])
     return Period(text, year, int(m[2]) if m[2] else None, int(m[3]) if m[3] else year)

@@ -96,7 +96,10 @@ def test_malformed_row_gets_a_clear_error(data_copy, monkeypatch):
     lines[3] = ",".join(row)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setenv("CCHC_DATA_DIR", str(data_copy))
-    with pytest.raises(cd.DataError, match=r"indicators.csv row 4 \(fact_id '.*'\): value 'mười' is not a number"):
+    with pytest.raises(
+        cd.DataError,
+        match=r"^indicators.csv:4 \[value\]: 'mười': type error: not a number \(write 1514 or 65.91.*\(data folder .*\); run `cchc validate .*` to see every problem$",
+    ):
         cd.load_indicators()
 
 
