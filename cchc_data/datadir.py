@@ -21,6 +21,7 @@ import pandas as pd
 __all__ = [
     "DATA_DIR_ENV",
     "DataError",
+    "ContractError",
     "data_dir",
     "bundled_dir",
     "package",
@@ -41,6 +42,10 @@ NUL_MARK = "\ue000"
 
 class DataError(ValueError):
     """The data folder or one of its files is missing or malformed."""
+
+
+class ContractError(DataError):
+    """The data folder can be read, but its tables break the data contract (``cchc validate`` lists why)."""
 
 
 def bundled_dir() -> Path:

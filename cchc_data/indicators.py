@@ -10,11 +10,10 @@ import pandas as pd
 
 from ._text import fold
 from .catalog import catalog, domains
-from .datadir import DataError, identity, package
-from .datadir import data_dir as _data_dir
+from .datadir import ContractError, identity, package
 from .periods import PERIOD_HINT, parse_period
 from .provinces import provinces, resolve_province
-from .schema import Issue, _contract_message, read_table
+from .schema import Issue, _contract_message, check_folder, read_table
 
 __all__ = ["load_indicators", "sources", "flags", "kinds", "COLUMNS"]
 
@@ -67,11 +66,12 @@ def kinds(*, data_dir=None) -> list[str]:
     """
     fields = next(r for r in package(data_dir)["resources"] if r["name"] == "indicators")["schema"]["fields"]
     kind = next(f for f in fields if f["name"] == "kind")
-    return list((kind.get("constraints") or {}).get("enum") or sorted(set(read_table("indicators")["kind"])))
+    enum = (kind.get("constraints") or {}).get("enum")
+    return list(enum) if enum else sorted(set(read_table("indicators", data_dir=data_dir)["kind"]))
 
 
 def _all_facts(data_dir=None) -> pd.DataFrame:
-    folder = _data_dir(data_dir)
+    folder = check_folder(data_dir)  # the contract holds (raises ContractError naming file, row, field)
     return _build(str(folder), identity(folder))
 
 
@@ -87,7 +87,7 @@ def _build(folder: str, _identity: tuple) -> pd.DataFrame:
     def bad(mask, column, why):
         row = np.flatnonzero(mask)[0]
         where = Issue("error", "indicators.csv", row + 2, column, f"{facts.at[row, column]!r}: {why}")
-        raise DataError(_contract_message(folder, where, 1))
+        raise ContractError(_contract_message(folder, where, 1))
 
     value = facts["value"]
     ind = cat.index.get_indexer(facts["indicator"])  # catalog row of each fact, -1 if unknown

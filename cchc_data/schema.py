@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .datadir import PACKAGE_FILE, DataError, bundled_dir, identity, package, read_raw, resource_file
+from .datadir import PACKAGE_FILE, ContractError, DataError, bundled_dir, identity, package, read_raw, resource_file
 from .datadir import data_dir as _data_dir
 
 __all__ = ["Issue", "read_table", "folder_issues", "schema_issues", "contract_issues", "check_folder"]
@@ -330,9 +330,20 @@ def _checked(folder: str, _identity: tuple) -> tuple[dict, dict[str, pd.DataFram
     desc, tables, issues = folder_issues(Path(folder))
     errors = [i for i in issues if i.level == "error"]
     if errors:
-        raise DataError(_contract_message(folder, errors[0], len(errors)))
+        raise ContractError(_contract_message(folder, errors[0], len(errors)))
     typed = {res["name"]: _cast(tables[res["name"]], res["schema"]) for res in desc["resources"]}
     return desc, typed
+
+
+def _typed_tables(folder: Path) -> dict[str, pd.DataFrame]:
+    package(folder)  # an unreadable datapackage.json is a DataError, not a contract violation
+    try:
+        key = identity(folder)
+    except DataError:  # a table missing or out of the folder: say it as the validator does
+        _, _, issues = folder_issues(folder)
+        errors = [i for i in issues if i.level == "error"]
+        raise ContractError(_contract_message(folder, errors[0], len(errors))) from None
+    return _checked(str(folder), key)[1]
 
 
 def check_folder(data_dir: str | os.PathLike | None = None) -> Path:
@@ -342,8 +353,10 @@ def check_folder(data_dir: str | os.PathLike | None = None) -> Path:
 
     Raises
     ------
-    DataError
+    ContractError
         Naming the first problem's file, line and field, and how many more there are.
+    DataError
+        If the folder or its ``datapackage.json`` cannot be read.
 
     Examples
     --------
@@ -351,7 +364,7 @@ def check_folder(data_dir: str | os.PathLike | None = None) -> Path:
     'data'
     """
     folder = _data_dir(data_dir)
-    _checked(str(folder), identity(folder))
+    _typed_tables(folder)
     return folder
 
 
@@ -378,8 +391,10 @@ def read_table(name: str, *, data_dir: str | os.PathLike | None = None) -> pd.Da
 
     Raises
     ------
+    ContractError
+        If the folder does not meet the contract (see :func:`check_folder`).
     DataError
-        If the folder does not meet the contract (see :func:`check_folder`) or has no table ``name``.
+        If the folder or its ``datapackage.json`` cannot be read, or it has no table ``name``.
 
     Examples
     --------
@@ -393,7 +408,7 @@ def read_table(name: str, *, data_dir: str | os.PathLike | None = None) -> pd.Da
     cchc_data.datadir.DataError: 'facts' is not a table of the data package; tables: indicators, catalog, concepts, domains, breakdowns, units, sources, provinces
     """
     folder = _data_dir(data_dir)
-    _, typed = _checked(str(folder), identity(folder))
+    typed = _typed_tables(folder)
     if name not in typed:
         raise DataError(f"{name!r} is not a table of the data package; tables: {', '.join(typed)}")
     return typed[name].copy()

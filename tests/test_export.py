@@ -56,9 +56,10 @@ def test_round_trip_every_sheet(tmp_path, all_facts, group_by, lang):
         key = {"domain": "domain", "province": "province_name", "source_id": "source_id", None: "domain"}[group_by]
         assert group_by is None or sheet[key].nunique() == 1
 
-    src = _codes(book[special[0]], "sources", lang).fillna("").astype(str)
+    src = _codes(book[special[0]], "sources", lang)
     used = cd.sources()[lambda t: t["source_id"].isin(all_facts["source_id"])].reset_index(drop=True)
-    pd.testing.assert_frame_equal(src, used)
+    pd.testing.assert_series_equal(src.pop("published"), used.pop("published"))  # dates stay dates
+    pd.testing.assert_frame_equal(src.fillna("").astype(str), used)
     cat = _codes(book[special[1]], "catalog", lang).fillna("").astype(str)
     used = cd.catalog()[lambda t: t["indicator"].isin(all_facts["indicator"])].reset_index(drop=True)
     pd.testing.assert_frame_equal(cat, used)
@@ -78,7 +79,7 @@ def test_values_round_trip_exactly_and_percentages_are_not_divided(tmp_path, all
         row = rows[fact.fact_id]
         cell = row[col["value"]]
         assert cell.value == fact.value  # exact, including 65.91-style percentages
-        fmt = {"percent": "0.00", "vnd": '#,##0 "₫"', "count": "#,##0", "minute": "#,##0"}[fact.unit]
+        fmt = {"percent": "0.00", "vnd": '#,##0 "₫"', "count": "#,##0", "minute": '#,##0 "min"'}[fact.unit]
         if fact.unit == "percent":
             assert row[col["unit"]].value == "%"
         if float(fact.value).is_integer() or fact.unit == "percent":
