@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -265,11 +266,20 @@ def _read_cached(key: tuple, shown: str) -> pd.DataFrame:
     try:
         frame = pd.read_csv(io.StringIO(text, newline=""), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        raise DataError(f"{shown} is not a well-formed CSV file: {exc}") from None
+        raise DataError(f"{shown} is not a well-formed CSV file: {_csv_error(exc)}") from None
     if has_nul:
         frame = frame.replace(NUL_MARK, "\x00", regex=True)
     frame.columns = [str(c).replace(NUL_MARK, "\x00") for c in frame.columns]
     return frame.set_axis(frame.index + 2)
+
+
+def _csv_error(exc: Exception) -> str:
+    """pandas' parser message, with its 0-based row turned into a line number and its jargon dropped."""
+    text = str(exc).strip().removeprefix("Error tokenizing data. C error: ")
+    m = re.fullmatch(r"EOF inside string starting at row (\d+)", text)
+    if m:
+        return f"a quoted cell starting on line {int(m[1]) + 1} is never closed (a missing '\"')"
+    return text
 
 
 def data_version(path: str | os.PathLike | None = None) -> str:

@@ -11,7 +11,7 @@ import pandas as pd
 from ._text import fold
 from .catalog import catalog, domains
 from .datadir import ContractError, identity, package
-from .periods import PERIOD_HINT, parse_period
+from .periods import parse_period
 from .provinces import provinces, resolve_province
 from .schema import Issue, _contract_message, check_folder, read_table
 
@@ -85,25 +85,30 @@ def _build(folder: str, _identity: tuple) -> pd.DataFrame:
     names = provinces(data_dir=folder).set_index("slug")["name_vi"]
 
     def bad(mask, column, why):
+        """Defensive: a folder whose package lacks the bundled keys can still reach here."""
         row = np.flatnonzero(mask)[0]
-        where = Issue("error", "indicators.csv", row + 2, column, f"{facts.at[row, column]!r}: {why}")
+        where = Issue("error", "indicators.csv", row + 2, column, why.format(value=repr(facts.at[row, column])))
         raise ContractError(_contract_message(folder, where, 1))
 
     value = facts["value"]
     ind = cat.index.get_indexer(facts["indicator"])  # catalog row of each fact, -1 if unknown
     if (ind < 0).any():
-        bad(ind < 0, "indicator", "is not in catalog.csv")
+        bad(ind < 0, "indicator", "foreign key error: [{value}] not found in catalog.indicator")
     prov, slugs = pd.factorize(facts["province"], sort=True)
     where = names.index.get_indexer(slugs)
     if (where < 0).any():
-        bad(np.isin(prov, np.flatnonzero(where < 0)), "province", "is not a slug of provinces.csv")
+        bad(
+            np.isin(prov, np.flatnonzero(where < 0)),
+            "province",
+            "foreign key error: [{value}] not found in provinces.slug",
+        )
     per, labels = pd.factorize(facts["period"])
     parsed = []
     for label in labels:
         try:
             parsed.append(parse_period(label))
-        except ValueError:
-            bad(facts["period"] == label, "period", PERIOD_HINT)
+        except ValueError as exc:
+            bad(facts["period"] == label, "period", str(exc).replace("{", "{{").replace("}", "}}"))
 
     def from_catalog(column):
         return cat[column].to_numpy()[ind]

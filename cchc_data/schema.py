@@ -172,7 +172,7 @@ def _foreign_key_issues(file: str, name: str, frame: pd.DataFrame, schema: dict,
                     file,
                     row,
                     ", ".join(fields),
-                    f"foreign key error: {[_show(v) for v in here.loc[row].tolist()]} not found in "
+                    f"foreign key error: [{', '.join(_show(v) for v in here.loc[row].tolist())}] not found in "
                     f"{ref.get('resource') or name}.{', '.join(there_fields)}",
                 )
             )
@@ -238,7 +238,30 @@ def contract_issues(package: dict, folder: Path, issue=Issue) -> list:
                 )
             )
             continue
-        fields = {f["name"]: f for f in theirs["schema"]["fields"]}
+        schema = theirs["schema"]
+        if res["schema"].get("primaryKey") and schema.get("primaryKey") != res["schema"]["primaryKey"]:
+            out.append(
+                issue(
+                    "error",
+                    PACKAGE_FILE,
+                    None,
+                    None,
+                    f"table {res['name']!r} must have the primary key {res['schema']['primaryKey']}",
+                )
+            )
+        for fk in res["schema"].get("foreignKeys") or []:
+            if fk not in (schema.get("foreignKeys") or []):
+                out.append(
+                    issue(
+                        "error",
+                        PACKAGE_FILE,
+                        None,
+                        None,
+                        f"table {res['name']!r} lacks the foreign key {fk['fields']} -> "
+                        f"{fk['reference']['resource']}.{fk['reference']['fields']}; cchc_data needs it",
+                    )
+                )
+        fields = {f["name"]: f for f in schema["fields"]}
         for f in res["schema"]["fields"]:
             have = fields.get(f["name"])
             if have is None:
@@ -303,17 +326,17 @@ def _folder_issues(folder: Path, *, schema: bool) -> tuple[dict, dict[str, pd.Da
     for res in desc["resources"]:
         try:
             resource_file(folder, res)  # refuse a path out of the folder before anything reads it
+        except DataError as exc:
+            out.append(Issue("error", PACKAGE_FILE, None, None, str(exc).removeprefix(f"{PACKAGE_FILE}: ")))
+            continue
+        try:
             tables[res["name"]] = read_raw(res["name"], folder)
         except DataError as exc:
-            out.append(Issue("error", res["path"] if _is_plain(res["path"]) else PACKAGE_FILE, None, None, str(exc)))
+            out.append(Issue("error", res["path"], None, None, str(exc).removeprefix(f"{res['path']} ")))
     if schema:
         out += contract_issues(desc, folder)
         out += schema_issues(desc, tables)
     return desc, tables, out
-
-
-def _is_plain(path: str) -> bool:
-    return "/" not in path and "\\" not in path and ":" not in path and path not in ("", ".", "..")
 
 
 def _contract_message(folder, first: Issue, count: int) -> str:

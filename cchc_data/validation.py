@@ -58,7 +58,7 @@ class ValidationReport:
         return "\n".join(lines)
 
 
-def _frictionless_issues(folder: Path) -> list[Issue]:
+def _frictionless_issues(folder: Path, package: dict) -> list[Issue]:
     from frictionless import Package  # imported here: it is slow to import and only validation needs it
 
     issues = []
@@ -73,8 +73,11 @@ def _frictionless_issues(folder: Path) -> list[Issue]:
         for err in task.errors:
             row = getattr(err, "row_number", None)
             fld = getattr(err, "field_name", None) or ", ".join(getattr(err, "field_names", None) or []) or None
-            if err.type == "primary-key":
-                fld = "fact_id" if task.name == "indicators" else fld
+            if err.type == "primary-key":  # frictionless names no field; the key's are ours to name
+                key = next(
+                    (r["schema"].get("primaryKey") for r in package["resources"] if r["name"] == task.name), None
+                )
+                fld = ", ".join([key] if isinstance(key, str) else key or []) or fld
             note = getattr(err, "note", "") or ""
             cell = getattr(err, "cell", None)
             kind = err.type.removesuffix("-error").replace("-", " ") + " error"
@@ -488,10 +491,12 @@ def validate(data_dir: str | os.PathLike | None = None, *, engine: str = "fast")
     else:
         package, tables, issues = folder_issues(folder, schema=False)
         contract = contract_issues(package, folder)
-        unsafe = any(i.file == PACKAGE_FILE for i in issues)  # a path out of the folder: never handed over
-        theirs = [] if unsafe or contract else _frictionless_issues(folder)
         ours = schema_issues(package, tables)
-        issues += contract + theirs + _beyond_frictionless(ours, theirs)
+        if issues or contract:  # a table unreadable, out of the folder or missing: never handed over
+            issues += contract + ours
+        else:
+            theirs = _frictionless_issues(folder, package)
+            issues += theirs + _beyond_frictionless(ours, theirs)
     issues += _nfc_issues(folder, package)
     report.issues = issues
     if not report.errors:  # the cross-row rules need complete, well-typed tables
