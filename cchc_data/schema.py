@@ -90,8 +90,16 @@ def _bad_values(col: pd.Series, ok) -> pd.Series:
     return col.isin(bad)
 
 
-def _first_rows(mask: pd.Series, limit: int = 20) -> list[int]:
-    return [int(i) for i in mask[mask].index[:limit]]
+_LIMIT = 20  # rows listed per problem, per field
+
+
+def _first_rows(mask: pd.Series, out: list, file: str, field: str | None, issue=Issue) -> list[int]:
+    """The first rows of ``mask``; when there are more, ``out`` gets one issue saying how many."""
+    rows = mask[mask].index
+    if len(rows) > _LIMIT:
+        out.append(issue("error", file, None, field, f"{len(rows) - _LIMIT:,} more rows with the problem "
+                         f"of line {int(rows[0])} are not listed"))  # fmt: skip
+    return [int(i) for i in rows[:_LIMIT]]
 
 
 def _field_issues(file: str, f: dict, col: pd.Series, issue) -> list:
@@ -99,25 +107,26 @@ def _field_issues(file: str, f: dict, col: pd.Series, issue) -> list:
     name, cons = f["name"], f.get("constraints") or {}
     values = set(col)
     if cons.get("required") and "" in values:
-        out += [issue("error", file, r, name, "constraint error: a value is required") for r in _first_rows(col == "")]
+        for row in _first_rows(col == "", out, file, name, issue):
+            out.append(issue("error", file, row, name, "constraint error: a value is required"))
     if any("\x00" in v for v in values):
-        for row in _first_rows(col.str.contains("\x00", regex=False)):
+        for row in _first_rows(col.str.contains("\x00", regex=False), out, file, name, issue):
             at = col[row].index("\x00")
             out.append(issue("error", file, row, name, f"contains a NUL byte at character {at + 1}; remove it"))
     typed = _TYPES.get(f.get("type", "string"))
     if typed is not None:
         ok, why = typed
-        for row in _first_rows(_bad_values(col, ok)):
+        for row in _first_rows(_bad_values(col, ok), out, file, name, issue):
             out.append(issue("error", file, row, name, f"{_show(col[row])}: type error: {why}"))
     if "enum" in cons:
         allowed = set(cons["enum"])
-        for row in _first_rows(_bad_values(col, allowed.__contains__)):
+        for row in _first_rows(_bad_values(col, allowed.__contains__), out, file, name, issue):
             out.append(
                 issue("error", file, row, name, f"{_show(col[row])}: constraint error: not one of {cons['enum']}")
             )
     if "pattern" in cons:
         regex = re.compile(cons["pattern"])
-        for row in _first_rows(_bad_values(col, lambda v: regex.fullmatch(v) is not None)):
+        for row in _first_rows(_bad_values(col, lambda v: regex.fullmatch(v) is not None), out, file, name, issue):
             out.append(
                 issue(
                     "error", file, row, name, f"{_show(col[row])}: constraint error: does not match {cons['pattern']}"
@@ -126,7 +135,7 @@ def _field_issues(file: str, f: dict, col: pd.Series, issue) -> list:
     if "minimum" in cons:
         low = cons["minimum"]
         below = _bad_values(col, lambda v: not _is_number(v) or float(v) >= low)
-        for row in _first_rows(below):
+        for row in _first_rows(below, out, file, name, issue):
             out.append(issue("error", file, row, name, f"{_show(col[row])}: constraint error: below {low}"))
     return out
 
@@ -140,7 +149,7 @@ def _key_issues(file: str, frame: pd.DataFrame, schema: dict, issue) -> list:
         if not key or not set(key) <= set(frame.columns):
             continue
         dup = frame.duplicated(key, keep="first") if len(key) > 1 else frame[key[0]].duplicated(keep="first")
-        for row in _first_rows(dup):
+        for row in _first_rows(dup, out, file, ", ".join(key), issue):
             first = int(frame.index[(frame[key] == frame.loc[row, key]).all(axis=1)][0])
             values = [_show(v) for v in frame.loc[row, key].tolist()]
             out.append(
@@ -165,7 +174,7 @@ def _foreign_key_issues(file: str, name: str, frame: pd.DataFrame, schema: dict,
             found = pd.Series([tuple(r) in known for r in here.itertuples(index=False)], index=frame.index)
         else:
             found = here.iloc[:, 0].isin(set(target[there_fields[0]]))
-        for row in _first_rows(present & ~found):
+        for row in _first_rows(present & ~found, out, file, ", ".join(fields), issue):
             out.append(
                 issue(
                     "error",
