@@ -49,6 +49,7 @@ class ContractError(DataError):
     """The data folder can be read, but its tables break the data contract (``cchc validate`` lists why)."""
 
 
+@lru_cache(maxsize=1)
 def bundled_dir() -> Path:
     """The data shipped with the package (or the ``data/`` folder of a source checkout).
 
@@ -82,10 +83,9 @@ def data_dir(path: str | os.PathLike | None = None) -> Path:
         path = os.environ.get(DATA_DIR_ENV) or None
     if path is None:
         return bundled_dir()
-    try:
-        path = Path(path).expanduser().resolve()
-    except TypeError:
-        raise DataError(f"data_dir must be a folder path, got {path!r}") from None
+    if not isinstance(path, str | os.PathLike):
+        raise DataError(f"data_dir must be a folder path, got {path!r}")
+    path = _real(os.fspath(path))
     if not (path / PACKAGE_FILE).is_file():
         raise DataError(
             f"{path} is not a cchc data folder (no {PACKAGE_FILE}); point {DATA_DIR_ENV} or data_dir= "
@@ -95,6 +95,12 @@ def data_dir(path: str | os.PathLike | None = None) -> Path:
 
 
 _resolve = data_dir  # the functions below take a parameter named data_dir
+
+
+@lru_cache(maxsize=64)
+def _real(path: str) -> Path:
+    """``path`` made absolute, ``~`` and links resolved (once per spelling: loads call this often)."""
+    return Path(path).expanduser().resolve()
 
 
 def _stat_key(file: Path) -> tuple:
@@ -196,8 +202,12 @@ def resource_file(folder: Path, res: dict) -> Path:
     ...
     cchc_data.datadir.DataError: datapackage.json: the path of resource 'units' leaves the data folder; give a file name inside it, such as units.csv
     """
-    path = res["path"]
-    name = res["name"]
+    return _resource_file(str(folder), res["name"], res["path"])
+
+
+@lru_cache(maxsize=256)
+def _resource_file(folder_text: str, name: str, path: str) -> Path:
+    folder = Path(folder_text)
     if "://" in path or path.startswith(("http:", "https:", "ftp:", "file:", "data:")):
         raise DataError(
             f"{PACKAGE_FILE}: resource {name!r} points to a URL; only files inside the data folder are read "

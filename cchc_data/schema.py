@@ -82,11 +82,14 @@ _TYPES = {
 }
 
 
-def _bad_values(col: pd.Series, ok) -> pd.Series:
-    """Rows whose non-empty value fails ``ok``, testing each distinct value once."""
-    bad = {v for v in set(col) if v != "" and not ok(v)}
+_NONE = pd.Series([], dtype=bool)
+
+
+def _bad_values(col: pd.Series, ok, values: set) -> pd.Series:
+    """Rows whose non-empty value fails ``ok``, testing each distinct value (``values``) once."""
+    bad = {v for v in values if v != "" and not ok(v)}
     if not bad:
-        return pd.Series(False, index=col.index)
+        return _NONE  # the common case costs no pandas operation
     return col.isin(bad)
 
 
@@ -95,6 +98,8 @@ _LIMIT = 20  # rows listed per problem, per field
 
 def _first_rows(mask: pd.Series, out: list, file: str, field: str | None, issue=Issue) -> list[int]:
     """The first rows of ``mask``; when there are more, ``out`` gets one issue saying how many."""
+    if mask is _NONE:
+        return []
     rows = mask[mask].index
     if len(rows) > _LIMIT:
         out.append(issue("error", file, None, field, f"{len(rows) - _LIMIT:,} more rows with the problem "
@@ -105,7 +110,7 @@ def _first_rows(mask: pd.Series, out: list, file: str, field: str | None, issue=
 def _field_issues(file: str, f: dict, col: pd.Series, issue) -> list:
     out = []
     name, cons = f["name"], f.get("constraints") or {}
-    values = set(col)
+    values = set(col.tolist())
     if cons.get("required") and "" in values:
         for row in _first_rows(col == "", out, file, name, issue):
             out.append(issue("error", file, row, name, "constraint error: a value is required"))
@@ -116,17 +121,19 @@ def _field_issues(file: str, f: dict, col: pd.Series, issue) -> list:
     typed = _TYPES.get(f.get("type", "string"))
     if typed is not None:
         ok, why = typed
-        for row in _first_rows(_bad_values(col, ok), out, file, name, issue):
+        for row in _first_rows(_bad_values(col, ok, values), out, file, name, issue):
             out.append(issue("error", file, row, name, f"{_show(col[row])}: type error: {why}"))
     if "enum" in cons:
         allowed = set(cons["enum"])
-        for row in _first_rows(_bad_values(col, allowed.__contains__), out, file, name, issue):
+        for row in _first_rows(_bad_values(col, allowed.__contains__, values), out, file, name, issue):
             out.append(
                 issue("error", file, row, name, f"{_show(col[row])}: constraint error: not one of {cons['enum']}")
             )
     if "pattern" in cons:
         regex = re.compile(cons["pattern"])
-        for row in _first_rows(_bad_values(col, lambda v: regex.fullmatch(v) is not None), out, file, name, issue):
+        for row in _first_rows(
+            _bad_values(col, lambda v: regex.fullmatch(v) is not None, values), out, file, name, issue
+        ):
             out.append(
                 issue(
                     "error", file, row, name, f"{_show(col[row])}: constraint error: does not match {cons['pattern']}"
@@ -134,7 +141,7 @@ def _field_issues(file: str, f: dict, col: pd.Series, issue) -> list:
             )
     if "minimum" in cons:
         low = cons["minimum"]
-        below = _bad_values(col, lambda v: not _is_number(v) or float(v) >= low)
+        below = _bad_values(col, lambda v: not _is_number(v) or float(v) >= low, values)
         for row in _first_rows(below, out, file, name, issue):
             out.append(issue("error", file, row, name, f"{_show(col[row])}: constraint error: below {low}"))
     return out
@@ -148,7 +155,13 @@ def _key_issues(file: str, frame: pd.DataFrame, schema: dict, issue) -> list:
         key = [key] if isinstance(key, str) else list(key)
         if not key or not set(key) <= set(frame.columns):
             continue
-        dup = frame.duplicated(key, keep="first") if len(key) > 1 else frame[key[0]].duplicated(keep="first")
+        if len(key) == 1:
+            col = frame[key[0]]
+            if len(set(col.tolist())) == len(col):
+                continue  # the common case: no duplicate, no pandas operation
+            dup = col.duplicated(keep="first")
+        else:
+            dup = frame.duplicated(key, keep="first")
         for row in _first_rows(dup, out, file, ", ".join(key), issue):
             first = int(frame.index[(frame[key] == frame.loc[row, key]).all(axis=1)][0])
             values = [_show(v) for v in frame.loc[row, key].tolist()]
@@ -167,6 +180,10 @@ def _foreign_key_issues(file: str, name: str, frame: pd.DataFrame, schema: dict,
         target = tables.get(ref.get("resource") or name)
         if target is None or not set(fields) <= set(frame.columns) or not set(there_fields) <= set(target.columns):
             continue
+        if len(fields) == 1:
+            known = set(target[there_fields[0]].tolist())
+            if not (set(frame[fields[0]].tolist()) - known - {""}):
+                continue  # the common case: every value found, no frame is built
         here = frame[fields]
         present = (here != "").all(axis=1)
         if len(fields) > 1:
@@ -406,12 +423,13 @@ def _cast(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     for f in schema["fields"]:
         kind = f.get("type", "string")
         col = out[f["name"]]
-        if kind == "number":
-            out[f["name"]] = pd.to_numeric(col.replace("", np.nan)).astype(float)
+        if kind == "number":  # checked: plain finite decimals, or empty
+            out[f["name"]] = np.array([v or "nan" for v in col.tolist()], dtype=float)
         elif kind == "integer":
-            out[f["name"]] = pd.array([int(v) if v else None for v in col], dtype="Int64")
-        elif kind == "date":
-            out[f["name"]] = pd.to_datetime(col.replace("", None), format="%Y-%m-%d")
+            out[f["name"]] = pd.array([int(v) if v else None for v in col.tolist()], dtype="Int64")
+        elif kind == "date":  # checked: YYYY-MM-DD, or empty
+            days = np.array([v or "NaT" for v in col.tolist()], dtype="datetime64[D]")
+            out[f["name"]] = days.astype("datetime64[ns]")
     return out
 
 
