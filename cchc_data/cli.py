@@ -21,8 +21,10 @@ def _cmd_validate(args) -> int:
 
     report = validate(args.data_dir, engine=args.engine)
     issues = list(report.issues)
-    if args.sources:
+    if args.sources and report.ok:
         issues += verify_evidence(args.sources, data_dir=args.data_dir)
+    elif args.sources:
+        print("evidence not checked against the source texts: fix the errors first", file=sys.stderr)
     for issue in issues:
         print(issue, file=sys.stderr if issue.level == "error" else sys.stdout)
     errors = sum(1 for i in issues if i.level == "error")
