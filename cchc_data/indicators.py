@@ -201,6 +201,12 @@ def load_indicators(
     >>> df = load_indicators(province="Hà Giang")
     >>> df["province"].unique().tolist()
     ['ha-giang']
+    >>> sorted(load_indicators(province="Khánh Hòa", period="quý I/2021")["period"].unique())
+    ['2021-Q1']
+    >>> load_indicators(period=2018)
+    Traceback (most recent call last):
+    ...
+    ValueError: no facts for period 2018; periods with data: ...
     >>> load_indicators(province="Atlantis")
     Traceback (most recent call last):
     ...
@@ -256,11 +262,16 @@ def load_indicators(
                 years.append(p)
             else:
                 labels.append(parse_period(p).label)
+        have_labels, have_years = set(frame["period"]), set(frame["year"].dropna().astype(int))
+        missing = [str(p) for p in labels if p not in have_labels] + [str(y) for y in years if y not in have_years]
+        if missing:
+            known = ", ".join(sorted(have_labels))
+            raise ValueError(f"no facts for period {missing[0]}; periods with data: {known}")
         mask &= frame["period"].isin(labels) | frame["year"].isin(years)
     if kind is not None:
         given = _as_list(kind)
         known = kinds(data_dir=data_dir)
-        _check_known(given, known, "kind", "the kinds " + " and ".join(map(repr, known)))
+        _check_known(given, known, "kind", "the kinds " + ", ".join(map(repr, known)))
         mask &= frame["kind"].isin(given)
     out = frame[mask].reset_index(drop=True)
     for col in _CATEGORICAL:

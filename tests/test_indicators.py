@@ -44,8 +44,11 @@ def test_unknown_filters_name_the_valid_values():
         cd.load_indicators(concept="fiber")
     with pytest.raises(ValueError, match=r"'plan' is not a known kind"):
         cd.load_indicators(kind="plan")
-    with pytest.raises(ValueError, match=r"'Q1-2021' is not a period"):
-        cd.load_indicators(period="Q1-2021")
+    with pytest.raises(
+        ValueError,
+        match=r"'Q5/2021' is not a period; write a year \(2019\), a quarter \(2021-Q1\).*Q1/2021 and quý I/2021 are read as 2021-Q1$",
+    ):
+        cd.load_indicators(period="Q5/2021")
 
 
 def test_domain_by_label_without_diacritics():
@@ -128,3 +131,30 @@ def test_every_catalog_row_is_labelled_in_both_languages():
     for col in ["label_vi", "label_en", "unit_vi", "unit_en", "description"]:
         assert cat[col].str.strip().ne("").all(), col
     assert set(cat["domain"]) <= set(cd.domains()["domain"])
+
+
+@pytest.mark.parametrize("written", ["2021-Q1", "Q1/2021", "quý I/2021", "Quý 1 năm 2021", "Q1-2021", "2021Q1"])
+def test_periods_as_vietnamese_documents_write_them(written):
+    df = cd.load_indicators(province="Khánh Hòa", period=written)
+    assert set(df["period"]) == {"2021-Q1"} and len(df) > 0
+
+
+def test_a_period_without_facts_says_so():
+    with pytest.raises(ValueError, match=r"^no facts for period 2018; periods with data: 2017, 2019, .*2021-Q1"):
+        cd.load_indicators(period=2018)
+    with pytest.raises(ValueError, match=r"^no facts for period 2016-Q2; periods with data: "):
+        cd.load_indicators(period=["2017", "quý II/2016"])
+
+
+def test_kinds_come_from_the_schema_enum(data_copy):
+    import json
+
+    path = data_copy / "datapackage.json"
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    fields = next(r for r in desc["resources"] if r["name"] == "indicators")["schema"]["fields"]
+    next(f for f in fields if f["name"] == "kind")["constraints"]["enum"].append("plan")
+    path.write_text(json.dumps(desc, ensure_ascii=False), encoding="utf-8")
+    assert cd.indicators.kinds(data_dir=data_copy) == ["actual", "target", "plan"]
+    assert cd.load_indicators(kind="plan", data_dir=data_copy).empty
+    with pytest.raises(ValueError, match=r"'guess' is not a known kind; .*the kinds 'actual', 'target', 'plan'$"):
+        cd.load_indicators(kind="guess", data_dir=data_copy)
