@@ -422,7 +422,7 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
     if bad.any():
         row = frame[bad].iloc[0]
         raise ValueError(
-            f"fact {row['fact_id']!r}: value {row['value']!r} is not a finite number; Excel cannot store it "
+            f"fact {row['fact_id']!r}: value {row['value']} is not a finite number; Excel cannot store it "
             f"({int(bad.sum())} such facts); drop or fix them"
         )
 
