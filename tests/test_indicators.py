@@ -90,6 +90,40 @@ def test_sources_and_flags():
     assert (f["flag"] != "").all() and (f["note"] != "").all()
 
 
+def test_flags_are_exactly_the_flagged_rows_of_the_file():
+    """Independent of flags()'s own filter: read with the csv module; fails on an empty result."""
+    import csv
+
+    with open(cd.data_dir() / "indicators.csv", encoding="utf-8", newline="") as fh:
+        flagged = {r["fact_id"]: r["flag"] for r in csv.DictReader(fh) if r["flag"]}
+    f = cd.flags()
+    assert len(flagged) > 0
+    assert dict(zip(f["fact_id"], f["flag"], strict=True)) == flagged
+
+
+def test_cli_summary_counts_the_facts(capsys):
+    from cchc_data.cli import main
+
+    assert main(["summary"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = lines[0].split()
+    assert header == ["province", "domain", "source_id", "actual", "target", "facts"]
+    total = sum(int(line.split()[-1]) for line in lines[1:])
+    assert total == len(cd.load_indicators())
+    df = cd.load_indicators()
+    hg = sum(int(line.split()[-1]) for line in lines[1:] if line.split()[1] == "ha-giang")
+    assert hg == (df["province"] == "ha-giang").sum()
+
+
+def test_cli_summary_on_broken_data(data_copy, capsys):
+    from cchc_data.cli import main
+
+    (data_copy / "units.csv").unlink()
+    assert main(["summary", "--data-dir", str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"cchc summary: error: units.csv: is missing from {data_copy}; datapackage.json names it")
+
+
 def test_malformed_row_gets_a_clear_error(data_copy, monkeypatch):
     path = data_copy / "indicators.csv"
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -297,3 +297,29 @@ def test_more_rows_than_listed_are_counted(data_copy):
     assert any(
         e.row is None and e.message == "5 more rows with the problem of line 2 are not listed" for e in report.errors
     )
+
+
+def test_verify_evidence_on_small_texts_written_here(data_copy, tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    srcs = rows(data_copy, "sources")
+    facts = rows(data_copy, "indicators")
+    for s in srcs:  # each text holds every evidence of its source, with extra whitespace
+        body = "\n  ".join(f["evidence"] for f in facts if f["source_id"] == s["source_id"])
+        (texts / s["text_file"]).write_text("Lời mở đầu.\n" + body + "\nHết.", encoding="utf-8")
+    assert cd.verify_evidence(texts, data_dir=data_copy) == []
+    first_src = srcs[0]
+    same = [f["evidence"] for f in facts if f["source_id"] == first_src["source_id"]]
+    victim = next(  # an evidence no other evidence of its source contains, or is contained in
+        i
+        for i, f in enumerate(facts)
+        if f["source_id"] == first_src["source_id"] and sum(f["evidence"] in e or e in f["evidence"] for e in same) == 1
+    )
+    path = texts / first_src["text_file"]
+    path.write_text(path.read_text(encoding="utf-8").replace(facts[victim]["evidence"], "đã sửa"), encoding="utf-8")
+    issues = cd.verify_evidence(texts, data_dir=data_copy)
+    assert [(i.file, i.row, i.field) for i in issues] == [("indicators.csv", victim + 2, "evidence")]
+    assert issues[0].message.startswith(f"{facts[victim]['fact_id']}: ") and first_src["text_file"] in issues[0].message
+    (texts / srcs[1]["text_file"]).unlink()
+    missing = [i for i in cd.verify_evidence(texts, data_dir=data_copy) if i.field == "text_file"]
+    assert len(missing) == 1 and missing[0].message.endswith(f"not found for source {srcs[1]['source_id']}")
