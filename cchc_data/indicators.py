@@ -15,7 +15,7 @@ from .periods import parse_period
 from .provinces import provinces, resolve_province
 from .schema import Issue, _contract_message, check_folder, read_table
 
-__all__ = ["load_indicators", "sources", "flags", "kinds", "COLUMNS"]
+__all__ = ["load_indicators", "sources", "flags", "kinds", "provinces_with_data", "COLUMNS"]
 
 #: Columns of :func:`load_indicators`, in order.
 COLUMNS = [
@@ -68,6 +68,17 @@ def kinds(*, data_dir=None) -> list[str]:
     kind = next(f for f in fields if f["name"] == "kind")
     enum = (kind.get("constraints") or {}).get("enum")
     return list(enum) if enum else sorted(set(read_table("indicators", data_dir=data_dir)["kind"]))
+
+
+def provinces_with_data(*, data_dir=None) -> list[str]:
+    """Slugs of the provinces that have curated facts, sorted.
+
+    Examples
+    --------
+    >>> provinces_with_data()
+    ['dak-lak', 'ha-giang', 'khanh-hoa']
+    """
+    return sorted(_all_facts(data_dir)["province"].astype(str).unique())
 
 
 def _all_facts(data_dir=None) -> pd.DataFrame:
@@ -216,7 +227,7 @@ def load_indicators(
     mask = pd.Series(True, index=frame.index)
     if province is not None:
         slugs = [resolve_province(p, data_dir=data_dir) for p in _as_list(province)]
-        with_data = set(frame["province"].unique())
+        with_data = set(provinces_with_data(data_dir=data_dir))
         for slug in slugs:
             if slug not in with_data:
                 names = provinces(data_dir=data_dir).set_index("slug")["name_vi"]

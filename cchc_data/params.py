@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .analysis import comparable_concepts
 from .catalog import concepts as _concepts
-from .indicators import load_indicators
+from .indicators import load_indicators, provinces_with_data
 from .provinces import resolve_province
 
 __all__ = [
@@ -84,7 +84,7 @@ def check_provinces(provinces, *, data_dir=None) -> list[str]:
     if not isinstance(provinces, list | tuple):
         raise _type_error("provinces", provinces, "a list of province names, e.g. ['Khánh Hòa', 'Hà Giang']")
     if not provinces:
-        return sorted(load_indicators(data_dir=data_dir)["province"].astype(str).unique())
+        return provinces_with_data(data_dir=data_dir)
     given = list(dict.fromkeys(p if _hashable(p) else repr(p) for p in provinces))  # each spelling checked once
     return list(dict.fromkeys(check_province(p, data_dir=data_dir) for p in given))
 
