@@ -109,7 +109,16 @@ def _stat_key(file: Path) -> tuple:
         st = file.stat()
     except FileNotFoundError:
         raise DataError(f"{file.name} is missing from {file.parent}; datapackage.json names it") from None
+    except OSError as exc:
+        raise DataError(f"{file.name} cannot be read: {exc.strerror or type(exc).__name__}") from None
     return (str(file), st.st_ino, st.st_dev, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+
+def _read_bytes(file: Path, shown: str) -> bytes:
+    try:
+        return file.read_bytes()
+    except OSError as exc:  # a folder, no permission, an I/O error
+        raise DataError(f"{shown} cannot be read: {exc.strerror or type(exc).__name__}") from None
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -126,7 +135,7 @@ def _decode(raw: bytes, name: str) -> str:
 @lru_cache(maxsize=16)
 def _package_cached(key: tuple) -> dict:
     file = Path(key[0])
-    text = _decode(file.read_bytes(), PACKAGE_FILE)
+    text = _decode(_read_bytes(file, PACKAGE_FILE), PACKAGE_FILE)
     try:
         desc = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -267,7 +276,7 @@ def read_raw(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFra
 
 @lru_cache(maxsize=64)
 def _read_cached(key: tuple, shown: str) -> pd.DataFrame:
-    text = _decode(Path(key[0]).read_bytes(), shown)
+    text = _decode(_read_bytes(Path(key[0]), shown), shown)
     has_nul = "\x00" in text
     if has_nul:
         text = text.replace("\x00", NUL_MARK)

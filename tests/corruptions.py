@@ -200,6 +200,7 @@ CASES = {
     "invalid JSON": file_bytes("datapackage.json", lambda b: b[:-5]),
     "Latin-1 datapackage.json": file_bytes("datapackage.json", lambda b: b.replace(b"Curated", b"Curat\xe9d", 1)),
     "unquoted CR in a cell": cell("indicators", 0, note="first line\rsecond line"),
+    "table is a folder": lambda folder: ((folder / "units.csv").unlink(), (folder / "units.csv").mkdir()),
     "foreign key dropped": package(lambda d: resource(d, "indicators")["schema"]["foreignKeys"].pop(0)),
     "primary key dropped": package(lambda d: resource(d, "catalog")["schema"].pop("primaryKey")),
     "NFD text": file_bytes("catalog.csv", lambda b: unicodedata.normalize("NFD", b.decode("utf-8")).encode("utf-8")),

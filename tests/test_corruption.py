@@ -227,6 +227,7 @@ EXPECTED = {
         "error: indicators.csv:3 [fact_id]: 'second line': constraint error: does not match ^[a-z0-9-]+-\\d{{3}}$",
         "contract",
     ),
+    "table is a folder": (1, "error: units.csv: cannot be read: Is a directory", "contract"),
     "foreign key dropped": (
         1,
         "error: datapackage.json: table 'indicators' lacks the foreign key ['province'] -> provinces.['slug']; "
