@@ -96,58 +96,56 @@ def _bad_values(col: pd.Series, ok, values: set) -> pd.Series:
 _LIMIT = 20  # rows listed per problem, per field
 
 
-def _first_rows(mask: pd.Series, out: list, file: str, field: str | None, issue=Issue) -> list[int]:
+def _first_rows(mask: pd.Series, out: list, file: str, field: str | None) -> list[int]:
     """The first rows of ``mask``; when there are more, ``out`` gets one issue saying how many."""
     if mask is _NONE:
         return []
     rows = mask[mask].index
     if len(rows) > _LIMIT:
-        out.append(issue("error", file, None, field, f"{len(rows) - _LIMIT:,} more rows with the problem "
+        out.append(Issue("error", file, None, field, f"{len(rows) - _LIMIT:,} more rows with the problem "
                          f"of line {int(rows[0])} are not listed"))  # fmt: skip
     return [int(i) for i in rows[:_LIMIT]]
 
 
-def _field_issues(file: str, f: dict, col: pd.Series, issue) -> list:
+def _field_issues(file: str, f: dict, col: pd.Series) -> list:
     out = []
     name, cons = f["name"], f.get("constraints") or {}
     values = set(col.tolist())
     if cons.get("required") and "" in values:
-        for row in _first_rows(col == "", out, file, name, issue):
-            out.append(issue("error", file, row, name, "constraint error: a value is required"))
+        for row in _first_rows(col == "", out, file, name):
+            out.append(Issue("error", file, row, name, "constraint error: a value is required"))
     if any("\x00" in v for v in values):
-        for row in _first_rows(col.str.contains("\x00", regex=False), out, file, name, issue):
+        for row in _first_rows(col.str.contains("\x00", regex=False), out, file, name):
             at = col[row].index("\x00")
-            out.append(issue("error", file, row, name, f"contains a NUL byte at character {at + 1}; remove it"))
+            out.append(Issue("error", file, row, name, f"contains a NUL byte at character {at + 1}; remove it"))
     typed = _TYPES.get(f.get("type", "string"))
     if typed is not None:
         ok, why = typed
-        for row in _first_rows(_bad_values(col, ok, values), out, file, name, issue):
-            out.append(issue("error", file, row, name, f"{_show(col[row])}: type error: {why}"))
+        for row in _first_rows(_bad_values(col, ok, values), out, file, name):
+            out.append(Issue("error", file, row, name, f"{_show(col[row])}: type error: {why}"))
     if "enum" in cons:
         allowed = set(cons["enum"])
-        for row in _first_rows(_bad_values(col, allowed.__contains__, values), out, file, name, issue):
+        for row in _first_rows(_bad_values(col, allowed.__contains__, values), out, file, name):
             out.append(
-                issue("error", file, row, name, f"{_show(col[row])}: constraint error: not one of {cons['enum']}")
+                Issue("error", file, row, name, f"{_show(col[row])}: constraint error: not one of {cons['enum']}")
             )
     if "pattern" in cons:
         regex = re.compile(cons["pattern"])
-        for row in _first_rows(
-            _bad_values(col, lambda v: regex.fullmatch(v) is not None, values), out, file, name, issue
-        ):
+        for row in _first_rows(_bad_values(col, lambda v: regex.fullmatch(v) is not None, values), out, file, name):
             out.append(
-                issue(
+                Issue(
                     "error", file, row, name, f"{_show(col[row])}: constraint error: does not match {cons['pattern']}"
                 )
             )
     if "minimum" in cons:
         low = cons["minimum"]
         below = _bad_values(col, lambda v: not _is_number(v) or float(v) >= low, values)
-        for row in _first_rows(below, out, file, name, issue):
-            out.append(issue("error", file, row, name, f"{_show(col[row])}: constraint error: below {low}"))
+        for row in _first_rows(below, out, file, name):
+            out.append(Issue("error", file, row, name, f"{_show(col[row])}: constraint error: below {low}"))
     return out
 
 
-def _key_issues(file: str, frame: pd.DataFrame, schema: dict, issue) -> list:
+def _key_issues(file: str, frame: pd.DataFrame, schema: dict) -> list:
     out = []
     keys = [("primary key", schema.get("primaryKey") or [])]
     keys += [("unique key", k) for k in schema.get("uniqueKeys") or []]
@@ -162,16 +160,16 @@ def _key_issues(file: str, frame: pd.DataFrame, schema: dict, issue) -> list:
             dup = col.duplicated(keep="first")
         else:
             dup = frame.duplicated(key, keep="first")
-        for row in _first_rows(dup, out, file, ", ".join(key), issue):
+        for row in _first_rows(dup, out, file, ", ".join(key)):
             first = int(frame.index[(frame[key] == frame.loc[row, key]).all(axis=1)][0])
             values = [_show(v) for v in frame.loc[row, key].tolist()]
             out.append(
-                issue("error", file, row, ", ".join(key), f"{what} error: [{', '.join(values)}] repeats line {first}")
+                Issue("error", file, row, ", ".join(key), f"{what} error: [{', '.join(values)}] repeats line {first}")
             )
     return out
 
 
-def _foreign_key_issues(file: str, name: str, frame: pd.DataFrame, schema: dict, tables: dict, issue) -> list:
+def _foreign_key_issues(file: str, name: str, frame: pd.DataFrame, schema: dict, tables: dict) -> list:
     out = []
     for fk in schema.get("foreignKeys") or []:
         ref = fk.get("reference") or {}
@@ -191,9 +189,9 @@ def _foreign_key_issues(file: str, name: str, frame: pd.DataFrame, schema: dict,
             found = pd.Series([tuple(r) in known for r in here.itertuples(index=False)], index=frame.index)
         else:
             found = here.iloc[:, 0].isin(set(target[there_fields[0]]))
-        for row in _first_rows(present & ~found, out, file, ", ".join(fields), issue):
+        for row in _first_rows(present & ~found, out, file, ", ".join(fields)):
             out.append(
-                issue(
+                Issue(
                     "error",
                     file,
                     row,
@@ -205,8 +203,8 @@ def _foreign_key_issues(file: str, name: str, frame: pd.DataFrame, schema: dict,
     return out
 
 
-def schema_issues(package: dict, tables: dict[str, pd.DataFrame], issue=Issue) -> list[Issue]:
-    """Check every table against its schema; ``issue(level, file, row, field, message)`` makes an issue."""
+def schema_issues(package: dict, tables: dict[str, pd.DataFrame]) -> list[Issue]:
+    """Check every table against its schema: types, constraints, header, primary, unique and foreign keys."""
     out = []
     for res in package["resources"]:
         frame = tables.get(res["name"])
@@ -221,7 +219,7 @@ def schema_issues(package: dict, tables: dict[str, pd.DataFrame], issue=Issue) -
                 filter(None, [f"missing {missing}" if missing else "", f"not in the schema {extra}" if extra else ""])
             )
             out.append(
-                issue(
+                Issue(
                     "error",
                     file,
                     1,
@@ -232,16 +230,16 @@ def schema_issues(package: dict, tables: dict[str, pd.DataFrame], issue=Issue) -
             )
             continue
         for f in schema["fields"]:
-            out += _field_issues(file, f, frame[f["name"]], issue)
-        out += _key_issues(file, frame, schema, issue)
+            out += _field_issues(file, f, frame[f["name"]])
+        out += _key_issues(file, frame, schema)
     for res in package["resources"]:
         frame = tables.get(res["name"])
         if frame is not None and list(frame.columns) == [f["name"] for f in res["schema"]["fields"]]:
-            out += _foreign_key_issues(res["path"], res["name"], frame, res["schema"], tables, issue)
+            out += _foreign_key_issues(res["path"], res["name"], frame, res["schema"], tables)
     return out
 
 
-def contract_issues(package: dict, folder: Path, issue=Issue) -> list:
+def contract_issues(package: dict, folder: Path) -> list:
     """What ``cchc_data`` needs and the folder's ``datapackage.json`` lacks: tables, fields, their types.
 
     The package shipped with ``cchc_data`` is the contract; a folder may add tables and fields.
@@ -255,7 +253,7 @@ def contract_issues(package: dict, folder: Path, issue=Issue) -> list:
         theirs = ours.get(res["name"])
         if theirs is None:
             out.append(
-                issue(
+                Issue(
                     "error",
                     PACKAGE_FILE,
                     None,
@@ -267,7 +265,7 @@ def contract_issues(package: dict, folder: Path, issue=Issue) -> list:
         schema = theirs["schema"]
         if res["schema"].get("primaryKey") and schema.get("primaryKey") != res["schema"]["primaryKey"]:
             out.append(
-                issue(
+                Issue(
                     "error",
                     PACKAGE_FILE,
                     None,
@@ -278,7 +276,7 @@ def contract_issues(package: dict, folder: Path, issue=Issue) -> list:
         for fk in res["schema"].get("foreignKeys") or []:
             if fk not in (schema.get("foreignKeys") or []):
                 out.append(
-                    issue(
+                    Issue(
                         "error",
                         PACKAGE_FILE,
                         None,
@@ -292,7 +290,7 @@ def contract_issues(package: dict, folder: Path, issue=Issue) -> list:
             have = fields.get(f["name"])
             if have is None:
                 out.append(
-                    issue(
+                    Issue(
                         "error",
                         PACKAGE_FILE,
                         None,
@@ -302,7 +300,7 @@ def contract_issues(package: dict, folder: Path, issue=Issue) -> list:
                 )
             elif have.get("type", "string") != f.get("type", "string"):
                 out.append(
-                    issue(
+                    Issue(
                         "error",
                         PACKAGE_FILE,
                         None,
