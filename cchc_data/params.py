@@ -81,6 +81,8 @@ def check_provinces(provinces, *, data_dir=None) -> list[str]:
     """
     if isinstance(provinces, str):
         provinces = [p for p in (s.strip() for s in provinces.split(",")) if p]
+    elif isinstance(provinces, numbers.Integral) and not isinstance(provinces, bool):
+        provinces = [int(provinces)]  # papermill's -p provinces 56
     if not isinstance(provinces, list | tuple):
         raise _type_error("provinces", provinces, "a list of province names, e.g. ['Khánh Hòa', 'Hà Giang']")
     if not provinces:

@@ -12,6 +12,7 @@ from cchc_data import params
 def test_gso_code_as_a_number_is_accepted():
     assert params.check_province(56) == "khanh-hoa"
     assert params.check_provinces([2, "56"]) == ["ha-giang", "khanh-hoa"]
+    assert params.check_provinces(56) == ["khanh-hoa"]
 
 
 @pytest.mark.parametrize("bad", [True, 5.6, None, ["Khánh Hòa"]])
