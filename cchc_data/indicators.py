@@ -98,20 +98,20 @@ def _build(folder: str, _identity: tuple) -> pd.DataFrame:
     def bad(mask, column, why):
         """Defensive: a folder whose package lacks the bundled keys can still reach here."""
         row = np.flatnonzero(mask)[0]
-        where = Issue("error", "indicators.csv", row + 2, column, why.format(value=repr(facts.at[row, column])))
+        where = Issue("error", "indicators.csv", row + 2, column, why(facts.at[row, column]))
         raise ContractError(_contract_message(folder, where, 1))
 
     value = facts["value"]
     ind = cat.index.get_indexer(facts["indicator"])  # catalog row of each fact, -1 if unknown
     if (ind < 0).any():
-        bad(ind < 0, "indicator", "foreign key error: [{value}] not found in catalog.indicator")
+        bad(ind < 0, "indicator", lambda v: f"foreign key error: [{v!r}] not found in catalog.indicator")
     prov, slugs = pd.factorize(facts["province"], sort=True)
     where = names.index.get_indexer(slugs)
     if (where < 0).any():
         bad(
             np.isin(prov, np.flatnonzero(where < 0)),
             "province",
-            "foreign key error: [{value}] not found in provinces.slug",
+            lambda v: f"foreign key error: [{v!r}] not found in provinces.slug",
         )
     per, labels = pd.factorize(facts["period"])
     parsed = []
@@ -119,7 +119,7 @@ def _build(folder: str, _identity: tuple) -> pd.DataFrame:
         try:
             parsed.append(parse_period(label))
         except ValueError as exc:
-            bad(facts["period"] == label, "period", str(exc).replace("{", "{{").replace("}", "}}"))
+            bad(facts["period"] == label, "period", lambda _, why=str(exc): why)
 
     def from_catalog(column):
         return cat[column].to_numpy()[ind]
