@@ -8,6 +8,7 @@ the same types. :func:`cchc_data.schema.read_table` checks and casts what this m
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -30,6 +31,7 @@ __all__ = [
     "resource_file",
     "read_raw",
     "identity",
+    "checksum",
     "data_version",
     "NUL_MARK",
 ]
@@ -299,6 +301,25 @@ def _csv_error(exc: Exception) -> str:
     if m:
         return f"a quoted cell starting on line {int(m[1]) + 1} is never closed (a missing '\"')"
     return text
+
+
+def checksum(data_dir: str | os.PathLike | None = None) -> str:
+    """``sha256:<hex>`` over ``datapackage.json`` and the tables it names (each name and its bytes).
+
+    Only what the package names counts (not a README or a stray file), read from inside the folder.
+
+    Examples
+    --------
+    >>> checksum().startswith("sha256:"), len(checksum())
+    (True, 71)
+    """
+    folder = _resolve(data_dir)
+    digest = hashlib.sha256()
+    files = [(PACKAGE_FILE, folder / PACKAGE_FILE)]
+    files += [(res["path"], resource_file(folder, res)) for res in package(folder)["resources"]]
+    for name, file in files:
+        digest.update(name.encode() + b"\0" + _read_bytes(file, name) + b"\0")
+    return "sha256:" + digest.hexdigest()
 
 
 def data_version(path: str | os.PathLike | None = None) -> str:
