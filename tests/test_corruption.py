@@ -447,3 +447,13 @@ def test_in_place_rewrite_with_same_size_and_mtime_is_seen(data_copy):
     path.write_text(text.replace("minute,phút", "minute,phuT"), encoding="utf-8")
     os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
     assert "phuT" in cd.units(data_dir=data_copy).set_index("unit").at["minute", "label_vi"]
+
+
+def test_checksum_covers_exactly_what_the_package_names(data_copy):
+    from cchc_data.datadir import checksum
+
+    before = checksum(data_copy)
+    (data_copy / "notes.txt").write_text("not a table", encoding="utf-8")
+    assert checksum(data_copy) == before
+    CASES["text value"](data_copy)
+    assert checksum(data_copy) != before
