@@ -9,7 +9,7 @@
 from importlib import import_module
 
 from .catalog import breakdowns, catalog, concepts, domains, search, units
-from .datadir import DataError, data_dir, data_version
+from .datadir import ContractError, DataError, data_dir, data_version
 from .indicators import COLUMNS, flags, load_indicators, sources
 from .national import check_national, index_comparison, index_trajectory, latest_standing, national_indices
 from .numbers import numbers_in, parse_vn_number, parse_vn_quantity
@@ -44,6 +44,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "COLUMNS",
+    "ContractError",
     "DataError",
     "ValidationReport",
     "breakdowns",

@@ -7,7 +7,7 @@ import re
 import pandas as pd
 
 from ._text import fold
-from .datadir import read_table
+from .schema import read_table
 
 __all__ = ["catalog", "concepts", "domains", "breakdowns", "units", "search"]
 
@@ -21,7 +21,7 @@ def catalog(*, data_dir=None) -> pd.DataFrame:
     >>> {"indicator", "label_vi", "label_en", "unit", "domain", "concept", "whole"} <= set(cat.columns)
     True
     """
-    return read_table("catalog", data_dir)
+    return read_table("catalog", data_dir=data_dir)
 
 
 def concepts(*, data_dir=None) -> pd.DataFrame:
@@ -32,7 +32,7 @@ def concepts(*, data_dir=None) -> pd.DataFrame:
     >>> "digital_certificates" in set(concepts()["concept"])
     True
     """
-    return read_table("concepts", data_dir)
+    return read_table("concepts", data_dir=data_dir)
 
 
 def domains(*, data_dir=None) -> pd.DataFrame:
@@ -43,8 +43,7 @@ def domains(*, data_dir=None) -> pd.DataFrame:
     >>> domains()["domain"].tolist()[:3]
     ['direction', 'institutions', 'procedures']
     """
-    frame = read_table("domains", data_dir)
-    frame["order"] = frame["order"].astype(int)
+    frame = read_table("domains", data_dir=data_dir)
     return frame.sort_values("order", ignore_index=True)
 
 
@@ -56,9 +55,7 @@ def breakdowns(*, data_dir=None) -> pd.DataFrame:
     >>> breakdowns().set_index("breakdown").at["agency:police", "label_en"]
     'Police'
     """
-    frame = read_table("breakdowns", data_dir)
-    frame["order"] = frame["order"].astype(int)
-    return frame
+    return read_table("breakdowns", data_dir=data_dir)
 
 
 def units(*, data_dir=None) -> pd.DataFrame:
@@ -69,7 +66,7 @@ def units(*, data_dir=None) -> pd.DataFrame:
     >>> units().set_index("unit").at["percent", "symbol"]
     '%'
     """
-    return read_table("units", data_dir)
+    return read_table("units", data_dir=data_dir)
 
 
 def search(text: str, *, data_dir=None) -> pd.DataFrame:

@@ -1,11 +1,17 @@
-"""The ``cchc`` command line: validate the data, summarise it (more subcommands join in later layers)."""
+"""The ``cchc`` command line: validate, summarise and export the data; run the report suite.
+
+Exit codes: 0 success; 1 the data breaks the contract (``validate`` lists every problem; ``summary`` and
+``export`` name the first) or a report run failed; 2 something cannot be read or written at all (no
+data folder, an unreadable ``datapackage.json``, a folder that does not exist); 130 interrupted.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
-from .datadir import DataError
+from .datadir import ContractError, DataError
 
 __all__ = ["main"]
 
@@ -15,8 +21,10 @@ def _cmd_validate(args) -> int:
 
     report = validate(args.data_dir, engine=args.engine)
     issues = list(report.issues)
-    if args.sources:
+    if args.sources and report.ok:
         issues += verify_evidence(args.sources, data_dir=args.data_dir)
+    elif args.sources:
+        print("evidence not checked against the source texts: fix the errors first", file=sys.stderr)
     for issue in issues:
         print(issue, file=sys.stderr if issue.level == "error" else sys.stdout)
     errors = sum(1 for i in issues if i.level == "error")
@@ -36,18 +44,24 @@ def _cmd_summary(args) -> int:
 def _cmd_export(args) -> int:
     from openpyxl.reader.excel import load_workbook
 
-    from .export import export_excel
+    from .export import ExportWarning, export_excel
     from .indicators import load_indicators
 
     filters = {"province": args.province, "domain": args.domain}
     frame = load_indicators(province=args.province, domain=args.domain, data_dir=args.data_dir)
     group_by = None if args.group_by == "none" else args.group_by
     try:
-        out = export_excel(args.path, frame, group_by=group_by, lang=args.lang, filters=filters, data_dir=args.data_dir)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ExportWarning)
+            out = export_excel(
+                args.path, frame, group_by=group_by, lang=args.lang, filters=filters, data_dir=args.data_dir
+            )
     except OSError as exc:  # permission denied, disk full, file locked by Excel...
         message = f"cannot write {args.path}: {exc.strerror}" if exc.strerror else str(exc)
         print(f"cchc export: error: {message}", file=sys.stderr)
         return 2
+    for w in caught:
+        print(f"cchc export: warning: {w.message}", file=sys.stderr)
     book = load_workbook(out, read_only=True)
     sheets = len(book.sheetnames)
     book.close()
@@ -136,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
+    except ContractError as exc:
+        print(f"cchc {args.command}: error: {exc}", file=sys.stderr)
+        return 1
     except (DataError, ValueError, FileNotFoundError) as exc:
         print(f"cchc {args.command}: error: {exc}", file=sys.stderr)
         return 2

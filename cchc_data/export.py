@@ -19,6 +19,7 @@ import io
 import math
 import os
 import re
+import warnings
 import zipfile
 from collections.abc import Mapping
 from pathlib import Path
@@ -32,11 +33,19 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from ._text import fold
-from .catalog import catalog, domains
+from .catalog import catalog, domains, units
 from .datadir import data_version
 from .indicators import load_indicators, sources
 
-__all__ = ["export_excel", "HEADERS", "FACT_COLUMNS", "GROUP_BY", "LANGS"]
+__all__ = ["export_excel", "ExportWarning", "HEADERS", "FACT_COLUMNS", "GROUP_BY", "LANGS", "MAX_CELL_CHARS"]
+
+#: The most characters an Excel cell holds; longer text is cut there, with an :class:`ExportWarning`.
+MAX_CELL_CHARS = 32_767
+
+
+class ExportWarning(UserWarning):
+    """Something could not be written exactly as it is in the data (the message says where)."""
+
 
 #: Accepted values of ``group_by`` (``None``: a single sheet).
 GROUP_BY = ("domain", "province", "source_id", None)
@@ -199,6 +208,20 @@ def _text(value: str) -> str:
     return ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
 
 
+def _fit(ws, row: int, col: int, value: str) -> str:
+    """Text cut to what an Excel cell holds, with a warning naming the sheet and cell."""
+    if len(value) <= MAX_CELL_CHARS:
+        return value
+    cut = f"… [{len(value):,} characters in the data; cut at {MAX_CELL_CHARS:,}, Excel's cell limit]"
+    warnings.warn(
+        f"sheet {ws.title!r}, cell {get_column_letter(col)}{row}: text of {len(value):,} characters cut to "
+        f"{MAX_CELL_CHARS:,} (Excel's limit); the full text is in the data",
+        ExportWarning,
+        stacklevel=2,
+    )
+    return value[: MAX_CELL_CHARS - len(cut)] + cut
+
+
 def _put(ws, row: int, col: int, value, number_format: str | None = None):
     """Write one cell: ``None``/``""``/NaN leave it empty, text is always text (never a formula)."""
     if value is None or value is pd.NA or value is pd.NaT:
@@ -206,16 +229,24 @@ def _put(ws, row: int, col: int, value, number_format: str | None = None):
     if isinstance(value, str):
         if not value:
             return None
-        cell = ws.cell(row=row, column=col, value=_text(value))
+        cell = ws.cell(row=row, column=col, value=_fit(ws, row, col, _text(value)))
         if value.startswith(_FORMULA_START):
             cell.data_type = "s"  # openpyxl made it a formula ("=") or Excel would on editing
             cell.quotePrefix = True
         return cell
     if isinstance(value, bool):
         return ws.cell(row=row, column=col, value=value)
+    if isinstance(value, _dt.date):  # sources.published (a datetime64 column: midnight timestamps)
+        day = value.date() if isinstance(value, _dt.datetime) else value
+        cell = ws.cell(row=row, column=col, value=day)
+        cell.number_format = "yyyy-mm-dd"
+        return cell
     if isinstance(value, int | float):
         if isinstance(value, float) and not math.isfinite(value):
-            return None
+            raise ValueError(
+                f"sheet {ws.title!r}, cell {get_column_letter(col)}{row}: {value} is not a finite number and "
+                "Excel cannot store it; drop or fix that row"
+            )
         cell = ws.cell(row=row, column=col, value=value)
         if number_format:
             cell.number_format = number_format
@@ -223,15 +254,15 @@ def _put(ws, row: int, col: int, value, number_format: str | None = None):
     return _put(ws, row, col, str(value))
 
 
-def _value_format(unit: str, value) -> str | None:
-    whole = isinstance(value, int | float) and math.isfinite(value) and float(value).is_integer()
+def _value_format(unit: str, value, symbols: Mapping[str, str]) -> str:
+    """Number format of a value: percentages ``0.00`` (0-100, never scaled); others grouped, with the
+    unit's symbol from ``units.csv`` if it has one (``#,##0 "₫"``)."""
     if unit == "percent":
         return "0.00"
-    if unit == "vnd":
-        return '#,##0 "₫"' if whole else '#,##0.00 "₫"'
-    if unit in ("count", "minute"):
-        return "#,##0" if whole else "#,##0.00"
-    return None
+    whole = isinstance(value, int | float) and math.isfinite(value) and float(value).is_integer()
+    number = "#,##0" if whole else "#,##0.00"
+    symbol = symbols.get(unit, "").replace('"', "")
+    return f'{number} "{symbol}"' if symbol else number
 
 
 def _plain(column: pd.Series) -> list:
@@ -351,8 +382,10 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
     Fact sheets have the columns :data:`FACT_COLUMNS`, headed in ``lang`` with a comment giving the
     code and the other language's name (:data:`HEADERS`). ``unit`` shows the indicator's unit in
     ``lang`` as in the catalog (``%``, ``hồ sơ``/``dossiers``, ``đồng``/``VND``). ``value`` is the
-    stored number: percentages 0–100 with format ``0.00`` (never divided by 100), counts and minutes
-    ``#,##0``, VND ``#,##0 "₫"``. Text starting with ``=``, ``+``, ``-`` or ``@`` is stored as text with
+    stored number: percentages 0–100 with format ``0.00`` (never divided by 100), other units
+    ``#,##0`` followed by the unit's symbol in ``units.csv``, if any (VND ``#,##0 "₫"``). A value that is
+    not a finite number is refused (``ValueError``); a text longer than an Excel cell holds
+    (:data:`MAX_CELL_CHARS`) is cut there with an :class:`ExportWarning` naming the sheet and cell. Text starting with ``=``, ``+``, ``-`` or ``@`` is stored as text with
     a quote prefix, never as a formula. The ``Nguồn``/``Sources`` and ``Danh mục``/``Catalog`` sheets
     hold the sources and catalog rows the facts use; ``Giới thiệu``/``About`` the data version and
     filters, but no export date: document times are fixed, so exporting the same facts twice gives
@@ -384,9 +417,18 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
         raise ValueError(f"frame lacks the columns {', '.join(missing)}; pass a frame from cchc_data.load_indicators()")
     if frame.empty:
         raise ValueError("nothing to export: the frame has no facts (check the filters)")
+    values = pd.to_numeric(frame["value"], errors="coerce")
+    bad = ~values.map(lambda v: isinstance(v, float) and math.isfinite(v))
+    if bad.any():
+        row = frame[bad].iloc[0]
+        raise ValueError(
+            f"fact {row['fact_id']!r}: value {row['value']} is not a finite number; Excel cannot store it "
+            f"({int(bad.sum())} such facts); drop or fix them"
+        )
 
     cat = catalog(data_dir=data_dir)
-    units = dict(zip(cat["indicator"], cat[f"unit_{lang}"], strict=True))
+    unit_names = dict(zip(cat["indicator"], cat[f"unit_{lang}"], strict=True))
+    symbols = units(data_dir=data_dir).set_index("unit")["symbol"].to_dict()
     other = "en" if lang == "vi" else "vi"
     columns = [c for c in FACT_COLUMNS if c != f"label_{other}"]
     columns.insert(columns.index(f"label_{lang}") + 1, f"label_{other}")
@@ -400,9 +442,9 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
         unit_codes = _plain(rows["unit"])
         table = rows[columns].copy()
         table["unit"] = [
-            units.get(ind) or code for ind, code in zip(_plain(rows["indicator"]), unit_codes, strict=True)
+            unit_names.get(ind) or code for ind, code in zip(_plain(rows["indicator"]), unit_codes, strict=True)
         ]
-        formats = [_value_format(u, v) for u, v in zip(unit_codes, _plain(rows["value"]), strict=True)]
+        formats = [_value_format(u, v, symbols) for u, v in zip(unit_codes, _plain(rows["value"]), strict=True)]
         _write_table(wb.create_sheet(title), table, HEADERS["facts"], lang, formats=formats)
 
     used_sources = set(_plain(frame["source_id"]))

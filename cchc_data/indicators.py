@@ -10,12 +10,12 @@ import pandas as pd
 
 from ._text import fold
 from .catalog import catalog, domains
-from .datadir import DataError, _stamp, read_table
-from .datadir import data_dir as _data_dir
+from .datadir import ContractError, identity, package
 from .periods import parse_period
 from .provinces import provinces, resolve_province
+from .schema import Issue, _contract_message, check_folder, read_table
 
-__all__ = ["load_indicators", "sources", "flags", "COLUMNS"]
+__all__ = ["load_indicators", "sources", "flags", "kinds", "provinces_with_data", "COLUMNS"]
 
 #: Columns of :func:`load_indicators`, in order.
 COLUMNS = [
@@ -53,47 +53,73 @@ def sources(*, data_dir=None) -> pd.DataFrame:
     >>> s.set_index("source_id").at["kh-2021q1-report", "text_file"]
     '003_45c1629c38c3d8e7.txt'
     """
-    return read_table("sources", data_dir)
+    return read_table("sources", data_dir=data_dir)
+
+
+def kinds(*, data_dir=None) -> list[str]:
+    """The kinds of fact, from the ``enum`` of ``indicators.kind`` in ``datapackage.json``.
+
+    Examples
+    --------
+    >>> kinds()
+    ['actual', 'target']
+    """
+    fields = next(r for r in package(data_dir)["resources"] if r["name"] == "indicators")["schema"]["fields"]
+    kind = next(f for f in fields if f["name"] == "kind")
+    enum = (kind.get("constraints") or {}).get("enum")
+    return list(enum) if enum else sorted(set(read_table("indicators", data_dir=data_dir)["kind"]))
+
+
+def provinces_with_data(*, data_dir=None) -> list[str]:
+    """Slugs of the provinces that have curated facts, sorted.
+
+    Examples
+    --------
+    >>> provinces_with_data()
+    ['dak-lak', 'ha-giang', 'khanh-hoa']
+    """
+    return sorted(_all_facts(data_dir)["province"].astype(str).unique())
 
 
 def _all_facts(data_dir=None) -> pd.DataFrame:
-    folder = _data_dir(data_dir)
-    stamps = tuple(_stamp(folder / f"{t}.csv") for t in ("indicators", "catalog", "provinces", "domains"))
-    return _build(str(folder), stamps)
+    folder = check_folder(data_dir)  # the contract holds (raises ContractError naming file, row, field)
+    return _build(str(folder), identity(folder))
 
 
 @lru_cache(maxsize=8)
-def _build(folder: str, _stamps: tuple) -> pd.DataFrame:
+def _build(folder: str, _identity: tuple) -> pd.DataFrame:
     # Vectorised over ~10^5 facts: each catalog, province and period value is looked up once (by
     # position), and the categorical columns are built from codes before the frame is assembled.
-    facts = read_table("indicators", folder)
+    # read_table has checked the folder against the contract (types, keys, foreign keys).
+    facts = read_table("indicators", data_dir=folder)
     cat = catalog(data_dir=folder).set_index("indicator")
     names = provinces(data_dir=folder).set_index("slug")["name_vi"]
 
     def bad(mask, column, why):
+        """Defensive: a folder whose package lacks the bundled keys can still reach here."""
         row = np.flatnonzero(mask)[0]
-        raise DataError(
-            f"indicators.csv row {row + 2} (fact_id {facts.at[row, 'fact_id']!r}): {column} "
-            f"{facts.at[row, column]!r} {why}; run `cchc validate` for every problem"
-        )
+        where = Issue("error", "indicators.csv", row + 2, column, why(facts.at[row, column]))
+        raise ContractError(_contract_message(folder, where, 1))
 
-    value = pd.to_numeric(facts["value"], errors="coerce")
-    if value.isna().any():
-        bad(value.isna(), "value", "is not a number (write 1514 or 65.91, '.' as decimal mark)")
+    value = facts["value"]
     ind = cat.index.get_indexer(facts["indicator"])  # catalog row of each fact, -1 if unknown
     if (ind < 0).any():
-        bad(ind < 0, "indicator", "is not in catalog.csv")
+        bad(ind < 0, "indicator", lambda v: f"foreign key error: [{v!r}] not found in catalog.indicator")
     prov, slugs = pd.factorize(facts["province"], sort=True)
     where = names.index.get_indexer(slugs)
     if (where < 0).any():
-        bad(np.isin(prov, np.flatnonzero(where < 0)), "province", "is not a slug of provinces.csv")
+        bad(
+            np.isin(prov, np.flatnonzero(where < 0)),
+            "province",
+            lambda v: f"foreign key error: [{v!r}] not found in provinces.slug",
+        )
     per, labels = pd.factorize(facts["period"])
     parsed = []
     for label in labels:
         try:
             parsed.append(parse_period(label))
-        except ValueError:
-            bad(facts["period"] == label, "period", "is not a period (2019, 2021-Q1 or 2021-2030)")
+        except ValueError as exc:
+            bad(facts["period"] == label, "period", lambda _, why=str(exc): why)
 
     def from_catalog(column):
         return cat[column].to_numpy()[ind]
@@ -186,6 +212,12 @@ def load_indicators(
     >>> df = load_indicators(province="Hà Giang")
     >>> df["province"].unique().tolist()
     ['ha-giang']
+    >>> sorted(load_indicators(province="Khánh Hòa", period="quý I/2021")["period"].unique())
+    ['2021-Q1']
+    >>> load_indicators(period=2018)
+    Traceback (most recent call last):
+    ...
+    ValueError: no facts for period 2018; periods with data: ...
     >>> load_indicators(province="Atlantis")
     Traceback (most recent call last):
     ...
@@ -195,7 +227,7 @@ def load_indicators(
     mask = pd.Series(True, index=frame.index)
     if province is not None:
         slugs = [resolve_province(p, data_dir=data_dir) for p in _as_list(province)]
-        with_data = set(frame["province"].unique())
+        with_data = set(provinces_with_data(data_dir=data_dir))
         for slug in slugs:
             if slug not in with_data:
                 names = provinces(data_dir=data_dir).set_index("slug")["name_vi"]
@@ -230,7 +262,9 @@ def load_indicators(
         mask &= frame["indicator"].isin(given)
     if concept is not None:
         given = _as_list(concept)
-        _check_known(given, set(read_table("concepts", data_dir)["concept"]), "concept", "cchc_data.concepts()")
+        _check_known(
+            given, set(read_table("concepts", data_dir=data_dir)["concept"]), "concept", "cchc_data.concepts()"
+        )
         mask &= frame["concept"].isin(given)
     if period is not None:
         labels, years = [], []
@@ -239,10 +273,16 @@ def load_indicators(
                 years.append(p)
             else:
                 labels.append(parse_period(p).label)
+        have_labels, have_years = set(frame["period"]), set(frame["year"].dropna().astype(int))
+        missing = [str(p) for p in labels if p not in have_labels] + [str(y) for y in years if y not in have_years]
+        if missing:
+            known = ", ".join(sorted(have_labels))
+            raise ValueError(f"no facts for period {missing[0]}; periods with data: {known}")
         mask &= frame["period"].isin(labels) | frame["year"].isin(years)
     if kind is not None:
         given = _as_list(kind)
-        _check_known(given, ["actual", "plan", "target"], "kind", "the kinds 'actual', 'plan' and 'target'")
+        known = kinds(data_dir=data_dir)
+        _check_known(given, known, "kind", "the kinds " + ", ".join(map(repr, known)))
         mask &= frame["kind"].isin(given)
     out = frame[mask].reset_index(drop=True)
     for col in _CATEGORICAL:

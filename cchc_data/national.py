@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ._text import fold
-from .datadir import DataError, _read_cached, _stamp
+from .datadir import DataError
 from .datadir import data_dir as _data_dir
 from .numbers import numbers_in
 from .provinces import provinces, resolve_province
@@ -99,9 +99,10 @@ _ALIASES = {
 
 
 def _table(key: str, data_dir=None) -> pd.DataFrame:
-    """One of the three tables as strings (empty cells ``""``), NFC-normalised, cached until it changes."""
-    file = _data_dir(data_dir) / _FILES[key]
-    return _read_cached(*_stamp(file)).copy()
+    """One of the three tables through the data package's one reader (typed, checked, cached until it changes)."""
+    from .schema import read_table
+
+    return read_table(_FILES[key].removesuffix(".csv"), data_dir=data_dir)
 
 
 def national_index_catalog(*, data_dir=None) -> pd.DataFrame:
@@ -126,7 +127,7 @@ def national_index_sources(*, data_dir=None) -> pd.DataFrame:
     Examples
     --------
     >>> s = national_index_sources().set_index("source_id")
-    >>> s.at["baokhanhhoa-2024-papi", "published"]
+    >>> str(s.at["baokhanhhoa-2024-papi", "published"].date())
     '2024-04-02'
     """
     return _table("sources", data_dir)

@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import numbers
+import os
+import tempfile
 from pathlib import Path
 
 from .analysis import comparable_concepts
 from .catalog import concepts as _concepts
-from .indicators import load_indicators
+from .indicators import load_indicators, provinces_with_data
 from .provinces import resolve_province
 
-__all__ = ["LANGUAGES", "check_lang", "check_province", "check_provinces", "check_concepts", "check_figures_dir"]
+__all__ = [
+    "LANGUAGES",
+    "check_lang",
+    "check_province",
+    "check_provinces",
+    "check_concepts",
+    "check_figures_dir",
+    "project_figures_dir",
+]
 
 LANGUAGES = ("vi", "en")
 
@@ -40,44 +51,63 @@ def check_lang(lang) -> str:
 def check_province(province, *, data_dir=None) -> str:
     """Return the slug of a province that has curated data, or raise naming the valid ones.
 
+    A GSO code may be given as a number (papermill passes ``-p province 56`` as an int).
+
     Examples
     --------
     >>> check_province("Khánh Hoà")
     'khanh-hoa'
+    >>> check_province(56)
+    'khanh-hoa'
     """
-    if not isinstance(province, str):
-        raise _type_error("province", province, "a province name, slug or code as a string, e.g. 'Khánh Hòa'")
+    if isinstance(province, numbers.Integral) and not isinstance(province, bool):
+        province = int(province)
+    elif not isinstance(province, str):
+        raise _type_error("province", province, "a province name, slug or GSO code, e.g. 'Khánh Hòa' or 56")
     slug = resolve_province(province, data_dir=data_dir)
     load_indicators(province=slug, data_dir=data_dir)  # raises if the province has no data
     return slug
 
 
 def check_provinces(provinces, *, data_dir=None) -> list[str]:
-    """Slugs of the given provinces; an empty list means every province with data.
+    """Slugs of the given provinces, each once, in the order given; an empty list means every province with data.
 
     Examples
     --------
     >>> check_provinces([])
     ['dak-lak', 'ha-giang', 'khanh-hoa']
-    >>> check_provinces(["Hà Giang", "56"])
+    >>> check_provinces(["Hà Giang", "56", 56, "Khánh Hòa"])
     ['ha-giang', 'khanh-hoa']
     """
     if isinstance(provinces, str):
         provinces = [p for p in (s.strip() for s in provinces.split(",")) if p]
+    elif isinstance(provinces, numbers.Integral) and not isinstance(provinces, bool):
+        provinces = [int(provinces)]  # papermill's -p provinces 56
     if not isinstance(provinces, list | tuple):
         raise _type_error("provinces", provinces, "a list of province names, e.g. ['Khánh Hòa', 'Hà Giang']")
     if not provinces:
-        return sorted(load_indicators(data_dir=data_dir)["province"].astype(str).unique())
-    return [check_province(p, data_dir=data_dir) for p in provinces]
+        return provinces_with_data(data_dir=data_dir)
+    given = list(dict.fromkeys(p if _hashable(p) else repr(p) for p in provinces))  # each spelling checked once
+    return list(dict.fromkeys(check_province(p, data_dir=data_dir) for p in given))
+
+
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 def check_concepts(concepts, *, data_dir=None) -> list[str]:
-    """Concept codes to compare; an empty list means every concept with data for two or more provinces.
+    """Concept codes to compare, each once; an empty list means every concept with data for two or more provinces.
 
     Examples
     --------
     >>> "digital_certificates" in check_concepts([])
     True
+    >>> check_concepts(["digital_certificates", "digital_certificates"])
+    ['digital_certificates']
     >>> check_concepts(["fibre"])
     Traceback (most recent call last):
     ...
@@ -90,29 +120,74 @@ def check_concepts(concepts, *, data_dir=None) -> list[str]:
     if not concepts:
         return comparable_concepts(data_dir=data_dir)
     known = _concepts(data_dir=data_dir)["concept"].tolist()
-    for c in concepts:
+    given = list(dict.fromkeys(c if _hashable(c) else repr(c) for c in concepts))
+    for c in given:
         if c not in known:
             raise ValueError(
                 f"{c!r} is not a known concept; see cchc_data.concepts() for the {len(known)} known concepts: "
                 + ", ".join(known)
             )
-    return list(concepts)
+    return given
 
 
-def check_figures_dir(figures_dir) -> Path:
-    """The folder for figures, created if needed.
+def project_figures_dir() -> Path:
+    """The project's ``figures/`` folder: the checkout's, whatever the working directory.
+
+    When ``cchc_data`` runs from a source checkout (a ``pyproject.toml`` naming the project beside the
+    package), that checkout's ``figures/``; otherwise (an installed wheel) ``figures/`` in the working
+    directory.
+
+    Examples
+    --------
+    >>> project_figures_dir().name
+    'figures'
+    """
+    root = Path(__file__).resolve().parent.parent
+    pyproject = root / "pyproject.toml"
+    try:
+        ours = pyproject.is_file() and 'name = "cchc-analysis"' in pyproject.read_text(encoding="utf-8")
+    except OSError:
+        ours = False
+    return (root if ours else Path.cwd()) / "figures"
+
+
+def check_figures_dir(figures_dir=None) -> Path:
+    """The folder for figures, absolute, created if needed and checked to be writable.
+
+    ``None`` means the project's ``figures/`` folder (see :func:`project_figures_dir`), whatever the
+    working directory of the kernel.
 
     Examples
     --------
     >>> import tempfile, pathlib
     >>> check_figures_dir(pathlib.Path(tempfile.mkdtemp()) / "figs").is_dir()
     True
+    >>> check_figures_dir(None) == project_figures_dir()
+    True
+    >>> check_figures_dir("")
+    Traceback (most recent call last):
+    ...
+    ValueError: parameter figures_dir is empty; give a folder path, or None for the project's figures/ folder
     """
-    if not isinstance(figures_dir, str | Path):
-        raise _type_error("figures_dir", figures_dir, "a folder path as a string")
-    path = Path(figures_dir).expanduser()
+    if figures_dir is None:
+        path = project_figures_dir()
+    elif not isinstance(figures_dir, str | os.PathLike):
+        raise _type_error("figures_dir", figures_dir, "a folder path as a string, or None")
+    elif not str(figures_dir).strip():
+        raise ValueError(
+            "parameter figures_dir is empty; give a folder path, or None for the project's figures/ folder"
+        )
+    else:
+        path = Path(figures_dir).expanduser()
+    path = path.absolute()
+    shown = str(figures_dir) if figures_dir is not None else str(path)
     try:
         path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".cchc-write-test-"):
+            pass
+    except FileExistsError:
+        raise ValueError(f"cannot use {shown!r} as the figures folder: it is a file, not a folder") from None
     except OSError as exc:
-        raise ValueError(f"cannot use {str(figures_dir)!r} as the figures folder: {exc.strerror}") from None
+        why = exc.strerror or type(exc).__name__
+        raise ValueError(f"cannot use {shown!r} as the figures folder: {why}; give a writable folder") from None
     return path

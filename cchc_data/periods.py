@@ -5,9 +5,32 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-__all__ = ["Period", "parse_period"]
+__all__ = ["Period", "parse_period", "PERIOD_HINT"]
 
 _PERIOD_RE = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{4}))?$")
+#: How to write a period, quoted by every message about a bad one.
+PERIOD_HINT = "write a year (2019), a quarter (2021-Q1) or a span from an earlier to a later year (2021-2030)"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+# Periods as Vietnamese documents write them, turned into the labels above (matched on lower case).
+_QUARTER_VI = re.compile(r"^(?:q|quý|quy)\s*([1-4]|iv|i{1,3})\s*(?:/|-|\s+năm\s+|\s+)\s*(\d{4})$")
+_QUARTER_ISO = re.compile(r"^(\d{4})\s*-?\s*q([1-4])$")
+_YEAR_VI = re.compile(r"^năm\s+(\d{4})$")
+_SPAN_VI = re.compile(r"^(?:giai đoạn\s+)?(\d{4})\s*[-–—]\s*(\d{4})$")
+
+
+def _canonical(text: str) -> str:
+    """``text`` as a label (``2021-Q1``) if it is a period as Vietnamese documents write it."""
+    low = " ".join(text.lower().split())
+    if m := _QUARTER_VI.match(low):
+        quarter = _ROMAN.get(m[1]) or int(m[1])
+        return f"{m[2]}-Q{quarter}"
+    if m := _QUARTER_ISO.match(low):
+        return f"{m[1]}-Q{m[2]}"
+    if m := _YEAR_VI.match(low):
+        return m[1]
+    if m := _SPAN_VI.match(low):
+        return f"{m[1]}-{m[2]}"
+    return text
 
 
 class Period(NamedTuple):
@@ -30,7 +53,15 @@ class Period(NamedTuple):
 
 
 def parse_period(label) -> Period:
-    """Parse a period label.
+    """Parse a period label: ``2019``, ``2021-Q1`` or ``2021-2030``.
+
+    The forms Vietnamese documents use are accepted too and give the same label: ``Q1/2021``,
+    ``quý I/2021``, ``Quý 1 năm 2021``, ``năm 2019``, ``giai đoạn 2021–2030``.
+
+    Raises
+    ------
+    ValueError
+        Naming the accepted forms, if ``label`` is none of them or a span runs backwards.
 
     Examples
     --------
@@ -40,10 +71,21 @@ def parse_period(label) -> Period:
     2019
     >>> parse_period("2021-2030").year_end
     2030
+    >>> parse_period("quý I/2021").label
+    '2021-Q1'
+    >>> parse_period("giai đoạn 2021–2030").label
+    '2021-2030'
+    >>> parse_period("2030-2021")
+    Traceback (most recent call last):
+    ...
+    ValueError: '2030-2021' is not a period: the span runs backwards; write a year (2019), a quarter (2021-Q1) or a span from an earlier to a later year (2021-2030)
     """
-    text = str(label).strip()
+    text = _canonical(str(label).strip())
     m = _PERIOD_RE.match(text)
-    if not m or (m[3] and int(m[3]) <= int(m[1])):
-        raise ValueError(f"{label!r} is not a period; write a year (2019), a quarter (2021-Q1) or a span (2021-2030)")
+    if m and m[3] and int(m[3]) <= int(m[1]):
+        why = "the span runs backwards" if int(m[3]) < int(m[1]) else "a span needs two different years"
+        raise ValueError(f"{label!r} is not a period: {why}; {PERIOD_HINT}")
+    if not m:
+        raise ValueError(f"{label!r} is not a period; {PERIOD_HINT}; Q1/2021 and quý I/2021 are read as 2021-Q1")
     year = int(m[1])
     return Period(text, year, int(m[2]) if m[2] else None, int(m[3]) if m[3] else year)

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from ._text import fold, normalize_tones
-from .datadir import read_table
+from .schema import read_table
 
 __all__ = ["provinces", "resolve_province", "successor"]
 
@@ -34,9 +34,7 @@ def provinces(*, data_dir=None) -> pd.DataFrame:
     >>> p.set_index("slug").loc["ha-giang", ["gso_code", "successor"]].tolist()
     ['02', 'tuyen-quang']
     """
-    frame = read_table("provinces", data_dir)
-    frame["population_2019"] = pd.array([int(v) if v else None for v in frame["population_2019"]], dtype="Int64")
-    return frame
+    return read_table("provinces", data_dir=data_dir)
 
 
 def _key(text: str) -> str:

@@ -56,9 +56,10 @@ def test_round_trip_every_sheet(tmp_path, all_facts, group_by, lang):
         key = {"domain": "domain", "province": "province_name", "source_id": "source_id", None: "domain"}[group_by]
         assert group_by is None or sheet[key].nunique() == 1
 
-    src = _codes(book[special[0]], "sources", lang).fillna("").astype(str)
+    src = _codes(book[special[0]], "sources", lang)
     used = cd.sources()[lambda t: t["source_id"].isin(all_facts["source_id"])].reset_index(drop=True)
-    pd.testing.assert_frame_equal(src, used)
+    pd.testing.assert_series_equal(src.pop("published"), used.pop("published"))  # dates stay dates
+    pd.testing.assert_frame_equal(src.fillna("").astype(str), used)
     cat = _codes(book[special[1]], "catalog", lang).fillna("").astype(str)
     used = cd.catalog()[lambda t: t["indicator"].isin(all_facts["indicator"])].reset_index(drop=True)
     pd.testing.assert_frame_equal(cat, used)
@@ -78,7 +79,9 @@ def test_values_round_trip_exactly_and_percentages_are_not_divided(tmp_path, all
         row = rows[fact.fact_id]
         cell = row[col["value"]]
         assert cell.value == fact.value  # exact, including 65.91-style percentages
-        fmt = {"percent": "0.00", "vnd": '#,##0 "₫"', "count": "#,##0", "minute": "#,##0"}.get(fact.unit, "General")
+        fmt = {"percent": "0.00", "vnd": '#,##0 "₫"', "count": "#,##0", "minute": '#,##0 "min"'}.get(
+            fact.unit, "General"
+        )
         if fact.unit == "percent":
             assert row[col["unit"]].value == "%"
         if float(fact.value).is_integer() or fact.unit == "percent":
@@ -250,3 +253,55 @@ def test_cli_errors_are_one_line(tmp_path, capsys, argv, message):
     assert captured.out == ""
     assert captured.err.count("\n") == 1 and captured.err.startswith("cchc export: error: ")
     assert message in captured.err
+
+
+def test_non_finite_value_is_refused(tmp_path):
+    frame = cd.load_indicators(province="Hà Giang")
+    frame.loc[3, "value"] = float("inf")
+    with pytest.raises(ValueError, match=rf"^fact '{frame.at[3, 'fact_id']}': value inf is not a finite number; "
+                       r"Excel cannot store it \(1 such facts\); drop or fix them$"):  # fmt: skip
+        cd.export_excel(tmp_path / "x.xlsx", frame)
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_over_long_cell_is_cut_with_a_warning_saying_where(tmp_path):
+    from cchc_data.export import MAX_CELL_CHARS, ExportWarning
+
+    frame = cd.load_indicators(province="Hà Giang")
+    frame.loc[0, "note"] = "x" * 40_000
+    with pytest.warns(ExportWarning, match=r"^sheet '.+', cell P2: text of 40,000 characters cut to 32,767 "):
+        out = cd.export_excel(tmp_path / "x.xlsx", frame, group_by=None, lang="en")
+    ws = openpyxl.load_workbook(out)["Facts"]
+    header = [c.value for c in ws[1]]
+    note = ws.cell(row=2, column=header.index(HEADERS["facts"]["note"][1]) + 1).value
+    assert len(note) == MAX_CELL_CHARS and note.endswith("cut at 32,767, Excel's cell limit]")
+
+
+def test_cli_export_prints_the_warning(tmp_path, data_copy, capsys):
+    import csv
+
+    from cchc_data.cli import main
+
+    path = data_copy / "indicators.csv"
+    with open(path, encoding="utf-8", newline="") as f:
+        data = list(csv.DictReader(f))
+    data[0]["note"] = "y" * 33_000
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(data[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(data)
+    assert main(["export", str(tmp_path / "x.xlsx"), "--data-dir", str(data_copy)]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("cchc export: warning: sheet ") and "text of 33,000 characters cut to 32,767" in err
+
+
+def test_unit_symbols_come_from_units_csv(tmp_path, data_copy):
+    path = data_copy / "units.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("vnd,đồng,Vietnamese dong,₫", "vnd,đồng,Vietnamese dong,đ")
+    )
+    frame = cd.load_indicators(data_dir=data_copy)
+    out = cd.export_excel(tmp_path / "x.xlsx", frame, group_by=None, lang="en", data_dir=data_copy)
+    ws = openpyxl.load_workbook(out)["Facts"]
+    formats = {c.number_format for c in ws["I"][1:]}
+    assert '#,##0 "đ"' in formats and '#,##0 "₫"' not in formats

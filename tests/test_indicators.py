@@ -44,8 +44,11 @@ def test_unknown_filters_name_the_valid_values():
         cd.load_indicators(concept="fiber")
     with pytest.raises(ValueError, match=r"'goal' is not a known kind; .*'plan'"):
         cd.load_indicators(kind="goal")
-    with pytest.raises(ValueError, match=r"'Q1-2021' is not a period"):
-        cd.load_indicators(period="Q1-2021")
+    with pytest.raises(
+        ValueError,
+        match=r"'Q5/2021' is not a period; write a year \(2019\), a quarter \(2021-Q1\).*Q1/2021 and quý I/2021 are read as 2021-Q1$",
+    ):
+        cd.load_indicators(period="Q5/2021")
 
 
 def test_domain_by_label_without_diacritics():
@@ -87,6 +90,40 @@ def test_sources_and_flags():
     assert (f["flag"] != "").all() and (f["note"] != "").all()
 
 
+def test_flags_are_exactly_the_flagged_rows_of_the_file():
+    """Independent of flags()'s own filter: read with the csv module; fails on an empty result."""
+    import csv
+
+    with open(cd.data_dir() / "indicators.csv", encoding="utf-8", newline="") as fh:
+        flagged = {r["fact_id"]: r["flag"] for r in csv.DictReader(fh) if r["flag"]}
+    f = cd.flags()
+    assert len(flagged) > 0
+    assert dict(zip(f["fact_id"], f["flag"], strict=True)) == flagged
+
+
+def test_cli_summary_counts_the_facts(capsys):
+    from cchc_data.cli import main
+
+    assert main(["summary"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    header = lines[0].split()
+    assert header == ["province", "domain", "source_id", "actual", "target", "facts"]
+    total = sum(int(line.split()[-1]) for line in lines[1:])
+    assert total == len(cd.load_indicators())
+    df = cd.load_indicators()
+    hg = sum(int(line.split()[-1]) for line in lines[1:] if line.split()[1] == "ha-giang")
+    assert hg == (df["province"] == "ha-giang").sum()
+
+
+def test_cli_summary_on_broken_data(data_copy, capsys):
+    from cchc_data.cli import main
+
+    (data_copy / "units.csv").unlink()
+    assert main(["summary", "--data-dir", str(data_copy)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"cchc summary: error: units.csv: is missing from {data_copy}; datapackage.json names it")
+
+
 def test_malformed_row_gets_a_clear_error(data_copy, monkeypatch):
     path = data_copy / "indicators.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
@@ -96,7 +133,10 @@ def test_malformed_row_gets_a_clear_error(data_copy, monkeypatch):
     lines[3] = ",".join(row)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setenv("CCHC_DATA_DIR", str(data_copy))
-    with pytest.raises(cd.DataError, match=r"indicators.csv row 4 \(fact_id '.*'\): value 'mười' is not a number"):
+    with pytest.raises(
+        cd.DataError,
+        match=r"^indicators.csv:4 \[value\]: 'mười': type error: not a number \(write 1514 or 65.91.*\(data folder .*\); run `cchc validate .*` to see every problem$",
+    ):
         cd.load_indicators()
 
 
@@ -125,3 +165,30 @@ def test_every_catalog_row_is_labelled_in_both_languages():
     for col in ["label_vi", "label_en", "unit_vi", "unit_en", "description"]:
         assert cat[col].str.strip().ne("").all(), col
     assert set(cat["domain"]) <= set(cd.domains()["domain"])
+
+
+@pytest.mark.parametrize("written", ["2021-Q1", "Q1/2021", "quý I/2021", "Quý 1 năm 2021", "Q1-2021", "2021Q1"])
+def test_periods_as_vietnamese_documents_write_them(written):
+    df = cd.load_indicators(province="Khánh Hòa", period=written)
+    assert set(df["period"]) == {"2021-Q1"} and len(df) > 0
+
+
+def test_a_period_without_facts_says_so():
+    with pytest.raises(ValueError, match=r"^no facts for period 2018; periods with data: 2017, 2019, .*2021-Q1"):
+        cd.load_indicators(period=2018)
+    with pytest.raises(ValueError, match=r"^no facts for period 2016-Q2; periods with data: "):
+        cd.load_indicators(period=["2017", "quý II/2016"])
+
+
+def test_kinds_come_from_the_schema_enum(data_copy):
+    import json
+
+    path = data_copy / "datapackage.json"
+    desc = json.loads(path.read_text(encoding="utf-8"))
+    fields = next(r for r in desc["resources"] if r["name"] == "indicators")["schema"]["fields"]
+    next(f for f in fields if f["name"] == "kind")["constraints"]["enum"].append("plan")
+    path.write_text(json.dumps(desc, ensure_ascii=False), encoding="utf-8")
+    assert cd.indicators.kinds(data_dir=data_copy) == ["actual", "target", "plan"]
+    assert cd.load_indicators(kind="plan", data_dir=data_copy).empty
+    with pytest.raises(ValueError, match=r"'guess' is not a known kind; .*the kinds 'actual', 'target', 'plan'$"):
+        cd.load_indicators(kind="guess", data_dir=data_copy)

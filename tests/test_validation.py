@@ -1,6 +1,7 @@
 import csv
 import unicodedata
 
+import pandas as pd
 import pytest
 
 import cchc_data as cd
@@ -207,3 +208,118 @@ def test_missing_table_is_reported(data_copy):
     (data_copy / "units.csv").unlink()
     report = cd.validate(data_copy)
     assert any(e.file == "units.csv" and "missing" in e.message for e in report.errors), str(report)
+
+
+@pytest.mark.parametrize("table", cd.datadir.table_names())
+def test_every_table_is_read_typed_from_its_schema(table):
+    """One reader for every table of the package: columns, row count and types as datapackage.json says."""
+    from cchc_data.datadir import package
+    from cchc_data.schema import read_table
+
+    res = next(r for r in package()["resources"] if r["name"] == table)
+    frame = read_table(table)
+    fields = res["schema"]["fields"]
+    assert list(frame.columns) == [f["name"] for f in fields]
+    assert len(frame) == len(rows(cd.data_dir(), res["path"].removesuffix(".csv")))
+    for f in fields:
+        col = frame[f["name"]]
+        kind = f.get("type", "string")
+        if kind == "number":
+            assert col.dtype == "float64", f["name"]
+        elif kind == "integer":
+            assert str(col.dtype) == "Int64", f["name"]
+        elif kind == "date":
+            assert str(col.dtype).startswith("datetime64"), f["name"]
+        else:
+            assert col.map(type).eq(str).all(), f["name"]  # text, "" when empty, never NaN
+
+
+def test_typed_values_match_the_file():
+    from cchc_data.schema import read_table
+
+    src = read_table("sources").set_index("source_id")
+    raw = {r["source_id"]: r["published"] for r in rows(cd.data_dir(), "sources")}
+    for sid, text in raw.items():
+        got = src.at[sid, "published"]
+        assert (got.strftime("%Y-%m-%d") == text) if text else got is pd.NaT
+    order = read_table("domains")["order"].tolist()
+    assert order == [int(r["order"]) for r in rows(cd.data_dir(), "domains")]
+
+
+def test_rules_are_a_registry_of_named_functions(data_copy, monkeypatch):
+    from cchc_data import validation
+
+    names = [r.__name__ for r in validation.RULES]
+    assert len(names) == len(set(names)) >= 13
+    assert {"count_not_negative", "period_runs_forwards", "target_not_before_its_source"} <= set(names)
+    assert all(r.__doc__ for r in validation.RULES)  # each says what it checks
+    monkeypatch.setattr(validation, "RULES", list(validation.RULES))
+
+    @validation.rule
+    def no_fact_about_ha_noi(t):
+        return t.issues("error", t.facts["province"] == "ha-giang", "province", lambda r: "Hà Giang is not allowed")
+
+    report = cd.validate(data_copy)
+    hits = [e for e in report.errors if e.message == "Hà Giang is not allowed"]
+    assert hits and all(e.file == "indicators.csv" and e.field == "province" for e in hits)
+
+
+def test_negative_count_is_an_error_or_a_warning_when_flagged(data_copy):
+    data = rows(data_copy, "indicators")
+    cat = {r["indicator"]: r["unit"] for r in rows(data_copy, "catalog")}
+    i = next(n for n, r in enumerate(data) if cat[r["indicator"]] == "count" and not r["flag"] and not r["breakdown"])
+    line = _set(data_copy, i, value="-" + data[i]["value"])
+    report = cd.validate(data_copy)
+    assert any(e.row == line and e.message.endswith("is a negative count; a count is 0 or more") for e in report.errors)
+    _set(data_copy, i, flag="format_anomaly", note="printed so")
+    report = cd.validate(data_copy)
+    assert any(w.row == line and "negative count (flagged in the source)" in w.message for w in report.warnings)
+
+
+def test_backwards_period_in_a_source_is_an_error(data_copy):
+    srcs = rows(data_copy, "sources")
+    srcs[0]["period_covered"] = "2030-2021"
+    write(data_copy, "sources", srcs)
+    report = cd.validate(data_copy)
+    assert any(
+        e.file == "sources.csv" and e.row == 2 and e.field == "period_covered" and "runs backwards" in e.message
+        for e in report.errors
+    ), str(report)
+
+
+def test_more_rows_than_listed_are_counted(data_copy):
+    data = rows(data_copy, "indicators")
+    for r in data[:25]:
+        r["value"] = "x"
+    write(data_copy, "indicators", data)
+    report = cd.validate(data_copy)
+    assert len([e for e in report.errors if e.field == "value" and e.row]) == 20
+    assert any(
+        e.row is None and e.message == "5 more rows with the problem of line 2 are not listed" for e in report.errors
+    )
+
+
+def test_verify_evidence_on_small_texts_written_here(data_copy, tmp_path):
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    srcs = rows(data_copy, "sources")
+    facts = rows(data_copy, "indicators")
+    for s in srcs:  # each text holds every evidence of its source, with extra whitespace
+        body = "\n  ".join(f["evidence"] for f in facts if f["source_id"] == s["source_id"])
+        (texts / s["text_file"]).write_text("Lời mở đầu.\n" + body + "\nHết.", encoding="utf-8")
+    assert cd.verify_evidence(texts, data_dir=data_copy) == []
+    first_src = srcs[0]
+    same = [f["evidence"] for f in facts if f["source_id"] == first_src["source_id"]]
+    victim = next(  # an evidence no other evidence of its source contains, or is contained in
+        i
+        for i, f in enumerate(facts)
+        if f["source_id"] == first_src["source_id"] and sum(f["evidence"] in e or e in f["evidence"] for e in same) == 1
+    )
+    path = texts / first_src["text_file"]
+    path.write_text(path.read_text(encoding="utf-8").replace(facts[victim]["evidence"], "đã sửa"), encoding="utf-8")
+    issues = cd.verify_evidence(texts, data_dir=data_copy)
+    assert [(i.file, i.row, i.field) for i in issues] == [("indicators.csv", victim + 2, "evidence")]
+    assert issues[0].message.startswith(f"{facts[victim]['fact_id']}: ") and first_src["text_file"] in issues[0].message
+    (texts / srcs[1]["text_file"]).unlink()
+    missing = [i for i in cd.verify_evidence(texts, data_dir=data_copy) if i.field == "text_file"]
+    assert len(missing) == 1 and missing[0].message.endswith(f"not found for source {srcs[1]['source_id']}")

@@ -1,0 +1,459 @@
+"""The corruption corpus (issue 13): every case through every door, with the exact message and exit code.
+
+Each case of ``tests/corruptions.py`` corrupts a ``tmp_path`` copy of ``data/``. Then:
+
+- ``cchc validate`` (fast engine) prints the expected issue and exits 1, or 2 when the package cannot be
+  read at all; the frictionless engine exits with the same code and reports an error at the same place;
+- ``load_indicators(data_dir=...)`` raises :class:`ContractError` (or :class:`DataError` for an
+  unreadable package) whose message starts with the validator's message, or loads (accepted cases);
+- ``cchc export`` exits 1 (2) with the loader's message on stderr, or writes the workbook;
+- nothing prints a traceback.
+
+Data-dependent parts of a message (line numbers past the end of a table, the first id of a table) are
+placeholders filled from the bundled data, so adding facts does not break the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+import cchc_data as cd
+from cchc_data.cli import main
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corruptions import CASES, first, rows  # noqa: E402
+
+NUMBER = "not a number (write 1514 or 65.91: digits, '.' as decimal mark, finite)"
+
+#: case -> (exit code of `cchc validate`, an issue it prints, what the loader does).
+#: "contract": ContractError starting with that issue; "unreadable": DataError with that message;
+#: "ok": loads (accepted deliberately: see ACCEPTED).
+EXPECTED = {
+    "text value": (1, f"error: indicators.csv:2 [value]: 'abc': type error: {NUMBER}", "contract"),
+    "decimal comma": (1, f"error: indicators.csv:2 [value]: '1,5': type error: {NUMBER}", "contract"),
+    "empty required value": (
+        1,
+        "error: indicators.csv:2 [evidence]: constraint error: a value is required",
+        "contract",
+    ),
+    "unknown province": (
+        1,
+        "error: indicators.csv:2 [province]: foreign key error: ['atlantis'] not found in provinces.slug",
+        "contract",
+    ),
+    "unknown indicator": (
+        1,
+        "error: indicators.csv:2 [indicator]: foreign key error: ['no_such_indicator'] not found in catalog.indicator",
+        "contract",
+    ),
+    "unknown breakdown": (
+        1,
+        "error: indicators.csv:2 [breakdown]: foreign key error: ['level:galaxy'] not found in breakdowns.breakdown",
+        "contract",
+    ),
+    "unknown source": (
+        1,
+        "error: indicators.csv:2 [source_id]: foreign key error: ['no-such-source'] not found in sources.source_id",
+        "contract",
+    ),
+    "unknown kind": (
+        1,
+        "error: indicators.csv:2 [kind]: 'plan': constraint error: not one of ['actual', 'target']",
+        "contract",
+    ),
+    "unknown unit": (
+        1,
+        "error: catalog.csv:2 [unit]: foreign key error: ['furlong'] not found in units.unit",
+        "contract",
+    ),
+    "unknown domain": (
+        1,
+        "error: catalog.csv:2 [domain]: foreign key error: ['astrology'] not found in domains.domain",
+        "contract",
+    ),
+    "unknown concept": (
+        1,
+        "error: catalog.csv:2 [concept]: foreign key error: ['no_such_concept'] not found in concepts.concept",
+        "contract",
+    ),
+    "duplicated fact id": (
+        1,
+        "error: indicators.csv:{indicators_end} [fact_id]: primary key error: ['{fact0}'] repeats line 2",
+        "contract",
+    ),
+    "duplicated catalog key": (
+        1,
+        "error: catalog.csv:{catalog_end} [indicator]: primary key error: ['{indicator0}'] repeats line 2",
+        "contract",
+    ),
+    "duplicated province key": (
+        1,
+        "error: provinces.csv:{provinces_end} [slug]: primary key error: ['{slug0}'] repeats line 2",
+        "contract",
+    ),
+    "duplicated gso code": (
+        1,
+        "error: provinces.csv:3 [gso_code]: unique key error: ['01'] repeats line 2",
+        "contract",
+    ),
+    "NaN value": (1, f"error: indicators.csv:2 [value]: 'NaN': type error: {NUMBER}", "contract"),
+    "1e400 value": (1, f"error: indicators.csv:2 [value]: '1e400': type error: {NUMBER}", "contract"),
+    "inf value": (1, f"error: indicators.csv:2 [value]: 'inf': type error: {NUMBER}", "contract"),
+    "1_000 value": (1, f"error: indicators.csv:2 [value]: '1_000': type error: {NUMBER}", "contract"),
+    "backwards period": (
+        1,
+        "error: indicators.csv:2 [period]: '2030-2021' is not a period: the span runs backwards; write a year (2019), "
+        "a quarter (2021-Q1) or a span from an earlier to a later year (2021-2030)",
+        "contract",
+    ),
+    "row of commas": (
+        1,
+        "error: indicators.csv:{indicators_end} [fact_id]: constraint error: a value is required",
+        "contract",
+    ),
+    "malformed CSV": (
+        1,
+        "error: indicators.csv: is not a well-formed CSV file: a quoted cell starting on line {indicators_end} "
+        "is never closed (a missing '\"')",
+        "contract",
+    ),
+    "Latin-1 file": (
+        1,
+        "error: catalog.csv: is not UTF-8 text: invalid continuation byte at byte {catalog_non_ascii}; save it as UTF-8",
+        "contract",
+    ),
+    "UTF-16 file": (
+        1,
+        "error: catalog.csv: is not UTF-8 text (it looks like UTF-16): invalid start byte at byte 0; save it as UTF-8",
+        "contract",
+    ),
+    "empty file": (1, "error: units.csv: is empty; it needs at least its header row", "contract"),
+    "NUL byte in a note": (
+        1,
+        "error: indicators.csv:2 [note]: contains a NUL byte at character 8; remove it",
+        "contract",
+    ),
+    "missing table": (1, "error: units.csv: is missing from {folder}; datapackage.json names it", "contract"),
+    "missing column": (
+        1,
+        "error: catalog.csv:1: header {catalog_header_without_unit} differs from the schema's fields "
+        "{catalog_header} (missing ['unit'])",
+        "contract",
+    ),
+    "missing column, schema too": (
+        1,
+        "error: datapackage.json [unit]: table 'catalog' does not declare field 'unit'; cchc_data needs it",
+        "contract",
+    ),
+    "swapped columns": (
+        1,
+        "error: indicators.csv:1: header {indicators_header_swapped} differs from the schema's fields "
+        "{indicators_header} (another order)",
+        "contract",
+    ),
+    "invalid date": (
+        1,
+        "error: sources.csv:2 [published]: '2022-13-45': type error: not a date (YYYY-MM-DD)",
+        "contract",
+    ),
+    "negative population": (1, "error: provinces.csv:3 [population_2019]: '-5': constraint error: below 0", "contract"),
+    "target earlier than its source": (
+        1,
+        "error: indicators.csv:{target_line} [period]: target period 2019 is earlier than the period its source "
+        "reports on (2021)",
+        "ok",
+    ),
+    "negative count": (1, "error: indicators.csv:2 [value]: -{value0} is a negative count; a count is 0 or more", "ok"),
+    "resource points elsewhere": (0, None, "ok"),
+    "path out of the folder": (
+        1,
+        "error: datapackage.json: the path of resource 'units' leaves the data folder; give a file name inside it, "
+        "such as units.csv",
+        "contract",
+    ),
+    "absolute path": (
+        1,
+        "error: datapackage.json: the path of resource 'units' leaves the data folder; give a file name inside it, "
+        "such as units.csv",
+        "contract",
+    ),
+    "URL path": (
+        1,
+        "error: datapackage.json: resource 'units' points to a URL; only files inside the data folder are read "
+        "(such as units.csv)",
+        "contract",
+    ),
+    "link out of the folder": (
+        1,
+        "error: datapackage.json: the file of resource 'units' leaves the data folder (a link?); keep the tables "
+        "inside it",
+        "contract",
+    ),
+    "dropped resource": (
+        1,
+        "error: datapackage.json: table 'units' is missing; cchc_data needs it (like the project's data/)",
+        "contract",
+    ),
+    "resource without schema": (2, "datapackage.json: resource 'units' has no schema with named fields", "unreadable"),
+    "field type changed": (
+        1,
+        "error: datapackage.json [value]: field 'value' of table 'indicators' is declared 'string'; "
+        "cchc_data needs 'number'",
+        "contract",
+    ),
+    "empty datapackage.json": (
+        2,
+        "datapackage.json is not valid JSON: Expecting value at line 1, column 1",
+        "unreadable",
+    ),
+    "schema-less datapackage.json": (
+        2,
+        'datapackage.json lists no resources; it needs a "resources" list like the project\'s data/',
+        "unreadable",
+    ),
+    "invalid JSON": (2, "datapackage.json is not valid JSON: {json_error}", "unreadable"),
+    "Latin-1 datapackage.json": (
+        2,
+        "datapackage.json is not UTF-8 text: invalid continuation byte at byte {package_curated}; save it as UTF-8",
+        "unreadable",
+    ),
+    "unquoted CR in a cell": (
+        1,
+        "error: indicators.csv:3 [fact_id]: 'second line': constraint error: does not match ^[a-z0-9-]+-\\d{{3}}$",
+        "contract",
+    ),
+    "table is a folder": (1, "error: units.csv: cannot be read: Is a directory", "contract"),
+    "foreign key dropped": (
+        1,
+        "error: datapackage.json: table 'indicators' lacks the foreign key ['province'] -> provinces.['slug']; "
+        "cchc_data needs it",
+        "contract",
+    ),
+    "primary key dropped": (
+        1,
+        "error: datapackage.json: table 'catalog' must have the primary key ['indicator']",
+        "contract",
+    ),
+    "NFD text": (1, "error: catalog.csv:2: text is not in Unicode NFC form; normalise it", "ok"),
+    "CR inside a quoted cell": (0, None, "ok"),
+    "UTF-8 byte-order mark": (0, None, "ok"),
+    "CRLF line ends": (0, None, "ok"),
+}
+
+#: Why a case the validator refuses still loads: the loader checks the contract (schema, keys,
+#: encodings) on every load; the cross-row rules are the curator's check, run by `cchc validate`.
+ACCEPTED = {
+    "target earlier than its source": "a cross-row rule; the frame holds exactly what the file says",
+    "negative count": "a cross-row rule; the frame holds exactly what the file says",
+    "NFD text": "the loader normalises to NFC, so the frame equals the bundled one; validate asks for NFC files",
+}
+
+
+def test_every_case_has_an_expectation():
+    assert set(EXPECTED) == set(CASES)
+
+
+@pytest.fixture(scope="module")
+def facts_of_bundled():
+    return cd.load_indicators()
+
+
+def _placeholders(folder: Path) -> dict:
+    """Data-dependent parts of the messages, read from the untouched copy."""
+    facts, cat, provs = rows(folder, "indicators"), rows(folder, "catalog"), rows(folder, "provinces")
+    header = list(cat[0])
+    swapped = list(facts[0])
+    i, j = swapped.index("value"), swapped.index("qualifier")
+    swapped[i], swapped[j] = swapped[j], swapped[i]
+    latin1 = (folder / "catalog.csv").read_text(encoding="utf-8").encode("latin-1", "replace")
+    try:
+        json.loads((folder / "datapackage.json").read_bytes()[:-5])
+    except json.JSONDecodeError as exc:
+        json_error = f"{exc.msg} at line {exc.lineno}, column {exc.colno}"
+    return {
+        "folder": str(folder),
+        "indicators_end": len(facts) + 2,
+        "catalog_end": len(cat) + 2,
+        "provinces_end": len(provs) + 2,
+        "fact0": facts[0]["fact_id"],
+        "indicator0": cat[0]["indicator"],
+        "slug0": provs[0]["slug"],
+        "value0": facts[0]["value"],
+        "catalog_header": header,
+        "catalog_header_without_unit": [h for h in header if h != "unit"],
+        "indicators_header": list(facts[0]),
+        "indicators_header_swapped": swapped,
+        "catalog_non_ascii": next(n for n, b in enumerate(latin1) if b > 127),
+        "package_curated": (folder / "datapackage.json").read_bytes().index(b"Curated") + 5,
+        "target_line": first(folder, "indicators", source_id="kh-2022-programme", kind="target") + 2,
+        "json_error": json_error,
+    }
+
+
+@pytest.fixture
+def corrupted(request, data_copy):
+    name = request.param
+    values = _placeholders(data_copy)
+    CASES[name](data_copy)
+    code, issue, load = EXPECTED[name]
+    return name, data_copy, code, issue.format(**values) if issue else None, load
+
+
+def _run(capsys, *argv) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    assert "Traceback" not in out.out + out.err
+    return code, out.out, out.err
+
+
+@pytest.mark.parametrize("corrupted", list(CASES), indirect=True)
+def test_validate_fast(corrupted, capsys):
+    name, folder, code, issue, _ = corrupted
+    got, out, err = _run(capsys, "validate", str(folder))
+    assert got == code, out + err
+    if code == 2:
+        assert err == f"cchc validate: error: {issue}\n"
+    elif code == 1:
+        assert issue in err.splitlines(), err
+        assert out.splitlines()[-1].startswith(f"{folder}: INVALID (")
+    else:
+        assert out.splitlines()[-1].startswith(f"{folder}: valid (0 errors")
+
+
+@pytest.mark.parametrize("corrupted", list(CASES), indirect=True)
+def test_validate_frictionless_agrees(corrupted, capsys):
+    """Same exit code; an error at the same file, line and field (the wording is frictionless's own)."""
+    name, folder, code, issue, _ = corrupted
+    got, out, err = _run(capsys, "validate", str(folder), "--engine", "frictionless")
+    assert got == code, out + err
+    if code == 1:
+        where = re.match(r"error: ([^:\s]+)(?::(\d+))?(?: \[([^\]]+)\])?: ", issue)
+        file, row, field = where[1], int(where[2]) if where[2] else None, where[3]
+        report = cd.validate(folder, engine="frictionless")
+        places = {(i.file, i.row, i.field) for i in report.errors}
+        if row == 1 and field is None:  # a header problem: frictionless names the columns, not the line
+            assert any(f == file for f, _, _ in places), report
+        else:
+            assert (file, row, field) in places, report
+
+
+@pytest.mark.parametrize("corrupted", list(CASES), indirect=True)
+def test_load(corrupted, facts_of_bundled):
+    name, folder, code, issue, load = corrupted
+    if load == "ok":
+        frame = cd.load_indicators(data_dir=folder)
+        assert len(frame) == len(facts_of_bundled)
+        return
+    error = cd.ContractError if load == "contract" else cd.DataError
+    with pytest.raises(error) as caught:
+        cd.load_indicators(data_dir=folder)
+    message = str(caught.value)
+    if load == "unreadable":
+        assert not isinstance(caught.value, cd.ContractError)
+        assert message == issue
+    else:
+        assert message.startswith(issue.removeprefix("error: ") + f" (data folder {folder}")
+        assert message.endswith(f"); run `cchc validate {folder}` to see every problem")
+
+
+@pytest.mark.parametrize("corrupted", list(CASES), indirect=True)
+def test_export(corrupted, capsys, tmp_path):
+    name, folder, code, issue, load = corrupted
+    out_file = tmp_path / "out.xlsx"
+    got, out, err = _run(capsys, "export", str(out_file), "--data-dir", str(folder))
+    if load == "ok":
+        assert got == 0 and out_file.is_file(), err
+        return
+    assert got == (1 if load == "contract" else 2)
+    assert err.startswith(f"cchc export: error: {issue.removeprefix('error: ')}"), err
+    assert not out_file.exists()
+
+
+def test_the_file_the_package_names_is_the_file_read(data_copy):
+    """validate and load read facts.csv, named by the package; the corrupt indicators.csv is never read."""
+    CASES["resource points elsewhere"](data_copy)
+    assert cd.validate(data_copy).ok
+    frame = cd.load_indicators(data_dir=data_copy)
+    assert frame["fact_id"].tolist() == [r["fact_id"] for r in rows(data_copy, "facts")]
+    assert frame.at[0, "value"] == float(rows(data_copy, "facts")[0]["value"])
+
+
+def test_cr_inside_a_quoted_cell_is_kept(data_copy):
+    CASES["CR inside a quoted cell"](data_copy)
+    frame = cd.load_indicators(data_dir=data_copy)
+    assert frame.at[0, "note"] == "first line\rsecond line"
+
+
+def test_bom_and_crlf_give_the_same_frame(data_copy, facts_of_bundled):
+    CASES["UTF-8 byte-order mark"](data_copy)
+    CASES["CRLF line ends"](data_copy)
+    assert list(cd.catalog(data_dir=data_copy).columns) == list(cd.catalog().columns)
+    frame = cd.load_indicators(data_dir=data_copy)
+    assert frame["label_vi"].tolist() == facts_of_bundled["label_vi"].tolist()
+
+
+def test_nfd_text_loads_as_nfc(data_copy, facts_of_bundled):
+    CASES["NFD text"](data_copy)
+    frame = cd.load_indicators(data_dir=data_copy)
+    assert frame["label_vi"].tolist() == facts_of_bundled["label_vi"].tolist()
+
+
+def test_out_of_folder_file_is_never_printed(data_copy, capsys):
+    """A resource path to a file outside the folder: no line of that file reaches the output."""
+    secret = data_copy.parent / "secret.csv"
+    secret.write_text("unit,label_vi,label_en,symbol\nTOP-SECRET-LINE,x,y,z\n", encoding="utf-8")
+    CASES["path out of the folder"](data_copy)
+    for engine in ("fast", "frictionless"):
+        _run(capsys, "validate", str(data_copy), "--engine", engine)
+    CASES["link out of the folder"](data_copy)
+    for engine in ("fast", "frictionless"):
+        code, out, err = _run(capsys, "validate", str(data_copy), "--engine", engine)
+        assert "SECRET" not in out + err and code == 1
+
+
+def test_same_size_same_mtime_replacement_is_seen(data_copy):
+    """Unpacking a release can replace a table with one of the same size and modification time."""
+    import os
+
+    frame = cd.load_indicators(data_dir=data_copy)
+    path = data_copy / "indicators.csv"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    value = rows(data_copy, "indicators")[0]["value"]
+    changed = text.replace(f",{value},", f",{int(value) + 1 if int(value) < 9 else int(value) - 1},", 1)
+    assert len(changed) == len(text) and changed != text
+    tmp = data_copy / "indicators.tmp"
+    tmp.write_text(changed, encoding="utf-8")
+    os.utime(tmp, ns=(before.st_atime_ns, before.st_mtime_ns))
+    os.replace(tmp, path)
+    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
+    again = cd.load_indicators(data_dir=data_copy)
+    assert again.at[0, "value"] != frame.at[0, "value"]
+
+
+def test_in_place_rewrite_with_same_size_and_mtime_is_seen(data_copy):
+    """The same, written into the same inode: the change time still differs."""
+    import os
+
+    cd.catalog(data_dir=data_copy)
+    path = data_copy / "units.csv"
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("minute,phút", "minute,phuT"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert "phuT" in cd.units(data_dir=data_copy).set_index("unit").at["minute", "label_vi"]
+
+
+def test_checksum_covers_exactly_what_the_package_names(data_copy):
+    from cchc_data.datadir import checksum
+
+    before = checksum(data_copy)
+    (data_copy / "notes.txt").write_text("not a table", encoding="utf-8")
+    assert checksum(data_copy) == before
+    CASES["text value"](data_copy)
+    assert checksum(data_copy) != before
