@@ -27,7 +27,6 @@ import pandas as pd
 
 from ._text import fold
 from .datadir import DataError
-from .datadir import data_dir as _data_dir
 from .numbers import numbers_in
 from .provinces import provinces, resolve_province
 
