@@ -37,7 +37,7 @@ def _cmd_summary(args) -> int:
     from .analysis import summary
 
     table = summary(data_dir=args.data_dir)
-    print(table.to_string())
+    print(table.to_string(index=False))
     return 0
 
 
@@ -156,6 +156,9 @@ def main(argv: list[str] | None = None) -> int:
     except (DataError, ValueError, FileNotFoundError) as exc:
         print(f"cchc {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `cchc summary | head`: the reader has gone; not an error of ours
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print(f"cchc {args.command}: interrupted", file=sys.stderr)
         return 130

@@ -194,7 +194,7 @@ def table_names(data_dir: str | os.PathLike | None = None) -> list[str]:
     Examples
     --------
     >>> table_names()
-    ['indicators', 'catalog', 'concepts', 'domains', 'breakdowns', 'units', 'sources', 'provinces']
+    ['indicators', 'catalog', 'concepts', 'domains', 'breakdowns', 'units', 'sources', 'provinces', 'national_index_catalog', 'national_index_sources', 'national_indices']
     """
     return [r["name"] for r in package(data_dir)["resources"]]
 

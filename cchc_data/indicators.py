@@ -62,7 +62,7 @@ def kinds(*, data_dir=None) -> list[str]:
     Examples
     --------
     >>> kinds()
-    ['actual', 'target']
+    ['actual', 'plan', 'target']
     """
     fields = next(r for r in package(data_dir)["resources"] if r["name"] == "indicators")["schema"]["fields"]
     kind = next(f for f in fields if f["name"] == "kind")

@@ -107,11 +107,11 @@ def test_cli_summary_counts_the_facts(capsys):
     assert main(["summary"]) == 0
     lines = capsys.readouterr().out.splitlines()
     header = lines[0].split()
-    assert header == ["province", "domain", "source_id", "actual", "target", "facts"]
-    total = sum(int(line.split()[-1]) for line in lines[1:])
-    assert total == len(cd.load_indicators())
     df = cd.load_indicators()
-    hg = sum(int(line.split()[-1]) for line in lines[1:] if line.split()[1] == "ha-giang")
+    assert header == ["province", "domain", "source_id", *sorted(df["kind"].unique()), "facts"]
+    total = sum(int(line.split()[-1]) for line in lines[1:])
+    assert total == len(df)
+    hg = sum(int(line.split()[-1]) for line in lines[1:] if line.split()[0] == "ha-giang")
     assert hg == (df["province"] == "ha-giang").sum()
 
 
@@ -186,9 +186,9 @@ def test_kinds_come_from_the_schema_enum(data_copy):
     path = data_copy / "datapackage.json"
     desc = json.loads(path.read_text(encoding="utf-8"))
     fields = next(r for r in desc["resources"] if r["name"] == "indicators")["schema"]["fields"]
-    next(f for f in fields if f["name"] == "kind")["constraints"]["enum"].append("plan")
+    next(f for f in fields if f["name"] == "kind")["constraints"]["enum"].append("estimate")
     path.write_text(json.dumps(desc, ensure_ascii=False), encoding="utf-8")
-    assert cd.indicators.kinds(data_dir=data_copy) == ["actual", "target", "plan"]
-    assert cd.load_indicators(kind="plan", data_dir=data_copy).empty
+    assert cd.indicators.kinds(data_dir=data_copy) == ["actual", "plan", "target", "estimate"]
+    assert cd.load_indicators(kind="estimate", data_dir=data_copy).empty
     with pytest.raises(ValueError, match=r"'guess' is not a known kind; .*the kinds 'actual', 'target', 'plan'$"):
         cd.load_indicators(kind="guess", data_dir=data_copy)
