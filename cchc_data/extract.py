@@ -1,0 +1,720 @@
+"""Curation assistant: candidate facts read from a province's report, for a curator to review.
+
+:func:`extract` finds every number worth curating in a Vietnamese text and proposes a row of
+``indicators.csv`` for it, with the cues it used, so that a curator only has to judge. The cue words
+(qualifiers, targets, units, breakdowns, period words) live in ``extract_cues.csv`` beside this module;
+the kinds of numbers that are never facts (dates, document numbers …) are the table ``SKIP`` below.
+:mod:`cchc_data.curate` checks and applies the reviewed file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from ._text import fold, nfc
+from .catalog import catalog
+from .datadir import _stamp, read_table
+from .datadir import data_dir as _data_dir
+from .numbers import parse_vn_number
+from .periods import parse_period
+from .provinces import resolve_province
+
+__all__ = ["extract", "write_review", "REVIEW_COLUMNS", "FACT_COLUMNS", "CATALOG_COLUMNS", "SKIP", "cues"]
+
+CUES_FILE = Path(__file__).with_name("extract_cues.csv")
+
+FACT_COLUMNS = [
+    "fact_id", "province", "indicator", "period", "kind", "value", "qualifier",
+    "breakdown", "source_id", "evidence", "flag", "note",
+]  # fmt: skip
+#: Review columns after the fact columns. ``keep`` is the reviewer's verdict (``yes`` / ``no``);
+#: ``catalog_*`` define a new catalog row when ``indicator`` is not in the catalog yet.
+REVIEW_EXTRA = [
+    "keep", "confidence", "indicator_score", "indicator_label", "unit", "role", "fraction",
+    "position", "why",
+]  # fmt: skip
+CATALOG_COLUMNS = [
+    "catalog_label_vi", "catalog_label_en", "catalog_unit_vi", "catalog_unit_en", "catalog_domain",
+    "catalog_concept", "catalog_whole", "catalog_description", "catalog_comparability",
+]  # fmt: skip
+REVIEW_COLUMNS = FACT_COLUMNS + REVIEW_EXTRA + CATALOG_COLUMNS
+
+MAX_EVIDENCE_WORDS = 15
+WORDS_BEFORE = 4  # context words kept before the number in the evidence
+WORDS_AFTER = 5  # … and after it
+AFTER_CUE_WORDS = 4  # a breakdown named after the number counts within this many words
+MIN_INDICATOR_SCORE = 50  # below this, no indicator is suggested
+
+# Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
+# Order matters only for the reason reported (the first pattern that covers a number names it).
+SKIP: tuple[tuple[str, str], ...] = (
+    ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
+    ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
+                     r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
+    ("time of day", r"\b\d{1,2}:\d{2}(?!\d)(?!:\d{4})"),
+    ("standard", r"\b(?:TCVN|ISO)(?:\s+ISO)?\s+\d+(?::\d{4})?"),
+    ("version", r"(?i:phiên bản|version|ver\.?)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+"),
+    ("document number", r"(?<![\d.,])\d+(?:/\d+)*(?:/|-)(?:[A-ZĐ][A-Za-zĐđ]*)(?:[-/][A-ZĐa-z][A-Za-zĐđ]*)*"),
+    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b"),
+    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|(?i:ngày)\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
+             r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"),
+    ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
+    ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
+    ("ordinal or level", r"(?i:thứ|lần thứ)\s+\d+|(?i:mức(?: độ)?)\s+\d+(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
+    ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
+    ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
+)  # fmt: skip
+_SKIP_RE = [(why, re.compile(pattern)) for why, pattern in SKIP]
+
+_NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
+_TOKEN_RE = re.compile(
+    rf"(?<![0-9.,])(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM}))?(?![0-9])"
+    r"(?P<scale>\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?P<pct>\s*%)?"
+)
+_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
+_SEGMENT_END_RE = re.compile(r"[.!?…](?=\s|$)|[;()\n]")
+_CLAUSE_END_RE = re.compile(r"[.!?…](?=\s|$)|[;(),\n]")
+_YEAR_MENTION_RE = re.compile(
+    r"(?P<quarter>(?i:quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*[/-]\s*(?P<qy>(?:19|20)\d{2}))"
+    r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
+    r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
+)
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue words of ``extract_cues.csv``, by type."""
+
+    rows: tuple[dict, ...]
+    by_type: dict = field(default_factory=dict)
+
+    def of(self, kind: str) -> list[dict]:
+        return self.by_type.get(kind, [])
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The cue table (``extract_cues.csv``): one row per cue word, with its ``type`` and ``value``.
+
+    Examples
+    --------
+    >>> table = cues()
+    >>> [c["value"] for c in table.of("qualifier") if c["cue"] == "tối thiểu"]
+    ['at_least']
+    """
+    with CUES_FILE.open(encoding="utf-8", newline="") as fh:
+        rows = tuple({k: nfc(v) for k, v in row.items()} for row in csv.DictReader(fh))
+    by_type: dict[str, list[dict]] = {}
+    for row in rows:
+        by_type.setdefault(row["type"], []).append(row)
+    for kind in by_type:  # longest cue first: "lĩnh vực đất đai, xây dựng, đầu tư" before "lĩnh vực đất đai"
+        by_type[kind].sort(key=lambda r: -len(r["cue"]))
+    return Cues(rows, by_type)
+
+
+def _cue_re(cue: str) -> re.Pattern:
+    body = re.escape(cue.lower())
+    left = r"(?<!\w)" if cue[:1].isalnum() else ""
+    right = r"(?!\w)" if cue[-1:].isalnum() else ""
+    return re.compile(left + body + right)
+
+
+@lru_cache(maxsize=256)
+def _compiled(cue: str) -> re.Pattern:
+    return _cue_re(cue)
+
+
+def _find_cues(kind: str, text: str, lo: int, hi: int) -> list[tuple[int, int, dict]]:
+    """Non-overlapping occurrences of cues of ``kind`` in ``text[lo:hi]`` (lower-cased), longest first."""
+    low = text.lower()
+    found: list[tuple[int, int, dict]] = []
+    for row in cues().of(kind):
+        for m in _compiled(row["cue"]).finditer(low, lo, hi):
+            if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), row))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _bounds(pattern: re.Pattern, text: str, at: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+    """The span around ``at`` between two matches of ``pattern`` (within ``lo:hi``)."""
+    hi = len(text) if hi is None else hi
+    start = lo
+    for m in pattern.finditer(text, lo, at):
+        start = m.end()
+    m = pattern.search(text, at, hi)
+    return start, (m.start() if m else hi)
+
+
+_WORD_RE = re.compile(r"\S+")
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD_RE.finditer(text, lo, hi)]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# catalog matching
+
+
+def _expand(text: str) -> str:
+    """A matching key: ``text`` folded, common words left out, the long forms of the abbreviations of the
+    cue table abbreviated (``thủ tục hành chính`` → ``tthc``), so that both spellings count as one word.
+
+    >>> _expand("Số thủ tục hành chính (TTHC) của tỉnh")
+    'tthc tthc tinh'
+    """
+    text = " " + fold(text) + " "
+    for short, long in _abbreviations():
+        if long in text:
+            text = text.replace(long, f" {short} ")
+    stop = _stopwords()
+    return " ".join(w for w in re.findall(r"\w+", text) if w not in stop)
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[tuple[str, str], ...]:
+    rows = cues().of("abbreviation")
+    return tuple((fold(r["cue"]), " " + " ".join(re.findall(r"\w+", fold(r["value"]))) + " ") for r in rows)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset:
+    return frozenset(w for row in cues().of("stopword") for w in fold(row["cue"]).split())
+
+
+@lru_cache(maxsize=8)
+def _catalog_choices(folder_key: str, _stamp: tuple) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """The catalog, its labels and counted units as matching keys (folded, abbreviations spelt out)."""
+    cat = catalog(data_dir=folder_key or None).reset_index(drop=True)
+    wholes = set(cat["whole"]) - {""}
+    cat = cat.assign(is_whole=cat["indicator"].isin(wholes), is_part=cat["whole"] != "")
+    texts = [_expand(label) for label in cat["label_vi"]]
+    nouns = [_expand(unit_vi) for unit_vi in cat["unit_vi"]]
+    return cat, texts, nouns
+
+
+NOUN_BONUS = 20
+TIE_BREAK = 0.05  # weight of the word-order-sensitive similarity of the nearest words, to part near-equals  # added to the score of an indicator whose counted unit is the noun printed after the number
+
+
+def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) -> tuple[str, float, str]:
+    from rapidfuzz import fuzz
+
+    cat, labels, nouns = catalog_info
+    if unit == "percent":
+        mask = cat["unit"] == "percent"
+    elif unit == "vnd":
+        mask = cat["unit"] == "vnd"
+    else:
+        mask = ~cat["unit"].isin(["percent", "vnd"])
+    if role == "part":
+        mask &= cat["is_part"]
+    elif role == "whole":
+        mask &= cat["is_whole"]
+    queries, noun = [_expand(q) for q in queries], _expand(noun)
+    weights = [w[3] for w in QUERY_WINDOWS]
+    best, best_score = None, -1.0
+    for i in range(len(labels)):
+        if not mask.iat[i]:
+            continue
+        score = sum(w * fuzz.token_set_ratio(q, labels[i]) for w, q in zip(weights, queries, strict=True)) / sum(
+            weights
+        )
+        score += TIE_BREAK * fuzz.token_sort_ratio(queries[0], labels[i])
+        if unit == "count" and noun and noun.split()[0] in (nouns[i].split()[:1] + labels[i].split()[:1]):
+            score += NOUN_BONUS
+        if score > best_score:
+            best, best_score = i, score
+    score = round(min(100.0, best_score), 1)
+    if best is None or score < MIN_INDICATOR_SCORE:
+        return "", max(score, 0.0), ""
+    row = cat.iloc[best]
+    return row["indicator"], score, row["label_vi"]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# periods
+
+
+def _mention_label(m: re.Match) -> tuple[str, int]:
+    """A period mention as a label, and its last year."""
+    if m["quarter"]:
+        q = _ROMAN.get(m["q"].upper(), None) or int(m["q"])
+        return f"{m['qy']}-Q{q}", int(m["qy"])
+    if m["span"]:
+        return f"{m['y1']}-{m['y2']}", int(m["y2"])
+    return m["year"], int(m["year"])
+
+
+@dataclass
+class _Context:
+    """What the paragraph said so far: the period in force, and whether it speaks of goals."""
+
+    period: str
+    default_end: int | None
+    target: bool = False
+    why: list[str] = field(default_factory=list)
+
+
+def _period_mentions(text: str, lo: int, hi: int):
+    """Period mentions in ``text[lo:hi]`` that name the period of what follows (not baselines)."""
+    low = text.lower()
+    for m in _YEAR_MENTION_RE.finditer(text, lo, hi):
+        before = low[max(lo, m.start() - 20) : m.start()]
+        before_words = before.split()[-3:]
+        prefix = " ".join(before_words)
+        ignored = [c for c in cues().of("period_ignore") if _compiled(c["cue"]).search(prefix)]
+        not_target = [c for c in cues().of("not_target") if c["where"] == "before_year" and c["cue"] in prefix]
+        yield m, bool(ignored), bool(not_target), prefix
+
+
+# ---------------------------------------------------------------------------------------------------------
+# one number
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    printed: str
+    value: float
+    role: str = ""
+    fraction: str = ""
+    qualifier: str = "none"
+    unit: str = "count"
+    kind: str = "actual"
+    period: str = ""
+    breakdown: str = ""
+    flag: str = ""
+    evidence: str = ""
+    indicator: str = ""
+    score: float = 0.0
+    label: str = ""
+    paragraph: int = 0
+    sentence: int = 0
+    noun: str = ""
+    why: list[str] = field(default_factory=list)
+
+
+def _skipped(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    for s, e, why in spans:
+        if s < end and start < e:
+            return why
+    return None
+
+
+def _qualifier(text: str, low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
+    before = low[max(sent[0], cand.start - 25) : cand.start]
+    before_words = " ".join(before.split()[-3:])
+    after = low[cand.end : min(sent[1], cand.end + 30)]
+    after_words = " ".join(after.split()[:3])
+    for row in cues().of("qualifier"):
+        rx = _compiled(row["cue"])
+        if (
+            row["where"] == "before"
+            and rx.search(before_words)
+            and before_words.rstrip().endswith(tuple(row["cue"].lower().split()[-1:]))
+        ):
+            void = [v for v in cues().of("not_qualifier") if after_words.startswith(v["cue"].lower())]
+            if void:
+                cand.why.append(f"'{row['cue']} … {void[0]['cue']}' is not a qualifier")
+                continue
+            cand.qualifier = row["value"]
+            cand.why.append(f"qualifier '{row['cue']}'")
+            return
+        if row["where"] == "after" and rx.search(after_words):
+            cand.qualifier = row["value"]
+            cand.why.append(f"qualifier '… {row['cue']}'")
+            return
+        if row["where"] == "sentence" and rx.search(low, sent[0], cand.start):
+            cand.qualifier = row["value"]
+            cand.why.append(f"qualifier '{row['cue']}' governs the sentence")
+            return
+
+
+def _unit(low: str, cand: _Candidate, sent_end: int) -> None:
+    if cand.printed.rstrip().endswith("%"):
+        cand.unit = "percent"
+        return
+    after = low[cand.end : min(sent_end, cand.end + 12)].split()
+    first = after[0].strip(",.;:()") if after else ""
+    for row in cues().of("unit"):
+        if first == row["cue"].lower():
+            cand.unit = row["value"]
+            cand.why.append(f"unit '{row['cue']}'")
+            return
+
+
+def _breakdown(text: str, cand: _Candidate, seg: tuple[int, int]) -> None:
+    clause = _bounds(_CLAUSE_END_RE, text, cand.start, seg[0], seg[1])
+    words_after = _words(text, cand.end, seg[1])[:AFTER_CUE_WORDS]
+    after_limit = words_after[-1][1] if words_after else cand.end
+    found = _find_cues("breakdown", text, clause[0], clause[1])
+    found += [f for f in _find_cues("breakdown", text, cand.end, seg[1]) if f not in found]
+    after = [f for f in found if f[0] >= cand.end and f[1] <= after_limit and f[2]["where"] in ("after", "either")]
+    before = [f for f in found if f[1] <= cand.start and f[0] >= clause[0] and f[2]["where"] in ("before", "either")]
+    picked = after[:1] or before[-1:]
+    if not picked:  # fall back on the segment before the number: "(ngành Công an: 170.397 hồ sơ, đạt 82,06% …"
+        wider = [f for f in _find_cues("breakdown", text, seg[0], cand.start) if f[2]["where"] in ("before", "either")]
+        codes = {f[2]["value"] for f in wider}
+        if len({c.split(":")[0] for c in codes}) == 1 and len(codes) == 1:
+            picked = wider[-1:]
+        elif len(codes) > 1:
+            cand.why.append("several breakdowns named before it: read as a whole")
+            return
+    elif len(before) > 1 and not after and len({f[2]["value"] for f in before}) > 1:
+        cand.why.append("several breakdowns named before it: read as a whole")
+        return
+    if picked:
+        cand.breakdown = picked[0][2]["value"]
+        cand.why.append(f"breakdown '{picked[0][2]['cue']}'")
+
+
+def _evidence(text: str, start: int, end: int, seg: tuple[int, int]) -> str:
+    words = _words(text, seg[0], seg[1])
+    inside = [i for i, (s, e) in enumerate(words) if s < end and start < e]
+    if not inside:
+        return text[start:end]
+    first, last = inside[0], inside[-1]
+    lo = max(0, first - WORDS_BEFORE)
+    # take qualifier words ("từ", "ước tính") just before the window along
+    hi = min(len(words) - 1, last + WORDS_AFTER)
+    while hi - lo + 1 > MAX_EVIDENCE_WORDS:
+        if first - lo > hi - last:
+            lo += 1
+        else:
+            hi -= 1
+    frag = text[words[lo][0] : words[hi][1]]
+    frag = frag.strip(",;:-–")
+    if frag.startswith("(") and ")" not in frag:
+        frag = frag[1:]
+    if frag.endswith("(") or (frag.endswith(")") and "(" not in frag):
+        frag = frag[:-1]
+    frag = frag.strip(",;:-– ")
+    if frag.endswith(")") and frag.count(")") > frag.count("("):
+        frag = frag[:-1].rstrip(",;: ")
+    return frag
+
+
+def extract(
+    text: str,
+    *,
+    province: str,
+    source_id: str,
+    period: str | None = None,
+    data_dir=None,
+) -> pd.DataFrame:
+    """Candidate facts of a Vietnamese report, one row per number worth curating, for review.
+
+    Every number printed as numerals becomes a candidate, except dates, document numbers
+    (``3595/QĐ-UBND``), footnote markers, section numbering, versions and standards (``ISO 9001:2015``),
+    phone numbers, URLs, years and ordinals (see :data:`SKIP`). For each candidate it reads:
+
+    - ``value`` in the Vietnamese format (``1.514`` → 1514, ``65,91%`` → 65.91, ``trên 14 nghìn`` →
+      14000, ``07`` → 7); an ``a/b`` pair gives two rows, ``role`` ``part`` and ``whole``, with
+      the printed ``fraction``;
+    - ``qualifier`` from the words around it (``trên``, ``hơn``, ``gần``, ``ước tính`` …, see
+      ``extract_cues.csv``; ``trên 07 lĩnh vực`` means *across*, not *more than*);
+    - ``unit`` (``percent``, ``vnd``, ``minute``, else ``count``), ``kind`` (``target`` after cues such
+      as ``phấn đấu``, ``mục tiêu`` or ``đến năm`` a year after the report's period), ``period`` (the
+      last period named in the paragraph before it — ``năm 2019``, ``quý I/2021``,
+      ``giai đoạn 2021 - 2030`` — but not a baseline such as ``so với năm 2015``; else ``period``),
+      ``breakdown`` (``cấp huyện`` → ``level:district``, ``ngành Công an`` → ``agency:police`` …),
+      ``flag`` ``format_anomaly`` for a dot used as decimal mark (``11.3 %``);
+    - ``evidence``: a verbatim fragment of at most 15 words around the number as printed (about four
+      words before it and five after, within its sentence and not across ``;`` or brackets);
+    - ``indicator``: the catalog indicator whose label (and counted unit) is closest to the words
+      around the number, ignoring case and diacritics (rapidfuzz ``token_set_ratio``, among indicators
+      of the same unit family and part/whole role), with ``indicator_score`` 0–100; empty below 50;
+    - ``confidence`` (0–1, higher is likelier a fact to keep) and ``why`` (the cues used).
+
+    ``keep`` is left empty for the reviewer (``yes`` or ``no``); ``fact_id`` is given by
+    :func:`cchc_data.curate.check` when the reviewed rows are applied.
+
+    Parameters
+    ----------
+    text : str
+        The report as plain text.
+    province : str
+        The province the report is about (name, slug or code).
+    source_id : str
+        The source's id in ``sources.csv`` (it need not be there yet).
+    period : str, optional
+        The period the report is about (``2019``, ``2021-Q1``, ``2021-2030``): the period of numbers whose
+        sentence names none. Default: the source's ``reference_period`` in ``sources.csv``, if listed.
+    data_dir : path, optional
+        The data folder whose catalog and sources are used.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`REVIEW_COLUMNS`, one row per candidate in reading order.
+
+    Examples
+    --------
+    >>> df = extract("Toàn tỉnh có 1.514 trạm BTS; tỷ lệ phủ sóng đạt trên 98,5% (ngày 04/10/2019).",
+    ...              province="Hà Giang", source_id="demo", period="2017")
+    >>> df[["value", "unit", "qualifier", "period", "evidence"]].values.tolist()
+    [[1514.0, 'count', 'none', '2017', 'Toàn tỉnh có 1.514 trạm BTS'], [98.5, 'percent', 'more_than', '2017', 'phủ sóng đạt trên 98,5%']]
+    >>> extract("11/11 huyện, thành phố", province="ha-giang", source_id="demo", period="2017")[
+    ...     ["value", "role", "fraction", "breakdown"]].values.tolist()
+    [[11.0, 'part', '11/11', 'level:district'], [11.0, 'whole', '11/11', 'level:district']]
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"text must be the report as a string, not {type(text).__name__}")
+    if not isinstance(source_id, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", source_id):
+        raise ValueError(
+            f"source_id {source_id!r} is not valid; use lower-case letters, digits and '-' (kh-2019-article)"
+        )
+    slug = resolve_province(province, data_dir=data_dir)
+    period = _default_period(period, source_id, data_dir)
+    default_end = parse_period(period).year_end if period else None
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    low = text.lower()
+
+    spans = [(m.start(), m.end(), why) for why, rx in _SKIP_RE for m in rx.finditer(text)]
+    folder = _data_dir(data_dir)
+    catalog_info = _catalog_choices(str(folder), _stamp(folder / "catalog.csv"))
+
+    candidates: list[_Candidate] = []
+    paragraph_start = -1
+    ctx = _Context(period, default_end)
+    for m in _TOKEN_RE.finditer(text):
+        if _skipped(spans, m.start("a"), m.end("b") if m["b"] else m.end("a")):
+            continue
+        para = _bounds(re.compile(r"\n"), text, m.start())
+        if para[0] != paragraph_start:  # a new paragraph: back to the report's period, no goal in force
+            paragraph_start = para[0]
+            ctx = _Context(period, default_end)
+            scanned = para[0]
+        sent = _bounds(_SENTENCE_END_RE, text, m.start(), para[0], para[1])
+        seg = _bounds(_SEGMENT_END_RE, text, m.start(), sent[0], sent[1])
+        # read the paragraph up to this number: period mentions and goal words in force
+        _advance(text, low, ctx, scanned, m.start(), sent)
+        scanned = m.start()
+
+        # what the whole token says: qualifier, unit, breakdown, evidence (shared by a part and its whole)
+        token = _Candidate(m.start(), m.end(), m.group(0).rstrip(), 0.0)
+        _qualifier(text, low, token, sent)
+        _unit(low, token, sent[1])
+        _breakdown(text, token, seg)
+        evidence = _evidence(text, m.start(), m.end(), seg)
+        scale, pct = (m["scale"] or "").strip(), "%" if m["pct"] else ""
+        fraction = f"{m['a']}/{m['b']}" if m["b"] else ""
+        pieces = (
+            [("part", m["a"], m.start("a")), ("whole", m["b"], m.start("b"))] if m["b"] else [("", m["a"], m.start())]
+        )
+        for role, number, start in pieces:
+            cand = _Candidate(start, m.end(), token.printed, parse_vn_number(f"{number} {scale}{pct}".strip()))
+            cand.role, cand.fraction, cand.evidence = role, fraction, evidence
+            cand.paragraph, cand.sentence = para[0], sent[0]
+            cand.period, cand.kind = ctx.period, "target" if ctx.target else "actual"
+            cand.qualifier, cand.breakdown = token.qualifier, token.breakdown
+            cand.unit = "count" if fraction else token.unit
+            cand.why = list(ctx.why) + token.why
+            if fraction:
+                cand.why.append(f"{role} of {fraction}")
+            if "." in number and not _GROUPED_RE.fullmatch(number):
+                cand.flag = "format_anomaly"
+                cand.why.append(f"'{number}' has a dot as decimal mark")
+            candidates.append(cand)
+
+    rows = _rows(candidates, text, slug, source_id, catalog_info)
+    frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    return frame
+
+
+def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[int, int]) -> None:
+    """Update the paragraph context with what ``text[lo:hi]`` says: period mentions and goal words."""
+    for m, ignored, not_target, prefix in _period_mentions(text, lo, hi):
+        if ignored:
+            continue
+        label, end = _mention_label(m)
+        ctx.period = label
+        ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{text[m.start() : m.end()]}'"]
+        if "đến" in prefix.split() and not not_target and ctx.default_end and end > ctx.default_end:
+            ctx.target = True
+            ctx.why.append(f"target: 'đến năm {end}' is after the report's period")
+    for c in cues().of("target"):
+        rx = _compiled(c["cue"])
+        if rx.search(low, max(lo, sent[0]), hi) and not ctx.target:
+            ctx.target = True
+            ctx.why.append(f"target '{c['cue']}'")
+
+
+def _default_period(period, source_id: str, data_dir) -> str:
+    if period is not None and period != "":
+        return parse_period(period).label
+    srcs = read_table("sources", data_dir)
+    hit = srcs[srcs["source_id"] == source_id]
+    return hit["reference_period"].iat[0] if len(hit) else ""
+
+
+#: Windows of words around a number (before, after) whose similarity to a catalog label is averaged:
+#: the words next to the number weigh most, as they are in every window.
+QUERY_WINDOWS = (
+    (6, 6, "clause", 3),
+    (5, 5, "segment", 1),
+    (10, 8, "segment", 1),
+    (20, 15, "sentence", 1),
+    (40, 40, "sentence", 1),
+    (5, 0, "head", 1),
+)
+
+
+def _query(text: str, start: int, end: int) -> tuple[list[str], str]:
+    """Texts around a number that say what it counts (digits left out), and the noun right after it.
+
+    One text per window of :data:`QUERY_WINDOWS` (words before, words after, within the clause only).
+    """
+    seg = _bounds(_SEGMENT_END_RE, text, start)
+    clause = _bounds(_CLAUSE_END_RE, text, start, seg[0], seg[1])
+    clause = (clause[0], _bounds(_CLAUSE_END_RE, text, end, seg[0], seg[1])[1])
+    sent = _bounds(_SENTENCE_END_RE, text, start)
+    queries = []
+    for n_before, n_after, scope, _weight in QUERY_WINDOWS:
+        lo, hi = {"clause": clause, "sentence": sent}.get(scope, seg)
+        before = [text[s:e] for s, e in _words(text, lo, start)]
+        after = [text[s:e] for s, e in _words(text, end, hi)]
+        words = (before[len(before) - n_before :] if n_before else []) + after[:n_after]
+        if scope == "head":  # the subject of a list: "Tỷ lệ hồ sơ đúng hạn của … là 99,76%, … là 91,58%"
+            words = [text[s:e] for s, e in _words(text, sent[0], start)][:n_before]
+        queries.append(" ".join(w for w in words if not re.search(r"\d", w)))
+    after = [text[s:e] for s, e in _words(text, end, seg[1])]
+    return queries, " ".join(w.strip(",.;:()") for w in after[:3])
+
+
+def _first_noun(noun: str) -> str:
+    return _expand(noun).split(" ")[0] if noun else ""
+
+
+def _inherit(cand: _Candidate, earlier: list[_Candidate]) -> None:
+    """A part of a breakdown (``cấp huyện: 215 thủ tục``) measures what its total or siblings measure.
+
+    Looks back for the last candidate of the same unit that is a total (no breakdown) or a sibling (a
+    breakdown of the same dimension): first in the same sentence, then in the paragraph among those
+    counting the same noun.
+    """
+    dim = cand.breakdown.split(":")[0]
+    mine = _first_noun(cand.noun)
+    for same_sentence in (True, False):
+        for prev in reversed(earlier):
+            if prev.paragraph != cand.paragraph:
+                break
+            if same_sentence and prev.sentence != cand.sentence:
+                continue
+            if prev.unit != cand.unit or not prev.indicator or prev.role:
+                continue
+            if prev.breakdown and prev.breakdown.split(":")[0] != dim:
+                continue
+            if not same_sentence and cand.unit == "count" and (not mine or mine != _first_noun(prev.noun)):
+                continue
+            cand.indicator, cand.score, cand.label = prev.indicator, prev.score, prev.label
+            cand.why.append(f"a part of the breakdown of {prev.indicator}")
+            return
+
+
+SHARE_GAP_WORDS = 6  # a share printed this close after a count is read as that count's share
+
+
+def _share_of(cand: _Candidate, prev: _Candidate, text: str, cat: pd.DataFrame) -> None:
+    """``362.425 hồ sơ (99,99%)``, ``28.301 hồ sơ …, chiếm tỷ lệ 21,65%``: the share of the count before it.
+
+    Uses the catalog's naming: the share of indicator ``x`` is ``x_share``.
+    """
+    if prev.unit != "count" or prev.sentence != cand.sentence or not prev.indicator:
+        return
+    if len(_words(text, prev.end, cand.start)) > SHARE_GAP_WORDS:
+        return
+    share = f"{prev.indicator}_share"
+    if share in cat.index:
+        cand.indicator, cand.score, cand.label = share, prev.score, cat.at[share, "label_vi"]
+        cand.why.append(f"the share of {prev.indicator} printed before it")
+
+
+def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info) -> list[dict]:
+    rows, seen, kept = [], set(), []
+    cat = catalog_info[0].set_index("indicator")
+    last_part: _Candidate | None = None
+    for cand in candidates:
+        key = (cand.value, cand.evidence, cand.role)
+        if key in seen:  # the same sentence printed twice (a lead repeated in the body): once is enough
+            continue
+        seen.add(key)
+        if cand.role == "whole" and last_part is not None and last_part.indicator:
+            whole = cat.at[last_part.indicator, "whole"]
+            if whole:
+                cand.indicator, cand.score, cand.label = whole, last_part.score, cat.at[whole, "label_vi"]
+                cand.why.append(f"the whole of {last_part.indicator}")
+        queries, cand.noun = _query(text, cand.start, cand.end)
+        if not cand.indicator and cand.breakdown and not cand.role:
+            _inherit(cand, kept)
+        if not cand.indicator and cand.unit == "percent" and kept:
+            _share_of(cand, kept[-1], text, cat)
+        if not cand.indicator:
+            cand.indicator, cand.score, cand.label = _suggest(queries, cand.noun, cand.unit, cand.role, catalog_info)
+        kept.append(cand)
+        if cand.role == "part":
+            last_part = cand
+        strength = 1.0 if (cand.unit != "count" or cand.fraction) else 0.7
+        if cand.value in (0, 1) and not cand.fraction:
+            strength = 0.4
+        confidence = round(0.5 * cand.score / 100 + 0.5 * strength, 2)
+        rows.append(
+            {
+                "fact_id": "",
+                "province": slug,
+                "indicator": cand.indicator,
+                "period": cand.period,
+                "kind": cand.kind,
+                "value": cand.value,
+                "qualifier": cand.qualifier,
+                "breakdown": cand.breakdown,
+                "source_id": source_id,
+                "evidence": cand.evidence,
+                "flag": cand.flag,
+                "note": "",
+                "keep": "",
+                "confidence": confidence,
+                "indicator_score": cand.score,
+                "indicator_label": cand.label,
+                "unit": cand.unit,
+                "role": cand.role,
+                "fraction": cand.fraction,
+                "position": cand.start,
+                "why": "; ".join(dict.fromkeys(cand.why)),
+                **dict.fromkeys(CATALOG_COLUMNS, ""),
+            }
+        )
+    return rows
+
+
+def format_value(value: float) -> str:
+    """A value as ``indicators.csv`` writes it: ``.`` as decimal mark, no exponent, no trailing ``.0``.
+
+    >>> format_value(1514.0), format_value(65.91), format_value(100210000.0)
+    ('1514', '65.91', '100210000')
+    """
+    if value != value:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return repr(float(value))
+
+
+def write_review(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write candidates (or reviewed rows) as a UTF-8 CSV file a spreadsheet opens; return its path."""
+    path = Path(path)
+    out = frame.copy()
+    out["value"] = [format_value(v) for v in out["value"]]
+    out.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return path
