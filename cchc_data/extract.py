@@ -597,12 +597,13 @@ def _first_noun(noun: str) -> str:
     return _expand(noun).split(" ")[0] if noun else ""
 
 
-def _inherit(cand: _Candidate, earlier: list[_Candidate]) -> None:
+def _inherit(cand: _Candidate, earlier: list[_Candidate], unit_nouns: set[str]) -> None:
     """A part of a breakdown (``cấp huyện: 215 thủ tục``) measures what its total or siblings measure.
 
     Looks back for the last candidate of the same unit that is a total (no breakdown) or a sibling (a
     breakdown of the same dimension): first in the same sentence, then in the paragraph among those
-    counting the same noun.
+    counting the same noun. Two candidates whose nouns are different counted units of the catalog
+    (``cấp``, ``điểm``) never measure the same thing.
     """
     dim = cand.breakdown.split(":")[0]
     mine = _first_noun(cand.noun)
@@ -616,8 +617,11 @@ def _inherit(cand: _Candidate, earlier: list[_Candidate]) -> None:
                 continue
             if prev.breakdown and prev.breakdown.split(":")[0] != dim:
                 continue
-            if not same_sentence and cand.unit == "count" and (not mine or mine != _first_noun(prev.noun)):
+            theirs = _first_noun(prev.noun)
+            if not same_sentence and cand.unit == "count" and (not mine or mine != theirs):
                 continue
+            if same_sentence and mine != theirs and mine in unit_nouns and theirs in unit_nouns:
+                continue  # "4 cấp …, 4 điểm cấp tỉnh": different things counted
             cand.indicator, cand.score, cand.label = prev.indicator, prev.score, prev.label
             cand.why.append(f"a part of the breakdown of {prev.indicator}")
             return
@@ -644,6 +648,7 @@ def _share_of(cand: _Candidate, prev: _Candidate, text: str, cat: pd.DataFrame) 
 def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info) -> list[dict]:
     rows, seen, kept = [], set(), []
     cat = catalog_info[0].set_index("indicator")
+    unit_nouns = {n.split()[0] for n in catalog_info[2] if n}
     last_part: _Candidate | None = None
     for cand in candidates:
         key = (cand.value, cand.evidence, cand.role)
@@ -657,7 +662,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 cand.why.append(f"the whole of {last_part.indicator}")
         queries, cand.noun = _query(text, cand.start, cand.end)
         if not cand.indicator and cand.breakdown and not cand.role:
-            _inherit(cand, kept)
+            _inherit(cand, kept, unit_nouns)
         if not cand.indicator and cand.unit == "percent" and kept:
             _share_of(cand, kept[-1], text, cat)
         if not cand.indicator:
