@@ -50,7 +50,7 @@ MAX_EVIDENCE_WORDS = 15
 WORDS_BEFORE = 4  # context words kept before the number in the evidence
 WORDS_AFTER = 5  # … and after it
 AFTER_CUE_WORDS = 4  # a breakdown named after the number counts within this many words
-MIN_INDICATOR_SCORE = 50  # below this, no indicator is suggested
+MIN_INDICATOR_SCORE = 60  # below this, no indicator is suggested
 
 # Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
 # Order matters only for the reason reported (the first pattern that covers a number names it).
@@ -87,6 +87,7 @@ _YEAR_MENTION_RE = re.compile(
     r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
     r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
 )
+_COUNTED_RE = re.compile(r"[0-9]\s+$")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -360,8 +361,15 @@ def _breakdown(text: str, cand: _Candidate, seg: tuple[int, int]) -> None:
     after_limit = words_after[-1][1] if words_after else cand.end
     found = _find_cues("breakdown", text, clause[0], clause[1])
     found += [f for f in _find_cues("breakdown", text, cand.end, seg[1]) if f not in found]
-    after = [f for f in found if f[0] >= cand.end and f[1] <= after_limit and f[2]["where"] in ("after", "either")]
+    after = [
+        f for f in found
+        if cand.end <= f[0] < min(after_limit, clause[1]) and f[2]["where"] in ("after", "either")
+    ]  # fmt: skip
     before = [f for f in found if f[1] <= cand.start and f[0] >= clause[0] and f[2]["where"] in ("before", "either")]
+    named_after = {f[2]["value"] for f in found if cand.end <= f[0] < clause[1]}
+    if len(named_after) > 1 and after:  # "198 cơ quan từ cấp tỉnh đến cấp xã": all levels together
+        cand.why.append("several breakdowns named after it: read as a whole")
+        return
     picked = after[:1] or before[-1:]
     if not picked:  # fall back on the segment before the number: "(ngành Công an: 170.397 hồ sơ, đạt 82,06% …"
         wider = [f for f in _find_cues("breakdown", text, seg[0], cand.start) if f[2]["where"] in ("before", "either")]
@@ -434,7 +442,7 @@ def extract(
       words before it and five after, within its sentence and not across ``;`` or brackets);
     - ``indicator``: the catalog indicator whose label (and counted unit) is closest to the words
       around the number, ignoring case and diacritics (rapidfuzz ``token_set_ratio``, among indicators
-      of the same unit family and part/whole role), with ``indicator_score`` 0–100; empty below 50;
+      of the same unit family and part/whole role), with ``indicator_score`` 0–100; empty below 60;
     - ``confidence`` (0–1, higher is likelier a fact to keep) and ``why`` (the cues used).
 
     ``keep`` is left empty for the reviewer (``yes`` or ``no``); ``fact_id`` is given by
@@ -545,8 +553,9 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
             ctx.target = True
             ctx.why.append(f"target: 'đến năm {end}' is after the report's period")
     for c in cues().of("target"):
-        rx = _compiled(c["cue"])
-        if rx.search(low, max(lo, sent[0]), hi) and not ctx.target:
+        for m in _compiled(c["cue"]).finditer(low, max(lo, sent[0]), hi):
+            if ctx.target or _COUNTED_RE.search(low, max(0, m.start() - 12), m.start()):
+                continue  # "12 mục tiêu": the thing a number counts, not a goal
             ctx.target = True
             ctx.why.append(f"target '{c['cue']}'")
 

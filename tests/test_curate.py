@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 import cchc_data as cd
-from cchc_data.cli import main
 from cchc_data.curate import check
 from cchc_data.extract import extract, write_review
 
