@@ -189,6 +189,36 @@ def _append_csv(path: Path, rows: list[list[str]]) -> None:
     path.write_text(text + ("" if text.endswith("\n") or not text else "\n") + buf.getvalue(), encoding="utf-8")
 
 
+def _staged_copy(folder: Path, dest: Path, kept: pd.DataFrame, new_cat: pd.DataFrame) -> Path:
+    """A copy of the data folder with the kept rows (and new catalog rows) appended."""
+    shutil.copytree(folder, dest, ignore=shutil.ignore_patterns("README.md", "staging"))
+    _append_csv(dest / "indicators.csv", kept[FACT_COLUMNS].values.tolist())
+    if len(new_cat):
+        _append_csv(dest / "catalog.csv", new_cat[CATALOG_FIELDS].values.tolist())
+    return dest
+
+
+def _mapped_issues(result, before: set, kept: pd.DataFrame, new_cat: pd.DataFrame, n_facts: int, n_cat: int):
+    """The validation issues of a staged copy that the review caused, on the review file's rows."""
+    fact_rows = {n_facts + 2 + k: int(line) for k, line in enumerate(kept.index)}
+    cat_rows = {n_cat + 2 + k: int(r) for k, r in enumerate(new_cat["_row"])}
+    out = []
+    for issue in result.issues:
+        if (issue.file, issue.row, issue.field, issue.message) in before:
+            continue  # the data had it already
+        if issue.file == "indicators.csv" and issue.row in fact_rows:
+            out.append(ReviewIssue(issue.level, fact_rows[issue.row], issue.field, issue.message))
+        elif issue.file == "catalog.csv" and issue.row in cat_rows:
+            field_ = (
+                f"catalog_{issue.field}" if issue.field and issue.field not in ("indicator", "unit") else issue.field
+            )
+            out.append(ReviewIssue(issue.level, cat_rows[issue.row], field_, issue.message))
+        else:  # an existing row that the new ones upset (a total now smaller than its new parts …)
+            where = f"{issue.file}:{issue.row}" if issue.row else issue.file
+            out.append(ReviewIssue(issue.level, None, issue.field, f"{where}: {issue.message}"))
+    return out
+
+
 def check(review_csv, *, data_dir=None, apply: bool = False) -> CurationReport:
     """Validate a reviewed candidates file; with ``apply=True`` add its kept rows to the data folder.
 
@@ -270,34 +300,23 @@ def _check(review: Path, *, data_dir, apply: bool) -> CurationReport:
 
     if report.errors:  # schema-level trouble first: validating the copy would only repeat it less clearly
         return report
+    kept = kept.sort_values("fact_id", kind="stable")  # appended in reading order
     report.facts = kept[FACT_COLUMNS].reset_index(drop=True)
     report.catalog_rows = new_cat[CATALOG_FIELDS].reset_index(drop=True)
-
+    before = {(i.file, i.row, i.field, i.message) for i in validate(folder).issues}
     with tempfile.TemporaryDirectory(prefix="cchc-curate-") as tmp:
-        copy = Path(tmp) / "data"
-        shutil.copytree(folder, copy, ignore=shutil.ignore_patterns("README.md", "staging"))
-        _append_csv(copy / "indicators.csv", kept[FACT_COLUMNS].values.tolist())
-        if len(new_cat):
-            _append_csv(copy / "catalog.csv", new_cat[CATALOG_FIELDS].values.tolist())
-        before = {(i.file, i.row, i.field, i.message) for i in validate(folder).issues}
-        after = validate(copy)
-        fact_rows = {len(facts) + 2 + k: int(line) for k, line in enumerate(kept.index)}
-        cat_rows = {len(cat) + 2 + k: int(r) for k, r in enumerate(new_cat["_row"])}
-        for issue in after.issues:
-            if (issue.file, issue.row, issue.field, issue.message) in before:
-                continue  # the data had it already
-            if issue.file == "indicators.csv" and issue.row in fact_rows:
-                report.issues.append(ReviewIssue(issue.level, fact_rows[issue.row], issue.field, issue.message))
-            elif issue.file == "catalog.csv" and issue.row in cat_rows:
-                field_ = (
-                    f"catalog_{issue.field}"
-                    if issue.field and issue.field not in ("indicator", "unit")
-                    else issue.field
-                )
-                report.issues.append(ReviewIssue(issue.level, cat_rows[issue.row], field_, issue.message))
-            else:  # an existing row that the new ones upset (a total now smaller than its new parts …)
-                where = f"{issue.file}:{issue.row}" if issue.row else issue.file
-                report.issues.append(ReviewIssue(issue.level, None, issue.field, f"{where}: {issue.message}"))
+        copy = _staged_copy(folder, Path(tmp) / "all", kept, new_cat)
+        found = _mapped_issues(validate(copy), before, kept, new_cat, len(facts), len(cat))
+        bad = {i.row for i in found if i.level == "error" and i.row is not None}
+        clean = kept[~kept.index.isin(bad)]
+        if bad and len(clean):  # the cross-row rules run only on well-formed tables: check the other rows too
+            again = _staged_copy(folder, Path(tmp) / "clean", clean, new_cat[~new_cat["_row"].isin(bad)])
+            seen = {(i.row, i.field, i.message) for i in found}
+            more = _mapped_issues(
+                validate(again), before, clean, new_cat[~new_cat["_row"].isin(bad)], len(facts), len(cat)
+            )
+            found += [i for i in more if (i.row, i.field, i.message) not in seen]
+        report.issues += found
         if apply and report.ok:
             for name in ("indicators.csv", "catalog.csv"):
                 staged = folder / f".{name}.curate"

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import cchc_data as cd
+from cchc_data.cli import main
 from cchc_data.curate import check
 from cchc_data.extract import extract, write_review
 
@@ -91,3 +92,212 @@ def test_round_trip_on_the_source_text(data_copy, tmp_path, source_id):
         return sorted(zip(*(frame[c] for c in key), frame["value"].astype(float), strict=True))
 
     assert facts_of(back) == facts_of(mine)
+
+
+# --- checking a hand-made review file ------------------------------------------------------------------
+
+ROW = {
+    "province": "khanh-hoa",
+    "indicator": "public_websites",
+    "period": "2019",
+    "kind": "actual",
+    "value": "150",
+    "qualifier": "none",
+    "breakdown": "",
+    "source_id": "kh-2019-article",
+    "evidence": "Toàn tỉnh có 150 trang thông tin",
+    "flag": "",
+    "note": "",
+    "keep": "yes",
+    "unit": "count",
+    "position": "10",
+}
+
+
+def review_file(tmp_path, rows, name="review.csv"):
+    frame = pd.DataFrame([{**ROW, **r} for r in rows])
+    path = tmp_path / name
+    frame.to_csv(path, index=False, lineterminator="\n")
+    return path
+
+
+def test_kept_rows_are_appended_with_ids_in_reading_order(data_copy, tmp_path):
+    path = review_file(
+        tmp_path,
+        [
+            {"value": "9", "evidence": "có 9 trang thông tin", "position": "300"},
+            {"keep": "no", "value": "77", "evidence": "có 77 trang"},
+            {"value": "150", "position": "100"},
+            {"keep": "", "value": "78", "evidence": "có 78 trang"},
+        ],
+    )
+    before = _facts(data_copy)
+    report = check(path, data_dir=data_copy, apply=True)
+    assert report.ok and report.applied, str(report)
+    assert report.skipped == 2
+    after = _facts(data_copy)
+    added = after.iloc[len(before) :]
+    last = before[before["source_id"] == "kh-2019-article"]["fact_id"].max()
+    n = int(last.rsplit("-", 1)[1])
+    assert added["fact_id"].tolist() == [f"kh-2019-article-{n + 1:03d}", f"kh-2019-article-{n + 2:03d}"]
+    assert added["value"].tolist() == ["150", "9"]  # reading order, not file order
+    assert cd.validate(data_copy).ok
+
+
+def test_each_problem_is_named_by_row_and_field(data_copy, tmp_path):
+    path = review_file(
+        tmp_path,
+        [
+            {},  # row 2: fine
+            {"evidence": "Toàn tỉnh có nhiều trang thông tin"},  # row 3: the value is not in the evidence
+            {"indicator": "no_such_indicator"},  # row 4
+            {"qualifier": "roughly"},  # row 5
+        ],
+    )
+    report = check(path, data_dir=data_copy)
+    assert not report.ok
+    where = {(i.row, i.field) for i in report.errors}
+    assert (4, "indicator") in where
+    messages = "\n".join(map(str, report.issues))
+    assert "review.csv:4 [indicator]" in messages and "not in the catalog" in messages
+
+
+def test_validation_rules_map_back_to_review_rows(data_copy, tmp_path):
+    path = review_file(
+        tmp_path,
+        [
+            {},
+            {"evidence": "Toàn tỉnh có nhiều trang thông tin", "position": "20"},
+            {"qualifier": "roughly", "position": "30"},
+        ],
+    )
+    report = check(path, data_dir=data_copy)
+    where = {(i.row, i.field): i.message for i in report.errors}
+    assert (3, "evidence") in where and "does not contain the value 150" in where[(3, "evidence")]
+    assert (4, "qualifier") in where
+    assert (2, "evidence") not in where
+
+
+def test_nothing_is_written_when_a_row_has_an_error(data_copy, tmp_path):
+    path = review_file(tmp_path, [{}, {"period": "2019-Q5"}])
+    before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
+    report = check(path, data_dir=data_copy, apply=True)
+    assert not report.ok and not report.applied
+    assert (3, "period") in {(i.row, i.field) for i in report.errors}
+    assert {p.name: p.read_bytes() for p in data_copy.glob("*.csv")} == before
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("65,91", r"decimal mark as '\.' \(65\.91\)"), ("1.514", "write 1514")],
+)
+def test_values_typed_the_vietnamese_way_are_caught(data_copy, tmp_path, value, message):
+    path = review_file(tmp_path, [{"value": value, "evidence": f"tỷ lệ đạt {value}"}])
+    report = check(path, data_dir=data_copy)
+    assert [(i.row, i.field) for i in report.errors] == [(2, "value")]
+    assert re.search(message, report.errors[0].message)
+
+
+def test_keep_must_be_yes_or_no(data_copy, tmp_path):
+    report = check(review_file(tmp_path, [{"keep": "maybe"}]), data_dir=data_copy)
+    assert [(i.row, i.field) for i in report.errors] == [(2, "keep")]
+    assert "write yes" in report.errors[0].message
+
+
+def test_a_review_with_nothing_kept_says_so(data_copy, tmp_path):
+    report = check(review_file(tmp_path, [{"keep": "no"}]), data_dir=data_copy, apply=True)
+    assert not report.ok and "nothing to add" in report.errors[0].message
+
+
+def test_missing_columns_are_named(data_copy, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("value,evidence\n1,x\n", encoding="utf-8")
+    report = check(path, data_dir=data_copy)
+    assert "missing columns: province, indicator" in report.errors[0].message
+
+
+def test_applying_twice_is_refused(data_copy, tmp_path):
+    path = review_file(tmp_path, [{}])
+    assert check(path, data_dir=data_copy, apply=True).applied
+    again = check(path, data_dir=data_copy, apply=True)
+    assert not again.ok and "already in indicators.csv as kh-2019-article-" in again.errors[0].message
+
+
+NEW_INDICATOR = {
+    "indicator": "public_websites_with_services",
+    "evidence": "có 150 trang thông tin có dịch vụ công",
+    "catalog_label_vi": "Số trang thông tin điện tử có dịch vụ công",
+    "catalog_label_en": "Government websites offering public services",
+    "catalog_unit_vi": "trang thông tin điện tử",
+    "catalog_unit_en": "websites",
+    "catalog_domain": "digital_government",
+    "catalog_description": "Number of government websites that offer public services online.",
+}
+
+
+def test_a_new_catalog_row_comes_from_the_catalog_columns(data_copy, tmp_path):
+    path = review_file(tmp_path, [NEW_INDICATOR, {"indicator": NEW_INDICATOR["indicator"], "value": "20",
+                                                  "evidence": "có 20 trang", "breakdown": "level:province"}])  # fmt: skip
+    report = check(path, data_dir=data_copy, apply=True)
+    assert report.ok and report.applied, str(report)
+    cat = pd.read_csv(data_copy / "catalog.csv", dtype=str, keep_default_na=False).set_index("indicator")
+    row = cat.loc["public_websites_with_services"]
+    assert (row["unit"], row["label_en"], row["domain"]) == (
+        "count",
+        NEW_INDICATOR["catalog_label_en"],
+        "digital_government",
+    )
+    assert cd.validate(data_copy).ok
+    assert len(cd.load_indicators(indicator="public_websites_with_services", data_dir=data_copy)) == 2
+
+
+def test_a_new_catalog_row_needs_its_required_fields(data_copy, tmp_path):
+    path = review_file(tmp_path, [{**NEW_INDICATOR, "catalog_label_en": "", "catalog_domain": "space"}])
+    report = check(path, data_dir=data_copy, apply=True)
+    where = {(i.row, i.field) for i in report.errors}
+    assert (2, "catalog_label_en") in where
+    assert not report.applied
+
+
+def test_a_bad_catalog_value_is_reported_on_the_review_row(data_copy, tmp_path):
+    path = review_file(tmp_path, [{}, {**NEW_INDICATOR, "catalog_domain": "space", "position": "50"}])
+    report = check(path, data_dir=data_copy)
+    assert any(i.row == 3 and i.field == "catalog_domain" and "space" in i.message for i in report.errors), str(report)
+
+
+# --- the command line ----------------------------------------------------------------------------------
+
+
+def test_cli_extract_then_curate_check(data_copy, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "report.txt").write_text(
+        "Toàn tỉnh có 150 trang thông tin; 4.600 tài khoản thư điện tử.\n", encoding="utf-8"
+    )
+    args = ["extract", "report.txt", "--province", "Khánh Hòa", "--source-id", "kh-2019-article"]
+    assert main([*args, "--data-dir", str(data_copy)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 candidates") and "review.csv" in out
+    assert main([*args, "--data-dir", str(data_copy)]) == 2  # a review in progress is not overwritten
+    assert "exists" in capsys.readouterr().err
+
+    review = pd.read_csv("review.csv", dtype=str, keep_default_na=False)
+    assert main(["curate", "check", "review.csv", "--data-dir", str(data_copy)]) == 1  # nothing kept yet
+    review["keep"] = "yes"
+    review.to_csv("review.csv", index=False)
+    assert main(["curate", "check", "review.csv", "--data-dir", str(data_copy)]) == 0
+    assert "valid: 2 rows kept" in capsys.readouterr().out
+    assert main(["curate", "check", "review.csv", "--apply", "--data-dir", str(data_copy)]) == 0
+    assert "applied" in capsys.readouterr().out
+    assert cd.validate(data_copy).ok
+
+
+def test_cli_names_bad_input(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "nope.txt"), "--province", "khanh-hoa", "--source-id", "x-1",
+                 "-o", str(tmp_path / "r.csv")]) == 2  # fmt: skip
+    assert "nope.txt" in capsys.readouterr().err
+    (tmp_path / "t.txt").write_text("Có 5 xã.", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "t.txt"), "--province", "Atlantis", "--source-id", "x-1",
+                 "-o", str(tmp_path / "r.csv")]) == 2  # fmt: skip
+    assert "Atlantis" in capsys.readouterr().err
+    assert main(["curate", "check", str(tmp_path / "missing.csv")]) == 2
+    assert "cchc extract" in capsys.readouterr().err
