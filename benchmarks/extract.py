@@ -52,10 +52,18 @@ def evidence_spans(text: str, evidence: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(pattern, text)]
 
 
-def match(facts: pd.DataFrame, cands: pd.DataFrame, text: str) -> dict[int, int]:
-    """A maximum matching fact row → candidate row (see the module docstring)."""
+def match(facts: pd.DataFrame, cands: pd.DataFrame, text: str, catalog: pd.DataFrame | None = None) -> dict[int, int]:
+    """A maximum matching fact row → candidate row (see the module docstring).
+
+    Of the two candidates of ``11/11``, a fact whose indicator is a part in the catalog prefers the
+    ``part`` one, a whole the ``whole`` one (the values alone can't tell them apart).
+    """
+    catalog = cd.catalog() if catalog is None else catalog
+    parts = set(catalog.loc[catalog["whole"] != "", "indicator"])
+    wholes = set(catalog["whole"]) - {""}
     options: dict[int, list[int]] = {}
     for i, fact in facts.iterrows():
+        role = "part" if fact["indicator"] in parts else "whole" if fact["indicator"] in wholes else ""
         spans = evidence_spans(text, fact["evidence"])
         ok = []
         for j, cand in cands.iterrows():
@@ -63,7 +71,7 @@ def match(facts: pd.DataFrame, cands: pd.DataFrame, text: str) -> dict[int, int]
                 continue
             if any(s <= cand["position"] < e for s, e in spans):
                 ok.append(j)
-        options[i] = ok
+        options[i] = sorted(ok, key=lambda j: cands.at[j, "role"] != role)
     owner: dict[int, int] = {}
 
     def augment(i: int, seen: set) -> bool:

@@ -50,7 +50,7 @@ MAX_EVIDENCE_WORDS = 15
 WORDS_BEFORE = 4  # context words kept before the number in the evidence
 WORDS_AFTER = 5  # … and after it
 AFTER_CUE_WORDS = 4  # a breakdown named after the number counts within this many words
-MIN_INDICATOR_SCORE = 60  # below this, no indicator is suggested
+MIN_INDICATOR_SCORE = 65  # below this, no indicator is suggested
 
 # Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
 # Order matters only for the reason reported (the first pattern that covers a number names it).
@@ -167,18 +167,20 @@ def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 
 def _expand(text: str) -> str:
-    """A matching key: ``text`` folded, common words left out, the long forms of the abbreviations of the
-    cue table abbreviated (``thủ tục hành chính`` → ``tthc``), so that both spellings count as one word.
+    """A matching key: common words and numbers left out, folded (no case, no diacritics), the long forms
+    of the abbreviations of the cue table abbreviated (``thủ tục hành chính`` → ``tthc``), so that both
+    spellings count as one word.
 
-    >>> _expand("Số thủ tục hành chính (TTHC) của tỉnh")
-    'tthc tthc tinh'
+    >>> _expand("Số thủ tục hành chính (TTHC) của 08 cơ quan")
+    'tthc tthc co quan'
     """
-    text = " " + fold(text) + " "
+    stop = _stopwords()  # before folding: "có" is common, "cơ" (quan) is not
+    words = [w for w in re.findall(r"\w+", nfc(text).lower()) if w not in stop and not w.isdigit()]
+    key = " " + fold(" ".join(words)) + " "
     for short, long in _abbreviations():
-        if long in text:
-            text = text.replace(long, f" {short} ")
-    stop = _stopwords()
-    return " ".join(w for w in re.findall(r"\w+", text) if w not in stop)
+        if long in key:
+            key = key.replace(long, f" {short} ")
+    return " ".join(key.split())
 
 
 @lru_cache(maxsize=1)
@@ -189,25 +191,42 @@ def _abbreviations() -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> frozenset:
-    return frozenset(w for row in cues().of("stopword") for w in fold(row["cue"]).split())
+    return frozenset(w for row in cues().of("stopword") for w in row["cue"].lower().split())
 
 
 @lru_cache(maxsize=8)
 def _catalog_choices(folder_key: str, _stamp: tuple) -> tuple[pd.DataFrame, list[str], list[str]]:
     """The catalog, its labels and counted units as matching keys (folded, abbreviations spelt out)."""
     cat = catalog(data_dir=folder_key or None).reset_index(drop=True)
-    wholes = set(cat["whole"]) - {""}
-    cat = cat.assign(is_whole=cat["indicator"].isin(wholes), is_part=cat["whole"] != "")
     texts = [_expand(label) for label in cat["label_vi"]]
     nouns = [_expand(unit_vi) for unit_vi in cat["unit_vi"]]
     return cat, texts, nouns
 
 
-NOUN_BONUS = 20
-TIE_BREAK = 0.05  # weight of the word-order-sensitive similarity of the nearest words, to part near-equals  # added to the score of an indicator whose counted unit is the noun printed after the number
+#: Windows of words around a number whose similarity to a catalog label is averaged: (words before,
+#: words after, within: the comma-bounded clause, the segment between ; and brackets, the sentence, or
+#: the first words of the sentence, its "head"; weight). The words next to the number weigh most.
+QUERY_WINDOWS = (
+    (6, 6, "clause", 4),
+    (5, 5, "segment", 1),
+    (10, 8, "segment", 1),
+    (20, 15, "sentence", 1),
+    (40, 40, "sentence", 1),
+    (5, 0, "head", 1),
+)
+NOUN_BONUS = 30  # added to an indicator whose counted unit (or label's first word) is the noun after the number
+ROLE_BONUS = 100  # the a of a/b is a part in the catalog, its b a whole, whenever one fits at all
+TIE_BREAK = 0.2  # weight of the word-order-sensitive similarity of the nearest words, to part near-equals
 
 
 def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) -> tuple[str, float, str]:
+    """The catalog indicator closest to the words around a number: ``(code, score 0-100, label)``.
+
+    Indicators of the number's unit family (percent, money, other) compete on the similarity of their
+    label to the windows of :data:`QUERY_WINDOWS`, plus :data:`NOUN_BONUS` when the noun after the
+    number is what they count (the score, capped at 100); among those, a part is preferred for the
+    ``a`` of ``a/b`` and a whole for its ``b``. None is suggested below :data:`MIN_INDICATOR_SCORE`.
+    """
     from rapidfuzz import fuzz
 
     cat, labels, nouns = catalog_info
@@ -217,13 +236,11 @@ def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) 
         mask = cat["unit"] == "vnd"
     else:
         mask = ~cat["unit"].isin(["percent", "vnd"])
-    if role == "part":
-        mask &= cat["is_part"]
-    elif role == "whole":
-        mask &= cat["is_whole"]
+    role_fits = (cat["whole"] != "") if role == "part" else cat["indicator"].isin(set(cat["whole"])) if role else None
     queries, noun = [_expand(q) for q in queries], _expand(noun)
+    head = noun.split()[0] if noun else ""
     weights = [w[3] for w in QUERY_WINDOWS]
-    best, best_score = None, -1.0
+    best, best_rank, best_score = None, -1.0, 0.0
     for i in range(len(labels)):
         if not mask.iat[i]:
             continue
@@ -231,13 +248,14 @@ def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) 
             weights
         )
         score += TIE_BREAK * fuzz.token_sort_ratio(queries[0], labels[i])
-        if unit == "count" and noun and noun.split()[0] in (nouns[i].split()[:1] + labels[i].split()[:1]):
+        if unit == "count" and head and head in (nouns[i].split()[:1] + labels[i].split()[:1]):
             score += NOUN_BONUS
-        if score > best_score:
-            best, best_score = i, score
+        rank = score + (ROLE_BONUS if role_fits is not None and role_fits.iat[i] else 0)
+        if rank > best_rank:
+            best, best_rank, best_score = i, rank, score
     score = round(min(100.0, best_score), 1)
     if best is None or score < MIN_INDICATOR_SCORE:
-        return "", max(score, 0.0), ""
+        return "", score, ""
     row = cat.iloc[best]
     return row["indicator"], score, row["label_vi"]
 
@@ -440,9 +458,12 @@ def extract(
       ``flag`` ``format_anomaly`` for a dot used as decimal mark (``11.3 %``);
     - ``evidence``: a verbatim fragment of at most 15 words around the number as printed (about four
       words before it and five after, within its sentence and not across ``;`` or brackets);
-    - ``indicator``: the catalog indicator whose label (and counted unit) is closest to the words
-      around the number, ignoring case and diacritics (rapidfuzz ``token_set_ratio``, among indicators
-      of the same unit family and part/whole role), with ``indicator_score`` 0–100; empty below 60;
+    - ``indicator``: the catalog indicator whose label is closest to the words around the number,
+      ignoring case, diacritics, common words and abbreviations (rapidfuzz ``token_set_ratio`` over
+      windows of :data:`QUERY_WINDOWS`, a bonus when the noun after the number is what the indicator
+      counts), among indicators of the same unit family; the whole of ``a/b`` gets the catalog whole
+      of its part, a breakdown's part the indicator of its total, a share printed right after a count
+      that count's ``_share`` indicator; ``indicator_score`` 0–100; empty below 65;
     - ``confidence`` (0–1, higher is likelier a fact to keep) and ``why`` (the cues used).
 
     ``keep`` is left empty for the reviewer (``yes`` or ``no``); ``fact_id`` is given by
@@ -568,18 +589,6 @@ def _default_period(period, source_id: str, data_dir) -> str:
     return hit["reference_period"].iat[0] if len(hit) else ""
 
 
-#: Windows of words around a number (before, after) whose similarity to a catalog label is averaged:
-#: the words next to the number weigh most, as they are in every window.
-QUERY_WINDOWS = (
-    (6, 6, "clause", 3),
-    (5, 5, "segment", 1),
-    (10, 8, "segment", 1),
-    (20, 15, "sentence", 1),
-    (40, 40, "sentence", 1),
-    (5, 0, "head", 1),
-)
-
-
 def _query(text: str, start: int, end: int) -> tuple[list[str], str]:
     """Texts around a number that say what it counts (digits left out), and the noun right after it.
 
@@ -606,34 +615,34 @@ def _first_noun(noun: str) -> str:
     return _expand(noun).split(" ")[0] if noun else ""
 
 
-def _inherit(cand: _Candidate, earlier: list[_Candidate], unit_nouns: set[str]) -> None:
+def _inherit(cand: _Candidate, earlier: list[_Candidate]) -> None:
     """A part of a breakdown (``cấp huyện: 215 thủ tục``) measures what its total or siblings measure.
 
-    Looks back for the last candidate of the same unit that is a total (no breakdown) or a sibling (a
-    breakdown of the same dimension): first in the same sentence, then in the paragraph among those
-    counting the same noun. Two candidates whose nouns are different counted units of the catalog
-    (``cấp``, ``điểm``) never measure the same thing.
+    Looks back for candidates of the same unit that are a total (no breakdown) or a sibling (a breakdown
+    of the same dimension): in the same sentence, the last one counting the same noun (``183 HTQLCL …
+    278 cơ quan: cấp tỉnh có 38 HTQLCL trong 40 cơ quan``), else the last one; then in the paragraph,
+    the last one counting the same noun.
     """
     dim = cand.breakdown.split(":")[0]
     mine = _first_noun(cand.noun)
-    for same_sentence in (True, False):
-        for prev in reversed(earlier):
-            if prev.paragraph != cand.paragraph:
-                break
-            if same_sentence and prev.sentence != cand.sentence:
-                continue
-            if prev.unit != cand.unit or not prev.indicator or prev.role:
-                continue
-            if prev.breakdown and prev.breakdown.split(":")[0] != dim:
-                continue
-            theirs = _first_noun(prev.noun)
-            if not same_sentence and cand.unit == "count" and (not mine or mine != theirs):
-                continue
-            if same_sentence and mine != theirs and mine in unit_nouns and theirs in unit_nouns:
-                continue  # "4 cấp …, 4 điểm cấp tỉnh": different things counted
-            cand.indicator, cand.score, cand.label = prev.indicator, prev.score, prev.label
-            cand.why.append(f"a part of the breakdown of {prev.indicator}")
-            return
+    eligible = []
+    for prev in reversed(earlier):
+        if prev.paragraph != cand.paragraph:
+            break
+        if prev.unit != cand.unit or not prev.indicator or prev.role:
+            continue
+        if prev.breakdown and prev.breakdown.split(":")[0] != dim:
+            continue
+        eligible.append(prev)
+    same_noun = [p for p in eligible if mine and _first_noun(p.noun) == mine]
+    in_sentence = [p for p in eligible if p.sentence == cand.sentence]
+    pick = [p for p in same_noun if p.sentence == cand.sentence][:1] or in_sentence[:1] or same_noun[:1]
+    if cand.unit == "percent" and not pick:
+        pick = eligible[:1]  # a share has no noun: "… đạt 98,63%. Trong đó, cấp tỉnh là 99,76%"
+    if pick:
+        prev = pick[0]
+        cand.indicator, cand.score, cand.label = prev.indicator, prev.score, prev.label
+        cand.why.append(f"a part of the breakdown of {prev.indicator}")
 
 
 SHARE_GAP_WORDS = 6  # a share printed this close after a count is read as that count's share
@@ -657,7 +666,6 @@ def _share_of(cand: _Candidate, prev: _Candidate, text: str, cat: pd.DataFrame) 
 def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info) -> list[dict]:
     rows, seen, kept = [], set(), []
     cat = catalog_info[0].set_index("indicator")
-    unit_nouns = {n.split()[0] for n in catalog_info[2] if n}
     last_part: _Candidate | None = None
     for cand in candidates:
         key = (cand.value, cand.evidence, cand.role)
@@ -671,7 +679,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 cand.why.append(f"the whole of {last_part.indicator}")
         queries, cand.noun = _query(text, cand.start, cand.end)
         if not cand.indicator and cand.breakdown and not cand.role:
-            _inherit(cand, kept, unit_nouns)
+            _inherit(cand, kept)
         if not cand.indicator and cand.unit == "percent" and kept:
             _share_of(cand, kept[-1], text, cat)
         if not cand.indicator:

@@ -234,13 +234,13 @@ def test_the_indicator_is_suggested_ignoring_diacritics():
     with_marks = one("Toàn tỉnh có 1.514 trạm thu phát sóng BTS.")
     without = one("Toan tinh co 1.514 tram thu phat song BTS.")
     assert with_marks["indicator"] == without["indicator"] == "bts_stations"
-    assert with_marks["indicator_score"] >= 60
+    assert with_marks["indicator_score"] >= 65
     assert with_marks["indicator_label"] == "Số trạm thu phát sóng BTS"
 
 
 def test_no_indicator_below_the_threshold():
     row = one("Con mèo có 4 chân.")
-    assert row["indicator"] == "" and row["indicator_score"] < 60
+    assert row["indicator"] == "" and row["indicator_score"] < 65
 
 
 def test_the_whole_of_a_share_is_the_catalog_whole_of_its_part():
