@@ -405,22 +405,32 @@ def _breakdown(text: str, cand: _Candidate, seg: tuple[int, int]) -> None:
         cand.why.append(f"breakdown '{picked[0][2]['cue']}'")
 
 
-def _evidence(text: str, start: int, end: int, seg: tuple[int, int]) -> str:
-    words = _words(text, seg[0], seg[1])
-    inside = [i for i, (s, e) in enumerate(words) if s < end and start < e]
-    if not inside:
-        return text[start:end]
-    first, last = inside[0], inside[-1]
-    lo = max(0, first - WORDS_BEFORE)
-    # take qualifier words ("từ", "ước tính") just before the window along
-    hi = min(len(words) - 1, last + WORDS_AFTER)
+MIN_EVIDENCE_WORDS = 4  # a clause shorter than this is widened to its segment, then its sentence
+
+
+def _evidence(text: str, start: int, end: int, seg: tuple[int, int], sent: tuple[int, int]) -> str:
+    """The words around ``text[start:end]``: up to :data:`WORDS_BEFORE` before and :data:`WORDS_AFTER`
+    after it within its clause (between commas), widened to the segment (between ``;`` and brackets)
+    and then the sentence while that gives fewer than :data:`MIN_EVIDENCE_WORDS` words."""
+    clause = (
+        _bounds(_CLAUSE_END_RE, text, start, *seg)[0],
+        _bounds(_CLAUSE_END_RE, text, max(start, end - 1), *seg)[1],
+    )
+    for lo_hi in (clause, seg, sent):
+        words = _words(text, *lo_hi)
+        inside = [i for i, (s, e) in enumerate(words) if s < end and start < e]
+        if not inside:
+            return text[start:end]
+        first, last = inside[0], inside[-1]
+        lo, hi = max(0, first - WORDS_BEFORE), min(len(words) - 1, last + WORDS_AFTER)
+        if hi - lo + 1 >= MIN_EVIDENCE_WORDS:
+            break
     while hi - lo + 1 > MAX_EVIDENCE_WORDS:
         if first - lo > hi - last:
             lo += 1
         else:
             hi -= 1
-    frag = text[words[lo][0] : words[hi][1]]
-    frag = frag.strip(",;:-–")
+    frag = text[words[lo][0] : words[hi][1]].strip(",;:-–")
     if frag.startswith("(") and ")" not in frag:
         frag = frag[1:]
     if frag.endswith("(") or (frag.endswith(")") and "(" not in frag):
@@ -536,7 +546,7 @@ def extract(
         _qualifier(text, low, token, sent)
         _unit(low, token, sent[1])
         _breakdown(text, token, seg)
-        evidence = _evidence(text, m.start(), m.end(), seg)
+        evidence = _evidence(text, m.start(), m.end(), seg, sent)
         scale, pct = (m["scale"] or "").strip(), "%" if m["pct"] else ""
         fraction = f"{m['a']}/{m['b']}" if m["b"] else ""
         pieces = (
@@ -663,12 +673,21 @@ def _share_of(cand: _Candidate, prev: _Candidate, text: str, cat: pd.DataFrame) 
         cand.why.append(f"the share of {prev.indicator} printed before it")
 
 
+DUPLICATE_CONTEXT = 60  # characters each side of a number that, printed again, make it a repeat
+
+
+def _context_key(text: str, start: int) -> tuple[str, str]:
+    """The text before and after ``start``, whitespace collapsed: a passage printed twice gives one key."""
+    before = " ".join(text[max(0, start - DUPLICATE_CONTEXT) : start].split())
+    return before, " ".join(text[start : start + DUPLICATE_CONTEXT].split())
+
+
 def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info) -> list[dict]:
     rows, seen, kept = [], set(), []
     cat = catalog_info[0].set_index("indicator")
     last_part: _Candidate | None = None
     for cand in candidates:
-        key = (cand.value, cand.evidence, cand.role)
+        key = (_context_key(text, cand.start), cand.role)
         if key in seen:  # the same sentence printed twice (a lead repeated in the body): once is enough
             continue
         seen.add(key)

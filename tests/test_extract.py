@@ -248,9 +248,13 @@ def test_the_whole_of_a_share_is_the_catalog_whole_of_its_part():
     assert frame["indicator"].tolist() == ["units_with_par_inspection_plan", "par_assessed_units"]
 
 
-def test_a_sentence_printed_twice_gives_its_candidates_once():
-    frame = ex("Toàn tỉnh có 1.514 trạm BTS.\nToàn tỉnh có 1.514 trạm BTS.")
-    assert len(frame) == 1
+def test_a_passage_printed_twice_gives_its_candidates_once():
+    passage = (
+        "Theo báo cáo tổng kết của tỉnh về công tác chuyển đổi số trong năm qua, toàn tỉnh có 1.514 trạm BTS "
+        "phủ sóng khắp các huyện, thị xã và thành phố trực thuộc tỉnh."
+    )
+    assert len(ex(passage + "\n" + passage)) == 1
+    assert len(ex(passage + "\n" + passage.replace("năm qua", "quý I"))) == 2  # not the same passage
 
 
 def test_output_columns_and_review_fields():
