@@ -87,6 +87,7 @@ _YEAR_MENTION_RE = re.compile(
     r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
     r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
 )
+RESPECTIVELY = "lần lượt"
 _COUNTED_RE = re.compile(r"[0-9]\s+$")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
@@ -373,6 +374,29 @@ def _unit(low: str, cand: _Candidate, sent_end: int) -> None:
             return
 
 
+def _respectively(text: str, low: str, cand: _Candidate, seg: tuple[int, int], labels) -> bool:
+    """``lĩnh vực đầu tư, đất đai, xây dựng lần lượt là 86,84%, 97,16%, 99,62%``: the k-th number after
+    *lần lượt* (respectively) gets the k-th item of the list before it, items read as the labels of
+    ``breakdowns.csv``. Returns whether the number is in such a list."""
+    at = low.rfind(RESPECTIVELY, seg[0], cand.start)
+    if at == -1:
+        return False
+    k = sum(1 for _ in _TOKEN_RE.finditer(text, at, cand.start))
+    items = [fold(item) for item in re.split(r"[,;]|\bvà\b", text[seg[0] : at])]
+    codes = []
+    for item in reversed(items):
+        hit = [code for label, code in labels if item.endswith(" " + label) or item == label]
+        if not hit:
+            break
+        codes.insert(0, hit[0])
+    if k < len(codes):
+        cand.breakdown = codes[k]
+        cand.why.append(f"breakdown: item {k + 1} of a list read '{RESPECTIVELY}'")
+    else:
+        cand.why.append(f"in a list read '{RESPECTIVELY}': check its breakdown")
+    return True
+
+
 def _breakdown(text: str, cand: _Candidate, seg: tuple[int, int]) -> None:
     clause = _bounds(_CLAUSE_END_RE, text, cand.start, seg[0], seg[1])
     words_after = _words(text, cand.end, seg[1])[:AFTER_CUE_WORDS]
@@ -524,6 +548,8 @@ def extract(
     folder = _data_dir(data_dir)
     catalog_info = _catalog_choices(str(folder), _stamp(folder / "catalog.csv"))
 
+    breakdown_labels = [(fold(r.label_vi), r.breakdown) for r in read_table("breakdowns", data_dir).itertuples()]
+    breakdown_labels.sort(key=lambda lc: -len(lc[0]))
     candidates: list[_Candidate] = []
     paragraph_start = -1
     ctx = _Context(period, default_end)
@@ -545,7 +571,8 @@ def extract(
         token = _Candidate(m.start(), m.end(), m.group(0).rstrip(), 0.0)
         _qualifier(text, low, token, sent)
         _unit(low, token, sent[1])
-        _breakdown(text, token, seg)
+        if not _respectively(text, low, token, seg, breakdown_labels):
+            _breakdown(text, token, seg)
         evidence = _evidence(text, m.start(), m.end(), seg, sent)
         scale, pct = (m["scale"] or "").strip(), "%" if m["pct"] else ""
         fraction = f"{m['a']}/{m['b']}" if m["b"] else ""

@@ -297,3 +297,9 @@ def test_bad_input_is_named():
 def test_an_empty_text_gives_no_candidates():
     frame = ex("")
     assert frame.empty and list(frame.columns) == REVIEW_COLUMNS
+
+
+def test_a_list_read_respectively_gives_each_number_its_item():
+    frame = ex("Tỷ lệ đúng hạn của lĩnh vực đầu tư, đất đai, xây dựng lần lượt là 86,84%, 97,16%, 99,62%.")
+    assert frame["breakdown"].tolist() == ["sector:investment", "sector:land", "sector:construction"]
+    assert frame["why"].str.contains("lần lượt").all()
