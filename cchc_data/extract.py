@@ -285,10 +285,16 @@ class _Context:
     why: list[str] = field(default_factory=list)
 
 
-def _period_mentions(text: str, lo: int, hi: int):
+#: A year inside one of these (ISO 9001:2008, 3595/QĐ-UBND, ngày 18/3/2021) names no period.
+NOT_PERIOD_SPANS = ("standard", "document number", "date", "version", "url", "phone number")
+
+
+def _period_mentions(text: str, lo: int, hi: int, spans: list[tuple[int, int, str]]):
     """Period mentions in ``text[lo:hi]`` that name the period of what follows (not baselines)."""
     low = text.lower()
     for m in _YEAR_MENTION_RE.finditer(text, lo, hi):
+        if any(s < m.end() and m.start() < e and why in NOT_PERIOD_SPANS for s, e, why in spans):
+            continue
         before = low[max(lo, m.start() - 20) : m.start()]
         before_words = before.split()[-3:]
         prefix = " ".join(before_words)
@@ -408,7 +414,8 @@ def _breakdown(text: str, cand: _Candidate, seg: tuple[int, int]) -> None:
         if cand.end <= f[0] < min(after_limit, clause[1]) and f[2]["where"] in ("after", "either")
     ]  # fmt: skip
     before = [f for f in found if f[1] <= cand.start and f[0] >= clause[0] and f[2]["where"] in ("before", "either")]
-    named_after = {f[2]["value"] for f in found if cand.end <= f[0] < clause[1]}
+    nxt = _TOKEN_RE.search(text, cand.end, clause[1])  # up to the next number: "06 … cấp huyện và 91 … cấp xã"
+    named_after = {f[2]["value"] for f in found if cand.end <= f[0] < (nxt.start() if nxt else clause[1])}
     if len(named_after) > 1 and after:  # "198 cơ quan từ cấp tỉnh đến cấp xã": all levels together
         cand.why.append("several breakdowns named after it: read as a whole")
         return
@@ -564,7 +571,7 @@ def extract(
         sent = _bounds(_SENTENCE_END_RE, text, m.start(), para[0], para[1])
         seg = _bounds(_SEGMENT_END_RE, text, m.start(), sent[0], sent[1])
         # read the paragraph up to this number: period mentions and goal words in force
-        _advance(text, low, ctx, scanned, m.start(), sent)
+        _advance(text, low, ctx, scanned, m.start(), sent, spans)
         scanned = m.start()
 
         # what the whole token says: qualifier, unit, breakdown, evidence (shared by a part and its whole)
@@ -599,9 +606,9 @@ def extract(
     return frame
 
 
-def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[int, int]) -> None:
+def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[int, int], spans) -> None:
     """Update the paragraph context with what ``text[lo:hi]`` says: period mentions and goal words."""
-    for m, ignored, not_target, prefix in _period_mentions(text, lo, hi):
+    for m, ignored, not_target, prefix in _period_mentions(text, lo, hi, spans):
         if ignored:
             continue
         label, end = _mention_label(m)

@@ -303,3 +303,8 @@ def test_a_list_read_respectively_gives_each_number_its_item():
     frame = ex("Tỷ lệ đúng hạn của lĩnh vực đầu tư, đất đai, xây dựng lần lượt là 86,84%, 97,16%, 99,62%.")
     assert frame["breakdown"].tolist() == ["sector:investment", "sector:land", "sector:construction"]
     assert frame["why"].str.contains("lần lượt").all()
+
+
+def test_a_year_inside_a_standard_or_a_date_names_no_period():
+    frame = ex("Có 183 HTQLCL theo TCVN ISO 9001:2008; ngày 18/3/2020 có 40 cơ quan áp dụng.", period="2019")
+    assert frame["period"].tolist() == ["2019", "2019"]
