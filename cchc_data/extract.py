@@ -505,7 +505,9 @@ def extract(
       counts), among indicators of the same unit family; the whole of ``a/b`` gets the catalog whole
       of its part, a breakdown's part the indicator of its total, a share printed right after a count
       that count's ``_share`` indicator; ``indicator_score`` 0–100; empty below 65;
-    - ``confidence`` (0–1, higher is likelier a fact to keep) and ``why`` (the cues used).
+    - ``confidence`` (0–1, for sorting: higher is likelier a fact to keep, with the right indicator):
+      half the indicator score, half how fact-like the number is (1 for a percent, money, minutes or
+      an ``a/b``; 0.7 for another count; 0.4 for a lone 0 or 1); ``why``: the cues used.
 
     ``keep`` is left empty for the reviewer (``yes`` or ``no``); ``fact_id`` is given by
     :func:`cchc_data.curate.check` when the reviewed rows are applied.

@@ -308,3 +308,21 @@ def test_a_list_read_respectively_gives_each_number_its_item():
 def test_a_year_inside_a_standard_or_a_date_names_no_period():
     frame = ex("Có 183 HTQLCL theo TCVN ISO 9001:2008; ngày 18/3/2020 có 40 cơ quan áp dụng.", period="2019")
     assert frame["period"].tolist() == ["2019", "2019"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đến năm 2030, tỷ lệ thanh toán trực tuyến đạt 50%.",
+        "Chỉ tiêu năm 2025 là 100% xã có cáp quang.",
+        "Mục tiêu đến năm 2025 có 100% hồ sơ trực tuyến.",
+        "Tỉnh dự kiến cấp 5.000 tài khoản trong năm 2022.",
+    ],
+)
+def test_target_cues(text):
+    assert one(text)["kind"] == "target"
+
+
+def test_numbers_counting_posts_are_not_goals():
+    frame = ex("Năm 2021, tỉnh được giao 1.898 biên chế (giảm 28 chỉ tiêu so với năm 2020), 144 chỉ tiêu cho hội.")
+    assert frame["kind"].tolist() == ["actual", "actual", "actual"]
