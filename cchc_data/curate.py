@@ -36,6 +36,12 @@ from .extract import CATALOG_COLUMNS, FACT_COLUMNS, format_value
 __all__ = ["CurationReport", "ReviewIssue", "check", "KEEP_VALUES"]
 
 KEEP_VALUES = ("yes", "no", "")
+FIELD_HINTS = {
+    "source_id": "; add the document to sources.csv first",
+    "indicator": "; use a catalog indicator or define a new one in the catalog_* columns",
+    "breakdown": "; use a code of breakdowns.csv (level:district, sector:land, agency:police …)",
+    "province": "; use a province slug of provinces.csv (khanh-hoa)",
+}
 REQUIRED_COLUMNS = [c for c in FACT_COLUMNS if c != "fact_id"] + ["keep"]
 CATALOG_REQUIRED = ["label_vi", "label_en", "unit_vi", "unit_en", "domain", "description"]
 CATALOG_FIELDS = ["indicator", "label_vi", "label_en", "unit", "unit_vi", "unit_en", "domain", "concept", "whole",
@@ -67,6 +73,7 @@ class CurationReport:
     issues: list[ReviewIssue] = field(default_factory=list)
     facts: pd.DataFrame = field(default_factory=pd.DataFrame)  # the rows to add, with their fact_id
     catalog_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # new catalog rows
+    kept: int = 0  # rows marked keep=yes
     skipped: int = 0  # rows not marked keep=yes
     applied: bool = False
 
@@ -80,10 +87,12 @@ class CurationReport:
 
     def summary(self) -> str:
         verdict = "applied" if self.applied else ("valid" if self.ok else "INVALID")
-        ids = f" ({self.facts['fact_id'].iat[0]} … {self.facts['fact_id'].iat[-1]})" if len(self.facts) else ""
+        ids = f" as {self.facts['fact_id'].iat[0]} … {self.facts['fact_id'].iat[-1]}" if len(self.facts) else ""
+        added = "added" if self.applied else "to add"
         return (
-            f"{self.review}: {verdict}: {len(self.facts)} rows kept{ids}, {len(self.catalog_rows)} new catalog rows, "
-            f"{self.skipped} rows not kept; {len(self.errors)} errors, {len(self.issues) - len(self.errors)} warnings"
+            f"{self.review}: {verdict}: {self.kept} rows kept, {self.skipped} not; {len(self.facts)} facts {added}{ids}, "
+            f"{len(self.catalog_rows)} new catalog rows; {len(self.errors)} errors, "
+            f"{len(self.issues) - len(self.errors)} warnings"
         )
 
     def __str__(self) -> str:
@@ -207,7 +216,9 @@ def _mapped_issues(result, before: set, kept: pd.DataFrame, new_cat: pd.DataFram
         if (issue.file, issue.row, issue.field, issue.message) in before:
             continue  # the data had it already
         if issue.file == "indicators.csv" and issue.row in fact_rows:
-            out.append(ReviewIssue(issue.level, fact_rows[issue.row], issue.field, issue.message))
+            hint = "foreign key" in issue.message or "required" in issue.message
+            message = issue.message + (FIELD_HINTS.get(issue.field, "") if hint else "")
+            out.append(ReviewIssue(issue.level, fact_rows[issue.row], issue.field, message))
         elif issue.file == "catalog.csv" and issue.row in cat_rows:
             field_ = (
                 f"catalog_{issue.field}" if issue.field and issue.field not in ("indicator", "unit") else issue.field
@@ -255,9 +266,10 @@ def _check(review: Path, *, data_dir, apply: bool) -> CurationReport:
     report = CurationReport(review, folder)
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
+        hint = " (its columns are separated by ';': save it as CSV with ',')" if ";" in "".join(frame.columns) else ""
         report.issues.append(
             ReviewIssue(
-                "error", 1, None, f"missing columns: {', '.join(missing)}; start from a file `cchc extract` wrote"
+                "error", 1, None, f"missing columns: {', '.join(missing)}{hint}; start from a file `cchc extract` wrote"
             )
         )
         return report
@@ -272,7 +284,7 @@ def _check(review: Path, *, data_dir, apply: bool) -> CurationReport:
             )
         )
     kept = frame[keep == "yes"].copy()
-    report.skipped = int((keep != "yes").sum())
+    report.kept, report.skipped = int((keep == "yes").sum()), int((keep != "yes").sum())
     if kept.empty and not report.issues:
         report.issues.append(ReviewIssue("error", None, "keep", "no row has keep = yes: nothing to add"))
     for col in FACT_COLUMNS:
