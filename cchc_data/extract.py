@@ -123,16 +123,12 @@ def cues() -> Cues:
     return Cues(rows, by_type)
 
 
-def _cue_re(cue: str) -> re.Pattern:
-    body = re.escape(cue.lower())
-    left = r"(?<!\w)" if cue[:1].isalnum() else ""
-    right = r"(?!\w)" if cue[-1:].isalnum() else ""
-    return re.compile(left + body + right)
-
-
 @lru_cache(maxsize=256)
 def _compiled(cue: str) -> re.Pattern:
-    return _cue_re(cue)
+    """A cue as a pattern on lower-cased text, matching whole words only."""
+    left = r"(?<!\w)" if cue[:1].isalnum() else ""
+    right = r"(?!\w)" if cue[-1:].isalnum() else ""
+    return re.compile(left + re.escape(cue.lower()) + right)
 
 
 def _find_cues(kind: str, text: str, lo: int, hi: int) -> list[tuple[int, int, dict]]:
@@ -338,18 +334,14 @@ def _skipped(spans: list[tuple[int, int, str]], start: int, end: int) -> str | N
     return None
 
 
-def _qualifier(text: str, low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
-    before = low[max(sent[0], cand.start - 25) : cand.start]
-    before_words = " ".join(before.split()[-3:])
-    after = low[cand.end : min(sent[1], cand.end + 30)]
-    after_words = " ".join(after.split()[:3])
+def _qualifier(low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
+    """The qualifier of a number: a cue right before it (``trên``), after it (``trở lên``), or governing
+    its sentence (``Ước tính, …``); ``trên 07 lĩnh vực`` (across) is not one."""
+    before_words = " ".join(low[max(sent[0], cand.start - 25) : cand.start].split()[-3:])
+    after_words = " ".join(low[cand.end : min(sent[1], cand.end + 30)].split()[:3])
     for row in cues().of("qualifier"):
         rx = _compiled(row["cue"])
-        if (
-            row["where"] == "before"
-            and rx.search(before_words)
-            and before_words.rstrip().endswith(tuple(row["cue"].lower().split()[-1:]))
-        ):
+        if row["where"] == "before" and rx.search(before_words) and before_words.endswith(row["cue"].lower()):
             void = [v for v in cues().of("not_qualifier") if after_words.startswith(v["cue"].lower())]
             if void:
                 cand.why.append(f"'{row['cue']} … {void[0]['cue']}' is not a qualifier")
@@ -578,7 +570,7 @@ def extract(
 
         # what the whole token says: qualifier, unit, breakdown, evidence (shared by a part and its whole)
         token = _Candidate(m.start(), m.end(), m.group(0).rstrip(), 0.0)
-        _qualifier(text, low, token, sent)
+        _qualifier(low, token, sent)
         _unit(low, token, sent[1])
         if not _respectively(text, low, token, seg, breakdown_labels):
             _breakdown(text, token, seg)
