@@ -107,6 +107,9 @@ def _cmd_extract(args) -> int:
         return 2
     suggested = int((frame["indicator"] != "").sum())
     print(f"{len(frame)} candidates ({suggested} with a suggested indicator) written to {out}")
+    no_period = int((frame["period"] == "").sum())
+    if no_period:
+        print(f"{no_period} candidates have no period: give --period, or add the source to sources.csv first")
     print(f"next: mark keep = yes/no in {out}, correct the rows, then `cchc curate check {out}`")
     return 0
 

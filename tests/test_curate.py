@@ -301,3 +301,12 @@ def test_cli_names_bad_input(tmp_path, capsys):
     assert "Atlantis" in capsys.readouterr().err
     assert main(["curate", "check", str(tmp_path / "missing.csv")]) == 2
     assert "cchc extract" in capsys.readouterr().err
+
+
+def test_cli_extract_says_when_periods_are_missing(tmp_path, capsys):
+    (tmp_path / "t.txt").write_text("Có 5 xã đạt chuẩn.", encoding="utf-8")
+    args = ["extract", str(tmp_path / "t.txt"), "--province", "khanh-hoa", "--source-id", "kh-2030-new"]
+    assert main([*args, "-o", str(tmp_path / "r.csv")]) == 0
+    assert "1 candidates have no period: give --period" in capsys.readouterr().out
+    assert main([*args, "-o", str(tmp_path / "r2.csv"), "--period", "2030"]) == 0
+    assert "no period" not in capsys.readouterr().out
