@@ -781,9 +781,13 @@ def format_value(value: float) -> str:
 
 
 def write_review(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
-    """Write candidates (or reviewed rows) as a UTF-8 CSV file a spreadsheet opens; return its path."""
+    """Write candidates (or reviewed rows) as a CSV file a spreadsheet opens; return its path.
+
+    UTF-8 with a byte-order mark, which tells Excel the encoding (without it, Excel shows Vietnamese
+    letters garbled); LibreOffice, pandas and :func:`cchc_data.curate.check` read it either way.
+    """
     path = Path(path)
     out = frame.copy()
     out["value"] = [format_value(v) for v in out["value"]]
-    out.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    out.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
     return path

@@ -326,3 +326,14 @@ def test_target_cues(text):
 def test_numbers_counting_posts_are_not_goals():
     frame = ex("Năm 2021, tỉnh được giao 1.898 biên chế (giảm 28 chỉ tiêu so với năm 2020), 144 chỉ tiêu cho hội.")
     assert frame["kind"].tolist() == ["actual", "actual", "actual"]
+
+
+def test_the_review_file_opens_in_a_spreadsheet_with_its_accents(tmp_path):
+    from cchc_data.extract import write_review
+
+    path = write_review(ex("Toàn tỉnh có 1.514 trạm BTS."), tmp_path / "review.csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    back = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert back.columns[0] == "fact_id" and back.at[0, "value"] == "1514"
+    assert "trạm BTS" in back.at[0, "evidence"]
