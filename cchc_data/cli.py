@@ -95,6 +95,51 @@ def _cmd_report(args) -> int:
     return 0
 
 
+def _cmd_extract(args) -> int:
+    from pathlib import Path
+
+    from .extract import extract, write_review
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        print(
+            f"cchc extract: error: {out} exists (a review in progress?); choose another -o or add --force",
+            file=sys.stderr,
+        )
+        return 2
+    try:
+        text = Path(args.text_file).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"{args.text_file} is not UTF-8 text ({exc.reason} at byte {exc.start}); convert it first"
+        ) from None
+    frame = extract(text, province=args.province, source_id=args.source_id, period=args.period, data_dir=args.data_dir)
+    try:
+        write_review(frame, out)
+    except OSError as exc:
+        print(f"cchc extract: error: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    suggested = int((frame["indicator"] != "").sum())
+    print(f"{len(frame)} candidates ({suggested} with a suggested indicator) written to {out}")
+    no_period = int((frame["period"] == "").sum())
+    if no_period:
+        print(f"{no_period} candidates have no period: give --period, or add the source to sources.csv first")
+    print(f"next: mark keep = yes/no in {out}, correct the rows, then `cchc curate check {out}`")
+    return 0
+
+
+def _cmd_curate_check(args) -> int:
+    from .curate import check
+
+    report = check(args.review, data_dir=args.data_dir, apply=args.apply)
+    for issue in report.issues:
+        print(issue, file=sys.stderr if issue.level == "error" else sys.stdout)
+    print(report.summary())
+    if args.apply and not report.ok:
+        print("nothing written", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cchc", description="Curated CCHC indicators of Vietnamese provinces.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -142,6 +187,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--keep", type=int, default=5, metavar="N", help="published suites to keep (default: 5)")
     p.add_argument("--list", action="store_true", help="print the runs it would do, and stop")
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser("extract", help="candidate facts of a report's text, written to a review file (CSV)")
+    p.add_argument("text_file", metavar="TEXT_FILE", help="the report as plain UTF-8 text")
+    p.add_argument("--province", required=True, metavar="P", help="the province (name, slug or code)")
+    p.add_argument("--source-id", required=True, metavar="S", help="the source's id in sources.csv (kh-2019-article)")
+    p.add_argument("--period", default=None, metavar="P", help="the report's period (2019, 2021-Q1, 2021-2030)")
+    p.add_argument("-o", "--output", default="review.csv", metavar="REVIEW.csv", help="default: review.csv")
+    p.add_argument("--force", action="store_true", help="overwrite the review file if it exists")
+    p.add_argument("--data-dir", default=None)
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("curate", help="check a reviewed file and add its rows to the data")
+    curate_sub = p.add_subparsers(dest="curate_command", required=True, metavar="ACTION")
+    c = curate_sub.add_parser("check", help="validate the rows marked keep=yes; --apply adds them to data/")
+    c.add_argument("review", metavar="REVIEW.csv", help="the review file written by `cchc extract`")
+    c.add_argument("--apply", action="store_true", help="append the kept rows to the data (only if all are valid)")
+    c.add_argument("--data-dir", default=None)
+    c.set_defaults(func=_cmd_curate_check)
     return parser
 
 

@@ -1,0 +1,350 @@
+"""Check a reviewed candidates file (from :func:`cchc_data.extract.extract`) and add its kept rows to the data.
+
+The review file has the columns of ``indicators.csv`` plus review columns (see
+:data:`cchc_data.extract.REVIEW_COLUMNS`). The reviewer writes ``yes`` in ``keep`` for every row to add
+(``no`` or empty: left out), corrects the fact columns, and, for an indicator that is not in the catalog
+yet, fills the ``catalog_*`` columns of (at least) its first row: ``catalog_label_vi``,
+``catalog_label_en``, ``catalog_unit_vi``, ``catalog_unit_en``, ``catalog_domain`` and
+``catalog_description`` are required, ``catalog_concept``, ``catalog_whole`` and
+``catalog_comparability`` optional; the catalog's ``unit`` is the row's ``unit`` column.
+
+:func:`check` validates the kept rows with the rules of ``cchc validate`` by validating a temporary copy
+of the data folder with them appended (through the public :func:`cchc_data.validate`), and names each
+problem by the review file's row and field. With ``apply=True`` and no error it appends the rows to the
+data folder, numbering their ``fact_id`` in reading order (the ``position`` column) after the source's
+last fact.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+
+from ._text import nfc
+from .datadir import DataError
+from .datadir import data_dir as _data_dir
+from .extract import CATALOG_COLUMNS, FACT_COLUMNS, format_value
+
+__all__ = ["CurationReport", "ReviewIssue", "check", "KEEP_VALUES"]
+
+KEEP_VALUES = ("yes", "no", "")
+FIELD_HINTS = {
+    "source_id": "; add the document to sources.csv first",
+    "indicator": "; use a catalog indicator or define a new one in the catalog_* columns",
+    "breakdown": "; use a code of breakdowns.csv (level:district, sector:land, agency:police …)",
+    "province": "; use a province slug of provinces.csv (khanh-hoa)",
+}
+REQUIRED_COLUMNS = [c for c in FACT_COLUMNS if c != "fact_id"] + ["keep"]
+CATALOG_REQUIRED = ["label_vi", "label_en", "unit_vi", "unit_en", "domain", "description"]
+CATALOG_FIELDS = ["indicator", "label_vi", "label_en", "unit", "unit_vi", "unit_en", "domain", "concept", "whole",
+                  "description", "comparability"]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ReviewIssue:
+    """One problem of the review file: its row (the spreadsheet's row number, the header is row 1)."""
+
+    level: str  # "error" or "warning"
+    row: int | None
+    field: str | None
+    message: str
+    file: str = "review"
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.row}" if self.row else "")
+        what = f" [{self.field}]" if self.field else ""
+        return f"{self.level}: {where}{what}: {self.message}"
+
+
+@dataclass
+class CurationReport:
+    """What :func:`check` found and did."""
+
+    review: Path
+    data_dir: Path
+    issues: list[ReviewIssue] = field(default_factory=list)
+    facts: pd.DataFrame = field(default_factory=pd.DataFrame)  # the rows to add, with their fact_id
+    catalog_rows: pd.DataFrame = field(default_factory=pd.DataFrame)  # new catalog rows
+    kept: int = 0  # rows marked keep=yes
+    skipped: int = 0  # rows not marked keep=yes
+    applied: bool = False
+
+    @property
+    def errors(self) -> list[ReviewIssue]:
+        return [i for i in self.issues if i.level == "error"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        verdict = "applied" if self.applied else ("valid" if self.ok else "INVALID")
+        ids = f" as {self.facts['fact_id'].iat[0]} … {self.facts['fact_id'].iat[-1]}" if len(self.facts) else ""
+        added = "added" if self.applied else "to add"
+        return (
+            f"{self.review}: {verdict}: {self.kept} rows kept, {self.skipped} not; {len(self.facts)} facts {added}{ids}, "
+            f"{len(self.catalog_rows)} new catalog rows; {len(self.errors)} errors, "
+            f"{len(self.issues) - len(self.errors)} warnings"
+        )
+
+    def __str__(self) -> str:
+        return "\n".join([*map(str, self.issues), self.summary()])
+
+
+def _read_review(path: Path) -> pd.DataFrame:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{path} not found; write it with `cchc extract`") from None
+    except UnicodeDecodeError as exc:
+        raise DataError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as CSV UTF-8") from None
+    try:
+        frame = pd.read_csv(io.StringIO(nfc(text)), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise DataError(f"{path} is not a well-formed CSV file: {exc}") from None
+    frame.columns = [c.strip() for c in frame.columns]
+    return frame.set_axis(frame.index + 2)  # spreadsheet row numbers (the header is row 1)
+
+
+def _value_issues(frame: pd.DataFrame) -> list[ReviewIssue]:
+    """Values typed the Vietnamese way would be read as other numbers: catch them before validation."""
+    out = []
+    for row, value, evidence in zip(frame.index, frame["value"], frame["evidence"], strict=True):
+        v = value.strip()
+        if re.fullmatch(r"-?\d+,\d+", v):
+            out.append(
+                ReviewIssue("error", row, "value", f"{v!r}: write the decimal mark as '.' ({v.replace(',', '.')})")
+            )
+        elif re.fullmatch(r"\d{1,3}(\.\d{3})+", v) and v in evidence:
+            out.append(
+                ReviewIssue(
+                    "error", row, "value", f"{v!r} is printed with '.' grouping thousands; write {v.replace('.', '')}"
+                )
+            )
+    return out
+
+
+def _new_catalog(kept: pd.DataFrame, known: set[str], issues: list[ReviewIssue]) -> pd.DataFrame:
+    """Catalog rows for indicators not in the catalog, from the ``catalog_*`` columns of their rows."""
+    rows = []
+    for code, group in kept[~kept["indicator"].isin(known) & (kept["indicator"] != "")].groupby(
+        "indicator", sort=False
+    ):
+        defined = group[(group[CATALOG_COLUMNS] != "").any(axis=1)]
+        first = int(group.index[0])
+        if defined.empty:
+            issues.append(
+                ReviewIssue(
+                    "error",
+                    first,
+                    "indicator",
+                    f"{code!r} is not in the catalog: use an existing indicator, or define it by filling "
+                    + ", ".join(f"catalog_{c}" for c in CATALOG_REQUIRED)
+                    + " on this row",
+                )  # fmt: skip
+            )
+            continue
+        entry = {"indicator": code, "unit": defined["unit"].iat[0] if "unit" in defined else ""}
+        for col in CATALOG_FIELDS[1:]:
+            if col == "unit":
+                continue
+            values = sorted(set(defined.get(f"catalog_{col}", pd.Series(dtype=str))) - {""})
+            if len(values) > 1:
+                issues.append(
+                    ReviewIssue("error", int(defined.index[1]), f"catalog_{col}",
+                                f"{code!r} is defined twice with different catalog_{col}: {' / '.join(values)}")
+                )  # fmt: skip
+            entry[col] = values[0] if values else ""
+        for col in CATALOG_REQUIRED:
+            if not entry[col]:
+                issues.append(
+                    ReviewIssue(
+                        "error", int(defined.index[0]), f"catalog_{col}", f"required to add {code!r} to the catalog"
+                    )
+                )
+        if not entry["unit"]:
+            issues.append(
+                ReviewIssue("error", int(defined.index[0]), "unit", f"required to add {code!r} to the catalog")
+            )
+        rows.append({**entry, "_row": int(defined.index[0])})
+    return pd.DataFrame(rows, columns=[*CATALOG_FIELDS, "_row"])
+
+
+def _number(facts: pd.DataFrame, kept: pd.DataFrame) -> pd.Series:
+    """``fact_id`` in reading order (``position``), after each source's last fact."""
+    order = kept.assign(_pos=pd.to_numeric(kept.get("position", ""), errors="coerce"), _line=kept.index)
+    order = order.sort_values(["source_id", "_pos", "_line"], na_position="last", kind="stable")
+    ids = pd.Series("", index=kept.index, dtype=object)
+    for sid, group in order.groupby("source_id", sort=False):
+        taken = facts.loc[facts["source_id"] == sid, "fact_id"].str.extract(r"-(\d+)$")[0].dropna().astype(int)
+        start = int(taken.max()) if len(taken) else 0
+        for n, line in enumerate(group["_line"], start=start + 1):
+            ids[line] = f"{sid}-{n:03d}"
+    return ids
+
+
+def _append_csv(path: Path, rows: list[list[str]]) -> None:
+    text = path.read_text(encoding="utf-8")
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(rows)
+    path.write_text(text + ("" if text.endswith("\n") or not text else "\n") + buf.getvalue(), encoding="utf-8")
+
+
+def _staged_copy(folder: Path, dest: Path, kept: pd.DataFrame, new_cat: pd.DataFrame) -> Path:
+    """A copy of the data folder with the kept rows (and new catalog rows) appended."""
+    shutil.copytree(folder, dest, ignore=shutil.ignore_patterns("README.md", "staging"))
+    _append_csv(dest / "indicators.csv", kept[FACT_COLUMNS].values.tolist())
+    if len(new_cat):
+        _append_csv(dest / "catalog.csv", new_cat[CATALOG_FIELDS].values.tolist())
+    return dest
+
+
+def _mapped_issues(result, before: set, kept: pd.DataFrame, new_cat: pd.DataFrame, n_facts: int, n_cat: int):
+    """The validation issues of a staged copy that the review caused, on the review file's rows."""
+    fact_rows = {n_facts + 2 + k: int(line) for k, line in enumerate(kept.index)}
+    cat_rows = {n_cat + 2 + k: int(r) for k, r in enumerate(new_cat["_row"])}
+    out = []
+    for issue in result.issues:
+        if (issue.file, issue.row, issue.field, issue.message) in before:
+            continue  # the data had it already
+        if issue.file == "indicators.csv" and issue.row in fact_rows:
+            hint = "foreign key" in issue.message or "required" in issue.message
+            message = issue.message + (FIELD_HINTS.get(issue.field, "") if hint else "")
+            out.append(ReviewIssue(issue.level, fact_rows[issue.row], issue.field, message))
+        elif issue.file == "catalog.csv" and issue.row in cat_rows:
+            field_ = (
+                f"catalog_{issue.field}" if issue.field and issue.field not in ("indicator", "unit") else issue.field
+            )
+            out.append(ReviewIssue(issue.level, cat_rows[issue.row], field_, issue.message))
+        else:  # an existing row that the new ones upset (a total now smaller than its new parts …)
+            where = f"{issue.file}:{issue.row}" if issue.row else issue.file
+            out.append(ReviewIssue(issue.level, None, issue.field, f"{where}: {issue.message}"))
+    return out
+
+
+def check(review_csv, *, data_dir=None, apply: bool = False) -> CurationReport:
+    """Validate a reviewed candidates file; with ``apply=True`` add its kept rows to the data folder.
+
+    The kept rows (``keep`` = ``yes``) are checked with every rule of :func:`cchc_data.validate`
+    (schema, foreign keys, evidence printing the value, part ≤ whole, target periods …) by validating a
+    temporary copy of the data folder with them appended; each problem is reported on the review
+    file's row and field. Values typed the Vietnamese way (``65,91``, ``1.514``) and kept rows already
+    in the data are errors too. Nothing is written when there is any error.
+
+    Parameters
+    ----------
+    review_csv : path
+        The review file (CSV, UTF-8), as written by ``cchc extract`` and edited by the reviewer.
+    data_dir : path, optional
+        The data folder to check against and to add to (default: the data in use).
+    apply : bool
+        Append the kept rows to ``indicators.csv`` (and new indicators to ``catalog.csv``).
+
+    Returns
+    -------
+    CurationReport
+        ``issues``, the ``facts`` and ``catalog_rows`` to add (or added), ``ok`` and ``applied``.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> from cchc_data.extract import extract, write_review
+    >>> rows = extract("Toàn tỉnh có 150 trang thông tin điện tử.", province="Khánh Hòa",
+    ...                source_id="kh-2019-article")
+    >>> path = write_review(rows.assign(keep="yes"), pathlib.Path(tempfile.mkdtemp()) / "review.csv")
+    >>> report = check(path)  # without apply=True nothing is written
+    >>> report.ok, report.facts[["fact_id", "indicator", "period", "value"]].values.tolist()
+    (True, [['kh-2019-article-0...', 'public_websites', '2019', '150']])
+    """
+    report = _check(Path(review_csv), data_dir=data_dir, apply=apply)
+    report.issues = [replace(i, file=report.review.name) for i in report.issues]
+    return report
+
+
+def _check(review: Path, *, data_dir, apply: bool) -> CurationReport:
+    from . import validate  # the public API: validation internals are not this module's business
+
+    folder = _data_dir(data_dir)
+    frame = _read_review(review)
+    report = CurationReport(review, folder)
+    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    if missing:
+        hint = " (its columns are separated by ';': save it as CSV with ',')" if ";" in "".join(frame.columns) else ""
+        report.issues.append(
+            ReviewIssue(
+                "error", 1, None, f"missing columns: {', '.join(missing)}{hint}; start from a file `cchc extract` wrote"
+            )
+        )
+        return report
+    for col in ["fact_id", "unit", "position", *CATALOG_COLUMNS]:
+        if col not in frame.columns:
+            frame[col] = ""
+    keep = frame["keep"].str.strip().str.lower()
+    for row in frame.index[~keep.isin(KEEP_VALUES)]:
+        report.issues.append(
+            ReviewIssue(
+                "error", int(row), "keep", f"{frame.at[row, 'keep']!r}: write yes (add the row) or no (leave it out)"
+            )
+        )
+    kept = frame[keep == "yes"].copy()
+    report.kept, report.skipped = int((keep == "yes").sum()), int((keep != "yes").sum())
+    if kept.empty and not report.issues:
+        report.issues.append(ReviewIssue("error", None, "keep", "no row has keep = yes: nothing to add"))
+    for col in FACT_COLUMNS:
+        kept[col] = kept[col].str.strip()
+    report.issues += _value_issues(kept)
+    number = pd.to_numeric(kept["value"], errors="coerce")  # 1514.0 → 1514, as indicators.csv writes values
+    kept.loc[number.notna(), "value"] = [format_value(v) for v in number[number.notna()]]
+
+    facts = pd.read_csv(folder / "indicators.csv", dtype=str, keep_default_na=False)
+    cat = pd.read_csv(folder / "catalog.csv", dtype=str, keep_default_na=False)
+    new_cat = _new_catalog(kept, set(cat["indicator"]), report.issues)
+    kept["fact_id"] = _number(facts, kept)
+
+    # a kept row already in the data (a review applied twice)
+    same = ["source_id", "indicator", "period", "kind", "breakdown", "value", "evidence"]
+    existing = facts.assign(_v=pd.to_numeric(facts["value"], errors="coerce"))
+    known = {
+        tuple(r): fid
+        for r, fid in zip(existing[same[:-2] + ["_v", "evidence"]].values.tolist(), facts["fact_id"], strict=True)
+    }
+    for row, r in kept.iterrows():
+        key = (*(r[c] for c in same[:-2]), pd.to_numeric(r["value"], errors="coerce"), r["evidence"])
+        if key in known:
+            report.issues.append(ReviewIssue("error", int(row), None, f"already in indicators.csv as {known[key]}"))
+
+    if report.errors:  # schema-level trouble first: validating the copy would only repeat it less clearly
+        return report
+    kept = kept.sort_values("fact_id", kind="stable")  # appended in reading order
+    report.facts = kept[FACT_COLUMNS].reset_index(drop=True)
+    report.catalog_rows = new_cat[CATALOG_FIELDS].reset_index(drop=True)
+    before = {(i.file, i.row, i.field, i.message) for i in validate(folder).issues}
+    with tempfile.TemporaryDirectory(prefix="cchc-curate-") as tmp:
+        copy = _staged_copy(folder, Path(tmp) / "all", kept, new_cat)
+        found = _mapped_issues(validate(copy), before, kept, new_cat, len(facts), len(cat))
+        bad = {i.row for i in found if i.level == "error" and i.row is not None}
+        clean = kept[~kept.index.isin(bad)]
+        if bad and len(clean):  # the cross-row rules run only on well-formed tables: check the other rows too
+            again = _staged_copy(folder, Path(tmp) / "clean", clean, new_cat[~new_cat["_row"].isin(bad)])
+            seen = {(i.row, i.field, i.message) for i in found}
+            more = _mapped_issues(
+                validate(again), before, clean, new_cat[~new_cat["_row"].isin(bad)], len(facts), len(cat)
+            )
+            found += [i for i in more if (i.row, i.field, i.message) not in seen]
+        report.issues += found
+        if apply and report.ok:
+            for name in ("indicators.csv", "catalog.csv"):
+                staged = folder / f".{name}.curate"
+                shutil.copyfile(copy / name, staged)
+                os.replace(staged, folder / name)
+            report.applied = True
+    report.issues.sort(key=lambda i: (i.level != "error", i.row or 0))
+    return report

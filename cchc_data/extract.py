@@ -1,0 +1,793 @@
+"""Curation assistant: candidate facts read from a province's report, for a curator to review.
+
+:func:`extract` finds every number worth curating in a Vietnamese text and proposes a row of
+``indicators.csv`` for it, with the cues it used, so that a curator only has to judge. The cue words
+(qualifiers, targets, units, breakdowns, period words) live in ``extract_cues.csv`` beside this module;
+the kinds of numbers that are never facts (dates, document numbers …) are the table ``SKIP`` below.
+:mod:`cchc_data.curate` checks and applies the reviewed file.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from ._text import fold, nfc
+from .catalog import catalog
+from .datadir import _stamp, read_table
+from .datadir import data_dir as _data_dir
+from .numbers import parse_vn_number
+from .periods import parse_period
+from .provinces import resolve_province
+
+__all__ = ["extract", "write_review", "REVIEW_COLUMNS", "FACT_COLUMNS", "CATALOG_COLUMNS", "SKIP", "cues"]
+
+CUES_FILE = Path(__file__).with_name("extract_cues.csv")
+
+FACT_COLUMNS = [
+    "fact_id", "province", "indicator", "period", "kind", "value", "qualifier",
+    "breakdown", "source_id", "evidence", "flag", "note",
+]  # fmt: skip
+#: Review columns after the fact columns. ``keep`` is the reviewer's verdict (``yes`` / ``no``);
+#: ``catalog_*`` define a new catalog row when ``indicator`` is not in the catalog yet.
+REVIEW_EXTRA = [
+    "keep", "confidence", "indicator_score", "indicator_label", "unit", "role", "fraction",
+    "position", "why",
+]  # fmt: skip
+CATALOG_COLUMNS = [
+    "catalog_label_vi", "catalog_label_en", "catalog_unit_vi", "catalog_unit_en", "catalog_domain",
+    "catalog_concept", "catalog_whole", "catalog_description", "catalog_comparability",
+]  # fmt: skip
+REVIEW_COLUMNS = FACT_COLUMNS + REVIEW_EXTRA + CATALOG_COLUMNS
+
+MAX_EVIDENCE_WORDS = 15
+WORDS_BEFORE = 4  # context words kept before the number in the evidence
+WORDS_AFTER = 5  # … and after it
+AFTER_CUE_WORDS = 4  # a breakdown named after the number counts within this many words
+MIN_INDICATOR_SCORE = 65  # below this, no indicator is suggested
+
+# Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
+# Order matters only for the reason reported (the first pattern that covers a number names it).
+SKIP: tuple[tuple[str, str], ...] = (
+    ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
+    ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
+                     r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
+    ("time of day", r"\b\d{1,2}:\d{2}(?!\d)(?!:\d{4})"),
+    ("standard", r"\b(?:TCVN|ISO)(?:\s+ISO)?\s+\d+(?::\d{4})?"),
+    ("version", r"(?i:phiên bản|version|ver\.?)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+"),
+    ("document number", r"(?<![\d.,])\d+(?:/\d+)*(?:/|-)(?:[A-ZĐ][A-Za-zĐđ]*)(?:[-/][A-ZĐa-z][A-Za-zĐđ]*)*"),
+    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b"),
+    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|(?i:ngày)\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
+             r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"),
+    ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
+    ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
+    ("ordinal or level", r"(?i:thứ|lần thứ)\s+\d+|(?i:mức(?: độ)?)\s+\d+(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
+    ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
+    ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
+)  # fmt: skip
+_SKIP_RE = [(why, re.compile(pattern)) for why, pattern in SKIP]
+
+_NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
+_TOKEN_RE = re.compile(
+    rf"(?<![0-9.,])(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM}))?(?![0-9])"
+    r"(?P<scale>\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?P<pct>\s*%)?"
+)
+_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
+_SEGMENT_END_RE = re.compile(r"[.!?…](?=\s|$)|[;()\n]")
+_CLAUSE_END_RE = re.compile(r"[.!?…](?=\s|$)|[;(),\n]")
+_YEAR_MENTION_RE = re.compile(
+    r"(?P<quarter>(?i:quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*[/-]\s*(?P<qy>(?:19|20)\d{2}))"
+    r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
+    r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
+)
+RESPECTIVELY = "lần lượt"
+_COUNTED_RE = re.compile(r"[0-9]\s+$")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The cue words of ``extract_cues.csv``, by type."""
+
+    rows: tuple[dict, ...]
+    by_type: dict = field(default_factory=dict)
+
+    def of(self, kind: str) -> list[dict]:
+        return self.by_type.get(kind, [])
+
+
+@lru_cache(maxsize=1)
+def cues() -> Cues:
+    """The cue table (``extract_cues.csv``): one row per cue word, with its ``type`` and ``value``.
+
+    Examples
+    --------
+    >>> table = cues()
+    >>> [c["value"] for c in table.of("qualifier") if c["cue"] == "tối thiểu"]
+    ['at_least']
+    """
+    with CUES_FILE.open(encoding="utf-8", newline="") as fh:
+        rows = tuple({k: nfc(v) for k, v in row.items()} for row in csv.DictReader(fh))
+    by_type: dict[str, list[dict]] = {}
+    for row in rows:
+        by_type.setdefault(row["type"], []).append(row)
+    for kind in by_type:  # longest cue first: "lĩnh vực đất đai, xây dựng, đầu tư" before "lĩnh vực đất đai"
+        by_type[kind].sort(key=lambda r: -len(r["cue"]))
+    return Cues(rows, by_type)
+
+
+@lru_cache(maxsize=256)
+def _compiled(cue: str) -> re.Pattern:
+    """A cue as a pattern on lower-cased text, matching whole words only."""
+    left = r"(?<!\w)" if cue[:1].isalnum() else ""
+    right = r"(?!\w)" if cue[-1:].isalnum() else ""
+    return re.compile(left + re.escape(cue.lower()) + right)
+
+
+def _find_cues(kind: str, text: str, lo: int, hi: int) -> list[tuple[int, int, dict]]:
+    """Non-overlapping occurrences of cues of ``kind`` in ``text[lo:hi]`` (lower-cased), longest first."""
+    low = text.lower()
+    found: list[tuple[int, int, dict]] = []
+    for row in cues().of(kind):
+        for m in _compiled(row["cue"]).finditer(low, lo, hi):
+            if not any(s < m.end() and m.start() < e for s, e, _ in found):
+                found.append((m.start(), m.end(), row))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _bounds(pattern: re.Pattern, text: str, at: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+    """The span around ``at`` between two matches of ``pattern`` (within ``lo:hi``)."""
+    hi = len(text) if hi is None else hi
+    start = lo
+    for m in pattern.finditer(text, lo, at):
+        start = m.end()
+    m = pattern.search(text, at, hi)
+    return start, (m.start() if m else hi)
+
+
+_WORD_RE = re.compile(r"\S+")
+
+
+def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _WORD_RE.finditer(text, lo, hi)]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# catalog matching
+
+
+def _expand(text: str) -> str:
+    """A matching key: common words and numbers left out, folded (no case, no diacritics), the long forms
+    of the abbreviations of the cue table abbreviated (``thủ tục hành chính`` → ``tthc``), so that both
+    spellings count as one word.
+
+    >>> _expand("Số thủ tục hành chính (TTHC) của 08 cơ quan")
+    'tthc tthc co quan'
+    """
+    stop = _stopwords()  # before folding: "có" is common, "cơ" (quan) is not
+    words = [w for w in re.findall(r"\w+", nfc(text).lower()) if w not in stop and not w.isdigit()]
+    key = " " + fold(" ".join(words)) + " "
+    for short, long in _abbreviations():
+        if long in key:
+            key = key.replace(long, f" {short} ")
+    return " ".join(key.split())
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> tuple[tuple[str, str], ...]:
+    rows = cues().of("abbreviation")
+    return tuple((fold(r["cue"]), " " + " ".join(re.findall(r"\w+", fold(r["value"]))) + " ") for r in rows)
+
+
+@lru_cache(maxsize=1)
+def _stopwords() -> frozenset:
+    return frozenset(w for row in cues().of("stopword") for w in row["cue"].lower().split())
+
+
+@lru_cache(maxsize=8)
+def _catalog_choices(folder_key: str, _stamp: tuple) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """The catalog, its labels and counted units as matching keys (folded, abbreviations spelt out)."""
+    cat = catalog(data_dir=folder_key or None).reset_index(drop=True)
+    texts = [_expand(label) for label in cat["label_vi"]]
+    nouns = [_expand(unit_vi) for unit_vi in cat["unit_vi"]]
+    return cat, texts, nouns
+
+
+#: Windows of words around a number whose similarity to a catalog label is averaged: (words before,
+#: words after, within: the comma-bounded clause, the segment between ; and brackets, the sentence, or
+#: the first words of the sentence, its "head"; weight). The words next to the number weigh most.
+QUERY_WINDOWS = (
+    (6, 6, "clause", 4),
+    (5, 5, "segment", 1),
+    (10, 8, "segment", 1),
+    (20, 15, "sentence", 1),
+    (40, 40, "sentence", 1),
+    (5, 0, "head", 1),
+)
+NOUN_BONUS = 30  # added to an indicator whose counted unit (or label's first word) is the noun after the number
+ROLE_BONUS = 100  # the a of a/b is a part in the catalog, its b a whole, whenever one fits at all
+TIE_BREAK = 0.2  # weight of the word-order-sensitive similarity of the nearest words, to part near-equals
+
+
+def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) -> tuple[str, float, str]:
+    """The catalog indicator closest to the words around a number: ``(code, score 0-100, label)``.
+
+    Indicators of the number's unit family (percent, money, other) compete on the similarity of their
+    label to the windows of :data:`QUERY_WINDOWS`, plus :data:`NOUN_BONUS` when the noun after the
+    number is what they count (the score, capped at 100); among those, a part is preferred for the
+    ``a`` of ``a/b`` and a whole for its ``b``. None is suggested below :data:`MIN_INDICATOR_SCORE`.
+    """
+    from rapidfuzz import fuzz
+
+    cat, labels, nouns = catalog_info
+    if unit == "percent":
+        mask = cat["unit"] == "percent"
+    elif unit == "vnd":
+        mask = cat["unit"] == "vnd"
+    else:
+        mask = ~cat["unit"].isin(["percent", "vnd"])
+    role_fits = (cat["whole"] != "") if role == "part" else cat["indicator"].isin(set(cat["whole"])) if role else None
+    queries, noun = [_expand(q) for q in queries], _expand(noun)
+    head = noun.split()[0] if noun else ""
+    weights = [w[3] for w in QUERY_WINDOWS]
+    best, best_rank, best_score = None, -1.0, 0.0
+    for i in range(len(labels)):
+        if not mask.iat[i]:
+            continue
+        score = sum(w * fuzz.token_set_ratio(q, labels[i]) for w, q in zip(weights, queries, strict=True)) / sum(
+            weights
+        )
+        score += TIE_BREAK * fuzz.token_sort_ratio(queries[0], labels[i])
+        if unit == "count" and head and head in (nouns[i].split()[:1] + labels[i].split()[:1]):
+            score += NOUN_BONUS
+        rank = score + (ROLE_BONUS if role_fits is not None and role_fits.iat[i] else 0)
+        if rank > best_rank:
+            best, best_rank, best_score = i, rank, score
+    score = round(min(100.0, best_score), 1)
+    if best is None or score < MIN_INDICATOR_SCORE:
+        return "", score, ""
+    row = cat.iloc[best]
+    return row["indicator"], score, row["label_vi"]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# periods
+
+
+def _mention_label(m: re.Match) -> tuple[str, int]:
+    """A period mention as a label, and its last year."""
+    if m["quarter"]:
+        q = _ROMAN.get(m["q"].upper(), None) or int(m["q"])
+        return f"{m['qy']}-Q{q}", int(m["qy"])
+    if m["span"]:
+        return f"{m['y1']}-{m['y2']}", int(m["y2"])
+    return m["year"], int(m["year"])
+
+
+@dataclass
+class _Context:
+    """What the paragraph said so far: the period in force, and whether it speaks of goals."""
+
+    period: str
+    default_end: int | None
+    target: bool = False
+    why: list[str] = field(default_factory=list)
+
+
+#: A year inside one of these (ISO 9001:2008, 3595/QĐ-UBND, ngày 18/3/2021) names no period.
+NOT_PERIOD_SPANS = ("standard", "document number", "date", "version", "url", "phone number")
+
+
+def _period_mentions(text: str, lo: int, hi: int, spans: list[tuple[int, int, str]]):
+    """Period mentions in ``text[lo:hi]`` that name the period of what follows (not baselines)."""
+    low = text.lower()
+    for m in _YEAR_MENTION_RE.finditer(text, lo, hi):
+        if any(s < m.end() and m.start() < e and why in NOT_PERIOD_SPANS for s, e, why in spans):
+            continue
+        before = low[max(lo, m.start() - 20) : m.start()]
+        before_words = before.split()[-3:]
+        prefix = " ".join(before_words)
+        ignored = [c for c in cues().of("period_ignore") if _compiled(c["cue"]).search(prefix)]
+        not_target = [c for c in cues().of("not_target") if c["where"] == "before_year" and c["cue"] in prefix]
+        yield m, bool(ignored), bool(not_target), prefix
+
+
+# ---------------------------------------------------------------------------------------------------------
+# one number
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    printed: str
+    value: float
+    role: str = ""
+    fraction: str = ""
+    qualifier: str = "none"
+    unit: str = "count"
+    kind: str = "actual"
+    period: str = ""
+    breakdown: str = ""
+    flag: str = ""
+    evidence: str = ""
+    indicator: str = ""
+    score: float = 0.0
+    label: str = ""
+    paragraph: int = 0
+    sentence: int = 0
+    noun: str = ""
+    why: list[str] = field(default_factory=list)
+
+
+def _skipped(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    for s, e, why in spans:
+        if s < end and start < e:
+            return why
+    return None
+
+
+def _qualifier(low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
+    """The qualifier of a number: a cue right before it (``trên``), after it (``trở lên``), or governing
+    its sentence (``Ước tính, …``); ``trên 07 lĩnh vực`` (across) is not one."""
+    before_words = " ".join(low[max(sent[0], cand.start - 25) : cand.start].split()[-3:])
+    after_words = " ".join(low[cand.end : min(sent[1], cand.end + 30)].split()[:3])
+    for row in cues().of("qualifier"):
+        rx = _compiled(row["cue"])
+        if row["where"] == "before" and rx.search(before_words) and before_words.endswith(row["cue"].lower()):
+            void = [v for v in cues().of("not_qualifier") if after_words.startswith(v["cue"].lower())]
+            if void:
+                cand.why.append(f"'{row['cue']} … {void[0]['cue']}' is not a qualifier")
+                continue
+            cand.qualifier = row["value"]
+            cand.why.append(f"qualifier '{row['cue']}'")
+            return
+        if row["where"] == "after" and rx.search(after_words):
+            cand.qualifier = row["value"]
+            cand.why.append(f"qualifier '… {row['cue']}'")
+            return
+        if row["where"] == "sentence" and rx.search(low, sent[0], cand.start):
+            cand.qualifier = row["value"]
+            cand.why.append(f"qualifier '{row['cue']}' governs the sentence")
+            return
+
+
+def _unit(low: str, cand: _Candidate, sent_end: int) -> None:
+    if cand.printed.rstrip().endswith("%"):
+        cand.unit = "percent"
+        return
+    after = low[cand.end : min(sent_end, cand.end + 12)].split()
+    first = after[0].strip(",.;:()") if after else ""
+    for row in cues().of("unit"):
+        if first == row["cue"].lower():
+            cand.unit = row["value"]
+            cand.why.append(f"unit '{row['cue']}'")
+            return
+
+
+def _respectively(text: str, low: str, cand: _Candidate, seg: tuple[int, int], labels) -> bool:
+    """``lĩnh vực đầu tư, đất đai, xây dựng lần lượt là 86,84%, 97,16%, 99,62%``: the k-th number after
+    *lần lượt* (respectively) gets the k-th item of the list before it, items read as the labels of
+    ``breakdowns.csv``. Returns whether the number is in such a list."""
+    at = low.rfind(RESPECTIVELY, seg[0], cand.start)
+    if at == -1:
+        return False
+    k = sum(1 for _ in _TOKEN_RE.finditer(text, at, cand.start))
+    items = [fold(item) for item in re.split(r"[,;]|\bvà\b", text[seg[0] : at])]
+    codes = []
+    for item in reversed(items):
+        hit = [code for label, code in labels if item.endswith(" " + label) or item == label]
+        if not hit:
+            break
+        codes.insert(0, hit[0])
+    if k < len(codes):
+        cand.breakdown = codes[k]
+        cand.why.append(f"breakdown: item {k + 1} of a list read '{RESPECTIVELY}'")
+    else:
+        cand.why.append(f"in a list read '{RESPECTIVELY}': check its breakdown")
+    return True
+
+
+def _breakdown(text: str, cand: _Candidate, seg: tuple[int, int]) -> None:
+    clause = _bounds(_CLAUSE_END_RE, text, cand.start, seg[0], seg[1])
+    words_after = _words(text, cand.end, seg[1])[:AFTER_CUE_WORDS]
+    after_limit = words_after[-1][1] if words_after else cand.end
+    found = _find_cues("breakdown", text, clause[0], clause[1])
+    found += [f for f in _find_cues("breakdown", text, cand.end, seg[1]) if f not in found]
+    after = [
+        f for f in found
+        if cand.end <= f[0] < min(after_limit, clause[1]) and f[2]["where"] in ("after", "either")
+    ]  # fmt: skip
+    before = [f for f in found if f[1] <= cand.start and f[0] >= clause[0] and f[2]["where"] in ("before", "either")]
+    nxt = _TOKEN_RE.search(text, cand.end, clause[1])  # up to the next number: "06 … cấp huyện và 91 … cấp xã"
+    named_after = {f[2]["value"] for f in found if cand.end <= f[0] < (nxt.start() if nxt else clause[1])}
+    if len(named_after) > 1 and after:  # "198 cơ quan từ cấp tỉnh đến cấp xã": all levels together
+        cand.why.append("several breakdowns named after it: read as a whole")
+        return
+    picked = after[:1] or before[-1:]
+    if not picked:  # fall back on the segment before the number: "(ngành Công an: 170.397 hồ sơ, đạt 82,06% …"
+        wider = [f for f in _find_cues("breakdown", text, seg[0], cand.start) if f[2]["where"] in ("before", "either")]
+        codes = {f[2]["value"] for f in wider}
+        if len({c.split(":")[0] for c in codes}) == 1 and len(codes) == 1:
+            picked = wider[-1:]
+        elif len(codes) > 1:
+            cand.why.append("several breakdowns named before it: read as a whole")
+            return
+    elif len(before) > 1 and not after and len({f[2]["value"] for f in before}) > 1:
+        cand.why.append("several breakdowns named before it: read as a whole")
+        return
+    if picked:
+        cand.breakdown = picked[0][2]["value"]
+        cand.why.append(f"breakdown '{picked[0][2]['cue']}'")
+
+
+MIN_EVIDENCE_WORDS = 4  # a clause shorter than this is widened to its segment, then its sentence
+
+
+def _evidence(text: str, start: int, end: int, seg: tuple[int, int], sent: tuple[int, int]) -> str:
+    """The words around ``text[start:end]``: up to :data:`WORDS_BEFORE` before and :data:`WORDS_AFTER`
+    after it within its clause (between commas), widened to the segment (between ``;`` and brackets)
+    and then the sentence while that gives fewer than :data:`MIN_EVIDENCE_WORDS` words."""
+    clause = (
+        _bounds(_CLAUSE_END_RE, text, start, *seg)[0],
+        _bounds(_CLAUSE_END_RE, text, max(start, end - 1), *seg)[1],
+    )
+    for lo_hi in (clause, seg, sent):
+        words = _words(text, *lo_hi)
+        inside = [i for i, (s, e) in enumerate(words) if s < end and start < e]
+        if not inside:
+            return text[start:end]
+        first, last = inside[0], inside[-1]
+        lo, hi = max(0, first - WORDS_BEFORE), min(len(words) - 1, last + WORDS_AFTER)
+        if hi - lo + 1 >= MIN_EVIDENCE_WORDS:
+            break
+    while hi - lo + 1 > MAX_EVIDENCE_WORDS:
+        if first - lo > hi - last:
+            lo += 1
+        else:
+            hi -= 1
+    frag = text[words[lo][0] : words[hi][1]].strip(",;:-–")
+    if frag.startswith("(") and ")" not in frag:
+        frag = frag[1:]
+    if frag.endswith("(") or (frag.endswith(")") and "(" not in frag):
+        frag = frag[:-1]
+    frag = frag.strip(",;:-– ")
+    if frag.endswith(")") and frag.count(")") > frag.count("("):
+        frag = frag[:-1].rstrip(",;: ")
+    return frag
+
+
+def extract(
+    text: str,
+    *,
+    province: str,
+    source_id: str,
+    period: str | None = None,
+    data_dir=None,
+) -> pd.DataFrame:
+    """Candidate facts of a Vietnamese report, one row per number worth curating, for review.
+
+    Every number printed as numerals becomes a candidate, except dates, document numbers
+    (``3595/QĐ-UBND``), footnote markers, section numbering, versions and standards (``ISO 9001:2015``),
+    phone numbers, URLs, years and ordinals (see :data:`SKIP`). For each candidate it reads:
+
+    - ``value`` in the Vietnamese format (``1.514`` → 1514, ``65,91%`` → 65.91, ``trên 14 nghìn`` →
+      14000, ``07`` → 7); an ``a/b`` pair gives two rows, ``role`` ``part`` and ``whole``, with
+      the printed ``fraction``;
+    - ``qualifier`` from the words around it (``trên``, ``hơn``, ``gần``, ``ước tính`` …, see
+      ``extract_cues.csv``; ``trên 07 lĩnh vực`` means *across*, not *more than*);
+    - ``unit`` (``percent``, ``vnd``, ``minute``, else ``count``), ``kind`` (``target`` after cues such
+      as ``phấn đấu``, ``mục tiêu`` or ``đến năm`` a year after the report's period), ``period`` (the
+      last period named in the paragraph before it — ``năm 2019``, ``quý I/2021``,
+      ``giai đoạn 2021 - 2030`` — but not a baseline such as ``so với năm 2015``; else ``period``),
+      ``breakdown`` (``cấp huyện`` → ``level:district``, ``ngành Công an`` → ``agency:police`` …),
+      ``flag`` ``format_anomaly`` for a dot used as decimal mark (``11.3 %``);
+    - ``evidence``: a verbatim fragment of at most 15 words around the number as printed (about four
+      words before it and five after, within its sentence and not across ``;`` or brackets);
+    - ``indicator``: the catalog indicator whose label is closest to the words around the number,
+      ignoring case, diacritics, common words and abbreviations (rapidfuzz ``token_set_ratio`` over
+      windows of :data:`QUERY_WINDOWS`, a bonus when the noun after the number is what the indicator
+      counts), among indicators of the same unit family; the whole of ``a/b`` gets the catalog whole
+      of its part, a breakdown's part the indicator of its total, a share printed right after a count
+      that count's ``_share`` indicator; ``indicator_score`` 0–100; empty below 65;
+    - ``confidence`` (0–1, for sorting: higher is likelier a fact to keep, with the right indicator):
+      half the indicator score, half how fact-like the number is (1 for a percent, money, minutes or
+      an ``a/b``; 0.7 for another count; 0.4 for a lone 0 or 1); ``why``: the cues used.
+
+    ``keep`` is left empty for the reviewer (``yes`` or ``no``); ``fact_id`` is given by
+    :func:`cchc_data.curate.check` when the reviewed rows are applied.
+
+    Parameters
+    ----------
+    text : str
+        The report as plain text.
+    province : str
+        The province the report is about (name, slug or code).
+    source_id : str
+        The source's id in ``sources.csv`` (it need not be there yet).
+    period : str, optional
+        The period the report is about (``2019``, ``2021-Q1``, ``2021-2030``): the period of numbers whose
+        sentence names none. Default: the source's ``reference_period`` in ``sources.csv``, if listed.
+    data_dir : path, optional
+        The data folder whose catalog and sources are used.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`REVIEW_COLUMNS`, one row per candidate in reading order.
+
+    Examples
+    --------
+    >>> df = extract("Toàn tỉnh có 1.514 trạm BTS; tỷ lệ phủ sóng đạt trên 98,5% (ngày 04/10/2019).",
+    ...              province="Hà Giang", source_id="demo", period="2017")
+    >>> df[["value", "unit", "qualifier", "period", "evidence"]].values.tolist()
+    [[1514.0, 'count', 'none', '2017', 'Toàn tỉnh có 1.514 trạm BTS'], [98.5, 'percent', 'more_than', '2017', 'phủ sóng đạt trên 98,5%']]
+    >>> extract("11/11 huyện, thành phố", province="ha-giang", source_id="demo", period="2017")[
+    ...     ["value", "role", "fraction", "breakdown"]].values.tolist()
+    [[11.0, 'part', '11/11', 'level:district'], [11.0, 'whole', '11/11', 'level:district']]
+    """
+    if not isinstance(text, str):
+        raise ValueError(f"text must be the report as a string, not {type(text).__name__}")
+    if not isinstance(source_id, str) or not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", source_id):
+        raise ValueError(
+            f"source_id {source_id!r} is not valid; use lower-case letters, digits and '-' (kh-2019-article)"
+        )
+    slug = resolve_province(province, data_dir=data_dir)
+    period = _default_period(period, source_id, data_dir)
+    default_end = parse_period(period).year_end if period else None
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    low = text.lower()
+
+    spans = [(m.start(), m.end(), why) for why, rx in _SKIP_RE for m in rx.finditer(text)]
+    folder = _data_dir(data_dir)
+    catalog_info = _catalog_choices(str(folder), _stamp(folder / "catalog.csv"))
+
+    breakdown_labels = [(fold(r.label_vi), r.breakdown) for r in read_table("breakdowns", data_dir).itertuples()]
+    breakdown_labels.sort(key=lambda lc: -len(lc[0]))
+    candidates: list[_Candidate] = []
+    paragraph_start = -1
+    ctx = _Context(period, default_end)
+    for m in _TOKEN_RE.finditer(text):
+        if _skipped(spans, m.start("a"), m.end("b") if m["b"] else m.end("a")):
+            continue
+        para = _bounds(re.compile(r"\n"), text, m.start())
+        if para[0] != paragraph_start:  # a new paragraph: back to the report's period, no goal in force
+            paragraph_start = para[0]
+            ctx = _Context(period, default_end)
+            scanned = para[0]
+        sent = _bounds(_SENTENCE_END_RE, text, m.start(), para[0], para[1])
+        seg = _bounds(_SEGMENT_END_RE, text, m.start(), sent[0], sent[1])
+        # read the paragraph up to this number: period mentions and goal words in force
+        _advance(text, low, ctx, scanned, m.start(), sent, spans)
+        scanned = m.start()
+
+        # what the whole token says: qualifier, unit, breakdown, evidence (shared by a part and its whole)
+        token = _Candidate(m.start(), m.end(), m.group(0).rstrip(), 0.0)
+        _qualifier(low, token, sent)
+        _unit(low, token, sent[1])
+        if not _respectively(text, low, token, seg, breakdown_labels):
+            _breakdown(text, token, seg)
+        evidence = _evidence(text, m.start(), m.end(), seg, sent)
+        scale, pct = (m["scale"] or "").strip(), "%" if m["pct"] else ""
+        fraction = f"{m['a']}/{m['b']}" if m["b"] else ""
+        pieces = (
+            [("part", m["a"], m.start("a")), ("whole", m["b"], m.start("b"))] if m["b"] else [("", m["a"], m.start())]
+        )
+        for role, number, start in pieces:
+            cand = _Candidate(start, m.end(), token.printed, parse_vn_number(f"{number} {scale}{pct}".strip()))
+            cand.role, cand.fraction, cand.evidence = role, fraction, evidence
+            cand.paragraph, cand.sentence = para[0], sent[0]
+            cand.period, cand.kind = ctx.period, "target" if ctx.target else "actual"
+            cand.qualifier, cand.breakdown = token.qualifier, token.breakdown
+            cand.unit = "count" if fraction else token.unit
+            cand.why = list(ctx.why) + token.why
+            if fraction:
+                cand.why.append(f"{role} of {fraction}")
+            if "." in number and not _GROUPED_RE.fullmatch(number):
+                cand.flag = "format_anomaly"
+                cand.why.append(f"'{number}' has a dot as decimal mark")
+            candidates.append(cand)
+
+    rows = _rows(candidates, text, slug, source_id, catalog_info)
+    frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
+    return frame
+
+
+def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[int, int], spans) -> None:
+    """Update the paragraph context with what ``text[lo:hi]`` says: period mentions and goal words."""
+    for m, ignored, not_target, prefix in _period_mentions(text, lo, hi, spans):
+        if ignored:
+            continue
+        label, end = _mention_label(m)
+        ctx.period = label
+        ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{text[m.start() : m.end()]}'"]
+        if "đến" in prefix.split() and not not_target and ctx.default_end and end > ctx.default_end:
+            ctx.target = True
+            ctx.why.append(f"target: 'đến năm {end}' is after the report's period")
+    for c in cues().of("target"):
+        for m in _compiled(c["cue"]).finditer(low, max(lo, sent[0]), hi):
+            if ctx.target or _COUNTED_RE.search(low, max(0, m.start() - 12), m.start()):
+                continue  # "12 mục tiêu": the thing a number counts, not a goal
+            ctx.target = True
+            ctx.why.append(f"target '{c['cue']}'")
+
+
+def _default_period(period, source_id: str, data_dir) -> str:
+    if period is not None and period != "":
+        return parse_period(period).label
+    srcs = read_table("sources", data_dir)
+    hit = srcs[srcs["source_id"] == source_id]
+    return hit["reference_period"].iat[0] if len(hit) else ""
+
+
+def _query(text: str, start: int, end: int) -> tuple[list[str], str]:
+    """Texts around a number that say what it counts (digits left out), and the noun right after it.
+
+    One text per window of :data:`QUERY_WINDOWS` (words before, words after, within the clause only).
+    """
+    seg = _bounds(_SEGMENT_END_RE, text, start)
+    clause = _bounds(_CLAUSE_END_RE, text, start, seg[0], seg[1])
+    clause = (clause[0], _bounds(_CLAUSE_END_RE, text, end, seg[0], seg[1])[1])
+    sent = _bounds(_SENTENCE_END_RE, text, start)
+    queries = []
+    for n_before, n_after, scope, _weight in QUERY_WINDOWS:
+        lo, hi = {"clause": clause, "sentence": sent}.get(scope, seg)
+        before = [text[s:e] for s, e in _words(text, lo, start)]
+        after = [text[s:e] for s, e in _words(text, end, hi)]
+        words = (before[len(before) - n_before :] if n_before else []) + after[:n_after]
+        if scope == "head":  # the subject of a list: "Tỷ lệ hồ sơ đúng hạn của … là 99,76%, … là 91,58%"
+            words = [text[s:e] for s, e in _words(text, sent[0], start)][:n_before]
+        queries.append(" ".join(w for w in words if not re.search(r"\d", w)))
+    after = [text[s:e] for s, e in _words(text, end, seg[1])]
+    return queries, " ".join(w.strip(",.;:()") for w in after[:3])
+
+
+def _first_noun(noun: str) -> str:
+    return _expand(noun).split(" ")[0] if noun else ""
+
+
+def _inherit(cand: _Candidate, earlier: list[_Candidate]) -> None:
+    """A part of a breakdown (``cấp huyện: 215 thủ tục``) measures what its total or siblings measure.
+
+    Looks back for candidates of the same unit that are a total (no breakdown) or a sibling (a breakdown
+    of the same dimension): in the same sentence, the last one counting the same noun (``183 HTQLCL …
+    278 cơ quan: cấp tỉnh có 38 HTQLCL trong 40 cơ quan``), else the last one; then in the paragraph,
+    the last one counting the same noun.
+    """
+    dim = cand.breakdown.split(":")[0]
+    mine = _first_noun(cand.noun)
+    eligible = []
+    for prev in reversed(earlier):
+        if prev.paragraph != cand.paragraph:
+            break
+        if prev.unit != cand.unit or not prev.indicator or prev.role:
+            continue
+        if prev.breakdown and prev.breakdown.split(":")[0] != dim:
+            continue
+        eligible.append(prev)
+    same_noun = [p for p in eligible if mine and _first_noun(p.noun) == mine]
+    in_sentence = [p for p in eligible if p.sentence == cand.sentence]
+    pick = [p for p in same_noun if p.sentence == cand.sentence][:1] or in_sentence[:1] or same_noun[:1]
+    if cand.unit == "percent" and not pick:
+        pick = eligible[:1]  # a share has no noun: "… đạt 98,63%. Trong đó, cấp tỉnh là 99,76%"
+    if pick:
+        prev = pick[0]
+        cand.indicator, cand.score, cand.label = prev.indicator, prev.score, prev.label
+        cand.why.append(f"a part of the breakdown of {prev.indicator}")
+
+
+SHARE_GAP_WORDS = 6  # a share printed this close after a count is read as that count's share
+
+
+def _share_of(cand: _Candidate, prev: _Candidate, text: str, cat: pd.DataFrame) -> None:
+    """``362.425 hồ sơ (99,99%)``, ``28.301 hồ sơ …, chiếm tỷ lệ 21,65%``: the share of the count before it.
+
+    Uses the catalog's naming: the share of indicator ``x`` is ``x_share``.
+    """
+    if prev.unit != "count" or prev.sentence != cand.sentence or not prev.indicator:
+        return
+    if len(_words(text, prev.end, cand.start)) > SHARE_GAP_WORDS:
+        return
+    share = f"{prev.indicator}_share"
+    if share in cat.index:
+        cand.indicator, cand.score, cand.label = share, prev.score, cat.at[share, "label_vi"]
+        cand.why.append(f"the share of {prev.indicator} printed before it")
+
+
+DUPLICATE_CONTEXT = 60  # characters each side of a number that, printed again, make it a repeat
+
+
+def _context_key(text: str, start: int) -> tuple[str, str]:
+    """The text before and after ``start``, whitespace collapsed: a passage printed twice gives one key."""
+    before = " ".join(text[max(0, start - DUPLICATE_CONTEXT) : start].split())
+    return before, " ".join(text[start : start + DUPLICATE_CONTEXT].split())
+
+
+def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info) -> list[dict]:
+    rows, seen, kept = [], set(), []
+    cat = catalog_info[0].set_index("indicator")
+    last_part: _Candidate | None = None
+    for cand in candidates:
+        key = (_context_key(text, cand.start), cand.role)
+        if key in seen:  # the same sentence printed twice (a lead repeated in the body): once is enough
+            continue
+        seen.add(key)
+        if cand.role == "whole" and last_part is not None and last_part.indicator:
+            whole = cat.at[last_part.indicator, "whole"]
+            if whole:
+                cand.indicator, cand.score, cand.label = whole, last_part.score, cat.at[whole, "label_vi"]
+                cand.why.append(f"the whole of {last_part.indicator}")
+        queries, cand.noun = _query(text, cand.start, cand.end)
+        if not cand.indicator and cand.breakdown and not cand.role:
+            _inherit(cand, kept)
+        if not cand.indicator and cand.unit == "percent" and kept:
+            _share_of(cand, kept[-1], text, cat)
+        if not cand.indicator:
+            cand.indicator, cand.score, cand.label = _suggest(queries, cand.noun, cand.unit, cand.role, catalog_info)
+        kept.append(cand)
+        if cand.role == "part":
+            last_part = cand
+        strength = 1.0 if (cand.unit != "count" or cand.fraction) else 0.7
+        if cand.value in (0, 1) and not cand.fraction:
+            strength = 0.4
+        confidence = round(0.5 * cand.score / 100 + 0.5 * strength, 2)
+        rows.append(
+            {
+                "fact_id": "",
+                "province": slug,
+                "indicator": cand.indicator,
+                "period": cand.period,
+                "kind": cand.kind,
+                "value": cand.value,
+                "qualifier": cand.qualifier,
+                "breakdown": cand.breakdown,
+                "source_id": source_id,
+                "evidence": cand.evidence,
+                "flag": cand.flag,
+                "note": "",
+                "keep": "",
+                "confidence": confidence,
+                "indicator_score": cand.score,
+                "indicator_label": cand.label,
+                "unit": cand.unit,
+                "role": cand.role,
+                "fraction": cand.fraction,
+                "position": cand.start,
+                "why": "; ".join(dict.fromkeys(cand.why)),
+                **dict.fromkeys(CATALOG_COLUMNS, ""),
+            }
+        )
+    return rows
+
+
+def format_value(value: float) -> str:
+    """A value as ``indicators.csv`` writes it: ``.`` as decimal mark, no exponent, no trailing ``.0``.
+
+    >>> format_value(1514.0), format_value(65.91), format_value(100210000.0)
+    ('1514', '65.91', '100210000')
+    """
+    if value != value:
+        return ""
+    if float(value).is_integer():
+        return str(int(value))
+    return repr(float(value))
+
+
+def write_review(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
+    """Write candidates (or reviewed rows) as a CSV file a spreadsheet opens; return its path.
+
+    UTF-8 with a byte-order mark, which tells Excel the encoding (without it, Excel shows Vietnamese
+    letters garbled); LibreOffice, pandas and :func:`cchc_data.curate.check` read it either way.
+    """
+    path = Path(path)
+    out = frame.copy()
+    out["value"] = [format_value(v) for v in out["value"]]
+    out.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    return path

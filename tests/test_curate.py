@@ -1,0 +1,312 @@
+"""Checking and applying a reviewed candidates file (cchc_data.curate), and the round trip with extract."""
+
+import os
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import cchc_data as cd
+from cchc_data.cli import main
+from cchc_data.curate import check
+from cchc_data.extract import extract, write_review
+
+SOURCES = os.environ.get("CCHC_SOURCES_DIR")
+
+
+def _facts(folder: Path) -> pd.DataFrame:
+    return pd.read_csv(folder / "indicators.csv", dtype=str, keep_default_na=False)
+
+
+def remove_source(folder: Path, source_id: str) -> pd.DataFrame:
+    """Drop a source's facts from a data folder; return them."""
+    facts = _facts(folder)
+    facts[facts["source_id"] != source_id].to_csv(folder / "indicators.csv", index=False, lineterminator="\n")
+    return facts[facts["source_id"] == source_id].reset_index(drop=True)
+
+
+def play_reviewer(cands: pd.DataFrame, removed: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Keep the candidate that matches each removed fact (same value, its number inside the fact's
+    evidence) and correct its fields to the curated ones; the value and the evidence stay extracted."""
+    cands = cands.copy()
+    cands["keep"] = "no"
+    used = set()
+    for _, fact in removed.iterrows():
+        pattern = r"\s+".join(re.escape(w) for w in fact["evidence"].split())
+        spans = [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+        hit = [
+            i
+            for i, c in cands.iterrows()
+            if i not in used
+            and abs(c["value"] - float(fact["value"])) < 1e-9
+            and any(s <= c["position"] < e for s, e in spans)
+        ]
+        assert hit, f"no candidate for {fact['fact_id']} ({fact['value']}: {fact['evidence']})"
+        used.add(hit[0])
+        for col in ["indicator", "period", "kind", "qualifier", "breakdown", "flag", "note"]:
+            cands.at[hit[0], col] = fact[col]
+        cands.at[hit[0], "keep"] = "yes"
+    return cands
+
+
+def round_trip(folder: Path, source_id: str, text: str, tmp_path: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
+    original = _facts(folder)
+    removed = remove_source(folder, source_id)
+    src = cd.sources(data_dir=folder).set_index("source_id").loc[source_id]
+    cands = extract(text, province=src["province"], source_id=source_id, data_dir=folder)
+    review = play_reviewer(cands, removed, text)
+    path = write_review(review, tmp_path / "review.csv")
+    report = check(path, data_dir=folder, apply=True)
+    assert report.ok and report.applied, str(report)
+    assert cd.validate(folder).ok
+    return original, _facts(folder)
+
+
+def test_round_trip_on_a_text_of_the_evidence_fragments(data_copy, tmp_path):
+    # A stand-in for the report that needs no source text: its facts' evidence fragments, one per line.
+    source_id = "hg-2018-article"
+    evidence = list(dict.fromkeys(_facts(data_copy).query("source_id == @source_id")["evidence"]))
+    original, restored = round_trip(data_copy, source_id, "\n".join(evidence) + "\n", tmp_path)
+    mine = original[original["source_id"] == source_id].reset_index(drop=True)
+    back = restored[restored["source_id"] == source_id].reset_index(drop=True)
+    cols = ["fact_id", "indicator", "period", "kind", "qualifier", "breakdown", "flag"]
+    pd.testing.assert_frame_equal(back[cols], mine[cols])
+    assert (back["value"].astype(float) == mine["value"].astype(float)).all()
+
+
+@pytest.mark.skipif(not SOURCES, reason="CCHC_SOURCES_DIR is not set (the source texts)")
+@pytest.mark.parametrize("source_id", ["hg-2018-article", "kh-2021q1-report"])
+def test_round_trip_on_the_source_text(data_copy, tmp_path, source_id):
+    src = cd.sources().set_index("source_id").loc[source_id]
+    text = (Path(SOURCES) / src["text_file"]).read_text(encoding="utf-8")
+    original, restored = round_trip(data_copy, source_id, text, tmp_path)
+    mine = original[original["source_id"] == source_id].reset_index(drop=True)
+    back = restored[restored["source_id"] == source_id].reset_index(drop=True)
+    assert len(back) == len(mine)
+    assert sorted(back["fact_id"]) == sorted(mine["fact_id"])
+    # the same facts (ids follow the text's reading order, which the curated numbering mostly does)
+    key = ["indicator", "period", "kind", "qualifier", "breakdown"]
+
+    def facts_of(frame):
+        return sorted(zip(*(frame[c] for c in key), frame["value"].astype(float), strict=True))
+
+    assert facts_of(back) == facts_of(mine)
+
+
+# --- checking a hand-made review file ------------------------------------------------------------------
+
+ROW = {
+    "province": "khanh-hoa",
+    "indicator": "public_websites",
+    "period": "2019",
+    "kind": "actual",
+    "value": "150",
+    "qualifier": "none",
+    "breakdown": "",
+    "source_id": "kh-2019-article",
+    "evidence": "Toàn tỉnh có 150 trang thông tin",
+    "flag": "",
+    "note": "",
+    "keep": "yes",
+    "unit": "count",
+    "position": "10",
+}
+
+
+def review_file(tmp_path, rows, name="review.csv"):
+    frame = pd.DataFrame([{**ROW, **r} for r in rows])
+    path = tmp_path / name
+    frame.to_csv(path, index=False, lineterminator="\n")
+    return path
+
+
+def test_kept_rows_are_appended_with_ids_in_reading_order(data_copy, tmp_path):
+    path = review_file(
+        tmp_path,
+        [
+            {"value": "9", "evidence": "có 9 trang thông tin", "position": "300"},
+            {"keep": "no", "value": "77", "evidence": "có 77 trang"},
+            {"value": "150", "position": "100"},
+            {"keep": "", "value": "78", "evidence": "có 78 trang"},
+        ],
+    )
+    before = _facts(data_copy)
+    report = check(path, data_dir=data_copy, apply=True)
+    assert report.ok and report.applied, str(report)
+    assert report.skipped == 2
+    after = _facts(data_copy)
+    added = after.iloc[len(before) :]
+    last = before[before["source_id"] == "kh-2019-article"]["fact_id"].max()
+    n = int(last.rsplit("-", 1)[1])
+    assert added["fact_id"].tolist() == [f"kh-2019-article-{n + 1:03d}", f"kh-2019-article-{n + 2:03d}"]
+    assert added["value"].tolist() == ["150", "9"]  # reading order, not file order
+    assert cd.validate(data_copy).ok
+
+
+def test_each_problem_is_named_by_row_and_field(data_copy, tmp_path):
+    path = review_file(
+        tmp_path,
+        [
+            {},  # row 2: fine
+            {"evidence": "Toàn tỉnh có nhiều trang thông tin"},  # row 3: the value is not in the evidence
+            {"indicator": "no_such_indicator"},  # row 4
+            {"qualifier": "roughly"},  # row 5
+        ],
+    )
+    report = check(path, data_dir=data_copy)
+    assert not report.ok
+    where = {(i.row, i.field) for i in report.errors}
+    assert (4, "indicator") in where
+    messages = "\n".join(map(str, report.issues))
+    assert "review.csv:4 [indicator]" in messages and "not in the catalog" in messages
+
+
+def test_validation_rules_map_back_to_review_rows(data_copy, tmp_path):
+    path = review_file(
+        tmp_path,
+        [
+            {},
+            {"evidence": "Toàn tỉnh có nhiều trang thông tin", "position": "20"},
+            {"qualifier": "roughly", "position": "30"},
+        ],
+    )
+    report = check(path, data_dir=data_copy)
+    where = {(i.row, i.field): i.message for i in report.errors}
+    assert (3, "evidence") in where and "does not contain the value 150" in where[(3, "evidence")]
+    assert (4, "qualifier") in where
+    assert (2, "evidence") not in where
+
+
+def test_nothing_is_written_when_a_row_has_an_error(data_copy, tmp_path):
+    path = review_file(tmp_path, [{}, {"period": "2019-Q5"}])
+    before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
+    report = check(path, data_dir=data_copy, apply=True)
+    assert not report.ok and not report.applied
+    assert (3, "period") in {(i.row, i.field) for i in report.errors}
+    assert {p.name: p.read_bytes() for p in data_copy.glob("*.csv")} == before
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("65,91", r"decimal mark as '\.' \(65\.91\)"), ("1.514", "write 1514")],
+)
+def test_values_typed_the_vietnamese_way_are_caught(data_copy, tmp_path, value, message):
+    path = review_file(tmp_path, [{"value": value, "evidence": f"tỷ lệ đạt {value}"}])
+    report = check(path, data_dir=data_copy)
+    assert [(i.row, i.field) for i in report.errors] == [(2, "value")]
+    assert re.search(message, report.errors[0].message)
+
+
+def test_keep_must_be_yes_or_no(data_copy, tmp_path):
+    report = check(review_file(tmp_path, [{"keep": "maybe"}]), data_dir=data_copy)
+    assert [(i.row, i.field) for i in report.errors] == [(2, "keep")]
+    assert "write yes" in report.errors[0].message
+
+
+def test_a_review_with_nothing_kept_says_so(data_copy, tmp_path):
+    report = check(review_file(tmp_path, [{"keep": "no"}]), data_dir=data_copy, apply=True)
+    assert not report.ok and "nothing to add" in report.errors[0].message
+
+
+def test_missing_columns_are_named(data_copy, tmp_path):
+    path = tmp_path / "bad.csv"
+    path.write_text("value,evidence\n1,x\n", encoding="utf-8")
+    report = check(path, data_dir=data_copy)
+    assert "missing columns: province, indicator" in report.errors[0].message
+
+
+def test_applying_twice_is_refused(data_copy, tmp_path):
+    path = review_file(tmp_path, [{}])
+    assert check(path, data_dir=data_copy, apply=True).applied
+    again = check(path, data_dir=data_copy, apply=True)
+    assert not again.ok and "already in indicators.csv as kh-2019-article-" in again.errors[0].message
+
+
+NEW_INDICATOR = {
+    "indicator": "public_websites_with_services",
+    "evidence": "có 150 trang thông tin có dịch vụ công",
+    "catalog_label_vi": "Số trang thông tin điện tử có dịch vụ công",
+    "catalog_label_en": "Government websites offering public services",
+    "catalog_unit_vi": "trang thông tin điện tử",
+    "catalog_unit_en": "websites",
+    "catalog_domain": "digital_government",
+    "catalog_description": "Number of government websites that offer public services online.",
+}
+
+
+def test_a_new_catalog_row_comes_from_the_catalog_columns(data_copy, tmp_path):
+    path = review_file(tmp_path, [NEW_INDICATOR, {"indicator": NEW_INDICATOR["indicator"], "value": "20",
+                                                  "evidence": "có 20 trang", "breakdown": "level:province"}])  # fmt: skip
+    report = check(path, data_dir=data_copy, apply=True)
+    assert report.ok and report.applied, str(report)
+    cat = pd.read_csv(data_copy / "catalog.csv", dtype=str, keep_default_na=False).set_index("indicator")
+    row = cat.loc["public_websites_with_services"]
+    assert (row["unit"], row["label_en"], row["domain"]) == (
+        "count",
+        NEW_INDICATOR["catalog_label_en"],
+        "digital_government",
+    )
+    assert cd.validate(data_copy).ok
+    assert len(cd.load_indicators(indicator="public_websites_with_services", data_dir=data_copy)) == 2
+
+
+def test_a_new_catalog_row_needs_its_required_fields(data_copy, tmp_path):
+    path = review_file(tmp_path, [{**NEW_INDICATOR, "catalog_label_en": "", "catalog_domain": "space"}])
+    report = check(path, data_dir=data_copy, apply=True)
+    where = {(i.row, i.field) for i in report.errors}
+    assert (2, "catalog_label_en") in where
+    assert not report.applied
+
+
+def test_a_bad_catalog_value_is_reported_on_the_review_row(data_copy, tmp_path):
+    path = review_file(tmp_path, [{}, {**NEW_INDICATOR, "catalog_domain": "space", "position": "50"}])
+    report = check(path, data_dir=data_copy)
+    assert any(i.row == 3 and i.field == "catalog_domain" and "space" in i.message for i in report.errors), str(report)
+
+
+# --- the command line ----------------------------------------------------------------------------------
+
+
+def test_cli_extract_then_curate_check(data_copy, tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "report.txt").write_text(
+        "Toàn tỉnh có 150 trang thông tin; 4.600 tài khoản thư điện tử.\n", encoding="utf-8"
+    )
+    args = ["extract", "report.txt", "--province", "Khánh Hòa", "--source-id", "kh-2019-article"]
+    assert main([*args, "--data-dir", str(data_copy)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("2 candidates") and "review.csv" in out
+    assert main([*args, "--data-dir", str(data_copy)]) == 2  # a review in progress is not overwritten
+    assert "exists" in capsys.readouterr().err
+
+    review = pd.read_csv("review.csv", dtype=str, keep_default_na=False)
+    assert main(["curate", "check", "review.csv", "--data-dir", str(data_copy)]) == 1  # nothing kept yet
+    review["keep"] = "yes"
+    review.to_csv("review.csv", index=False)
+    assert main(["curate", "check", "review.csv", "--data-dir", str(data_copy)]) == 0
+    assert "valid: 2 rows kept" in capsys.readouterr().out
+    assert main(["curate", "check", "review.csv", "--apply", "--data-dir", str(data_copy)]) == 0
+    assert "applied" in capsys.readouterr().out
+    assert cd.validate(data_copy).ok
+
+
+def test_cli_names_bad_input(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "nope.txt"), "--province", "khanh-hoa", "--source-id", "x-1",
+                 "-o", str(tmp_path / "r.csv")]) == 2  # fmt: skip
+    assert "nope.txt" in capsys.readouterr().err
+    (tmp_path / "t.txt").write_text("Có 5 xã.", encoding="utf-8")
+    assert main(["extract", str(tmp_path / "t.txt"), "--province", "Atlantis", "--source-id", "x-1",
+                 "-o", str(tmp_path / "r.csv")]) == 2  # fmt: skip
+    assert "Atlantis" in capsys.readouterr().err
+    assert main(["curate", "check", str(tmp_path / "missing.csv")]) == 2
+    assert "cchc extract" in capsys.readouterr().err
+
+
+def test_cli_extract_says_when_periods_are_missing(tmp_path, capsys):
+    (tmp_path / "t.txt").write_text("Có 5 xã đạt chuẩn.", encoding="utf-8")
+    args = ["extract", str(tmp_path / "t.txt"), "--province", "khanh-hoa", "--source-id", "kh-2030-new"]
+    assert main([*args, "-o", str(tmp_path / "r.csv")]) == 0
+    assert "1 candidates have no period: give --period" in capsys.readouterr().out
+    assert main([*args, "-o", str(tmp_path / "r2.csv"), "--period", "2030"]) == 0
+    assert "no period" not in capsys.readouterr().out

@@ -1,0 +1,339 @@
+"""The curation assistant's reading of numbers, cues and traps (cchc_data.extract), on hand-written sentences."""
+
+import pandas as pd
+import pytest
+
+import cchc_data as cd
+from cchc_data.extract import FACT_COLUMNS, REVIEW_COLUMNS, SKIP, cues, extract
+
+
+def ex(text, period="2021", **kw):
+    return extract(text, province="khanh-hoa", source_id="test-source", period=period, **kw)
+
+
+def one(text, **kw):
+    frame = ex(text, **kw)
+    assert len(frame) == 1, frame[["value", "evidence"]]
+    return frame.iloc[0]
+
+
+# --- numbers -------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Tỉnh có 1.514 trạm phát sóng.", 1514, "count"),
+        ("Tỷ lệ hồ sơ đúng hạn đạt 65,91%.", 65.91, "percent"),
+        ("Thu phí trực tuyến được 100.210.000 đồng.", 100210000, "vnd"),
+        ("Mỗi chuyên mục dài 10 phút.", 10, "minute"),
+        ("Kế hoạch gồm 07 nhiệm vụ.", 7, "count"),
+        ("Toàn tỉnh cấp 2.319.400 lượt.", 2319400, "count"),
+        ("Số tiền hỗ trợ là 3 tỷ đồng.", 3_000_000_000, "vnd"),
+    ],
+)
+def test_values_are_read_the_vietnamese_way(text, value, unit):
+    row = one(text)
+    assert row["value"] == value
+    assert row["unit"] == unit
+
+
+def test_a_dot_as_decimal_mark_is_read_as_printed_and_flagged():
+    row = one("Tỉnh đã giảm biên chế, đạt 11.3 % so với kế hoạch.")
+    assert row["value"] == 11.3 and row["unit"] == "percent"
+    assert row["flag"] == "format_anomaly"
+    assert "11.3 %" in row["evidence"]
+
+
+def test_leading_zeros_and_the_number_as_printed_in_the_evidence():
+    row = one("Hồ sơ được giải quyết trong 01 quy trình duy nhất.")
+    assert row["value"] == 1
+    assert "01 quy trình" in row["evidence"]
+
+
+def test_a_share_gives_its_part_and_its_whole():
+    frame = ex("Có 29/44 đơn vị xếp hạng Tốt.")
+    assert frame[["value", "role", "fraction"]].values.tolist() == [[29, "part", "29/44"], [44, "whole", "29/44"]]
+    assert frame["evidence"].nunique() == 1 and "29/44" in frame["evidence"].iat[0]
+
+
+# --- qualifiers ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("Báo tỉnh đăng trên 100 tin bài.", "more_than"),
+        ("Hội nghị có hơn 100 đại biểu.", "more_than"),
+        ("Hệ thống đã nhận gần 1.000 hồ sơ.", "about"),
+        ("Mỗi tháng có khoảng 50 cuộc gọi.", "about"),
+        ("Mức độ hài lòng đạt tối thiểu 90%.", "at_least"),
+        ("Mỗi xã cử ít nhất 2 cán bộ.", "at_least"),
+        ("Tỷ lệ thanh toán trực tuyến đạt từ 30% trở lên.", "at_least"),
+        ("Tỷ lệ hồ sơ trễ hạn dưới 5%.", "less_than"),
+        ("Mỗi hồ sơ xử lý tối đa 3 ngày làm việc.", "at_most"),
+        ("Thời gian chờ không quá 15 phút.", "at_most"),
+        ("Toàn tỉnh có 143 trang thông tin.", "none"),
+        ("Kế hoạch giao nhiệm vụ trên 07 lĩnh vực.", "none"),  # trên … lĩnh vực: across, not more than
+        ("Cán bộ các cấp có trên 14 nghìn hộp thư.", "more_than"),
+    ],
+)
+def test_qualifiers_come_from_the_words_around_the_number(text, qualifier):
+    assert one(text)["qualifier"] == qualifier
+
+
+def test_uoc_tinh_governs_every_number_of_its_sentence():
+    frame = ex("Ước tính, 75% văn bản gửi dạng điện tử; 70% văn bản có chữ ký số.")
+    assert frame["qualifier"].tolist() == ["about", "about"]
+
+
+def test_more_than_fourteen_thousand():
+    row = one("Cán bộ các cấp có trên 14 nghìn hộp thư điện tử.")
+    assert row["value"] == 14000 and row["qualifier"] == "more_than"
+
+
+# --- kind and period -----------------------------------------------------------------------------------
+
+
+def test_targets_and_their_period():
+    frame = ex("Tỉnh phấn đấu đến năm 2025, tỷ lệ hài lòng đạt tối thiểu 90%. Đến năm 2030, đạt 95%.")
+    assert frame[["value", "kind", "period", "qualifier"]].values.tolist() == [
+        [90, "target", "2025", "at_least"],
+        [95, "target", "2030", "none"],
+    ]
+
+
+def test_a_stock_to_date_is_not_a_target():
+    row = one("Tính đến năm 2021, tỉnh đã giảm 243 biên chế so với năm 2015.")
+    assert row["kind"] == "actual"
+    assert row["period"] == "2021"  # "so với năm 2015" is a baseline, not the period
+
+
+def test_the_size_of_a_plan_is_not_a_target():
+    frame = ex("Kế hoạch đã xác định 12 mục tiêu trọng tâm và 64 nhiệm vụ.")
+    assert frame["kind"].tolist() == ["actual", "actual"]
+
+
+def test_mục_tieu_before_the_number_makes_a_target():
+    row = one("Mục tiêu của Đề án là đến năm 2023, chuyển đổi 184 hệ thống.")
+    assert (row["kind"], row["period"]) == ("target", "2023")
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Năm 2019, tỉnh có 143 trang thông tin.", "2019"),
+        ("Trong quý I/2021, có 120 tin bài.", "2021-Q1"),
+        ("Chương trình giai đoạn 2021 - 2030 có 6 nội dung.", "2021-2030"),
+        ("Tỉnh có 40 đơn vị tự chủ.", "2021"),  # none named: the report's period
+        ("Từ năm 2018 đến nay đã gửi trên 850.000 tin nhắn.", "2021"),  # the start of a count, not its period
+    ],
+)
+def test_period_guess(text, period):
+    assert one(text)["period"] == period
+
+
+def test_the_period_defaults_to_the_sources_reference_period():
+    frame = extract("Có 12 mục tiêu.", province="Khánh Hòa", source_id="kh-2019-article")
+    assert frame["period"].tolist() == ["2019"]
+
+
+def test_a_new_paragraph_forgets_the_previous_goal():
+    frame = ex("Tỉnh phấn đấu đạt 90%.\nTỉnh đã cấp 4.600 tài khoản.")
+    assert frame["kind"].tolist() == ["target", "actual"]
+
+
+# --- breakdowns ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "breakdown"),
+    [
+        ("Tỷ lệ đúng hạn của cấp tỉnh là 99,76%.", "level:province"),
+        ("Có 08 UBND cấp huyện triển khai phần mềm.", "level:district"),
+        ("Có 115 UBND cấp xã có trang thông tin.", "level:commune"),
+        ("Thủ tục áp dụng nhiều cấp: 238 thủ tục.", "level:multi"),
+        ("Riêng lĩnh vực đất đai đạt 97,16%.", "sector:land"),
+        ("Riêng lĩnh vực đất đai, xây dựng, đầu tư đạt tối thiểu 85%.", "sector:land_construction_investment"),
+        ("Ngành Công an: 170.397 hồ sơ trực tuyến.", "agency:police"),
+        ("Ngành Kho bạc Nhà nước: 90.621 hồ sơ.", "agency:treasury"),
+        ("Có 11 đơn vị xếp hạng Khá.", "rating:fair"),
+        ("Toàn tỉnh có 143 trang thông tin.", ""),
+        ("Có 198 cơ quan từ cấp tỉnh đến cấp xã dùng phần mềm.", ""),  # several levels: the whole
+    ],
+)
+def test_breakdown_guess(text, breakdown):
+    assert one(text)["breakdown"] == breakdown
+
+
+def test_each_part_of_a_list_gets_its_level():
+    frame = ex("Trong đó cấp tỉnh là 1.660 quy trình, cấp huyện là 289, cấp xã là 184.")
+    assert frame["breakdown"].tolist() == ["level:province", "level:district", "level:commune"]
+
+
+# --- what is not a fact ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 18/3/2021, hội nghị được tổ chức.",  # date
+        "Hội nghị tổ chức ngày 04/10/2019 tại tỉnh.",
+        "Tỉnh chọn ngày 10/10 hằng năm là ngày chuyển đổi số.",  # day/month
+        "Hội nghị tổng kết tổ chức tháng 10-2020.",
+        "Theo Quyết định số 3595/QĐ-UBND của tỉnh.",  # document numbers
+        "Thực hiện Chỉ thị số 17-CT/TU và Nghị định 68/2000/NĐ-CP.",
+        "Kế hoạch năm 2021¹ được ban hành.",  # footnote marker (and a year)
+        "Kết quả được nêu ở mục [3] của báo cáo.",
+        "2. Cải cách thủ tục hành chính",  # section numbering
+        "Khung kiến trúc phiên bản 2.0 được ban hành.",  # version
+        "Áp dụng theo TCVN ISO 9001:2015 tại các cơ quan.",  # standard
+        "Liên hệ điện thoại 0258 3822 123 để được hỗ trợ.",  # phone numbers
+        "Đường dây nóng 0913.456.789 hoạt động cả ngày.",
+        "Xem tại https://baocao.khanhhoa.gov.vn hoặc dichvucong.hagiang.gov.vn.",  # URLs
+        "Bài viết đăng lúc 08:25 sáng.",  # time of day
+        "Phủ sóng 3G, 4G đến thôn buôn.",  # names with numbers
+        "Giai đoạn 2021 - 2025, tỉnh tiếp tục cải cách.",  # years
+        "Bước sang năm thứ 2 của kế hoạch.",  # ordinal
+        "Các dịch vụ công trực tuyến mức độ 3, 4 đã được cung cấp.",  # levels
+        "Phòng chống dịch Covid-19 được tăng cường.",
+    ],
+)
+def test_numbers_that_are_not_facts_are_left_out(text):
+    assert ex(text).empty, ex(text)[["value", "evidence", "why"]]
+
+
+def test_a_date_inside_a_sentence_with_a_share():
+    frame = ex("Ngày 15/3/2021, tỉnh công bố 08/08 UBND cấp huyện đạt mức 1.")
+    assert frame[["value", "role", "breakdown"]].values.tolist() == [
+        [8, "part", "level:district"],
+        [8, "whole", "level:district"],
+    ]
+
+
+def test_skip_table_names_every_kind_of_non_fact():
+    kinds = {why for why, _ in SKIP}
+    assert {"date", "document number", "footnote marker", "section number", "version", "phone number", "url"} <= kinds
+
+
+# --- evidence, indicator, output -----------------------------------------------------------------------
+
+
+def test_evidence_is_a_short_verbatim_fragment_with_the_number_as_printed():
+    text = (
+        "Trong kỳ, các cơ quan chuyên môn thuộc UBND tỉnh, UBND cấp huyện, UBND cấp xã và Văn phòng đăng ký "
+        "đất đai đã tiếp nhận 130.729 hồ sơ của người dân, tổ chức và doanh nghiệp trên địa bàn toàn tỉnh."
+    )
+    row = one(text)
+    assert row["evidence"] in text
+    assert "130.729" in row["evidence"]
+    assert len(row["evidence"].split()) <= 15
+
+
+def test_the_indicator_is_suggested_ignoring_diacritics():
+    with_marks = one("Toàn tỉnh có 1.514 trạm thu phát sóng BTS.")
+    without = one("Toan tinh co 1.514 tram thu phat song BTS.")
+    assert with_marks["indicator"] == without["indicator"] == "bts_stations"
+    assert with_marks["indicator_score"] >= 65
+    assert with_marks["indicator_label"] == "Số trạm thu phát sóng BTS"
+
+
+def test_no_indicator_below_the_threshold():
+    row = one("Con mèo có 4 chân.")
+    assert row["indicator"] == "" and row["indicator_score"] < 65
+
+
+def test_the_whole_of_a_share_is_the_catalog_whole_of_its_part():
+    frame = ex("Trong quý, có 06/44 cơ quan, đơn vị ban hành kế hoạch kiểm tra CCHC.")
+    assert frame["indicator"].tolist() == ["units_with_par_inspection_plan", "par_assessed_units"]
+
+
+def test_a_passage_printed_twice_gives_its_candidates_once():
+    passage = (
+        "Theo báo cáo tổng kết của tỉnh về công tác chuyển đổi số trong năm qua, toàn tỉnh có 1.514 trạm BTS "
+        "phủ sóng khắp các huyện, thị xã và thành phố trực thuộc tỉnh."
+    )
+    assert len(ex(passage + "\n" + passage)) == 1
+    assert len(ex(passage + "\n" + passage.replace("năm qua", "quý I"))) == 2  # not the same passage
+
+
+def test_output_columns_and_review_fields():
+    frame = ex("Toàn tỉnh có 1.514 trạm BTS; tỷ lệ phủ sóng đạt 98%.")
+    assert list(frame.columns) == REVIEW_COLUMNS
+    assert list(frame.columns[: len(FACT_COLUMNS)]) == list(
+        pd.read_csv(cd.data_dir() / "indicators.csv", nrows=0).columns
+    )
+    assert (frame["keep"] == "").all() and (frame["fact_id"] == "").all()
+    assert frame["confidence"].between(0, 1).all()
+    assert frame["position"].is_monotonic_increasing
+    assert all(frame["why"].str.len() >= 0)
+    assert frame["province"].unique().tolist() == ["khanh-hoa"]
+
+
+def test_cue_table_uses_only_known_codes():
+    table = cues()
+    assert {c["value"] for c in table.of("breakdown")} <= set(
+        cd.breakdowns().index if "breakdown" not in cd.breakdowns().columns else cd.breakdowns()["breakdown"]
+    )
+    assert {c["value"] for c in table.of("qualifier")} <= {"more_than", "at_least", "about", "less_than", "at_most"}
+    units = cd.units()
+    assert {c["value"] for c in table.of("unit")} <= set(units.index if "unit" not in units.columns else units["unit"])
+
+
+# --- bad input -----------------------------------------------------------------------------------------
+
+
+def test_bad_input_is_named():
+    with pytest.raises(ValueError, match="Atlantis"):
+        extract("Có 5 xã.", province="Atlantis", source_id="x-1")
+    with pytest.raises(ValueError, match="'Q1-2021' is not a period"):
+        extract("Có 5 xã.", province="khanh-hoa", source_id="x-1", period="Q1-2021")
+    with pytest.raises(ValueError, match="source_id 'KH 2019'"):
+        extract("Có 5 xã.", province="khanh-hoa", source_id="KH 2019")
+    with pytest.raises(ValueError, match="text must be the report as a string"):
+        extract(None, province="khanh-hoa", source_id="x-1")
+
+
+def test_an_empty_text_gives_no_candidates():
+    frame = ex("")
+    assert frame.empty and list(frame.columns) == REVIEW_COLUMNS
+
+
+def test_a_list_read_respectively_gives_each_number_its_item():
+    frame = ex("Tỷ lệ đúng hạn của lĩnh vực đầu tư, đất đai, xây dựng lần lượt là 86,84%, 97,16%, 99,62%.")
+    assert frame["breakdown"].tolist() == ["sector:investment", "sector:land", "sector:construction"]
+    assert frame["why"].str.contains("lần lượt").all()
+
+
+def test_a_year_inside_a_standard_or_a_date_names_no_period():
+    frame = ex("Có 183 HTQLCL theo TCVN ISO 9001:2008; ngày 18/3/2020 có 40 cơ quan áp dụng.", period="2019")
+    assert frame["period"].tolist() == ["2019", "2019"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đến năm 2030, tỷ lệ thanh toán trực tuyến đạt 50%.",
+        "Chỉ tiêu năm 2025 là 100% xã có cáp quang.",
+        "Mục tiêu đến năm 2025 có 100% hồ sơ trực tuyến.",
+        "Tỉnh dự kiến cấp 5.000 tài khoản trong năm 2022.",
+    ],
+)
+def test_target_cues(text):
+    assert one(text)["kind"] == "target"
+
+
+def test_numbers_counting_posts_are_not_goals():
+    frame = ex("Năm 2021, tỉnh được giao 1.898 biên chế (giảm 28 chỉ tiêu so với năm 2020), 144 chỉ tiêu cho hội.")
+    assert frame["kind"].tolist() == ["actual", "actual", "actual"]
+
+
+def test_the_review_file_opens_in_a_spreadsheet_with_its_accents(tmp_path):
+    from cchc_data.extract import write_review
+
+    path = write_review(ex("Toàn tỉnh có 1.514 trạm BTS."), tmp_path / "review.csv")
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs to read UTF-8
+    back = pd.read_csv(path, dtype=str, keep_default_na=False)
+    assert back.columns[0] == "fact_id" and back.at[0, "value"] == "1514"
+    assert "trạm BTS" in back.at[0, "evidence"]
