@@ -5,8 +5,8 @@ The review file has the columns of ``indicators.csv`` plus review columns (see
 (``no`` or empty: left out), corrects the fact columns, and, for an indicator that is not in the catalog
 yet, fills the ``catalog_*`` columns of (at least) its first row: ``catalog_label_vi``,
 ``catalog_label_en``, ``catalog_unit_vi``, ``catalog_unit_en``, ``catalog_domain`` and
-``catalog_description`` are required, ``catalog_concept``, ``catalog_whole`` and
-``catalog_comparability`` optional; the catalog's ``unit`` is the row's ``unit`` column.
+``catalog_description`` are required, ``catalog_concept``, ``catalog_whole``, ``catalog_comparability``
+(``same`` or ``caveat``) and ``catalog_comparability_note_vi``/``_en`` optional; the catalog's ``unit`` is the row's ``unit`` column.
 
 :func:`check` validates the kept rows with the rules of ``cchc validate`` by validating a temporary copy
 of the data folder with them appended (through the public :func:`cchc_data.validate`), and names each
@@ -45,7 +45,7 @@ FIELD_HINTS = {
 REQUIRED_COLUMNS = [c for c in FACT_COLUMNS if c != "fact_id"] + ["keep"]
 CATALOG_REQUIRED = ["label_vi", "label_en", "unit_vi", "unit_en", "domain", "description"]
 CATALOG_FIELDS = ["indicator", "label_vi", "label_en", "unit", "unit_vi", "unit_en", "domain", "concept", "whole",
-                  "description", "comparability"]  # fmt: skip
+                  "description", "comparability", "comparability_note_vi", "comparability_note_en"]  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -20,11 +20,12 @@ import pandas as pd
 
 from ._text import fold, nfc
 from .catalog import catalog
-from .datadir import _stamp, read_table
 from .datadir import data_dir as _data_dir
+from .datadir import identity
 from .numbers import parse_vn_number
 from .periods import parse_period
 from .provinces import resolve_province
+from .schema import read_table
 
 __all__ = ["extract", "write_review", "REVIEW_COLUMNS", "FACT_COLUMNS", "CATALOG_COLUMNS", "SKIP", "cues"]
 
@@ -43,6 +44,7 @@ REVIEW_EXTRA = [
 CATALOG_COLUMNS = [
     "catalog_label_vi", "catalog_label_en", "catalog_unit_vi", "catalog_unit_en", "catalog_domain",
     "catalog_concept", "catalog_whole", "catalog_description", "catalog_comparability",
+    "catalog_comparability_note_vi", "catalog_comparability_note_en",
 ]  # fmt: skip
 REVIEW_COLUMNS = FACT_COLUMNS + REVIEW_EXTRA + CATALOG_COLUMNS
 
@@ -192,7 +194,7 @@ def _stopwords() -> frozenset:
 
 
 @lru_cache(maxsize=8)
-def _catalog_choices(folder_key: str, _stamp: tuple) -> tuple[pd.DataFrame, list[str], list[str]]:
+def _catalog_choices(folder_key: str, _identity: tuple) -> tuple[pd.DataFrame, list[str], list[str]]:
     """The catalog, its labels and counted units as matching keys (folded, abbreviations spelt out)."""
     cat = catalog(data_dir=folder_key or None).reset_index(drop=True)
     texts = [_expand(label) for label in cat["label_vi"]]
@@ -547,9 +549,11 @@ def extract(
 
     spans = [(m.start(), m.end(), why) for why, rx in _SKIP_RE for m in rx.finditer(text)]
     folder = _data_dir(data_dir)
-    catalog_info = _catalog_choices(str(folder), _stamp(folder / "catalog.csv"))
+    catalog_info = _catalog_choices(str(folder), identity(folder))
 
-    breakdown_labels = [(fold(r.label_vi), r.breakdown) for r in read_table("breakdowns", data_dir).itertuples()]
+    breakdown_labels = [
+        (fold(r.label_vi), r.breakdown) for r in read_table("breakdowns", data_dir=data_dir).itertuples()
+    ]
     breakdown_labels.sort(key=lambda lc: -len(lc[0]))
     candidates: list[_Candidate] = []
     paragraph_start = -1
@@ -622,7 +626,7 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
 def _default_period(period, source_id: str, data_dir) -> str:
     if period is not None and period != "":
         return parse_period(period).label
-    srcs = read_table("sources", data_dir)
+    srcs = read_table("sources", data_dir=data_dir)
     hit = srcs[srcs["source_id"] == source_id]
     return hit["reference_period"].iat[0] if len(hit) else ""
 

@@ -286,8 +286,8 @@ def test_cue_table_uses_only_known_codes():
 def test_bad_input_is_named():
     with pytest.raises(ValueError, match="Atlantis"):
         extract("Có 5 xã.", province="Atlantis", source_id="x-1")
-    with pytest.raises(ValueError, match="'Q1-2021' is not a period"):
-        extract("Có 5 xã.", province="khanh-hoa", source_id="x-1", period="Q1-2021")
+    with pytest.raises(ValueError, match="'Q5-2021' is not a period"):
+        extract("Có 5 xã.", province="khanh-hoa", source_id="x-1", period="Q5-2021")
     with pytest.raises(ValueError, match="source_id 'KH 2019'"):
         extract("Có 5 xã.", province="khanh-hoa", source_id="KH 2019")
     with pytest.raises(ValueError, match="text must be the report as a string"):

@@ -190,5 +190,7 @@ def test_kinds_come_from_the_schema_enum(data_copy):
     path.write_text(json.dumps(desc, ensure_ascii=False), encoding="utf-8")
     assert cd.indicators.kinds(data_dir=data_copy) == ["actual", "plan", "target", "estimate"]
     assert cd.load_indicators(kind="estimate", data_dir=data_copy).empty
-    with pytest.raises(ValueError, match=r"'guess' is not a known kind; .*the kinds 'actual', 'plan', 'target', 'estimate'$"):
+    with pytest.raises(
+        ValueError, match=r"'guess' is not a known kind; .*the kinds 'actual', 'plan', 'target', 'estimate'$"
+    ):
         cd.load_indicators(kind="guess", data_dir=data_copy)
