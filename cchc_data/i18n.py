@@ -103,12 +103,12 @@ UI: dict[str, dict[str, str]] = {
         "en": "Code: MIT. Curated data: CC BY 4.0; the source documents remain their publishers' property.",
     },
     # page kinds (what a page is, in words)
-    "nb_01_province_profile": {"vi": "hồ sơ cải cách hành chính của tỉnh", "en": "province profile"},
+    "nb_01_province_profile": {"vi": "hồ sơ cải cách hành chính", "en": "province profile"},
     "nb_02_comparison": {"vi": "so sánh giữa các tỉnh", "en": "cross-province comparison"},
-    "nb_03_targets": {"vi": "chỉ tiêu và tiến độ", "en": "targets and progress"},
+    "nb_03_targets": {"vi": "mục tiêu và tiến độ", "en": "targets and progress"},
     "nb_04_data_audit": {"vi": "kiểm tra dữ liệu", "en": "data audit"},
     "nbdesc_01_province_profile": {
-        "vi": "Mọi số liệu của tỉnh theo lĩnh vực CCHC, tỷ lệ tính từ số gốc, phân tổ và chỉ tiêu.",
+        "vi": "Mọi số liệu của tỉnh theo lĩnh vực CCHC, tỷ lệ tính từ số gốc, phân tổ và mục tiêu.",
         "en": "Every figure of the province by reform domain, derived shares, breakdowns and targets.",
     },
     "nbdesc_02_comparison": {
@@ -116,7 +116,7 @@ UI: dict[str, dict[str, str]] = {
         "en": "Each province's latest figure for shared concepts, with comparability notes.",
     },
     "nbdesc_03_targets": {
-        "vi": "Chỉ tiêu của tỉnh bên cạnh kết quả thực hiện mới nhất.",
+        "vi": "Mục tiêu của tỉnh bên cạnh kết quả thực hiện mới nhất.",
         "en": "The province's targets beside its latest actual results.",
     },
     "nbdesc_04_data_audit": {
@@ -144,7 +144,7 @@ UI: dict[str, dict[str, str]] = {
     "count_word": {"vi": "số dòng", "en": "rows"},
     # notebook empty states and short sentences
     "no_targets": {
-        "vi": "Các nguồn kèm theo không ghi nhận chỉ tiêu nào cho {name}.",
+        "vi": "Các nguồn kèm theo không ghi nhận mục tiêu nào cho {name}.",
         "en": "No targets are recorded for {name} in the bundled sources.",
     },
     "no_pairs": {
@@ -169,7 +169,7 @@ UI: dict[str, dict[str, str]] = {
         "en": "Only counts are put per capita; the figures compared here are all percentages.",
     },
     "validation_ok": {
-        "vi": "Dữ liệu phiên bản {version} hợp lệ: {errors} lỗi, {warnings} cảnh báo; {facts} số liệu ({actual} thực hiện, {target} chỉ tiêu).",
+        "vi": "Dữ liệu phiên bản {version} hợp lệ: {errors} lỗi, {warnings} cảnh báo; {facts} số liệu ({actual} thực hiện, {target} mục tiêu).",
         "en": "Data version {version} is valid: {errors} errors, {warnings} warnings; {facts} facts ({actual} actual, {target} targets).",
     },
     "validation_failed": {
@@ -177,7 +177,7 @@ UI: dict[str, dict[str, str]] = {
         "en": "Data version {version} is NOT valid: {errors} errors, {warnings} warnings.",
     },
     "targets_summary": {
-        "vi": "{name}: {n} chỉ tiêu; {met} đã đạt, {not_met} chưa đạt, {no_actual} chưa có số liệu thực hiện.",
+        "vi": "{name}: {n} mục tiêu; {met} đã đạt, {not_met} chưa đạt, {no_actual} chưa có số liệu thực hiện.",
         "en": "{name}: {n} targets; {met} met, {not_met} not met yet, {no_actual} without an actual value yet.",
     },
     "comparing": {
@@ -198,7 +198,7 @@ UI: dict[str, dict[str, str]] = {
 VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "kind": {
         "actual": {"vi": "thực hiện", "en": "actual"},
-        "target": {"vi": "chỉ tiêu", "en": "target"},
+        "target": {"vi": "mục tiêu", "en": "target"},
     },
     "qualifier": {
         "none": {"vi": "", "en": ""},
@@ -269,7 +269,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "indicator": {"vi": "Mã chỉ tiêu", "en": "Indicator code"},
     "label": {"vi": "Chỉ tiêu", "en": "Indicator"},
     "label_en": {"vi": "Chỉ tiêu (tiếng Anh)", "en": "Indicator"},
-    "whole_label": {"vi": "Tổng", "en": "Whole"},
+    "whole_label": {"vi": "Chỉ tiêu tổng", "en": "Whole (indicator)"},
     "concept": {"vi": "Khái niệm", "en": "Concept"},
     "concept_label": {"vi": "Khái niệm", "en": "Concept"},
     "period": {"vi": "Kỳ", "en": "Period"},
@@ -289,11 +289,11 @@ COLUMNS: dict[str, dict[str, str]] = {
     "note": {"vi": "Ghi chú", "en": "Note"},
     "comparability": {"vi": "Khả năng so sánh", "en": "Comparability"},
     "comparability_note": {"vi": "Lưu ý so sánh", "en": "Comparability note"},
-    "target_period": {"vi": "Kỳ chỉ tiêu", "en": "Target period"},
-    "target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "target_period": {"vi": "Kỳ mục tiêu", "en": "Target period"},
+    "target": {"vi": "Mục tiêu", "en": "Target"},
     "actual_period": {"vi": "Kỳ thực hiện", "en": "Actual period"},
     "actual": {"vi": "Thực hiện", "en": "Actual"},
-    "gap": {"vi": "Chênh lệch (thực hiện − chỉ tiêu)", "en": "Gap (actual − target)"},
+    "gap": {"vi": "Chênh lệch (thực hiện − mục tiêu)", "en": "Gap (actual − target)"},
     "status": {"vi": "Tình trạng", "en": "Status"},
     "matched_by": {"vi": "Ghép theo", "en": "Matched by"},
     "value_per_capita": {"vi": "Trên 100.000 dân", "en": "Per 100,000 inhabitants"},
@@ -303,7 +303,9 @@ COLUMNS: dict[str, dict[str, str]] = {
     "reference_period": {"vi": "Kỳ số liệu", "en": "Reference period"},
     "source_kind": {"vi": "Loại tài liệu", "en": "Document kind"},
     "actual_count": {"vi": "Số liệu thực hiện", "en": "Actual figures"},
-    "target_count": {"vi": "Chỉ tiêu", "en": "Targets"},
+    "target_count": {"vi": "Mục tiêu", "en": "Targets"},
+    "successor": {"vi": "Tỉnh kế thừa (2025)", "en": "Successor (2025)"},
+    "name_vi": {"vi": "Tỉnh", "en": "Province"},
     "facts": {"vi": "Số số liệu", "en": "Facts"},
     "periods": {"vi": "Các kỳ có số liệu", "en": "Periods with data"},
     "level": {"vi": "Mức", "en": "Level"},
