@@ -25,6 +25,7 @@ __all__ = [
     "t",
     "other_lang",
     "format_number",
+    "format_period",
     "format_percent",
     "format_value",
     "value_label",
@@ -137,7 +138,7 @@ UI: dict[str, dict[str, str]] = {
     "source_cite": {"vi": "{title}, {publisher}, {date}", "en": "{title}, {publisher}, {date}"},
     "no_publisher": {"vi": "không rõ cơ quan phát hành", "en": "publisher not stated"},
     "no_date": {"vi": "không rõ ngày", "en": "date not stated"},
-    "published_for": {"vi": "số liệu năm {period}", "en": "figures for {period}"},
+    "published_for": {"vi": "không rõ ngày, số liệu kỳ {period}", "en": "undated, figures for {period}"},
     "english_label": {"vi": "", "en": "In English: {label}"},
     "yes": {"vi": "có", "en": "yes"},
     "no": {"vi": "không", "en": "no"},
@@ -155,6 +156,11 @@ UI: dict[str, dict[str, str]] = {
         "vi": "Các nguồn của {name} không in chỉ tiêu nào theo phân tổ.",
         "en": "The sources of {name} print no indicator broken down by level, sector or agency.",
     },
+    "issues_details_vi": {
+        "vi": "Chi tiết từng cảnh báo (bằng tiếng Anh) có trong trang tiếng Anh và trong bảng mâu thuẫn dưới đây.",
+        "en": "",
+    },
+    "no_issues": {"vi": "Không có lỗi hay cảnh báo nào.", "en": "No errors or warnings."},
     "no_flags": {"vi": "Không có mâu thuẫn nào được ghi nhận.", "en": "No inconsistencies are recorded."},
     "no_comparison": {
         "vi": "Không có khái niệm nào có số liệu của từ hai tỉnh trở lên.",
@@ -181,8 +187,12 @@ UI: dict[str, dict[str, str]] = {
         "en": "{name}: {n} targets; {met} met, {not_met} not met yet, {no_actual} without an actual value yet.",
     },
     "comparing": {
-        "vi": "So sánh {provinces} theo {n} khái niệm.",
-        "en": "Comparing {provinces} on {n} concepts.",
+        "vi": "So sánh {provinces} theo các khái niệm: {concepts}.",
+        "en": "Comparing {provinces} on: {concepts}.",
+    },
+    "comparability_fallback": {
+        "vi": "Định nghĩa hoặc kỳ có thể khác nhau giữa các tỉnh; xem ghi chú trong trang tiếng Anh.",
+        "en": "",
     },
     "province_facts": {
         "vi": "{name} (mã thống kê {code}): {facts} số liệu từ {sources} nguồn.",
@@ -244,6 +254,10 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
         "newspaper_article": {"vi": "bài báo", "en": "newspaper article"},
         "interview": {"vi": "phỏng vấn", "en": "interview"},
         "official_report": {"vi": "báo cáo chính thức", "en": "official report"},
+    },
+    "level": {
+        "error": {"vi": "lỗi", "en": "error"},
+        "warning": {"vi": "cảnh báo", "en": "warning"},
     },
     "status_run": {
         "ok": {"vi": "thành công", "en": "ok"},
@@ -310,6 +324,10 @@ COLUMNS: dict[str, dict[str, str]] = {
     "periods": {"vi": "Các kỳ có số liệu", "en": "Periods with data"},
     "level": {"vi": "Mức", "en": "Level"},
     "message": {"vi": "Nội dung", "en": "Message"},
+    "file": {"vi": "Tệp", "en": "File"},
+    "row": {"vi": "Dòng", "en": "Row"},
+    "field": {"vi": "Cột", "en": "Field"},
+    "name": {"vi": "Tỉnh", "en": "Province"},
 }
 
 
@@ -449,6 +467,29 @@ def format_value(value, unit: str, lang: str, *, qualifier: str = "none", decima
     return f"{words} {text}".strip()
 
 
+def format_period(period, lang: str) -> str:
+    """A period code in words: ``2021-Q1`` → ``quý I/2021`` or ``Q1 2021``; ``2021-2030`` → ``2021–2030``.
+
+    Examples
+    --------
+    >>> format_period("2021-Q1", "vi"), format_period("2021-Q1", "en"), format_period("2021-2030", "en")
+    ('quý I/2021', 'Q1 2021', '2021–2030')
+    >>> format_period("2017", "vi"), format_period("", "en")
+    ('2017', '–')
+    """
+    lang = check_lang(lang)
+    if _missing(period) or str(period).strip() == "":
+        return MISSING
+    text = str(period).strip()
+    year, _, rest = text.partition("-")
+    if rest.startswith("Q") and rest[1:].isdigit():
+        quarter = int(rest[1:])
+        return f"quý {'I II III IV'.split()[quarter - 1]}/{year}" if lang == "vi" else f"Q{quarter} {year}"
+    if rest.isdigit():
+        return f"{year}–{rest}"
+    return text
+
+
 def value_label(column: str, code, lang: str, *, data_dir=None) -> str:
     """A coded value of ``column`` in words (an unknown code is shown as it is).
 
@@ -469,6 +510,11 @@ def value_label(column: str, code, lang: str, *, data_dir=None) -> str:
         from .catalog import units
 
         table = units(data_dir=data_dir).set_index("unit")
+        return str(table.at[code, f"label_{lang}"]) if code in table.index else code
+    if column in ("concept", "domain"):
+        from .catalog import concepts, domains
+
+        table = (concepts if column == "concept" else domains)(data_dir=data_dir).set_index(column)
         return str(table.at[code, f"label_{lang}"]) if code in table.index else code
     if column == "breakdown":
         if not code:

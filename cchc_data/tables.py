@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import i18n
 
-__all__ = ["Table", "show_table", "cite_source", "sentence"]
+__all__ = ["Table", "show_table", "comparison_table", "sources_table", "issues_table", "cite_source", "sentence"]
 
 #: Columns holding a value of the row's ``unit``, with the column of their qualifier (or ``None``).
 _VALUE_COLUMNS = {
@@ -31,7 +31,8 @@ _VALUE_COLUMNS = {
     "value_per_capita": None,
 }
 #: Columns of coded values shown in words (see :func:`cchc_data.i18n.value_label`).
-_CODED = {"kind", "qualifier", "unit", "flag", "comparability", "status", "matched_by", "origin", "breakdown"}
+_CODED = {"kind", "qualifier", "unit", "flag", "comparability", "status", "matched_by", "origin", "breakdown", "level"}
+_CODED_AS_VOCAB = {"concept", "domain"}  # codes with labels in the data's vocab tables
 _CODED_AS = {"target_qualifier": "qualifier", "actual_qualifier": "qualifier", "source_kind": "source_kind"}
 _SOURCE_COLUMNS = {"source_id", "actual_source_id"}
 
@@ -94,7 +95,8 @@ def cite_source(source_id: str, lang: str, *, data_dir=None) -> str:
     title = title if isinstance(title, str) and title else row["title"]
     publisher = row.get("publisher")
     publisher = publisher if isinstance(publisher, str) and publisher else i18n.t("no_publisher", lang)
-    date = _date(row.get("published"), lang) or i18n.t("published_for", lang, period=row["reference_period"])
+    period = i18n.format_period(row["reference_period"], lang)
+    date = _date(row.get("published"), lang) or i18n.t("published_for", lang, period=period)
     return i18n.t("source_cite", lang, title=title, publisher=publisher, date=date)
 
 
@@ -120,11 +122,18 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         return html.escape(i18n.format_percent(value, lang, decimals=1)), "num"
     if i18n._missing(value) or (isinstance(value, str) and value == "" and column not in _CODED):
         return i18n.MISSING, "missing"
+    if column.endswith("period"):
+        return html.escape(i18n.format_period(value, lang)), "period"
+    if column in ctx["provinces"] and isinstance(value, str):  # a coverage cell: the periods with data
+        return html.escape(", ".join(i18n.format_period(p, lang) for p in value.split(", "))), "period"
     if isinstance(value, Number) and not isinstance(value, bool):
         return html.escape(i18n.format_number(value, lang)), "num"
     if column in _SOURCE_COLUMNS:
         return html.escape(cite_source(value, lang, data_dir=ctx["data_dir"])) if value else "", "source"
-    if column in _CODED or column in _CODED_AS:
+    if column == "flag" and value and lang == "en" and isinstance(row.get("note"), str) and row.get("note"):
+        label = html.escape(i18n.value_label("flag", value, lang))
+        return f'{label}<br><span class="gloss">{html.escape(row["note"])}</span>', ""
+    if column in _CODED or column in _CODED_AS or column in _CODED_AS_VOCAB:
         return html.escape(i18n.value_label(_CODED_AS.get(column, column), value, lang, data_dir=ctx["data_dir"])), ""
     if column in ("province", "successor") and value in ctx["provinces"]:
         return html.escape(ctx["provinces"][value]), ""
@@ -146,6 +155,7 @@ def show_table(
     columns: Iterable[str] | None = None,
     max_rows: int | None = None,
     full_data: str | None = None,
+    empty: str | None = None,
     data_dir=None,
 ) -> Table:
     """``frame`` as an HTML table in ``lang`` for a page (no index, formatted numbers, words, citations).
@@ -162,6 +172,8 @@ def show_table(
         Show only the first rows; the table then says "N of M rows" and links ``full_data``.
     full_data : str, optional
         Link (relative to the page) to the whole data, used when the table is cut.
+    empty : str, optional
+        The sentence shown instead of a table without rows (say why, in ``lang``).
 
     Examples
     --------
@@ -187,12 +199,16 @@ def show_table(
     if unknown:
         raise ValueError(f"show_table: no column {unknown[0]!r}; the frame has: {', '.join(map(str, reduced.columns))}")
     total = len(reduced)
+    if total == 0 and empty:
+        return Table(f'<p class="cchc-sentence">{html.escape(empty)}</p>', pd.DataFrame(), 0)
     shown = reduced if max_rows is None else reduced.head(max_rows)
     ctx = {
         "data_dir": data_dir,
-        "provinces": _province_names(data_dir) if {"province", "successor"} & set(columns) else {},
+        "provinces": _province_names(data_dir),
     }
-    head = "".join(f"<th>{html.escape(i18n.column_label(c, lang))}</th>" for c in columns)
+    names = _province_names(data_dir)
+    headers = [names.get(c, i18n.column_label(c, lang)) for c in columns]
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
     body, texts, missing = [], [], False
     for _, row in shown.iterrows():
         cells, row_text = [], []
@@ -218,4 +234,59 @@ def show_table(
         f'<div class="cchc-table"><table lang="{lang}"><thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>{note}</div>"
     )
-    return Table(text, pd.DataFrame(texts, columns=[i18n.column_label(c, lang) for c in columns]), total)
+    return Table(text, pd.DataFrame(texts, columns=headers), total)
+
+
+def comparison_table(comparison: pd.DataFrame, lang: str, *, data_dir=None) -> Table:
+    """The rows of :func:`cchc_data.analysis.compare` with each row's comparability grade and note in ``lang``.
+
+    Works with both forms of ``compare()``: grade in ``comparability`` with ``comparability_note_vi/_en``,
+    or (older) an English note in ``comparability`` — then the Vietnamese page says the definitions may
+    differ and points to the English page.
+    """
+    lang = i18n.check_lang(lang)
+    frame = comparison.copy()
+    if "comparability_note_vi" not in frame.columns:  # before the graded comparability (older compare())
+        notes = frame["comparability"].fillna("").astype(str)
+        frame["comparability_note"] = notes if lang == "en" else i18n.t("comparability_fallback", lang)
+        frame["comparability"] = ["same" if not n else "caveat" for n in notes]
+    columns = ["concept_label", "province_name", "label", "period", "value", "comparability", "comparability_note"]
+    return show_table(frame, lang, columns=columns + ["source_id", "evidence"], data_dir=data_dir)
+
+
+def sources_table(lang: str, *, data_dir=None) -> Table:
+    """The source documents in ``lang``: title, kind, publisher, date, period (English titles on English pages)."""
+    from .indicators import sources
+
+    lang = i18n.check_lang(lang)
+    src = sources(data_dir=data_dir)
+    title = src["title"]
+    if lang == "en":
+        title = src["title_en"].where(src["title_en"].fillna("") != "", src["title"])
+    frame = pd.DataFrame(
+        {
+            "province": src["province"],
+            "title": title,
+            "source_kind": src["kind"],
+            "publisher": src["publisher"],
+            "published": [_date(v, lang) for v in src["published"]],
+            "reference_period": src["reference_period"],
+        }
+    )
+    columns = list(frame.columns)
+    return show_table(frame, lang, columns=columns, data_dir=data_dir)
+
+
+def issues_table(report, lang: str) -> Table:
+    """The errors and warnings of a :class:`cchc_data.ValidationReport`; their messages (English only for
+    now) on English pages, and on Vietnamese pages where to read them."""
+    lang = i18n.check_lang(lang)
+    rows = [
+        {"level": i.level, "file": i.file, "row": i.row, "field": i.field, "message": i.message} for i in report.issues
+    ]
+    frame = pd.DataFrame(rows, columns=["level", "file", "row", "field", "message"])
+    columns = ["level", "file", "row", "field"] + (["message"] if lang == "en" else [])
+    table = show_table(frame, lang, columns=columns, empty=i18n.t("no_issues", lang))
+    if lang == "vi" and rows:
+        table.html += f'<p class="table-note">{html.escape(i18n.t("issues_details_vi", lang))}</p>'
+    return table
