@@ -195,8 +195,8 @@ UI: dict[str, dict[str, str]] = {
         "en": "",
     },
     "province_facts": {
-        "vi": "{name} (mã thống kê {code}): {facts} số liệu từ {sources} nguồn.",
-        "en": "{name} (GSO code {code}): {facts} facts from {sources} sources.",
+        "vi": "{name} (mã thống kê {code}): {facts} số liệu; số tài liệu nguồn: {sources}.",
+        "en": "{name} (GSO code {code}): {facts} facts; source documents: {sources}.",
     },
     "successor_note": {
         "vi": "Từ 1/7/2025 thuộc tỉnh {successor} (Nghị quyết 202/2025/QH15).",
@@ -320,6 +320,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "target_count": {"vi": "Mục tiêu", "en": "Targets"},
     "successor": {"vi": "Tỉnh kế thừa (2025)", "en": "Successor (2025)"},
     "name_vi": {"vi": "Tỉnh", "en": "Province"},
+    "slug": {"vi": "Tỉnh", "en": "Province"},
     "facts": {"vi": "Số số liệu", "en": "Facts"},
     "periods": {"vi": "Các kỳ có số liệu", "en": "Periods with data"},
     "level": {"vi": "Mức", "en": "Level"},

@@ -46,7 +46,9 @@ DOWNLOADS = {
     "xlsx_vi": ("downloads/cchc-facts-vi.xlsx", "download_xlsx"),
     "xlsx_en": ("downloads/cchc-facts-en.xlsx", "download_xlsx"),
 }
-_LINK_RE = re.compile(r'href="[^"]*"(\s+data-cchc-path="([^"]+)")')
+_LINK_RE = re.compile(r"<a\b[^>]*\bdata-cchc-path=\"[^\"]+\"[^>]*>")
+_PATH_ATTR_RE = re.compile(r'\s*\bdata-cchc-path="([^"]+)"')
+_HREF_RE = re.compile(r'\bhref="[^"]*"')
 
 #: Styles shared by every page and the index: header, footer, readable tables, and A4 print.
 PAGE_CSS = """
@@ -54,16 +56,21 @@ PAGE_CSS = """
 .cchc-header { border-bottom: 2px solid #1f4e79; padding: 0.6rem 0 0.5rem; margin-bottom: 1rem; }
 .cchc-header .project { font-size: 0.85rem; color: #555; }
 .cchc-header nav { float: right; font-size: 0.95rem; }
-.cchc-header nav a { margin-left: 1rem; }
+.cchc-header nav a { margin-left: 1rem; color: #0b57d0; text-decoration: underline; }
 .cchc-header .what { font-size: 1.35rem; font-weight: bold; margin-top: 0.2rem; }
 .cchc-footer { border-top: 1px solid #bbb; margin-top: 2rem; padding-top: 0.6rem; font-size: 0.85rem; }
 .cchc-footer p { margin: 0.25rem 0; }
-.cchc-table table { border-collapse: collapse; margin: 0.4rem 0; font-size: 0.85rem; width: auto; max-width: 100%; }
-.cchc-table th, .cchc-table td { border: 1px solid #ccc; padding: 0.25rem 0.45rem; text-align: left;
-  vertical-align: top; overflow-wrap: anywhere; }
+.cchc-table table, .jp-RenderedHTMLCommon .cchc-table table { border-collapse: collapse; margin: 0.4rem 0;
+  font-size: 0.85rem; width: auto; max-width: 100%; table-layout: auto !important; }
+.cchc-table th, .cchc-table td, .jp-RenderedHTMLCommon .cchc-table th, .jp-RenderedHTMLCommon .cchc-table td {
+  border: 1px solid #ccc; padding: 0.25rem 0.45rem; text-align: left !important; vertical-align: top;
+  overflow-wrap: break-word; max-width: 28rem; }
 .cchc-table th { background: #eef3f8; }
-.cchc-table td.num { text-align: right; white-space: nowrap; }
+.cchc-table td.num, .jp-RenderedHTMLCommon .cchc-table td.num { text-align: right !important; white-space: nowrap; }
+.cchc-table td.period { white-space: nowrap; }
 .cchc-table td.evidence q { font-style: italic; }
+.cchc-table td.source { font-size: 0.78rem; color: #333; }
+.cchc-table tr.target td { background: #fff6e0; }
 .cchc-table .gloss, .table-note { color: #555; font-size: 0.8rem; }
 .cchc-chart-links { font-size: 0.85rem; margin: 0.2rem 0 1rem; }
 .cchc-chart-links a { margin-right: 0.8rem; }
@@ -75,8 +82,8 @@ details.build { margin-top: 1.5rem; color: #444; font-size: 0.85rem; }
   .jp-Cell, .jp-OutputArea-output, .jp-RenderedHTMLCommon { overflow: visible !important; max-width: 100% !important; }
   .cchc-table { overflow: visible !important; }
   .cchc-table table { width: 100% !important; table-layout: auto; font-size: 7pt; }
-  .cchc-table th, .cchc-table td { padding: 1px 3px; }
-  .cchc-table td.num { white-space: normal; }
+  .cchc-table th, .cchc-table td, .jp-RenderedHTMLCommon .cchc-table td { padding: 1px 3px; max-width: none; }
+  .cchc-table td.num, .cchc-table td.period { white-space: normal; }
   img { max-width: 100% !important; height: auto !important; }
   .cchc-header nav, details.build { display: none; }
   tr, img, figure { break-inside: avoid; }
@@ -202,9 +209,13 @@ def _relink(body: str, page_dir: Path) -> str:
     """Point chart download links (``data-cchc-path``, absolute at run time) to paths relative to the page."""
 
     def fix(m: re.Match) -> str:
-        target = Path(html.unescape(m.group(2)))
+        tag = m.group(0)
+        target = Path(html.unescape(_PATH_ATTR_RE.search(tag).group(1)))
         rel = Path(os.path.relpath(target, page_dir)).as_posix()
-        return f'href="{html.escape(quote(rel, safe="/=,+-._"))}"'
+        if not (page_dir / rel).exists() and (page_dir / "figures" / target.name).exists():
+            rel = f"figures/{target.name}"  # the suite folder was renamed after the run (build → final)
+        href = f'href="{html.escape(quote(rel, safe="/=,+-._"))}"'
+        return _HREF_RE.sub(lambda _: href, _PATH_ATTR_RE.sub("", tag))  # no absolute build path in the page
 
     return _LINK_RE.sub(fix, body)
 

@@ -135,7 +135,7 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         return f'{label}<br><span class="gloss">{html.escape(row["note"])}</span>', ""
     if column in _CODED or column in _CODED_AS or column in _CODED_AS_VOCAB:
         return html.escape(i18n.value_label(_CODED_AS.get(column, column), value, lang, data_dir=ctx["data_dir"])), ""
-    if column in ("province", "successor") and value in ctx["provinces"]:
+    if column in ("province", "successor", "slug") and value in ctx["provinces"]:
         return html.escape(ctx["provinces"][value]), ""
     if column == "evidence":
         quote = f'<q lang="vi">{html.escape(str(value))}</q>'
@@ -217,7 +217,8 @@ def show_table(
             missing = missing or text == i18n.MISSING
             cells.append(f'<td class="{css}">{text}</td>' if css else f"<td>{text}</td>")
             row_text.append(html.unescape(text.replace("<br>", " ")).replace('<q lang="vi">', "").replace("</q>", ""))
-        body.append("<tr>" + "".join(cells) + "</tr>")
+        is_target = str(row.get("kind", "")) == "target" or ("target" in columns and "kind" not in row.index)
+        body.append(('<tr class="target">' if is_target and "kind" in row.index else "<tr>") + "".join(cells) + "</tr>")
         texts.append(row_text)
     notes = []
     if total == 0:  # callers say why in a sentence; this is the fallback
