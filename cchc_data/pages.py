@@ -119,11 +119,19 @@ def external_references(text: str) -> list[str]:
 
 
 def _province_name(value) -> str:
+    """The Vietnamese name of a province given by name, code or slug; the value itself if unknown."""
     from .provinces import provinces, resolve_province
 
-    table = provinces().set_index("slug")
-    slug = resolve_province(value)
-    return str(table.at[slug, "name_vi"])
+    try:
+        slug = resolve_province(value)
+    except (ValueError, TypeError):
+        return str(value)
+    return str(provinces().set_index("slug").at[slug, "name_vi"])
+
+
+def _topic(stem: str, lang: str) -> str:
+    """What a notebook is about, in ``lang`` (its file stem if the notebook is not one of the project's)."""
+    return i18n.t(f"nb_{stem}", lang) if f"nb_{stem}" in i18n.UI else stem
 
 
 def page_title(stem: str, parameters: dict, lang: str) -> str:
@@ -291,7 +299,11 @@ def empty_reason(stem: str, parameters: dict, lang: str) -> str:
     if stem.endswith("_targets") and parameters.get("province"):
         from .analysis import progress_to_target
 
-        if progress_to_target(parameters["province"]).empty:
+        try:
+            empty = progress_to_target(parameters["province"]).empty
+        except (ValueError, TypeError):  # an unknown province: the run itself says what is wrong
+            return ""
+        if empty:
             return i18n.t("no_targets", lang, name=_province_name(parameters["province"]))
     return ""
 
@@ -315,7 +327,7 @@ def _toc(manifest: dict, lang: str) -> str:
 
     def entry(r: dict, *, with_province: bool) -> str:
         stem = Path(r["notebook"]).stem
-        what = page_title(stem, r["parameters"], lang) if with_province else i18n.t(f"nb_{stem}", lang).capitalize()
+        what = page_title(stem, r["parameters"], lang) if with_province else _topic(stem, lang).capitalize()
         href = _run_link(r, lang)
         label = f'<a href="{href}">{esc(what)}</a>' if href and r["status"] == "ok" else esc(what)
         desc = i18n.t(f"nbdesc_{stem}", lang) if f"nbdesc_{stem}" in i18n.UI else ""
@@ -346,7 +358,7 @@ def _toc(manifest: dict, lang: str) -> str:
             else f"<li>{esc(_province_name(r['parameters']['province']))}</li>"
             for r in sorted(rs, key=lambda r: _province_name(r["parameters"]["province"]))
         )
-        title = i18n.t(f"nb_{stem}", lang).capitalize() if f"nb_{stem}" in i18n.UI else stem
+        title = _topic(stem, lang).capitalize()
         parts.append(f"<h3>{esc(title)}</h3><ul class='inline'>{items}</ul>")
     return "\n".join(parts)
 

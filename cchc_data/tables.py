@@ -139,7 +139,7 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         return html.escape(ctx["provinces"][value]), ""
     if column == "evidence":
         quote = f'<q lang="vi">{html.escape(str(value))}</q>'
-        label = row.get("label_en") if lang == "en" else None
+        label = row.get("label_en", row.get("label")) if lang == "en" else None
         if isinstance(label, str) and label:
             quote += f'<br><span class="gloss">{html.escape(i18n.t("english_label", lang, label=label))}</span>'
         return quote, "evidence"
@@ -217,8 +217,8 @@ def show_table(
             missing = missing or text == i18n.MISSING
             cells.append(f'<td class="{css}">{text}</td>' if css else f"<td>{text}</td>")
             row_text.append(html.unescape(text.replace("<br>", " ")).replace('<q lang="vi">', "").replace("</q>", ""))
-        is_target = str(row.get("kind", "")) == "target" or ("target" in columns and "kind" not in row.index)
-        body.append(('<tr class="target">' if is_target and "kind" in row.index else "<tr>") + "".join(cells) + "</tr>")
+        is_target = str(row.get("kind", "")) == "target"  # targets are visibly apart from actual results
+        body.append(('<tr class="target">' if is_target else "<tr>") + "".join(cells) + "</tr>")
         texts.append(row_text)
     notes = []
     if total == 0:  # callers say why in a sentence; this is the fallback
