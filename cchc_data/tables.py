@@ -128,6 +128,8 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         return html.escape(", ".join(i18n.format_period(p, lang) for p in value.split(", "))), "period"
     if isinstance(value, Number) and not isinstance(value, bool):
         return html.escape(i18n.format_number(value, lang)), "num"
+    if column == "publisher":  # a proper name, in Vietnamese on every page
+        return f'<span lang="vi">{html.escape(str(value))}</span>', "source"
     if column in _SOURCE_COLUMNS:
         return html.escape(cite_source(value, lang, data_dir=ctx["data_dir"])) if value else "", "source"
     if column == "flag" and value and lang == "en" and isinstance(row.get("note"), str) and row.get("note"):
