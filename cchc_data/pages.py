@@ -81,8 +81,12 @@ details.build { margin-top: 1.5rem; color: #444; font-size: 0.85rem; }
   body { margin: 0 !important; }
   .jp-Cell, .jp-OutputArea-output, .jp-RenderedHTMLCommon { overflow: visible !important; max-width: 100% !important; }
   .cchc-table { overflow: visible !important; }
-  .cchc-table table { width: 100% !important; table-layout: auto; font-size: 7pt; }
-  .cchc-table th, .cchc-table td, .jp-RenderedHTMLCommon .cchc-table td { padding: 1px 3px; max-width: none; }
+  .cchc-table table, .jp-RenderedHTMLCommon .cchc-table table { width: 100% !important; table-layout: auto;
+    font-size: 6.5pt !important; }
+  .cchc-table th, .cchc-table td, .jp-RenderedHTMLCommon .cchc-table th, .jp-RenderedHTMLCommon .cchc-table td {
+    padding: 1px 2px; max-width: none; overflow-wrap: break-word; hyphens: auto; font-size: 6.5pt !important; }
+  .jp-Notebook, .jp-Cell, .jp-OutputArea-child { padding: 0 !important; margin: 0 !important; }
+  .jp-OutputArea-output { overflow-x: visible !important; }
   .cchc-table td.num, .cchc-table td.period { white-space: normal; }
   img { max-width: 100% !important; height: auto !important; }
   .cchc-header nav, details.build { display: none; }
