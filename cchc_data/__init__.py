@@ -24,6 +24,9 @@ _LAZY = {
     "ValidationReport": "validation",
     "validate": "validation",
     "verify_evidence": "validation",
+    "show_table": "tables",
+    "format_number": "i18n",
+    "format_percent": "i18n",
 }
 
 
@@ -51,6 +54,8 @@ __all__ = [
     "domains",
     "export_excel",
     "flags",
+    "format_number",
+    "format_percent",
     "load_indicators",
     "numbers_in",
     "parse_period",
@@ -59,6 +64,7 @@ __all__ = [
     "provinces",
     "resolve_province",
     "search",
+    "show_table",
     "sources",
     "successor",
     "units",
