@@ -416,23 +416,28 @@ def _build_details(manifest: dict, lang: str) -> str:
     )
 
 
-def _downloads(lang: str) -> str:
+def _downloads(lang: str, present: set[str]) -> str:
+    """Links to the suite's data files that exist (``present``: paths under the suite folder)."""
     esc = html.escape
+    keys = ["csv", "sources", f"xlsx_{lang}"]
     items = [
-        f'<a href="{DOWNLOADS["csv"][0]}">{esc(i18n.t("download_csv", lang))}</a>',
-        f'<a href="{DOWNLOADS["sources"][0]}">{esc(i18n.t("download_sources_csv", lang))}</a>',
-        f'<a href="{DOWNLOADS[f"xlsx_{lang}"][0]}">{esc(i18n.t("download_xlsx", lang))}</a>',
+        f'<a href="{DOWNLOADS[k][0]}">{esc(i18n.t(DOWNLOADS[k][1], lang))}</a>'
+        for k in keys
+        if DOWNLOADS[k][0] in present
     ]
+    if not items:
+        return ""
     return f'<h2>{esc(i18n.t("downloads", lang))}</h2><p class="downloads">{" · ".join(items)}</p>'
 
 
-def index_html(manifest: dict) -> str:
+def index_html(manifest: dict, *, downloads=()) -> str:
     """The suite's ``index.html``: a table of contents for people, in Vietnamese and (at ``#en``) English.
 
     Both languages are in the one self-contained file; a CSS ``:target`` switch shows one (no script), so
     ``index.html`` opens in Vietnamese and ``index.html#en`` in English. Reports are listed by province and by
     topic with a one-line description and any empty or failed state; build details (durations, checksum,
-    cache, validation) sit in a collapsed block.
+    cache, validation) sit in a collapsed block. ``downloads`` lists the data files present under the suite
+    folder (see :func:`write_downloads`, which re-renders the index with them).
     """
     esc = html.escape
     failed = sum(1 for r in manifest["runs"] if r["status"] != "ok")
@@ -446,7 +451,7 @@ def index_html(manifest: dict) -> str:
         )
         sections.append(
             f'<section id="{lang}" class="lang lang-{lang}" lang="{lang}">{header}'
-            f"<p>{esc(i18n.t('index_intro', lang))}</p>{verdict}{_toc(manifest, lang)}{_downloads(lang)}"
+            f"<p>{esc(i18n.t('index_intro', lang))}</p>{verdict}{_toc(manifest, lang)}{_downloads(lang, set(downloads))}"
             f"{_build_details(manifest, lang)}{_footer(lang, built)}</section>"
         )
     return f"""<!DOCTYPE html>
@@ -476,12 +481,16 @@ ul.inline li {{ display: inline; margin-right: 1rem; }}
 
 
 def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
-    """Write the data files the index links under ``<suite_dir>/downloads/``: every fact as CSV (with
-    source titles), the sources as CSV, and the Excel workbook in Vietnamese and English.
+    """Write the suite's data files under ``<suite_dir>/downloads/`` and link them from its index.
 
-    The report runner calls this once per suite, before publishing. CSV files are UTF-8 with a BOM, so
-    spreadsheet programs read the Vietnamese text correctly.
+    Every fact as CSV (with the source's title, publisher and date), the sources as CSV, and the Excel
+    workbook in Vietnamese and English. CSV files are UTF-8 with a BOM, so spreadsheet programs read the
+    Vietnamese text correctly. If the suite already has ``manifest.json`` and ``index.html``, the index is
+    rendered again with the download links. The report runner calls this once per suite, after writing
+    the index and before publishing.
     """
+    import json
+
     from .export import export_excel
     from .indicators import load_indicators, sources
 
@@ -501,4 +510,9 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     written.append(path)
     for lang in i18n.LANGS:
         written.append(export_excel(suite_dir / DOWNLOADS[f"xlsx_{lang}"][0], lang=lang, data_dir=data_dir))
+    manifest, index = suite_dir / "manifest.json", suite_dir / "index.html"
+    if manifest.is_file() and index.is_file():
+        present = [p.relative_to(suite_dir).as_posix() for p in written]
+        manifest = json.loads(manifest.read_text(encoding="utf-8"))
+        index.write_text(index_html(manifest, downloads=present), encoding="utf-8")
     return written

@@ -126,7 +126,7 @@ def test_index_is_a_table_of_contents_in_both_languages():
         for lang in ("vi", "en")
     ]
     runs += [_run("04_data_audit", {"lang": lang}) for lang in ("vi", "en")]
-    text = pages.index_html(_manifest(runs))
+    text = pages.index_html(_manifest(runs), downloads=[f for f, _ in pages.DOWNLOADS.values()])
     vi, en = text.split('<section id="vi"')[1], text.split('<section id="en"')[1].split('<section id="vi"')[0]
     assert "Theo tỉnh" in vi and "Theo chủ đề" in vi and "By province" in en and "By topic" in en
     assert "No targets are recorded for Hà Giang in the bundled sources." in en
@@ -146,8 +146,20 @@ def test_index_survives_an_unknown_notebook_and_a_failed_run():
     assert 'class="failed"' in text and "ValueError: boom" in text and "&quot;); import os #" in text
 
 
-def test_write_downloads_writes_csv_and_workbooks(tmp_path):
+def test_index_links_only_downloads_that_exist():
+    runs = [_run("04_data_audit", {"lang": "vi"})]
+    assert "downloads/" not in pages.index_html(_manifest(runs))
+
+
+def test_write_downloads_writes_csv_and_workbooks_and_links_them_from_the_index(tmp_path):
+    import json
+
+    manifest = _manifest([_run("04_data_audit", {"lang": "vi"})])
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    (tmp_path / "index.html").write_text(pages.index_html(manifest), encoding="utf-8")
     written = pages.write_downloads(tmp_path)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert 'href="downloads/cchc-facts.csv"' in index and 'href="downloads/cchc-facts-en.xlsx"' in index
     assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == sorted(f for f, _ in pages.DOWNLOADS.values())
     facts = pd.read_csv(tmp_path / "downloads" / "cchc-facts.csv", encoding="utf-8-sig", keep_default_na=False)
     assert len(facts) == len(cd.load_indicators()) and (facts["source_title"] != "").all()
