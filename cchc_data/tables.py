@@ -131,7 +131,9 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
     if column == "publisher":  # a proper name, in Vietnamese on every page
         return f'<span lang="vi">{html.escape(str(value))}</span>', "source"
     if column in _SOURCE_COLUMNS:
-        return html.escape(cite_source(value, lang, data_dir=ctx["data_dir"])) if value else "", "source"
+        if value not in ctx["cited"]:
+            ctx["cited"][value] = cite_source(value, lang, data_dir=ctx["data_dir"])
+        return html.escape(ctx["cited"][value]), "source"
     if column == "flag" and value and lang == "en" and isinstance(row.get("note"), str) and row.get("note"):
         label = html.escape(i18n.value_label("flag", value, lang))
         return f'{label}<br><span class="gloss">{html.escape(row["note"])}</span>', ""
@@ -207,6 +209,7 @@ def show_table(
     ctx = {
         "data_dir": data_dir,
         "provinces": _province_names(data_dir),
+        "cited": {},
     }
     names = _province_names(data_dir)
     headers = [names.get(c, i18n.column_label(c, lang)) for c in columns]
