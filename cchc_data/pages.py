@@ -494,7 +494,7 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     from .export import export_excel
     from .indicators import load_indicators, sources
 
-    suite_dir = Path(suite_dir)
+    suite_dir = Path(suite_dir).resolve()
     (suite_dir / "downloads").mkdir(parents=True, exist_ok=True)
     facts = load_indicators(data_dir=data_dir)
     src = sources(data_dir=data_dir)

@@ -151,13 +151,15 @@ def test_index_links_only_downloads_that_exist():
     assert "downloads/" not in pages.index_html(_manifest(runs))
 
 
-def test_write_downloads_writes_csv_and_workbooks_and_links_them_from_the_index(tmp_path):
+def test_write_downloads_writes_csv_and_workbooks_and_links_them_from_the_index(tmp_path, monkeypatch):
     import json
+
+    monkeypatch.chdir(tmp_path.parent)  # a relative suite folder, as `cchc report` users give it
 
     manifest = _manifest([_run("04_data_audit", {"lang": "vi"})])
     (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     (tmp_path / "index.html").write_text(pages.index_html(manifest), encoding="utf-8")
-    written = pages.write_downloads(tmp_path)
+    written = pages.write_downloads(tmp_path.name)
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
     assert 'href="downloads/cchc-facts.csv"' in index and 'href="downloads/cchc-facts-en.xlsx"' in index
     assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == sorted(f for f, _ in pages.DOWNLOADS.values())
