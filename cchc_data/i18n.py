@@ -298,6 +298,7 @@ COLUMNS: dict[str, dict[str, str]] = {
     "origin": {"vi": "Cách có", "en": "Origin"},
     "source": {"vi": "Nguồn", "en": "Source"},
     "source_id": {"vi": "Nguồn", "en": "Source"},
+    "actual_source_id": {"vi": "Nguồn số thực hiện", "en": "Source of the actual"},
     "evidence": {"vi": "Trích dẫn nguyên văn", "en": "Verbatim evidence (Vietnamese)"},
     "flag": {"vi": "Mâu thuẫn trong nguồn", "en": "Source inconsistency"},
     "note": {"vi": "Ghi chú", "en": "Note"},

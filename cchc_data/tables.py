@@ -117,7 +117,8 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         qualifier = row.get(qualifier_col, "none") if qualifier_col else "none"
         if column == "whole" and not isinstance(value, int | float):
             return html.escape(str(value)), ""
-        return html.escape(i18n.format_value(value, unit, lang, qualifier=qualifier)), "num"
+        decimals = 1 if column == "value_per_capita" else None
+        return html.escape(i18n.format_value(value, unit, lang, qualifier=qualifier, decimals=decimals)), "num"
     if column == "share":
         return html.escape(i18n.format_percent(value, lang, decimals=1)), "num"
     if i18n._missing(value) or (isinstance(value, str) and value == "" and column not in _CODED):
