@@ -265,7 +265,8 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
         language_code=lang,
     )
     what = page_title(notebook.stem, parameters, lang)
-    resources = {"metadata": {"name": what if title is None else f"{what} ({title})", "path": str(notebook.parent)}}
+    name = title if title and what == notebook.stem else what  # the runner's label only for unknown notebooks
+    resources = {"metadata": {"name": name, "path": str(notebook.parent)}}
     body, _ = exporter.from_notebook_node(nb, resources=resources)
     folder = html_path.parent.name
     other_folder = _other_language_folder(folder, lang)
