@@ -74,11 +74,15 @@ def _date(value, lang: str) -> str:
     return format_date(day, format="d/M/yyyy" if lang == "vi" else "d MMMM yyyy", locale=lang)
 
 
-def cite_source(source_id: str, lang: str, *, data_dir=None) -> str:
+def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None) -> str:
     """A source document cited by title, publisher and date in ``lang`` (never by its internal id).
+
+    ``short=True`` gives the short title and the date, for chart footers.
 
     Examples
     --------
+    >>> cite_source("kh-2021q1-report", "en", short=True)
+    "Khánh Hòa People's Committee: PAR report Q1/2021 (undated, figures for Q1 2021)"
     >>> cite_source("dl-2023-interview", "en")
     'Raising the quality and effectiveness of administrative reform, Báo Đắk Lắk, 12 February 2023'
     >>> cite_source("kh-2022-programme", "vi")
@@ -97,6 +101,9 @@ def cite_source(source_id: str, lang: str, *, data_dir=None) -> str:
     publisher = publisher if isinstance(publisher, str) and publisher else i18n.t("no_publisher", lang)
     period = i18n.format_period(row["reference_period"], lang)
     date = _date(row.get("published"), lang) or i18n.t("published_for", lang, period=period)
+    short_title = row.get(f"short_title_{lang}")
+    if short and isinstance(short_title, str) and short_title:
+        return f"{short_title} ({date})"
     return i18n.t("source_cite", lang, title=title, publisher=publisher, date=date)
 
 
