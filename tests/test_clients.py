@@ -6,6 +6,7 @@ command, or fail when ``CCHC_REQUIRE_CLIENTS=1`` (``.ci/run`` sets it). Screensh
 ``test-artifacts/`` (git-ignored). Run just these with ``pytest -m client``.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -20,6 +21,7 @@ import pandas as pd
 import pytest
 
 import cchc_data as cd
+from cchc_data import params
 from cchc_data.export import _SHEETS, HEADERS
 from cchc_data.report import NOTEBOOKS, default_runs, run_suite, select_runs
 
@@ -104,6 +106,8 @@ def test_jupyterlab_runs_every_notebook(tmp_path, start_lab):
     for name in NOTEBOOKS:
         shutil.copy2(ROOT / "notebooks" / name, root / "notebooks" / name)
     lab = start_lab(root)
+    with contextlib.chdir(root / "notebooks"):  # where figures_dir=None sends the charts, seen from the kernel
+        figures = params.check_figures_dir(None)
     problems, timings = [], {}
     with clients.browser(executable) as browser:
         context = browser.new_context(viewport=VIEWPORT)
@@ -151,8 +155,8 @@ def test_jupyterlab_runs_every_notebook(tmp_path, start_lab):
                 problems.append(f"{name}: cells without an execution count: {state['prompts']}")
             if not images or not all(img["width"] > 0 for img in images):
                 problems.append(f"{name}: chart outputs are not loaded images: {images} (see {shot})")
-            if not any(f.stat().st_mtime >= run_started for f in (root / "figures").glob("*.png")):
-                problems.append(f"{name}: wrote no PNG to its figures_dir ../figures")
+            if not any(f.stat().st_mtime >= run_started for f in figures.glob("*.png")):
+                problems.append(f"{name}: wrote no PNG to its default figures_dir {figures}")
             if page.get_by_text("official Jupyter news").count():
                 problems.append(f"{name}: the Jupyter news pop-up showed (fetchNews setting not applied)")
             lab.shutdown_sessions()
