@@ -27,6 +27,9 @@ _LAZY = {
     "ValidationReport": "validation",
     "validate": "validation",
     "verify_evidence": "validation",
+    "show_table": "tables",
+    "format_number": "i18n",
+    "format_percent": "i18n",
 }
 
 
@@ -60,6 +63,8 @@ __all__ = [
     "index_comparison",
     "index_trajectory",
     "latest_standing",
+    "format_number",
+    "format_percent",
     "load_indicators",
     "national_indices",
     "numbers_in",
@@ -69,6 +74,7 @@ __all__ = [
     "provinces",
     "resolve_province",
     "search",
+    "show_table",
     "sources",
     "successor",
     "units",

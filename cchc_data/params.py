@@ -7,6 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
+from . import i18n
 from .analysis import comparable_concepts
 from .catalog import concepts as _concepts
 from .indicators import load_indicators, provinces_with_data
@@ -22,7 +23,7 @@ __all__ = [
     "project_figures_dir",
 ]
 
-LANGUAGES = ("vi", "en")
+LANGUAGES = i18n.LANGS
 
 
 def _type_error(name: str, value, expected: str) -> TypeError:
@@ -30,11 +31,11 @@ def _type_error(name: str, value, expected: str) -> TypeError:
 
 
 def check_lang(lang) -> str:
-    """Return ``lang`` if it is a supported language.
+    """Return ``lang`` as a supported language code (any case); see :func:`cchc_data.i18n.check_lang`.
 
     Examples
     --------
-    >>> check_lang("en")
+    >>> check_lang("EN")
     'en'
     >>> check_lang("fr")
     Traceback (most recent call last):
@@ -42,10 +43,8 @@ def check_lang(lang) -> str:
     ValueError: 'fr' is not a supported language; use 'vi' or 'en'
     """
     if not isinstance(lang, str):
-        raise _type_error("lang", lang, "'vi' or 'en'")
-    if lang.strip().lower() not in LANGUAGES:
-        raise ValueError(f"{lang!r} is not a supported language; use 'vi' or 'en'")
-    return lang.strip().lower()
+        raise _type_error("lang", lang, " or ".join(repr(x) for x in LANGUAGES))
+    return i18n.check_lang(lang)
 
 
 def check_province(province, *, data_dir=None) -> str:

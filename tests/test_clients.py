@@ -6,7 +6,7 @@ command, or fail when ``CCHC_REQUIRE_CLIENTS=1`` (``.ci/run`` sets it). Screensh
 ``test-artifacts/`` (git-ignored). Run just these with ``pytest -m client``.
 """
 
-import json
+import contextlib
 import os
 import re
 import shutil
@@ -21,6 +21,7 @@ import pandas as pd
 import pytest
 
 import cchc_data as cd
+from cchc_data import params
 from cchc_data.export import _SHEETS, HEADERS
 from cchc_data.report import NOTEBOOKS, default_runs, run_suite, select_runs
 
@@ -58,13 +59,6 @@ CODE_FONT = """() => {
   const width = f => { ctx.font = '16px ' + f; return ctx.measureText('Khánh Hòa ắ ồ ỷ iiiWWW').width; };
   return {family: getComputedStyle(editor).fontFamily, installed: width("'Noto Sans Mono', serif") !== width('serif')};
 }"""
-
-
-def _heading(notebook: Path) -> str:
-    """The Vietnamese part of a notebook's title (``# Vietnamese · English``)."""
-    nb = json.loads(notebook.read_text(encoding="utf-8"))
-    first = "".join(nb["cells"][0]["source"]).splitlines()[0]
-    return unicodedata.normalize("NFC", first.lstrip("# ").split(" · ")[0].strip())
 
 
 def _full_screenshot(page, name: str, scroller: str | None = None) -> Path:
@@ -112,6 +106,8 @@ def test_jupyterlab_runs_every_notebook(tmp_path, start_lab):
     for name in NOTEBOOKS:
         shutil.copy2(ROOT / "notebooks" / name, root / "notebooks" / name)
     lab = start_lab(root)
+    with contextlib.chdir(root / "notebooks"):  # where figures_dir=None sends the charts, seen from the kernel
+        figures = params.check_figures_dir(None)
     problems, timings = [], {}
     with clients.browser(executable) as browser:
         context = browser.new_context(viewport=VIEWPORT)
@@ -159,8 +155,8 @@ def test_jupyterlab_runs_every_notebook(tmp_path, start_lab):
                 problems.append(f"{name}: cells without an execution count: {state['prompts']}")
             if not images or not all(img["width"] > 0 for img in images):
                 problems.append(f"{name}: chart outputs are not loaded images: {images} (see {shot})")
-            if not any(f.stat().st_mtime >= run_started for f in (root / "figures").glob("*.png")):
-                problems.append(f"{name}: wrote no PNG to its figures_dir ../figures")
+            if not any(f.stat().st_mtime >= run_started for f in figures.glob("*.png")):
+                problems.append(f"{name}: wrote no PNG to its default figures_dir {figures}")
             if page.get_by_text("official Jupyter news").count():
                 problems.append(f"{name}: the Jupyter news pop-up showed (fetchNews setting not applied)")
             lab.shutdown_sessions()
@@ -174,67 +170,206 @@ def test_jupyterlab_runs_every_notebook(tmp_path, start_lab):
 # 2. The rendered report suite
 
 
-def _runs(province: str) -> list:
+# Words that betray an untranslated page: Vietnamese UI words on English pages, English ones (and raw codes) on
+# Vietnamese pages. Checked in the visible text outside quotations, source citations and proper names
+# (elements marked lang="vi" on English pages, lang="en" on Vietnamese ones).
+UNTRANSLATED = {
+    "en": [
+        "Tỉnh",
+        "Nguồn",
+        "Kỳ",
+        "Giá trị",
+        "thực hiện",
+        "mục tiêu",
+        "số liệu",
+        "Chỉ tiêu",
+        "Trích dẫn",
+        "Tải",
+        "Mục lục",
+        "lĩnh vực",
+        "không",
+        "Phân tổ",
+        "Tỷ lệ",
+    ],
+    "vi": [
+        "Source",
+        "Period",
+        "Value",
+        "Indicator",
+        "Download",
+        "Contents",
+        "actual",
+        "target",
+        "Province",
+        "Breakdown",
+        "Coverage",
+        "Evidence",
+        "Targets",
+        "none",
+        "more_than",
+        "at_least",
+        "percent",
+        "count",
+    ],
+}
+RAW = ["NaN", "Series(", "dtype:", "<NA>", "None"]
+# The text a reader sees, minus what may be in the other language: verbatim quotes, citations, proper names.
+OWN_LANGUAGE_TEXT = """(other) => {
+  const skip = `[lang="${other}"], q, td.source, script, style`;
+  const out = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode, el = node.parentElement;
+    const excluded = el && el.closest(skip);
+    if (!el || (excluded && document.body.contains(excluded)) || !el.getClientRects().length) continue;
+    out.push(node.textContent);
+  }
+  return out.join(' ');
+}"""
+# In print media on an A4 page (210 mm − 2 × 12 mm margins at 96 dpi), every table column stays on the page.
+A4_WIDTH_PX = round((210 - 24) / 25.4 * 96)
+COLUMNS_OFF_PAGE = """() => [...document.querySelectorAll('.cchc-table table')].flatMap((t, i) =>
+  [...t.querySelectorAll('th')].filter(th => th.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+    .map(th => `table ${i + 1}: column "${th.innerText}" ends at ${Math.round(th.getBoundingClientRect().right)} px`))"""
+SITE_RUNS = [
+    "01_province_profile province=khanh-hoa",
+    "02_comparison",
+    "03_targets province=khanh-hoa",
+    "04_data_audit",
+]
+
+
+def _site_runs() -> list:
     runs = default_runs(ROOT / "notebooks")
-    return select_runs(runs, f"01_province_profile province={province} lang=vi") + select_runs(
-        runs, "04_data_audit lang=en"
-    )
+    return [r for pattern in SITE_RUNS for lang in ("vi", "en") for r in select_runs(runs, f"{pattern}* lang={lang}")]
 
 
-def test_report_pages_render_in_chromium(tmp_path, monkeypatch):
+def _check_chart_csv(url: str, problems: list) -> bool:
+    """A chart's CSV holds exactly the values the chart drew (for the charts whose call the file name gives)."""
+    import io
+    import urllib.request
+
+    import matplotlib.pyplot as plt
+
+    from cchc_data import plotting
+
+    stem = Path(urlsplit(url).path).stem
+    with urllib.request.urlopen(url, timeout=10) as response:
+        csv = pd.read_csv(io.BytesIO(response.read()), encoding="utf-8-sig")
+    *name, lang = stem.split("-")
+    if name[0] == "compare":
+        fig = plotting.compare_chart("_".join(name[1:]), lang=lang).figure
+    elif name[0] == "profile":
+        fig = plotting.profile_chart("-".join(name[1:]), lang=lang)
+    else:
+        return False
+    drawn = fig.cchc_values
+    plt.close(fig)
+    if csv["fact_id"].tolist() != drawn["fact_id"].tolist() or not np.allclose(
+        csv["value"].astype(float), drawn["value"].astype(float), equal_nan=True
+    ):
+        problems.append(f"{url}: the CSV's values differ from the chart's data")
+    for column in ("evidence", "source_id", "source_title"):
+        if column not in csv.columns:
+            problems.append(f"{url}: no {column} column")
+    return True
+
+
+def test_published_site_in_chromium(tmp_path):
+    """A vi and an en page of every notebook and the index, as a reader opens them, on screen and on A4."""
+    from cchc_data import pages, plotting
+
     executable = clients.chromium()
     # tests/conftest.py sets MPLBACKEND=Agg, as headless servers often do: the runner must still give its
     # kernels the inline backend, or the pages would have no charts.
     assert os.environ.get("MPLBACKEND") == "Agg"
-    provinces = sorted(cd.load_indicators()["province"].astype(str).unique())
-    province = "khanh-hoa" if "khanh-hoa" in provinces else provinces[0]
-    runs = _runs(province)
-    assert len(runs) == 2, [r.label for r in runs]
+    runs = _site_runs()
+    assert len(runs) == 2 * len(SITE_RUNS), [r.label for r in runs]
     result = run_suite(
         runs, output_root=tmp_path / "reports", jobs=2, progress=False, figures_root=tmp_path / "figures"
     )
     assert result.ok
-    heading_vi = _heading(ROOT / "notebooks" / NOTEBOOKS[0])  # "Hồ sơ cải cách hành chính của một tỉnh"
-    problems = []
+    if not (result.path / "downloads").exists():  # until the runner writes them itself
+        pages.write_downloads(result.path)
+    heading = {"vi": "Hồ sơ cải cách hành chính của một tỉnh", "en": "A province's administrative reform profile"}
+    problems, checked_csv = [], 0
     with clients.serve_folder(tmp_path / "reports") as base, clients.browser(executable) as browser:
         page = browser.new_page(viewport=VIEWPORT)
         errors = clients.PageErrors(page)
-        index = urljoin(base, "latest/index.html")
-        response = page.goto(index)
-        assert response.status == 200
-        assert "cải cách hành chính" in page.locator("h1").inner_text()
-        _full_screenshot(page, "report-index")
-        hrefs = page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
-        reports = [h for h in hrefs if h.endswith(".html")]
-        assert len(reports) == len(runs), hrefs
-        for href in hrefs:  # every link of the index resolves: reports, notebooks, figures/, manifest.json
-            status = clients.http_status(href)
-            if status != 200:
-                problems.append(f"index.html links to {href}: HTTP {status}")
-        for href in reports:
+        visited = []
+        for lang, url in (("vi", "latest/index.html"), ("en", "latest/index.html#en")):
+            page.goto(urljoin(base, url))
+            shot = _full_screenshot(page, f"site-index-{lang}")
+            visited.append((lang, page.url, shot))
+            links = page.locator(f'section[lang="{lang}"] a[href]').evaluate_all("ls => ls.map(a => a.href)")
+            reports = [h for h in links if h.endswith(".html")]
+            if len(reports) < len(runs) // 2:
+                problems.append(f"index ({lang}) links {len(reports)} reports, expected {len(runs) // 2}: {reports}")
+            for href in links:
+                if "#" not in href and clients.http_status(href) != 200:
+                    problems.append(f"index ({lang}) links to {href}: HTTP {clients.http_status(href)}")
+            _check_language(page, lang, f"index ({lang})", shot, problems)
+            for href in dict.fromkeys(reports):  # a page is listed by province and by topic: visit it once
+                if f"lang={lang}" in href:
+                    visited.append((lang, href, None))
+        for lang, href, _ in [v for v in visited if v[2] is None]:
             errors.messages.clear()
             response = page.goto(href)
             page.wait_for_load_state("load")
-            folder = urlsplit(href).path.split("/")[-2]  # province=khanh-hoa,lang=vi
-            shot = _full_screenshot(page, f"report-{Path(href).stem}-{folder}")
+            folder = urlsplit(href).path.split("/")[-2]
+            shot = _full_screenshot(page, f"site-{Path(href).stem}-{folder}")
             if response.status != 200:
                 problems.append(f"{href}: HTTP {response.status}")
             images = page.evaluate(IMAGES)
             if not images or any(not i["complete"] or i["width"] == 0 for i in images):
-                problems.append(f"{href}: images not loaded: {images} (see {shot})")
-            links = page.locator("a[href]").evaluate_all("links => links.map(a => a.href)")
-            for link in links:  # links inside the report to the same server (not #anchors) resolve
-                if link.startswith(base) and urlsplit(link).path != urlsplit(href).path:
-                    status = clients.http_status(link)
+                problems.append(f"{href}: images not loaded (see {shot})")
+            for nav in ("a.nav-index", "a.nav-lang"):
+                if page.locator(nav).count() != 1:
+                    problems.append(f"{href}: no header link {nav} (see {shot})")
+            for link in page.locator("a[href]").evaluate_all("ls => ls.map(a => a.href)"):
+                target = link.split("#")[0]
+                if target.startswith(base) and urlsplit(target).path != urlsplit(href).path:
+                    status = clients.http_status(target)
                     if status != 200:
                         problems.append(f"{href} links to {link}: HTTP {status}")
-            text = unicodedata.normalize("NFC", page.locator("body").inner_text())
-            if "01_province_profile" in href and heading_vi not in text:
-                problems.append(f"{href}: the Vietnamese heading {heading_vi!r} is not on the page (see {shot})")
+                    elif target.endswith(".csv") and "/figures/" in target:
+                        checked_csv += _check_chart_csv(target, problems)
+            if "01_province_profile" in href and heading[lang] not in page.locator("body").inner_text():
+                problems.append(f"{href}: the heading {heading[lang]!r} is not on the page (see {shot})")
+            _check_language(page, lang, href, shot, problems)
             if errors.messages:
                 problems.append(f"{href}: {errors.messages}")
+            # printed on A4: every column of every table stays on the page
+            page.emulate_media(media="print")
+            page.set_viewport_size({"width": A4_WIDTH_PX, "height": 1100})
+            off = page.evaluate(COLUMNS_OFF_PAGE)
+            if off:
+                problems.append(f"{href}: printed on A4, columns fall off the page: {off[:3]}")
+            page.pdf(
+                path=str(clients.screenshot_path(f"site-{Path(href).stem}-{folder}").with_suffix(".pdf")), format="A4"
+            )
+            page.emulate_media(media="screen")
+            page.set_viewport_size(VIEWPORT)
         page.close()
+    if not checked_csv:  # before the charts carry their values (fig.cchc_values), there is no CSV to check
+        probe = plotting.compare_chart("digital_certificates").figure
+        if hasattr(probe, "cchc_values"):
+            problems.append("charts carry cchc_values, but no page links a chart CSV")
     assert not problems, "\n".join(problems)
+
+
+def _check_language(page, lang: str, where: str, shot, problems: list) -> None:
+    other = "en" if lang == "vi" else "vi"
+    text = unicodedata.normalize("NFC", page.evaluate(OWN_LANGUAGE_TEXT, other))
+    full = page.locator("body").inner_text()
+    for raw in RAW:
+        if re.search(rf"(?<![\w-]){re.escape(raw)}(?![\w-])", full):
+            problems.append(f"{where}: shows {raw!r} (see {shot})")
+    for word in UNTRANSLATED[lang]:
+        match = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+        if match:
+            context = text[max(0, match.start() - 40) : match.end() + 40].replace("\n", " ")
+            problems.append(f"{where}: untranslated {word!r} in “…{context}…” (see {shot})")
 
 
 # --------------------------------------------------------------------------------------------------

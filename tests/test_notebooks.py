@@ -7,9 +7,13 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from cchc_data import analysis
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-PARAM_LINE = re.compile(r"^(\w+): (str|list|int|float|bool) = .+  # \S.*$")
+PARAM_LINE = re.compile(r"^(\w+): (str|list|int|float|bool|str \| None) = .+  # \S.*$")
+LANG_TAGS = {"lang-vi", "lang-en"}
+FIGURES_DIR = "figures_dir: str | None = None  # folder for charts; None: the project's figures/ folder"
 
 
 EXPLORER = "00_explore"  # the interactive explorer: needs a kernel, writes no figures, not in the report suite
@@ -42,8 +46,23 @@ def test_notebook_structure(path):
         assert not re.search(r"^\s*(def|class|lambda)\b", cell.source, re.M), "no definitions in notebooks"
         if cell.metadata.get("keep_output"):  # the few cells nbval compares keep their expected output
             assert cell.source.startswith("# NBVAL_CHECK_OUTPUT") and cell.outputs
+            assert "remove-from-page" in cell.metadata.get("tags", []), "nbval checks stay out of published pages"
         else:
             assert not cell.outputs and cell.execution_count is None, "commit notebooks without outputs (nbstripout)"
+    assert FIGURES_DIR in code[0].source.splitlines()
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
+def test_narrative_is_written_once_per_language(path):
+    """Every markdown cell is tagged lang-vi or lang-en, in vi/en pairs, so each page is in one language."""
+    nb = nbformat.read(path, as_version=4)
+    markdown = [c for c in nb.cells if c.cell_type == "markdown"]
+    tags = [set(c.metadata.get("tags", [])) & LANG_TAGS for c in markdown]
+    assert all(len(t) == 1 for t in tags), "each markdown cell has exactly one language tag"
+    assert [t.pop() for t in tags] == ["lang-vi", "lang-en"] * (len(markdown) // 2)
+    for vi, en in zip(markdown[::2], markdown[1::2], strict=True):
+        assert vi.source.count("#") == en.source.count("#"), (vi.source[:40], en.source[:40])
+        assert not re.search(r"\b(the|and|of|with)\b", vi.source.replace("`", "")), vi.source[:80]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -64,7 +83,10 @@ def test_papermill_documents_every_parameter(path):
     inspected = papermill.inspect_notebook(str(path))
     nb = nbformat.read(path, as_version=4)
     tagged = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
-    declared = [PARAM_LINE.match(ln).group(1) for ln in tagged.source.splitlines() if ln.strip()]
+    lines = [ln for ln in tagged.source.splitlines() if ln.strip()]
+    # papermill 2.7 does not parse a union annotation (`figures_dir: str | None = None`): that one parameter
+    # is missing from --help-notebook; the README's table documents it
+    declared = [PARAM_LINE.match(ln).group(1) for ln in lines if " | None = " not in ln]
     assert list(inspected) == declared, "papermill --help-notebook documents every parameter"
     for name, spec in inspected.items():
         assert spec["help"], f"{name} has a help comment"
@@ -87,12 +109,25 @@ def _run(tmp_path, name, **parameters):
     return nbformat.read(out, as_version=4), Path(parameters["figures_dir"])
 
 
+def _page_text(nb) -> str:
+    """What the published page shows: the outputs of cells not tagged remove-from-page."""
+    chunks = []
+    for cell in nb.cells:
+        if "remove-from-page" in cell.metadata.get("tags", []):
+            continue
+        for o in cell.get("outputs", []):
+            chunks.append(o.get("text", ""))
+            chunks.append(json.dumps(o.get("data", {}).get("text/html", ""), ensure_ascii=False))
+    return re.sub(r"data:image/\w+;base64,[A-Za-z0-9+/=]+", "", "\n".join(chunks))  # not the embedded charts
+
+
 def _text(nb) -> str:
     chunks = []
     for cell in nb.cells:
         for o in cell.get("outputs", []):
             chunks.append(o.get("text", ""))
             chunks.append(json.dumps(o.get("data", {}).get("text/plain", ""), ensure_ascii=False))
+            chunks.append(o.get("data", {}).get("text/html", ""))
             chunks.append(o.get("evalue", ""))
     return "\n".join(chunks)
 
@@ -118,15 +153,25 @@ def test_notebook_runs_with_parameters(tmp_path, notebook, parameters):
     assert not any(o.get("output_type") == "error" for c in nb.cells for o in c.get("outputs", []))
     pngs = sorted(p.name for p in figures.glob("*.png"))
     svgs = sorted(p.name for p in figures.glob("*.svg"))
-    assert pngs and [p[:-4] for p in pngs] == [s[:-4] for s in svgs]
+    assert [p[:-4] for p in pngs] == [s[:-4] for s in svgs]
+    no_targets = notebook == "03_targets" and analysis.progress_to_target(parameters["province"]).empty
+    assert bool(pngs) != no_targets, "a chart for every report, except targets of a province without any"
     lang = parameters["lang"]
     assert all(p.endswith(f"-{lang}.png") for p in pngs), pngs
     text = _text(nb)
+    for raw in ("NaN", "Series(", "dtype:", "<NA>"):
+        assert raw not in _page_text(nb), raw
     if notebook == "02_comparison":
-        assert "provinces: ['khanh-hoa', 'ha-giang']" in text and "concepts: ['digital_certificates']" in text
+        assert "Comparing Khánh Hòa, Hà Giang on: Digital certificates issued to officials." in text
         assert "compare-digital-certificates-en.png" in pngs
     if notebook == "04_data_audit":
         assert "valid: True | 0 errors" in text
+        assert "Data version 0.1.0 is valid: 0 errors" in text
+    if notebook == "03_targets" and parameters["province"] == "dak-lak":  # an empty report says so
+        assert {
+            "en": "No targets are recorded for Đắk Lắk in the bundled sources.",
+            "vi": "Các nguồn kèm theo không ghi nhận mục tiêu nào cho Đắk Lắk.",
+        }[lang] in text
 
 
 @pytest.mark.slow

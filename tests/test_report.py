@@ -223,7 +223,8 @@ def test_successful_suite_is_published_with_index_and_manifest(published):
     assert "Báo cáo" in index and "reports" in index
     for r in manifest["runs"]:
         assert f'href="{r["folder"]}/chart.html"' in index
-    assert index.count('<tr class="ok">') == 2 and "FAILED" not in index
+    # the index holds the contents in both languages; each has the runs in its build details
+    assert index.count('<tr class="ok">') == 2 * 2 and 'class="failed"' not in index
     assert not EXTERNAL_SRC.search(index)
 
     run_dir = root / "latest" / "chart" / "province=khanh-hoa,lang=vi"  # the ASCII folder of "Khánh Hòa"
@@ -282,6 +283,6 @@ def test_failed_suite_keeps_latest_and_the_failed_build(published, suite_noteboo
     partial = failed / "04_data_audit" / "lang=en" / "04_data_audit.ipynb"
     assert "started en" in _outputs_text(partial)
     index = (failed / "index.html").read_text(encoding="utf-8")
-    assert "FAILED" in index and 'href="04_data_audit/lang=en/04_data_audit.ipynb"' in index
+    assert 'class="failed"' in index and 'href="04_data_audit/lang=en/04_data_audit.ipynb"' in index
     assert not list(root.glob(".build-*"))
     assert not (suite_notebooks.parent / "figures").exists()  # figures are copied only after a publish

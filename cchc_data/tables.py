@@ -1,0 +1,306 @@
+"""Tables for people: what a notebook shows instead of a raw DataFrame.
+
+:func:`show_table` turns a frame into an HTML table in one language: translated headers, no index column,
+numbers in the reader's convention with their qualifier and unit, coded values in words, a dash (explained
+under the table) instead of ``NaN``, sources cited by title, publisher and date, evidence in full. Tables are
+shown whole (plain HTML, no script): they print, they can be searched with the browser, and they work in the
+self-contained page opened from a file with no network. A table cut with ``max_rows`` says how many rows it
+shows of how many and links to the full data.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from numbers import Number
+
+import pandas as pd
+
+from . import i18n
+
+__all__ = ["Table", "show_table", "comparison_table", "sources_table", "issues_table", "cite_source", "sentence"]
+
+#: Columns holding a value of the row's ``unit``, with the column of their qualifier (or ``None``).
+_VALUE_COLUMNS = {
+    "value": "qualifier",
+    "target": "target_qualifier",
+    "actual": "actual_qualifier",
+    "gap": None,
+    "part": None,
+    "whole": None,
+    "value_per_capita": None,
+}
+#: Columns of coded values shown in words (see :func:`cchc_data.i18n.value_label`).
+_CODED = {"kind", "qualifier", "unit", "flag", "comparability", "status", "matched_by", "origin", "breakdown", "level"}
+_CODED_AS_VOCAB = {"concept", "domain"}  # codes with labels in the data's vocab tables
+_CODED_AS = {"target_qualifier": "qualifier", "actual_qualifier": "qualifier", "source_kind": "source_kind"}
+_SOURCE_COLUMNS = {"source_id", "actual_source_id"}
+
+
+class Table:
+    """An HTML table a notebook shows (``_repr_html_``); ``frame`` holds the shown text, ``total`` the rows."""
+
+    def __init__(self, html_text: str, frame: pd.DataFrame, total: int):
+        self.html = html_text
+        self.frame = frame
+        self.total = total
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __repr__(self) -> str:  # what a plain console shows: the formatted text, never a raw frame
+        if self.frame.empty:
+            return "(0 rows)"
+        return self.frame.to_string(index=False)
+
+
+def sentence(text: str) -> object:
+    """A sentence shown as a paragraph in a notebook (for empty states and summaries).
+
+    >>> sentence("No targets.")._repr_html_()
+    '<p class="cchc-sentence">No targets.</p>'
+    """
+    from IPython.display import HTML
+
+    return HTML(f'<p class="cchc-sentence">{html.escape(text)}</p>')
+
+
+def _date(value, lang: str) -> str:
+    from babel.dates import format_date
+
+    if i18n._missing(value) or str(value) == "":
+        return ""
+    day = pd.Timestamp(value).date()
+    return format_date(day, format="d/M/yyyy" if lang == "vi" else "d MMMM yyyy", locale=lang)
+
+
+def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None) -> str:
+    """A source document cited by title, publisher and date in ``lang`` (never by its internal id).
+
+    ``short=True`` gives the short title and the date, for chart footers.
+
+    Examples
+    --------
+    >>> cite_source("kh-2021q1-report", "en", short=True)
+    "Khánh Hòa People's Committee: PAR report Q1/2021 (undated, figures for Q1 2021)"
+    >>> cite_source("dl-2023-interview", "en")
+    'Raising the quality and effectiveness of administrative reform, Báo Đắk Lắk, 12 February 2023'
+    >>> cite_source("kh-2022-programme", "vi")
+    'Giai đoạn 2021 - 2030: Hướng tới chính quyền số, không rõ cơ quan phát hành, 10/1/2022'
+    """
+    from .indicators import sources
+
+    lang = i18n.check_lang(lang)
+    table = sources(data_dir=data_dir).set_index("source_id")
+    if source_id not in table.index:
+        return str(source_id)
+    row = table.loc[source_id]
+    title = row.get("title_en") if lang == "en" else None
+    title = title if isinstance(title, str) and title else row["title"]
+    publisher = row.get("publisher")
+    publisher = publisher if isinstance(publisher, str) and publisher else i18n.t("no_publisher", lang)
+    period = i18n.format_period(row["reference_period"], lang)
+    date = _date(row.get("published"), lang) or i18n.t("published_for", lang, period=period)
+    short_title = row.get(f"short_title_{lang}")
+    if short and isinstance(short_title, str) and short_title:
+        return f"{short_title} ({date})"
+    return i18n.t("source_cite", lang, title=title, publisher=publisher, date=date)
+
+
+def _province_names(data_dir) -> dict[str, str]:
+    from .provinces import provinces
+
+    return dict(zip(provinces(data_dir=data_dir)["slug"], provinces(data_dir=data_dir)["name_vi"], strict=True))
+
+
+def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
+    """The escaped HTML of one cell and its CSS class."""
+    value = row[column]
+    if column in _VALUE_COLUMNS:
+        unit = row.get("unit", "count")
+        if column == "value_per_capita":
+            unit = "count"
+        qualifier_col = _VALUE_COLUMNS[column]
+        qualifier = row.get(qualifier_col, "none") if qualifier_col else "none"
+        if column == "whole" and not isinstance(value, int | float):
+            return html.escape(str(value)), ""
+        decimals = 1 if column == "value_per_capita" else None
+        return html.escape(i18n.format_value(value, unit, lang, qualifier=qualifier, decimals=decimals)), "num"
+    if column == "share":
+        return html.escape(i18n.format_percent(value, lang, decimals=1)), "num"
+    if i18n._missing(value) or (isinstance(value, str) and value == "" and column not in _CODED):
+        return i18n.MISSING, "missing"
+    if column.endswith("period"):
+        return html.escape(i18n.format_period(value, lang)), "period"
+    if column in ctx["provinces"] and isinstance(value, str):  # a coverage cell: the periods with data
+        return html.escape(", ".join(i18n.format_period(p, lang) for p in value.split(", "))), "period"
+    if isinstance(value, Number) and not isinstance(value, bool):
+        return html.escape(i18n.format_number(value, lang)), "num"
+    if column == "publisher":  # a proper name, in Vietnamese on every page
+        return f'<span lang="vi">{html.escape(str(value))}</span>', "source"
+    if column in _SOURCE_COLUMNS:
+        if value not in ctx["cited"]:
+            ctx["cited"][value] = cite_source(value, lang, data_dir=ctx["data_dir"])
+        return html.escape(ctx["cited"][value]), "source"
+    if column == "flag" and value and lang == "en" and isinstance(row.get("note"), str) and row.get("note"):
+        label = html.escape(i18n.value_label("flag", value, lang))
+        return f'{label}<br><span class="gloss">{html.escape(row["note"])}</span>', ""
+    if column in _CODED or column in _CODED_AS or column in _CODED_AS_VOCAB:
+        return html.escape(i18n.value_label(_CODED_AS.get(column, column), value, lang, data_dir=ctx["data_dir"])), ""
+    if column in ("province", "successor", "slug") and value in ctx["provinces"]:
+        return html.escape(ctx["provinces"][value]), ""
+    if column == "evidence":
+        quote = f'<q lang="vi">{html.escape(str(value))}</q>'
+        label = row.get("label_en", row.get("label")) if lang == "en" else None
+        if isinstance(label, str) and label:
+            quote += f'<br><span class="gloss">{html.escape(i18n.t("english_label", lang, label=label))}</span>'
+        return quote, "evidence"
+    if isinstance(value, list | tuple | set):
+        return html.escape(", ".join(str(v) for v in value)), ""
+    return html.escape(str(value)), ""
+
+
+def show_table(
+    frame: pd.DataFrame,
+    lang: str,
+    *,
+    columns: Iterable[str] | None = None,
+    max_rows: int | None = None,
+    full_data: str | None = None,
+    empty: str | None = None,
+    data_dir=None,
+) -> Table:
+    """``frame`` as an HTML table in ``lang`` for a page (no index, formatted numbers, words, citations).
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Any frame of the package (facts, comparisons, progress, sources…); ``*_vi``/``*_en`` columns are
+        reduced to ``lang`` first (``label_en`` stays available to gloss the evidence on English pages).
+    lang : {"vi", "en"}
+    columns : list of str, optional
+        The columns to show, in order (after the language reduction); default: all.
+    max_rows : int, optional
+        Show only the first rows; the table then says "N of M rows" and links ``full_data``.
+    full_data : str, optional
+        Link (relative to the page) to the whole data, used when the table is cut.
+    empty : str, optional
+        The sentence shown instead of a table without rows (say why, in ``lang``).
+
+    Examples
+    --------
+    >>> f = pd.DataFrame({"value": [1514.0, 98.63, float("nan")], "unit": ["count", "percent", "count"],
+    ...                   "qualifier": ["more_than", "none", "none"], "kind": ["actual", "target", "actual"]})
+    >>> t = show_table(f, "vi", columns=["value", "kind"])
+    >>> t.frame.values.tolist()
+    [['trên 1.514', 'thực hiện'], ['98,63 %', 'mục tiêu'], ['–', 'thực hiện']]
+    >>> "NaN" in t.html, "không có số liệu" in t.html
+    (False, True)
+    >>> show_table(f, "en", max_rows=1, full_data="facts.csv").frame.shape
+    (1, 4)
+    """
+    lang = i18n.check_lang(lang)
+    if not isinstance(frame, pd.DataFrame):
+        raise TypeError(f"show_table needs a pandas DataFrame, got {type(frame).__name__}")
+    other = i18n.other_lang(lang)
+    reduced = frame.rename(columns={c: c.removesuffix(f"_{lang}") for c in frame.columns if c.endswith(f"_{lang}")})
+    if columns is None:
+        columns = [c for c in reduced.columns if not c.endswith(f"_{other}") and c not in ("label_en",)]
+    columns = list(columns)
+    unknown = [c for c in columns if c not in reduced.columns]
+    if unknown:
+        raise ValueError(f"show_table: no column {unknown[0]!r}; the frame has: {', '.join(map(str, reduced.columns))}")
+    total = len(reduced)
+    if total == 0 and empty:
+        return Table(f'<p class="cchc-sentence">{html.escape(empty)}</p>', pd.DataFrame(), 0)
+    shown = reduced if max_rows is None else reduced.head(max_rows)
+    ctx = {
+        "data_dir": data_dir,
+        "provinces": _province_names(data_dir),
+        "cited": {},
+    }
+    names = _province_names(data_dir)
+    headers = [names.get(c, i18n.column_label(c, lang)) for c in columns]
+    head = "".join(f"<th>{html.escape(h)}</th>" for h in headers)
+    body, texts, missing = [], [], False
+    for _, row in shown.iterrows():
+        cells, row_text = [], []
+        for c in columns:
+            text, css = _cell(c, row, lang, ctx)
+            missing = missing or text == i18n.MISSING
+            cells.append(f'<td class="{css}">{text}</td>' if css else f"<td>{text}</td>")
+            row_text.append(html.unescape(text.replace("<br>", " ")).replace('<q lang="vi">', "").replace("</q>", ""))
+        is_target = str(row.get("kind", "")) == "target"  # targets are visibly apart from actual results
+        body.append(('<tr class="target">' if is_target else "<tr>") + "".join(cells) + "</tr>")
+        texts.append(row_text)
+    notes = []
+    if total == 0:  # callers say why in a sentence; this is the fallback
+        notes.append(i18n.t("no_rows", lang))
+    if missing:
+        notes.append(i18n.t("missing_note", lang))
+    if len(shown) < total:
+        link = html.escape(i18n.t("full_data", lang))
+        if full_data:
+            link = f'<a href="{html.escape(full_data)}">{link}</a>'
+        notes.append(i18n.t("rows_shown", lang, shown=len(shown), total=total, link=link))
+    note = "".join(f'<p class="table-note">{n}</p>' for n in notes)
+    text = (
+        f'<div class="cchc-table"><table lang="{lang}"><thead><tr>{head}</tr></thead>'
+        f"<tbody>{''.join(body)}</tbody></table>{note}</div>"
+    )
+    return Table(text, pd.DataFrame(texts, columns=headers), total)
+
+
+def comparison_table(comparison: pd.DataFrame, lang: str, *, data_dir=None) -> Table:
+    """The rows of :func:`cchc_data.analysis.compare` with each row's comparability grade and note in ``lang``.
+
+    Works with both forms of ``compare()``: grade in ``comparability`` with ``comparability_note_vi/_en``,
+    or (older) an English note in ``comparability`` — then the Vietnamese page says the definitions may
+    differ and points to the English page.
+    """
+    lang = i18n.check_lang(lang)
+    frame = comparison.copy()
+    if "comparability_note_vi" not in frame.columns:  # before the graded comparability (older compare())
+        notes = frame["comparability"].fillna("").astype(str)
+        frame["comparability_note"] = notes if lang == "en" else i18n.t("comparability_fallback", lang)
+        frame["comparability"] = ["same" if not n else "caveat" for n in notes]
+    columns = ["concept_label", "province_name", "label", "period", "value", "comparability", "comparability_note"]
+    return show_table(frame, lang, columns=columns + ["source_id", "evidence"], data_dir=data_dir)
+
+
+def sources_table(lang: str, *, data_dir=None) -> Table:
+    """The source documents in ``lang``: title, kind, publisher, date, period (English titles on English pages)."""
+    from .indicators import sources
+
+    lang = i18n.check_lang(lang)
+    src = sources(data_dir=data_dir)
+    title = src["title"]
+    if lang == "en":
+        title = src["title_en"].where(src["title_en"].fillna("") != "", src["title"])
+    frame = pd.DataFrame(
+        {
+            "province": src["province"],
+            "title": title,
+            "source_kind": src["kind"],
+            "publisher": src["publisher"],
+            "published": [_date(v, lang) for v in src["published"]],
+            "reference_period": src["reference_period"],
+        }
+    )
+    columns = list(frame.columns)
+    return show_table(frame, lang, columns=columns, data_dir=data_dir)
+
+
+def issues_table(report, lang: str) -> Table:
+    """The errors and warnings of a :class:`cchc_data.ValidationReport`; their messages (English only for
+    now) on English pages, and on Vietnamese pages where to read them."""
+    lang = i18n.check_lang(lang)
+    rows = [
+        {"level": i.level, "file": i.file, "row": i.row, "field": i.field, "message": i.message} for i in report.issues
+    ]
+    frame = pd.DataFrame(rows, columns=["level", "file", "row", "field", "message"])
+    columns = ["level", "file", "row", "field"] + (["message"] if lang == "en" else [])
+    table = show_table(frame, lang, columns=columns, empty=i18n.t("no_issues", lang))
+    if lang == "vi" and rows:
+        table.html += f'<p class="table-note">{html.escape(i18n.t("issues_details_vi", lang))}</p>'
+    return table

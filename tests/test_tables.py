@@ -1,0 +1,113 @@
+"""Tables for people: translated headers, formatted numbers, words for codes, citations, no NaN."""
+
+import re
+
+import pandas as pd
+import pytest
+
+import cchc_data as cd
+from cchc_data import analysis, tables
+
+RAW = ("NaN", "nan", "None", "Series(", "dtype:", "more_than", "at_least", "newspaper_article", "kh-2021q1-report")
+
+
+def _visible_text(table) -> str:
+    return " ".join(table.frame.astype(str).to_numpy().ravel()) + " " + " ".join(table.frame.columns)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_facts_table_has_no_raw_values_and_cites_sources(lang):
+    facts = cd.load_indicators()
+    table = tables.show_table(
+        facts, lang, columns=["fact_id", "label", "period", "kind", "value", "source_id", "evidence"]
+    )
+    assert table.total == len(facts) and len(table.frame) == len(facts), "the whole table, not 10 rows"
+    text = _visible_text(table)
+    for raw in RAW:
+        assert not re.search(rf"(?<![\w-]){re.escape(raw)}(?![\w-])", text), raw
+    sources = table.frame.iloc[:, 5]
+    assert not sources.str.contains(r"^[a-z]{2}-\d{4}", regex=True).any(), "sources by title, not by id"
+    assert "UBND tỉnh Khánh Hòa" in set(" ".join(sources).split(", ")) or "UBND tỉnh Khánh Hòa" in " ".join(sources)
+    evidence = table.frame.iloc[:, 6]
+    longest = facts["evidence"].str.len().max()
+    assert evidence.str.len().max() >= longest, "evidence in full, never cut"
+    assert "<th>" in table.html and "<th></th>" not in table.html, "no index column"
+
+
+def test_numbers_follow_the_page_language():
+    f = pd.DataFrame(
+        {
+            "value": [1514.0, 98.63, 14000.0],
+            "unit": ["count", "percent", "count"],
+            "qualifier": ["none", "none", "more_than"],
+        }
+    )
+    assert tables.show_table(f, "vi", columns=["value"]).frame.iloc[:, 0].tolist() == [
+        "1.514",
+        "98,63 %",
+        "trên 14.000",
+    ]
+    assert tables.show_table(f, "en", columns=["value"]).frame.iloc[:, 0].tolist() == [
+        "1,514",
+        "98.63%",
+        "more than 14,000",
+    ]
+
+
+def test_missing_values_are_an_explained_dash():
+    progress = analysis.progress_to_target("Khánh Hòa")
+    table = tables.show_table(progress, "en", columns=["label", "target", "actual", "gap", "status"])
+    assert "–" in table.frame.iloc[:, 2].tolist() and "no data (not a zero)" in table.html
+    assert not re.search(r"\bnan\b", table.html, re.IGNORECASE)
+
+
+def test_english_evidence_keeps_the_vietnamese_quote_with_the_english_label_beside_it():
+    facts = cd.load_indicators(province="Hà Giang").head(1)
+    html = tables.show_table(facts, "en", columns=["label", "evidence"]).html
+    assert f'<q lang="vi">{facts["evidence"].iloc[0]}</q>' in html
+    assert "In English: " + facts["label_en"].iloc[0] in html
+
+
+def test_a_cut_table_says_how_many_rows_it_shows_and_links_the_full_data():
+    facts = cd.load_indicators()
+    table = tables.show_table(facts, "en", columns=["fact_id"], max_rows=10, full_data="../../downloads/cchc-facts.csv")
+    assert f"Showing 10 of {len(facts)} rows" in table.html
+    assert 'href="../../downloads/cchc-facts.csv"' in table.html
+
+
+def test_an_empty_table_says_why_in_one_sentence():
+    progress = analysis.progress_to_target("Hà Giang")
+    table = tables.show_table(progress, "en", empty="No targets are recorded for Hà Giang in the bundled sources.")
+    assert table.html == '<p class="cchc-sentence">No targets are recorded for Hà Giang in the bundled sources.</p>'
+
+
+def test_unknown_column_names_the_valid_ones():
+    with pytest.raises(ValueError, match=r"show_table: no column 'valeur'; the frame has: value"):
+        tables.show_table(pd.DataFrame({"value": [1]}), "en", columns=["valeur"])
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_comparison_table_shows_grade_and_note_in_the_page_language(lang):
+    comparison = analysis.compare(analysis.comparable_concepts())
+    table = tables.comparison_table(comparison, lang)
+    grades = set(table.frame.iloc[:, 5])
+    assert grades <= (
+        {"so sánh được", "so sánh có lưu ý"} if lang == "vi" else {"comparable", "comparable with caveats"}
+    )
+    notes = table.frame.iloc[:, 6]
+    if lang == "vi":  # never an English note on a Vietnamese page
+        assert not notes.str.contains(r"\b(?:the|of|not|and)\b", regex=True).any(), notes.tolist()
+
+
+def test_sources_table_uses_titles_in_the_page_language():
+    en = tables.sources_table("en").frame
+    assert "A new milestone in carrying out administrative reform" in en.iloc[:, 1].tolist()
+    vi = tables.sources_table("vi").frame
+    assert "Mốc son mới trong thực hiện nhiệm vụ cải cách hành chính" in vi.iloc[:, 1].tolist()
+    assert "12/2/2023" in vi.iloc[:, 4].tolist() and "12 February 2023" in en.iloc[:, 4].tolist()
+
+
+def test_targets_rows_are_marked_apart_from_actual_results():
+    facts = cd.load_indicators(province="Khánh Hòa", kind="target")
+    html = tables.show_table(facts, "vi", columns=["label", "kind", "value"]).html
+    assert html.count('<tr class="target">') == len(facts)
