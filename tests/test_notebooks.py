@@ -11,9 +11,11 @@ from cchc_data import analysis
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-PARAM_LINE = re.compile(r"^(\w+): (str|list|int|float|bool|str \| None) = .+  # \S.*$")
+# one typed parameter per line with a comment; an optional one is annotated "Optional[str]" (a string, so the
+# cell needs no import), which papermill's --help-notebook reads where it cannot read `str | None`
+PARAM_LINE = re.compile(r'^(\w+): (str|list|int|float|bool|"Optional\[str\]") = .+  # \S.*$')
 LANG_TAGS = {"lang-vi", "lang-en"}
-FIGURES_DIR = "figures_dir: str | None = None  # folder for charts; None: the project's figures/ folder"
+FIGURES_DIR = 'figures_dir: "Optional[str]" = None  # folder for charts; None: the project\'s figures/ folder'
 
 
 EXPLORER = "00_explore"  # the interactive explorer: needs a kernel, writes no figures, not in the report suite
@@ -26,6 +28,7 @@ def test_the_notebooks_exist():
         "02_comparison",
         "03_targets",
         "04_data_audit",
+        "05_national_indices",
     ]
 
 
@@ -49,12 +52,14 @@ def test_notebook_structure(path):
             assert "remove-from-page" in cell.metadata.get("tags", []), "nbval checks stay out of published pages"
         else:
             assert not cell.outputs and cell.execution_count is None, "commit notebooks without outputs (nbstripout)"
-    assert FIGURES_DIR in code[0].source.splitlines()
+    assert FIGURES_DIR in code[0].source.splitlines() or path.stem == EXPLORER
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
 def test_narrative_is_written_once_per_language(path):
     """Every markdown cell is tagged lang-vi or lang-en, in vi/en pairs, so each page is in one language."""
+    if path.stem == EXPLORER:
+        pytest.skip("the explorer is a live app whose controls switch language; its short intro is in both")
     nb = nbformat.read(path, as_version=4)
     markdown = [c for c in nb.cells if c.cell_type == "markdown"]
     tags = [set(c.metadata.get("tags", [])) & LANG_TAGS for c in markdown]
@@ -84,13 +89,11 @@ def test_papermill_documents_every_parameter(path):
     nb = nbformat.read(path, as_version=4)
     tagged = next(c for c in nb.cells if "parameters" in c.metadata.get("tags", []))
     lines = [ln for ln in tagged.source.splitlines() if ln.strip()]
-    # papermill 2.7 does not parse a union annotation (`figures_dir: str | None = None`): that one parameter
-    # is missing from --help-notebook; the README's table documents it
-    declared = [PARAM_LINE.match(ln).group(1) for ln in lines if " | None = " not in ln]
+    declared = [PARAM_LINE.match(ln).group(1) for ln in lines]
     assert list(inspected) == declared, "papermill --help-notebook documents every parameter"
     for name, spec in inspected.items():
         assert spec["help"], f"{name} has a help comment"
-        assert spec["inferred_type_name"] in {"str", "list", "int", "float", "bool"}
+        assert spec["inferred_type_name"] in {"str", "list", "int", "float", "bool", "Optional[str]"}
 
 
 def _run(tmp_path, name, **parameters):
