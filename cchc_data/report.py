@@ -350,7 +350,8 @@ def _inline_charts():
 def _execute(notebook: str, out_dir: str, parameters: dict, title: str, kernel: str, timeout) -> dict:
     """Execute one run and render it; never raises for a failure of the run itself."""
     start = time.perf_counter()
-    out = Path(out_dir)
+    out = Path(out_dir).resolve()
+    notebook = str(Path(notebook).resolve())
     figures = out / "figures"
     figures.mkdir(parents=True, exist_ok=True)
     executed = out / f"{Path(notebook).stem}.ipynb"
@@ -737,8 +738,12 @@ def run_suite(
         if run.folder in folders:
             raise ValueError(f"runs {folders[run.folder].label!r} and {run.label!r} would both write to {run.folder}/")
         folders[run.folder] = run
-    root = Path(output_root)
+    # Absolute paths only from here on: workers and kernels run elsewhere (a kernel's working directory
+    # is the notebook's folder), and a relative path would be resolved against it.
+    root = Path(output_root).expanduser().resolve()
     root.mkdir(parents=True, exist_ok=True)
+    if figures_root is not None:
+        figures_root = Path(figures_root).expanduser().resolve()
     link = root / "latest"
     if link.exists() and not link.is_symlink():
         raise FileExistsError(f"{link} exists and is not a symlink; move it away so the runner can manage it")
