@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from .datadir import DataError
 
@@ -55,19 +56,60 @@ def _cmd_export(args) -> int:
     return 0
 
 
-def _cmd_report(args) -> int:
-    from .report import LANGS, SuiteFailed, SuiteLocked, default_runs, parse_langs, run_suite, select_runs
+def _executor(address):
+    """A Dask cluster's executor for ``--scheduler ADDRESS`` (the optional extra ``cchc-analysis[dask]``)."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ValueError(
+            "--scheduler needs Dask's distributed package; install it with `pip install 'cchc-analysis[dask]'`"
+        ) from None
+    try:
+        client = Client(address, timeout="10s")
+    except (OSError, TimeoutError) as exc:
+        raise ValueError(
+            f"cannot reach the Dask scheduler at {address!r} ({exc}); start one with `dask scheduler`"
+        ) from None
+    return client, client.get_executor()
 
-    runs = default_runs(args.notebooks, langs=parse_langs(args.lang or ",".join(LANGS)))
+
+def _cmd_report(args) -> int:
+    from .report import (
+        LANGS,
+        DataInvalid,
+        SuiteFailed,
+        SuiteLocked,
+        parse_langs,
+        plan_runs,
+        run_matches,
+        run_suite,
+        select_runs,
+    )
+
+    plan = plan_runs(args.notebooks, langs=parse_langs(args.lang or ",".join(LANGS)), data_dir=args.data_dir)
+    runs, left_out = plan.runs, plan.left_out
     if args.only:
         runs = select_runs(runs, args.only)
+        left_out = [(r, why) for r, why in left_out if run_matches(r, args.only)]
     if args.list:
         for run in runs:
             print(f"{run.label}  ->  {run.folder}/")
-        print(f"{len(runs)} runs")
+        for run, why in left_out:
+            print(f"{run.label}  left out: {why}")
+        print(f"{len(runs)} runs" + (f", {len(left_out)} left out" if left_out else ""))
         return 0
+    client, executor = _executor(args.scheduler) if args.scheduler else (None, None)
     try:
-        result = run_suite(runs, output_root=args.output, jobs=args.jobs, keep=args.keep)
+        result = run_suite(
+            runs, output_root=args.output, jobs=args.jobs, keep=args.keep, force=args.force, executor=executor,
+            data_dir=args.data_dir,
+        )  # fmt: skip
+    except DataInvalid as exc:
+        if exc.report is not None:
+            for issue in exc.report.errors + exc.report.warnings:
+                print(issue, file=sys.stderr)
+        print(f"cchc report: error: {exc}", file=sys.stderr)
+        return 1
     except SuiteFailed as exc:
         print(f"cchc report: FAILED: {exc}", file=sys.stderr)
         return 1
@@ -77,7 +119,14 @@ def _cmd_report(args) -> int:
     except OSError as exc:  # latest is not a symlink, permission denied, disk full...
         print(f"cchc report: error: {exc}", file=sys.stderr)
         return 2
-    print(f"published {result.path}; open {result.latest / 'index.html'}")
+    finally:
+        if client is not None:
+            client.close()
+    if result.latest is None:
+        print(f"published {result.path} beside the fuller {Path(args.output) / 'latest'} (left as it was); "
+              f"open {result.path / 'index.html'}")  # fmt: skip
+    else:
+        print(f"published {result.path}; open {result.latest / 'index.html'}")
     return 0
 
 
@@ -126,7 +175,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--only", metavar="PATTERN", help="only runs matching PATTERN (substring or glob: 01_*, khanh-hoa, lang=en)"
     )
     p.add_argument("--keep", type=int, default=5, metavar="N", help="published suites to keep (default: 5)")
-    p.add_argument("--list", action="store_true", help="print the runs it would do, and stop")
+    p.add_argument("--list", action="store_true", help="print the runs it would do (and those left out, why), and stop")
+    p.add_argument("--force", action="store_true", help="execute every run, even unchanged ones (no reuse)")
+    p.add_argument(
+        "--scheduler", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786); needs cchc-analysis[dask]"
+    )
+    p.add_argument("--data-dir", default=None, help="data folder (default: the bundled data or $CCHC_DATA_DIR)")
     p.set_defaults(func=_cmd_report)
     return parser
 
