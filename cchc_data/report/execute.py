@@ -7,7 +7,8 @@ Workers and kernels die with the runner: a local pool's workers ask the kernel t
 dies (``PR_SET_PDEATHSIG``, even after a SIGKILL), and a kernel exits when its worker does (ipykernel's
 parent poller). Every worker and kernel carries the suite's marker in its environment
 (:data:`SUITE_ENV`), so the next suite in the same output folder can find and end any that survived
-(:func:`cchc_data.report.suite.end_orphans`).
+(:func:`cchc_data.report.suite.end_orphans`); a local pool's workers also list themselves in the build
+folder's ``.workers/`` (pid and start time).
 """
 
 from __future__ import annotations
@@ -79,8 +80,20 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def start_time(pid: int) -> str | None:
+    """The start time of process ``pid`` (clock ticks since boot, ``/proc/<pid>/stat``): with the pid, its identity."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
 def _init_worker(parent: int, lock_fd: int, marker: str) -> None:
     _die_with_parent(parent)
+    with contextlib.suppress(OSError):  # a forked worker's /proc environ is its parent's: record it by pid instead
+        workers = Path(marker) / ".workers"
+        workers.mkdir(parents=True, exist_ok=True)
+        (workers / f"{os.getpid()}-{start_time(os.getpid())}").touch()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     os.environ[SUITE_ENV] = marker  # inherited by the kernels this worker starts

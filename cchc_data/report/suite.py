@@ -27,7 +27,7 @@ import shutil
 import signal
 from pathlib import Path
 
-from .execute import SUITE_ENV
+from .execute import SUITE_ENV, start_time
 
 __all__ = [
     "SuiteLocked",
@@ -97,16 +97,24 @@ def _marker_of(pid: str) -> str | None:
 def end_orphans(root: Path, *, current: str) -> list[int]:
     """SIGKILL the workers and kernels of dead suites of ``root``; call only while holding its lock.
 
-    They are found by the marker in their environment (``CCHC_REPORT_SUITE=<root>/.build-…``): holding the
-    lock means no other suite of ``root`` is alive, so any process carrying another marker of ``root`` is an
-    orphan of a suite that was killed. Returns the pids signalled (Linux only; elsewhere nothing is found).
+    Holding the lock means no other suite of ``root`` is alive, so what belongs to another suite of ``root``
+    is an orphan of a suite that was killed. Workers are the ones listed in the stale build folders'
+    ``.workers/`` (pid and start time, so a reused pid is never hit); kernels are found by the marker in their
+    environment (``CCHC_REPORT_SUITE=<root>/.build-…``). Returns the pids signalled (Linux only).
     """
     proc = Path("/proc")
     if not proc.is_dir():
         return []
     mine = {os.getpid(), os.getppid()}
-    prefix = f"{root}/"
     killed = []
+    for record in root.glob(".build-*/.workers/*-*"):
+        pid, _, started = record.name.partition("-")
+        if str(record.parent.parent) != current and pid.isdigit() and int(pid) not in mine:
+            if start_time(int(pid)) == started:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(int(pid), signal.SIGKILL)
+                    killed.append(int(pid))
+    prefix = f"{root}/"
     for entry in proc.iterdir():
         if not entry.name.isdigit() or int(entry.name) in mine:
             continue
