@@ -65,7 +65,7 @@ def _executor(address):
             "--scheduler needs Dask's distributed package; install it with `pip install 'cchc-analysis[dask]'`"
         ) from None
     try:
-        client = Client(address, timeout="10s")
+        client = Client(address, timeout="5s")
     except (OSError, TimeoutError) as exc:
         raise ValueError(
             f"cannot reach the Dask scheduler at {address!r} ({exc}); start one with `dask scheduler`"

@@ -242,7 +242,7 @@ def execute_runs(runs, indices, build: Path, *, executor, kernel, timeout, data_
     return results
 
 
-def manifest(results, *, ok, started, finished, duration, jobs, kernel, validation, data_dir) -> dict:
+def manifest(results, *, ok, started, finished, duration, jobs, executor, kernel, validation, data_dir) -> dict:
     from .. import __version__
     from ..datadir import data_version
     from .cache import data_checksum
@@ -253,6 +253,7 @@ def manifest(results, *, ok, started, finished, duration, jobs, kernel, validati
         "finished": _iso(finished),
         "duration_s": round(duration, 2),
         "jobs": jobs,
+        "executor": executor,
         "kernel": kernel,
         "package_version": __version__,
         "data_version": data_version(data_dir),
@@ -430,6 +431,7 @@ def run_suite(
             disk.write_manifest(
                 build,
                 manifest(ordered, ok=suite_ok, started=started, finished=finished, duration=duration, jobs=jobs,
+                         executor=type(executor).__name__ if executor else 'local process pool',
                          kernel=kernel, validation=validation, data_dir=data_dir),
             )  # fmt: skip
         except BaseException:
