@@ -189,7 +189,29 @@ def cache_keys(runs: list[Run], *, data_dir, kernel: str, timeout) -> list[str]:
     return [run_key(r, notebook_hash=notebooks[r.notebook], data=data, kernel=kernel, timeout=timeout) for r in runs]
 
 
-def reuse_unchanged(runs, keys, root: Path, build: Path, *, force: bool) -> dict[int, RunResult]:
+def start_build(root: Path, started: dt.datetime, *, progress: bool) -> Path:
+    """End the orphans and remove the build folders of dead suites (we hold the lock), then create ours."""
+    build = disk.build_folder(root, started)
+    orphans = disk.end_orphans(root, current=str(build))
+    stale = disk.remove_stale_builds(root)
+    if progress and (orphans or stale):
+        print(f"cleaned up after a killed suite: {len(orphans)} processes ended, {len(stale)} build folders removed")
+    build.mkdir()
+    return build
+
+
+def _progress(total: int, progress: bool):
+    done = [0]
+
+    def report(r: RunResult) -> None:
+        done[0] += 1
+        if progress:
+            print(_progress_line(done[0], total, r), flush=True)
+
+    return report
+
+
+def reuse_unchanged(runs, keys, root: Path, build: Path, *, force: bool, report) -> dict[int, RunResult]:
     """Copy the runs whose key an earlier published suite already has; return their results by position."""
     if force:
         return {}
@@ -200,6 +222,7 @@ def reuse_unchanged(runs, keys, root: Path, build: Path, *, force: bool) -> dict
             source, old = earlier[key]
             disk.reuse_run(source, old["folder"], build)
             reused[i] = RunResult(run, "ok", old.get("duration_s", 0.0), "", old.get("log", ""), cache="reused")
+            report(reused[i])
     return reused
 
 
@@ -213,32 +236,43 @@ def _progress_line(done: int, total: int, r: RunResult) -> str:
     return line
 
 
-def execute_runs(runs, indices, build: Path, *, executor, kernel, timeout, data_dir, marker, report) -> dict:
-    """Execute ``runs[i]`` for each ``i`` in ``indices`` on ``executor``; call ``report(result)`` as each ends."""
-    futures = {}
-    for i in indices:
-        run = runs[i]
-        args = (
-            str(run.notebook),
-            str(build / run.folder),
-            run.parameters,
-            run.label,
-            kernel,
-            timeout,
-            data_dir,
-            marker,
-        )
-        futures[executor.submit(execute_run, *args)] = i
-    results = {}
-    for future in cf.as_completed(futures):
-        i = futures[future]
-        try:
-            out = future.result()
-            r = RunResult(runs[i], out["status"], out["duration"], out["error"], out["log"])
-        except Exception as exc:  # the worker itself died
-            r = RunResult(runs[i], "failed", 0.0, f"worker crashed: {error_line(exc)}")
-        results[i] = r
-        report(r)
+def execute_runs(runs, indices, build: Path, *, executor, jobs, lock_fd, kernel, timeout, data_dir, report) -> dict:
+    """Execute ``runs[i]`` for each ``i`` in ``indices``; call ``report(result)`` as each ends.
+
+    On ``executor``, or else on a local pool of ``jobs`` processes that this function starts and stops (at
+    once, with their kernels, on an exception or interrupt). Parameter names are checked first, before any
+    kernel starts.
+    """
+    if not indices:
+        return {}
+    check_declared([runs[i] for i in indices])
+    marker = str(build)
+    pool = executor or local_pool(min(jobs, len(indices)), lock_fd=lock_fd, marker=marker)
+    try:
+        futures = {}
+        for i in indices:
+            run = runs[i]
+            args = (str(run.notebook), str(build / run.folder), run.parameters, run.label, kernel, timeout)
+            futures[pool.submit(execute_run, *args, data_dir, marker)] = i
+        results = {}
+        for future in cf.as_completed(futures):
+            i = futures[future]
+            try:
+                out = future.result()
+                r = RunResult(runs[i], out["status"], out["duration"], out["error"], out["log"])
+            except Exception as exc:  # the worker itself died
+                r = RunResult(runs[i], "failed", 0.0, f"worker crashed: {error_line(exc)}")
+            results[i] = r
+            report(r)
+    except BaseException:
+        if executor is None:
+            stop_pool(pool)
+        else:
+            for future in futures:
+                future.cancel()
+        raise
+    if executor is None:
+        pool.shutdown(wait=True)
     return results
 
 
@@ -374,6 +408,7 @@ def run_suite(
         jobs = os.cpu_count() or 1
     _positive("jobs", jobs, "worker processes")
     _positive("keep", keep, "suites to keep")
+    jobs = min(jobs, len(runs))
     # Absolute paths only from here on: workers and kernels run elsewhere (a kernel's working directory is
     # the notebook's folder), and a relative path would be resolved against it.
     data_dir = str(resolve_data_dir(data_dir))
@@ -391,66 +426,39 @@ def run_suite(
 
     with disk.suite_lock(root) as lock_fd, _sigterm_as_interrupt():
         started = _now()
-        build = disk.build_folder(root, started)
-        marker = str(build)
-        orphans = disk.end_orphans(root, current=marker)  # we hold the lock: every other suite of root is dead
-        stale = disk.remove_stale_builds(root)
-        if progress and (orphans or stale):
-            print(
-                f"cleaned up after a killed suite: {len(orphans)} processes ended, {len(stale)} build folders removed"
-            )
-        build.mkdir()
+        build = start_build(root, started, progress=progress)
         t0 = time.perf_counter()
-        done = [0]
-
-        def report(r: RunResult) -> None:
-            done[0] += 1
-            if progress:
-                print(_progress_line(done[0], len(runs), r), flush=True)
-
-        pool = None
+        report = _progress(len(runs), progress)
         try:
-            results = reuse_unchanged(runs, keys, root, build, force=force)
-            for i in sorted(results):
-                report(results[i])
+            results = reuse_unchanged(runs, keys, root, build, force=force, report=report)
             todo = [i for i in range(len(runs)) if i not in results]
-            if todo:
-                check_declared([runs[i] for i in todo])  # before any kernel starts
-                jobs = min(jobs, len(todo))
-                pool = executor or local_pool(jobs, lock_fd=lock_fd, marker=marker)
-                results |= execute_runs(
-                    runs, todo, build, executor=pool, kernel=kernel, timeout=timeout, data_dir=data_dir,
-                    marker=marker, report=report,
-                )  # fmt: skip
+            results |= execute_runs(
+                runs, todo, build, executor=executor, jobs=jobs, lock_fd=lock_fd, kernel=kernel, timeout=timeout,
+                data_dir=data_dir, report=report,
+            )  # fmt: skip
             ordered = [results[i] for i in range(len(runs))]
             for r, key in zip(ordered, keys, strict=True):
                 r.key, r.files = key, disk.list_files(build, r.run.folder)
+            finished, duration = _now(), time.perf_counter() - t0
             suite_ok = all(r.ok for r in ordered)
-            finished = _now()
-            duration = time.perf_counter() - t0
+            how = type(executor).__name__ if executor else f"local process pool ({jobs} jobs)"
             disk.write_manifest(
                 build,
                 manifest(ordered, ok=suite_ok, started=started, finished=finished, duration=duration, jobs=jobs,
-                         executor=type(executor).__name__ if executor else 'local process pool',
-                         kernel=kernel, validation=validation, data_dir=data_dir),
+                         executor=how, kernel=kernel, validation=validation, data_dir=data_dir),
             )  # fmt: skip
         except BaseException:
-            if pool is not None and executor is None:
-                stop_pool(pool)
             shutil.rmtree(build, ignore_errors=True)
             raise
-        if pool is not None and executor is None:
-            pool.shutdown(wait=True)
         result = SuiteResult(suite_ok, build, ordered, _iso(started), _iso(finished), duration, jobs, None, validation)
         if progress:
             print(result.summary(), flush=True)
-        beside = bool(disk.fuller_latest(root, [r.run.folder for r in ordered]))
-        stamp = started.strftime("%Y%m%dT%H%M%SZ")
-        result.path = disk.publish(root, build, stamp, ok=suite_ok, beside=beside)
+        folders = [r.run.folder for r in ordered]
+        beside = bool(disk.fuller_latest(root, folders))
+        result.path = disk.publish(root, build, started.strftime("%Y%m%dT%H%M%SZ"), ok=suite_ok, beside=beside)
         disk.prune(root, keep)
         if not suite_ok:
             raise SuiteFailed(_failure_message(result, root), result)
-        if not beside:
-            result.latest = root / "latest"
-        disk.copy_figures(result.path, [r.run.folder for r in ordered], figures_root)
+        result.latest = None if beside else root / "latest"
+        disk.copy_figures(result.path, folders, figures_root)
         return result

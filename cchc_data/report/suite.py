@@ -224,6 +224,7 @@ def fuller_latest(root: Path, folders) -> list[str]:
 def publish(root: Path, build: Path, stamp: str, *, ok: bool, beside: bool) -> Path:
     """Rename the build to its final name; switch ``latest`` to it when it is a good full suite."""
     base = stamp if ok and not beside else f"partial-{stamp}" if ok else f"failed-{stamp}"
+    shutil.rmtree(build / ".workers", ignore_errors=True)
     final = _free_name(root, base)
     os.rename(build, final)
     if ok and not beside:
