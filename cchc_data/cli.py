@@ -102,7 +102,7 @@ def _cmd_report(args) -> int:
     try:
         result = run_suite(
             runs, output_root=args.output, jobs=args.jobs, keep=args.keep, force=args.force, executor=executor,
-            data_dir=args.data_dir,
+            data_dir=args.data_dir, figures_root=args.figures,
         )  # fmt: skip
     except DataInvalid as exc:
         if exc.report is not None:
@@ -181,6 +181,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--scheduler", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786); needs cchc-analysis[dask]"
     )
     p.add_argument("--data-dir", default=None, help="data folder (default: the bundled data or $CCHC_DATA_DIR)")
+    p.add_argument(
+        "--figures", default=None, metavar="DIR", help="where charts are copied (default: figures/ beside --notebooks)"
+    )
     p.set_defaults(func=_cmd_report)
     return parser
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import filecmp
 import json
 import os
 import re
@@ -174,9 +175,16 @@ def previous_runs(root: Path) -> dict[str, tuple[Path, dict]]:
     return found
 
 
+def _link_or_copy(src, dst) -> None:
+    try:
+        os.link(src, dst)  # published suites are never modified in place: sharing the bytes is safe and instant
+    except OSError:  # another file system, or links not supported
+        shutil.copy2(src, dst)
+
+
 def reuse_run(source: Path, folder: str, build: Path) -> None:
-    """Copy one run's folder from an earlier suite into the build, byte for byte."""
-    shutil.copytree(source / folder, build / folder, copy_function=shutil.copy2)
+    """Put one run's folder from an earlier suite into the build, byte for byte (hard links where possible)."""
+    shutil.copytree(source / folder, build / folder, copy_function=_link_or_copy)
 
 
 def list_files(suite: Path, folder: str) -> list[str]:
@@ -260,6 +268,8 @@ def _atomic_copy_tree(src: Path, dest: Path) -> None:
         rel = file.relative_to(src)
         wanted.add(rel)
         target = dest / rel
+        if target.is_file() and filecmp.cmp(file, target, shallow=False):
+            continue  # already there, byte for byte (the usual case after an unchanged suite)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + tag)
         shutil.copy2(file, tmp)
