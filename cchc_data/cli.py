@@ -73,6 +73,15 @@ def _executor(address):
     return client, client.get_executor()
 
 
+def _refused(exc) -> int:
+    """Print why the data was refused: every validation issue (file, row, field, what), then the verdict."""
+    if exc.report is not None:
+        for issue in exc.report.errors + exc.report.warnings:
+            print(issue, file=sys.stderr)
+    print(f"cchc report: error: {exc}", file=sys.stderr)
+    return 1
+
+
 def _cmd_report(args) -> int:
     from .report import (
         LANGS,
@@ -84,9 +93,15 @@ def _cmd_report(args) -> int:
         run_matches,
         run_suite,
         select_runs,
+        validate_data,
     )
 
-    plan = plan_runs(args.notebooks, langs=parse_langs(args.lang or ",".join(LANGS)), data_dir=args.data_dir)
+    langs = parse_langs(args.lang or ",".join(LANGS))
+    try:
+        validate_data(args.data_dir)  # before the grid is read from the data (run_suite checks it again)
+    except DataInvalid as exc:
+        return _refused(exc)
+    plan = plan_runs(args.notebooks, langs=langs, data_dir=args.data_dir)
     runs, left_out = plan.runs, plan.left_out
     if args.only:
         runs = select_runs(runs, args.only)
@@ -105,11 +120,7 @@ def _cmd_report(args) -> int:
             data_dir=args.data_dir, figures_root=args.figures,
         )  # fmt: skip
     except DataInvalid as exc:
-        if exc.report is not None:
-            for issue in exc.report.errors + exc.report.warnings:
-                print(issue, file=sys.stderr)
-        print(f"cchc report: error: {exc}", file=sys.stderr)
-        return 1
+        return _refused(exc)
     except SuiteFailed as exc:
         print(f"cchc report: FAILED: {exc}", file=sys.stderr)
         return 1

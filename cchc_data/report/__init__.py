@@ -16,7 +16,7 @@ Modules: :mod:`~cchc_data.report.runs` (which runs: notebooks, grid, selection),
 from ..pages import external_references, notebook_to_html
 from .cache import data_checksum
 from .execute import KERNEL
-from .runner import DataInvalid, RunResult, SuiteFailed, SuiteResult, run_suite
+from .runner import DataInvalid, RunResult, SuiteFailed, SuiteResult, run_suite, validate_data
 from .runs import (
     LANGS,
     NOTEBOOK_SPECS,
@@ -60,4 +60,5 @@ __all__ = [
     "run_matches",
     "run_suite",
     "select_runs",
+    "validate_data",
 ]

@@ -175,8 +175,8 @@ def validate_data(data_dir) -> dict:
     }
     if not report.ok:
         raise DataInvalid(
-            f"{report.data_dir} does not validate ({len(report.errors)} errors): nothing was run or published; "
-            "fix the rows below (or see `cchc validate`)",
+            f"{report.data_dir} does not validate ({len(report.errors)} errors; the first: {report.errors[0]}); "
+            f"nothing was run or published; `cchc validate {report.data_dir}` lists every problem",
             report,
         )
     return summary
