@@ -132,3 +132,20 @@ def test_sigkill_of_the_runner_leaves_no_orphans_and_the_next_run_cleans_up(tmp_
     assert done.returncode == 0, done.stderr
     assert "1 build folders removed" in done.stdout
     assert not list(out.glob(".build-*")) and (out / "latest").is_symlink()
+
+
+@pytest.mark.slow
+def test_sigterm_of_the_runner_ends_its_kernels_and_removes_the_build(tmp_path, data_copy):
+    notebooks = write_suite(tmp_path / "project" / "notebooks", sleep=120)
+    out = tmp_path / "reports"
+    argv = [sys.executable, "-m", "cchc_data", "report", "--notebooks", str(notebooks), "--output", str(out)]
+    argv += ["--data-dir", str(data_copy), "--lang", "vi", "--jobs", "2"]
+    runner = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 90
+    while len([c for c in _marked(out).values() if "ipykernel" in c]) < 2 and time.monotonic() < deadline:
+        time.sleep(0.3)
+    runner.send_signal(signal.SIGTERM)
+    _, err = runner.communicate(timeout=30)
+    assert runner.returncode == 130 and "cchc report: interrupted" in err and "Traceback" not in err
+    assert _marked(out) == {} and _workers(out) == set()  # gone when the runner exits, not a poll later
+    assert not list(out.glob(".build-*")) and not (out / "latest").exists()

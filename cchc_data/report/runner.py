@@ -448,6 +448,7 @@ def run_suite(
                          executor=how, kernel=kernel, validation=validation, data_dir=data_dir),
             )  # fmt: skip
         except BaseException:
+            disk.end_processes_of(build)
             shutil.rmtree(build, ignore_errors=True)
             raise
         result = SuiteResult(suite_ok, build, ordered, _iso(started), _iso(finished), duration, jobs, None, validation)

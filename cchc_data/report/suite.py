@@ -34,6 +34,7 @@ __all__ = [
     "SuiteLocked",
     "copy_figures",
     "end_orphans",
+    "end_processes_of",
     "fuller_latest",
     "latest_target",
     "list_files",
@@ -115,12 +116,27 @@ def end_orphans(root: Path, *, current: str) -> list[int]:
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(int(pid), signal.SIGKILL)
                     killed.append(int(pid))
-    prefix = f"{root}/"
-    for entry in proc.iterdir():
-        if not entry.name.isdigit() or int(entry.name) in mine:
+    killed += _kill_marked(lambda marker: marker.startswith(f"{root}/") and marker != current, spare=mine)
+    return killed
+
+
+def end_processes_of(build: Path) -> list[int]:
+    """SIGKILL the kernels still running for this suite (after its workers were stopped: interrupt, SIGTERM).
+
+    A kernel busy in a long computation may not notice for a while that its worker is gone.
+    """
+    if not Path("/proc").is_dir():
+        return []
+    return _kill_marked(lambda marker: marker == str(build), spare={os.getpid(), os.getppid()})
+
+
+def _kill_marked(wanted, *, spare) -> list[int]:
+    killed = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) in spare:
             continue
         marker = _marker_of(entry.name)
-        if marker and marker.startswith(prefix) and marker != current:
+        if marker and wanted(marker):
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.kill(int(entry.name), signal.SIGKILL)
                 killed.append(int(entry.name))
