@@ -164,8 +164,13 @@ def validate_data(data_dir) -> dict:
 
     try:
         report = validate(data_dir)
-    except (DataError, KeyError, UnicodeError, OSError) as exc:
-        raise DataInvalid(f"cannot read the data folder: {error_line(exc)}; run `cchc validate` for details") from None
+    except DataError as exc:
+        raise DataInvalid(f"cannot read the data folder: {exc}") from None
+    except Exception as exc:  # the validator itself failed on this input: still no run, no traceback
+        raise DataInvalid(
+            f"cannot validate {data_dir} ({error_line(exc)}); nothing was run or published; check it with "
+            f"`cchc validate {data_dir}`"
+        ) from None
     summary = {
         "ok": report.ok,
         "engine": "fast",
