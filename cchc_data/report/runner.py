@@ -187,9 +187,8 @@ def validate_data(data_dir) -> dict:
     return summary
 
 
-def cache_keys(runs: list[Run], *, data_dir, kernel: str, timeout) -> list[str]:
+def cache_keys(runs: list[Run], data: DataChecksums, *, kernel: str, timeout) -> list[str]:
     """Each run's cache key (see :mod:`cchc_data.report.cache`)."""
-    data = DataChecksums.of(data_dir)
     notebooks = {run.notebook: file_hash(run.notebook) for run in runs}
     return [run_key(r, notebook_hash=notebooks[r.notebook], data=data, kernel=kernel, timeout=timeout) for r in runs]
 
@@ -281,10 +280,11 @@ def execute_runs(runs, indices, build: Path, *, executor, jobs, lock_fd, kernel,
     return results
 
 
-def manifest(results, *, ok, started, finished, duration, jobs, executor, kernel, validation, data_dir) -> dict:
+def manifest(
+    results, *, ok, started, finished, duration, jobs, executor, kernel, validation, data_dir, checksum
+) -> dict:
     from .. import __version__
     from ..datadir import data_version
-    from .cache import data_checksum
 
     return {
         "status": "ok" if ok else "failed",
@@ -297,7 +297,7 @@ def manifest(results, *, ok, started, finished, duration, jobs, executor, kernel
         "package_version": __version__,
         "data_version": data_version(data_dir),
         "data_dir": validation.get("data_dir", ""),
-        "data_checksum": data_checksum(data_dir),
+        "data_checksum": checksum,
         "validation": validation,
         "python": sys.version.split()[0],
         "executed": sum(1 for r in results if r.cache == "executed"),
@@ -422,7 +422,8 @@ def run_suite(
         Path(figures_root).expanduser().resolve() if figures_root else runs[0].notebook.parent.parent / "figures"
     )
     validation = validate_data(data_dir)
-    keys = cache_keys(runs, data_dir=data_dir, kernel=kernel, timeout=timeout)
+    checksums = DataChecksums.of(data_dir)
+    keys = cache_keys(runs, checksums, kernel=kernel, timeout=timeout)
     root.mkdir(parents=True, exist_ok=True)
     if (root / "latest").exists() and not (root / "latest").is_symlink():
         raise FileExistsError(
@@ -450,7 +451,8 @@ def run_suite(
             disk.write_manifest(
                 build,
                 manifest(ordered, ok=suite_ok, started=started, finished=finished, duration=duration, jobs=jobs,
-                         executor=how, kernel=kernel, validation=validation, data_dir=data_dir),
+                         executor=how, kernel=kernel, validation=validation, data_dir=data_dir,
+                         checksum=checksums.whole),
             )  # fmt: skip
         except BaseException:
             disk.end_processes_of(build)
