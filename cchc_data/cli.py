@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -107,11 +108,13 @@ def _cmd_report(args) -> int:
         runs = select_runs(runs, args.only)
         left_out = [(r, why) for r, why in left_out if run_matches(r, args.only)]
     if args.list:
-        for run in runs:
-            print(f"{run.label}  ->  {run.folder}/")
-        for run, why in left_out:
-            print(f"{run.label}  left out: {why}")
-        print(f"{len(runs)} runs" + (f", {len(left_out)} left out" if left_out else ""))
+        lines = [f"{run.label}  ->  {run.folder}/" for run in runs]
+        lines += [f"{run.label}  left out: {why}" for run, why in left_out]
+        lines.append(f"{len(runs)} runs" + (f", {len(left_out)} left out" if left_out else ""))
+        try:
+            print("\n".join(lines), flush=True)
+        except BrokenPipeError:  # `cchc report --list | head`
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     client, executor = _executor(args.scheduler) if args.scheduler else (None, None)
     try:

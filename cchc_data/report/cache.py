@@ -106,7 +106,16 @@ class DataChecksums:
 
     @classmethod
     def of(cls, path=None) -> DataChecksums:
-        """Checksums of the data folder ``path`` (default: the data in use)."""
+        """Checksums of the data folder ``path`` (default: the data in use).
+
+        Examples
+        --------
+        >>> sums = DataChecksums.of()
+        >>> sorted(sums.provinces)
+        ['dak-lak', 'ha-giang', 'khanh-hoa']
+        >>> sums.for_scope("ha-giang") != sums.for_scope("khanh-hoa") and sums.for_scope(None) == sums.whole
+        True
+        """
         import pandas as pd
 
         from ..datadir import data_dir, read_table

@@ -294,7 +294,14 @@ def default_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None) -> li
 
 
 def run_matches(run: Run, pattern: str) -> bool:
-    """Whether ``run`` matches an ``--only`` pattern (see :func:`select_runs`)."""
+    """Whether ``run`` matches an ``--only`` pattern (see :func:`select_runs`).
+
+    Examples
+    --------
+    >>> run = Run("03_targets.ipynb", {"province": "khanh-hoa", "lang": "en"})
+    >>> run_matches(run, "Khánh Hòa"), run_matches(run, "03_*vi"), run_matches(run, "03_*en")
+    (True, False, True)
+    """
     pat = fold(pattern)
     keys = [fold(run.label), fold(run.folder), fold(run.label.replace(" ", "-"))]
     if any(c in pat for c in "*?["):
