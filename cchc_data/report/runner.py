@@ -157,10 +157,35 @@ def check_runs(runs) -> list[Run]:
     return runs
 
 
+_VALIDATED: dict[tuple, dict] = {}  # file identities of a data folder that passed -> its summary
+
+
+def _identity(folder: Path) -> tuple:
+    """What identifies the folder's files now: name, size, mtime, ctime (set by any write or rename) and inode."""
+    stats = []
+    for file in sorted(folder.iterdir()):
+        with contextlib.suppress(OSError):
+            st = file.stat()
+            stats.append((file.name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+    return (str(folder), *stats)
+
+
 def validate_data(data_dir) -> dict:
-    """Validate the data folder (fast engine); raise :class:`DataInvalid` on errors, else return a summary."""
+    """Validate the data folder (fast engine); raise :class:`DataInvalid` on errors, else return a summary.
+
+    A folder whose files are unchanged since it passed in this process is not validated again (``cchc report``
+    validates before reading the grid, then :func:`run_suite` checks again).
+    """
     from ..datadir import DataError
+    from ..datadir import data_dir as resolve
     from ..validation import validate
+
+    try:
+        identity = _identity(resolve(data_dir))
+    except DataError as exc:
+        raise DataInvalid(f"cannot read the data folder: {exc}") from None
+    if identity in _VALIDATED:
+        return dict(_VALIDATED[identity])
 
     try:
         report = validate(data_dir)
@@ -184,7 +209,8 @@ def validate_data(data_dir) -> dict:
             f"nothing was run or published; `cchc validate {report.data_dir}` lists every problem",
             report,
         )
-    return summary
+    _VALIDATED[identity] = summary
+    return dict(summary)
 
 
 def cache_keys(runs: list[Run], data: DataChecksums, *, kernel: str, timeout) -> list[str]:
