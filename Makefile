@@ -13,6 +13,7 @@ INSTALLER ?= uv
 STAMP := $(VENV)/.installed-$(INSTALLER)
 JOBS ?=
 LANGS ?= vi,en
+FORCE ?=
 PYTEST_ARGS ?=
 
 .PHONY: install report test lint format strip validate bench lab explore lock clean
@@ -33,7 +34,7 @@ endif
 	touch $@
 
 report: install
-	$(BIN)/cchc report --lang $(LANGS) $(if $(JOBS),--jobs $(JOBS),)
+	$(BIN)/cchc report --lang $(LANGS) $(if $(JOBS),--jobs $(JOBS),) $(if $(FORCE),--force,)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

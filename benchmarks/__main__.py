@@ -13,6 +13,7 @@ import importlib.util
 import json
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -27,8 +28,16 @@ RESULTS = Path(__file__).resolve().parent / "results"
 BIN = Path(sys.executable).parent  # the venv's bin/: papermill, python
 PY = sys.executable
 CONCEPT = "concept_002"  # a count concept with one indicator: one row per province in the chart
-REPEATS = {"floor": 5, "suite": 3, "load": 7, "warm calls": 50, "national": 3}
-QUICK = {"floor": 3, "suite": 1, "load": 3, "warm calls": 20, "national": 1}
+REPEATS = {
+    "floor": 5,
+    "suite": 3,
+    "load": 7,
+    "warm calls": 50,
+    "national": 3,
+    "cache": 5,
+    "national suite provinces": 3,
+}
+QUICK = {"floor": 3, "suite": 1, "load": 3, "warm calls": 20, "national": 1, "cache": 3, "national suite provinces": 1}
 
 FLOOR_NOTEBOOK = {
     "cells": [{"cell_type": "code", "execution_count": None, "id": "imports", "metadata": {}, "outputs": [],
@@ -57,10 +66,11 @@ def _env() -> dict:
     return env
 
 
-def _run(cmd, **kw) -> tuple[float, str]:
+def _run(cmd, *, env=None, **kw) -> tuple[float, str]:
     """Run ``cmd`` to completion; return its wall time in seconds and its stdout."""
     start = time.perf_counter()
-    proc = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, env=_env(), cwd=ROOT, **kw)
+    env = {**_env(), **(env or {})}
+    proc = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, env=env, cwd=ROOT, **kw)
     wall = time.perf_counter() - start
     if proc.returncode:
         raise SystemExit(f"{' '.join(map(str, cmd))} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -160,6 +170,88 @@ def bench_national(n: int, tmp: Path) -> list[dict]:
     ]  # fmt: skip
 
 
+def bench_report_cache(n: int, tmp: Path) -> list[dict]:
+    """`cchc report` as `make report` runs it, on a copy of the bundled data: a first full run, ``n`` unchanged
+    re-runs, then one after changing one Hà Giang fact (which runs execute?)."""
+    import csv
+    import io
+    import shutil
+
+    import cchc_data as cd
+
+    data = tmp / "cache-data"
+    shutil.copytree(cd.data_dir(), data)
+    out = tmp / "cache-reports"
+    cmd = [BIN / "cchc", "report", "--output", out / "reports", "--figures", out / "figures"]
+    env = {"CCHC_DATA_DIR": str(data)}
+
+    def latest() -> dict:
+        return json.loads((out / "reports" / "latest" / "manifest.json").read_text(encoding="utf-8"))
+
+    first, _ = _run(cmd, env=env)
+    runs = len(latest()["runs"])
+    _say(f"report cache: first run {first:.1f} s ({runs} runs executed)")
+    again, cpu = [], []
+    for i in range(n):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        again.append(_run(cmd, env=env)[0])
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        m = latest()
+        _say(
+            f"report cache: unchanged re-run {i + 1}/{n}: {again[-1]:.2f} s, {m['executed']} executed, {m['reused']} reused"
+        )
+        if m["executed"]:
+            raise SystemExit(f"an unchanged re-run executed {m['executed']} runs")
+    with open(data / "indicators.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    row = next(r for r in rows if r["province"] == "ha-giang")
+    row["note"] = (row["note"] + " (re-checked)").strip()
+    text = io.StringIO()
+    writer = csv.DictWriter(text, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    (data / "indicators.csv").write_text(text.getvalue(), encoding="utf-8")
+    changed, _ = _run(cmd, env=env)
+    executed = [r for r in latest()["runs"] if r["cache"]["status"] == "executed"]
+    expected = all(r["data_scope"] in (None, "ha-giang") for r in executed) and {
+        r["label"] for r in latest()["runs"] if r["data_scope"] in (None, "ha-giang")
+    } == {r["label"] for r in executed}
+    _say(
+        f"report cache: after one Hà Giang change {changed:.1f} s, executed: {', '.join(r['label'] for r in executed)}"
+    )
+    return [
+        figure("report_first_s", f"cchc report, first run ({runs} runs executed)", [first], "s"),
+        figure("report_unchanged_s", f"cchc report, unchanged re-run ({runs} runs reused)", again, "s", "< 2 s", 2, at_most=False),
+        figure("report_unchanged_cpu_s", "  CPU time of that process", cpu, "s"),
+        {**figure("report_hg_change_runs", "runs executed after one Hà Giang fact changes", [len(executed)], "runs",
+                  "Hà Giang + cross-province only"), "ok": expected},
+    ]  # fmt: skip
+
+
+def bench_national_suite(provinces: int, tmp: Path, floor_s: float) -> list[dict]:
+    """The national suite (benchmarks.report_suite) on the local pool and on a two-worker Dask LocalCluster."""
+    folder = write_synthetic(tmp / "suite-synthetic-34", provinces=34, years=2, indicators=30)
+    figures = []
+    for executor in ("local", "dask"):
+        cmd = [PY, "-m", "benchmarks.report_suite", folder, tmp / f"national-{executor}", "--executor", executor]
+        _, stdout = _run([*cmd, "--provinces", provinces])
+        r = json.loads(stdout)
+        if not r["ok"]:
+            raise SystemExit(f"the national suite failed on {executor}")
+        ratio = r["wall_s"] * r["workers"] / (r["runs"] * floor_s)
+        _say(f"national suite on {executor}: {r['runs']} runs, {r['wall_s']:.1f} s, overhead {ratio:.2f}×"
+             + (f", cluster start {r['cluster_start_s']:.1f} s" if executor == "dask" else ""))  # fmt: skip
+        name = "local pool, 2 jobs" if executor == "local" else "Dask LocalCluster, 2 workers"
+        figures += [
+            figure(f"national_suite_{executor}_s", f"national suite ({r['runs']} runs), {name}", [r["wall_s"]], "s"),
+            figure(f"national_suite_{executor}_overhead", f"  wall × 2 ÷ (runs × floor), {name}", [ratio], "×"),
+        ]
+        if executor == "dask":
+            figures.append(figure("national_suite_dask_start_s", "  Dask LocalCluster start-up (not in the wall time)", [r["cluster_start_s"]], "s"))  # fmt: skip
+    return figures
+
+
 def _machine() -> dict:
     mem = next(line for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal"))
     pandas = importlib.util.find_spec("pandas")  # installed with its bytecode, or compiled at every import?
@@ -170,6 +262,8 @@ def _machine() -> dict:
 
 def _value(f: dict) -> str:
     v = f["value"]
+    if f["unit"] == "runs":
+        return f"{v:.0f} runs"
     return f"{v:.2f} {f['unit']}" if f["unit"] != "×" else f"{v:.2f}×"
 
 
@@ -187,7 +281,8 @@ def table(figures: list[dict]) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help=f"fewer repeats: {QUICK} instead of {REPEATS}")
-    parser.add_argument("--skip-suite", action="store_true", help="don't run the report suite (the slowest part)")
+    parser.add_argument("--skip-suite", action="store_true", help="don't run the report suites (the slowest part)")
+    parser.add_argument("--only-report", action="store_true", help="only the floor and the report-runner figures")
     args = parser.parse_args(argv)
     n = QUICK if args.quick else REPEATS
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -198,8 +293,11 @@ def main(argv=None) -> int:
         figures = [bench_floor(n["floor"], tmp)]
         if not args.skip_suite:
             figures += bench_suite(n["suite"], tmp, figures[0]["value"])
-        figures += bench_load(n["load"], n["warm calls"])
-        figures += bench_national(n["national"], tmp)
+            figures += bench_report_cache(n["cache"], tmp)
+            figures += bench_national_suite(n["national suite provinces"], tmp, figures[0]["value"])
+        if not args.only_report:
+            figures += bench_load(n["load"], n["warm calls"])
+            figures += bench_national(n["national"], tmp)
     failed = [f["key"] for f in figures if f["ok"] is False]
     result = {
         "date": started.isoformat(timespec="seconds"),

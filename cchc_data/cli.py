@@ -8,8 +8,10 @@ data folder, an unreadable ``datapackage.json``, a folder that does not exist); 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
+from pathlib import Path
 
 from .datadir import ContractError, DataError
 
@@ -69,19 +71,73 @@ def _cmd_export(args) -> int:
     return 0
 
 
-def _cmd_report(args) -> int:
-    from .report import LANGS, SuiteFailed, SuiteLocked, default_runs, parse_langs, run_suite, select_runs
+def _executor(address):
+    """A Dask cluster's executor for ``--scheduler ADDRESS`` (the optional extra ``cchc-analysis[dask]``)."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise ValueError(
+            "--scheduler needs Dask's distributed package; install it with `pip install 'cchc-analysis[dask]'`"
+        ) from None
+    try:
+        client = Client(address, timeout="5s")
+    except (OSError, TimeoutError) as exc:
+        raise ValueError(
+            f"cannot reach the Dask scheduler at {address!r} ({exc}); start one with `dask scheduler`"
+        ) from None
+    return client, client.get_executor()
 
-    runs = default_runs(args.notebooks, langs=parse_langs(args.lang or ",".join(LANGS)))
+
+def _refused(exc) -> int:
+    """Print why the data was refused: every validation issue (file, row, field, what), then the verdict."""
+    if exc.report is not None:
+        for issue in exc.report.errors + exc.report.warnings:
+            print(issue, file=sys.stderr)
+    print(f"cchc report: error: {exc}", file=sys.stderr)
+    return 1
+
+
+def _cmd_report(args) -> int:
+    from .report import (
+        LANGS,
+        DataInvalid,
+        SuiteFailed,
+        SuiteLocked,
+        parse_langs,
+        plan_runs,
+        run_matches,
+        run_suite,
+        select_runs,
+        validate_data,
+    )
+
+    langs = parse_langs(args.lang or ",".join(LANGS))
+    try:
+        validate_data(args.data_dir)  # before the grid is read from the data (run_suite checks it again)
+    except DataInvalid as exc:
+        return _refused(exc)
+    plan = plan_runs(args.notebooks, langs=langs, data_dir=args.data_dir)
+    runs, left_out = plan.runs, plan.left_out
     if args.only:
         runs = select_runs(runs, args.only)
+        left_out = [(r, why) for r, why in left_out if run_matches(r, args.only)]
     if args.list:
-        for run in runs:
-            print(f"{run.label}  ->  {run.folder}/")
-        print(f"{len(runs)} runs")
+        lines = [f"{run.label}  ->  {run.folder}/" for run in runs]
+        lines += [f"{run.label}  left out: {why}" for run, why in left_out]
+        lines.append(f"{len(runs)} runs" + (f", {len(left_out)} left out" if left_out else ""))
+        try:
+            print("\n".join(lines), flush=True)
+        except BrokenPipeError:  # `cchc report --list | head`
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    client, executor = _executor(args.scheduler) if args.scheduler else (None, None)
     try:
-        result = run_suite(runs, output_root=args.output, jobs=args.jobs, keep=args.keep)
+        result = run_suite(
+            runs, output_root=args.output, jobs=args.jobs, keep=args.keep, force=args.force, executor=executor,
+            data_dir=args.data_dir, figures_root=args.figures,
+        )  # fmt: skip
+    except DataInvalid as exc:
+        return _refused(exc)
     except SuiteFailed as exc:
         print(f"cchc report: FAILED: {exc}", file=sys.stderr)
         return 1
@@ -91,7 +147,14 @@ def _cmd_report(args) -> int:
     except OSError as exc:  # latest is not a symlink, permission denied, disk full...
         print(f"cchc report: error: {exc}", file=sys.stderr)
         return 2
-    print(f"published {result.path}; open {result.latest / 'index.html'}")
+    finally:
+        if client is not None:
+            client.close()
+    if result.latest is None:
+        print(f"published {result.path} beside the fuller {Path(args.output) / 'latest'} (left as it was); "
+              f"open {result.path / 'index.html'}")  # fmt: skip
+    else:
+        print(f"published {result.path}; open {result.latest / 'index.html'}")
     return 0
 
 
@@ -185,7 +248,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--only", metavar="PATTERN", help="only runs matching PATTERN (substring or glob: 01_*, khanh-hoa, lang=en)"
     )
     p.add_argument("--keep", type=int, default=5, metavar="N", help="published suites to keep (default: 5)")
-    p.add_argument("--list", action="store_true", help="print the runs it would do, and stop")
+    p.add_argument("--list", action="store_true", help="print the runs it would do (and those left out, why), and stop")
+    p.add_argument("--force", action="store_true", help="execute every run, even unchanged ones (no reuse)")
+    p.add_argument(
+        "--scheduler", metavar="ADDRESS", help="run on a Dask cluster (tcp://host:8786); needs cchc-analysis[dask]"
+    )
+    p.add_argument("--data-dir", default=None, help="data folder (default: the bundled data or $CCHC_DATA_DIR)")
+    p.add_argument(
+        "--figures", default=None, metavar="DIR", help="where charts are copied (default: figures/ beside --notebooks)"
+    )
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("extract", help="candidate facts of a report's text, written to a review file (CSV)")

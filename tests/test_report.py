@@ -15,6 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from report_helpers import write_suite
 
 import cchc_data as cd
 from cchc_data import cli
@@ -28,6 +29,7 @@ from cchc_data.report import (
     external_references,
     notebook_to_html,
     parse_langs,
+    plan_runs,
     run_folder,
     run_suite,
     select_runs,
@@ -35,7 +37,6 @@ from cchc_data.report import (
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notebooks"
 CHART = FIXTURES / "chart.ipynb"
-FAIL = FIXTURES / "fail.ipynb"
 PAYLOAD = 'x"); import os; os.system("echo pwned") #'
 EXTERNAL_SRC = re.compile(r"<(?:script|link)\b[^>]*\b(?:src|href)\s*=\s*[\"']?(?:https?:)?//", re.IGNORECASE)
 # a 1x1 PNG
@@ -94,32 +95,51 @@ def test_parse_langs_and_cli_reject_unknown_language(capsys):
 
 @pytest.fixture
 def suite_notebooks(tmp_path):
-    """A notebooks folder with the suite's four names: the chart fixture, except 04 which is the failing one."""
-    folder = tmp_path / "project" / "notebooks"
-    folder.mkdir(parents=True)
-    for name in NOTEBOOKS:
-        shutil.copy(FAIL if name.startswith("04_") else CHART, folder / name)
+    """A notebooks folder with the suite's four names, each declaring its parameters; 04 fails in English."""
+    folder = write_suite(tmp_path / "project" / "notebooks", fail_audit=True)
+    assert sorted(p.name for p in folder.iterdir()) == sorted(NOTEBOOKS)
     return folder
 
 
-def test_default_grid_and_cli_list(suite_notebooks, capsys):
-    provinces = sorted(cd.load_indicators()["province"].unique())
+def test_default_grid_follows_the_data_and_cli_list_says_why(suite_notebooks, capsys):
+    facts = cd.load_indicators()
+    provinces = sorted(facts["province"].unique())
+    with_targets = sorted(facts.loc[facts["kind"] == "target", "province"].unique())
+    assert with_targets and set(with_targets) < set(provinces)  # the bundled data has a province without targets
     runs = default_runs(suite_notebooks, langs="vi,en")
-    assert len(runs) == 2 * (2 * len(provinces) + 2)
+    assert len(runs) == 2 * (len(provinces) + len(with_targets) + 2)
     labels = [r.label for r in runs]
     assert f"01_province_profile province={provinces[0]} lang=vi" in labels
     assert "02_comparison provinces=all concepts=all lang=en" in labels
+    assert {r.parameters["province"] for r in runs if r.name == "03_targets"} == set(with_targets)
     comparison = next(r for r in runs if r.name == "02_comparison")
-    assert comparison.parameters == {"provinces": [], "concepts": [], "lang": "vi"}
+    assert comparison.parameters == {"provinces": [], "concepts": [], "lang": "vi"} and comparison.data_scope is None
+    assert {r.data_scope for r in runs if r.name == "01_province_profile"} == set(provinces)
 
     assert cli.main(["report", "--list", "--notebooks", str(suite_notebooks), "--lang", "en", "--only", "03_*"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[-1] == f"{len(provinces)} runs"
-    assert all(line.startswith("03_targets province=") and "lang=en" in line for line in out[:-1])
-
+    without = sorted(set(provinces) - set(with_targets))
+    assert out[-1] == f"{len(with_targets)} runs, {len(without)} left out"
+    assert out[: len(with_targets)] == [
+        f"03_targets province={p} lang=en  ->  03_targets/province={p},lang=en/" for p in with_targets
+    ]
     assert [r.label for r in select_runs(runs, "Khánh Hòa")][:1] == ["01_province_profile province=khanh-hoa lang=vi"]
     with pytest.raises(ValueError, match="matches none"):
         select_runs(runs, "no-such-run")
+    assert out[len(with_targets) : -1] == [
+        f"03_targets province={p} lang=en  left out: no targets in the data" for p in without
+    ]
+
+
+def test_grid_leaves_out_the_comparison_without_shared_concepts(suite_notebooks, data_copy):
+    facts = (data_copy / "indicators.csv").read_text(encoding="utf-8").splitlines()
+    only_one = [facts[0]] + [line for line in facts[1:] if line.split(",")[1] == "khanh-hoa"]
+    (data_copy / "indicators.csv").write_text("\n".join(only_one) + "\n", encoding="utf-8")
+    plan = plan_runs(suite_notebooks, langs="vi", data_dir=data_copy)
+    assert {r.name for r in plan.runs} == {"01_province_profile", "03_targets", "04_data_audit"}
+    assert [(r.label, why) for r, why in plan.left_out] == [
+        ("02_comparison provinces=all concepts=all lang=vi", "no concept has actual facts for two or more provinces")
+    ]
 
 
 def test_missing_notebooks_exit_2(tmp_path, capsys):
@@ -281,7 +301,7 @@ def test_failed_suite_keeps_latest_and_the_failed_build(published, suite_noteboo
     assert status["vi"]["status"] == "ok" and status["en"]["status"] == "failed"  # one failure stops nothing
     assert "no report for lang='en'" in status["en"]["error"]
     partial = failed / "04_data_audit" / "lang=en" / "04_data_audit.ipynb"
-    assert "started en" in _outputs_text(partial)
+    assert _outputs_text(partial) == ['PARAMS {"lang": "en"}']  # the partial notebook keeps what ran
     index = (failed / "index.html").read_text(encoding="utf-8")
     assert 'class="failed"' in index and 'href="04_data_audit/lang=en/04_data_audit.ipynb"' in index
     assert not list(root.glob(".build-*"))

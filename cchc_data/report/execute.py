@@ -1,0 +1,241 @@
+"""One run: check its parameter names, execute it with papermill, render its page; and the worker processes.
+
+Everything here except :func:`check_declared` and :func:`local_pool` runs in a worker process (a local
+pool's, or a Dask worker's): arguments are plain picklable values and absolute paths.
+
+Workers and kernels die with the runner: a local pool's workers ask the kernel to kill them when the runner
+dies (``PR_SET_PDEATHSIG``, even after a SIGKILL), and a kernel exits when its worker does (ipykernel's
+parent poller). Every worker and kernel carries the suite's marker in its environment
+(:data:`SUITE_ENV`), so the next suite in the same output folder can find and end any that survived
+(:func:`cchc_data.report.suite.end_orphans`); a local pool's workers also list themselves in the build
+folder's ``.workers/`` (pid and start time).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import multiprocessing
+import os
+import re
+import signal
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+__all__ = ["KERNEL", "SUITE_ENV", "check_declared", "error_line", "execute_run", "local_pool", "stop_pool"]
+
+KERNEL = "python3"
+SUITE_ENV = "CCHC_REPORT_SUITE"
+"""Environment variable naming the suite (``<output root>/<build folder>``) a worker or kernel belongs to."""
+
+_NOISE = (  # kernel chatter on stderr/stdout that is not an error of the run
+    "Kernel is running over TCP without encryption",
+    "KeyboardInterrupt caught in kernel",
+    "Debugger warning: It seems that frozen modules are being used",
+    "-Xfrozen_modules=off",
+    "PYDEVD_DISABLE_FILE_VALIDATION",
+    "to disable this validation",
+)
+
+
+def check_declared(runs) -> None:
+    """Refuse a run whose parameter names its notebook does not declare (papermill's ``inspect_notebook``).
+
+    Called before any kernel starts. Raises ``ValueError`` naming the run, the unknown name and the declared ones.
+    """
+    import papermill
+
+    declared: dict[Path, set] = {}
+    for run in runs:
+        path = run.notebook.resolve()
+        if path not in declared:
+            try:
+                declared[path] = set(papermill.inspect_notebook(str(path)))
+            except Exception as exc:
+                raise ValueError(f"{run.notebook}: cannot read its parameters cell ({error_line(exc)})") from None
+        unknown = [k for k in run.parameters if k not in declared[path]]
+        if unknown:
+            names = ", ".join(sorted(declared[path] - {"figures_dir"})) or "none"
+            raise ValueError(
+                f"{run.label}: {run.notebook.name} declares no parameter {unknown[0]!r}; its parameters: {names}"
+            )
+
+
+# --------------------------------------------------------------------------------------------------
+# Worker processes
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have Linux send this process SIGKILL when its parent dies (no-op elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def start_time(pid: int) -> str | None:
+    """The start time of process ``pid`` (clock ticks since boot, ``/proc/<pid>/stat``): with the pid, its identity."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def _init_worker(parent: int, lock_fd: int, marker: str) -> None:
+    _die_with_parent(parent)
+    with contextlib.suppress(OSError):  # a forked worker's /proc environ is its parent's: record it by pid instead
+        workers = Path(marker) / ".workers"
+        workers.mkdir(parents=True, exist_ok=True)
+        (workers / f"{os.getpid()}-{start_time(os.getpid())}").touch()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.environ[SUITE_ENV] = marker  # inherited by the kernels this worker starts
+    with contextlib.suppress(OSError):  # the lock belongs to the parent; don't outlive it holding a copy
+        os.close(lock_fd)
+
+
+def local_pool(jobs: int, *, lock_fd: int, marker: str) -> cf.ProcessPoolExecutor:
+    """The default executor: ``jobs`` forked worker processes that die with the runner."""
+    ctx = multiprocessing.get_context("fork")  # workers inherit the imports (papermill ~3 s) and no __main__ re-import
+    return cf.ProcessPoolExecutor(
+        max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(), lock_fd, marker)
+    )
+
+
+def stop_pool(pool: cf.ProcessPoolExecutor) -> None:
+    """Cancel what has not started and stop the workers now (their kernels exit when their worker does)."""
+    workers = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() forgets them
+    for proc in workers:
+        with contextlib.suppress(Exception):
+            proc.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for proc in workers:
+        with contextlib.suppress(Exception):
+            proc.join(5)
+
+
+# --------------------------------------------------------------------------------------------------
+# One run
+
+
+@contextlib.contextmanager
+def _captured_output():
+    """Send this process's stdout/stderr (and so the kernel's, which inherits them) to a temporary file."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    with tempfile.TemporaryFile() as tmp:
+        saved = os.dup(1), os.dup(2)
+        os.dup2(tmp.fileno(), 1)
+        os.dup2(tmp.fileno(), 2)
+        text = []
+        try:
+            yield text
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+            tmp.seek(0)
+            text.append(tmp.read().decode("utf-8", "replace"))
+
+
+def _filter_noise(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if line.strip() and not any(n in line for n in _NOISE))
+
+
+def error_line(exc: BaseException) -> str:
+    """One line saying what went wrong (a notebook's exception as ``ename: evalue``)."""
+    if hasattr(exc, "ename") and hasattr(exc, "evalue"):  # papermill.PapermillExecutionError
+        text = f"{exc.ename}: {exc.evalue}"
+    else:
+        lines = [line for line in str(exc).splitlines() if line.strip()]
+        text = f"{type(exc).__name__}: {lines[-1] if lines else ''}".rstrip(": ")
+    return re.sub(r"\x1b\[[0-9;]*m", "", " ".join(text.split()))
+
+
+@contextlib.contextmanager
+def _kernel_environment(data_dir: str | None, marker: str | None):
+    """What the kernel inherits: inline charts, the suite's data folder and marker.
+
+    A server or a test often sets ``MPLBACKEND=Agg``; a kernel started with it shows no chart at all, and the
+    report would silently have none.
+    """
+    wanted = {"MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    if data_dir is not None:
+        wanted["CCHC_DATA_DIR"] = data_dir
+    if marker is not None:
+        wanted[SUITE_ENV] = marker
+    before = {key: os.environ.get(key) for key in wanted}
+    os.environ.update(wanted)
+    try:
+        yield
+    finally:
+        for key, value in before.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+
+
+def execute_run(
+    notebook: str,
+    out_dir: str,
+    parameters: dict,
+    title: str,
+    kernel: str = KERNEL,
+    timeout=None,
+    data_dir: str | None = None,
+    marker: str | None = None,
+) -> dict:
+    """Execute one run into ``out_dir`` (notebook, HTML page, ``figures/``, ``run.log``) and render it.
+
+    Never raises for a failure of the run itself: returns ``status`` (``"ok"`` or ``"failed"``), ``error``,
+    ``log`` and ``duration``. Paths must be absolute (a kernel's working directory is the notebook's folder).
+    """
+    from ..pages import notebook_to_html
+
+    start = time.perf_counter()
+    out = Path(out_dir).resolve()
+    notebook = str(Path(notebook).resolve())
+    figures = out / "figures"
+    figures.mkdir(parents=True, exist_ok=True)
+    executed = out / f"{Path(notebook).stem}.ipynb"
+    status, error = "ok", ""
+    with _captured_output() as captured:
+        try:
+            import papermill
+
+            extra = {} if timeout is None else {"execution_timeout": timeout}
+            with _kernel_environment(data_dir, marker):
+                papermill.execute_notebook(
+                    notebook,
+                    str(executed),
+                    parameters={**parameters, "figures_dir": str(figures)},
+                    kernel_name=kernel,
+                    progress_bar=False,
+                    cwd=str(Path(notebook).parent),
+                    **extra,
+                )
+        except Exception as exc:
+            status, error = "failed", error_line(exc)
+        if executed.is_file():
+            try:
+                notebook_to_html(
+                    executed, out / f"{Path(notebook).stem}.html", lang=parameters.get("lang"), title=title
+                )
+            except Exception as exc:
+                if status == "ok":
+                    status, error = "failed", f"HTML export: {error_line(exc)}"
+    log = _filter_noise(captured[0])
+    if log:
+        (out / "run.log").write_text(log + "\n", encoding="utf-8")
+    return {"status": status, "error": error, "log": log, "duration": time.perf_counter() - start}

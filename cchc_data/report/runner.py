@@ -1,0 +1,498 @@
+"""``run_suite``: validate the data, plan what to execute and what to reuse, run, write, publish.
+
+Each step is a function of :mod:`~cchc_data.report.runs` (which runs), :mod:`~cchc_data.report.cache`
+(keys), :mod:`~cchc_data.report.execute` (one run) or :mod:`~cchc_data.report.suite` (the suite on disk);
+:func:`run_suite` is their sequence.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import datetime as dt
+import os
+import shutil
+import signal
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import suite as disk
+from .cache import DataChecksums, file_hash, run_key
+from .execute import KERNEL, check_declared, error_line, execute_run, local_pool, stop_pool
+from .runs import Run, as_run, check_parameters
+
+__all__ = ["DataInvalid", "RunResult", "SuiteFailed", "SuiteResult", "run_suite"]
+
+
+class DataInvalid(ValueError):
+    """The data folder does not validate: nothing was run or published. ``report`` is the validation report."""
+
+    def __init__(self, message: str, report=None):
+        super().__init__(message)
+        self.report = report
+
+
+class SuiteFailed(RuntimeError):
+    """At least one run of the suite failed; the suite was kept as ``failed-<timestamp>`` and not published.
+
+    ``result`` holds the :class:`SuiteResult`.
+    """
+
+    def __init__(self, message: str, result: SuiteResult):
+        super().__init__(message)
+        self.result = result
+
+
+@dataclass
+class RunResult:
+    """What one run produced; paths are relative to the suite folder. ``cache`` is ``"executed"`` or ``"reused"``."""
+
+    run: Run
+    status: str  # "ok", "failed" or "not run"
+    duration: float = 0.0
+    error: str = ""
+    log: str = ""
+    files: list[str] = field(default_factory=list)
+    cache: str = "executed"
+    key: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+    def to_dict(self) -> dict:
+        return {
+            "notebook": self.run.notebook.name,
+            "notebook_path": str(self.run.notebook),
+            "parameters": self.run.parameters,
+            "label": self.run.label,
+            "folder": self.run.folder,
+            "data_scope": self.run.data_scope,
+            "status": self.status,
+            "duration_s": round(self.duration, 2),
+            "error": self.error,
+            "log": self.log,
+            "files": self.files,
+            "cache": {"status": self.cache, "key": self.key},
+        }
+
+
+def _status_word(r: RunResult) -> str:
+    return "ok" if r.ok else ("FAILED" if r.status == "failed" else r.status)
+
+
+@dataclass
+class SuiteResult:
+    """The outcome of :func:`run_suite`: ``path`` is the published (or failed) suite folder.
+
+    ``latest`` is the ``latest`` symlink when this suite became it, else ``None`` (a failed suite, or a
+    partial one published beside a fuller ``latest``).
+    """
+
+    ok: bool
+    path: Path
+    results: list[RunResult]
+    started: str
+    finished: str
+    duration: float
+    jobs: int
+    latest: Path | None = None
+    validation: dict = field(default_factory=dict)
+
+    @property
+    def failed(self) -> list[RunResult]:
+        return [r for r in self.results if not r.ok]
+
+    @property
+    def executed(self) -> list[RunResult]:
+        return [r for r in self.results if r.cache == "executed"]
+
+    def summary(self) -> str:
+        """A plain-text table: status, duration, cache and label of every run, then the totals."""
+        lines = [f"{'status':<7} {'duration':>8}  {'cache':<8}  run"]
+        for r in self.results:
+            lines.append(f"{_status_word(r):<7} {r.duration:>6.1f} s  {r.cache:<8}  {r.run.label}")
+        failed, executed = len(self.failed), len(self.executed)
+        lines.append(
+            f"{len(self.results)} runs: {len(self.results) - failed} ok, {failed} failed; {executed} executed, "
+            f"{len(self.results) - executed} reused; {self.duration:.1f} s with {self.jobs} "
+            f"job{'s' if self.jobs != 1 else ''}"
+        )
+        return "\n".join(lines)
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _iso(t: dt.datetime) -> str:
+    return t.isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _positive(name: str, value, what: str) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        raise ValueError(f"{name}={value!r} is not a number of {what}; use an integer >= 1")
+
+
+# --------------------------------------------------------------------------------------------------
+# The steps
+
+
+def check_runs(runs) -> list[Run]:
+    """Runs from the caller's items; refuse missing notebooks, bad parameters and two runs with one folder."""
+    runs = [as_run(r) for r in runs]
+    if not runs:
+        raise ValueError("no runs to do")
+    folders: dict[str, Run] = {}
+    for run in runs:
+        if not run.notebook.is_file():
+            raise FileNotFoundError(f"{run.notebook} not found (run {run.label})")
+        check_parameters(run)
+        if run.folder in folders:
+            raise ValueError(f"runs {folders[run.folder].label!r} and {run.label!r} would both write to {run.folder}/")
+        folders[run.folder] = run
+        run.notebook = run.notebook.resolve()
+    return runs
+
+
+_VALIDATED: dict[tuple, dict] = {}  # file identities of a data folder that passed -> its summary
+
+
+def _identity(folder: Path) -> tuple:
+    """What identifies the folder's files now: name, size, mtime, ctime (set by any write or rename) and inode."""
+    stats = []
+    for file in sorted(folder.iterdir()):
+        with contextlib.suppress(OSError):
+            st = file.stat()
+            stats.append((file.name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
+    return (str(folder), *stats)
+
+
+def validate_data(data_dir) -> dict:
+    """Validate the data folder (fast engine); raise :class:`DataInvalid` on errors, else return a summary.
+
+    A folder whose files are unchanged since it passed in this process is not validated again (``cchc report``
+    validates before reading the grid, then :func:`run_suite` checks again).
+    """
+    from ..datadir import DataError
+    from ..datadir import data_dir as resolve
+    from ..validation import validate
+
+    try:
+        identity = _identity(resolve(data_dir))
+    except DataError as exc:
+        raise DataInvalid(f"cannot read the data folder: {exc}") from None
+    if identity in _VALIDATED:
+        return dict(_VALIDATED[identity])
+
+    try:
+        report = validate(data_dir)
+    except DataError as exc:
+        raise DataInvalid(f"cannot read the data folder: {exc}") from None
+    except Exception as exc:  # the validator itself failed on this input: still no run, no traceback
+        raise DataInvalid(
+            f"cannot validate {data_dir} ({error_line(exc)}); nothing was run or published; check it with "
+            f"`cchc validate {data_dir}`"
+        ) from None
+    summary = {
+        "ok": report.ok,
+        "engine": "fast",
+        "data_dir": str(report.data_dir),
+        "errors": len(report.errors),
+        "warnings": len(report.warnings),
+    }
+    if not report.ok:
+        raise DataInvalid(
+            f"{report.data_dir} does not validate ({len(report.errors)} errors; the first: {report.errors[0]}); "
+            f"nothing was run or published; `cchc validate {report.data_dir}` lists every problem",
+            report,
+        )
+    _VALIDATED[identity] = summary
+    return dict(summary)
+
+
+def cache_keys(runs: list[Run], data: DataChecksums, *, kernel: str, timeout) -> list[str]:
+    """Each run's cache key (see :mod:`cchc_data.report.cache`)."""
+    notebooks = {run.notebook: file_hash(run.notebook) for run in runs}
+    return [run_key(r, notebook_hash=notebooks[r.notebook], data=data, kernel=kernel, timeout=timeout) for r in runs]
+
+
+def start_build(root: Path, started: dt.datetime, *, progress: bool) -> Path:
+    """End the orphans and remove the build folders of dead suites (we hold the lock), then create ours."""
+    build = disk.build_folder(root, started)
+    orphans = disk.end_orphans(root, current=str(build))
+    stale = disk.remove_stale_builds(root)
+    if progress and (orphans or stale):
+        print(f"cleaned up after a killed suite: {len(orphans)} processes ended, {len(stale)} build folders removed")
+    build.mkdir()
+    return build
+
+
+def _progress(total: int, progress: bool):
+    done = [0]
+
+    def report(r: RunResult) -> None:
+        done[0] += 1
+        if progress:
+            print(_progress_line(done[0], total, r), flush=True)
+
+    return report
+
+
+def reuse_unchanged(runs, keys, root: Path, build: Path, *, force: bool, report) -> dict[int, RunResult]:
+    """Copy the runs whose key an earlier published suite already has; return their results by position."""
+    if force:
+        return {}
+    earlier = disk.previous_runs(root)
+    reused = {}
+    for i, (run, key) in enumerate(zip(runs, keys, strict=True)):
+        if key in earlier:
+            source, old = earlier[key]
+            disk.reuse_run(source, old["folder"], build)
+            reused[i] = RunResult(run, "ok", old.get("duration_s", 0.0), "", old.get("log", ""), cache="reused")
+            report(reused[i])
+    return reused
+
+
+def _progress_line(done: int, total: int, r: RunResult) -> str:
+    line = f"[{done}/{total}] {_status_word(r):<6} {r.run.label}  {r.duration:.1f} s"
+    if r.cache == "reused":
+        line += "  (reused)"
+    if not r.ok and r.error:
+        error = r.error if len(r.error) <= 200 else r.error[:197] + "..."
+        line += f"  {error}"
+    return line
+
+
+def execute_runs(runs, indices, build: Path, *, executor, jobs, lock_fd, kernel, timeout, data_dir, report) -> dict:
+    """Execute ``runs[i]`` for each ``i`` in ``indices``; call ``report(result)`` as each ends.
+
+    On ``executor``, or else on a local pool of ``jobs`` processes that this function starts and stops (at
+    once, with their kernels, on an exception or interrupt). Parameter names are checked first, before any
+    kernel starts.
+    """
+    if not indices:
+        return {}
+    check_declared([runs[i] for i in indices])
+    marker = str(build)
+    pool = executor or local_pool(min(jobs, len(indices)), lock_fd=lock_fd, marker=marker)
+    try:
+        futures = {}
+        for i in indices:
+            run = runs[i]
+            args = (str(run.notebook), str(build / run.folder), run.parameters, run.label, kernel, timeout)
+            futures[pool.submit(execute_run, *args, data_dir, marker)] = i
+        results = {}
+        for future in cf.as_completed(futures):
+            i = futures[future]
+            try:
+                out = future.result()
+                r = RunResult(runs[i], out["status"], out["duration"], out["error"], out["log"])
+            except Exception as exc:  # the worker itself died
+                r = RunResult(runs[i], "failed", 0.0, f"worker crashed: {error_line(exc)}")
+            results[i] = r
+            report(r)
+    except BaseException:
+        if executor is None:
+            stop_pool(pool)
+        else:
+            for future in futures:
+                future.cancel()
+        raise
+    if executor is None:
+        pool.shutdown(wait=True)
+    return results
+
+
+def manifest(
+    results, *, ok, started, finished, duration, jobs, executor, kernel, validation, data_dir, checksum
+) -> dict:
+    from .. import __version__
+    from ..datadir import data_version
+
+    return {
+        "status": "ok" if ok else "failed",
+        "started": _iso(started),
+        "finished": _iso(finished),
+        "duration_s": round(duration, 2),
+        "jobs": jobs,
+        "executor": executor,
+        "kernel": kernel,
+        "package_version": __version__,
+        "data_version": data_version(data_dir),
+        "data_dir": validation.get("data_dir", ""),
+        "data_checksum": checksum,
+        "validation": validation,
+        "python": sys.version.split()[0],
+        "executed": sum(1 for r in results if r.cache == "executed"),
+        "reused": sum(1 for r in results if r.cache == "reused"),
+        "runs": [r.to_dict() for r in results],
+    }
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    """Turn SIGTERM (and SIGHUP) into KeyboardInterrupt so a scheduler's stop cleans up like Ctrl-C."""
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt(f"signal {signum}")
+
+    try:
+        previous = {s: signal.signal(s, handler) for s in (signal.SIGTERM, signal.SIGHUP)}
+    except ValueError:  # not in the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        for s, h in previous.items():
+            signal.signal(s, h)
+
+
+def _failure_message(result: SuiteResult, root: Path) -> str:
+    failed = result.failed
+    names = "; ".join(f"{r.run.label} ({r.error or r.status})" for r in failed)
+    previous = disk.latest_target(root)
+    link = root / "latest"
+    return (
+        f"{len(failed)} of {len(result.results)} runs failed: {names}. Not published: "
+        + (f"{link} still points to {previous.name}" if previous else f"{link} was not created")
+        + f"; the failed suite is kept in {result.path}"
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+
+
+def run_suite(
+    runs,
+    *,
+    output_root="reports",
+    jobs: int | None = None,
+    progress: bool = True,
+    keep: int = 5,
+    figures_root=None,
+    kernel: str = KERNEL,
+    timeout: float | None = None,
+    executor: cf.Executor | None = None,
+    data_dir=None,
+    force: bool = False,
+) -> SuiteResult:
+    """Validate the data, execute the changed runs in parallel, reuse the others, publish the suite.
+
+    Parameters
+    ----------
+    runs : list of Run or (notebook, parameters) pairs
+        Parameters go to papermill as values (never formatted into code); their names must be ones the
+        notebook declares. ``figures_dir`` is added by the runner: the run's own ``figures/`` folder.
+    output_root : path
+        Folder of the suites, created if needed (layout: :mod:`cchc_data.report.suite`).
+    jobs : int, optional
+        Worker processes of the local pool (default: ``os.cpu_count()``, never more than the runs to execute).
+    progress : bool
+        Print one line per finished run, then the summary table.
+    keep : int
+        Suites of each kind to keep; older ones are removed, never the one ``latest`` points to.
+    figures_root : path, optional
+        After a successful publish, every run's figures are copied to ``<figures_root>/<run folder>/``
+        (default: ``figures/`` beside the notebooks' folder, i.e. the project's ``figures/``).
+    kernel : str
+        Jupyter kernel name.
+    timeout : float, optional
+        Per-cell execution timeout in seconds (default: none).
+    executor : concurrent.futures.Executor, optional
+        Where runs execute (e.g. a Dask ``Client(address).get_executor()``); the caller keeps it and shuts it
+        down. Its workers must see the same paths (a shared checkout or data folder). Default: a local pool
+        of ``jobs`` processes that die with this one.
+    data_dir : path, optional
+        Data folder (default: the data in use); the kernels get it as ``CCHC_DATA_DIR``.
+    force : bool
+        Execute every run, even those an earlier published suite already holds with the same cache key.
+
+    Returns
+    -------
+    SuiteResult
+        ``ok=True``; ``path`` is ``<output_root>/<timestamp>`` and ``latest`` the symlink, or, when the runs are
+        fewer than those of the current ``latest`` (``--only``), ``<output_root>/partial-<timestamp>`` beside it.
+
+    Raises
+    ------
+    DataInvalid
+        If the data has validation errors: nothing is run, written or published.
+    SuiteFailed
+        If any run failed: nothing is published, ``latest`` is untouched, the build is kept as
+        ``<output_root>/failed-<timestamp>``, and the message names the failed runs.
+    SuiteLocked
+        If another suite is running in ``output_root``.
+    ValueError, FileNotFoundError
+        For bad arguments (no runs, unknown notebook, a parameter name the notebook does not declare, bad
+        parameter types, two runs with one folder).
+    KeyboardInterrupt
+        On Ctrl-C, SIGTERM or SIGHUP: the build is removed and ``latest`` is untouched.
+    """
+    from ..datadir import data_dir as resolve_data_dir
+
+    runs = check_runs(runs)
+    if jobs is None:
+        jobs = os.cpu_count() or 1
+    _positive("jobs", jobs, "worker processes")
+    _positive("keep", keep, "suites to keep")
+    jobs = min(jobs, len(runs))
+    # Absolute paths only from here on: workers and kernels run elsewhere (a kernel's working directory is
+    # the notebook's folder), and a relative path would be resolved against it.
+    data_dir = str(resolve_data_dir(data_dir))
+    root = Path(output_root).expanduser().resolve()
+    figures_root = (
+        Path(figures_root).expanduser().resolve() if figures_root else runs[0].notebook.parent.parent / "figures"
+    )
+    validation = validate_data(data_dir)
+    checksums = DataChecksums.of(data_dir)
+    keys = cache_keys(runs, checksums, kernel=kernel, timeout=timeout)
+    root.mkdir(parents=True, exist_ok=True)
+    if (root / "latest").exists() and not (root / "latest").is_symlink():
+        raise FileExistsError(
+            f"{root / 'latest'} exists and is not a symlink; move it away so the runner can manage it"
+        )
+
+    with disk.suite_lock(root) as lock_fd, _sigterm_as_interrupt():
+        started = _now()
+        build = start_build(root, started, progress=progress)
+        t0 = time.perf_counter()
+        report = _progress(len(runs), progress)
+        try:
+            results = reuse_unchanged(runs, keys, root, build, force=force, report=report)
+            todo = [i for i in range(len(runs)) if i not in results]
+            results |= execute_runs(
+                runs, todo, build, executor=executor, jobs=jobs, lock_fd=lock_fd, kernel=kernel, timeout=timeout,
+                data_dir=data_dir, report=report,
+            )  # fmt: skip
+            ordered = [results[i] for i in range(len(runs))]
+            for r, key in zip(ordered, keys, strict=True):
+                r.key, r.files = key, disk.list_files(build, r.run.folder)
+            finished, duration = _now(), time.perf_counter() - t0
+            suite_ok = all(r.ok for r in ordered)
+            how = type(executor).__name__ if executor else f"local process pool ({jobs} jobs)"
+            disk.write_manifest(
+                build,
+                manifest(ordered, ok=suite_ok, started=started, finished=finished, duration=duration, jobs=jobs,
+                         executor=how, kernel=kernel, validation=validation, data_dir=data_dir,
+                         checksum=checksums.whole),
+            )  # fmt: skip
+        except BaseException:
+            disk.end_processes_of(build)
+            shutil.rmtree(build, ignore_errors=True)
+            raise
+        result = SuiteResult(suite_ok, build, ordered, _iso(started), _iso(finished), duration, jobs, None, validation)
+        if progress:
+            print(result.summary(), flush=True)
+        folders = [r.run.folder for r in ordered]
+        beside = bool(disk.fuller_latest(root, folders))
+        result.path = disk.publish(root, build, started.strftime("%Y%m%dT%H%M%SZ"), ok=suite_ok, beside=beside)
+        disk.prune(root, keep)
+        if not suite_ok:
+            raise SuiteFailed(_failure_message(result, root), result)
+        result.latest = None if beside else root / "latest"
+        disk.copy_figures(result.path, folders, figures_root)
+        return result

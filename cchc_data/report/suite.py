@@ -1,0 +1,304 @@
+"""The suite on disk: the lock, the build folder, reuse from earlier suites, the manifest, publishing, pruning.
+
+Layout of an output folder::
+
+    reports/
+      .lock                          flock: one suite at a time in this folder
+      latest -> 20250101T120000Z     the last good full suite (relative symlink)
+      20250101T120000Z/              a published suite (the newest ``keep`` are kept)
+        index.html  manifest.json
+        01_province_profile/province=khanh-hoa,lang=vi/
+          01_province_profile.ipynb  01_province_profile.html  figures/  [run.log]
+      partial-20250101T130000Z/      a good suite with fewer runs than latest (--only): published beside it
+      failed-20250102T060000Z/       a suite with a failed run, kept for diagnosis, never published
+      .build-<stamp>-<pid>/          the suite being built (a dead suite's is removed by the next one)
+    figures/01_province_profile/province=khanh-hoa,lang=vi/*.png   copied after each publish
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import filecmp
+import json
+import os
+import re
+import shutil
+import signal
+from pathlib import Path
+
+from .execute import SUITE_ENV, start_time
+
+__all__ = [
+    "SuiteLocked",
+    "copy_figures",
+    "end_orphans",
+    "end_processes_of",
+    "fuller_latest",
+    "latest_target",
+    "list_files",
+    "build_folder",
+    "previous_runs",
+    "prune",
+    "publish",
+    "remove_stale_builds",
+    "reuse_run",
+    "suite_lock",
+    "switch_latest",
+    "write_manifest",
+]
+
+_STAMP_RE = re.compile(r"^\d{8}T\d{6}Z(?:-(\d+))?$")
+_PARTIAL_RE = re.compile(r"^partial-\d{8}T\d{6}Z(?:-(\d+))?$")
+_FAILED_RE = re.compile(r"^failed-\d{8}T\d{6}Z(?:-(\d+))?$")
+
+
+class SuiteLocked(RuntimeError):
+    """Another suite is running in the same output folder."""
+
+
+@contextlib.contextmanager
+def suite_lock(root: Path):
+    """Hold ``<root>/.lock`` (flock, released by the kernel when the process dies, even by SIGKILL)."""
+    lock_path = root / ".lock"
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 64, 0).decode(errors="replace").strip()
+            who = f" by process {holder}" if holder.isdigit() else ""
+            raise SuiteLocked(
+                f"another report suite is already running in {root} (lock {lock_path} held{who}); "
+                "wait for it to finish, then try again"
+            ) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            yield fd
+        finally:
+            os.ftruncate(fd, 0)
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _marker_of(pid: str) -> str | None:
+    try:
+        environ = Path(f"/proc/{pid}/environ").read_bytes()
+    except OSError:  # gone, or not ours
+        return None
+    prefix = SUITE_ENV.encode() + b"="
+    for item in environ.split(b"\0"):
+        if item.startswith(prefix):
+            return item[len(prefix) :].decode(errors="replace")
+    return None
+
+
+def end_orphans(root: Path, *, current: str) -> list[int]:
+    """SIGKILL the workers and kernels of dead suites of ``root``; call only while holding its lock.
+
+    Holding the lock means no other suite of ``root`` is alive, so what belongs to another suite of ``root``
+    is an orphan of a suite that was killed. Workers are the ones listed in the stale build folders'
+    ``.workers/`` (pid and start time, so a reused pid is never hit); kernels are found by the marker in their
+    environment (``CCHC_REPORT_SUITE=<root>/.build-…``). Returns the pids signalled (Linux only).
+    """
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return []
+    mine = {os.getpid(), os.getppid()}
+    killed = []
+    for record in root.glob(".build-*/.workers/*-*"):
+        pid, _, started = record.name.partition("-")
+        if str(record.parent.parent) != current and pid.isdigit() and int(pid) not in mine:
+            if start_time(int(pid)) == started:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(int(pid), signal.SIGKILL)
+                    killed.append(int(pid))
+    killed += _kill_marked(lambda marker: marker.startswith(f"{root}/") and marker != current, spare=mine)
+    return killed
+
+
+def end_processes_of(build: Path) -> list[int]:
+    """SIGKILL the kernels still running for this suite (after its workers were stopped: interrupt, SIGTERM).
+
+    A kernel busy in a long computation may not notice for a while that its worker is gone.
+    """
+    if not Path("/proc").is_dir():
+        return []
+    return _kill_marked(lambda marker: marker == str(build), spare={os.getpid(), os.getppid()})
+
+
+def _kill_marked(wanted, *, spare) -> list[int]:
+    killed = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit() or int(entry.name) in spare:
+            continue
+        marker = _marker_of(entry.name)
+        if marker and wanted(marker):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(int(entry.name), signal.SIGKILL)
+                killed.append(int(entry.name))
+    return killed
+
+
+def remove_stale_builds(root: Path) -> list[Path]:
+    """Remove ``.build-*`` folders left by killed suites; call only while holding the lock (none is alive)."""
+    stale = sorted(root.glob(".build-*"))
+    for folder in stale:
+        shutil.rmtree(folder, ignore_errors=True)
+    return stale
+
+
+def build_folder(root: Path, started: dt.datetime) -> Path:
+    """The (not yet created) folder this suite builds in: ``.build-<stamp>-<pid>``."""
+    return root / f".build-{started.strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}"
+
+
+def _suite_dirs(root: Path, pattern: re.Pattern) -> list[Path]:
+    def key(path: Path):
+        m = pattern.match(path.name)
+        return (path.name[: m.start(1) - 1], int(m.group(1))) if m.group(1) else (path.name, 0)
+
+    found = [p for p in root.iterdir() if p.is_dir() and not p.is_symlink() and pattern.match(p.name)]
+    return sorted(found, key=key)
+
+
+def latest_target(root: Path) -> Path | None:
+    link = root / "latest"
+    return (root / os.readlink(link)).resolve() if link.is_symlink() else None
+
+
+def _manifest_of(suite: Path) -> dict | None:
+    try:
+        return json.loads((suite / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def previous_runs(root: Path) -> dict[str, tuple[Path, dict]]:
+    """Successful runs of the kept published suites by cache key, the newest suite winning: key -> (suite, run)."""
+    suites = _suite_dirs(root, _STAMP_RE) + _suite_dirs(root, _PARTIAL_RE)
+    suites.sort(key=lambda p: p.name.removeprefix("partial-"))
+    found: dict[str, tuple[Path, dict]] = {}
+    for suite in suites:  # oldest first: newer ones overwrite
+        manifest = _manifest_of(suite) or {}
+        for run in manifest.get("runs", []):
+            key = (run.get("cache") or {}).get("key")
+            if key and run.get("status") == "ok" and (suite / run.get("folder", "")).is_dir():
+                found[key] = (suite, run)
+    return found
+
+
+def _link_or_copy(src, dst) -> None:
+    try:
+        os.link(src, dst)  # published suites are never modified in place: sharing the bytes is safe and instant
+    except OSError:  # another file system, or links not supported
+        shutil.copy2(src, dst)
+
+
+def reuse_run(source: Path, folder: str, build: Path) -> None:
+    """Put one run's folder from an earlier suite into the build, byte for byte (hard links where possible)."""
+    shutil.copytree(source / folder, build / folder, copy_function=_link_or_copy)
+
+
+def list_files(suite: Path, folder: str) -> list[str]:
+    where = suite / folder
+    if not where.is_dir():
+        return []
+    return sorted(p.relative_to(suite).as_posix() for p in where.rglob("*") if p.is_file())
+
+
+def write_manifest(build: Path, manifest: dict) -> None:
+    """``manifest.json`` and ``index.html`` of the suite (the index is :func:`cchc_data.pages.index_html`)."""
+    from ..pages import index_html
+
+    (build / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    (build / "index.html").write_text(index_html(manifest), encoding="utf-8")
+
+
+def _free_name(root: Path, base: str) -> Path:
+    candidate, n = root / base, 1
+    while candidate.exists() or candidate.is_symlink():
+        candidate, n = root / f"{base}-{n}", n + 1
+    return candidate
+
+
+def switch_latest(root: Path, target: Path) -> Path:
+    link = root / "latest"
+    tmp = root / f".latest-{os.getpid()}"
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    os.symlink(target.name, tmp)
+    os.replace(tmp, link)  # atomic: readers see the old suite or the new one, never neither
+    return link
+
+
+def fuller_latest(root: Path, folders) -> list[str]:
+    """Run folders of the suite ``latest`` points to that ``folders`` lacks (``--only`` must not replace it)."""
+    target = latest_target(root)
+    manifest = _manifest_of(target) if target else None
+    if not manifest:
+        return []
+    have = set(folders)
+    return [r["folder"] for r in manifest.get("runs", []) if r.get("folder") not in have]
+
+
+def publish(root: Path, build: Path, stamp: str, *, ok: bool, beside: bool) -> Path:
+    """Rename the build to its final name; switch ``latest`` to it when it is a good full suite."""
+    base = stamp if ok and not beside else f"partial-{stamp}" if ok else f"failed-{stamp}"
+    shutil.rmtree(build / ".workers", ignore_errors=True)
+    final = _free_name(root, base)
+    os.rename(build, final)
+    if ok and not beside:
+        switch_latest(root, final)
+    return final
+
+
+def prune(root: Path, keep: int) -> list[Path]:
+    """Keep the newest ``keep`` suites of each kind (published, partial, failed); never the one ``latest`` names."""
+    protected = latest_target(root)
+    removed = []
+    for pattern in (_STAMP_RE, _PARTIAL_RE, _FAILED_RE):
+        dirs = _suite_dirs(root, pattern)
+        for old in dirs[: max(0, len(dirs) - keep)]:
+            if protected is not None and old.resolve() == protected:
+                continue
+            shutil.rmtree(old, ignore_errors=True)
+            removed.append(old)
+    return removed
+
+
+def _atomic_copy_tree(src: Path, dest: Path) -> None:
+    """Copy ``src`` over ``dest`` file by file, each through a temporary name and an atomic rename.
+
+    A concurrent suite copying the same run sees every file whole (one suite's or the other's); files of
+    ``dest`` that ``src`` lacks are removed afterwards.
+    """
+    tag = f".tmp-{os.getpid()}"
+    wanted = set()
+    for file in sorted(src.rglob("*")):
+        if not file.is_file():
+            continue
+        rel = file.relative_to(src)
+        wanted.add(rel)
+        target = dest / rel
+        if target.is_file() and filecmp.cmp(file, target, shallow=False):
+            continue  # already there, byte for byte (the usual case after an unchanged suite)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + tag)
+        shutil.copy2(file, tmp)
+        os.replace(tmp, target)
+    for old in sorted(dest.rglob("*"), reverse=True):
+        if old.is_file() and old.relative_to(dest) not in wanted and ".tmp-" not in old.name:
+            with contextlib.suppress(FileNotFoundError):
+                old.unlink()
+
+
+def copy_figures(suite: Path, folders, figures_root: Path) -> None:
+    """Copy each run's ``figures/`` to ``<figures_root>/<run folder>/`` (safe against a concurrent suite)."""
+    for folder in folders:
+        src = suite / folder / "figures"
+        if src.is_dir() and any(src.iterdir()):
+            _atomic_copy_tree(src, figures_root / folder)
