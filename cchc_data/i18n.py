@@ -208,6 +208,7 @@ UI: dict[str, dict[str, str]] = {
 VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "kind": {
         "actual": {"vi": "thực hiện", "en": "actual"},
+        "plan": {"vi": "kế hoạch đã duyệt", "en": "approved plan"},
         "target": {"vi": "mục tiêu", "en": "target"},
     },
     "qualifier": {

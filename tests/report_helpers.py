@@ -12,6 +12,7 @@ SUITE_PARAMETERS = {
     "02_comparison.ipynb": {"provinces": [], "concepts": [], "lang": "vi"},
     "03_targets.ipynb": {"province": "khanh-hoa", "lang": "vi"},
     "04_data_audit.ipynb": {"lang": "vi"},
+    "05_national_indices.ipynb": {"lang": "vi"},
 }
 
 
@@ -47,7 +48,7 @@ def write_notebook(path: Path, parameters: dict, *, fail_for: str | None = None,
 
 
 def write_suite(folder: Path, *, fail_audit: bool = False, sleep: float = 0) -> Path:
-    """The suite's four notebook names in ``folder``, each a fixture declaring that notebook's parameters."""
+    """The suite's notebook names in ``folder``, each a fixture declaring that notebook's parameters."""
     for name, parameters in SUITE_PARAMETERS.items():
         fail = "en" if fail_audit and name.startswith("04_") else None
         write_notebook(folder / name, parameters, fail_for=fail, sleep=sleep)

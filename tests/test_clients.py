@@ -277,7 +277,8 @@ def _check_chart_csv(url: str, problems: list) -> bool:
 
 def test_published_site_in_chromium(tmp_path):
     """A vi and an en page of every notebook and the index, as a reader opens them, on screen and on A4."""
-    from cchc_data import pages, plotting
+    from cchc_data import plotting
+    from cchc_data.report import pages
 
     executable = clients.chromium()
     # tests/conftest.py sets MPLBACKEND=Agg, as headless servers often do: the runner must still give its

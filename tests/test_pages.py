@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 import cchc_data as cd
-from cchc_data import pages, plotting
+from cchc_data import plotting
+from cchc_data.report import pages
 
 PNG = base64.b64encode(b"\x89PNG\r\n\x1a\n" + b"\0" * 32).decode()
 

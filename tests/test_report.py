@@ -107,7 +107,7 @@ def test_default_grid_follows_the_data_and_cli_list_says_why(suite_notebooks, ca
     with_targets = sorted(facts.loc[facts["kind"] == "target", "province"].unique())
     assert with_targets and set(with_targets) < set(provinces)  # the bundled data has a province without targets
     runs = default_runs(suite_notebooks, langs="vi,en")
-    assert len(runs) == 2 * (len(provinces) + len(with_targets) + 2)
+    assert len(runs) == 2 * (len(provinces) + len(with_targets) + 3)  # + comparison, audit, national indices
     labels = [r.label for r in runs]
     assert f"01_province_profile province={provinces[0]} lang=vi" in labels
     assert "02_comparison provinces=all concepts=all lang=en" in labels
@@ -136,7 +136,7 @@ def test_grid_leaves_out_the_comparison_without_shared_concepts(suite_notebooks,
     only_one = [facts[0]] + [line for line in facts[1:] if line.split(",")[1] == "khanh-hoa"]
     (data_copy / "indicators.csv").write_text("\n".join(only_one) + "\n", encoding="utf-8")
     plan = plan_runs(suite_notebooks, langs="vi", data_dir=data_copy)
-    assert {r.name for r in plan.runs} == {"01_province_profile", "03_targets", "04_data_audit"}
+    assert {r.name for r in plan.runs} == {"01_province_profile", "03_targets", "04_data_audit", "05_national_indices"}
     assert [(r.label, why) for r, why in plan.left_out] == [
         ("02_comparison provinces=all concepts=all lang=vi", "no concept has actual facts for two or more provinces")
     ]

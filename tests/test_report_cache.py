@@ -127,6 +127,7 @@ def test_unchanged_runs_are_reused_and_a_province_change_reruns_only_its_runs(tm
         "01_province_profile province=ha-giang lang=vi",
         "02_comparison provinces=all concepts=all lang=vi",
         "04_data_audit lang=vi",
+        "05_national_indices lang=vi",
     ]
     assert manifest(third.path)["data_checksum"] != m1["data_checksum"]
 

@@ -45,7 +45,7 @@ CORPUS = {
     "duplicated fact id": (_duplicate_first, "[fact_id]: primary key error"),
     "missing value column": (_drop_value, "differs from the schema's fields"),
     "empty indicators.csv": (lambda d: (d / "indicators.csv").write_text(""), "indicators.csv"),
-    "missing catalog.csv": (lambda d: (d / "catalog.csv").unlink(), "catalog.csv is missing"),
+    "missing catalog.csv": (lambda d: (d / "catalog.csv").unlink(), "catalog.csv: is missing from"),
     "unclosed quote": (lambda d: (d / "indicators.csv").write_bytes(b'x,y\n"never closed\n'), "not a well-formed CSV"),
     "UTF-16 file": (lambda d: (d / "indicators.csv").write_bytes("tỉnh,Hà".encode("utf-16")), None),
     "Latin-1 file": (lambda d: (d / "indicators.csv").write_bytes("tinh,Hà\n".encode("latin-1")), None),

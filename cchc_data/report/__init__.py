@@ -10,12 +10,12 @@ Modules: :mod:`~cchc_data.report.runs` (which runs: notebooks, grid, selection),
 :mod:`~cchc_data.report.cache` (cache keys), :mod:`~cchc_data.report.execute` (one run, the workers),
 :mod:`~cchc_data.report.suite` (the suite on disk: lock, build folder, publish, prune, manifest),
 :mod:`~cchc_data.report.runner` (:func:`run_suite`, the sequence of steps). The HTML pages are
-:mod:`cchc_data.pages`. ``cchc report`` is the command-line face.
+:mod:`cchc_data.report.pages`. ``cchc report`` is the command-line face.
 """
 
-from ..pages import external_references, notebook_to_html
 from .cache import data_checksum
 from .execute import KERNEL
+from .pages import external_references, notebook_to_html
 from .runner import DataInvalid, RunResult, SuiteFailed, SuiteResult, run_suite, validate_data
 from .runs import (
     LANGS,

@@ -118,10 +118,10 @@ class DataChecksums:
         """
         import pandas as pd
 
-        from ..datadir import data_dir, read_table
+        from ..datadir import data_dir, read_raw
 
         root = data_dir(path)
-        facts = read_table("indicators", root)
+        facts = read_raw("indicators", root)
         rows = pd.util.hash_pandas_object(facts, index=False).to_numpy()
         header = "\0".join(facts.columns).encode()
         provinces = {

@@ -201,7 +201,7 @@ def execute_run(
     Never raises for a failure of the run itself: returns ``status`` (``"ok"`` or ``"failed"``), ``error``,
     ``log`` and ``duration``. Paths must be absolute (a kernel's working directory is the notebook's folder).
     """
-    from ..pages import notebook_to_html
+    from .pages import notebook_to_html
 
     start = time.perf_counter()
     out = Path(out_dir).resolve()

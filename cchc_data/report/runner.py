@@ -480,6 +480,8 @@ def run_suite(
                          executor=how, kernel=kernel, validation=validation, data_dir=data_dir,
                          checksum=checksums.whole),
             )  # fmt: skip
+            if suite_ok:
+                disk.write_downloads(build, root, data_dir=data_dir, checksum=checksums.whole)
         except BaseException:
             disk.end_processes_of(build)
             shutil.rmtree(build, ignore_errors=True)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._text import fold
-from ..pages import _show
+from .pages import _show
 
 __all__ = [
     "LANGS",
@@ -47,18 +47,25 @@ class Requirement:
     """What a notebook's page needs from the facts it reads (one province's, or all of them)."""
 
     missing: str  # why a run is left out, e.g. "no targets in the data"
-    test: Callable  # facts frame -> bool
+    test: Callable  # (facts frame, data folder) -> bool
 
 
-def _has_comparable_concept(facts) -> bool:
+def _has_national_values(facts, data_dir) -> bool:
+    from ..national import national_indices
+
+    return len(national_indices(data_dir=data_dir)) > 0
+
+
+def _has_comparable_concept(facts, data_dir=None) -> bool:
     totals = facts[(facts["kind"] == "actual") & (facts["concept"] != "") & (facts["breakdown"] == "")]
     return bool((totals.groupby("concept", observed=True)["province"].nunique() >= 2).any())
 
 
 REQUIREMENTS: dict[str, Requirement] = {
-    "facts": Requirement("no curated facts", lambda facts: len(facts) > 0),
-    "targets": Requirement("no targets in the data", lambda facts: bool((facts["kind"] == "target").any())),
+    "facts": Requirement("no curated facts", lambda facts, data_dir: len(facts) > 0),
+    "targets": Requirement("no targets in the data", lambda facts, data_dir: bool((facts["kind"] == "target").any())),
     "comparable": Requirement("no concept has actual facts for two or more provinces", _has_comparable_concept),
+    "national": Requirement("no national index values in the data", _has_national_values),
 }
 """Named conditions a notebook can require of the data (see :class:`NotebookSpec`)."""
 
@@ -78,6 +85,7 @@ NOTEBOOK_SPECS = (
     NotebookSpec("02_comparison.ipynb", per_province=False, needs="comparable", parameters={"provinces": [], "concepts": []}),
     NotebookSpec("03_targets.ipynb", per_province=True, needs="targets"),
     NotebookSpec("04_data_audit.ipynb", per_province=False, needs="facts"),
+    NotebookSpec("05_national_indices.ipynb", per_province=False, needs="national"),
 )  # fmt: skip
 """The notebooks of the default suite, in the order they run."""
 
@@ -275,7 +283,7 @@ def plan_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None, specs=NO
         need = REQUIREMENTS[spec.needs]
         scopes = [(p, f, {"province": p}) for p, f in slices.items()] if spec.per_province else [(None, facts, {})]
         for scope, subset, params in scopes:
-            ok = need.test(subset)
+            ok = need.test(subset, data_dir)
             for lang in langs:
                 run = Run(folder / spec.file, {**params, **spec.parameters, "lang": lang}, data_scope=scope)
                 (plan.runs.append(run) if ok else plan.left_out.append((run, need.missing)))
@@ -288,7 +296,7 @@ def default_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None) -> li
     Examples
     --------
     >>> [r.label for r in default_runs(langs="en") if r.data_scope is None]
-    ['02_comparison provinces=all concepts=all lang=en', '04_data_audit lang=en']
+    ['02_comparison provinces=all concepts=all lang=en', '04_data_audit lang=en', '05_national_indices lang=en']
     """
     return plan_runs(notebooks_dir, langs=langs, data_dir=data_dir).runs
 

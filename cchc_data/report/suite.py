@@ -46,6 +46,7 @@ __all__ = [
     "reuse_run",
     "suite_lock",
     "switch_latest",
+    "write_downloads",
     "write_manifest",
 ]
 
@@ -211,11 +212,36 @@ def list_files(suite: Path, folder: str) -> list[str]:
 
 
 def write_manifest(build: Path, manifest: dict) -> None:
-    """``manifest.json`` and ``index.html`` of the suite (the index is :func:`cchc_data.pages.index_html`)."""
-    from ..pages import index_html
+    """``manifest.json`` and ``index.html`` of the suite (the index is :func:`cchc_data.report.pages.index_html`)."""
+    from .pages import index_html
 
     (build / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     (build / "index.html").write_text(index_html(manifest), encoding="utf-8")
+
+
+def write_downloads(build: Path, root: Path, *, data_dir: str, checksum: str) -> None:
+    """The suite's data downloads (facts and sources as CSV, the Excel workbooks) and the index that links them.
+
+    When the suite ``latest`` points to was built on the same data (same checksum), its files are hard-linked
+    (byte-identical, no export); otherwise :func:`cchc_data.report.pages.write_downloads` writes them.
+    """
+    from .pages import DOWNLOADS, index_html
+    from .pages import write_downloads as render
+
+    previous = latest_target(root)
+    names = [path for path, _ in DOWNLOADS.values()]
+    try:
+        same = json.loads((previous / "manifest.json").read_text(encoding="utf-8"))["data_checksum"] == checksum
+    except (TypeError, OSError, ValueError, KeyError):
+        same = False
+    if not same or not all((previous / name).is_file() for name in names):
+        render(build, data_dir=data_dir)
+        return
+    (build / "downloads").mkdir(exist_ok=True)
+    for name in names:
+        os.link(previous / name, build / name)
+    manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    (build / "index.html").write_text(index_html(manifest, downloads=names), encoding="utf-8")
 
 
 def _free_name(root: Path, base: str) -> Path:

@@ -19,7 +19,7 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
-from . import i18n
+from .. import i18n
 
 __all__ = [
     "DOWNLOADS",
@@ -124,7 +124,7 @@ def external_references(text: str) -> list[str]:
 
 def _province_name(value) -> str:
     """The Vietnamese name of a province given by name, code or slug; the value itself if unknown."""
-    from .provinces import provinces, resolve_province
+    from ..provinces import provinces, resolve_province
 
     try:
         slug = resolve_province(value)
@@ -182,7 +182,7 @@ def _citation_block(lang: str, version: str) -> str:
 
 
 def _footer(lang: str, built: str) -> str:
-    from .datadir import data_version
+    from ..datadir import data_version
 
     version = data_version()
     return (
@@ -302,7 +302,7 @@ def empty_reason(stem: str, parameters: dict, lang: str) -> str:
     ''
     """
     if stem.endswith("_targets") and parameters.get("province"):
-        from .analysis import progress_to_target
+        from ..analysis import progress_to_target
 
         try:
             empty = progress_to_target(parameters["province"]).empty
@@ -492,8 +492,8 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     """
     import json
 
-    from .export import export_excel
-    from .indicators import load_indicators, sources
+    from ..export import export_excel
+    from ..indicators import load_indicators, sources
 
     suite_dir = Path(suite_dir).resolve()
     (suite_dir / "downloads").mkdir(parents=True, exist_ok=True)
