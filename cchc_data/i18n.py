@@ -108,6 +108,10 @@ UI: dict[str, dict[str, str]] = {
     "nb_02_comparison": {"vi": "so sánh giữa các tỉnh", "en": "cross-province comparison"},
     "nb_03_targets": {"vi": "mục tiêu và tiến độ", "en": "targets and progress"},
     "nb_04_data_audit": {"vi": "kiểm tra dữ liệu", "en": "data audit"},
+    "nb_05_national_indices": {
+        "vi": "chỉ số quốc gia (PAR INDEX, SIPAS, PAPI, PCI)",
+        "en": "national indices (PAR INDEX, SIPAS, PAPI, PCI)",
+    },
     "nbdesc_01_province_profile": {
         "vi": "Mọi số liệu của tỉnh theo lĩnh vực CCHC, tỷ lệ tính từ số gốc, phân tổ và mục tiêu.",
         "en": "Every figure of the province by reform domain, derived shares, breakdowns and targets.",
@@ -119,6 +123,10 @@ UI: dict[str, dict[str, str]] = {
     "nbdesc_03_targets": {
         "vi": "Mục tiêu của tỉnh bên cạnh kết quả thực hiện mới nhất.",
         "en": "The province's targets beside its latest actual results.",
+    },
+    "nbdesc_05_national_indices": {
+        "vi": "Vị trí của các tỉnh trên bốn bảng xếp hạng quốc gia qua các năm, kèm mức trung bình cả nước và nguồn.",
+        "en": "How the provinces stand on four national rankings over the years, with national averages and sources.",
     },
     "nbdesc_04_data_audit": {
         "vi": "Kết quả kiểm tra dữ liệu, nguồn, mâu thuẫn trong nguồn và trích dẫn của mọi số liệu.",

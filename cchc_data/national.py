@@ -675,6 +675,7 @@ def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
     cols = {f"short_{lang}": "index", f"publisher_{lang}": "publisher", f"measures_{lang}": "measures",
             f"scale_{lang}": "scale", "comparable_from": "comparable_from", f"method_note_{lang}": "method_note"}  # fmt: skip
     out = cat[list(cols)].rename(columns=cols)
+    out["comparable_from"] = out["comparable_from"].astype(str)  # a year, not a quantity: no 2,024
     return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()}).reset_index(drop=True)
 
 
@@ -706,7 +707,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
         {
             "index": s["index"].map(cat[f"short_{lang}"]),
             "province": s["province_name"],
-            "period": s["period"],
+            "period": s["period"].astype(str),  # a year, not a quantity: no 2,024
             "score": [
                 _num(v, lang) + ("%" if u == "percent" and v == v else "")
                 for v, u in zip(s["score"], s["unit"], strict=True)

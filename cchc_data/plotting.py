@@ -320,22 +320,24 @@ def _subtitle(ax: Axes) -> str:
 
 def _footer(fig: Figure, source_ids, lang: str, data_dir=None, *, note: str = "") -> None:
     """Footer naming the sources and the data version; charts sharing a figure add up their sources."""
+    from .tables import cite_source
+
     ids = set(getattr(fig, "_cchc_sources", set())) | {str(s) for s in source_ids if str(s)}
     fig._cchc_sources = ids
-    text = (
-        f"{_t('sources', lang)}: {', '.join(sorted(ids)) or '–'} · {_t('data_version', lang)} {data_version(data_dir)}"
-    )
+    names = "; ".join(cite_source(i, lang, short=True, data_dir=data_dir) for i in sorted(ids)) or "–"
+    text = f"{_t('sources', lang)}: {names} · {_t('data_version', lang)} {data_version(data_dir)}"
     width = max(60, int(fig.get_figwidth() * 15))
     text = "\n".join(_wrap(line, width) for line in (note, text) if line)
     fig.supxlabel(text, x=0.01, ha="left", fontsize=7.5, color="0.35")
 
 
 def footer_text(fig: Figure) -> str:
-    """The footer of a chart's figure (sources and data version).
+    """The footer of a chart's figure: its sources by short title and date, and the data version.
 
     >>> ax = compare_chart("digital_certificates", lang="en")
-    >>> footer_text(ax.figure)
-    'Sources: hg-2018-article, kh-2021q1-report · Data version 0.1.0'
+    >>> print(footer_text(ax.figure))  # doctest: +NORMALIZE_WHITESPACE
+    Sources: Hà Giang newspaper: PAR results 2017 (undated, figures for 2017); Khánh Hòa People's Committee: PAR
+    report Q1/2021 (undated, figures for Q1 2021) · Data version 0.1.0
     >>> plt.close(ax.figure)
     """
     if isinstance(fig, Axes):

@@ -74,6 +74,21 @@ def _date(value, lang: str) -> str:
     return format_date(day, format="d/M/yyyy" if lang == "vi" else "d MMMM yyyy", locale=lang)
 
 
+def _cite_national_source(source_id: str, lang: str, *, data_dir=None) -> str:
+    """A page of the national index tables by its short title (the id itself if it is none of ours)."""
+    from .datadir import DataError
+    from .national import national_index_sources
+
+    try:
+        table = national_index_sources(data_dir=data_dir).set_index("source_id")
+    except DataError:  # a data folder without the national tables
+        return str(source_id)
+    if source_id not in table.index:
+        return str(source_id)
+    short = table.at[source_id, f"short_title_{lang}"]
+    return short if isinstance(short, str) and short else table.at[source_id, "title"]
+
+
 def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None) -> str:
     """A source document cited by title, publisher and date in ``lang`` (never by its internal id).
 
@@ -93,7 +108,7 @@ def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None
     lang = i18n.check_lang(lang)
     table = sources(data_dir=data_dir).set_index("source_id")
     if source_id not in table.index:
-        return str(source_id)
+        return _cite_national_source(source_id, lang, data_dir=data_dir)
     row = table.loc[source_id]
     title = row.get("title_en") if lang == "en" else None
     title = title if isinstance(title, str) and title else row["title"]

@@ -13,6 +13,7 @@ import pytest
 import cchc_data as cd
 from cchc_data import analysis
 from cchc_data import plotting as pl
+from cchc_data.tables import cite_source
 
 LANGS = ["vi", "en"]
 
@@ -247,7 +248,8 @@ def test_compare_chart_draws_on_given_axes_and_merges_footers():
     ids = set(analysis.compare("official_email_accounts")["source_id"]) | set(
         analysis.compare("edocs_sent_share")["source_id"]
     )
-    assert all(i in pl.footer_text(fig) for i in ids)
+    footer = pl.footer_text(fig).replace("\n", " ")
+    assert all(cite_source(i, "vi", short=True) in footer for i in ids)
 
 
 def test_compare_chart_errors():
@@ -450,12 +452,12 @@ def test_profile_chart_on_given_figure():
 def test_every_chart_has_footer_with_sources_and_version(lang):
     version = cd.data_version()
     words = ("Nguồn", "Phiên bản dữ liệu") if lang == "vi" else ("Sources", "Data version")
-    known = set(cd.sources()["source_id"])
+    known = {cite_source(i, lang, short=True) for i in cd.sources()["source_id"]}
     for name, fig in one_of_each(lang):
-        footer = pl.footer_text(fig)
+        footer = pl.footer_text(fig).replace("\n", " ")
         assert version in footer and all(w in footer for w in words), name
-        listed = re.search(rf"{words[0]}: (.*?) ·", footer.replace("\n", " ")).group(1).split(", ")
-        assert set(listed) <= known, name
+        listed = re.search(rf"{words[0]}: (.*?) ·", footer.replace("\n", " ")).group(1).split("; ")
+        assert listed and set(listed) <= known, (name, listed)  # sources by short title, never by internal id
 
 
 def test_titles_differ_between_languages():
@@ -504,7 +506,8 @@ def test_unknown_province(name):
 def test_save_figure_names_and_creates_folder(tmp_path):
     ax = pl.compare_chart("digital_certificates")
     paths = pl.save_figure(ax.figure, "So sánh Khánh Hòa", figures_dir=tmp_path / "new" / "figs")
-    assert [p.name for p in paths] == ["so-sanh-khanh-hoa.png", "so-sanh-khanh-hoa.svg"]
+    # the PNG, the SVG and the CSV of exactly the values drawn (fig.cchc_values)
+    assert [p.name for p in paths] == ["so-sanh-khanh-hoa.png", "so-sanh-khanh-hoa.svg", "so-sanh-khanh-hoa.csv"]
     assert all(p.is_file() and p.stat().st_size > 0 for p in paths)
     assert paths[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
@@ -517,7 +520,8 @@ def test_save_figure_svg_and_png_are_byte_identical_across_runs(tmp_path, chart)
         paths = pl.save_figure(fig, "Biểu đồ", figures_dir=tmp_path / run)
         plt.close(fig)
         outputs.append([p.read_bytes() for p in paths])
-    (png_a, svg_a), (png_b, svg_b) = outputs
+    (png_a, svg_a, csv_a), (png_b, svg_b, csv_b) = outputs
+    assert csv_a == csv_b
     assert svg_a == svg_b
     assert png_a == png_b
     assert b"<dc:date>" not in svg_a
@@ -527,9 +531,9 @@ def test_progress_footer_names_the_sources_of_targets_and_actuals():
     table = analysis.progress_to_target("Khánh Hòa")
     matched = table[table["actual_source_id"] != ""]
     assert not matched.empty, "a target with an actual (the ISO 9001:2015 conversion)"
-    footer = pl.footer_text(pl.progress_chart("Khánh Hòa", lang="en"))
+    footer = pl.footer_text(pl.progress_chart("Khánh Hòa", lang="en")).replace("\n", " ")
     for source in set(table["source_id"]) | set(matched["actual_source_id"]):
-        assert source in footer
+        assert cite_source(source, "en", short=True) in footer
 
 
 # --- honest comparisons (issue 11): caveats, flags, kinds, drawn values -----------------------------

@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import i18n
+from .._text import fold
 
 __all__ = [
     "DOWNLOADS",
@@ -345,7 +346,7 @@ def _toc(manifest: dict, lang: str) -> str:
         return f"<li>{label}{state}<br><small>{esc(desc)}</small></li>"
 
     parts = [f"<h2>{esc(i18n.t('by_province', lang))}</h2>"]
-    for slug in sorted(provinces, key=_province_name):
+    for slug in sorted(provinces, key=lambda slug: fold(_province_name(slug))):  # Đắk Lắk before Hà Giang
         items = "".join(entry(r, with_province=False) for r in provinces[slug])
         parts.append(f"<h3>{esc(_province_name(slug))}</h3><ul>{items}</ul>")
     if topics:
