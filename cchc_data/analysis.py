@@ -565,8 +565,9 @@ def in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     >>> in_language(f, "en").columns.tolist()
     ['label', 'value']
     """
-    if lang not in ("vi", "en"):
-        raise ValueError(f"{lang!r} is not a supported language; use 'vi' or 'en'")
+    from .i18n import check_lang
+
+    lang = check_lang(lang)
     other = "en" if lang == "vi" else "vi"
     keep = [c for c in frame.columns if not c.endswith(f"_{other}")]
     return frame[keep].rename(columns={c: c.removesuffix(f"_{lang}") for c in keep if c.endswith(f"_{lang}")})

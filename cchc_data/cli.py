@@ -14,6 +14,7 @@ import warnings
 from pathlib import Path
 
 from .datadir import ContractError, DataError
+from .i18n import LANGS
 
 __all__ = ["main"]
 
@@ -99,7 +100,6 @@ def _refused(exc) -> int:
 
 def _cmd_report(args) -> int:
     from .report import (
-        LANGS,
         DataInvalid,
         SuiteFailed,
         SuiteLocked,
@@ -233,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
         default="domain",
         help="one sheet per domain (default), province, source, or none for a single sheet",
     )
-    p.add_argument("--lang", choices=["vi", "en"], default="vi", help="language of sheet names and headers")
+    p.add_argument("--lang", type=str.lower, choices=LANGS, default="vi", help="language of sheet names and headers")
     p.add_argument("--data-dir", default=None)
     p.set_defaults(func=_cmd_export)
 

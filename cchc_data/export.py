@@ -32,6 +32,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
+from . import i18n
 from ._text import fold
 from .catalog import catalog, domains, units
 from .datadir import data_version
@@ -50,7 +51,7 @@ class ExportWarning(UserWarning):
 #: Accepted values of ``group_by`` (``None``: a single sheet).
 GROUP_BY = ("domain", "province", "source_id", None)
 #: Accepted values of ``lang``.
-LANGS = ("vi", "en")
+LANGS = i18n.LANGS
 #: Columns of a fact sheet, in order; ``label_<lang>`` comes before the other label.
 FACT_COLUMNS = [
     "fact_id",
@@ -405,7 +406,7 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
     ValueError: 'year' is not a valid group_by; choose 'domain', 'province', 'source_id' or None
     """
     _check_choice(group_by, GROUP_BY, "group_by")
-    _check_choice(lang, LANGS, "lang")
+    lang = i18n.check_lang(lang)
     out = _check_path(path)
     frame_given = frame is not None
     if frame is None:

@@ -35,7 +35,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from . import analysis
+from . import analysis, i18n
 from ._text import fold
 from .catalog import breakdowns, catalog, concepts, domains, units
 from .datadir import data_version
@@ -58,120 +58,9 @@ __all__ = [
     "VALUE_COLUMNS",
 ]
 
-#: Every user-facing string of the charts, by key and language; ``"qualifiers"`` maps a qualifier to
-#: its symbol and ``"dimensions"`` a breakdown dimension to its label.
-UI = {
-    "compare_subtitle": {"vi": "So sánh giữa các tỉnh", "en": "Comparison across provinces"},
-    "latest": {"vi": "số liệu mới nhất của mỗi tỉnh", "en": "latest figure of each province"},
-    "periods_differ": {"vi": "Các kỳ khác nhau", "en": "Periods differ"},
-    "definition": {"vi": "Định nghĩa", "en": "Definition"},
-    "series_title": {"vi": "Diễn biến theo thời gian", "en": "Change over time"},
-    "series_note": {
-        "vi": "Chỉ nối các điểm có cùng định nghĩa",
-        "en": "Points are joined only where the definition is the same",
-    },
-    "legend_actual": {"vi": "Thực hiện (kết quả đạt được)", "en": "Achieved (actual)"},
-    "legend_plan": {"vi": "Nội dung kế hoạch đã duyệt (gạch chéo)", "en": "Content of an approved plan (hatched)"},
-    "legend_target": {"vi": "Mục tiêu (rỗng)", "en": "Target (hollow)"},
-    "legend_caveat": {
-        "vi": "Vòng chấm, [n]: định nghĩa khác, xem ghi chú [n] dưới tiêu đề",
-        "en": "Dotted ring, [n]: definition differs, see note [n] under the title",
-    },
-    "legend_qualifier": {
-        "vi": "≈ > ≥ < ≤: số gần đúng hoặc giới hạn, như nguồn in",
-        "en": "≈ > ≥ < ≤: approximate or bound, as printed",
-    },
-    "legend_flag": {
-        "vi": "⚠ viền đỏ: nguồn tự mâu thuẫn: {meaning}",
-        "en": "⚠ red edge: inconsistent source: {meaning}",
-    },
-    "flag_cell": {
-        "vi": "⚠: ô có số liệu mà nguồn tự mâu thuẫn",
-        "en": "⚠: the cell includes facts whose source is inconsistent",
-    },
-    "plan": {"vi": "kế hoạch", "en": "plan"},
-    "target_total": {"vi": "Đường chấm: tổng (mục tiêu)", "en": "Dotted line: total (target)"},
-    "parts_sum": {"vi": "các phần cộng lại", "en": "the parts add up to"},
-    "n_provinces": {"vi": "{n} tỉnh", "en": "{n} provinces"},
-    "flags": {
-        "sum_mismatch": {
-            "vi": "các phần không cộng bằng tổng in ra",
-            "en": "the parts do not add up to the printed total",
-        },
-        "total_equals_part": {
-            "vi": "tổng in ra bằng đúng một phần của nó",
-            "en": "the printed total equals one of its parts",
-        },
-        "share_mismatch": {
-            "vi": "tỷ lệ in ra không khớp với số đếm",
-            "en": "the printed share does not match its counts",
-        },
-        "part_exceeds_whole": {"vi": "phần lớn hơn tổng", "en": "a part exceeds its whole"},
-        "period_typo": {"vi": "kỳ in ra có vẻ gõ nhầm", "en": "the printed period looks like a typo"},
-        "format_anomaly": {
-            "vi": "số in không theo định dạng Việt Nam",
-            "en": "number printed in a non-Vietnamese format",
-        },
-        "contradiction": {"vi": "hai chỗ trong nguồn mâu thuẫn nhau", "en": "two statements of the source disagree"},
-        "percent_out_of_range": {"vi": "tỷ lệ in ra ngoài 0–100", "en": "a printed percentage outside 0–100"},
-    },
-    "units_suffix": {"percentage_point": {"vi": " điểm %", "en": " pp"}},
-    "coverage_title": {"vi": "Mức độ có số liệu", "en": "Data coverage"},
-    "coverage_rows": {
-        "concept": {"vi": "theo khái niệm so sánh", "en": "by comparable concept"},
-        "indicator": {"vi": "theo chỉ tiêu", "en": "by indicator"},
-        "domain": {"vi": "theo lĩnh vực CCHC", "en": "by reform domain"},
-    },
-    "coverage_missing": {
-        "vi": "Ô xám “–”: chưa có số liệu (không phải số 0)",
-        "en": "Grey “–”: no facts (not a zero)",
-    },
-    "facts": {"vi": "Số số liệu", "en": "Number of facts"},
-    "total": {"vi": "Tổng", "en": "Total"},
-    "total_line": {"vi": "Đường đứt nét: tổng", "en": "Dashed line: total"},
-    "no_total": {"vi": "Nguồn không in số tổng", "en": "The source prints no total"},
-    "progress_title": {"vi": "Tiến độ so với mục tiêu", "en": "Progress towards targets"},
-    "target": {"vi": "mục tiêu", "en": "target"},
-    "target_marker": {"vi": "Mục tiêu", "en": "Target"},
-    "actual_marker": {"vi": "Thực hiện (mới nhất)", "en": "Actual (latest)"},
-    "no_actual": {"vi": "chưa có số liệu thực hiện", "en": "no actual yet"},
-    "actual": {"vi": "thực hiện", "en": "actual"},
-    "not_on_axis": {"vi": "không vẽ ({unit}; trục chỉ dành cho %)", "en": "not drawn ({unit}; the axis is for %)"},
-    "percent_axis_note": {
-        "vi": "Chỉ tiêu tính bằng % được vẽ trên trục 0–100; chỉ tiêu đơn vị khác ghi bằng chữ",
-        "en": "Percentage targets are drawn on a 0–100 axis; targets in other units are written out",
-    },
-    "no_targets": {"vi": "Chưa ghi nhận mục tiêu nào cho {name}", "en": "No targets recorded for {name}"},
-    "share_axis": {"vi": "Tỷ lệ (%)", "en": "Share (%)"},
-    "part_whole_title": {"vi": "Tỷ lệ hoàn thành", "en": "Completion shares"},
-    "derived": {
-        "vi": "Tỷ lệ tính từ số liệu gốc (phần/tổng), không phải số in trong nguồn",
-        "en": "Share derived from the printed counts (part/whole), not printed in the source",
-    },
-    "no_pairs": {"vi": "Không có cặp phần/tổng cho {name}", "en": "No part/whole pairs for {name}"},
-    "all_provinces": {"vi": "các tỉnh", "en": "all provinces"},
-    "profile_title": {"vi": "Hồ sơ CCHC", "en": "PAR profile"},
-    "profile_note": {
-        "vi": "Số liệu % (tổng, không chi tiết) trên trục 0–100; ● thực hiện, ▨ kế hoạch, ◇ mục tiêu",
-        "en": "Percentage figures (totals, no breakdowns) on a 0–100 axis; ● actual, ▨ plan, ◇ target",
-    },
-    "n_facts": {"vi": "{n} số liệu", "en": "{n} facts"},
-    "n_fact": {"vi": "{n} số liệu", "en": "{n} fact"},
-    "not_drawn": {"vi": "Không vẽ", "en": "Not drawn"},
-    "breakdown_rows": {"vi": "dòng chi tiết", "en": "breakdown rows"},
-    "sources": {"vi": "Nguồn", "en": "Sources"},
-    "data_version": {"vi": "Phiên bản dữ liệu", "en": "Data version"},
-    "qualifiers": {"none": "", "about": "≈", "more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤"},
-    "dimensions": {
-        "level": {"vi": "Cấp chính quyền", "en": "Government level"},
-        "sector": {"vi": "Lĩnh vực", "en": "Sector"},
-        "agency": {"vi": "Cơ quan", "en": "Agency"},
-        "rating": {"vi": "Xếp loại", "en": "Rating"},
-        "area": {"vi": "Khu vực", "en": "Area"},
-    },
-}
+UI = i18n.CHARTS  # the charts' strings live with every other string, in cchc_data.i18n
 
-LANGS = ("vi", "en")
+LANGS = i18n.LANGS
 _DIMENSION_ORDER = ["level", "sector", "agency", "rating", "area"]
 # Paul Tol's colour-blind-safe "muted" palette, ordered so that neighbouring provinces by GSO code
 # (and the three curated so far: Hà Giang, Khánh Hòa, Đắk Lắk) get clearly different hues.
@@ -185,32 +74,20 @@ _FONT = 9
 
 
 def _check_lang(lang) -> str:
-    if lang not in LANGS:
-        raise ValueError(f"{lang!r} is not a supported language; use 'vi' or 'en'")
-    return lang
+    return i18n.check_lang(lang)
 
 
 def _t(key: str, lang: str, **fmt) -> str:
-    text = UI[key][lang]
-    return text.format(**fmt) if fmt else text
+    return i18n.chart_text(key, lang, **fmt)
 
 
 def _fmt_number(value, lang: str, *, decimals: int | None = None) -> str:
-    """Format a number with the language's separators; ``"–"`` for a missing value.
+    """A number in the language's convention (:func:`cchc_data.i18n.format_number`); ``"–"`` when missing.
 
     >>> _fmt_number(14000, "vi"), _fmt_number(14000, "en"), _fmt_number(98.63, "vi"), _fmt_number(float("nan"), "en")
     ('14.000', '14,000', '98,63', '–')
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    value = float(value)
-    if decimals is None:  # as printed: no decimals for whole numbers, at most two otherwise
-        text = f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-    else:
-        text = f"{value:,.{decimals}f}"
-    if lang == "vi":
-        text = text.translate(str.maketrans({",": ".", ".": ","}))
-    return text
+    return i18n.format_number(value, lang, decimals=decimals)
 
 
 def _fmt_value(value, unit: str, qualifier: str, lang: str, *, decimals: int | None = None) -> str:

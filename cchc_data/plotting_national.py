@@ -25,7 +25,8 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from . import national
-from .plotting import LANGS, _fmt_number, _footer, _header, province_colors
+from .i18n import LANGS
+from .plotting import _fmt_number, _footer, _header, province_colors
 from .provinces import provinces, resolve_province
 
 __all__ = ["UI_NATIONAL", "trajectory_chart", "province_trajectories", "comparison_chart", "VALUE_COLUMNS"]

@@ -85,11 +85,11 @@ def test_run_folder_is_deterministic_ascii_with_diacritics():
 
 def test_parse_langs_and_cli_reject_unknown_language(capsys):
     assert parse_langs("vi,en") == ("vi", "en")
-    with pytest.raises(ValueError, match="'fr' is not a supported language; use vi or en"):
+    with pytest.raises(ValueError, match="'fr' is not a supported language; use 'vi' or 'en'"):
         parse_langs("vi,fr")
     assert cli.main(["report", "--lang", "fr"]) == 2
     err = capsys.readouterr().err
-    assert "'fr' is not a supported language; use vi or en" in err
+    assert "'fr' is not a supported language; use 'vi' or 'en'" in err
     assert "Traceback" not in err
 
 

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import i18n
 from .._text import fold
 from .pages import _show
 
@@ -38,7 +39,7 @@ __all__ = [
     "select_runs",
 ]
 
-LANGS = ("vi", "en")
+LANGS = i18n.LANGS
 """Languages the notebooks can be rendered in."""
 
 
@@ -215,14 +216,12 @@ def parse_langs(text) -> tuple[str, ...]:
     >>> parse_langs("fr")
     Traceback (most recent call last):
     ...
-    ValueError: 'fr' is not a supported language; use vi or en
+    ValueError: 'fr' is not a supported language; use 'vi' or 'en'
     """
     items = text.split(",") if isinstance(text, str) else list(text)
     langs: list[str] = []
     for item in items:
-        lang = str(item).strip().lower()
-        if lang not in LANGS:
-            raise ValueError(f"{str(item).strip()!r} is not a supported language; use {' or '.join(LANGS)}")
+        lang = i18n.check_lang(str(item))
         if lang not in langs:
             langs.append(lang)
     if not langs:
