@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ._checks import check_argument
 from .catalog import catalog, concepts, domains
 from .indicators import load_indicators
 from .periods import parse_period
@@ -73,9 +74,7 @@ def summary(*, data_dir=None) -> pd.DataFrame:
 
 
 def _check_kind(kind) -> str:
-    if kind not in KINDS:
-        raise ValueError(f"kind={kind!r} is not a kind of fact; use one of {', '.join(map(repr, KINDS))}")
-    return kind
+    return check_argument("kind", kind, KINDS)
 
 
 def _with_comparability(df: pd.DataFrame, data_dir) -> pd.DataFrame:
@@ -287,10 +286,8 @@ def coverage(
     >>> int(m.loc["digital_certificates", "ha-giang"]), int(m.loc["fibre_commune_share", "ha-giang"])
     (1, 0)
     """
-    if by not in {"concept", "indicator", "domain"}:
-        raise ValueError(f"by={by!r} is not supported; use 'concept', 'indicator' or 'domain'")
-    if values not in {"count", "periods"}:
-        raise ValueError(f"values={values!r} is not supported; use 'count' or 'periods'")
+    check_argument("grouping", by, ("concept", "indicator", "domain"))
+    check_argument("coverage value", values, ("count", "periods"))
     df = _facts(frame, data_dir)
     provinces_with_data = sorted(df["province"].astype(str).unique())
     df = df.assign(**{by: df[by].astype(str)})

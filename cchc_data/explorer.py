@@ -33,7 +33,7 @@ from matplotlib.axes import Axes
 
 from . import analysis, params, plotting
 from .catalog import catalog, concepts, domains, search, units
-from .indicators import load_indicators, sources
+from .indicators import load_indicators, provinces_with_data, sources
 from .periods import parse_period
 from .provinces import provinces as registry
 from .provinces import resolve_province
@@ -200,7 +200,7 @@ class Explorer:
         self._sources = sources(data_dir=data_dir).set_index("source_id")
         self._units = units(data_dir=data_dir).set_index("unit")
         reg = registry(data_dir=data_dir).set_index("slug")
-        with_data = sorted(self._facts["province"].astype(str).unique(), key=lambda s: reg.at[s, "name_ascii"])
+        with_data = sorted(provinces_with_data(data_dir=data_dir), key=lambda s: reg.at[s, "name_ascii"])
         self._names = {slug: reg.at[slug, "name_vi"] for slug in with_data}
         self._busy = False
         self._drawn: dict[tuple, tuple[str, bytes, pd.DataFrame | None]] = {}

@@ -32,6 +32,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
+from ._checks import check_argument
 from ._text import fold
 from .catalog import catalog, domains, units
 from .datadir import data_version
@@ -404,7 +405,7 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
     ...
     ValueError: 'year' is not a valid group_by; choose 'domain', 'province', 'source_id' or None
     """
-    _check_choice(group_by, GROUP_BY, "group_by")
+    check_argument("grouping", group_by, GROUP_BY)
     _check_choice(lang, LANGS, "lang")
     out = _check_path(path)
     frame_given = frame is not None

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import difflib
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from ._checks import check_argument
 from ._text import fold
 from .catalog import catalog, domains
 from .datadir import ContractError, identity, package
@@ -169,12 +169,9 @@ def _as_list(value) -> list:
     return list(value) if isinstance(value, (list, tuple, set, pd.Index, pd.Series)) else [value]
 
 
-def _check_known(given, known, what, hint):
-    bad = [g for g in given if g not in known]
-    if bad:
-        close = difflib.get_close_matches(str(bad[0]), [str(k) for k in known], n=3)
-        maybe = f"did you mean {', '.join(map(repr, close))}? " if close else ""
-        raise ValueError(f"{bad[0]!r} is not a known {what}; {maybe}See {hint}")
+def _check_known(given, known, what, hint=None):
+    for value in given:
+        check_argument(what, value, known, hint=hint)
 
 
 def load_indicators(
@@ -221,7 +218,7 @@ def load_indicators(
     >>> load_indicators(province="Atlantis")
     Traceback (most recent call last):
     ...
-    ValueError: 'Atlantis' is not a known province; See cchc_data.provinces() for the 63 known names
+    ValueError: 'Atlantis' is not a known province; see cchc_data.provinces() for the 63 known names
     """
     frame = _all_facts(data_dir)
     mask = pd.Series(True, index=frame.index)
@@ -248,23 +245,18 @@ def load_indicators(
             key = fold(str(d)).replace("_", " ")
             code = by_name.get(key) or by_name.get(fold(str(d)))
             if code is None:
-                _check_known([d], doms["domain"].tolist(), "domain", "cchc_data.domains()")
+                check_argument("domain", d, doms["domain"].tolist(), hint="cchc_data.domains()")
             wanted.append(code)
         mask &= frame["domain"].isin(wanted)
     if indicator is not None:
         given = _as_list(indicator)
         _check_known(
-            given,
-            set(catalog(data_dir=data_dir)["indicator"]),
-            "indicator",
-            "cchc_data.catalog() or cchc_data.search()",
+            given, catalog(data_dir=data_dir)["indicator"], "indicator", "cchc_data.catalog() or cchc_data.search()"
         )
         mask &= frame["indicator"].isin(given)
     if concept is not None:
         given = _as_list(concept)
-        _check_known(
-            given, set(read_table("concepts", data_dir=data_dir)["concept"]), "concept", "cchc_data.concepts()"
-        )
+        _check_known(given, read_table("concepts", data_dir=data_dir)["concept"], "concept", "cchc_data.concepts()")
         mask &= frame["concept"].isin(given)
     if period is not None:
         labels, years = [], []
@@ -281,8 +273,7 @@ def load_indicators(
         mask &= frame["period"].isin(labels) | frame["year"].isin(years)
     if kind is not None:
         given = _as_list(kind)
-        known = kinds(data_dir=data_dir)
-        _check_known(given, known, "kind", "the kinds " + ", ".join(map(repr, known)))
+        _check_known(given, kinds(data_dir=data_dir), "kind")
         mask &= frame["kind"].isin(given)
     out = frame[mask].reset_index(drop=True)
     for col in _CATEGORICAL:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from ._checks import unknown_message
 from ._text import fold
 from .datadir import DataError
 from .numbers import numbers_in
@@ -142,7 +143,7 @@ def check_index(index, *, data_dir=None) -> str:
     >>> check_index("HDI")
     Traceback (most recent call last):
     ...
-    ValueError: 'HDI' is not a national index; use one of 'par_index', 'sipas', 'papi', 'pci' (or PAR INDEX, SIPAS, PAPI, PCI)
+    ValueError: 'HDI' is not a known national index; use one of 'par_index', 'sipas', 'papi', 'pci' (or PAR INDEX, SIPAS, PAPI, PCI)
     """
     valid = ", ".join(repr(i) for i in INDICES)
     if not isinstance(index, str):
@@ -151,7 +152,7 @@ def check_index(index, *, data_dir=None) -> str:
     codes = {re.sub(r"_", "", code): code for code in INDICES}
     code = codes.get(key) or _ALIASES.get(key)
     if code is None:
-        raise ValueError(f"{index!r} is not a national index; use one of {valid} (or PAR INDEX, SIPAS, PAPI, PCI)")
+        raise ValueError(unknown_message("national index", index, INDICES) + " (or PAR INDEX, SIPAS, PAPI, PCI)")
     return code
 
 

@@ -7,6 +7,7 @@ import re
 
 import pandas as pd
 
+from ._checks import unknown_message
 from ._text import fold, normalize_tones
 from .schema import read_table
 
@@ -93,10 +94,8 @@ def resolve_province(name, *, data_dir=None) -> str:
     close = difflib.get_close_matches(key, list(names), n=4, cutoff=0.6)
     labels = frame.set_index("slug")["name_vi"]
     suggestions = list(dict.fromkeys(labels[names[c]] for c in close))
-    hint = f"did you mean {', '.join(repr(s) for s in suggestions)}? " if suggestions else ""
-    raise ValueError(
-        f"{name!r} is not a known province; {hint}See cchc_data.provinces() for the {len(frame)} known names"
-    )
+    hint = f"cchc_data.provinces() for the {len(frame)} known names"
+    raise ValueError(unknown_message("province", name, labels, hint=hint, close=suggestions))
 
 
 def successor(name, *, data_dir=None) -> str:

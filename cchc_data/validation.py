@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._checks import check_argument
 from ._text import collapse_ws
 from .datadir import PACKAGE_FILE, DataError, read_raw, resource_file
 from .datadir import data_dir as _data_dir
@@ -481,8 +482,7 @@ def validate(data_dir: str | os.PathLike | None = None, *, engine: str = "fast")
     >>> report.ok, len(report.errors)
     (True, 0)
     """
-    if engine not in ("fast", "frictionless"):
-        raise ValueError(f"engine={engine!r} is not supported; use 'fast' or 'frictionless'")
+    check_argument("engine", engine, ("fast", "frictionless"))
     folder = _data_dir(data_dir)
     report = ValidationReport(folder)
     if engine == "fast":
