@@ -28,7 +28,7 @@ def _public_callables():
 def _sections(doc: str) -> dict[str, str]:
     """Numpydoc sections of a docstring: title -> body."""
     parts = re.split(r"^(\w[\w ]*)\n-{3,}$", doc, flags=re.MULTILINE)
-    return {title: body for title, body in zip(parts[1::2], parts[2::2])}
+    return {title: body for title, body in zip(parts[1::2], parts[2::2], strict=True)}
 
 
 def _parameters(obj) -> list[str]:
