@@ -59,7 +59,7 @@ ax : matplotlib.axes.Axes, optional
     Axes to draw on. Default ``None``: a new figure and axes.""",
     "fig": """\
 fig : matplotlib.figure.Figure, optional
-    Figure to draw on (it is cleared first). Default ``None``: a new figure.""",
+    An empty figure to draw the panels on (e.g. from ``plt.figure()``). Default ``None``: a new figure.""",
 }
 
 _PLACEHOLDER = re.compile(r"^([ \t]*)\{(\w+)\}[ \t]*$", re.MULTILINE)
