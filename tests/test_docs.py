@@ -100,3 +100,13 @@ def test_braces_in_examples_are_left_alone():
 
     assert _docstrings.share_docs(f).__doc__ == f.__doc__
     assert "{'a': 1}" in f.__doc__
+
+
+def test_version_comes_from_the_installed_metadata():
+    import tomllib
+    from pathlib import Path
+
+    import cchc_data
+
+    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    assert cchc_data.__version__ == pyproject["project"]["version"]
