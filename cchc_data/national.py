@@ -237,7 +237,7 @@ def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFram
         values = values[values["index"] == check_index(index, data_dir=data_dir)]
     if province is not None:
         slug = resolve_province(province, data_dir=data_dir)
-        known = sorted(p for p in _table("values", data_dir)["province"].unique() if p)
+        known = provinces_with_values(data_dir=data_dir)
         if slug not in known:
             raise ValueError(f"no national index values for {slug!r}; provinces with values: {', '.join(known)}")
         values = values[values["province"] == slug]
