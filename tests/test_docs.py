@@ -40,6 +40,19 @@ def _parameters(obj) -> list[str]:
     return [p.name for p in signature.parameters.values() if p.name not in skip and p.kind is not p.VAR_KEYWORD]
 
 
+def _with_default(obj) -> list[str]:
+    return [p.name for p in inspect.signature(obj).parameters.values() if p.default is not p.empty]
+
+
+def _entry_headers(parameters: str):
+    """(name, header line) for each entry of a Parameters section (``a, b : int`` gives two)."""
+    for line in parameters.splitlines():
+        match = re.match(r"^(\w+(?:, \w+)*) ?:(.*)$", line)
+        if match:
+            for name in match[1].split(", "):
+                yield name, match[2]
+
+
 @pytest.mark.parametrize("obj", list(_public_callables()))
 def test_public_callable_has_complete_numpydoc(obj):
     doc = inspect.getdoc(obj)
@@ -53,6 +66,9 @@ def test_public_callable_has_complete_numpydoc(obj):
         names = {n for entry in documented for n in entry.split(", ")}
         missing = [p for p in params if p not in names]
         assert not missing, f"{obj.__qualname__}: parameters not documented: {missing}"
+        headers = dict(_entry_headers(sections["Parameters"]))
+        no_default = [p for p in _with_default(obj) if not re.search(r"optional|default", headers.get(p, ""))]
+        assert not no_default, f"{obj.__qualname__}: say the default (``optional`` or ``default …``) of {no_default}"
     if not inspect.isclass(obj) or not issubclass(obj, BaseException):
         if not inspect.isclass(obj):
             assert "Returns" in sections or "Yields" in sections, f"{obj.__qualname__}: no Returns section"
