@@ -36,12 +36,8 @@ data_dir : str or pathlib.Path, optional
 province : str or int
     A province as users type it: Vietnamese or ASCII name in any case (``"Khánh Hòa"``, ``"khanh hoa"``),
     slug (``"khanh-hoa"``) or GSO code (``56``); see :func:`cchc_data.resolve_province`.""",
-    "province_opt": """\
-province : str or int or list, optional
-    One province or a list, each as :func:`cchc_data.resolve_province` accepts it. Default ``None``: all
-    provinces with data.""",
     "provinces": """\
-provinces : list of str, optional
+provinces : str or list of str, optional
     Provinces as :func:`cchc_data.resolve_province` accepts them. Default ``None``: every province with
     data (:func:`cchc_data.indicators.provinces_with_data`).""",
     "period": """\
