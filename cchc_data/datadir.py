@@ -24,6 +24,7 @@ from ._docstrings import share_docs
 
 __all__ = [
     "DATA_DIR_ENV",
+    "PACKAGE_FILE",
     "DataError",
     "ContractError",
     "data_dir",

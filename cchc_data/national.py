@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -513,22 +512,6 @@ def latest_standing(*, data_dir=None) -> pd.DataFrame:
 # --- checks -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One problem in the national index tables (the same fields as :class:`cchc_data.validation.Issue`)."""
-
-    level: str  # "error" or "warning"
-    file: str
-    row: int | None  # CSV line number (the header is line 1)
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file + (f":{self.row}" if self.row else "")
-        what = f" [{self.field}]" if self.field else ""
-        return f"{self.level}: {where}{what}: {self.message}"
-
-
 _EN_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -566,7 +549,8 @@ def check_national(data_dir=None, *, issue=None) -> list:
     {data_dir}
     issue : callable, optional
         ``issue(level, file, row, field, message)`` makes one problem (pass
-        :class:`cchc_data.validation.Issue` to mix them with ``cchc validate``'s); default :class:`Problem`.
+        :class:`cchc_data.validation.Issue` to mix them with ``cchc validate``'s). Default ``None``:
+        :class:`cchc_data.schema.Issue` (the same class).
 
     Returns
     -------
@@ -581,7 +565,9 @@ def check_national(data_dir=None, *, issue=None) -> list:
     >>> print(problems[0])  # doctest: +ELLIPSIS
     warning: national_indices.csv:...: sources disagree: 61 (baokhanhhoa-2024-papi, line ...); 63 (baonghean-en-2023-papi, line ...)
     """
-    issue = issue or Problem
+    from .schema import Issue
+
+    issue = issue or Issue
     values = _table("values", data_dir)
     values = values.set_axis(values.index + 2)  # CSV line numbers
     cat = _table("catalog", data_dir).set_index("index")
