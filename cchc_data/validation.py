@@ -589,7 +589,8 @@ def verify_evidence(sources_dir: str | os.PathLike | None = None, *, data_dir=No
     Examples
     --------
     >>> import tempfile
-    >>> issues = verify_evidence(tempfile.mkdtemp())  # a folder without the texts
+    >>> with tempfile.TemporaryDirectory() as empty:  # a folder without the texts
+    ...     issues = verify_evidence(empty)
     >>> len(issues), issues[0].file, issues[0].field
     (5, 'sources.csv', 'text_file')
     """
