@@ -827,9 +827,10 @@ def write_review(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     --------
     >>> import tempfile
     >>> df = extract("Tỷ lệ đạt 98,63%.", province="Khánh Hòa", source_id="demo", period="2021-Q1")
-    >>> out = write_review(df, Path(tempfile.mkdtemp()) / "review.csv")
-    >>> out.read_bytes()[:3], pd.read_csv(out, encoding="utf-8-sig")["value"].tolist()
-    (b'\xef\xbb\xbf', [98.63])
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = write_review(df, Path(tmp) / "review.csv")
+    ...     out.read_bytes()[:3].hex(), pd.read_csv(out, encoding="utf-8-sig")["value"].tolist()
+    ('efbbbf', [98.63])
     """
     path = Path(path)
     out = frame.copy()
