@@ -7,6 +7,7 @@
 """
 
 from importlib import import_module
+from importlib.metadata import PackageNotFoundError, version
 
 from .catalog import breakdowns, catalog, concepts, domains, search, units
 from .datadir import ContractError, DataError, data_dir, data_version
@@ -16,7 +17,10 @@ from .numbers import numbers_in, parse_vn_number, parse_vn_quantity
 from .periods import parse_period
 from .provinces import provinces, resolve_province, successor
 
-__version__ = "0.1.0"
+try:  # one source of truth: pyproject.toml, as installed
+    __version__ = version("cchc-analysis")
+except PackageNotFoundError:  # running from a source tree that was never installed
+    __version__ = "0+unknown"
 
 # Imported on first use, so that `import cchc_data` costs little more than `import pandas`:
 # export pulls in openpyxl (~0.3 s); validation is only needed to check a data folder; explore pulls in

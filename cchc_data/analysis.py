@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ._checks import check_argument
+from ._docstrings import share_docs
 from .catalog import catalog, concepts, domains
 from .indicators import load_indicators
 from .periods import parse_period
@@ -52,14 +54,27 @@ def _latest_first(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
+@share_docs
 def summary(*, data_dir=None) -> pd.DataFrame:
     """Number of facts per province, domain and source, by kind (actual, plan, target).
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``province``, ``domain``, ``source_id``, one count column per kind (``actual``, ``plan``,
+        ``target``, 0 where none) and their sum ``facts``; only combinations with facts.
 
     Examples
     --------
     >>> s = summary()
     >>> list(s.columns)
     ['province', 'domain', 'source_id', 'actual', 'plan', 'target', 'facts']
+    >>> s.groupby("province", observed=True)["facts"].sum().to_dict()
+    {'dak-lak': 9, 'ha-giang': 32, 'khanh-hoa': 168}
     """
     df = load_indicators(data_dir=data_dir)
     table = (
@@ -73,9 +88,7 @@ def summary(*, data_dir=None) -> pd.DataFrame:
 
 
 def _check_kind(kind) -> str:
-    if kind not in KINDS:
-        raise ValueError(f"kind={kind!r} is not a kind of fact; use one of {', '.join(map(repr, KINDS))}")
-    return kind
+    return check_argument("kind", kind, KINDS)
 
 
 def _with_comparability(df: pd.DataFrame, data_dir) -> pd.DataFrame:
@@ -93,6 +106,7 @@ def _with_comparability(df: pd.DataFrame, data_dir) -> pd.DataFrame:
     )
 
 
+@share_docs
 def comparable_concepts(
     *, min_provinces: int = 2, kind: str = "actual", strict: bool = False, as_frame: bool = False, data_dir=None
 ):
@@ -100,24 +114,36 @@ def comparable_concepts(
 
     Parameters
     ----------
-    min_provinces : int
-    kind : {"actual", "plan", "target"}
-    strict : bool
+    min_provinces : int, default 2
+        How many provinces must have a fact of the concept.
+    {kind}
+    strict : bool, default False
         Count only provinces whose indicator measures exactly the concept's quantity (grade ``"same"``).
-    as_frame : bool
+    as_frame : bool, default False
         Return a table of every concept instead of a list: ``concept``, ``label_vi``, ``label_en``,
         ``provinces`` (with any fact), ``provinces_strict`` (with a ``"same"`` fact) and ``reading``:
         ``"strict"`` (comparable as defined), ``"caveats"`` (comparable only with the caveats shown) or
         ``"single"`` (fewer than ``min_provinces`` provinces).
+    {data_dir}
 
     Returns
     -------
-    list of str, or pandas.DataFrame with ``as_frame=True``
+    list of str or pandas.DataFrame
+        Concept codes, sorted; with ``as_frame=True`` the table described above.
+
+    Raises
+    ------
+    ValueError
+        If ``kind`` is not a known kind.
+
+    See Also
+    --------
+    compare : Compare one of these concepts across provinces.
 
     Examples
     --------
-    >>> "digital_certificates" in comparable_concepts()
-    True
+    >>> comparable_concepts()
+    ['digital_certificates', 'edocs_fully_electronic_share', 'edocs_sent_share', 'official_email_accounts']
     >>> comparable_concepts(strict=True)
     []
     >>> t = comparable_concepts(as_frame=True).set_index("concept")
@@ -153,6 +179,7 @@ _COMPARE_COLUMNS = [
 ]  # fmt: skip
 
 
+@share_docs
 def compare(
     concept,
     *,
@@ -170,16 +197,17 @@ def compare(
     concept : str or list of str
         Concept code(s) from :func:`cchc_data.concepts`.
     provinces : str or list, optional
-        Provinces to include (names, slugs or codes); default: every province with a fact.
-    period : "latest", str, or dict
-        ``"latest"`` (default) takes each province's most recent fact; a period label takes that period
+        Provinces to include (names, slugs or codes); default ``None``: every province with a fact.
+    period : "latest", str, or dict, default "latest"
+        ``"latest"`` takes each province's most recent fact; a period label takes that period
         for every province; a dict maps province (any accepted form) to its period.
-    kind : {"actual", "plan", "target"}
-    strict : bool
+    {kind}
+    strict : bool, default False
         Keep only indicators that measure exactly the concept's quantity (``comparability == "same"``);
         default: keep the caveated ones too, with their notes.
-    successors : bool
+    successors : bool, default False
         Add the province's 2025 successor (see :func:`successor_view`).
+    {data_dir}
 
     Returns
     -------
@@ -234,6 +262,7 @@ def compare(
     return out
 
 
+@share_docs
 def concept_series(concept, province, *, kind: str = "actual", data_dir=None) -> pd.DataFrame:
     """A concept's totals in one province over time, with the line each point may be joined on.
 
@@ -242,11 +271,23 @@ def concept_series(concept, province, *, kind: str = "actual", data_dir=None) ->
     another definition). Khánh Hòa's E-Office counts of 2019 (198 state agencies) and 2021-Q1 (190
     agencies, units and localities, a different set) are therefore two separate points.
 
+    Parameters
+    ----------
+    concept : str
+        A concept code from :func:`cchc_data.concepts`.
+    {province}
+    {kind}
+    {data_dir}
+
     Returns
     -------
     pandas.DataFrame
         The columns of :func:`compare` plus ``line`` (``"same"`` or the caveated indicator's code) and
         ``joined`` (``True`` where the point is joined to the previous point of its line), oldest first.
+
+    See Also
+    --------
+    compare : The same concept across provinces.
 
     Examples
     --------
@@ -266,6 +307,7 @@ def concept_series(concept, province, *, kind: str = "actual", data_dir=None) ->
     return out
 
 
+@share_docs
 def coverage(
     frame: pd.DataFrame | None = None, *, by: str = "concept", values: str = "count", data_dir=None
 ) -> pd.DataFrame:
@@ -273,24 +315,35 @@ def coverage(
 
     Parameters
     ----------
-    frame : DataFrame, optional
-        Facts to cover (default: all).
-    by : {"concept", "indicator", "domain"}
+    frame : pandas.DataFrame, optional
+        Facts to cover, as from :func:`cchc_data.load_indicators`. Default ``None``: all facts.
+    by : {"concept", "indicator", "domain"}, default "concept"
         Rows of the matrix. With ``"concept"``, indicators without a concept are left out.
-    values : {"count", "periods"}
+    values : {"count", "periods"}, default "count"
         ``"count"``: number of facts per cell (0 where none). ``"periods"``: the period labels present,
         comma-separated, oldest first (``""`` where none).
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per concept (indicator, domain), one column per province slug with facts in ``frame``.
+
+    Raises
+    ------
+    ValueError
+        If ``by`` or ``values`` is not one of the values above.
 
     Examples
     --------
     >>> m = coverage()
     >>> int(m.loc["digital_certificates", "ha-giang"]), int(m.loc["fibre_commune_share", "ha-giang"])
     (1, 0)
+    >>> coverage(by="domain", values="periods").at["direction", "dak-lak"]
+    '2023-Q1'
     """
-    if by not in {"concept", "indicator", "domain"}:
-        raise ValueError(f"by={by!r} is not supported; use 'concept', 'indicator' or 'domain'")
-    if values not in {"count", "periods"}:
-        raise ValueError(f"values={values!r} is not supported; use 'count' or 'periods'")
+    check_argument("grouping", by, ("concept", "indicator", "domain"))
+    check_argument("coverage value", values, ("count", "periods"))
     df = _facts(frame, data_dir)
     provinces_with_data = sorted(df["province"].astype(str).unique())
     df = df.assign(**{by: df[by].astype(str)})
@@ -314,12 +367,19 @@ def coverage(
     return table
 
 
+@share_docs
 def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd.DataFrame:
     """Shares derived from a part and its whole (191 of 195 communes → 97.9 %), marked as derived.
 
     A part is a fact whose catalog row names a ``whole``; it is paired with the whole's fact of the
     same province, period, kind, breakdown and source. Printed percentages are not touched: the result
     has its own ``share`` column and ``origin = "derived"``.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame, optional
+        Facts as from :func:`cchc_data.load_indicators`. Default ``None``: all facts.
+    {data_dir}
 
     Returns
     -------
@@ -363,12 +423,18 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
     return out[cols].sort_values(["province", "period", "indicator", "breakdown"], kind="stable").reset_index(drop=True)
 
 
+@share_docs
 def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
     """A province's targets beside the latest actual value of the same indicator (or concept).
 
     The actual is the most recent ``actual`` fact of the same indicator and breakdown in the province;
     failing that, of the same concept. ``gap = actual - target`` (positive: above the target). Where no
     actual exists, ``status`` is ``"no actual yet"`` and actual/gap are missing (never zero).
+
+    Parameters
+    ----------
+    {province}
+    {data_dir}
 
     Returns
     -------
@@ -382,10 +448,10 @@ def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
     Examples
     --------
     >>> p = progress_to_target("Khánh Hòa")
-    >>> set(p["status"]) <= {"met", "not met yet", "no actual yet"}
-    True
-    >>> bool((p["status"] == "no actual yet").eq(p["actual"].isna()).all())
-    True
+    >>> p.loc[0, ["indicator", "target_period", "status"]].tolist(), float(p.at[0, "target"]), float(p.at[0, "actual"])
+    (['iso_qms_converted', '2021', 'not met yet'], 184.0, 69.0)
+    >>> p["status"].value_counts().to_dict()
+    {'no actual yet': 15, 'not met yet': 2}
     """
     slug = resolve_province(province, data_dir=data_dir)
     df = load_indicators(province=slug, data_dir=data_dir)
@@ -431,11 +497,30 @@ def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
     return out.sort_values(["target_period", "domain", "indicator"], kind="stable").reset_index(drop=True)
 
 
+@share_docs
 def per_capita(frame: pd.DataFrame, *, per: int = 100_000, data_dir=None) -> pd.DataFrame:
     """Add the 2019 population and the value per ``per`` inhabitants (counts and money only).
 
     Percentages have no per-capita figure, and provinces without a verified population get a missing
     value, never a guess.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Facts with ``province``, ``value`` and ``unit`` columns, e.g. from :func:`compare`.
+    per : int, default 100_000
+        Inhabitants per which the value is given.
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``frame`` with ``population_2019`` and ``value_per_capita`` added.
+
+    Raises
+    ------
+    ValueError
+        If ``frame`` lacks the ``province``, ``value`` or ``unit`` column.
 
     Examples
     --------
@@ -455,11 +540,27 @@ def per_capita(frame: pd.DataFrame, *, per: int = 100_000, data_dir=None) -> pd.
     return out
 
 
+@share_docs
 def successor_view(frame: pd.DataFrame, *, data_dir=None) -> pd.DataFrame:
     """Add the province that succeeds each pre-2025 province after 1 July 2025 (Resolution 202/2025/QH15).
 
     Adds ``successor``, ``successor_name`` and ``display_name`` (``"Hà Giang → Tuyên Quang"`` where the
     province merged into another, else its own name).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Facts with a ``province`` column of slugs, e.g. from :func:`compare`.
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``frame`` with ``successor``, ``successor_name`` and ``display_name`` added.
+
+    See Also
+    --------
+    cchc_data.successor : The successor of one province.
 
     Examples
     --------
@@ -477,14 +578,32 @@ def successor_view(frame: pd.DataFrame, *, data_dir=None) -> pd.DataFrame:
     return out
 
 
+@share_docs
 def profile(province, *, data_dir=None) -> pd.DataFrame:
     """A province's facts grouped by domain (in the national framework's order), with the period of each.
+
+    Parameters
+    ----------
+    {province}
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``domain``, ``domain_label_vi``, ``domain_label_en``, ``fact_id``, ``indicator``,
+        ``label_vi``, ``label_en``, ``period``, ``kind``, ``value``, ``unit``, ``qualifier``, ``breakdown``,
+        ``source_id``, ``evidence``, ``flag``, ``note``; domains in the framework's order.
+
+    Raises
+    ------
+    ValueError
+        If the province is unknown or has no curated data.
 
     Examples
     --------
     >>> p = profile("Hà Giang")
-    >>> p["domain"].iloc[0] in {"direction", "institutions", "procedures", "organization"}
-    True
+    >>> p["domain"].iloc[0], len(p)
+    ('organization', 32)
     """
     df = load_indicators(province=province, data_dir=data_dir)
     dom = domains(data_dir=data_dir).set_index("domain")
@@ -501,21 +620,36 @@ def profile(province, *, data_dir=None) -> pd.DataFrame:
     return out
 
 
+@share_docs
 def breakdown_table(province, indicator, *, period=None, data_dir=None) -> pd.DataFrame:
     """The parts of one indicator by breakdown (government level, sector, agency…) beside its total.
 
     Parameters
     ----------
-    province : str
+    {province}
     indicator : str
+        An indicator code with parts by breakdown (see :func:`indicators_with_breakdowns`).
     period : str, optional
-        Default: the latest period that has a breakdown.
+        A period label. Default ``None``: the latest period that has a breakdown.
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        The total first (``breakdown == ""``), then the parts in the breakdowns' order, with ``dimension``,
+        ``breakdown_label_vi`` and ``breakdown_label_en`` (``"Tổng"`` / ``"Total"`` for the total) beside
+        the fact columns.
+
+    Raises
+    ------
+    ValueError
+        If the indicator has no breakdown in that province (and period).
 
     Examples
     --------
     >>> t = breakdown_table("Khánh Hòa", "dossiers_on_time_share")
-    >>> t["breakdown"].iloc[0]
-    ''
+    >>> t[["period", "breakdown", "value"]].head(3).values.tolist()
+    [['2021-Q1', '', 98.63], ['2021-Q1', 'level:province', 99.76], ['2021-Q1', 'level:district', 91.58]]
     """
     df = load_indicators(province=province, indicator=indicator, data_dir=data_dir)
     with_parts = df[df["breakdown"] != ""]
@@ -542,13 +676,28 @@ def breakdown_table(province, indicator, *, period=None, data_dir=None) -> pd.Da
     return out[cols].reset_index(drop=True)
 
 
+@share_docs
 def indicators_with_breakdowns(province, *, data_dir=None) -> list[str]:
     """Indicators of a province that have a total and at least one part by breakdown.
 
+    Parameters
+    ----------
+    {province}
+    {data_dir}
+
+    Returns
+    -------
+    list of str
+        Indicator codes, sorted.
+
+    See Also
+    --------
+    breakdown_table : One of them, part by part.
+
     Examples
     --------
-    >>> "dossiers_on_time_share" in indicators_with_breakdowns("Khánh Hòa")
-    True
+    >>> indicators_with_breakdowns("Khánh Hòa")[:3]
+    ['agencies_using_eoffice', 'dossiers_on_time_share', 'iso_qms_agencies']
     """
     df = load_indicators(province=province, data_dir=data_dir)
     has_parts = set(df.loc[df["breakdown"] != "", "indicator"])
@@ -558,6 +707,23 @@ def indicators_with_breakdowns(province, *, data_dir=None) -> list[str]:
 
 def in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Keep the ``*_vi`` or ``*_en`` columns of ``frame`` for ``lang``, renamed without the suffix.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Any frame with paired ``*_vi`` / ``*_en`` columns (e.g. from :func:`compare`).
+    lang : {"vi", "en"}
+        The language to keep.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``frame`` without the other language's columns, ``label_en`` renamed ``label`` and so on.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"vi"`` or ``"en"``.
 
     Examples
     --------

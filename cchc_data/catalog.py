@@ -6,37 +6,83 @@ import re
 
 import pandas as pd
 
+from ._docstrings import share_docs
 from ._text import fold
 from .schema import read_table
 
 __all__ = ["catalog", "concepts", "domains", "breakdowns", "units", "search"]
 
 
+@share_docs
 def catalog(*, data_dir=None) -> pd.DataFrame:
     """One row per indicator: code, Vietnamese and English labels, unit, domain, concept, whole.
 
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``indicator`` (the code facts refer to), ``label_vi``, ``label_en``, ``unit`` (a code of
+        :func:`units`), ``unit_vi``, ``unit_en``, ``domain`` (a code of :func:`domains`), ``concept`` (a code of
+        :func:`concepts`, ``""`` if none), ``whole`` (the indicator this one is a part of, ``""`` if none),
+        ``description``, ``comparability`` (``"same"``, ``"caveat"`` or ``""``) and
+        ``comparability_note_vi`` / ``comparability_note_en``.
+
+    See Also
+    --------
+    search : Find catalog rows by words, diacritics optional.
+
     Examples
     --------
-    >>> cat = catalog()
-    >>> {"indicator", "label_vi", "label_en", "unit", "domain", "concept", "whole"} <= set(cat.columns)
-    True
+    >>> cat = catalog().set_index("indicator")
+    >>> cat.loc["admin_agencies_with_autonomy", ["unit", "whole"]].tolist()
+    ['count', 'admin_agencies_autonomy_eligible']
     """
     return read_table("catalog", data_dir=data_dir)
 
 
+@share_docs
 def concepts(*, data_dir=None) -> pd.DataFrame:
     """Concepts shared by indicators of different provinces or definitions, with their unit.
 
+    A concept is what several provinces' indicators measure alike; comparisons across provinces are made by
+    concept, never by indicator code.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``concept``, ``label_vi``, ``label_en``, ``unit``, ``definition_vi``, ``definition_en``.
+
+    See Also
+    --------
+    cchc_data.analysis.comparable_concepts : Concepts with facts for several provinces.
+
     Examples
     --------
-    >>> "digital_certificates" in set(concepts()["concept"])
-    True
+    >>> concepts().set_index("concept").at["digital_certificates", "label_en"]
+    'Digital certificates held by officials'
     """
     return read_table("concepts", data_dir=data_dir)
 
 
+@share_docs
 def domains(*, data_dir=None) -> pd.DataFrame:
     """The seven CCHC domains (Resolution 76/NQ-CP's six areas plus direction), in display order.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``domain`` (code), ``label_vi``, ``label_en`` and ``order``, sorted by ``order``.
 
     Examples
     --------
@@ -47,8 +93,18 @@ def domains(*, data_dir=None) -> pd.DataFrame:
     return frame.sort_values("order", ignore_index=True)
 
 
+@share_docs
 def breakdowns(*, data_dir=None) -> pd.DataFrame:
     """Breakdown codes (``level:district``, ``sector:land``…) with their dimension and labels.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``breakdown`` (``dimension:member``), ``dimension``, ``label_vi``, ``label_en`` and ``order``.
 
     Examples
     --------
@@ -58,8 +114,18 @@ def breakdowns(*, data_dir=None) -> pd.DataFrame:
     return read_table("breakdowns", data_dir=data_dir)
 
 
+@share_docs
 def units(*, data_dir=None) -> pd.DataFrame:
     """Units of measurement (``count``, ``percent``, ``vnd``) with labels and symbols.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``unit`` (code), ``label_vi``, ``label_en`` and ``symbol`` (``""`` for counts).
 
     Examples
     --------
@@ -69,16 +135,36 @@ def units(*, data_dir=None) -> pd.DataFrame:
     return read_table("units", data_dir=data_dir)
 
 
+@share_docs
 def search(text: str, *, data_dir=None) -> pd.DataFrame:
     """Catalog rows where every word of ``text`` starts a word of the code, labels, description or concept.
 
     Matching ignores case and Vietnamese diacritics, so ``"ho so dung han"`` finds ``hồ sơ đúng hạn``.
 
+    Parameters
+    ----------
+    text : str
+        Words to look for, in Vietnamese (diacritics optional) or English.
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        The matching rows of :func:`catalog`, same columns, indexed from 0; empty if nothing matches.
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is not a string with at least one word.
+
+    See Also
+    --------
+    catalog : Every indicator.
+
     Examples
     --------
-    >>> hits = search("ho so dung han")
-    >>> hits["label_vi"].str.contains("đúng hạn").all() and len(hits) > 0
-    True
+    >>> search("ho so dung han")["indicator"].tolist()[:2]
+    ['dossiers_on_time', 'dossiers_on_time_share']
     """
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"search() needs some words to look for, got {text!r}")

@@ -50,7 +50,26 @@ CATALOG_FIELDS = ["indicator", "label_vi", "label_en", "unit", "unit_vi", "unit_
 
 @dataclass(frozen=True)
 class ReviewIssue:
-    """One problem of the review file: its row (the spreadsheet's row number, the header is row 1)."""
+    """One problem of the review file: its row (the spreadsheet's row number, the header is row 1).
+
+    Parameters
+    ----------
+    level : {"error", "warning"}
+        An error stops :func:`check` from applying the file.
+    row : int or None
+        The row in the review file (the header is row 1), ``None`` for the whole file.
+    field : str or None
+        The column, ``None`` for the whole row.
+    message : str
+        What is wrong and how to fix it.
+    file : str, default "review"
+        The file the problem is in, as shown.
+
+    Examples
+    --------
+    >>> str(ReviewIssue("error", 3, "value", "'65,91' is written the Vietnamese way; write 65.91"))
+    "error: review:3 [value]: '65,91' is written the Vietnamese way; write 65.91"
+    """
 
     level: str  # "error" or "warning"
     row: int | None
@@ -66,7 +85,39 @@ class ReviewIssue:
 
 @dataclass
 class CurationReport:
-    """What :func:`check` found and did."""
+    """What :func:`check` found and did.
+
+    Parameters
+    ----------
+    review : pathlib.Path
+        The review file checked.
+    data_dir : pathlib.Path
+        The data folder checked against (and added to, if applied).
+    issues : list of ReviewIssue, optional
+        The problems found, errors first. Default: none.
+    facts : pandas.DataFrame, optional
+        The rows to add to ``indicators.csv`` (or added), with their ``fact_id``.
+    catalog_rows : pandas.DataFrame, optional
+        The new rows of ``catalog.csv``.
+    kept, skipped : int, default 0
+        Rows marked ``keep = yes``, and the others.
+    applied : bool, default False
+        Whether the rows were written to the data folder.
+
+    Attributes
+    ----------
+    errors : list of ReviewIssue
+        The issues of level ``"error"``.
+    ok : bool
+        True when there is no error.
+
+    Examples
+    --------
+    >>> from pathlib import Path
+    >>> report = CurationReport(Path("review.csv"), Path("data"), kept=2, skipped=5)
+    >>> report.ok, report.summary()
+    (True, 'review.csv: valid: 2 rows kept, 5 not; 0 facts to add, 0 new catalog rows; 0 errors, 0 warnings')
+    """
 
     review: Path
     data_dir: Path
@@ -243,9 +294,10 @@ def check(review_csv, *, data_dir=None, apply: bool = False) -> CurationReport:
     ----------
     review_csv : path
         The review file (CSV, UTF-8), as written by ``cchc extract`` and edited by the reviewer.
-    data_dir : path, optional
-        The data folder to check against and to add to (default: the data in use).
-    apply : bool
+    data_dir : str or pathlib.Path, optional
+        The data folder to check against and to add to. Default ``None``: the data in use (see
+        :func:`cchc_data.data_dir`).
+    apply : bool, default False
         Append the kept rows to ``indicators.csv`` (and new indicators to ``catalog.csv``).
 
     Returns

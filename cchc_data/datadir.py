@@ -20,8 +20,11 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
+from ._docstrings import share_docs
+
 __all__ = [
     "DATA_DIR_ENV",
+    "PACKAGE_FILE",
     "DataError",
     "ContractError",
     "data_dir",
@@ -44,16 +47,41 @@ NUL_MARK = "\ue000"
 
 
 class DataError(ValueError):
-    """The data folder or one of its files is missing or malformed."""
+    """The data folder or one of its files is missing or malformed.
+
+    A ``ValueError``, so ``except ValueError`` catches it too; the message names the file and the fix.
+
+    Examples
+    --------
+    >>> try:
+    ...     data_dir("/nowhere")
+    ... except DataError as exc:
+    ...     str(exc).split(";")[0]
+    '/nowhere is not a cchc data folder (no datapackage.json)'
+    """
 
 
 class ContractError(DataError):
-    """The data folder can be read, but its tables break the data contract (``cchc validate`` lists why)."""
+    """The data folder can be read, but its tables break the data contract (``cchc validate`` lists why).
+
+    Raised by every loader (:func:`cchc_data.schema.read_table` and all that build on it); the message
+    names the first problem's file, line and field, and how many more there are.
+
+    Examples
+    --------
+    >>> issubclass(ContractError, DataError), ContractError.__mro__[2].__name__
+    (True, 'ValueError')
+    """
 
 
 @lru_cache(maxsize=1)
 def bundled_dir() -> Path:
     """The data shipped with the package (or the ``data/`` folder of a source checkout).
+
+    Returns
+    -------
+    pathlib.Path
+        The folder holding the bundled ``datapackage.json``.
 
     Examples
     --------
@@ -72,10 +100,26 @@ def data_dir(path: str | os.PathLike | None = None) -> Path:
     In order: ``path`` if given, else the ``CCHC_DATA_DIR`` environment variable, else the data shipped
     inside the installed package, else the ``data/`` folder of a source checkout.
 
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        A data folder holding a ``datapackage.json``. Default ``None``: the folder named by the
+        ``CCHC_DATA_DIR`` environment variable, else the data shipped with the package.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder, absolute, links resolved.
+
+    Raises
+    ------
+    DataError
+        If ``path`` is not a folder path or holds no ``datapackage.json``.
+
     Examples
     --------
-    >>> (data_dir() / "datapackage.json").is_file()
-    True
+    >>> data_dir().name, sorted(p.name for p in data_dir().glob("datapackage.json"))
+    ('data', ['datapackage.json'])
     >>> data_dir("/nowhere")
     Traceback (most recent call last):
     ...
@@ -170,8 +214,18 @@ def _check_descriptor(desc) -> None:
             raise DataError(f"{PACKAGE_FILE}: resource {name!r} has no schema with named fields")
 
 
+@share_docs
 def package(data_dir: str | os.PathLike | None = None) -> dict:
     """The data folder's ``datapackage.json``, read once per version of the file.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    dict
+        The descriptor, as JSON; callers must not modify it (it is cached).
 
     Raises
     ------
@@ -188,8 +242,18 @@ def package(data_dir: str | os.PathLike | None = None) -> dict:
     return _package_cached(_stat_key(folder / PACKAGE_FILE))
 
 
+@share_docs
 def table_names(data_dir: str | os.PathLike | None = None) -> list[str]:
     """The tables of the data package, in its order.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    list of str
+        The resource names of ``datapackage.json``.
 
     Examples
     --------
@@ -203,6 +267,23 @@ def resource_file(folder: Path, res: dict) -> Path:
     """The file of resource ``res``, which must lie inside ``folder``.
 
     A URL, an absolute path or a path with ``..`` is refused without being read or printed.
+
+    Parameters
+    ----------
+    folder : pathlib.Path
+        The data folder.
+    res : dict
+        One resource of ``datapackage.json``, with ``name`` and ``path``.
+
+    Returns
+    -------
+    pathlib.Path
+        ``folder / res["path"]``.
+
+    Raises
+    ------
+    DataError
+        If the path leaves the folder or is not a plain relative path.
 
     Examples
     --------
@@ -250,8 +331,30 @@ def _resource(desc: dict, name: str) -> dict:
     raise DataError(f"{name!r} is not a table of the data package; tables: {names}")
 
 
+@share_docs
 def identity(data_dir: str | os.PathLike | None = None) -> tuple:
-    """A key that changes whenever the package or any of its tables is replaced or edited."""
+    """A key that changes whenever the package or any of its tables is replaced or edited.
+
+    Caches of tables and checks are keyed on it, so an edited file is read again.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    tuple
+        One entry per file (``datapackage.json`` first, then each table): its path, size, modification
+        and change times.
+
+    Examples
+    --------
+    >>> key = identity()
+    >>> len(key) == 1 + len(table_names()), key[0][0].endswith("datapackage.json")
+    (True, True)
+    >>> len(key)
+    12
+    """
     folder = _resolve(data_dir)
     desc = package(folder)
     keys = [_stat_key(folder / PACKAGE_FILE)]
@@ -259,6 +362,7 @@ def identity(data_dir: str | os.PathLike | None = None) -> tuple:
     return tuple(keys)
 
 
+@share_docs
 def read_raw(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     """Read one table of the package as strings, unchecked: empty cells ``""``, NFC, bytes kept.
 
@@ -266,10 +370,30 @@ def read_raw(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFra
     quoted cell is kept; a NUL byte is kept (the schema check reports it). The parse is cached until
     the file is replaced or edited (same size and time included); callers must not modify it.
 
+    Parameters
+    ----------
+    name : str
+        The resource name in ``datapackage.json``.
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table's cells as strings, indexed by CSV line number.
+
     Raises
     ------
     DataError
         If the file is missing, not UTF-8 or not a well-formed CSV file; the message names it.
+
+    See Also
+    --------
+    cchc_data.schema.read_table : The same table, checked and typed.
+
+    Examples
+    --------
+    >>> read_raw("units").loc[3, ["unit", "symbol"]].tolist()
+    ['percent', '%']
     """
     folder = _resolve(data_dir)
     res = _resource(package(folder), name)
@@ -303,15 +427,25 @@ def _csv_error(exc: Exception) -> str:
     return text
 
 
+@share_docs
 def checksum(data_dir: str | os.PathLike | None = None) -> str:
     """``sha256:<hex>`` over ``datapackage.json`` and the tables it names (each name and its bytes).
 
     Only what the package names counts (not a README or a stray file), read from inside the folder.
 
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    str
+        ``"sha256:"`` and 64 hexadecimal digits.
+
     Examples
     --------
-    >>> checksum().startswith("sha256:"), len(checksum())
-    (True, 71)
+    >>> checksum()[:7], len(checksum())
+    ('sha256:', 71)
     """
     folder = _resolve(data_dir)
     digest = hashlib.sha256()
@@ -324,6 +458,17 @@ def checksum(data_dir: str | os.PathLike | None = None) -> str:
 
 def data_version(path: str | os.PathLike | None = None) -> str:
     """The data package's version (``datapackage.json``), shown in chart footers and reports.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        A data folder holding a ``datapackage.json``. Default ``None``: the folder named by the
+        ``CCHC_DATA_DIR`` environment variable, else the data shipped with the package.
+
+    Returns
+    -------
+    str
+        The ``version`` of ``datapackage.json``, or ``"unversioned"``.
 
     Examples
     --------

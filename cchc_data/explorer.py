@@ -32,8 +32,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from . import analysis, params, plotting
+from ._docstrings import share_docs
 from .catalog import catalog, concepts, domains, search, units
-from .indicators import load_indicators, sources
+from .indicators import load_indicators, provinces_with_data, sources
 from .periods import parse_period
 from .provinces import provinces as registry
 from .provinces import resolve_province
@@ -174,6 +175,7 @@ class _Notice(Exception):
     """Not an error: the selection is empty or incomplete; shown as a notice in the app."""
 
 
+@share_docs
 class Explorer:
     """The explorer's widgets, its current view and the code that keeps them in step.
 
@@ -188,6 +190,26 @@ class Explorer:
 
     State after each change: :attr:`view` (the rows and columns of the table, as numbers), :attr:`chart_data`
     (the analysis frame each chart drew), :attr:`chart_titles`, :attr:`error` (the message shown, or ``""``).
+
+    Parameters
+    ----------
+    lang : {"vi", "en"}, default "vi"
+        The language of the controls, the charts and the table (switchable in the app).
+    {data_dir}
+
+    See Also
+    --------
+    explore : Make one (the usual way in a notebook).
+
+    Examples
+    --------
+    >>> ex = Explorer(lang="en")
+    >>> sorted(ex.province_checks)
+    ['dak-lak', 'ha-giang', 'khanh-hoa']
+    >>> ex.provinces = ["Hà Giang"]
+    >>> ex.kind.value = "target"
+    >>> ex.error
+    ''
     """
 
     def __init__(self, *, lang="vi", data_dir=None):
@@ -200,7 +222,7 @@ class Explorer:
         self._sources = sources(data_dir=data_dir).set_index("source_id")
         self._units = units(data_dir=data_dir).set_index("unit")
         reg = registry(data_dir=data_dir).set_index("slug")
-        with_data = sorted(self._facts["province"].astype(str).unique(), key=lambda s: reg.at[s, "name_ascii"])
+        with_data = sorted(provinces_with_data(data_dir=data_dir), key=lambda s: reg.at[s, "name_ascii"])
         self._names = {slug: reg.at[slug, "name_vi"] for slug in with_data}
         self._busy = False
         self._drawn: dict[tuple, tuple[str, bytes, pd.DataFrame | None]] = {}
@@ -635,15 +657,15 @@ class Explorer:
         )
 
 
+@share_docs
 def explore(*, lang="vi", data_dir=None) -> Explorer:
     """Open the explorer: pick provinces, a domain, a concept or indicator, kind, period and language.
 
     Parameters
     ----------
-    lang : {"vi", "en"}
+    lang : {"vi", "en"}, default "vi"
         The language of the controls, the charts and the table (switchable in the app).
-    data_dir : path, optional
-        Another data folder (default: the bundled data, or ``CCHC_DATA_DIR``).
+    {data_dir}
 
     Returns
     -------

@@ -33,6 +33,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from . import i18n
+from ._checks import check_argument
+from ._docstrings import share_docs
 from ._text import fold
 from .catalog import catalog, domains, units
 from .datadir import data_version
@@ -45,7 +47,20 @@ MAX_CELL_CHARS = 32_767
 
 
 class ExportWarning(UserWarning):
-    """Something could not be written exactly as it is in the data (the message says where)."""
+    """Something could not be written exactly as it is in the data (the message says where).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("error", ExportWarning)
+    ...     try:
+    ...         warnings.warn("Facts!H2: text cut to 32767 characters", ExportWarning)
+    ...     except ExportWarning as exc:
+    ...         caught = str(exc)
+    >>> caught
+    'Facts!H2: text cut to 32767 characters'
+    """
 
 
 #: Accepted values of ``group_by`` (``None``: a single sheet).
@@ -181,12 +196,6 @@ _MIN_WIDTH, _MAX_WIDTH = 8, 60
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
     return pair[0] if lang == "vi" else pair[1]
-
-
-def _check_choice(value, valid, what):
-    if value not in valid:
-        choices = ", ".join(repr(v) for v in valid[:-1]) + f" or {valid[-1]!r}"
-        raise ValueError(f"{value!r} is not a valid {what}; choose {choices}")
 
 
 def _check_path(path) -> Path:
@@ -350,33 +359,43 @@ def _describe_filters(filters, frame_given: bool, lang: str) -> str:
     return _pick(_NOTES["unrecorded"], lang)
 
 
+@share_docs
 def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None, data_dir=None) -> Path:
     """Write the facts to an Excel workbook (``.xlsx``) for reading in Excel or LibreOffice.
 
     Parameters
     ----------
-    path : str or path
+    path : str or os.PathLike
         The file to write (``*.xlsx``); its folder must exist. An existing file is replaced.
     frame : pandas.DataFrame, optional
         Facts from :func:`cchc_data.load_indicators` (filtered or sorted as you like; rows keep their
-        order within a sheet). Default: every fact.
-    group_by : {"domain", "province", "source_id", None}
+        order within a sheet). Default ``None``: every fact.
+    group_by : {"domain", "province", "source_id", None}, default "domain"
         One sheet per CCHC domain (in the domains' display order), per province or per source
         (alphabetical), or ``None`` for a single ``Số liệu``/``Facts`` sheet. Sheet names are the
         group's label in ``lang``, made Excel-safe: ``[]:*?/\\`` become ``_``, cut to 31 characters
         with ``…``, made unique with `` (2)``.
-    lang : {"vi", "en"}
+    lang : {"vi", "en"}, default "vi"
         Language of sheet names, headers and the about sheet. Both indicator labels are always written.
     filters : mapping, optional
         The filters that produced ``frame`` (e.g. ``{"province": ["Hà Giang"]}``), recorded on the
-        about sheet.
-    data_dir : path, optional
-        Another data folder (default: see :func:`cchc_data.data_dir`).
+        about sheet. Default ``None``: none recorded.
+    {data_dir}
 
     Returns
     -------
     pathlib.Path
         The absolute path written.
+
+    Raises
+    ------
+    ValueError
+        If ``path`` does not end in ``.xlsx`` or is a folder, ``group_by`` or ``lang`` is not one of the
+        values above, ``frame`` lacks fact columns or has no rows, or a value is not a finite number.
+
+    See Also
+    --------
+    cchc_data.load_indicators : The facts to export, filtered.
 
     Notes
     -----
@@ -403,9 +422,9 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
     >>> export_excel("x.xlsx", group_by="year")
     Traceback (most recent call last):
     ...
-    ValueError: 'year' is not a valid group_by; choose 'domain', 'province', 'source_id' or None
+    ValueError: 'year' is not a known grouping; use one of 'domain', 'province', 'source_id', None
     """
-    _check_choice(group_by, GROUP_BY, "group_by")
+    check_argument("grouping", group_by, GROUP_BY)
     lang = i18n.check_lang(lang)
     out = _check_path(path)
     frame_given = frame is not None

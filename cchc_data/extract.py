@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._docstrings import share_docs
 from ._text import fold, nfc
 from .catalog import catalog
 from .datadir import data_dir as _data_dir
@@ -108,6 +109,14 @@ class Cues:
 @lru_cache(maxsize=1)
 def cues() -> Cues:
     """The cue table (``extract_cues.csv``): one row per cue word, with its ``type`` and ``value``.
+
+    Read once; edit ``extract_cues.csv`` to teach :func:`extract` a new cue word.
+
+    Returns
+    -------
+    Cues
+        ``rows`` (every row as a dict of ``cue``, ``type``, ``value`` …) and ``of(type)``, the rows of one
+        type, longest cue first.
 
     Examples
     --------
@@ -466,6 +475,7 @@ def _evidence(text: str, start: int, end: int, seg: tuple[int, int], sent: tuple
     return frag
 
 
+@share_docs
 def extract(
     text: str,
     *,
@@ -517,13 +527,23 @@ def extract(
     period : str, optional
         The period the report is about (``2019``, ``2021-Q1``, ``2021-2030``): the period of numbers whose
         sentence names none. Default: the source's ``reference_period`` in ``sources.csv``, if listed.
-    data_dir : path, optional
-        The data folder whose catalog and sources are used.
+    {data_dir}
+        Its catalog and sources are used.
 
     Returns
     -------
     pandas.DataFrame
         Columns :data:`REVIEW_COLUMNS`, one row per candidate in reading order.
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is not a string, the province is unknown, or ``period`` is not a period.
+
+    See Also
+    --------
+    write_review : Write the candidates for a curator.
+    cchc_data.curate.check : Check and apply the reviewed file.
 
     Examples
     --------
@@ -789,6 +809,28 @@ def write_review(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
 
     UTF-8 with a byte-order mark, which tells Excel the encoding (without it, Excel shows Vietnamese
     letters garbled); LibreOffice, pandas and :func:`cchc_data.curate.check` read it either way.
+    Values are written as ``indicators.csv`` writes them (``1514``, ``65.91``).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows with a ``value`` column, e.g. from :func:`extract`.
+    path : str or os.PathLike
+        The CSV file to write (replaced if it exists).
+
+    Returns
+    -------
+    pathlib.Path
+        ``path``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> df = extract("Tỷ lệ đạt 98,63%.", province="Khánh Hòa", source_id="demo", period="2021-Q1")
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = write_review(df, Path(tmp) / "review.csv")
+    ...     out.read_bytes()[:3].hex(), pd.read_csv(out, encoding="utf-8-sig")["value"].tolist()
+    ('efbbbf', [98.63])
     """
     path = Path(path)
     out = frame.copy()

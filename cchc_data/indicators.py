@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import difflib
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
+from ._checks import check_argument
+from ._docstrings import share_docs
 from ._text import fold
 from .catalog import catalog, domains
 from .datadir import ContractError, identity, package
@@ -44,8 +45,20 @@ COLUMNS = [
 _CATEGORICAL = ["province", "province_name", "domain", "kind", "unit", "qualifier", "source_id"]
 
 
+@share_docs
 def sources(*, data_dir=None) -> pd.DataFrame:
     """One row per source document: id, province, title, kind, publisher, dates, periods, text file.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source_id`` (what each fact's ``source_id`` refers to), ``province``, ``title``, ``kind``,
+        ``publisher``, ``published``, ``reference_period``, ``period_covered``, ``language`` and ``text_file``
+        (the source text's file name in the sources folder).
 
     Examples
     --------
@@ -56,8 +69,19 @@ def sources(*, data_dir=None) -> pd.DataFrame:
     return read_table("sources", data_dir=data_dir)
 
 
+@share_docs
 def kinds(*, data_dir=None) -> list[str]:
     """The kinds of fact, from the ``enum`` of ``indicators.kind`` in ``datapackage.json``.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    list of str
+        The kinds in the order the data package lists them (the kinds present in the facts, sorted, if the
+        package declares none).
 
     Examples
     --------
@@ -70,8 +94,25 @@ def kinds(*, data_dir=None) -> list[str]:
     return list(enum) if enum else sorted(set(read_table("indicators", data_dir=data_dir)["kind"]))
 
 
+@share_docs
 def provinces_with_data(*, data_dir=None) -> list[str]:
     """Slugs of the provinces that have curated facts, sorted.
+
+    The one place that answers "which provinces can I ask for?"; use it rather than recomputing the set from
+    :func:`load_indicators`.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    list of str
+        Province slugs, sorted.
+
+    See Also
+    --------
+    cchc_data.provinces : Every province-level unit, with or without data.
 
     Examples
     --------
@@ -169,14 +210,12 @@ def _as_list(value) -> list:
     return list(value) if isinstance(value, (list, tuple, set, pd.Index, pd.Series)) else [value]
 
 
-def _check_known(given, known, what, hint):
-    bad = [g for g in given if g not in known]
-    if bad:
-        close = difflib.get_close_matches(str(bad[0]), [str(k) for k in known], n=3)
-        maybe = f"did you mean {', '.join(map(repr, close))}? " if close else ""
-        raise ValueError(f"{bad[0]!r} is not a known {what}; {maybe}See {hint}")
+def _check_known(given, known, what, hint=None):
+    for value in given:
+        check_argument(what, value, known, hint=hint)
 
 
+@share_docs
 def load_indicators(
     *, province=None, domain=None, indicator=None, concept=None, period=None, kind=None, data_dir=None
 ) -> pd.DataFrame:
@@ -188,17 +227,18 @@ def load_indicators(
     ----------
     province : str or int or list, optional
         Province name, slug or GSO code, as accepted by :func:`resolve_province`. A known province
-        without curated data raises ``ValueError`` rather than returning an empty frame.
+        without curated data raises ``ValueError`` rather than returning an empty frame. Default ``None``: all.
     domain : str or list, optional
-        Domain code (``"procedures"``) or its Vietnamese/English label (diacritics optional).
+        Domain code (``"procedures"``) or its Vietnamese/English label (diacritics optional). Default ``None``.
     indicator, concept : str or list, optional
-        Codes from :func:`catalog` / :func:`concepts`.
+        Codes from :func:`catalog` / :func:`concepts`. Default ``None``.
     period : str or int or list, optional
-        A period label (``"2021-Q1"``, ``"2019"``, ``"2021-2030"``) matches that label; an ``int`` year
-        matches every period that starts in that year.
-    kind : {"actual", "target"}, optional
-    data_dir : path, optional
-        Another data folder (default: see :func:`cchc_data.data_dir`).
+        A period label (``"2021-Q1"``, ``"2019"``, ``"2021-2030"``) or a form Vietnamese documents use
+        (``"quý I/2021"``) matches that period; an ``int`` year matches every period that starts in that
+        year. A period without facts raises ``ValueError`` naming the periods with data. Default ``None``.
+    kind : {"actual", "plan", "target"} or list, optional
+        Achieved results, plans or targets (see :func:`kinds`). Default ``None``: all kinds.
+    {data_dir}
 
     Returns
     -------
@@ -206,6 +246,19 @@ def load_indicators(
         Columns :data:`COLUMNS`: ``value`` is float (percentages 0–100), ``year``/``quarter``/
         ``year_end`` nullable integers, ``province``, ``domain``, ``kind``, ``unit``, ``qualifier``,
         ``source_id`` categorical; ``breakdown``, ``concept``, ``flag`` and ``note`` are ``""`` when empty.
+
+    Raises
+    ------
+    ValueError
+        For an unknown province, domain, indicator, concept or kind (the message names close matches and
+        the valid values or where to find them), a province without data, or a period without facts.
+    cchc_data.ContractError
+        If the data folder breaks its ``datapackage.json`` (the message names file, row and field).
+
+    See Also
+    --------
+    flags : The facts whose source is inconsistent.
+    cchc_data.search : Find indicator codes by words.
 
     Examples
     --------
@@ -221,7 +274,7 @@ def load_indicators(
     >>> load_indicators(province="Atlantis")
     Traceback (most recent call last):
     ...
-    ValueError: 'Atlantis' is not a known province; See cchc_data.provinces() for the 63 known names
+    ValueError: 'Atlantis' is not a known province; see cchc_data.provinces() for the 63 known names
     """
     frame = _all_facts(data_dir)
     mask = pd.Series(True, index=frame.index)
@@ -248,23 +301,18 @@ def load_indicators(
             key = fold(str(d)).replace("_", " ")
             code = by_name.get(key) or by_name.get(fold(str(d)))
             if code is None:
-                _check_known([d], doms["domain"].tolist(), "domain", "cchc_data.domains()")
+                check_argument("domain", d, doms["domain"].tolist(), hint="cchc_data.domains()")
             wanted.append(code)
         mask &= frame["domain"].isin(wanted)
     if indicator is not None:
         given = _as_list(indicator)
         _check_known(
-            given,
-            set(catalog(data_dir=data_dir)["indicator"]),
-            "indicator",
-            "cchc_data.catalog() or cchc_data.search()",
+            given, catalog(data_dir=data_dir)["indicator"], "indicator", "cchc_data.catalog() or cchc_data.search()"
         )
         mask &= frame["indicator"].isin(given)
     if concept is not None:
         given = _as_list(concept)
-        _check_known(
-            given, set(read_table("concepts", data_dir=data_dir)["concept"]), "concept", "cchc_data.concepts()"
-        )
+        _check_known(given, read_table("concepts", data_dir=data_dir)["concept"], "concept", "cchc_data.concepts()")
         mask &= frame["concept"].isin(given)
     if period is not None:
         labels, years = [], []
@@ -281,8 +329,7 @@ def load_indicators(
         mask &= frame["period"].isin(labels) | frame["year"].isin(years)
     if kind is not None:
         given = _as_list(kind)
-        known = kinds(data_dir=data_dir)
-        _check_known(given, known, "kind", "the kinds " + ", ".join(map(repr, known)))
+        _check_known(given, kinds(data_dir=data_dir), "kind")
         mask &= frame["kind"].isin(given)
     out = frame[mask].reset_index(drop=True)
     for col in _CATEGORICAL:
@@ -291,14 +338,28 @@ def load_indicators(
     return out
 
 
+@share_docs
 def flags(*, data_dir=None) -> pd.DataFrame:
     """Facts whose source is inconsistent, with the kind of inconsistency and the explanatory note.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per flagged fact, columns ``fact_id``, ``province``, ``indicator``, ``period``, ``kind``,
+        ``value``, ``breakdown``, ``source_id``, ``evidence``, ``flag`` (``contradiction``, ``sum_mismatch``,
+        ``total_equals_part``, ``period_typo``, ``format_anomaly``) and ``note``.
 
     Examples
     --------
     >>> f = flags()
-    >>> set(f.columns) >= {"fact_id", "flag", "note", "evidence"} and bool((f["flag"] != "").all())
-    True
+    >>> f.loc[0, ["fact_id", "flag"]].tolist()
+    ['kh-2019-article-016', 'contradiction']
+    >>> sorted(f["flag"].unique())[:2]
+    ['contradiction', 'format_anomaly']
     """
     frame = _all_facts(data_dir)
     cols = [

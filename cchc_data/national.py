@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from ._checks import unknown_message
+from ._docstrings import share_docs
 from ._text import fold
 from .datadir import DataError
 from .numbers import numbers_in
@@ -104,8 +105,21 @@ def _table(key: str, data_dir=None) -> pd.DataFrame:
     return read_table(_FILES[key].removesuffix(".csv"), data_dir=data_dir)
 
 
+@share_docs
 def national_index_catalog(*, data_dir=None) -> pd.DataFrame:
     """One row per national index: labels, publisher, what it measures, scale and ``comparable_from``.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``index`` (code), ``label_vi``/``_en``, ``short_vi``/``_en``, ``publisher_vi``/``_en``,
+        ``measures_vi``/``_en``, ``unit``, ``scale_vi``/``_en``, ``higher_is_better``, ``first_year``,
+        ``comparable_from`` (the first year comparable with the latest method), ``method_note_vi``/``_en``
+        and ``method_source_id``.
 
     Examples
     --------
@@ -120,8 +134,20 @@ def national_index_catalog(*, data_dir=None) -> pd.DataFrame:
     return frame
 
 
+@share_docs
 def national_index_sources(*, data_dir=None) -> pd.DataFrame:
     """One row per published page read for the national indices (title, publisher, date, URL, language).
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``source_id``, ``title``, ``title_en``, ``short_title_vi``, ``short_title_en``,
+        ``publisher``, ``published`` (a date, ``NaT`` if the page gives none), ``url``, ``accessed`` and
+        ``language``.
 
     Examples
     --------
@@ -132,8 +158,25 @@ def national_index_sources(*, data_dir=None) -> pd.DataFrame:
     return _table("sources", data_dir)
 
 
+@share_docs
 def check_index(index, *, data_dir=None) -> str:
     """The code of an index given as users type it (``"PAR INDEX"``, ``"Papi"``, ``"pci"``).
+
+    Parameters
+    ----------
+    index : str
+        The code, the short name in any case and spacing, or the Vietnamese or English name.
+    {data_dir}
+
+    Returns
+    -------
+    str
+        ``"par_index"``, ``"sipas"``, ``"papi"`` or ``"pci"``.
+
+    Raises
+    ------
+    ValueError
+        If ``index`` is not a string or names no national index.
 
     Examples
     --------
@@ -142,7 +185,7 @@ def check_index(index, *, data_dir=None) -> str:
     >>> check_index("HDI")
     Traceback (most recent call last):
     ...
-    ValueError: 'HDI' is not a national index; use one of 'par_index', 'sipas', 'papi', 'pci' (or PAR INDEX, SIPAS, PAPI, PCI)
+    ValueError: 'HDI' is not a known national index; use one of 'par_index', 'sipas', 'papi', 'pci' (or PAR INDEX, SIPAS, PAPI, PCI)
     """
     valid = ", ".join(repr(i) for i in INDICES)
     if not isinstance(index, str):
@@ -151,10 +194,11 @@ def check_index(index, *, data_dir=None) -> str:
     codes = {re.sub(r"_", "", code): code for code in INDICES}
     code = codes.get(key) or _ALIASES.get(key)
     if code is None:
-        raise ValueError(f"{index!r} is not a national index; use one of {valid} (or PAR INDEX, SIPAS, PAPI, PCI)")
+        raise ValueError(unknown_message("national index", index, INDICES) + " (or PAR INDEX, SIPAS, PAPI, PCI)")
     return code
 
 
+@share_docs
 def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFrame:
     """The national index values as a tidy frame, one row per printed number, with labels and sources.
 
@@ -165,8 +209,7 @@ def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFram
     province : str, optional
         Keep one province's own rows (name, slug or GSO code); national reference values are dropped.
         Without it, every row is kept, national reference values (``province`` empty) included.
-    data_dir : path, optional
-        The data folder (default: see :func:`cchc_data.data_dir`).
+    {data_dir}
 
     Returns
     -------
@@ -193,7 +236,7 @@ def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFram
         values = values[values["index"] == check_index(index, data_dir=data_dir)]
     if province is not None:
         slug = resolve_province(province, data_dir=data_dir)
-        known = sorted(p for p in _table("values", data_dir)["province"].unique() if p)
+        known = provinces_with_values(data_dir=data_dir)
         if slug not in known:
             raise ValueError(f"no national index values for {slug!r}; provinces with values: {', '.join(known)}")
         values = values[values["province"] == slug]
@@ -229,15 +272,16 @@ def _one_per_key(frame: pd.DataFrame) -> pd.DataFrame:
     return firsts.set_index(key).assign(source_ids=ids).reset_index()
 
 
+@share_docs
 def index_trajectory(province, index, *, data_dir=None) -> pd.DataFrame:
     """A province's score and rank on one index over the years, with the national values printed beside.
 
     Parameters
     ----------
-    province : str
-        Name, slug or GSO code.
+    {province}
     index : str
-        ``"par_index"``, ``"sipas"``, ``"papi"`` or ``"pci"`` (or as users write them).
+        ``"par_index"``, ``"sipas"``, ``"papi"`` or ``"pci"``, or as users write them (see :func:`check_index`).
+    {data_dir}
 
     Returns
     -------
@@ -306,6 +350,7 @@ def _with_data(code: str, data_dir) -> list[str]:
     return sorted(p for p in values["province"].unique() if p)
 
 
+@share_docs
 def index_comparison(index, period=None, *, data_dir=None) -> pd.DataFrame:
     """The provinces side by side on one index for one year, national values beside them.
 
@@ -315,6 +360,7 @@ def index_comparison(index, period=None, *, data_dir=None) -> pd.DataFrame:
         The index (see :func:`check_index`).
     period : int, optional
         The year the index is for; default the latest year with a score or rank for any province.
+    {data_dir}
 
     Returns
     -------
@@ -322,6 +368,12 @@ def index_comparison(index, period=None, *, data_dir=None) -> pd.DataFrame:
         One row per province with national index values (also those without a value that year:
         their score and rank are NaN), columns ``province``, ``province_name``, ``period`` and those
         of :func:`index_trajectory`.
+
+    Raises
+    ------
+    ValueError
+        If the index is unknown, ``period`` is not a year, or no province has a value that year (the
+        message names the years with values).
 
     Examples
     --------
@@ -373,8 +425,24 @@ def index_comparison(index, period=None, *, data_dir=None) -> pd.DataFrame:
     return out.reindex(columns=cols)
 
 
+@share_docs
 def national_values(index, period, *, data_dir=None) -> dict:
     """The national reference values printed for one index and year (NaN where none was found).
+
+    Parameters
+    ----------
+    index : str
+        ``"par_index"``, ``"sipas"``, ``"papi"`` or ``"pci"``, or as users write them (see :func:`check_index`).
+    period : int
+        The year the index is for.
+    {data_dir}
+
+    Returns
+    -------
+    dict
+        ``provinces_ranked``, ``national_average``, ``national_max``, ``national_min`` (floats, NaN where
+        not printed) and ``national_max_qualifier`` (``"more_than"`` when a page only says the leaders
+        scored above the value).
 
     Examples
     --------
@@ -393,8 +461,13 @@ def national_values(index, period, *, data_dir=None) -> dict:
     return out
 
 
+@share_docs
 def latest_standing(*, data_dir=None) -> pd.DataFrame:
     """Each province's latest rank (and score) on each index, with the year it is for.
+
+    Parameters
+    ----------
+    {data_dir}
 
     Returns
     -------
@@ -439,22 +512,6 @@ def latest_standing(*, data_dir=None) -> pd.DataFrame:
 # --- checks -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One problem in the national index tables (the same fields as :class:`cchc_data.validation.Issue`)."""
-
-    level: str  # "error" or "warning"
-    file: str
-    row: int | None  # CSV line number (the header is line 1)
-    field: str | None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file + (f":{self.row}" if self.row else "")
-        what = f" [{self.field}]" if self.field else ""
-        return f"{self.level}: {where}{what}: {self.message}"
-
-
 _EN_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
@@ -475,6 +532,7 @@ def _prints(evidence: str, value: float, *, english: bool) -> bool:
     return any(abs(n - value) <= 1e-9 * max(1.0, abs(value)) for n in _numbers(evidence, english=english))
 
 
+@share_docs
 def check_national(data_dir=None, *, issue=None) -> list:
     """Cross-row checks of the national index tables (the schema checks are ``cchc validate``'s).
 
@@ -488,11 +546,11 @@ def check_national(data_dir=None, *, issue=None) -> list:
 
     Parameters
     ----------
-    data_dir : path, optional
-        The data folder (default: see :func:`cchc_data.data_dir`).
+    {data_dir}
     issue : callable, optional
         ``issue(level, file, row, field, message)`` makes one problem (pass
-        :class:`cchc_data.validation.Issue` to mix them with ``cchc validate``'s); default :class:`Problem`.
+        :class:`cchc_data.validation.Issue` to mix them with ``cchc validate``'s). Default ``None``:
+        :class:`cchc_data.schema.Issue` (the same class).
 
     Returns
     -------
@@ -507,7 +565,9 @@ def check_national(data_dir=None, *, issue=None) -> list:
     >>> print(problems[0])  # doctest: +ELLIPSIS
     warning: national_indices.csv:...: sources disagree: 61 (baokhanhhoa-2024-papi, line ...); 63 (baonghean-en-2023-papi, line ...)
     """
-    issue = issue or Problem
+    from .schema import Issue
+
+    issue = issue or Issue
     values = _table("values", data_dir)
     values = values.set_axis(values.index + 2)  # CSV line numbers
     cat = _table("catalog", data_dir).set_index("index")
@@ -633,8 +693,22 @@ def _num(value, lang: str) -> str:
     return text.translate(str.maketrans({",": ".", ".": ","})) if lang == "vi" else text
 
 
+@share_docs
 def provinces_with_values(*, data_dir=None) -> list[str]:
     """Slugs of the provinces with at least one national index value.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    list of str
+        Province slugs, sorted.
+
+    See Also
+    --------
+    cchc_data.indicators.provinces_with_data : The provinces with curated facts of their own reports.
 
     Examples
     --------
@@ -645,8 +719,25 @@ def provinces_with_values(*, data_dir=None) -> list[str]:
     return sorted(p for p in values["province"].unique() if p)
 
 
+@share_docs
 def comparison_year(index, *, data_dir=None) -> int:
     """The year that puts the most provinces side by side on an index (the latest such year).
+
+    Parameters
+    ----------
+    index : str
+        ``"par_index"``, ``"sipas"``, ``"papi"`` or ``"pci"``, or as users write them (see :func:`check_index`).
+    {data_dir}
+
+    Returns
+    -------
+    int
+        The year.
+
+    Raises
+    ------
+    ValueError
+        If the index is unknown or no province has a value on it.
 
     Examples
     --------
@@ -662,8 +753,25 @@ def comparison_year(index, *, data_dir=None) -> int:
     return int(counts[counts == counts.max()].index.max())
 
 
+@share_docs
 def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
     """What each index measures, who publishes it, its scale and method changes, in one language.
+
+    Parameters
+    ----------
+    {lang}
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per index; columns headed in ``lang``: index, publisher, what it measures, scale,
+        comparable from, method changes.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"vi"`` or ``"en"``.
 
     Examples
     --------
@@ -679,8 +787,29 @@ def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
     return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()}).reset_index(drop=True)
 
 
+@share_docs
 def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     """The latest standing of each province on each index, as a page shows it (rank as ``10/63``).
+
+    Parameters
+    ----------
+    {lang}
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns headed in ``lang``: index, province, year, score and rank as text in ``lang``'s number
+        format, and remarks (earlier method, sources disagree, no rank found).
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"vi"`` or ``"en"``.
+
+    See Also
+    --------
+    latest_standing : The same values as numbers.
 
     Examples
     --------
@@ -719,14 +848,32 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
 
 
+@share_docs
 def sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     """The published pages behind the national index values: id, title, publisher, date and address.
+
+    Parameters
+    ----------
+    {lang}
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per page, columns headed in ``lang``; titles in ``lang``, undated pages marked so.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"vi"`` or ``"en"``.
 
     Examples
     --------
     >>> t = sources_table("en")
     >>> list(t.columns)
     ['Source id', 'Title', 'Published by', 'Published', 'Address']
+    >>> t.iloc[0, :2].tolist()
+    ['vnvn-kh-2025-par-sipas', 'People are increasingly satisfied with the service']
     """
     lang = _lang(lang)
     src = national_index_sources(data_dir=data_dir)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["parse_vn_number", "numbers_in"]
+__all__ = ["parse_vn_number", "parse_vn_quantity", "numbers_in"]
 
 _SCALES = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
 _QUALIFIERS = {
@@ -50,11 +50,17 @@ def parse_vn_number(text: str) -> float:
     Returns
     -------
     float
+        The value; percentages stay 0–100 (``"65,91%"`` gives ``65.91``).
 
     Raises
     ------
     ValueError
-        If ``text`` does not start with a number.
+        If ``text`` is not a string or does not start with a number.
+
+    See Also
+    --------
+    parse_vn_quantity : The same, keeping the qualifier.
+    numbers_in : Every number in a longer text.
 
     Examples
     --------
@@ -74,6 +80,26 @@ def parse_vn_number(text: str) -> float:
 
 def parse_vn_quantity(text: str) -> tuple[float, str]:
     """Parse a printed quantity into ``(value, qualifier)``.
+
+    Reads the number as :func:`parse_vn_number` does and records the words around it that make it
+    approximate or a bound (``trên`` more than, ``gần``/``khoảng`` about, ``tối thiểu``/``trở lên`` at
+    least, ``dưới`` less than, ``tối đa`` at most).
+
+    Parameters
+    ----------
+    text : str
+        The quantity as printed, e.g. ``"trên 14 nghìn"``.
+
+    Returns
+    -------
+    tuple of (float, str)
+        The value and the qualifier: ``"none"``, ``"more_than"``, ``"about"``, ``"at_least"``,
+        ``"less_than"`` or ``"at_most"``.
+
+    Raises
+    ------
+    ValueError
+        If ``text`` is not a string or not a number in the Vietnamese format (the message shows examples).
 
     Examples
     --------
@@ -104,6 +130,20 @@ def numbers_in(text: str) -> list[float]:
 
     ``a/b`` gives both ``a`` and ``b``; a number followed by ``nghìn``/``triệu``/``tỷ`` gives both the
     bare and the scaled value.
+
+    Parameters
+    ----------
+    text : str
+        Any text, e.g. a sentence of a report or an evidence fragment.
+
+    Returns
+    -------
+    list of float
+        The numbers in order of appearance; empty if there are none.
+
+    See Also
+    --------
+    parse_vn_number : Parse a text that is one number.
 
     Examples
     --------

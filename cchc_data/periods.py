@@ -34,7 +34,33 @@ def _canonical(text: str) -> str:
 
 
 class Period(NamedTuple):
-    """A parsed period: first and last year, the quarter if any, and its bounds in months."""
+    """A parsed period: first and last year, the quarter if any, and its bounds in months.
+
+    Made by :func:`parse_period`; a named tuple, so it compares and unpacks like one.
+
+    Parameters
+    ----------
+    label : str
+        The canonical label: ``"2019"``, ``"2021-Q1"`` or ``"2021-2030"``.
+    year : int
+        The first year.
+    quarter : int or None
+        1–4 for a quarter, else ``None``.
+    year_end : int
+        The last year (``year`` unless the period is a span).
+
+    See Also
+    --------
+    parse_period : Make one from a label as people write it.
+
+    Examples
+    --------
+    >>> q = parse_period("2021-Q2")
+    >>> q.quarter, q.start, q.end
+    (2, 24255, 24257)
+    >>> parse_period("2021-2030").end - parse_period("2021-2030").start + 1
+    120
+    """
 
     label: str
     year: int
@@ -57,6 +83,16 @@ def parse_period(label) -> Period:
 
     The forms Vietnamese documents use are accepted too and give the same label: ``Q1/2021``,
     ``quý I/2021``, ``Quý 1 năm 2021``, ``năm 2019``, ``giai đoạn 2021–2030``.
+
+    Parameters
+    ----------
+    label : str or int
+        The period as written; an ``int`` is a year.
+
+    Returns
+    -------
+    Period
+        With the canonical ``label`` (``"2021-Q1"``), ``year``, ``quarter`` and ``year_end``.
 
     Raises
     ------

@@ -25,6 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from . import national
+from ._docstrings import share_docs
 from .i18n import LANGS
 from .plotting import _fmt_number, _footer, _header, province_colors
 from .provinces import provinces, resolve_province
@@ -157,6 +158,7 @@ def _new_ax(ax):
     return fig.add_subplot()
 
 
+@share_docs
 def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> Axes:
     """A province's score on one national index over the years, rank written beside each point.
 
@@ -166,13 +168,13 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
 
     Parameters
     ----------
-    province : str
-        Name, slug or GSO code.
+    {province}
     index : str
-        ``"par_index"``, ``"sipas"``, ``"papi"`` or ``"pci"`` (or as users write them).
-    lang : {"vi", "en"}
-    ax : matplotlib Axes, optional
-        Where to draw (default: a new figure).
+        ``"par_index"``, ``"sipas"``, ``"papi"`` or ``"pci"``, or as users write them (see
+        :func:`cchc_data.national.check_index`).
+    {lang}
+    {ax}
+    {data_dir}
 
     Returns
     -------
@@ -286,8 +288,29 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     return ax
 
 
+@share_docs
 def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     """The four national indices of one province, one panel each (empty panels say what is missing).
+
+    Each panel is a :func:`trajectory_chart`.
+
+    Parameters
+    ----------
+    {province}
+    {lang}
+    {fig}
+    {data_dir}
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure, four axes in the order PAR INDEX, SIPAS, PAPI, PCI; ``fig.cchc_values`` lists the
+        values drawn.
+
+    Raises
+    ------
+    ValueError
+        If the province is unknown or ``lang`` is not ``"vi"`` or ``"en"``.
 
     Examples
     --------
@@ -310,6 +333,7 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
     return fig
 
 
+@share_docs
 def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -> Axes:
     """The provinces side by side on one index for one year: bars of scores, ranks in the labels.
 
@@ -321,7 +345,24 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     index : str
         The index (see :func:`cchc_data.national.check_index`).
     period : int, optional
-        The year the index is for; default the latest year with any province's value.
+        The year the index is for. Default ``None``: the latest year with any province's value.
+    {lang}
+    {ax}
+    {data_dir}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` lists the values drawn.
+
+    Raises
+    ------
+    ValueError
+        If the index is unknown, no province has a value that year, or ``lang`` is not ``"vi"`` or ``"en"``.
+
+    See Also
+    --------
+    cchc_data.national.index_comparison : The values drawn, as a table.
 
     Examples
     --------

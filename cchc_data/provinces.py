@@ -7,6 +7,8 @@ import re
 
 import pandas as pd
 
+from ._checks import unknown_message
+from ._docstrings import share_docs
 from ._text import fold, normalize_tones
 from .schema import read_table
 
@@ -16,8 +18,13 @@ _PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?|t\.p\.?|province of|city of)\s+")
 _SUFFIX = re.compile(r"\s+(province|city)$")
 
 
+@share_docs
 def provinces(*, data_dir=None) -> pd.DataFrame:
     """All province-level units: slug, GSO code, names, type, 2025 successor and 2019 population.
+
+    Parameters
+    ----------
+    {data_dir}
 
     Returns
     -------
@@ -25,6 +32,11 @@ def provinces(*, data_dir=None) -> pd.DataFrame:
         One row per pre-2025 unit (63), indexed from 0, with columns ``slug``, ``gso_code``,
         ``name_vi``, ``name_ascii``, ``type``, ``successor``, ``code_2025``, ``population_2019``
         (nullable integer, filled only where verified) and ``aliases``.
+
+    See Also
+    --------
+    cchc_data.indicators.provinces_with_data : The provinces that have curated facts.
+    resolve_province : The slug of a province given as users type it.
 
     Examples
     --------
@@ -58,6 +70,7 @@ def _names(frame: pd.DataFrame) -> dict[str, str]:
     return names
 
 
+@share_docs
 def resolve_province(name, *, data_dir=None) -> str:
     """Return the slug of a province given as users type it.
 
@@ -65,10 +78,26 @@ def resolve_province(name, *, data_dir=None) -> str:
     NFD, either tone-mark placement (``Khánh Hòa`` / ``Khánh Hoà``), with or without ``Tỉnh`` /
     ``Thành phố``.
 
+    Parameters
+    ----------
+    name : str or int
+        The province: slug, GSO code, name or alias.
+    {data_dir}
+
+    Returns
+    -------
+    str
+        The province's slug (``"khanh-hoa"``).
+
     Raises
     ------
     ValueError
-        If the name is not a known province; the message lists close matches.
+        If the name is not a known province (the message lists close matches), or is neither a string nor
+        an integer.
+
+    See Also
+    --------
+    provinces : Every province-level unit.
 
     Examples
     --------
@@ -78,6 +107,10 @@ def resolve_province(name, *, data_dir=None) -> str:
     'dak-lak'
     >>> resolve_province(2)
     'ha-giang'
+    >>> resolve_province("Khanh Hao")
+    Traceback (most recent call last):
+    ...
+    ValueError: 'Khanh Hao' is not a known province (did you mean 'Khánh Hòa', 'Thanh Hóa', 'Cần Thơ'?); see cchc_data.provinces() for the 63 known names
     """
     frame = provinces(data_dir=data_dir)
     names = _names(frame)
@@ -93,14 +126,29 @@ def resolve_province(name, *, data_dir=None) -> str:
     close = difflib.get_close_matches(key, list(names), n=4, cutoff=0.6)
     labels = frame.set_index("slug")["name_vi"]
     suggestions = list(dict.fromkeys(labels[names[c]] for c in close))
-    hint = f"did you mean {', '.join(repr(s) for s in suggestions)}? " if suggestions else ""
-    raise ValueError(
-        f"{name!r} is not a known province; {hint}See cchc_data.provinces() for the {len(frame)} known names"
-    )
+    hint = f"cchc_data.provinces() for the {len(frame)} known names"
+    raise ValueError(unknown_message("province", name, labels, hint=hint, close=suggestions))
 
 
+@share_docs
 def successor(name, *, data_dir=None) -> str:
     """Slug of the unit that continues a province after the 2025 reorganisation (itself if it continued).
+
+    Parameters
+    ----------
+    name : str or int
+        A province as :func:`resolve_province` accepts it.
+    {data_dir}
+
+    Returns
+    -------
+    str
+        The slug of the post-2025 unit.
+
+    Raises
+    ------
+    ValueError
+        If ``name`` is not a known province.
 
     Examples
     --------

@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._docstrings import share_docs
 from .datadir import PACKAGE_FILE, ContractError, DataError, bundled_dir, identity, package, read_raw, resource_file
 from .datadir import data_dir as _data_dir
 
@@ -37,6 +38,19 @@ _SHOWN = 60  # characters of a bad value quoted in a message
 @dataclass(frozen=True)
 class Issue:
     """One problem found in the data: where it is and what is wrong.
+
+    Parameters
+    ----------
+    level : {"error", "warning"}
+        An error makes the folder invalid; a warning records an inconsistency the data has flagged.
+    file : str
+        The file, relative to the data folder (``"indicators.csv"``, ``"datapackage.json"``).
+    row : int or None
+        The line in the file (the CSV header is line 1), ``None`` for the whole file.
+    field : str or None
+        The column, ``None`` for the whole row or file.
+    message : str
+        What is wrong and, where it helps, how to fix it.
 
     Examples
     --------
@@ -204,7 +218,27 @@ def _foreign_key_issues(file: str, name: str, frame: pd.DataFrame, schema: dict,
 
 
 def schema_issues(package: dict, tables: dict[str, pd.DataFrame]) -> list[Issue]:
-    """Check every table against its schema: types, constraints, header, primary, unique and foreign keys."""
+    """Check every table against its schema: types, constraints, header, primary, unique and foreign keys.
+
+    Parameters
+    ----------
+    package : dict
+        The folder's ``datapackage.json``, as from :func:`cchc_data.datadir.package`.
+    tables : dict of str to pandas.DataFrame
+        The tables as strings, indexed by CSV line, as from :func:`folder_issues` (``schema=False``).
+
+    Returns
+    -------
+    list of Issue
+        Errors, a few per field and kind of problem; empty when every table meets its schema.
+
+    Examples
+    --------
+    >>> package, tables, _ = folder_issues(check_folder())
+    >>> bad = dict(tables, domains=tables["domains"].assign(order="first"))
+    >>> print(schema_issues(package, bad)[0])
+    error: domains.csv:2 [order]: 'first': type error: not an integer (digits only)
+    """
     out = []
     for res in package["resources"]:
         frame = tables.get(res["name"])
@@ -243,6 +277,28 @@ def contract_issues(package: dict, folder: Path) -> list:
     """What ``cchc_data`` needs and the folder's ``datapackage.json`` lacks: tables, fields, their types.
 
     The package shipped with ``cchc_data`` is the contract; a folder may add tables and fields.
+
+    Parameters
+    ----------
+    package : dict
+        The folder's ``datapackage.json``.
+    folder : pathlib.Path
+        The folder (its resource paths must stay inside it); the bundled folder is the contract itself.
+
+    Returns
+    -------
+    list of Issue
+        Errors on ``datapackage.json``; empty when the folder offers everything ``cchc_data`` needs.
+
+    Examples
+    --------
+    >>> import copy
+    >>> from pathlib import Path
+    >>> package, _, _ = folder_issues(check_folder())
+    >>> lean = copy.deepcopy(package)
+    >>> lean["resources"] = [r for r in lean["resources"] if r["name"] != "units"]
+    >>> print(contract_issues(lean, Path("elsewhere"))[0])
+    error: datapackage.json: table 'units' is missing; cchc_data needs it (like the project's data/)
     """
     bundled = bundled_dir()
     if folder == bundled:
@@ -324,10 +380,28 @@ def folder_issues(folder: Path, *, schema: bool = True) -> tuple[dict, dict[str,
     the tables are also checked against the contract and their schemas; that result is cached until a
     file changes, so loading after validating does not check again.
 
+    Parameters
+    ----------
+    folder : pathlib.Path
+        The data folder.
+    schema : bool, default True
+        Also check the contract and the schemas (else only reading problems are reported).
+
+    Returns
+    -------
+    tuple of (dict, dict of str to pandas.DataFrame, list of Issue)
+        The package, the readable tables by resource name, and the issues found.
+
     Raises
     ------
     DataError
         If ``datapackage.json`` itself cannot be read (see :func:`cchc_data.datadir.package`).
+
+    Examples
+    --------
+    >>> package, tables, issues = folder_issues(check_folder())
+    >>> tables["domains"].loc[2, "domain"], issues
+    ('direction', [])
     """
     folder = Path(folder)
     if schema:
@@ -398,6 +472,16 @@ def check_folder(data_dir: str | os.PathLike | None = None) -> Path:
 
     Done once per version of the files; :func:`read_table` calls it.
 
+    Parameters
+    ----------
+    data_dir : str or pathlib.Path, optional
+        The folder to check. Default ``None``: the data in use (see :func:`cchc_data.data_dir`).
+
+    Returns
+    -------
+    pathlib.Path
+        The folder, resolved.
+
     Raises
     ------
     ContractError
@@ -431,11 +515,23 @@ def _cast(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     return out
 
 
+@share_docs
 def read_table(name: str, *, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     """One table of the data package, checked against the contract and typed from its schema.
 
     Empty text cells are ``""``; ``number`` columns are float, ``integer`` nullable ``Int64``,
     ``date`` datetime64 (missing: ``NaT``). The result is a copy, cached until a file changes.
+
+    Parameters
+    ----------
+    name : str
+        The resource name in ``datapackage.json`` (``"indicators"``, ``"catalog"``, ``"sources"`` …).
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        The table, indexed from 0.
 
     Raises
     ------

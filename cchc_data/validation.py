@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._checks import check_argument
+from ._docstrings import share_docs
 from ._text import collapse_ws
 from .datadir import PACKAGE_FILE, DataError, read_raw, resource_file
 from .datadir import data_dir as _data_dir
@@ -33,7 +35,31 @@ _SUM_TOLERANCE = 1e-6
 
 @dataclass
 class ValidationReport:
-    """The outcome of :func:`validate`: a list of issues, errors first."""
+    """The outcome of :func:`validate`: a list of issues, errors first.
+
+    Parameters
+    ----------
+    data_dir : pathlib.Path
+        The folder that was checked.
+    issues : list of Issue, optional
+        What was found, errors first. Default: none.
+
+    Attributes
+    ----------
+    errors, warnings : list of Issue
+        The issues of each level.
+    ok : bool
+        True when there is no error (warnings are allowed).
+
+    Examples
+    --------
+    >>> report = ValidationReport(Path("data"), [Issue("error", "units.csv", 3, "unit", "duplicate")])
+    >>> report.ok, len(report.errors), len(report.warnings)
+    (False, 1, 0)
+    >>> print(report)
+    error: units.csv:3 [unit]: duplicate
+    data: INVALID (1 errors, 0 warnings)
+    """
 
     data_dir: Path
     issues: list[Issue] = field(default_factory=list)
@@ -194,7 +220,31 @@ RULES: list[Callable[[Tables], list[Issue]]] = []
 
 
 def rule(fn: Callable[[Tables], list[Issue]]) -> Callable[[Tables], list[Issue]]:
-    """Register ``fn`` as a cross-row rule (it runs on data that meets the schema)."""
+    """Register ``fn`` as a cross-row rule (it runs on data that meets the schema); a decorator.
+
+    Parameters
+    ----------
+    fn : callable
+        Takes the typed tables (a ``Tables``) and returns a list of :class:`Issue`; its docstring states
+        the rule in one line.
+
+    Returns
+    -------
+    callable
+        ``fn`` itself, now in :data:`RULES`.
+
+    Examples
+    --------
+    >>> [f.__name__ for f in RULES][:3]
+    ['concept_has_one_unit', 'whole_is_another_indicator', 'whole_has_the_same_unit']
+    >>> @rule
+    ... def nothing_wrong(t):
+    ...     '''Never finds anything.'''
+    ...     return []
+    >>> RULES[-1].__name__
+    'nothing_wrong'
+    >>> RULES.remove(nothing_wrong)
+    """
     RULES.append(fn)
     return fn
 
@@ -457,9 +507,9 @@ def validate(data_dir: str | os.PathLike | None = None, *, engine: str = "fast")
 
     Parameters
     ----------
-    data_dir : path, optional
-        The folder to check (default: the data in use, see :func:`cchc_data.data_dir`).
-    engine : {"fast", "frictionless"}
+    data_dir : str or pathlib.Path, optional
+        The folder to check. Default ``None``: the data in use (see :func:`cchc_data.data_dir`).
+    engine : {"fast", "frictionless"}, default "fast"
         Who checks the Table Schema: the vectorised checker of :mod:`cchc_data.schema` (default), or the
         reference implementation, ``frictionless`` (about 50 times slower on 100,000 facts), plus the
         checks it does not make (see the README).
@@ -480,9 +530,10 @@ def validate(data_dir: str | os.PathLike | None = None, *, engine: str = "fast")
     >>> report = validate()
     >>> report.ok, len(report.errors)
     (True, 0)
+    >>> print(str(report).splitlines()[-1])  # doctest: +ELLIPSIS
+    /.../data: valid (0 errors, ... warnings)
     """
-    if engine not in ("fast", "frictionless"):
-        raise ValueError(f"engine={engine!r} is not supported; use 'fast' or 'frictionless'")
+    check_argument("engine", engine, ("fast", "frictionless"))
     folder = _data_dir(data_dir)
     report = ValidationReport(folder)
     if engine == "fast":
@@ -509,11 +560,39 @@ def validate(data_dir: str | os.PathLike | None = None, *, engine: str = "fast")
     return report
 
 
+@share_docs
 def verify_evidence(sources_dir: str | os.PathLike | None = None, *, data_dir=None) -> list[Issue]:
     """Check that every evidence fragment occurs verbatim in its source text (whitespace-normalised).
 
-    ``sources_dir`` defaults to the ``CCHC_SOURCES_DIR`` environment variable. Returns the problems
-    found (an empty list when every fragment is found).
+    Parameters
+    ----------
+    sources_dir : str or pathlib.Path, optional
+        The folder of source texts (the files named in ``sources.csv``'s ``text_file``). Default ``None``:
+        the folder named by the ``CCHC_SOURCES_DIR`` environment variable.
+    {data_dir}
+
+    Returns
+    -------
+    list of Issue
+        A missing text file, or a fragment not found in its text (naming the fact); empty when every
+        fragment is found.
+
+    Raises
+    ------
+    ValueError
+        If no folder is given and ``CCHC_SOURCES_DIR`` is not set.
+
+    See Also
+    --------
+    validate : Checks that do not need the source texts.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as empty:  # a folder without the texts
+    ...     issues = verify_evidence(empty)
+    >>> len(issues), issues[0].file, issues[0].field
+    (5, 'sources.csv', 'text_file')
     """
     sources_dir = sources_dir or os.environ.get(SOURCES_DIR_ENV)
     if not sources_dir:

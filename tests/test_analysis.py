@@ -235,7 +235,9 @@ def test_coverage_matrix(tiny):
     pd.testing.assert_frame_equal(m, expected)
     periods = an.coverage(values="periods", data_dir=tiny)
     assert periods.at["digital_certificates", "khanh-hoa"] == "2019, 2021-Q1"
-    with pytest.raises(ValueError, match="by='region' is not supported"):
+    with pytest.raises(
+        ValueError, match="'region' is not a known grouping; use one of 'concept', 'indicator', 'domain'"
+    ):
         an.coverage(by="region", data_dir=tiny)
 
 
@@ -446,5 +448,8 @@ def test_kind_plan_is_a_kind_and_bad_kinds_are_named():
     plans = cd.load_indicators(kind="plan")
     assert {"kh-2021q1-report-088", "kh-2021q1-report-089"} <= set(plans["fact_id"])
     assert "plan" in an.summary().columns
-    with pytest.raises(ValueError, match=r"kind='plans' is not a kind of fact; use one of 'actual', 'plan', 'target'"):
+    with pytest.raises(
+        ValueError,
+        match=r"'plans' is not a known kind \(did you mean 'plan'\?\); use one of 'actual', 'plan', 'target'",
+    ):
         an.compare("digital_certificates", kind="plans")

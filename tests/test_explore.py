@@ -110,7 +110,7 @@ def test_typed_province_names_are_resolved(ex):
 @pytest.mark.parametrize(
     ("typed", "message"),
     [
-        ("Khanh Hao", r"'Khanh Hao' is not a known province; did you mean 'Khánh Hòa'"),
+        ("Khanh Hao", r"'Khanh Hao' is not a known province \(did you mean 'Khánh Hòa'"),
         ("Hà Nội", r"known province but has no curated data yet; provinces with data: Đắk Lắk, Hà Giang"),
     ],
 )

@@ -200,7 +200,7 @@ def test_only_used_sources_and_catalog_rows(tmp_path):
 
 def test_invalid_group_by_and_lang_name_the_choices(tmp_path):
     with pytest.raises(
-        ValueError, match=r"'year' is not a valid group_by; choose 'domain', 'province', 'source_id' or None"
+        ValueError, match=r"'year' is not a known grouping; use one of 'domain', 'province', 'source_id', None"
     ):
         cd.export_excel(tmp_path / "x.xlsx", group_by="year")
     with pytest.raises(ValueError, match=r"'fr' is not a supported language; use 'vi' or 'en'"):

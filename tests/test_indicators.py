@@ -36,13 +36,16 @@ def test_known_province_without_data_says_so():
 def test_unknown_filters_name_the_valid_values():
     with pytest.raises(ValueError, match=r"'Atlantis' is not a known province"):
         cd.load_indicators(province="Atlantis")
-    with pytest.raises(ValueError, match=r"'procedure' is not a known domain; did you mean 'procedures'"):
+    with pytest.raises(
+        ValueError,
+        match=r"'procedure' is not a known domain \(did you mean 'procedures'\?\); use one of .*; see cchc_data.domains\(\)$",
+    ):
         cd.load_indicators(domain="procedure")
     with pytest.raises(ValueError, match=r"'no_such_code' is not a known indicator; .*cchc_data.search"):
         cd.load_indicators(indicator="no_such_code")
     with pytest.raises(ValueError, match=r"'fiber' is not a known concept"):
         cd.load_indicators(concept="fiber")
-    with pytest.raises(ValueError, match=r"'goal' is not a known kind; .*'plan'"):
+    with pytest.raises(ValueError, match=r"^'goal' is not a known kind; use one of 'actual', 'plan', 'target'$"):
         cd.load_indicators(kind="goal")
     with pytest.raises(
         ValueError,
@@ -191,6 +194,6 @@ def test_kinds_come_from_the_schema_enum(data_copy):
     assert cd.indicators.kinds(data_dir=data_copy) == ["actual", "plan", "target", "estimate"]
     assert cd.load_indicators(kind="estimate", data_dir=data_copy).empty
     with pytest.raises(
-        ValueError, match=r"'guess' is not a known kind; .*the kinds 'actual', 'plan', 'target', 'estimate'$"
+        ValueError, match=r"'guess' is not a known kind; use one of 'actual', 'plan', 'target', 'estimate'$"
     ):
         cd.load_indicators(kind="guess", data_dir=data_copy)

@@ -340,5 +340,5 @@ def test_page_tables_reject_a_bad_language():
 
 def test_comparison_year_prefers_years_with_more_provinces():
     assert nat.comparison_year("pci") == 2020  # the only year with a PCI score for all three provinces
-    with pytest.raises(ValueError, match="is not a national index"):
+    with pytest.raises(ValueError, match="is not a known national index"):
         nat.comparison_year("gdp")

@@ -297,7 +297,9 @@ def test_coverage_heatmap_missing_colour_is_not_on_the_scale():
 
 
 def test_coverage_heatmap_bad_by():
-    with pytest.raises(ValueError, match="by='province' is not supported; use 'concept', 'indicator' or 'domain'"):
+    with pytest.raises(
+        ValueError, match="'province' is not a known grouping; use one of 'concept', 'indicator', 'domain'"
+    ):
         pl.coverage_heatmap(by="province")
 
 
