@@ -63,7 +63,7 @@ EXPECTED = {
     ),
     "unknown kind": (
         1,
-        "error: indicators.csv:2 [kind]: 'plan': constraint error: not one of ['actual', 'target']",
+        "error: indicators.csv:2 [kind]: 'estimate': constraint error: not one of ['actual', 'plan', 'target']",
         "contract",
     ),
     "unknown unit": (
