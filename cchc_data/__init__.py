@@ -9,13 +9,13 @@
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 
-from .catalog import breakdowns, catalog, concepts, domains, search, units
 from .datadir import ContractError, DataError, data_dir, data_version
 from .indicators import COLUMNS, flags, load_indicators, sources
 from .national import check_national, index_comparison, index_trajectory, latest_standing, national_indices
 from .numbers import numbers_in, parse_vn_number, parse_vn_quantity
 from .periods import parse_period
-from .provinces import provinces, resolve_province, successor
+from .province_registry import provinces, resolve_province, successor
+from .vocabularies import breakdowns, catalog, concepts, domains, search, units
 
 try:  # one source of truth: pyproject.toml, as installed
     __version__ = version("cchc-analysis")

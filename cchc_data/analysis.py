@@ -9,10 +9,10 @@ import pandas as pd
 
 from ._checks import check_argument
 from ._docstrings import share_docs
-from .catalog import catalog, concepts, domains
 from .indicators import load_indicators
 from .periods import parse_period
-from .provinces import provinces, resolve_province
+from .province_registry import provinces, resolve_province
+from .vocabularies import catalog, concepts, domains
 
 __all__ = [
     "summary",
@@ -658,7 +658,7 @@ def breakdown_table(province, indicator, *, period=None, data_dir=None) -> pd.Da
     if period is None:
         period = _latest_first(with_parts)["period"].iloc[0]
     df = df[df["period"] == parse_period(period).label]
-    from .catalog import breakdowns
+    from .vocabularies import breakdowns
 
     b = breakdowns(data_dir=data_dir).set_index("breakdown")
     out = df.assign(

@@ -33,11 +33,11 @@ from matplotlib.axes import Axes
 
 from . import analysis, params, plotting
 from ._docstrings import share_docs
-from .catalog import catalog, concepts, domains, search, units
 from .indicators import load_indicators, provinces_with_data, sources
 from .periods import parse_period
-from .provinces import provinces as registry
-from .provinces import resolve_province
+from .province_registry import provinces as registry
+from .province_registry import resolve_province
+from .vocabularies import catalog, concepts, domains, search, units
 
 __all__ = ["explore", "Explorer", "UI"]
 

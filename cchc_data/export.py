@@ -36,9 +36,9 @@ from . import i18n
 from ._checks import check_argument
 from ._docstrings import share_docs
 from ._text import fold
-from .catalog import catalog, domains, units
 from .datadir import data_version
 from .indicators import load_indicators, sources
+from .vocabularies import catalog, domains, units
 
 __all__ = ["export_excel", "ExportWarning", "HEADERS", "FACT_COLUMNS", "GROUP_BY", "LANGS", "MAX_CELL_CHARS"]
 

@@ -518,19 +518,19 @@ def value_label(column: str, code, lang: str, *, data_dir=None) -> str:
         return ""
     code = str(code)
     if column == "unit":
-        from .catalog import units
+        from .vocabularies import units
 
         table = units(data_dir=data_dir).set_index("unit")
         return str(table.at[code, f"label_{lang}"]) if code in table.index else code
     if column in ("concept", "domain"):
-        from .catalog import concepts, domains
+        from .vocabularies import concepts, domains
 
         table = (concepts if column == "concept" else domains)(data_dir=data_dir).set_index(column)
         return str(table.at[code, f"label_{lang}"]) if code in table.index else code
     if column == "breakdown":
         if not code:
             return {"vi": "tổng", "en": "total"}[lang]
-        from .catalog import breakdowns
+        from .vocabularies import breakdowns
 
         table = breakdowns(data_dir=data_dir).set_index("breakdown")
         return str(table.at[code, f"label_{lang}"]) if code in table.index else code

@@ -10,11 +10,11 @@ import pandas as pd
 from ._checks import check_argument
 from ._docstrings import share_docs
 from ._text import fold
-from .catalog import catalog, domains
 from .datadir import ContractError, identity, package
 from .periods import parse_period
-from .provinces import provinces, resolve_province
+from .province_registry import provinces, resolve_province
 from .schema import Issue, _contract_message, check_folder, read_table
+from .vocabularies import catalog, domains
 
 __all__ = ["load_indicators", "sources", "flags", "kinds", "provinces_with_data", "COLUMNS"]
 

@@ -29,7 +29,7 @@ from ._docstrings import share_docs
 from ._text import fold
 from .datadir import DataError
 from .numbers import numbers_in
-from .provinces import provinces, resolve_province
+from .province_registry import provinces, resolve_province
 
 __all__ = [
     "INDICES",

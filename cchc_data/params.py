@@ -9,9 +9,9 @@ from pathlib import Path
 
 from . import i18n
 from .analysis import comparable_concepts
-from .catalog import concepts as _concepts
 from .indicators import load_indicators, provinces_with_data
-from .provinces import resolve_province
+from .province_registry import resolve_province
+from .vocabularies import concepts as _concepts
 
 __all__ = [
     "LANGUAGES",

@@ -37,10 +37,10 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from . import analysis, i18n
 from ._text import fold
-from .catalog import breakdowns, catalog, concepts, domains, units
 from .datadir import data_version
 from .indicators import load_indicators
-from .provinces import provinces, resolve_province
+from .province_registry import provinces, resolve_province
+from .vocabularies import breakdowns, catalog, concepts, domains, units
 
 __all__ = [
     "UI",

@@ -28,7 +28,7 @@ from . import national
 from ._docstrings import share_docs
 from .i18n import LANGS
 from .plotting import _fmt_number, _footer, _header, province_colors
-from .provinces import provinces, resolve_province
+from .province_registry import provinces, resolve_province
 
 __all__ = ["UI_NATIONAL", "trajectory_chart", "province_trajectories", "comparison_chart", "VALUE_COLUMNS"]
 

@@ -123,7 +123,7 @@ def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None
 
 
 def _province_names(data_dir) -> dict[str, str]:
-    from .provinces import provinces
+    from .province_registry import provinces
 
     return dict(zip(provinces(data_dir=data_dir)["slug"], provinces(data_dir=data_dir)["name_vi"], strict=True))
 

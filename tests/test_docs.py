@@ -11,7 +11,7 @@ import pytest
 from cchc_data import _docstrings
 
 MODULES = [
-    "indicators", "catalog", "provinces", "numbers", "periods", "analysis", "validation", "schema", "datadir",
+    "indicators", "vocabularies", "province_registry", "numbers", "periods", "analysis", "validation", "schema", "datadir",
     "export", "national", "plotting_national", "extract", "curate", "explorer",
 ]  # fmt: skip
 

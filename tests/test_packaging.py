@@ -96,3 +96,23 @@ def test_ruff_is_clean(command):
         pytest.skip("ruff is not installed in this environment (it comes with the test extra)")
     out = subprocess.run([ruff, *command, "cchc_data", "tests", "benchmarks"], cwd=ROOT, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_module_names_do_not_hide_the_functions_re_exported_by_the_package():
+    """`import cchc_data.<module> as m` gives the module; no module shares a name with a re-exported function."""
+    import importlib
+    import pkgutil
+    import types
+
+    import cchc_data
+
+    for info in pkgutil.iter_modules(cchc_data.__path__):
+        if info.name == "__main__":  # runs the command line
+            continue
+        module = importlib.import_module(f"cchc_data.{info.name}")
+        assert isinstance(module, types.ModuleType)
+        if info.name in cchc_data.__all__:
+            assert isinstance(getattr(cchc_data, info.name), types.ModuleType), info.name
+    import cchc_data.province_registry as registry
+
+    assert isinstance(registry, types.ModuleType) and callable(cchc_data.provinces)

@@ -125,7 +125,7 @@ def external_references(text: str) -> list[str]:
 
 def _province_name(value) -> str:
     """The Vietnamese name of a province given by name, code or slug; the value itself if unknown."""
-    from ..provinces import provinces, resolve_province
+    from ..province_registry import provinces, resolve_province
 
     try:
         slug = resolve_province(value)
