@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from . import i18n
+from ._checks import check_argument
 from .analysis import comparable_concepts
 from .indicators import load_indicators, provinces_with_data
 from .province_registry import resolve_province
@@ -110,7 +111,7 @@ def check_concepts(concepts, *, data_dir=None) -> list[str]:
     >>> check_concepts(["fibre"])
     Traceback (most recent call last):
     ...
-    ValueError: 'fibre' is not a known concept; see cchc_data.concepts() for the ... known concepts: ...
+    ValueError: 'fibre' is not a known concept; use one of ...'fibre_commune_share'...; see cchc_data.concepts()
     """
     if isinstance(concepts, str):
         concepts = [c for c in (s.strip() for s in concepts.split(",")) if c]
@@ -121,11 +122,7 @@ def check_concepts(concepts, *, data_dir=None) -> list[str]:
     known = _concepts(data_dir=data_dir)["concept"].tolist()
     given = list(dict.fromkeys(c if _hashable(c) else repr(c) for c in concepts))
     for c in given:
-        if c not in known:
-            raise ValueError(
-                f"{c!r} is not a known concept; see cchc_data.concepts() for the {len(known)} known concepts: "
-                + ", ".join(known)
-            )
+        check_argument("concept", c, known, hint="cchc_data.concepts()")
     return given
 
 

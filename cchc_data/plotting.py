@@ -36,6 +36,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from . import analysis, i18n
+from ._checks import check_argument
 from ._text import fold
 from .datadir import data_version
 from .indicators import load_indicators
@@ -472,10 +473,10 @@ def compare_chart(
     >>> plt.close(ax.figure)
     """
     _check_lang(lang)
+    if not isinstance(concept, str):
+        raise TypeError(f"concept must be one concept code (one concept per chart), got {concept!r}")
     known = concepts(data_dir=data_dir)
-    if not isinstance(concept, str) or concept not in set(known["concept"]):
-        valid = ", ".join(repr(c) for c in known["concept"])
-        raise ValueError(f"{concept!r} is not a known concept; use one of {valid} (one concept per chart)")
+    check_argument("concept", concept, known["concept"], hint="cchc_data.concepts()")
     df = analysis.compare(
         concept, provinces=provinces, period=period, kind=kind, strict=strict, successors=successors,
         data_dir=data_dir,
@@ -549,10 +550,10 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
     >>> plt.close(ax.figure)
     """
     _check_lang(lang)
+    if not isinstance(concept, str):
+        raise TypeError(f"concept must be one concept code (one concept per chart), got {concept!r}")
     known = concepts(data_dir=data_dir)
-    if not isinstance(concept, str) or concept not in set(known["concept"]):
-        valid = ", ".join(repr(c) for c in known["concept"])
-        raise ValueError(f"{concept!r} is not a known concept; use one of {valid} (one concept per chart)")
+    check_argument("concept", concept, known["concept"], hint="cchc_data.concepts()")
     df = analysis.concept_series(concept, province, kind=kind, data_dir=data_dir)
     name = _province_name(province, data_dir)
     if df.empty:

@@ -255,7 +255,7 @@ def test_compare_chart_draws_on_given_axes_and_merges_footers():
 def test_compare_chart_errors():
     with pytest.raises(ValueError, match=r"'nope' is not a known concept; use one of .*'digital_certificates'"):
         pl.compare_chart("nope")
-    with pytest.raises(ValueError, match="one concept per chart"):
+    with pytest.raises(TypeError, match="one concept per chart"):
         pl.compare_chart(["digital_certificates", "edocs_sent_share"])
     with pytest.raises(ValueError, match="'Atlantis' is not a known province"):
         pl.compare_chart("digital_certificates", provinces="Atlantis")
