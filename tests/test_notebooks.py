@@ -7,6 +7,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import cchc_data as cd
 from cchc_data import analysis
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,7 +166,8 @@ def test_notebook_runs_with_parameters(tmp_path, notebook, parameters):
     for raw in ("NaN", "Series(", "dtype:", "<NA>"):
         assert raw not in _page_text(nb), raw
     if notebook == "02_comparison":
-        assert "Comparing Khánh Hòa, Hà Giang on: Digital certificates issued to officials." in text
+        label = cd.concepts().set_index("concept").at["digital_certificates", "label_en"]
+        assert f"Comparing Khánh Hòa, Hà Giang on: {label}." in text
         assert "compare-digital-certificates-en.png" in pngs
     if notebook == "04_data_audit":
         assert "valid: True | 0 errors" in text
