@@ -1,0 +1,1 @@
+"""Tests that kill mutants of cchc_data/provinces.py (see tests/MUTATION.md)."""
