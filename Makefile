@@ -15,7 +15,7 @@ JOBS ?=
 LANGS ?= vi,en
 PYTEST_ARGS ?=
 
-.PHONY: install report test lint format strip validate bench lab lock clean
+.PHONY: install report test lint format strip validate bench lab lock clean mutation
 
 install: $(STAMP)
 
@@ -60,6 +60,13 @@ bench: install
 lab: export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/jupyter/lab/user-settings
 lab: install
 	$(BIN)/jupyter lab notebooks/
+
+# Mutation testing (config: [tool.mutmut] in pyproject.toml; scores in tests/MUTATION.md). Minutes, not
+# seconds, and it uses every core: run at low priority. One module: make mutation MUTANTS='cchc_data.numbers*'
+MUTANTS ?=
+mutation: install
+	nice -n 19 $(BIN)/mutmut run $(MUTANTS) >/dev/null
+	$(BIN)/python tests/mutation_score.py --survivors
 
 # Re-pin the tested versions after changing dependencies in pyproject.toml.
 lock:
