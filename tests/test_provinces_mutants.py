@@ -39,6 +39,8 @@ def test_resolve_refuses_non_names(name):
         # a former province: the message lists close names, each once, in order of similarity
         ("Hà Tây", "'Hà Tây' is not a known province; did you mean 'Hà Nam', 'Hà Tĩnh'? "),
         ("Gia Lai Kon Tum", "'Gia Lai Kon Tum' is not a known province; did you mean 'Kon Tum', 'Gia Lai'? "),
+        # at most four suggestions (a fifth, Quảng Bình, is as close)
+        ("Quảng", "'Quảng' is not a known province; did you mean 'Quảng Trị', 'Quảng Nam', 'Quảng Ninh', 'Quảng Ngãi'? "),
         ("Cửu Long", "'Cửu Long' is not a known province; See"),
         ("Khanh Hao", "'Khanh Hao' is not a known province; did you mean 'Khánh Hòa', 'Thanh Hóa', 'Cần Thơ'? "),
     ],
