@@ -40,7 +40,10 @@ def test_resolve_refuses_non_names(name):
         ("Hà Tây", "'Hà Tây' is not a known province; did you mean 'Hà Nam', 'Hà Tĩnh'? "),
         ("Gia Lai Kon Tum", "'Gia Lai Kon Tum' is not a known province; did you mean 'Kon Tum', 'Gia Lai'? "),
         # at most four suggestions (a fifth, Quảng Bình, is as close)
-        ("Quảng", "'Quảng' is not a known province; did you mean 'Quảng Trị', 'Quảng Nam', 'Quảng Ninh', 'Quảng Ngãi'? "),
+        (
+            "Quảng",
+            "'Quảng' is not a known province; did you mean 'Quảng Trị', 'Quảng Nam', 'Quảng Ninh', 'Quảng Ngãi'? ",
+        ),
         ("Cửu Long", "'Cửu Long' is not a known province; See"),
         ("Khanh Hao", "'Khanh Hao' is not a known province; did you mean 'Khánh Hòa', 'Thanh Hóa', 'Cần Thơ'? "),
     ],
@@ -104,3 +107,12 @@ def test_unknown_province_message_counts_the_given_registry(data_copy):
     assert str(info.value) == (
         "'Ha Gang' is not a known province; did you mean 'Hà Giang'? See cchc_data.provinces() for the 3 known names"
     )
+
+
+def test_population_stays_a_nullable_integer_when_none_is_known(data_copy):
+    path = data_copy / "provinces.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame["population_2019"] = ""
+    frame.to_csv(path, index=False)
+    population = cd.provinces(data_dir=data_copy)["population_2019"]
+    assert str(population.dtype) == "Int64" and population.isna().all()
