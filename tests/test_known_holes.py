@@ -312,3 +312,17 @@ def test_verify_evidence_reports_a_missing_text_and_needs_a_folder(small_sources
         cd.verify_evidence(data_dir=folder)
     monkeypatch.setenv(cd.validation.SOURCES_DIR_ENV, str(texts))
     assert cd.verify_evidence(data_dir=folder) == problems
+
+
+# --- load_indicators: filters combine, an int year takes every period starting in it ------------------------
+
+
+@pytest.mark.parametrize(("province", "year"), [("khanh-hoa", 2021), ("ha-giang", 2017), ("dak-lak", 2022)])
+def test_province_and_year_filters_combine(province, year):
+    rows = _csv_rows(cd.data_dir(), "indicators")
+    expected = sorted(r["fact_id"] for r in rows if r["province"] == province and r["period"][:4] == str(year))
+    assert expected, "the bundled data has facts for this province and year"
+    got = cd.load_indicators(province=province, period=year)
+    assert sorted(got["fact_id"]) == expected
+    periods = {r["period"] for r in rows if r["province"] == province and r["period"][:4] == str(year)}
+    assert set(got["period"]) == periods
