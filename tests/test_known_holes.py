@@ -57,6 +57,7 @@ def test_flags_returns_exactly_the_flagged_facts_of_the_csv():
     f = cd.flags()
     assert dict(zip(f["fact_id"], zip(f["flag"], f["note"], strict=True), strict=True)) == expected
     assert len(f) == len(expected)
+    assert set(f.columns) <= set(cd.COLUMNS), "only columns of the facts, no leftover index"
 
 
 def test_flags_on_a_hand_built_folder(data_copy):
