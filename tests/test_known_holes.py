@@ -327,3 +327,28 @@ def test_province_and_year_filters_combine(province, year):
     assert sorted(got["fact_id"]) == expected
     periods = {r["period"] for r in rows if r["province"] == province and r["period"][:4] == str(year)}
     assert set(got["period"]) == periods
+
+
+def test_domain_and_year_filters_combine():
+    domain_of = {r["indicator"]: r["domain"] for r in _csv_rows(cd.data_dir(), "catalog")}
+    rows = _csv_rows(cd.data_dir(), "indicators")
+    in_year = [r for r in rows if r["period"][:4] == "2021"]
+    expected = sorted(r["fact_id"] for r in in_year if domain_of[r["indicator"]] == "digital_government")
+    assert expected and len(expected) < len(in_year), "the year has facts inside and outside the domain"
+    got = cd.load_indicators(domain="digital_government", period=2021)
+    assert sorted(got["fact_id"]) == expected
+
+
+def test_province_and_period_filters_combine_when_provinces_share_a_period(data_copy):
+    _write_facts(
+        data_copy,
+        [
+            _fact(1, "dossiers_online_share", "2021", "actual", "20"),
+            _fact(
+                1, "digital_certificates_issued", "2021", "actual", "5", province="ha-giang", source="hg-2018-article"
+            ),
+        ],
+    )
+    for period in (2021, "2021"):
+        got = cd.load_indicators(province="Hà Giang", period=period, data_dir=data_copy)
+        assert got["fact_id"].tolist() == ["hg-2018-article-001"]
