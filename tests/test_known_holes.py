@@ -352,3 +352,18 @@ def test_province_and_period_filters_combine_when_provinces_share_a_period(data_
     for period in (2021, "2021"):
         got = cd.load_indicators(province="Hà Giang", period=period, data_dir=data_copy)
         assert got["fact_id"].tolist() == ["hg-2018-article-001"]
+
+
+# --- coverage(by="domain") -----------------------------------------------------------------------------------
+
+
+def test_coverage_by_domain_counts_match_the_csv():
+    folder = cd.data_dir()
+    domain_of = {r["indicator"]: r["domain"] for r in _csv_rows(folder, "catalog")}
+    counts = Counter((domain_of[r["indicator"]], r["province"]) for r in _csv_rows(folder, "indicators"))
+    order = [r["domain"] for r in sorted(_csv_rows(folder, "domains"), key=lambda r: int(r["order"]))]
+    used = {d for d, _ in counts}
+    m = an.coverage(by="domain")
+    assert m.index.tolist() == [d for d in order if d in used]
+    assert m.columns.tolist() == sorted({p for _, p in counts})
+    assert {(d, p): int(m.at[d, p]) for d in m.index for p in m.columns if m.at[d, p]} == dict(counts)
