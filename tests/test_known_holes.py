@@ -198,6 +198,8 @@ def test_progress_to_target_reads_ceilings_and_floors(data_copy, qualifier, targ
     row = p.iloc[0]
     assert (row["status"], row["target_qualifier"], row["matched_by"]) == (status, qualifier, "indicator")
     assert row["gap"] == float(actual) - float(target)
+    (entry,) = [r for r in _csv_rows(data_copy, "catalog") if r["indicator"] == "vertical_agency_dossiers_late"]
+    assert (row["unit"], row["label_vi"], row["label_en"]) == (entry["unit"], entry["label_vi"], entry["label_en"])
 
 
 def test_progress_to_target_falls_back_to_the_concept(data_copy):
