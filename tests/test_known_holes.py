@@ -307,8 +307,8 @@ def test_verify_evidence_reports_a_missing_text_and_needs_a_folder(small_sources
     _evidence_facts(folder, "đã cấp 1.514 chứng thư số", "chứng thư số")
     (texts / text_file).unlink()
     problems = cd.verify_evidence(texts, data_dir=folder)
-    assert [(p.file, p.field, p.message) for p in problems] == [
-        ("sources.csv", "text_file", f"{texts / text_file} not found for source kh-2019-article")
+    assert [(p.level, p.file, p.row, p.field, p.message) for p in problems] == [
+        ("error", "sources.csv", None, "text_file", f"{texts / text_file} not found for source kh-2019-article")
     ]  # and the facts of a missing text are not checked
     monkeypatch.delenv(cd.validation.SOURCES_DIR_ENV, raising=False)
     with pytest.raises(ValueError, match="give the folder of source texts, or set CCHC_SOURCES_DIR"):
