@@ -369,3 +369,50 @@ def test_coverage_by_domain_counts_match_the_csv():
     assert m.index.tolist() == [d for d in order if d in used]
     assert m.columns.tolist() == sorted({p for _, p in counts})
     assert {(d, p): int(m.at[d, p]) for d in m.index for p in m.columns if m.at[d, p]} == dict(counts)
+
+
+def test_compare_filters_provinces_and_adds_successors(data_copy):
+    _write_facts(
+        data_copy,
+        [
+            _fact(1, "digital_certificates_issued", "2021", "actual", "1200"),
+            _fact(2, "edocs_sent_share", "2021", "actual", "80"),
+            _fact(
+                1,
+                "digital_certificates_issued",
+                "2017",
+                "actual",
+                "2725",
+                province="ha-giang",
+                source="hg-2018-article",
+            ),
+            _fact(2, "edocs_sent_share", "2017", "actual", "95", province="ha-giang", source="hg-2018-article"),
+            _fact(
+                1,
+                "digital_certificates_issued",
+                "2022",
+                "actual",
+                "900",
+                province="dak-lak",
+                source="dl-2023-interview",
+            ),
+        ],
+    )
+    one = an.compare("digital_certificates", provinces="Hà Giang", data_dir=data_copy)
+    assert one[["province", "value"]].values.tolist() == [["ha-giang", 2725.0]]
+    two = an.compare("digital_certificates", provinces=["56", "Đắk Lắk"], data_dir=data_copy)
+    assert two[["province", "value"]].values.tolist() == [["khanh-hoa", 1200.0], ["dak-lak", 900.0]]
+    assert "successor" not in two.columns
+    both = an.compare(["edocs_sent_share", "digital_certificates"], successors=True, data_dir=data_copy)
+    assert both[["concept", "province", "value"]].values.tolist() == [
+        ["digital_certificates", "ha-giang", 2725.0],
+        ["digital_certificates", "khanh-hoa", 1200.0],
+        ["digital_certificates", "dak-lak", 900.0],
+        ["edocs_sent_share", "ha-giang", 95.0],
+        ["edocs_sent_share", "khanh-hoa", 80.0],
+    ]
+    assert both["display_name"].tolist()[:3] == ["Hà Giang → Tuyên Quang", "Khánh Hòa", "Đắk Lắk"]
+    assert both.index.tolist() == list(range(5))
+    concepts = {r["concept"]: r for r in _csv_rows(data_copy, "concepts")}
+    assert both["concept_label_en"].tolist() == [concepts[c]["label_en"] for c in both["concept"]]
+    assert both["concept_label_vi"].tolist() == [concepts[c]["label_vi"] for c in both["concept"]]
