@@ -16,7 +16,7 @@ LANGS ?= vi,en
 FORCE ?=
 PYTEST_ARGS ?=
 
-.PHONY: install report test lint format strip validate bench lab explore lock clean
+.PHONY: install report test lint format strip validate bench lab explore lock clean mutation
 
 install: $(STAMP)
 
@@ -68,6 +68,14 @@ EXPLORE_PORT ?= 8866
 explore: install
 	@echo "cchc explorer: open http://127.0.0.1:$(EXPLORE_PORT)/ in a browser (Ctrl+C stops it)"
 	$(BIN)/voila notebooks/00_explore.ipynb --no-browser --port=$(EXPLORE_PORT) --Voila.ip=127.0.0.1
+
+# Mutation testing (config: [tool.mutmut] in pyproject.toml; scores in tests/MUTATION.md). It uses every core:
+# run at low priority. Default: the modules whose score is tracked (~30 min on 2 busy cores); one module:
+# make mutation MUTANTS='cchc_data.numbers*'; everything configured (hours): make mutation MUTANTS=
+MUTANTS ?= cchc_data.numbers* cchc_data.province_registry* cchc_data.vocabularies*
+mutation: install
+	nice -n 19 $(BIN)/mutmut run $(foreach m,$(MUTANTS),'$(m)') >/dev/null
+	$(BIN)/python tests/mutation_score.py --survivors
 
 # Re-pin the tested versions after changing dependencies in pyproject.toml.
 lock:

@@ -1,0 +1,126 @@
+"""Tests that kill mutants of cchc_data/catalog.py (see tests/MUTATION.md).
+
+The vocabularies are read from a hand-built data folder that differs from the bundled one, so a function
+that ignores ``data_dir=`` fails; orders are written so that text order and numeric order differ.
+"""
+
+import csv
+
+import pytest
+
+import cchc_data as cd
+
+
+def _write(folder, table, header, rows):
+    with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.writer(f)
+        writer.writerow(header)
+        writer.writerows(rows)
+
+
+@pytest.fixture
+def vocab(data_copy):
+    """The bundled data with small vocabularies of its own."""
+    _write(
+        data_copy,
+        "domains",
+        ["domain", "label_vi", "label_en", "order"],
+        [
+            ["gamma", "Thứ mười", "Tenth", "10"],
+            ["alpha", "Thứ hai", "Second", "2"],
+            ["beta", "Thứ chín", "Ninth", "9"],
+        ],
+    )
+    _write(
+        data_copy,
+        "breakdowns",
+        ["breakdown", "dimension", "label_vi", "label_en", "order"],
+        [["level:far", "level", "Xa", "Far", "10"], ["level:near", "level", "Gần", "Near", "9"]],
+    )
+    _write(data_copy, "units", ["unit", "label_vi", "label_en", "symbol"], [["hour", "giờ", "hour", "h"]])
+    _write(
+        data_copy,
+        "concepts",
+        ["concept", "label_vi", "label_en", "unit", "description"],
+        [["qq_gamma", "Khái niệm", "Concept", "hour", "A test concept."]],
+    )
+    header = ["indicator", "label_vi", "label_en", "unit", "unit_vi", "unit_en", "domain", "concept", "whole"]
+    header += ["description", "comparability"]
+    _write(
+        data_copy,
+        "catalog",
+        header,
+        [
+            ["zz_alpha_beta", "Nhãn thử", "Trial label", "hour", "giờ", "hours", "alpha", "qq_gamma", "", "Mô tả", ""],
+            ["zz_other", "Khác", "Other", "hour", "giờ", "hours", "beta", "", "", "Something else", ""],
+        ],
+    )
+    return data_copy
+
+
+def test_domains_are_sorted_by_their_numeric_order(vocab):
+    d = cd.domains(data_dir=vocab)
+    assert d["domain"].tolist() == ["alpha", "beta", "gamma"]
+    assert d["order"].tolist() == [2, 9, 10]
+    assert d["order"].dtype.kind == "i"
+    assert d.index.tolist() == [0, 1, 2]
+
+
+def test_breakdowns_keep_file_order_with_integer_order(vocab):
+    b = cd.breakdowns(data_dir=vocab)
+    assert b["breakdown"].tolist() == ["level:far", "level:near"]
+    assert b["order"].tolist() == [10, 9]
+    assert b["order"].dtype.kind == "i"
+    assert sorted(b["order"]) == [9, 10]  # numeric, not text order ("10" < "9")
+
+
+def test_every_vocabulary_reads_the_given_folder(vocab):
+    assert cd.units(data_dir=vocab).values.tolist() == [["hour", "giờ", "hour", "h"]]
+    assert cd.concepts(data_dir=vocab)["concept"].tolist() == ["qq_gamma"]
+    assert cd.catalog(data_dir=vocab)["indicator"].tolist() == ["zz_alpha_beta", "zz_other"]
+    assert cd.search("trial", data_dir=vocab)["indicator"].tolist() == ["zz_alpha_beta"]
+
+
+def test_bundled_vocabularies():
+    assert cd.domains()["order"].tolist() == list(range(1, 8))
+    assert cd.units().set_index("unit").at["vnd", "symbol"] == "₫"
+    b = cd.breakdowns().set_index("breakdown")
+    assert b.loc[["level:province", "level:district", "level:commune"], "order"].tolist() == [1, 2, 3]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "beta",  # only in the code, after an underscore
+        "alpha beta",
+        "gamma",  # only in the concept, after an underscore
+        "nhan",  # first word of label_vi
+        "trial",  # first word of label_en
+        "mo ta",  # first words of the description
+        "qq",  # first word of the concept
+    ],
+)
+def test_search_finds_words_that_start_any_field(vocab, words):
+    hits = cd.search(words, data_dir=vocab)
+    assert hits["indicator"].tolist() == ["zz_alpha_beta"]
+
+
+def test_search_matches_word_starts_only(vocab):
+    assert cd.search("lpha", data_dir=vocab).empty  # inside a word
+    assert cd.search("label other", data_dir=vocab).empty  # every word must match the same row
+    assert cd.search("o", data_dir=vocab)["indicator"].tolist() == ["zz_other"]
+
+
+def test_search_returns_catalog_rows_indexed_from_zero(vocab):
+    hits = cd.search("else", data_dir=vocab)
+    assert list(hits.columns) == list(cd.catalog(data_dir=vocab).columns)
+    assert hits.index.tolist() == [0]
+    assert hits.at[0, "indicator"] == "zz_other"
+
+
+def test_search_treats_regex_characters_literally(vocab):
+    assert cd.search("(trial", data_dir=vocab).empty
+    with pytest.raises(ValueError, match=r"search\(\) needs some words to look for, got ''"):
+        cd.search("", data_dir=vocab)
+    with pytest.raises(ValueError, match=r"search\(\) needs some words to look for, got None"):
+        cd.search(None)

@@ -1,0 +1,118 @@
+"""Tests that kill mutants of cchc_data/provinces.py (see tests/MUTATION.md)."""
+
+import csv
+
+import pandas as pd
+import pytest
+
+import cchc_data as cd
+
+
+@pytest.mark.parametrize(
+    ("name", "slug"),
+    [
+        ("Ba Ria Vung Tau", "ba-ria-vung-tau"),  # the slug's hyphens read as spaces
+        ("Bà Rịa-Vũng Tàu", "ba-ria-vung-tau"),
+        ("ba-ria - vung-tau", "ba-ria-vung-tau"),
+        ("Khanh Hoa Province", "khanh-hoa"),
+        ("Ho Chi Minh City", "ho-chi-minh"),
+        ("City of Ho Chi Minh", "ho-chi-minh"),
+        ("T.P. Hồ Chí Minh", "ho-chi-minh"),
+        ("  Khánh \t Hòa  ", "khanh-hoa"),
+        ("056", "khanh-hoa"),
+        ("  2 ", "ha-giang"),
+    ],
+)
+def test_resolve_spelling_variants(name, slug):
+    assert cd.resolve_province(name) == slug
+
+
+@pytest.mark.parametrize("name", ["None", "none", "", "   ", "Tỉnh", "0", "100", True])
+def test_resolve_refuses_non_names(name):
+    with pytest.raises(ValueError, match="is not a known province|a province is given as a name"):
+        cd.resolve_province(name)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        # a former province: the message lists close names, each once, in order of similarity
+        ("Hà Tây", "'Hà Tây' is not a known province; did you mean 'Hà Nam', 'Hà Tĩnh'? "),
+        ("Gia Lai Kon Tum", "'Gia Lai Kon Tum' is not a known province; did you mean 'Kon Tum', 'Gia Lai'? "),
+        # at most four suggestions (a fifth, Quảng Bình, is as close)
+        (
+            "Quảng",
+            "'Quảng' is not a known province; did you mean 'Quảng Trị', 'Quảng Nam', 'Quảng Ninh', 'Quảng Ngãi'? ",
+        ),
+        ("Cửu Long", "'Cửu Long' is not a known province; See"),
+        ("Khanh Hao", "'Khanh Hao' is not a known province; did you mean 'Khánh Hòa', 'Thanh Hóa', 'Cần Thơ'? "),
+    ],
+)
+def test_unknown_province_message(name, message):
+    with pytest.raises(ValueError) as info:
+        cd.resolve_province(name)
+    text = str(info.value)
+    assert text.startswith(message)
+    assert text.endswith("See cchc_data.provinces() for the 63 known names")
+
+
+def test_float_and_bool_codes_are_refused_with_the_accepted_forms():
+    for bad in (56.0, True, None):
+        with pytest.raises(ValueError) as info:
+            cd.resolve_province(bad)
+        assert str(info.value) == f"a province is given as a name, slug or GSO code (a string), not {bad!r}"
+
+
+def test_population_is_a_nullable_integer_filled_only_where_verified():
+    rows = list(csv.DictReader(open(cd.data_dir() / "provinces.csv", encoding="utf-8", newline="")))
+    expected = {r["slug"]: int(r["population_2019"]) for r in rows if r["population_2019"]}
+    p = cd.provinces()
+    assert str(p["population_2019"].dtype) == "Int64"
+    got = p.set_index("slug")["population_2019"]
+    assert got.dropna().astype(int).to_dict() == expected
+    assert got.isna().sum() == len(rows) - len(expected)
+    assert p.index.tolist() == list(range(len(rows)))
+
+
+@pytest.fixture
+def renamed(data_copy):
+    """A data folder whose registry has an alias and a successor the bundled one lacks."""
+    path = data_copy / "provinces.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    row = frame["slug"] == "ha-giang"
+    frame.loc[row, "aliases"] = "Cao nguyên đá"
+    frame.loc[row, "successor"] = "ha-noi"
+    frame.loc[row, "population_2019"] = "1"
+    frame.to_csv(path, index=False)
+    return data_copy
+
+
+def test_functions_read_the_given_folder(renamed):
+    assert cd.resolve_province("Cao nguyên đá", data_dir=renamed) == "ha-giang"
+    assert cd.successor("Cao nguyên đá", data_dir=renamed) == "ha-noi"
+    assert cd.successor("Hà Giang", data_dir=renamed) == "ha-noi"
+    assert cd.provinces(data_dir=renamed).set_index("slug").at["ha-giang", "population_2019"] == 1
+    with pytest.raises(ValueError, match="'Cao nguyên đá' is not a known province"):
+        cd.resolve_province("Cao nguyên đá")
+    with pytest.raises(ValueError, match="'Cao nguyên đá' is not a known province"):
+        cd.successor("Cao nguyên đá")
+
+
+def test_unknown_province_message_counts_the_given_registry(data_copy):
+    path = data_copy / "provinces.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame[frame["slug"].isin(["ha-giang", "khanh-hoa", "dak-lak"])].to_csv(path, index=False)
+    with pytest.raises(ValueError) as info:
+        cd.resolve_province("Ha Gang", data_dir=data_copy)
+    assert str(info.value) == (
+        "'Ha Gang' is not a known province; did you mean 'Hà Giang'? See cchc_data.provinces() for the 3 known names"
+    )
+
+
+def test_population_stays_a_nullable_integer_when_none_is_known(data_copy):
+    path = data_copy / "provinces.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame["population_2019"] = ""
+    frame.to_csv(path, index=False)
+    population = cd.provinces(data_dir=data_copy)["population_2019"]
+    assert str(population.dtype) == "Int64" and population.isna().all()
