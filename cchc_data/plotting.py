@@ -54,6 +54,7 @@ __all__ = [
     "part_whole_chart",
     "profile_chart",
     "save_figure",
+    "show_figure",
     "footer_text",
     "legend_texts",
     "VALUE_COLUMNS",

@@ -50,7 +50,7 @@ class RunResult:
     """What one run produced; paths are relative to the suite folder. ``cache`` is ``"executed"`` or ``"reused"``."""
 
     run: Run
-    status: str  # "ok", "failed" or "not run"
+    status: str  # "ok" or "failed"
     duration: float = 0.0
     error: str = ""
     log: str = ""
