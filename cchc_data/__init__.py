@@ -11,9 +11,12 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .datadir import ContractError, DataError, data_dir, data_version
 from .indicators import COLUMNS, flags, load_indicators, sources
-from .national import check_national, index_comparison, index_trajectory, latest_standing, national_indices
-from .numbers import numbers_in, parse_vn_number, parse_vn_quantity
-from .periods import parse_period
+from .national import check_national as check_national  # curation tools: re-exported, outside __all__
+from .national import index_comparison, index_trajectory, latest_standing, national_indices
+from .numbers import numbers_in as numbers_in
+from .numbers import parse_vn_number as parse_vn_number
+from .numbers import parse_vn_quantity as parse_vn_quantity
+from .periods import parse_period as parse_period
 from .province_registry import provinces, resolve_province, successor
 from .vocabularies import breakdowns, catalog, concepts, domains, search, units
 
@@ -49,39 +52,23 @@ def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
 
 
+#: The user API: load, look up, compare, chart, explore and export the data.
 __all__ = [
-    "COLUMNS",
-    "ContractError",
-    "DataError",
-    "ValidationReport",
-    "breakdowns",
-    "catalog",
-    "check_national",
-    "concepts",
-    "data_dir",
-    "data_version",
-    "domains",
-    "explore",
-    "export_excel",
-    "flags",
-    "index_comparison",
-    "index_trajectory",
-    "latest_standing",
-    "format_number",
-    "format_percent",
-    "load_indicators",
-    "national_indices",
-    "numbers_in",
-    "parse_period",
-    "parse_vn_number",
-    "parse_vn_quantity",
-    "provinces",
-    "resolve_province",
-    "search",
-    "show_table",
-    "sources",
-    "successor",
-    "units",
-    "validate",
-    "verify_evidence",
-]
+    # the facts and their vocabularies
+    "load_indicators", "COLUMNS", "sources", "flags",
+    "catalog", "search", "concepts", "domains", "breakdowns", "units",
+    "provinces", "resolve_province", "successor",
+    # the national indices (PAR INDEX, SIPAS, PAPI, PCI)
+    "national_indices", "index_trajectory", "index_comparison", "latest_standing",
+    # looking around and sharing
+    "explore", "show_table", "export_excel", "format_number", "format_percent",
+    # which data
+    "data_dir", "data_version", "DataError", "ContractError",
+]  # fmt: skip
+
+#: Tools for curators (checking a data folder, reading numbers as Vietnamese documents print them): importable
+#: from here too, and documented in their modules (:mod:`cchc_data.validation`, :mod:`cchc_data.numbers`…).
+CURATION_TOOLS = [
+    "validate", "ValidationReport", "verify_evidence", "check_national",
+    "parse_vn_number", "parse_vn_quantity", "numbers_in", "parse_period",
+]  # fmt: skip
