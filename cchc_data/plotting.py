@@ -608,6 +608,11 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
     matplotlib.axes.Axes
         The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
 
+    Raises
+    ------
+    ValueError
+        If the province has no facts of that kind for the concept (or an argument is unknown).
+
     See Also
     --------
     cchc_data.analysis.concept_series : The values drawn.
@@ -794,7 +799,8 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
     {province}
     indicator : str
         An indicator code of :func:`cchc_data.catalog` that has a breakdown in this province.
-    {period}
+    period : str, optional
+        A period label. Default ``None``: the latest period that has a breakdown.
     {lang}
     {ax}
     {data_dir}
