@@ -16,6 +16,8 @@ from __future__ import annotations
 import math
 from numbers import Number
 
+from ._docstrings import share_docs
+
 __all__ = [
     "LANGS",
     "MISSING",
@@ -345,6 +347,23 @@ COLUMNS: dict[str, dict[str, str]] = {
 def check_lang(lang) -> str:
     """``lang`` as a supported language code (case and surrounding spaces ignored).
 
+    Parameters
+    ----------
+    lang : str
+        A language code as a user types it: ``"vi"``, ``"EN"``, ``" vi "``.
+
+    Returns
+    -------
+    str
+        The code in lower case, one of :data:`LANGS`.
+
+    Raises
+    ------
+    TypeError
+        If ``lang`` is not a string.
+    ValueError
+        If it names no supported language (the message lists them).
+
     Examples
     --------
     >>> check_lang("EN"), check_lang(" vi ")
@@ -367,8 +386,20 @@ def check_lang(lang) -> str:
 
 
 def other_lang(lang: str) -> str:
-    """The other supported language.
+    """The other supported language (for a page's link to its translation).
 
+    Parameters
+    ----------
+    lang : {"vi", "en"}
+        Language of the text, in any case (see :func:`check_lang`).
+
+    Returns
+    -------
+    str
+        The language code that is not ``lang``.
+
+    Examples
+    --------
     >>> other_lang("vi")
     'en'
     """
@@ -377,6 +408,25 @@ def other_lang(lang: str) -> str:
 
 def t(key: str, lang: str, **fmt) -> str:
     """The UI string ``key`` in ``lang``, with ``{placeholders}`` filled from ``fmt``.
+
+    Parameters
+    ----------
+    key : str
+        A key of :data:`UI`, e.g. ``"no_targets"``.
+    lang : {"vi", "en"}
+        Language of the text, in any case (see :func:`check_lang`).
+    **fmt
+        Values for the string's ``{placeholders}``; none means the string is returned as it is.
+
+    Returns
+    -------
+    str
+        The string in ``lang``.
+
+    Raises
+    ------
+    KeyError
+        If :data:`UI` has no string ``key``.
 
     Examples
     --------
@@ -409,6 +459,29 @@ def format_number(value, lang: str, *, decimals: int | None = None) -> str:
 
     Whole numbers (counts) get no decimals; otherwise at most two, unless ``decimals`` fixes them.
 
+    Parameters
+    ----------
+    value : int, float or None
+        The number; ``None``, NaN and ``pd.NA`` count as missing.
+    lang : {"vi", "en"}
+        Language of the text, in any case (see :func:`check_lang`).
+    decimals : int, optional
+        Exactly this many decimals. Default ``None``: none for whole numbers, else at most two.
+
+    Returns
+    -------
+    str
+        The number as text (``"1.514"`` in Vietnamese, ``"1,514"`` in English), or :data:`MISSING`.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is neither a number nor missing.
+
+    See Also
+    --------
+    format_percent, format_value
+
     Examples
     --------
     >>> format_number(1514, "vi"), format_number(1514.0, "en"), format_number(98.63, "vi")
@@ -434,6 +507,25 @@ def format_number(value, lang: str, *, decimals: int | None = None) -> str:
 def format_percent(value, lang: str, *, decimals: int | None = None) -> str:
     """A percentage on the 0–100 scale (``98.63`` means 98.63 %) in the language's convention.
 
+    Parameters
+    ----------
+    value : int, float or None
+        The percentage on the 0–100 scale; ``None``, NaN and ``pd.NA`` count as missing.
+    lang : {"vi", "en"}
+        Language of the text, in any case (see :func:`check_lang`).
+    decimals : int, optional
+        Exactly this many decimals. Default ``None``: at most two, trailing zeros dropped.
+
+    Returns
+    -------
+    str
+        The percentage as text (``"98,63 %"`` in Vietnamese, ``"98.63%"`` in English), or :data:`MISSING`.
+
+    Raises
+    ------
+    TypeError
+        If ``value`` is neither a number nor missing.
+
     Examples
     --------
     >>> format_percent(98.63, "vi"), format_percent(98.63, "en"), format_percent(100, "vi")
@@ -456,6 +548,24 @@ def format_percent(value, lang: str, *, decimals: int | None = None) -> str:
 
 def format_value(value, unit: str, lang: str, *, qualifier: str = "none", decimals: int | None = None) -> str:
     """A value in words as a reader expects it: qualifier, number, and the unit's symbol for % ``₫`` ``min``.
+
+    Parameters
+    ----------
+    value : int, float or None
+        The value; ``None``, NaN and ``pd.NA`` count as missing.
+    unit : str
+        The value's unit code from ``units.csv`` (``"percent"``, ``"count"``, ``"vnd"``, ``"minute"`` …).
+    lang : {"vi", "en"}
+        Language of the text, in any case (see :func:`check_lang`).
+    qualifier : str, default "none"
+        The value's qualifier code (``"more_than"``, ``"about"`` …), written before the number.
+    decimals : int, optional
+        Exactly this many decimals. Default ``None``: as :func:`format_number` chooses.
+
+    Returns
+    -------
+    str
+        The value as text, or :data:`MISSING`.
 
     Examples
     --------
@@ -481,6 +591,18 @@ def format_value(value, unit: str, lang: str, *, qualifier: str = "none", decima
 def format_period(period, lang: str) -> str:
     """A period code in words: ``2021-Q1`` → ``quý I/2021`` or ``Q1 2021``; ``2021-2030`` → ``2021–2030``.
 
+    Parameters
+    ----------
+    period : str or None
+        A period code as the data holds it (``"2021-Q1"``, ``"2019"``, ``"2021-2030"``); empty counts as missing.
+    lang : {"vi", "en"}
+        Language of the text, in any case (see :func:`check_lang`).
+
+    Returns
+    -------
+    str
+        The period in words; a code of another form is returned as it is, a missing one as :data:`MISSING`.
+
     Examples
     --------
     >>> format_period("2021-Q1", "vi"), format_period("2021-Q1", "en"), format_period("2021-2030", "en")
@@ -501,10 +623,27 @@ def format_period(period, lang: str) -> str:
     return text
 
 
+@share_docs
 def value_label(column: str, code, lang: str, *, data_dir=None) -> str:
     """A coded value of ``column`` in words (an unknown code is shown as it is).
 
     Units come from the data's ``units.csv``; the other vocabularies from :data:`VALUE_LABELS`.
+
+    Parameters
+    ----------
+    column : str
+        The column the code belongs to: ``"unit"``, ``"concept"``, ``"domain"``, ``"breakdown"`` or a key of
+        :data:`VALUE_LABELS` (``"kind"``, ``"qualifier"``, ``"flag"`` …).
+    code : str or None
+        The coded value; a missing one gives ``""``.
+    lang : {"vi", "en"}
+        Language of the text, in any case (see :func:`check_lang`).
+    {data_dir}
+
+    Returns
+    -------
+    str
+        The label in ``lang``, or ``code`` itself if it has none.
 
     Examples
     --------
@@ -541,6 +680,20 @@ def value_label(column: str, code, lang: str, *, data_dir=None) -> str:
 def column_label(column: str, lang: str) -> str:
     """The header of ``column`` on a page (an unknown column is shown with its code).
 
+    Parameters
+    ----------
+    column : str
+        A column name of the project's frames, e.g. ``"evidence"``.
+    lang : {"vi", "en"}
+        Language of the text, in any case (see :func:`check_lang`).
+
+    Returns
+    -------
+    str
+        The header in ``lang``, or ``column`` itself if it has none.
+
+    Examples
+    --------
     >>> column_label("evidence", "vi"), column_label("gap", "en")
     ('Trích dẫn nguyên văn', 'Gap (actual − target)')
     """

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import i18n
 from ._checks import check_argument
+from ._docstrings import share_docs
 from .analysis import comparable_concepts
 from .indicators import load_indicators, provinces_with_data
 from .province_registry import resolve_province
@@ -34,6 +35,23 @@ def _type_error(name: str, value, expected: str) -> TypeError:
 def check_lang(lang) -> str:
     """Return ``lang`` as a supported language code (any case); see :func:`cchc_data.i18n.check_lang`.
 
+    Parameters
+    ----------
+    lang : str
+        A language code in any case, e.g. ``"vi"`` or ``"EN"``.
+
+    Returns
+    -------
+    str
+        The code in lower case, one of :data:`LANGUAGES`.
+
+    Raises
+    ------
+    TypeError
+        If ``lang`` is not a string.
+    ValueError
+        If it names no supported language (the message lists them).
+
     Examples
     --------
     >>> check_lang("EN")
@@ -48,10 +66,32 @@ def check_lang(lang) -> str:
     return i18n.check_lang(lang)
 
 
+@share_docs
 def check_province(province, *, data_dir=None) -> str:
     """Return the slug of a province that has curated data, or raise naming the valid ones.
 
     A GSO code may be given as a number (papermill passes ``-p province 56`` as an int).
+
+    Parameters
+    ----------
+    {province}
+    {data_dir}
+
+    Returns
+    -------
+    str
+        The province's slug, e.g. ``"khanh-hoa"``.
+
+    Raises
+    ------
+    TypeError
+        If ``province`` is neither a string nor an integer.
+    ValueError
+        If it names no known province, or one without curated data (the message lists the valid ones).
+
+    See Also
+    --------
+    check_provinces : Several provinces at once.
 
     Examples
     --------
@@ -69,8 +109,28 @@ def check_province(province, *, data_dir=None) -> str:
     return slug
 
 
+@share_docs
 def check_provinces(provinces, *, data_dir=None) -> list[str]:
     """Slugs of the given provinces, each once, in the order given; an empty list means every province with data.
+
+    Parameters
+    ----------
+    provinces : list, tuple, str or int
+        Provinces as :func:`check_province` accepts them; a string may list several separated by commas
+        (``"Khánh Hòa, Hà Giang"``), an int is one GSO code. An empty list means every province with data.
+    {data_dir}
+
+    Returns
+    -------
+    list of str
+        Province slugs, each once, in the order first given.
+
+    Raises
+    ------
+    TypeError
+        If ``provinces`` is not a list, tuple, string or integer.
+    ValueError
+        If one of them is unknown or has no data (see :func:`check_province`).
 
     Examples
     --------
@@ -99,8 +159,29 @@ def _hashable(value) -> bool:
     return True
 
 
+@share_docs
 def check_concepts(concepts, *, data_dir=None) -> list[str]:
     """Concept codes to compare, each once; an empty list means every concept with data for two or more provinces.
+
+    Parameters
+    ----------
+    concepts : list, tuple or str
+        Concept codes (see :func:`cchc_data.concepts`); a string may list several separated by commas. An
+        empty list means every concept with data for two or more provinces
+        (:func:`cchc_data.analysis.comparable_concepts`).
+    {data_dir}
+
+    Returns
+    -------
+    list of str
+        Concept codes, each once, in the order first given.
+
+    Raises
+    ------
+    TypeError
+        If ``concepts`` is not a list, tuple or string.
+    ValueError
+        If a code names no known concept (the message lists the known ones).
 
     Examples
     --------
@@ -133,6 +214,15 @@ def project_figures_dir() -> Path:
     package), that checkout's ``figures/``; otherwise (an installed wheel) ``figures/`` in the working
     directory.
 
+    Returns
+    -------
+    pathlib.Path
+        The absolute path of that ``figures/`` folder (not created here).
+
+    See Also
+    --------
+    check_figures_dir : Resolve, create and check a figures folder.
+
     Examples
     --------
     >>> project_figures_dir().name
@@ -152,6 +242,24 @@ def check_figures_dir(figures_dir=None) -> Path:
 
     ``None`` means the project's ``figures/`` folder (see :func:`project_figures_dir`), whatever the
     working directory of the kernel.
+
+    Parameters
+    ----------
+    figures_dir : str or os.PathLike, optional
+        The folder to write figures to; ``~`` is expanded. Default ``None``: the project's ``figures/``
+        folder.
+
+    Returns
+    -------
+    pathlib.Path
+        The folder as an absolute path; it exists and is writable.
+
+    Raises
+    ------
+    TypeError
+        If ``figures_dir`` is neither a path nor ``None``.
+    ValueError
+        If it is empty, is a file, or cannot be created or written to.
 
     Examples
     --------

@@ -37,6 +37,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from . import analysis, i18n
 from ._checks import check_argument
+from ._docstrings import share_docs
 from ._text import fold
 from .datadir import data_version
 from .indicators import load_indicators
@@ -213,6 +214,18 @@ def _footer(fig: Figure, source_ids, lang: str, data_dir=None, *, note: str = ""
 def footer_text(fig: Figure) -> str:
     """The footer of a chart's figure: its sources by short title and date, and the data version.
 
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
+        A figure drawn by a chart function of this module, or one of its axes.
+
+    Returns
+    -------
+    str
+        The footer's text; ``""`` for a figure without one.
+
+    Examples
+    --------
     >>> ax = compare_chart("digital_certificates", lang="en")
     >>> print(footer_text(ax.figure))  # doctest: +NORMALIZE_WHITESPACE
     Sources: Hà Giang newspaper: PAR results 2017 (undated, figures for 2017); Khánh Hòa People's Committee: PAR
@@ -353,6 +366,18 @@ def _legend(ax: Axes, lang: str, *, kinds=(), flags=(), caveat=False, qualifier=
 def legend_texts(ax) -> list[str]:
     """The texts of a chart's legend (for tests and callers); ``[]`` without one.
 
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes or matplotlib.figure.Figure
+        Axes drawn by a chart function of this module, or its figure.
+
+    Returns
+    -------
+    list of str
+        The legend's entries, top to bottom.
+
+    Examples
+    --------
     >>> ax = compare_chart("official_email_accounts", lang="en")
     >>> legend_texts(ax)[0]
     'Achieved (actual)'
@@ -407,11 +432,21 @@ def _caveat_notes(df, lang: str, names) -> tuple[list[str], dict[int, int]]:
 # --- public API ---------------------------------------------------------------------------------
 
 
+@share_docs
 def province_colors(*, data_dir=None) -> dict[str, str]:
     """A fixed colour per province slug, the same in every chart.
 
     The colour-blind-safe palette cycles over the provinces sorted by GSO code, so a province's colour
     depends only on the registry, not on which provinces a chart shows.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    dict of str to str
+        Province slug to a hex colour, for every province of the registry.
 
     Examples
     --------
@@ -423,6 +458,7 @@ def province_colors(*, data_dir=None) -> dict[str, str]:
     return {slug: _PALETTE[i % len(_PALETTE)] for i, slug in enumerate(reg["slug"])}
 
 
+@share_docs
 def compare_chart(
     concept,
     *,
@@ -450,17 +486,32 @@ def compare_chart(
     ----------
     concept : str
         One concept code of :func:`cchc_data.concepts`.
-    provinces, period, kind, strict, successors
-        Passed to :func:`~cchc_data.analysis.compare`; with ``successors=True`` rows read
-        ``"Hà Giang → Tuyên Quang"``; with ``strict=True`` only indicators that measure exactly the
-        concept's definition are drawn.
-    lang : {"vi", "en"}
-    ax : matplotlib Axes, optional
-        Draw there; default: a new figure sized to the rows.
+    {provinces}
+    period : str, default "latest"
+        ``"latest"``: each province's latest period; or a period as :func:`cchc_data.parse_period` reads it.
+    {kind}
+    strict : bool, default False
+        Draw only indicators that measure exactly the concept's definition.
+    {lang}
+    successors : bool, default False
+        Label rows with the province that succeeds each after the 2025 merger (``"Hà Giang → Tuyên Quang"``).
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on. Default ``None``: a new figure sized to the rows.
+    {data_dir}
 
     Returns
     -------
     matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
+
+    Raises
+    ------
+    ValueError
+        If ``concept``, a province, ``kind`` or ``lang`` is unknown (the message names the valid values).
+
+    See Also
+    --------
+    cchc_data.analysis.compare : The rows drawn.
 
     Examples
     --------
@@ -532,6 +583,7 @@ def compare_chart(
     return ax
 
 
+@share_docs
 def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None, data_dir=None) -> Axes:
     """A concept's values in one province over time (:func:`~cchc_data.analysis.concept_series`).
 
@@ -540,6 +592,30 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
     its number and its specific note under the title, so Khánh Hòa's 198 (2019) and 190 (2021-Q1)
     E-Office counts, which count different sets, are never read as a decline. ``fig.cchc_values``
     holds the values drawn.
+
+    Parameters
+    ----------
+    concept : str
+        One concept code of :func:`cchc_data.concepts`.
+    {province}
+    {kind}
+    {lang}
+    {ax}
+    {data_dir}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
+
+    Raises
+    ------
+    ValueError
+        If the province has no facts of that kind for the concept (or an argument is unknown).
+
+    See Also
+    --------
+    cchc_data.analysis.concept_series : The values drawn.
 
     Examples
     --------
@@ -610,6 +686,7 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
     return ax
 
 
+@share_docs
 def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes:
     """Heatmap of how many facts exist per concept (or indicator, or domain) and province.
 
@@ -617,6 +694,19 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
     A cell that counts a fact whose source is inconsistent says so with ``⚠`` after its count (and a
     red frame), explained in the note under the title. ``fig.cchc_values`` holds the facts counted,
     with the chart's ``row`` of each (a cell's count is the number of facts of its row and province).
+
+    Parameters
+    ----------
+    by : {"concept", "indicator", "domain"}, default "concept"
+        What a row counts facts of.
+    {lang}
+    {ax}
+    {data_dir}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
 
     Examples
     --------
@@ -694,6 +784,7 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
     return ax
 
 
+@share_docs
 def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, data_dir=None) -> Axes:
     """Bars of one indicator's parts (by government level, sector, agency…) with its total as a line.
 
@@ -702,6 +793,26 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
     title. Bars are solid for achieved values, hatched for plan contents, hollow for targets; a fact
     whose source is inconsistent has a red edge (a red total line) and ``⚠``, and the legend states
     what is inconsistent. ``fig.cchc_values`` holds the values drawn.
+
+    Parameters
+    ----------
+    {province}
+    indicator : str
+        An indicator code of :func:`cchc_data.catalog` that has a breakdown in this province.
+    period : str, optional
+        A period label. Default ``None``: the latest period that has a breakdown.
+    {lang}
+    {ax}
+    {data_dir}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
+
+    See Also
+    --------
+    cchc_data.analysis.breakdown_table : The values drawn.
 
     Examples
     --------
@@ -771,6 +882,7 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
     return ax
 
 
+@share_docs
 def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     """A province's targets and the latest actual value beside each (:func:`~cchc_data.analysis.progress_to_target`).
 
@@ -782,12 +894,30 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     row without an actual says "no actual yet" and has no mark: never a zero. A province without
     targets gets an empty chart saying so. ``fig.cchc_values`` holds the targets and actuals.
 
+    Parameters
+    ----------
+    {province}
+    {lang}
+    {ax}
+    {data_dir}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
+
+    See Also
+    --------
+    cchc_data.analysis.progress_to_target : The rows drawn.
+
     Examples
     --------
     >>> ax = progress_chart("Khánh Hòa", lang="en")
     >>> table = analysis.progress_to_target("Khánh Hòa")
     >>> sum("no actual yet" in t.get_text() for t in ax.texts) == int(table["actual"].isna().sum())
     True
+    >>> ax.figure.cchc_values["kind"].unique().tolist()
+    ['target', 'actual']
     >>> plt.close(ax.figure)
     """
     _check_lang(lang)
@@ -860,6 +990,7 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     return ax
 
 
+@share_docs
 def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axes:
     """Completion bars (0–100 %) derived from a part and its whole (:func:`~cchc_data.analysis.part_whole_shares`).
 
@@ -869,6 +1000,19 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
     of 120 bodies to cut), hollow = target, red edge and ``⚠`` = inconsistent source.
     ``fig.cchc_values`` holds the derived shares (``value``, percent) with ``part``, ``whole`` and both
     fact ids.
+
+    Parameters
+    ----------
+    province : str or int, optional
+        A province as :func:`cchc_data.resolve_province` accepts it. Default ``None``: every province.
+    {lang}
+    {ax}
+    {data_dir}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
 
     Examples
     --------
@@ -921,6 +1065,7 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
     return ax
 
 
+@share_docs
 def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     """Small multiples of a province's facts, one panel per domain that has facts (:func:`~cchc_data.analysis.profile`).
 
@@ -930,6 +1075,22 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     each labelled with its value and period, and its title says how many facts the domain has and which
     were not drawn (other units, breakdown rows). A domain with no percentage total is a panel with
     that note only. ``fig.cchc_values`` holds the values drawn.
+
+    Parameters
+    ----------
+    {province}
+    {lang}
+    {fig}
+    {data_dir}
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on, one axes per panel; ``fig.cchc_values`` holds the values drawn.
+
+    See Also
+    --------
+    cchc_data.analysis.profile : The facts drawn.
 
     Examples
     --------
@@ -1015,6 +1176,24 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
     CSV (UTF-8 with a BOM, for spreadsheets) keeps every column of ``fig.cchc_values`` and adds the source's
     title, publisher and date beside ``source_id``.
 
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
+        The chart to save (an axes stands for its figure).
+    name : str
+        The file name without extension, in any script; it is slugified.
+    figures_dir : str or pathlib.Path, default "figures"
+        The folder to write to, created if needed.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written: PNG, SVG and, when the chart carries ``cchc_values``, CSV.
+
+    See Also
+    --------
+    show_figure : Save, close and show a chart in a notebook.
+
     Examples
     --------
     >>> import tempfile
@@ -1099,6 +1278,7 @@ class _Chart:
         return f"<chart {self.paths[0].stem}: " + ", ".join(p.name for p in self.paths) + ">"
 
 
+@share_docs
 def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str = "vi"):
     """Save a chart with :func:`save_figure`, close it, and show the saved PNG with download links.
 
@@ -1106,6 +1286,18 @@ def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str =
     notebook shows that PNG instead of drawing it a third time (``plt.show()`` would). Below it, links to the
     SVG, PNG and (when the chart carries ``cchc_values``) the CSV of the values drawn, labelled in ``lang``;
     the links are relative to the working directory, and the report pages rewrite them relative to the page.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
+        The chart to save and show (an axes stands for its figure).
+    name : str
+        The file name without extension, as :func:`save_figure` takes it.
+    figures_dir : str or pathlib.Path, default "figures"
+        The folder to write to, created if needed.
+    dpi : int, default 100
+        Resolution of the shown PNG.
+    {lang}
 
     Returns
     -------

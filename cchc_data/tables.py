@@ -17,6 +17,7 @@ from numbers import Number
 import pandas as pd
 
 from . import i18n
+from ._docstrings import share_docs
 
 __all__ = ["Table", "show_table", "comparison_table", "sources_table", "issues_table", "cite_source", "sentence"]
 
@@ -38,7 +39,32 @@ _SOURCE_COLUMNS = {"source_id", "actual_source_id"}
 
 
 class Table:
-    """An HTML table a notebook shows (``_repr_html_``); ``frame`` holds the shown text, ``total`` the rows."""
+    """An HTML table a notebook shows (``_repr_html_``); ``frame`` holds the shown text, ``total`` the rows.
+
+    Made by :func:`show_table` and the functions built on it; a plain console shows ``frame`` as text.
+
+    Parameters
+    ----------
+    html_text : str
+        The table's HTML, kept as the attribute ``html``.
+    frame : DataFrame
+        The shown cells as text, with the shown headers as columns.
+    total : int
+        How many rows the whole table has (more than ``len(frame)`` when it was cut).
+
+    See Also
+    --------
+    show_table : Build a table from any frame of the package.
+
+    Examples
+    --------
+    >>> t = Table("<table></table>", pd.DataFrame({"Value": ["1.514"]}), 3)
+    >>> t.total, t._repr_html_()
+    (3, '<table></table>')
+    >>> t
+     Value
+     1.514
+    """
 
     def __init__(self, html_text: str, frame: pd.DataFrame, total: int):
         self.html = html_text
@@ -57,6 +83,18 @@ class Table:
 def sentence(text: str) -> object:
     """A sentence shown as a paragraph in a notebook (for empty states and summaries).
 
+    Parameters
+    ----------
+    text : str
+        The sentence, as plain text (it is escaped).
+
+    Returns
+    -------
+    IPython.display.HTML
+        The sentence in a ``<p class="cchc-sentence">``.
+
+    Examples
+    --------
     >>> sentence("No targets.")._repr_html_()
     '<p class="cchc-sentence">No targets.</p>'
     """
@@ -89,10 +127,24 @@ def _cite_national_source(source_id: str, lang: str, *, data_dir=None) -> str:
     return short if isinstance(short, str) and short else table.at[source_id, "title"]
 
 
+@share_docs
 def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None) -> str:
     """A source document cited by title, publisher and date in ``lang`` (never by its internal id).
 
-    ``short=True`` gives the short title and the date, for chart footers.
+    Parameters
+    ----------
+    source_id : str
+        A ``source_id`` of ``sources.csv`` or of the national index sources; an unknown id is returned as it is.
+    lang : {"vi", "en"}
+        Language of the headers, words and citations, in any case.
+    short : bool, default False
+        Give the short title and the date only, for chart footers (when the source has a short title).
+    {data_dir}
+
+    Returns
+    -------
+    str
+        The citation in ``lang``.
 
     Examples
     --------
@@ -175,6 +227,7 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
     return html.escape(str(value)), ""
 
 
+@share_docs
 def show_table(
     frame: pd.DataFrame,
     lang: str,
@@ -193,14 +246,30 @@ def show_table(
         Any frame of the package (facts, comparisons, progress, sources…); ``*_vi``/``*_en`` columns are
         reduced to ``lang`` first (``label_en`` stays available to gloss the evidence on English pages).
     lang : {"vi", "en"}
+        Language of the headers, words and citations, in any case.
     columns : list of str, optional
-        The columns to show, in order (after the language reduction); default: all.
+        The columns to show, in order (after the language reduction). Default ``None``: all.
     max_rows : int, optional
-        Show only the first rows; the table then says "N of M rows" and links ``full_data``.
+        Show only the first rows; the table then says "N of M rows" and links ``full_data``. Default
+        ``None``: every row.
     full_data : str, optional
-        Link (relative to the page) to the whole data, used when the table is cut.
+        Link (relative to the page) to the whole data, used when the table is cut. Default ``None``: no link.
     empty : str, optional
-        The sentence shown instead of a table without rows (say why, in ``lang``).
+        The sentence shown instead of a table without rows (say why, in ``lang``). Default ``None``: an
+        empty table with a generic note.
+    {data_dir}
+
+    Returns
+    -------
+    Table
+        The HTML table; its ``frame`` holds the shown text and ``total`` the number of rows of ``frame``.
+
+    Raises
+    ------
+    TypeError
+        If ``frame`` is not a DataFrame.
+    ValueError
+        If ``columns`` names a column the frame does not have (the message lists those it has).
 
     Examples
     --------
@@ -266,12 +335,38 @@ def show_table(
     return Table(text, pd.DataFrame(texts, columns=headers), total)
 
 
+@share_docs
 def comparison_table(comparison: pd.DataFrame, lang: str, *, data_dir=None) -> Table:
     """The rows of :func:`cchc_data.analysis.compare` with each row's comparability grade and note in ``lang``.
 
     Works with both forms of ``compare()``: grade in ``comparability`` with ``comparability_note_vi/_en``,
     or (older) an English note in ``comparability`` — then the Vietnamese page says the definitions may
     differ and points to the English page.
+
+    Parameters
+    ----------
+    comparison : DataFrame
+        A frame returned by :func:`cchc_data.analysis.compare`.
+    lang : {"vi", "en"}
+        Language of the headers, words and citations, in any case.
+    {data_dir}
+
+    Returns
+    -------
+    Table
+        One row per province: concept, province, indicator, period, value, comparability grade and note,
+        source and evidence.
+
+    See Also
+    --------
+    cchc_data.analysis.compare : The comparison itself.
+
+    Examples
+    --------
+    >>> from cchc_data.analysis import compare
+    >>> t = comparison_table(compare("digital_certificates"), "en")
+    >>> t.total, list(t.frame.columns[:4])
+    (2, ['Concept', 'Province', 'Indicator', 'Period'])
     """
     lang = i18n.check_lang(lang)
     frame = comparison.copy()
@@ -283,8 +378,30 @@ def comparison_table(comparison: pd.DataFrame, lang: str, *, data_dir=None) -> T
     return show_table(frame, lang, columns=columns + ["source_id", "evidence"], data_dir=data_dir)
 
 
+@share_docs
 def sources_table(lang: str, *, data_dir=None) -> Table:
-    """The source documents in ``lang``: title, kind, publisher, date, period (English titles on English pages)."""
+    """The source documents in ``lang``: title, kind, publisher, date, period (English titles on English pages).
+
+    Parameters
+    ----------
+    lang : {"vi", "en"}
+        Language of the headers, words and citations, in any case.
+    {data_dir}
+
+    Returns
+    -------
+    Table
+        One row per source document of ``sources.csv``.
+
+    See Also
+    --------
+    cite_source : One source as a citation.
+
+    Examples
+    --------
+    >>> list(sources_table("en").frame.columns)
+    ['Province', 'Title', 'Document kind', 'Publisher', 'Published', 'Reference period']
+    """
     from .indicators import sources
 
     lang = i18n.check_lang(lang)
@@ -308,7 +425,30 @@ def sources_table(lang: str, *, data_dir=None) -> Table:
 
 def issues_table(report, lang: str) -> Table:
     """The errors and warnings of a :class:`cchc_data.ValidationReport`; their messages (English only for
-    now) on English pages, and on Vietnamese pages where to read them."""
+    now) on English pages, and on Vietnamese pages where to read them.
+
+    Parameters
+    ----------
+    report : cchc_data.ValidationReport
+        The result of :func:`cchc_data.validate`.
+    lang : {"vi", "en"}
+        Language of the headers, words and citations, in any case.
+
+    Returns
+    -------
+    Table
+        One row per issue: level, file, row, field, and (on English pages) the message; a sentence if there
+        is none.
+
+    Examples
+    --------
+    >>> from cchc_data.validation import Issue, ValidationReport
+    >>> report = ValidationReport(data_dir=None, issues=[Issue("warning", "facts.csv", 7, "value", "odd value")])
+    >>> issues_table(report, "en").frame.values.tolist()
+    [['warning', 'facts.csv', '7', 'value', 'odd value']]
+    >>> issues_table(ValidationReport(data_dir=None), "en").html
+    '<p class="cchc-sentence">No errors or warnings.</p>'
+    """
     lang = i18n.check_lang(lang)
     rows = [
         {"level": i.level, "file": i.file, "row": i.row, "field": i.field, "message": i.message} for i in report.issues

@@ -55,10 +55,22 @@ def _tree_hash(root: Path, *, exclude=()) -> str:
 def data_checksum(path=None) -> str:
     """``sha256:<hex>`` over the data folder: each file's relative path and bytes, in sorted path order.
 
+    Parameters
+    ----------
+    path : str or pathlib.Path, optional
+        A data folder holding a ``datapackage.json``. Default ``None``: the data in use (see
+        :func:`cchc_data.data_dir`).
+
+    Returns
+    -------
+    str
+        ``"sha256:"`` and 64 hex digits.
+
     Examples
     --------
-    >>> data_checksum().startswith("sha256:")
-    True
+    >>> key = data_checksum()
+    >>> key[:7], len(key)
+    ('sha256:', 71)
     """
     from ..datadir import data_dir
 
@@ -67,7 +79,20 @@ def data_checksum(path=None) -> str:
 
 @lru_cache(maxsize=1)
 def code_checksum() -> str:
-    """A hash of the ``cchc_data`` package's source files (``*.py``), not just its version string."""
+    """A hash of the ``cchc_data`` package's source files (``*.py``), not just its version string.
+
+    Computed once per process.
+
+    Returns
+    -------
+    str
+        ``"sha256:"`` and 64 hex digits; any edit of a module changes it.
+
+    Examples
+    --------
+    >>> code_checksum()[:7]
+    'sha256:'
+    """
     parts = []
     for file in sorted(_PACKAGE.rglob("*.py")):
         if "__pycache__" not in file.parts and not file.relative_to(_PACKAGE).parts[0] == "data":
@@ -78,7 +103,20 @@ def code_checksum() -> str:
 @lru_cache(maxsize=1)
 def environment_checksum() -> str:
     """A hash of the locked environment: ``requirements.lock`` beside the package's checkout, or else (an installed
-    wheel) the name and version of every installed distribution, plus the Python version."""
+    wheel) the name and version of every installed distribution, plus the Python version.
+
+    Computed once per process.
+
+    Returns
+    -------
+    str
+        ``"sha256:"`` and 64 hex digits.
+
+    Examples
+    --------
+    >>> len(environment_checksum())
+    71
+    """
     import sys
 
     lock = _PACKAGE.parent / "requirements.lock"
@@ -92,7 +130,27 @@ def environment_checksum() -> str:
 
 @dataclass(frozen=True)
 class DataChecksums:
-    """Checksums of one data folder: the whole, the shared tables, and each province's facts."""
+    """Checksums of one data folder: the whole, the shared tables, and each province's facts.
+
+    Build it with :meth:`of`; :meth:`for_scope` gives what one run depends on.
+
+    Parameters
+    ----------
+    whole : str
+        Checksum of every file of the folder (see :func:`data_checksum`).
+    shared : str
+        Checksum of every file except ``indicators.csv``.
+    provinces : dict of str to str
+        Province slug to the checksum of its rows of ``indicators.csv``.
+
+    Examples
+    --------
+    >>> sums = DataChecksums("sha256:a", "sha256:b", {"ha-giang": "sha256:c"})
+    >>> sums.for_scope(None)
+    'sha256:a'
+    >>> sums.for_scope("ha-giang")[:7]
+    'sha256:'
+    """
 
     whole: str
     shared: str
@@ -132,7 +190,38 @@ class DataChecksums:
 
 
 def run_key(run, *, notebook_hash: str, data: DataChecksums, kernel: str, timeout) -> str:
-    """The cache key of one run (``sha256:<hex>``)."""
+    """The cache key of one run (``sha256:<hex>``).
+
+    It hashes :data:`CACHE_VERSION`, the notebook, the run's parameters and data scope, the data that
+    scope depends on, :func:`code_checksum`, :func:`environment_checksum`, the kernel and the timeout.
+
+    Parameters
+    ----------
+    run : cchc_data.report.runs.Run
+        The planned run.
+    notebook_hash : str
+        :func:`file_hash` of the run's notebook.
+    data : DataChecksums
+        Checksums of the data folder the run reads.
+    kernel : str
+        Name of the Jupyter kernel that executes the notebook.
+    timeout : int or None
+        Seconds a cell may run (``None``: no limit).
+
+    Returns
+    -------
+    str
+        ``"sha256:"`` and 64 hex digits; equal keys mean the run's pages can be reused.
+
+    Examples
+    --------
+    >>> from cchc_data.report.runs import Run
+    >>> run = Run("01_province_profile.ipynb", {"province": "ha-giang", "lang": "en"}, "ha-giang")
+    >>> sums = DataChecksums("sha256:a", "sha256:b", {"ha-giang": "sha256:c"})
+    >>> key = run_key(run, notebook_hash="sha256:n", data=sums, kernel="python3", timeout=600)
+    >>> key[:7], key == run_key(run, notebook_hash="sha256:m", data=sums, kernel="python3", timeout=600)
+    ('sha256:', False)
+    """
     what = {
         "version": CACHE_VERSION,
         "notebook": notebook_hash,
@@ -148,5 +237,24 @@ def run_key(run, *, notebook_hash: str, data: DataChecksums, kernel: str, timeou
 
 
 def file_hash(path) -> str:
-    """``sha256:<hex>`` of one file's bytes."""
+    """``sha256:<hex>`` of one file's bytes.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The file.
+
+    Returns
+    -------
+    str
+        ``"sha256:"`` and 64 hex digits.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> file = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
+    >>> _ = file.write_bytes(b"abc")
+    >>> file_hash(file)[:15]
+    'sha256:dc1114cd'
+    """
     return _sha(Path(path).read_bytes())

@@ -43,7 +43,32 @@ _NOISE = (  # kernel chatter on stderr/stdout that is not an error of the run
 def check_declared(runs) -> None:
     """Refuse a run whose parameter names its notebook does not declare (papermill's ``inspect_notebook``).
 
-    Called before any kernel starts. Raises ``ValueError`` naming the run, the unknown name and the declared ones.
+    Called before any kernel starts.
+
+    Parameters
+    ----------
+    runs : iterable of cchc_data.report.runs.Run
+        The runs to check; each notebook is read once.
+
+    Returns
+    -------
+    None
+        Nothing when every parameter name is declared.
+
+    Raises
+    ------
+    ValueError
+        Naming the run, the unknown name and the declared ones; or if a notebook's parameters cell cannot
+        be read.
+
+    Examples
+    --------
+    >>> from cchc_data.report.runs import Run
+    >>> check_declared([Run("notebooks/03_targets.ipynb", {"province": "khanh-hoa", "lang": "en"})])
+    >>> check_declared([Run("notebooks/03_targets.ipynb", {"provine": "khanh-hoa"})])
+    Traceback (most recent call last):
+    ...
+    ValueError: 03_targets provine=khanh-hoa: 03_targets.ipynb declares no parameter 'provine'; its parameters: lang, province
     """
     import papermill
 
@@ -102,7 +127,33 @@ def _init_worker(parent: int, lock_fd: int, marker: str) -> None:
 
 
 def local_pool(jobs: int, *, lock_fd: int, marker: str) -> cf.ProcessPoolExecutor:
-    """The default executor: ``jobs`` forked worker processes that die with the runner."""
+    """The default executor: ``jobs`` forked worker processes that die with the runner.
+
+    Each worker ignores Ctrl-C, closes its copy of the suite lock, records itself in ``<marker>/.workers/``
+    and passes ``marker`` to its kernels in :data:`SUITE_ENV`.
+
+    Parameters
+    ----------
+    jobs : int
+        Number of worker processes.
+    lock_fd : int
+        File descriptor of the suite lock held by the runner (workers close their copy).
+    marker : str
+        The suite's build folder, as an absolute path.
+
+    Returns
+    -------
+    concurrent.futures.ProcessPoolExecutor
+        The pool; end it with :func:`stop_pool` or ``shutdown()``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> pool = local_pool(1, lock_fd=-1, marker=tempfile.mkdtemp())
+    >>> pool.submit(pow, 2, 5).result()
+    32
+    >>> stop_pool(pool)
+    """
     ctx = multiprocessing.get_context("fork")  # workers inherit the imports (papermill ~3 s) and no __main__ re-import
     return cf.ProcessPoolExecutor(
         max_workers=jobs, mp_context=ctx, initializer=_init_worker, initargs=(os.getpid(), lock_fd, marker)
@@ -110,7 +161,29 @@ def local_pool(jobs: int, *, lock_fd: int, marker: str) -> cf.ProcessPoolExecuto
 
 
 def stop_pool(pool: cf.ProcessPoolExecutor) -> None:
-    """Cancel what has not started and stop the workers now (their kernels exit when their worker does)."""
+    """Cancel what has not started and stop the workers now (their kernels exit when their worker does).
+
+    Parameters
+    ----------
+    pool : concurrent.futures.ProcessPoolExecutor
+        A pool from :func:`local_pool`.
+
+    Returns
+    -------
+    None
+        The workers have been terminated and joined (up to 5 s each).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> pool = local_pool(1, lock_fd=-1, marker=tempfile.mkdtemp())
+    >>> pool.submit(pow, 2, 5).result()
+    32
+    >>> workers = list(pool._processes.values())
+    >>> stop_pool(pool)
+    >>> [w.exitcode for w in workers]  # ended by SIGTERM
+    [-15]
+    """
     workers = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() forgets them
     for proc in workers:
         with contextlib.suppress(Exception):
@@ -153,7 +226,23 @@ def _filter_noise(text: str) -> str:
 
 
 def error_line(exc: BaseException) -> str:
-    """One line saying what went wrong (a notebook's exception as ``ename: evalue``)."""
+    """One line saying what went wrong (a notebook's exception as ``ename: evalue``).
+
+    Parameters
+    ----------
+    exc : BaseException
+        The exception, e.g. papermill's ``PapermillExecutionError``; colour codes and line breaks are removed.
+
+    Returns
+    -------
+    str
+        ``"<type>: <last line of the message>"``.
+
+    Examples
+    --------
+    >>> error_line(ValueError("papermill says:   the cell failed\x1b[0m"))
+    'ValueError: papermill says: the cell failed'
+    """
     if hasattr(exc, "ename") and hasattr(exc, "evalue"):  # papermill.PapermillExecutionError
         text = f"{exc.ename}: {exc.evalue}"
     else:
@@ -200,6 +289,41 @@ def execute_run(
 
     Never raises for a failure of the run itself: returns ``status`` (``"ok"`` or ``"failed"``), ``error``,
     ``log`` and ``duration``. Paths must be absolute (a kernel's working directory is the notebook's folder).
+
+    Parameters
+    ----------
+    notebook : str
+        The notebook to execute.
+    out_dir : str
+        The run's output folder, created if needed.
+    parameters : dict
+        The run's parameters; ``figures_dir`` is set to ``<out_dir>/figures``.
+    title : str
+        Title of the HTML page.
+    kernel : str, default KERNEL
+        Jupyter kernel to execute with.
+    timeout : int, optional
+        Seconds a cell may run. Default ``None``: no limit.
+    data_dir : str, optional
+        Data folder the kernel reads (``CCHC_DATA_DIR``). Default ``None``: the kernel's own default.
+    marker : str, optional
+        The suite's marker for :data:`SUITE_ENV`. Default ``None``: none set.
+
+    Returns
+    -------
+    dict
+        ``status`` (``"ok"`` or ``"failed"``), ``error`` (one line, ``""`` if ok), ``log`` (kernel output
+        without noise) and ``duration`` (seconds).
+
+    Examples
+    --------
+    A missing notebook fails the run with a message, not a traceback:
+
+    >>> import tempfile
+    >>> out = tempfile.mkdtemp()
+    >>> result = execute_run(f"{out}/missing.ipynb", f"{out}/run", {"lang": "en"}, "Missing")
+    >>> result["status"], result["error"].split(":")[0]
+    ('failed', 'FileNotFoundError')
     """
     from .pages import notebook_to_html
 

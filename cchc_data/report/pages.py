@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import i18n
+from .._docstrings import share_docs
 from .._text import fold
 
 __all__ = [
@@ -115,6 +116,18 @@ def _offline_template() -> str:
 def external_references(text: str) -> list[str]:
     """Script, link, image or CSS import sources in ``text`` that point to another host (``http(s)://``, ``//``).
 
+    Ordinary links (``<a href>``) are not references: a page with them still works offline.
+
+    Parameters
+    ----------
+    text : str
+        An HTML page.
+
+    Returns
+    -------
+    list of str
+        Each external reference, as the start of its tag up to the address; empty for a self-contained page.
+
     Examples
     --------
     >>> external_references('<script src="https://cdn.example/r.js"></script><a href="https://x.org">x</a>')
@@ -141,6 +154,20 @@ def _topic(stem: str, lang: str) -> str:
 
 def page_title(stem: str, parameters: dict, lang: str) -> str:
     """What a page is, in words: ``"Khánh Hòa — province profile"``.
+
+    Parameters
+    ----------
+    stem : str
+        The notebook's file stem, e.g. ``"01_province_profile"``.
+    parameters : dict
+        The run's parameters; ``province`` or ``provinces`` name the page's subject.
+    lang : {"vi", "en"}
+        Language of the title, in any case.
+
+    Returns
+    -------
+    str
+        ``"<subject> — <topic>"``, or the stem for a notebook that is not one of the project's.
 
     Examples
     --------
@@ -241,8 +268,39 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
     MathJax, mermaid and widget scripts (normally loaded from a CDN) are left out, so the page works without
     a network. The page gets the site's header (link to ``../../index.html`` and to the same report in the
     other language when the page sits in a suite's ``<notebook>/<…,lang=xx>/`` folder), footer and print
-    stylesheet; chart download links are made relative to the page. Raises ``RuntimeError`` if the page
-    would still reference another host.
+    stylesheet; chart download links are made relative to the page.
+
+    Parameters
+    ----------
+    notebook : str or pathlib.Path
+        The executed notebook (``.ipynb``).
+    html_path : str or pathlib.Path
+        Where to write the page (its folder must exist).
+    lang : {"vi", "en"}, optional
+        The page's language. Default ``None``: the notebook's ``lang`` parameter, else Vietnamese.
+    title : str, optional
+        Title for a notebook that is not one of the project's (theirs get :func:`page_title`). Default
+        ``None``: the notebook's file stem.
+
+    Returns
+    -------
+    pathlib.Path
+        ``html_path``.
+
+    Raises
+    ------
+    RuntimeError
+        If the page would still reference another host (see :func:`external_references`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, nbformat
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Xin chào")]), folder / "a.ipynb")
+    >>> page = notebook_to_html(folder / "a.ipynb", folder / "a.html", lang="vi", title="Thử")
+    >>> text = page.read_text(encoding="utf-8")
+    >>> page.name, text[text.index("<title>") + 7 : text.index("</title>")]
+    ('a.html', 'Thử')
     """
     import nbformat
     from jinja2 import DictLoader
@@ -440,6 +498,28 @@ def index_html(manifest: dict, *, downloads=()) -> str:
     topic with a one-line description and any empty or failed state; build details (durations, checksum,
     cache, validation) sit in a collapsed block. ``downloads`` lists the data files present under the suite
     folder (see :func:`write_downloads`, which re-renders the index with them).
+
+    Parameters
+    ----------
+    manifest : dict
+        The suite's ``manifest.json``: ``runs`` (each with ``notebook``, ``parameters``, ``status``,
+        ``files``, ``duration_s``), ``started``, ``finished``, ``duration_s``, ``jobs``,
+        ``package_version``, ``data_checksum``, and optionally ``validation``.
+    downloads : iterable of str, optional
+        Paths of the data files present, relative to the suite folder. Default: none.
+
+    Returns
+    -------
+    str
+        The whole HTML page.
+
+    Examples
+    --------
+    >>> manifest = {"runs": [], "started": "2026-01-02T10:00", "finished": "2026-01-02T10:01", "duration_s": 60.0,
+    ...             "jobs": 2, "package_version": "0.1.0", "data_checksum": "sha256:abc"}
+    >>> page = index_html(manifest)
+    >>> page[page.index("<title>") + 7 : page.index(" · ")]
+    'Báo cáo cải cách hành chính (CCHC) cấp tỉnh'
     """
     esc = html.escape
     failed = sum(1 for r in manifest["runs"] if r["status"] != "ok")
@@ -482,6 +562,7 @@ ul.inline li {{ display: inline; margin-right: 1rem; }}
 """
 
 
+@share_docs
 def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     """Write the suite's data files under ``<suite_dir>/downloads/`` and link them from its index.
 
@@ -490,6 +571,24 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     Vietnamese text correctly. If the suite already has ``manifest.json`` and ``index.html``, the index is
     rendered again with the download links. The report runner calls this once per suite, after writing
     the index and before publishing.
+
+    Parameters
+    ----------
+    suite_dir : str or pathlib.Path
+        The suite's folder.
+    {data_dir}
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written: facts CSV, sources CSV, Vietnamese and English workbooks.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> suite = pathlib.Path(tempfile.mkdtemp())
+    >>> [p.relative_to(suite).as_posix() for p in write_downloads(suite)][:2]
+    ['downloads/cchc-facts.csv', 'downloads/cchc-sources.csv']
     """
     import json
 

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .._docstrings import share_docs
 from . import suite as disk
 from .cache import DataChecksums, file_hash, run_key
 from .execute import KERNEL, check_declared, error_line, execute_run, local_pool, stop_pool
@@ -27,7 +28,21 @@ __all__ = ["DataInvalid", "RunResult", "SuiteFailed", "SuiteResult", "run_suite"
 
 
 class DataInvalid(ValueError):
-    """The data folder does not validate: nothing was run or published. ``report`` is the validation report."""
+    """The data folder does not validate: nothing was run or published. ``report`` is the validation report.
+
+    Parameters
+    ----------
+    message : str
+        What is wrong, for people.
+    report : cchc_data.ValidationReport, optional
+        The validation report, kept as the attribute ``report``. Default ``None``.
+
+    Examples
+    --------
+    >>> err = DataInvalid("indicators.csv: 2 errors")
+    >>> str(err), err.report
+    ('indicators.csv: 2 errors', None)
+    """
 
     def __init__(self, message: str, report=None):
         super().__init__(message)
@@ -37,7 +52,18 @@ class DataInvalid(ValueError):
 class SuiteFailed(RuntimeError):
     """At least one run of the suite failed; the suite was kept as ``failed-<timestamp>`` and not published.
 
-    ``result`` holds the :class:`SuiteResult`.
+    Parameters
+    ----------
+    message : str
+        Names the failed runs and where the failed suite was kept.
+    result : SuiteResult
+        The suite's outcome, kept as the attribute ``result``.
+
+    Examples
+    --------
+    >>> result = SuiteResult(False, Path("reports/failed-x"), [], "2026-01-02T10:00:00Z", "2026-01-02T10:01:00Z", 60.0, 2)
+    >>> SuiteFailed("1 run failed", result).result.path.name
+    'failed-x'
     """
 
     def __init__(self, message: str, result: SuiteResult):
@@ -47,7 +73,33 @@ class SuiteFailed(RuntimeError):
 
 @dataclass
 class RunResult:
-    """What one run produced; paths are relative to the suite folder. ``cache`` is ``"executed"`` or ``"reused"``."""
+    """What one run produced; paths are relative to the suite folder. ``cache`` is ``"executed"`` or ``"reused"``.
+
+    Parameters
+    ----------
+    run : cchc_data.report.runs.Run
+        The run.
+    status : {"ok", "failed"}
+        Whether it produced its page.
+    duration : float, default 0.0
+        Seconds it took.
+    error : str, default ""
+        One line saying what went wrong.
+    log : str, default ""
+        The kernel's output, without noise.
+    files : list of str, optional
+        Files it wrote, relative to the suite folder. Default: none.
+    cache : {"executed", "reused"}, default "executed"
+        Whether it ran now or was copied from an earlier suite.
+    key : str, default ""
+        Its cache key (:func:`cchc_data.report.cache.run_key`).
+
+    Examples
+    --------
+    >>> r = RunResult(Run("03_targets.ipynb", {"lang": "en"}), "ok", duration=4.2, cache="reused")
+    >>> r.ok, r.to_dict()["cache"]
+    (True, {'status': 'reused', 'key': ''})
+    """
 
     run: Run
     status: str  # "ok" or "failed"
@@ -89,6 +141,34 @@ class SuiteResult:
 
     ``latest`` is the ``latest`` symlink when this suite became it, else ``None`` (a failed suite, or a
     partial one published beside a fuller ``latest``).
+
+    Parameters
+    ----------
+    ok : bool
+        Whether every run succeeded.
+    path : pathlib.Path
+        The suite folder.
+    results : list of RunResult
+        One per run, in the runs' order.
+    started, finished : str
+        ISO 8601 times (UTC).
+    duration : float
+        Seconds the suite took.
+    jobs : int
+        Worker processes used.
+    latest : pathlib.Path, optional
+        The ``latest`` symlink if this suite became it. Default ``None``.
+    validation : dict, optional
+        The data validation summary. Default: empty.
+
+    Examples
+    --------
+    >>> r = RunResult(Run("04_data_audit.ipynb", {"lang": "en"}), "ok", duration=4.2)
+    >>> suite = SuiteResult(True, Path("reports/x"), [r], "2026-01-02T10:00:00Z", "2026-01-02T10:00:05Z", 5.0, 1)
+    >>> print(suite.summary())
+    status  duration  cache     run
+    ok         4.2 s  executed  04_data_audit lang=en
+    1 runs: 1 ok, 0 failed; 1 executed, 0 reused; 5.0 s with 1 job
     """
 
     ok: bool
@@ -366,6 +446,7 @@ def _failure_message(result: SuiteResult, root: Path) -> str:
 # --------------------------------------------------------------------------------------------------
 
 
+@share_docs
 def run_suite(
     runs,
     *,
@@ -387,28 +468,28 @@ def run_suite(
     runs : list of Run or (notebook, parameters) pairs
         Parameters go to papermill as values (never formatted into code); their names must be ones the
         notebook declares. ``figures_dir`` is added by the runner: the run's own ``figures/`` folder.
-    output_root : path
+    output_root : str or pathlib.Path, default "reports"
         Folder of the suites, created if needed (layout: :mod:`cchc_data.report.suite`).
     jobs : int, optional
         Worker processes of the local pool (default: ``os.cpu_count()``, never more than the runs to execute).
-    progress : bool
+    progress : bool, default True
         Print one line per finished run, then the summary table.
-    keep : int
+    keep : int, default 5
         Suites of each kind to keep; older ones are removed, never the one ``latest`` points to.
     figures_root : path, optional
         After a successful publish, every run's figures are copied to ``<figures_root>/<run folder>/``
         (default: ``figures/`` beside the notebooks' folder, i.e. the project's ``figures/``).
-    kernel : str
-        Jupyter kernel name.
+    kernel : str, default KERNEL
+        Jupyter kernel name (``"python3"``).
     timeout : float, optional
         Per-cell execution timeout in seconds (default: none).
     executor : concurrent.futures.Executor, optional
         Where runs execute (e.g. a Dask ``Client(address).get_executor()``); the caller keeps it and shuts it
         down. Its workers must see the same paths (a shared checkout or data folder). Default: a local pool
         of ``jobs`` processes that die with this one.
-    data_dir : path, optional
-        Data folder (default: the data in use); the kernels get it as ``CCHC_DATA_DIR``.
-    force : bool
+    {data_dir}
+        The kernels get it as ``CCHC_DATA_DIR``.
+    force : bool, default False
         Execute every run, even those an earlier published suite already holds with the same cache key.
 
     Returns
@@ -431,6 +512,23 @@ def run_suite(
         parameter types, two runs with one folder).
     KeyboardInterrupt
         On Ctrl-C, SIGTERM or SIGHUP: the build is removed and ``latest`` is untouched.
+
+    See Also
+    --------
+    cchc_data.report.runs.plan_runs : The default grid of runs.
+
+    Examples
+    --------
+    Bad arguments are refused before any kernel starts:
+
+    >>> from cchc_data.report.runs import plan_runs
+    >>> runs = plan_runs(langs="en").runs
+    >>> runs[0].label
+    '01_province_profile province=dak-lak lang=en'
+    >>> run_suite(runs, jobs=0)
+    Traceback (most recent call last):
+    ...
+    ValueError: jobs=0 is not a number of worker processes; use an integer >= 1
     """
     from ..datadir import data_dir as resolve_data_dir
 

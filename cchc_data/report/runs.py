@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import i18n
+from .._docstrings import share_docs
 from .._text import fold
 from .pages import _show
 
@@ -45,7 +46,22 @@ LANGS = i18n.LANGS
 
 @dataclass(frozen=True)
 class Requirement:
-    """What a notebook's page needs from the facts it reads (one province's, or all of them)."""
+    """What a notebook's page needs from the facts it reads (one province's, or all of them).
+
+    Parameters
+    ----------
+    missing : str
+        Why a run is left out when the test fails, e.g. ``"no targets in the data"``.
+    test : callable
+        ``test(facts, data_dir) -> bool``: whether the facts (a frame of
+        :func:`cchc_data.load_indicators`) hold what the page shows.
+
+    Examples
+    --------
+    >>> need = REQUIREMENTS["targets"]
+    >>> need.missing
+    'no targets in the data'
+    """
 
     missing: str  # why a run is left out, e.g. "no targets in the data"
     test: Callable  # (facts frame, data folder) -> bool
@@ -73,7 +89,24 @@ REQUIREMENTS: dict[str, Requirement] = {
 
 @dataclass(frozen=True)
 class NotebookSpec:
-    """One notebook of the default suite: run per province or once, what it needs, its fixed parameters."""
+    """One notebook of the default suite: run per province or once, what it needs, its fixed parameters.
+
+    Parameters
+    ----------
+    file : str
+        The notebook's file name in the notebooks folder.
+    per_province : bool
+        Run once per province with data (``True``) or once for all (``False``).
+    needs : str
+        A key of :data:`REQUIREMENTS`: what the data must hold for the run to be planned.
+    parameters : dict, optional
+        Fixed parameters of every run of the notebook. Default: none.
+
+    Examples
+    --------
+    >>> NOTEBOOK_SPECS[2]
+    NotebookSpec(file='03_targets.ipynb', per_province=True, needs='targets', parameters={})
+    """
 
     file: str
     per_province: bool
@@ -114,6 +147,18 @@ def run_folder(notebook, parameters: dict) -> str:
     folded to ASCII (lower case, no diacritics, ``đ`` → ``d``, other characters → ``-``). An empty list
     is ``all``; a long value is shortened and given a hash of the full value.
 
+    Parameters
+    ----------
+    notebook : str or pathlib.Path
+        The notebook; only its stem is used.
+    parameters : dict
+        The run's parameters, in order.
+
+    Returns
+    -------
+    str
+        ``<stem>/<key=value,…>``, or ``<stem>/default`` without parameters.
+
     Examples
     --------
     >>> run_folder("notebooks/01_province_profile.ipynb", {"province": "Khánh Hòa", "lang": "vi"})
@@ -135,6 +180,27 @@ class Run:
     ``figures_dir`` is not a parameter you give: the runner sets it to the run's own ``figures/`` folder.
     ``data_scope`` names the one province whose facts the run reads (its cache key then depends on that
     province's facts and the shared tables only); ``None`` means it may read all of the data.
+
+    Parameters
+    ----------
+    notebook : str or pathlib.Path
+        The notebook to execute.
+    parameters : dict, optional
+        Its parameters, passed to papermill. Default: none (the notebook's own defaults).
+    data_scope : str, optional
+        The province slug whose facts the run reads. Default ``None``: all of the data.
+
+    See Also
+    --------
+    plan_runs : The default grid of runs.
+
+    Examples
+    --------
+    >>> run = Run("notebooks/03_targets.ipynb", {"province": "khanh-hoa", "lang": "en"}, "khanh-hoa")
+    >>> run.label
+    '03_targets province=khanh-hoa lang=en'
+    >>> run.folder
+    '03_targets/province=khanh-hoa,lang=en'
     """
 
     notebook: Path
@@ -162,7 +228,30 @@ class Run:
 
 
 def as_run(item) -> Run:
-    """A :class:`Run` from a Run, a notebook path, or a ``(notebook, parameters)`` pair."""
+    """A :class:`Run` from a Run, a notebook path, or a ``(notebook, parameters)`` pair.
+
+    Parameters
+    ----------
+    item : Run, str, os.PathLike or tuple
+        A run, a notebook path (run with its default parameters), or ``(notebook, parameters)``.
+
+    Returns
+    -------
+    Run
+        ``item`` itself if it is a Run, else a new one.
+
+    Raises
+    ------
+    ValueError
+        If ``item`` is none of these.
+
+    Examples
+    --------
+    >>> as_run(("03_targets.ipynb", {"lang": "en"})).label
+    '03_targets lang=en'
+    >>> as_run("04_data_audit.ipynb").folder
+    '04_data_audit/default'
+    """
     if isinstance(item, Run):
         return item
     if isinstance(item, str | os.PathLike):
@@ -209,6 +298,21 @@ def check_parameters(run: Run) -> None:
 def parse_langs(text) -> tuple[str, ...]:
     """Languages from ``"vi,en"`` (or a list), checked against :data:`LANGS`.
 
+    Parameters
+    ----------
+    text : str or iterable of str
+        Language codes separated by commas, or a sequence of them; any case.
+
+    Returns
+    -------
+    tuple of str
+        The codes in lower case, each once, in the order given.
+
+    Raises
+    ------
+    ValueError
+        If a code is not supported or none is given.
+
     Examples
     --------
     >>> parse_langs("en, vi")
@@ -231,25 +335,45 @@ def parse_langs(text) -> tuple[str, ...]:
 
 @dataclass
 class Plan:
-    """The default grid: the runs to do, and the runs left out with the reason."""
+    """The default grid: the runs to do, and the runs left out with the reason (see :func:`plan_runs`).
+
+    Parameters
+    ----------
+    runs : list of Run
+        The runs to execute, in order.
+    left_out : list of (Run, str)
+        Runs not planned, each with why (the :attr:`Requirement.missing` text).
+
+    Examples
+    --------
+    >>> plan = Plan([Run("04_data_audit.ipynb")], [(Run("03_targets.ipynb"), "no targets in the data")])
+    >>> [r.label for r in plan.runs], plan.left_out[0][1]
+    (['04_data_audit'], 'no targets in the data')
+    """
 
     runs: list[Run]
     left_out: list[tuple[Run, str]]
 
 
+@share_docs
 def plan_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None, specs=NOTEBOOK_SPECS) -> Plan:
     """The project's grid from the data: each notebook per province (or once) and language, when the data has
     what the notebook shows.
 
     Parameters
     ----------
-    notebooks_dir : path
+    notebooks_dir : str or pathlib.Path, default "notebooks"
         Folder holding the notebooks of ``specs``.
-    langs : str or sequence of str
-        ``"vi,en"``, ``["vi"]``…
-    data_dir : path, optional
-        Data folder whose facts make the grid (default: the data in use).
-    specs : sequence of NotebookSpec
+    langs : str or sequence of str, default LANGS
+        ``"vi,en"``, ``["vi"]``… (see :func:`parse_langs`).
+    {data_dir}
+    specs : sequence of NotebookSpec, default NOTEBOOK_SPECS
+        The notebooks of the suite.
+
+    Returns
+    -------
+    Plan
+        The runs to do and those left out, with the reason.
 
     Raises
     ------
@@ -289,8 +413,22 @@ def plan_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None, specs=NO
     return plan
 
 
+@share_docs
 def default_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None) -> list[Run]:
     """The runs of :func:`plan_runs` (profile and targets per province that has them, comparison and audit once).
+
+    Parameters
+    ----------
+    notebooks_dir : str or pathlib.Path, default "notebooks"
+        Folder holding the suite's notebooks.
+    langs : str or sequence of str, default LANGS
+        ``"vi,en"``, ``["vi"]``… (see :func:`parse_langs`).
+    {data_dir}
+
+    Returns
+    -------
+    list of Run
+        :attr:`Plan.runs` of :func:`plan_runs`.
 
     Examples
     --------
@@ -302,6 +440,18 @@ def default_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None) -> li
 
 def run_matches(run: Run, pattern: str) -> bool:
     """Whether ``run`` matches an ``--only`` pattern (see :func:`select_runs`).
+
+    Parameters
+    ----------
+    run : Run
+        The run.
+    pattern : str
+        A glob (with ``*``, ``?`` or ``[``) or a substring; case and diacritics are ignored.
+
+    Returns
+    -------
+    bool
+        Whether the run's label or folder matches.
 
     Examples
     --------
@@ -322,6 +472,23 @@ def select_runs(runs, pattern: str) -> list[Run]:
     A pattern with ``*``, ``?`` or ``[`` is a glob over the whole label (``01_*``, ``*khanh-hoa*vi``); any
     other pattern matches as a substring (``targets``, ``lang=en``). Case and diacritics are ignored
     (``Khánh Hòa`` finds ``khanh-hoa``).
+
+    Parameters
+    ----------
+    runs : iterable
+        Runs as :func:`as_run` accepts them.
+    pattern : str
+        The ``--only`` pattern.
+
+    Returns
+    -------
+    list of Run
+        The matching runs, in their order.
+
+    Raises
+    ------
+    ValueError
+        If no run matches (the message shows what a run's label looks like).
 
     Examples
     --------

@@ -56,12 +56,51 @@ _FAILED_RE = re.compile(r"^failed-\d{8}T\d{6}Z(?:-(\d+))?$")
 
 
 class SuiteLocked(RuntimeError):
-    """Another suite is running in the same output folder."""
+    """Another suite is running in the same output folder (raised by :func:`suite_lock`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> with suite_lock(root), suite_lock(root):
+    ...     pass  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    cchc_data.report.suite.SuiteLocked: another report suite is already running in ... held by process ...); wait for it to finish, then try again
+    """
 
 
 @contextlib.contextmanager
 def suite_lock(root: Path):
-    """Hold ``<root>/.lock`` (flock, released by the kernel when the process dies, even by SIGKILL)."""
+    """Hold ``<root>/.lock`` (flock, released by the kernel when the process dies, even by SIGKILL).
+
+    The lock file holds the holder's pid while it is held.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The output folder of the suites (it must exist).
+
+    Yields
+    ------
+    int
+        The lock's file descriptor (workers close their copy, see :func:`cchc_data.report.execute.local_pool`).
+
+    Raises
+    ------
+    SuiteLocked
+        If another process holds the lock (the message names its pid).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> with suite_lock(root):
+    ...     int((root / ".lock").read_text()) == os.getpid()
+    True
+    >>> (root / ".lock").read_text()
+    ''
+    """
     lock_path = root / ".lock"
     fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
     try:
@@ -103,7 +142,26 @@ def end_orphans(root: Path, *, current: str) -> list[int]:
     Holding the lock means no other suite of ``root`` is alive, so what belongs to another suite of ``root``
     is an orphan of a suite that was killed. Workers are the ones listed in the stale build folders'
     ``.workers/`` (pid and start time, so a reused pid is never hit); kernels are found by the marker in their
-    environment (``CCHC_REPORT_SUITE=<root>/.build-…``). Returns the pids signalled (Linux only).
+    environment (``CCHC_REPORT_SUITE=<root>/.build-…``).
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The output folder of the suites.
+    current : str
+        This suite's build folder (its marker), whose processes are spared.
+
+    Returns
+    -------
+    list of int
+        The pids signalled (always empty where there is no ``/proc``).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> end_orphans(root, current=str(root / ".build-x"))
+    []
     """
     proc = Path("/proc")
     if not proc.is_dir():
@@ -125,6 +183,21 @@ def end_processes_of(build: Path) -> list[int]:
     """SIGKILL the kernels still running for this suite (after its workers were stopped: interrupt, SIGTERM).
 
     A kernel busy in a long computation may not notice for a while that its worker is gone.
+
+    Parameters
+    ----------
+    build : pathlib.Path
+        The suite's build folder (the marker its kernels carry).
+
+    Returns
+    -------
+    list of int
+        The pids signalled (always empty where there is no ``/proc``).
+
+    Examples
+    --------
+    >>> end_processes_of(Path("/nonexistent/.build-x"))
+    []
     """
     if not Path("/proc").is_dir():
         return []
@@ -145,7 +218,26 @@ def _kill_marked(wanted, *, spare) -> list[int]:
 
 
 def remove_stale_builds(root: Path) -> list[Path]:
-    """Remove ``.build-*`` folders left by killed suites; call only while holding the lock (none is alive)."""
+    """Remove ``.build-*`` folders left by killed suites; call only while holding the lock (none is alive).
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The output folder of the suites.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The folders removed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / ".build-20250101T120000Z-123").mkdir()
+    >>> [p.name for p in remove_stale_builds(root)], list(root.iterdir())
+    (['.build-20250101T120000Z-123'], [])
+    """
     stale = sorted(root.glob(".build-*"))
     for folder in stale:
         shutil.rmtree(folder, ignore_errors=True)
@@ -153,7 +245,26 @@ def remove_stale_builds(root: Path) -> list[Path]:
 
 
 def build_folder(root: Path, started: dt.datetime) -> Path:
-    """The (not yet created) folder this suite builds in: ``.build-<stamp>-<pid>``."""
+    """The (not yet created) folder this suite builds in: ``.build-<stamp>-<pid>``.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The output folder of the suites.
+    started : datetime.datetime
+        When the suite started (UTC).
+
+    Returns
+    -------
+    pathlib.Path
+        ``<root>/.build-<YYYYmmddTHHMMSSZ>-<pid>``.
+
+    Examples
+    --------
+    >>> folder = build_folder(Path("reports"), dt.datetime(2025, 1, 1, 12, 0, tzinfo=dt.UTC))
+    >>> folder.name.removesuffix(f"-{os.getpid()}")
+    '.build-20250101T120000Z'
+    """
     return root / f".build-{started.strftime('%Y%m%dT%H%M%SZ')}-{os.getpid()}"
 
 
@@ -167,6 +278,28 @@ def _suite_dirs(root: Path, pattern: re.Pattern) -> list[Path]:
 
 
 def latest_target(root: Path) -> Path | None:
+    """The suite folder ``<root>/latest`` points to, resolved; ``None`` without that symlink.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The output folder of the suites.
+
+    Returns
+    -------
+    pathlib.Path or None
+        The absolute path of the latest good full suite.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> latest_target(root) is None
+    True
+    >>> (root / "20250101T120000Z").mkdir()
+    >>> latest_target(switch_latest(root, root / "20250101T120000Z").parent).name
+    '20250101T120000Z'
+    """
     link = root / "latest"
     return (root / os.readlink(link)).resolve() if link.is_symlink() else None
 
@@ -179,7 +312,30 @@ def _manifest_of(suite: Path) -> dict | None:
 
 
 def previous_runs(root: Path) -> dict[str, tuple[Path, dict]]:
-    """Successful runs of the kept published suites by cache key, the newest suite winning: key -> (suite, run)."""
+    """Successful runs of the kept published suites by cache key, the newest suite winning: key -> (suite, run).
+
+    Published and partial suites count; failed ones and runs whose folder is gone do not.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The output folder of the suites.
+
+    Returns
+    -------
+    dict of str to (pathlib.Path, dict)
+        Cache key to the suite folder and the run's entry of its ``manifest.json``.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> run = {"folder": "04_data_audit/lang=en", "status": "ok", "cache": {"key": "sha256:k"}}
+    >>> (root / "20250101T120000Z" / run["folder"]).mkdir(parents=True)
+    >>> _ = (root / "20250101T120000Z" / "manifest.json").write_text(json.dumps({"runs": [run]}))
+    >>> {key: suite.name for key, (suite, _) in previous_runs(root).items()}
+    {'sha256:k': '20250101T120000Z'}
+    """
     suites = _suite_dirs(root, _STAMP_RE) + _suite_dirs(root, _PARTIAL_RE)
     suites.sort(key=lambda p: p.name.removeprefix("partial-"))
     found: dict[str, tuple[Path, dict]] = {}
@@ -200,11 +356,60 @@ def _link_or_copy(src, dst) -> None:
 
 
 def reuse_run(source: Path, folder: str, build: Path) -> None:
-    """Put one run's folder from an earlier suite into the build, byte for byte (hard links where possible)."""
+    """Put one run's folder from an earlier suite into the build, byte for byte (hard links where possible).
+
+    Parameters
+    ----------
+    source : pathlib.Path
+        The earlier suite's folder.
+    folder : str
+        The run's folder, relative to the suite.
+    build : pathlib.Path
+        The build folder; the run's folder must not exist there yet.
+
+    Returns
+    -------
+    None
+        ``<build>/<folder>`` now holds the same files.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "old" / "run").mkdir(parents=True)
+    >>> _ = (root / "old" / "run" / "page.html").write_text("<p>hi</p>")
+    >>> reuse_run(root / "old", "run", root / "build")
+    >>> (root / "build" / "run" / "page.html").read_text()
+    '<p>hi</p>'
+    """
     shutil.copytree(source / folder, build / folder, copy_function=_link_or_copy)
 
 
 def list_files(suite: Path, folder: str) -> list[str]:
+    """The files of one run's folder, relative to the suite, sorted (for the manifest).
+
+    Parameters
+    ----------
+    suite : pathlib.Path
+        The suite (or build) folder.
+    folder : str
+        The run's folder, relative to the suite.
+
+    Returns
+    -------
+    list of str
+        POSIX paths relative to ``suite``; empty if the folder does not exist.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "run" / "figures").mkdir(parents=True)
+    >>> for name in ("run/page.html", "run/figures/a.png"):
+    ...     _ = (root / name).write_text("x")
+    >>> list_files(root, "run"), list_files(root, "missing")
+    (['run/figures/a.png', 'run/page.html'], [])
+    """
     where = suite / folder
     if not where.is_dir():
         return []
@@ -212,7 +417,29 @@ def list_files(suite: Path, folder: str) -> list[str]:
 
 
 def write_manifest(build: Path, manifest: dict) -> None:
-    """``manifest.json`` and ``index.html`` of the suite (the index is :func:`cchc_data.report.pages.index_html`)."""
+    """``manifest.json`` and ``index.html`` of the suite (the index is :func:`cchc_data.report.pages.index_html`).
+
+    Parameters
+    ----------
+    build : pathlib.Path
+        The suite's build folder.
+    manifest : dict
+        The manifest, as :func:`cchc_data.report.pages.index_html` reads it.
+
+    Returns
+    -------
+    None
+        Both files are written (UTF-8).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> write_manifest(root, {"runs": [], "started": "2026-01-02T10:00", "finished": "2026-01-02T10:01",
+    ...                       "duration_s": 60.0, "jobs": 2, "package_version": "0.1.0", "data_checksum": "sha256:abc"})
+    >>> sorted(p.name for p in root.iterdir())
+    ['index.html', 'manifest.json']
+    """
     from .pages import index_html
 
     (build / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -224,6 +451,32 @@ def write_downloads(build: Path, root: Path, *, data_dir: str, checksum: str) ->
 
     When the suite ``latest`` points to was built on the same data (same checksum), its files are hard-linked
     (byte-identical, no export); otherwise :func:`cchc_data.report.pages.write_downloads` writes them.
+
+    Parameters
+    ----------
+    build : pathlib.Path
+        The suite's build folder (with its ``manifest.json`` and ``index.html``).
+    root : pathlib.Path
+        The output folder of the suites.
+    data_dir : str
+        The data folder, as an absolute path.
+    checksum : str
+        The data's checksum (:func:`cchc_data.report.cache.data_checksum`).
+
+    Returns
+    -------
+    None
+        The files are under ``<build>/downloads/`` and the index links them.
+
+    Examples
+    --------
+    >>> from cchc_data import data_dir
+    >>> from cchc_data.report.cache import data_checksum
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> write_downloads(root, root, data_dir=str(data_dir()), checksum=data_checksum())
+    >>> sorted(p.name for p in (root / "downloads").iterdir())[:2]
+    ['cchc-facts-en.xlsx', 'cchc-facts-vi.xlsx']
     """
     from .pages import DOWNLOADS, index_html
     from .pages import write_downloads as render
@@ -252,6 +505,28 @@ def _free_name(root: Path, base: str) -> Path:
 
 
 def switch_latest(root: Path, target: Path) -> Path:
+    """Point ``<root>/latest`` at ``target`` atomically (readers see the old suite or the new one, never neither).
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The output folder of the suites.
+    target : pathlib.Path
+        A suite folder directly under ``root``; the link is relative (its name).
+
+    Returns
+    -------
+    pathlib.Path
+        The ``latest`` symlink.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "20250101T120000Z").mkdir()
+    >>> os.readlink(switch_latest(root, root / "20250101T120000Z"))
+    '20250101T120000Z'
+    """
     link = root / "latest"
     tmp = root / f".latest-{os.getpid()}"
     with contextlib.suppress(FileNotFoundError):
@@ -262,7 +537,31 @@ def switch_latest(root: Path, target: Path) -> Path:
 
 
 def fuller_latest(root: Path, folders) -> list[str]:
-    """Run folders of the suite ``latest`` points to that ``folders`` lacks (``--only`` must not replace it)."""
+    """Run folders of the suite ``latest`` points to that ``folders`` lacks (``--only`` must not replace it).
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The output folder of the suites.
+    folders : iterable of str
+        The run folders of the new suite.
+
+    Returns
+    -------
+    list of str
+        The folders only ``latest`` has; empty without a ``latest`` or when the new suite has them all.
+
+    Examples
+    --------
+    >>> import json, tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "20250101T120000Z").mkdir()
+    >>> runs = [{"folder": "04_data_audit/lang=vi"}, {"folder": "04_data_audit/lang=en"}]
+    >>> _ = (root / "20250101T120000Z" / "manifest.json").write_text(json.dumps({"runs": runs}))
+    >>> _ = switch_latest(root, root / "20250101T120000Z")
+    >>> fuller_latest(root, ["04_data_audit/lang=en"])
+    ['04_data_audit/lang=vi']
+    """
     target = latest_target(root)
     manifest = _manifest_of(target) if target else None
     if not manifest:
@@ -272,7 +571,37 @@ def fuller_latest(root: Path, folders) -> list[str]:
 
 
 def publish(root: Path, build: Path, stamp: str, *, ok: bool, beside: bool) -> Path:
-    """Rename the build to its final name; switch ``latest`` to it when it is a good full suite."""
+    """Rename the build to its final name; switch ``latest`` to it when it is a good full suite.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The output folder of the suites.
+    build : pathlib.Path
+        The suite's build folder.
+    stamp : str
+        The suite's time stamp, ``YYYYmmddTHHMMSSZ``.
+    ok : bool
+        Whether every run succeeded (else the suite becomes ``failed-<stamp>``).
+    beside : bool
+        Whether a good suite is partial and goes beside ``latest`` (``partial-<stamp>``).
+
+    Returns
+    -------
+    pathlib.Path
+        The suite's final folder (``-1``, ``-2`` … added if the name is taken).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / ".build-x").mkdir()
+    >>> publish(root, root / ".build-x", "20250101T120000Z", ok=True, beside=False).name, os.readlink(root / "latest")
+    ('20250101T120000Z', '20250101T120000Z')
+    >>> (root / ".build-y").mkdir()
+    >>> publish(root, root / ".build-y", "20250101T130000Z", ok=False, beside=False).name
+    'failed-20250101T130000Z'
+    """
     base = stamp if ok and not beside else f"partial-{stamp}" if ok else f"failed-{stamp}"
     shutil.rmtree(build / ".workers", ignore_errors=True)
     final = _free_name(root, base)
@@ -283,7 +612,33 @@ def publish(root: Path, build: Path, stamp: str, *, ok: bool, beside: bool) -> P
 
 
 def prune(root: Path, keep: int) -> list[Path]:
-    """Keep the newest ``keep`` suites of each kind (published, partial, failed); never the one ``latest`` names."""
+    """Keep the newest ``keep`` suites of each kind (published, partial, failed); never the one ``latest`` names.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The output folder of the suites.
+    keep : int
+        How many suites of each kind to keep.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The suite folders removed.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> for name in ("20250101T120000Z", "20250102T120000Z", "failed-20250103T120000Z"):
+    ...     (root / name).mkdir()
+    >>> _ = switch_latest(root, root / "20250101T120000Z")
+    >>> prune(root, 1)
+    []
+    >>> _ = switch_latest(root, root / "20250102T120000Z")
+    >>> [p.name for p in prune(root, 1)]
+    ['20250101T120000Z']
+    """
     protected = latest_target(root)
     removed = []
     for pattern in (_STAMP_RE, _PARTIAL_RE, _FAILED_RE):
@@ -323,7 +678,34 @@ def _atomic_copy_tree(src: Path, dest: Path) -> None:
 
 
 def copy_figures(suite: Path, folders, figures_root: Path) -> None:
-    """Copy each run's ``figures/`` to ``<figures_root>/<run folder>/`` (safe against a concurrent suite)."""
+    """Copy each run's ``figures/`` to ``<figures_root>/<run folder>/`` (safe against a concurrent suite).
+
+    Each file goes through a temporary name and an atomic rename; files the run no longer has are removed.
+
+    Parameters
+    ----------
+    suite : pathlib.Path
+        The published suite's folder.
+    folders : iterable of str
+        The run folders, relative to the suite.
+    figures_root : pathlib.Path
+        The project's ``figures/`` folder.
+
+    Returns
+    -------
+    None
+        ``<figures_root>/<folder>/`` mirrors each run's ``figures/``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "suite" / "run" / "figures").mkdir(parents=True)
+    >>> _ = (root / "suite" / "run" / "figures" / "a.png").write_bytes(b"png")
+    >>> copy_figures(root / "suite", ["run"], root / "figures")
+    >>> [p.name for p in (root / "figures" / "run").iterdir()]
+    ['a.png']
+    """
     for folder in folders:
         src = suite / folder / "figures"
         if src.is_dir() and any(src.iterdir()):
