@@ -1,21 +1,32 @@
-"""Tests that kill mutants of cchc_data/catalog.py (see tests/MUTATION.md).
+"""Tests that kill mutants of cchc_data/vocabularies.py (see tests/MUTATION.md).
 
 The vocabularies are read from a hand-built data folder that differs from the bundled one, so a function
-that ignores ``data_dir=`` fails; orders are written so that text order and numeric order differ.
+that ignores ``data_dir=`` fails; orders are written so that text order and numeric order differ. The
+folder keeps the data contract: it has no facts, so the small vocabularies need only refer to each other.
 """
 
 import csv
+import json
 
 import pytest
 
 import cchc_data as cd
 
 
+def _fields(folder, table):
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    (resource,) = [r for r in package["resources"] if r["name"] == table]
+    return [f["name"] for f in resource["schema"]["fields"]]
+
+
 def _write(folder, table, header, rows):
+    """Write ``table`` with the schema's columns; the columns not in ``header`` are left empty."""
+    fields = _fields(folder, table)
+    assert set(header) <= set(fields), f"{table}: {sorted(set(header) - set(fields))} not in the schema"
     with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as f:
-        writer = csv.writer(f)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer = csv.DictWriter(f, fieldnames=fields, restval="")
+        writer.writeheader()
+        writer.writerows(dict(zip(header, row, strict=True)) for row in rows)
 
 
 @pytest.fixture
@@ -41,9 +52,10 @@ def vocab(data_copy):
     _write(
         data_copy,
         "concepts",
-        ["concept", "label_vi", "label_en", "unit", "description"],
-        [["qq_gamma", "Khái niệm", "Concept", "hour", "A test concept."]],
+        ["concept", "label_vi", "label_en", "unit", "definition_vi", "definition_en"],
+        [["qq_gamma", "Khái niệm", "Concept", "hour", "Khái niệm thử.", "A test concept."]],
     )
+    _write(data_copy, "indicators", [], [])  # no facts: nothing refers to the bundled catalog
     header = ["indicator", "label_vi", "label_en", "unit", "unit_vi", "unit_en", "domain", "concept", "whole"]
     header += ["description", "comparability"]
     _write(
