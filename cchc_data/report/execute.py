@@ -26,6 +26,12 @@ from pathlib import Path
 
 __all__ = ["KERNEL", "SUITE_ENV", "check_declared", "error_line", "execute_run", "local_pool", "stop_pool"]
 
+# jupyter_client picks a kernel's ports before the kernel binds them: two kernels starting at the same moment
+# (parallel workers) can pick the same port, and one dies before it replies. That start is retried; a kernel
+# that dies later, or any other error, fails the run as it is.
+_KERNEL_START_FAILED = "Kernel died before replying to kernel_info"
+_KERNEL_START_RETRIES = 2
+
 KERNEL = "python3"
 SUITE_ENV = "CCHC_REPORT_SUITE"
 """Environment variable naming the suite (``<output root>/<build folder>``) a worker or kernel belongs to."""
@@ -339,16 +345,22 @@ def execute_run(
             import papermill
 
             extra = {} if timeout is None else {"execution_timeout": timeout}
-            with _kernel_environment(data_dir, marker):
-                papermill.execute_notebook(
-                    notebook,
-                    str(executed),
-                    parameters={**parameters, "figures_dir": str(figures)},
-                    kernel_name=kernel,
-                    progress_bar=False,
-                    cwd=str(Path(notebook).parent),
-                    **extra,
-                )
+            for attempt in range(1 + _KERNEL_START_RETRIES):
+                try:
+                    with _kernel_environment(data_dir, marker):
+                        papermill.execute_notebook(
+                            notebook,
+                            str(executed),
+                            parameters={**parameters, "figures_dir": str(figures)},
+                            kernel_name=kernel,
+                            progress_bar=False,
+                            cwd=str(Path(notebook).parent),
+                            **extra,
+                        )
+                    break
+                except RuntimeError as exc:  # two kernels started at once can race for a TCP port
+                    if _KERNEL_START_FAILED not in str(exc) or attempt == _KERNEL_START_RETRIES:
+                        raise
         except Exception as exc:
             status, error = "failed", error_line(exc)
         if executed.is_file():

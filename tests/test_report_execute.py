@@ -1,0 +1,48 @@
+"""One run's execution: a kernel that dies while starting (a port race between parallel kernels) is retried."""
+
+import json
+
+import pytest
+
+from cchc_data.report import execute
+
+
+def _notebook(path):
+    nb = {"cells": [], "metadata": {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}},
+          "nbformat": 4, "nbformat_minor": 5}  # fmt: skip
+    path.write_text(json.dumps(nb), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(("failures", "status"), [(1, "ok"), (2, "ok"), (3, "failed")])
+def test_a_kernel_that_dies_while_starting_is_retried(tmp_path, monkeypatch, failures, status):
+    import papermill
+
+    calls = []
+
+    def fake_execute(notebook, output, **kwargs):
+        calls.append(output)
+        if len(calls) <= failures:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        (tmp_path / "run" / "nb.ipynb").write_text((tmp_path / "nb.ipynb").read_text(), encoding="utf-8")
+
+    monkeypatch.setattr(papermill, "execute_notebook", fake_execute)
+    result = execute.execute_run(str(_notebook(tmp_path / "nb.ipynb")), str(tmp_path / "run"), {"lang": "en"}, "t")
+    assert result["status"] == status
+    assert len(calls) == min(failures + 1, 3)
+    if status == "failed":
+        assert result["error"] == "RuntimeError: Kernel died before replying to kernel_info"
+
+
+def test_other_kernel_errors_are_not_retried(tmp_path, monkeypatch):
+    import papermill
+
+    calls = []
+
+    def fake_execute(notebook, output, **kwargs):
+        calls.append(output)
+        raise RuntimeError("Kernel died")
+
+    monkeypatch.setattr(papermill, "execute_notebook", fake_execute)
+    result = execute.execute_run(str(_notebook(tmp_path / "nb.ipynb")), str(tmp_path / "run"), {"lang": "en"}, "t")
+    assert result["status"] == "failed" and len(calls) == 1
