@@ -203,6 +203,8 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         return html.escape(", ".join(i18n.format_period(p, lang) for p in value.split(", "))), "period"
     if isinstance(value, Number) and not isinstance(value, bool):
         return html.escape(i18n.format_number(value, lang)), "num"
+    if column in ctx.get("titles", ()) and isinstance(value, str) and value:  # a document's title or address
+        return f'<span class="title">{html.escape(value)}</span>', "source"
     if column == "publisher":  # a proper name, in Vietnamese on every page
         return f'<span lang="vi">{html.escape(str(value))}</span>', "source"
     if column in _SOURCE_COLUMNS:
@@ -236,6 +238,7 @@ def show_table(
     max_rows: int | None = None,
     full_data: str | None = None,
     empty: str | None = None,
+    titles: Iterable[str] = (),
     data_dir=None,
 ) -> Table:
     """``frame`` as an HTML table in ``lang`` for a page (no index, formatted numbers, words, citations).
@@ -257,6 +260,9 @@ def show_table(
     empty : str, optional
         The sentence shown instead of a table without rows (say why, in ``lang``). Default ``None``: an
         empty table with a generic note.
+    titles : list of str, optional
+        Columns holding titles or addresses of documents, shown as printed (in the document's language, and
+        breaking anywhere on a narrow page). Default: none.
     {data_dir}
 
     Returns
@@ -302,6 +308,7 @@ def show_table(
         "data_dir": data_dir,
         "provinces": _province_names(data_dir),
         "cited": {},
+        "titles": set(titles),
     }
     names = _province_names(data_dir)
     headers = [names.get(c, i18n.column_label(c, lang)) for c in columns]

@@ -236,6 +236,7 @@ SITE_RUNS = [
     "02_comparison",
     "03_targets province=khanh-hoa",
     "04_data_audit",
+    "05_national_indices",
 ]
 
 

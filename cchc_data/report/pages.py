@@ -86,7 +86,7 @@ details.build { margin-top: 1.5rem; color: #444; font-size: 0.85rem; }
   .cchc-table table, .jp-RenderedHTMLCommon .cchc-table table { width: 100% !important; table-layout: auto;
     font-size: 6.5pt !important; }
   .cchc-table th, .cchc-table td, .jp-RenderedHTMLCommon .cchc-table th, .jp-RenderedHTMLCommon .cchc-table td {
-    padding: 1px 2px; max-width: none; overflow-wrap: break-word; hyphens: auto; font-size: 6.5pt !important; }
+    padding: 1px 2px; max-width: none; overflow-wrap: anywhere; hyphens: auto; font-size: 6.5pt !important; }
   .jp-Notebook, .jp-Cell, .jp-OutputArea-child { padding: 0 !important; margin: 0 !important; }
   .jp-OutputArea-output { overflow-x: visible !important; }
   .cchc-table td.num, .cchc-table td.period { white-space: normal; }
