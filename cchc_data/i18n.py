@@ -825,3 +825,101 @@ def chart_text(key: str, lang: str, **fmt) -> str:
     """
     text = CHARTS[key][check_lang(lang)]
     return text.format(**fmt) if fmt else text
+
+
+#: Every user-facing string of the explorer, by key and language.
+EXPLORER = {
+    "title": {"vi": "Khám phá số liệu cải cách hành chính", "en": "Explore the administrative reform data"},
+    "language": {"vi": "Ngôn ngữ", "en": "Language"},
+    "provinces": {"vi": "Tỉnh", "en": "Provinces"},
+    "province_text": {
+        "vi": "Hoặc gõ tên tỉnh, cách nhau bằng dấu phẩy (vd. Ha Giang, Khánh Hoà), rồi nhấn Enter",
+        "en": "Or type province names, comma-separated (e.g. Ha Giang, Khánh Hoà), then press Enter",
+    },
+    "domain": {"vi": "Lĩnh vực", "en": "Domain"},
+    "all_domains": {"vi": "Tất cả lĩnh vực", "en": "All domains"},
+    "search": {"vi": "Tìm chỉ tiêu (không cần dấu)", "en": "Search indicators (accents optional)"},
+    "search_hint": {"vi": "vd. thu dien tu", "en": "e.g. thu dien tu, e-mail"},
+    "item": {"vi": "Khái niệm hoặc chỉ tiêu", "en": "Concept or indicator"},
+    "all_items": {"vi": "Mọi chỉ tiêu đã chọn", "en": "Every indicator selected"},
+    "compare_prefix": {"vi": "So sánh giữa các tỉnh: ", "en": "Compare across provinces: "},
+    "kind": {"vi": "Loại số liệu", "en": "Kind"},
+    "kinds": {
+        "actual": {"vi": "Kết quả thực hiện", "en": "Achieved"},
+        "target": {"vi": "Mục tiêu", "en": "Target"},
+        "both": {"vi": "Cả hai", "en": "Both"},
+    },
+    "period": {"vi": "Kỳ", "en": "Period"},
+    "all_periods": {"vi": "Tất cả các kỳ", "en": "All periods"},
+    "latest": {"vi": "Mới nhất của mỗi tỉnh", "en": "Latest of each province"},
+    "columns": {
+        "province": {"vi": "Tỉnh", "en": "Province"},
+        "indicator": {"vi": "Chỉ tiêu", "en": "Indicator"},
+        "breakdown": {"vi": "Chi tiết", "en": "Breakdown"},
+        "period": {"vi": "Kỳ", "en": "Period"},
+        "kind": {"vi": "Loại", "en": "Kind"},
+        "value": {"vi": "Giá trị", "en": "Value"},
+        "unit": {"vi": "Đơn vị", "en": "Unit"},
+        "source": {"vi": "Nguồn", "en": "Source"},
+        "evidence": {"vi": "Trích dẫn nguyên văn", "en": "Verbatim evidence"},
+        "flag": {"vi": "Cảnh báo", "en": "Flag"},
+    },
+    "pick_province": {"vi": "Hãy chọn ít nhất một tỉnh.", "en": "Pick at least one province."},
+    "no_facts": {"vi": "Không có số liệu cho lựa chọn này.", "en": "No facts for this selection."},
+    "bad_province": {"vi": "Không nhận ra tỉnh đã gõ.", "en": "A province typed was not recognised."},
+    "no_hits": {
+        "vi": "Không có chỉ tiêu nào khớp với “{text}” trong lựa chọn hiện tại.",
+        "en": "No indicator matches “{text}” in the current selection.",
+    },
+    "bad_search": {"vi": "Không tìm được với nội dung đã gõ.", "en": "The search text could not be used."},
+    "error": {"vi": "Không vẽ được lựa chọn này.", "en": "This selection could not be drawn."},
+    "library_says": {"vi": "Thông báo của thư viện (tiếng Anh)", "en": "The library says"},
+    "no_chart": {
+        "vi": "Không có biểu đồ cho lựa chọn này; bảng dưới đây liệt kê mọi giá trị.",
+        "en": "No chart for this selection; the table below lists every value.",
+    },
+    "targets_not_charted": {
+        "vi": "Biểu đồ so sánh chỉ vẽ kết quả thực hiện; các mục tiêu nằm trong bảng.",
+        "en": "The comparison chart draws achieved results only; targets are in the table.",
+    },
+    "profile_note": {
+        "vi": "Biểu đồ: toàn bộ hồ sơ của tỉnh (mọi lĩnh vực); bảng: chỉ phần đã chọn.",
+        "en": "Chart: the province's whole profile (every domain); table: only what is selected.",
+    },
+    "comparability": {"vi": "Lưu ý khi so sánh", "en": "Comparability notes"},
+    "periods_differ": {
+        "vi": "Các tỉnh có số liệu ở các kỳ khác nhau: {periods}.",
+        "en": "The provinces' figures are of different periods: {periods}.",
+    },
+    "definitions_differ": {
+        "vi": "Định nghĩa chỉ tiêu khác nhau giữa các tỉnh: {labels}.",
+        "en": "Indicator definitions differ between provinces: {labels}.",
+    },
+    "missing": {
+        "vi": "Chưa có số liệu của khái niệm này (cho lựa chọn này): {names}.",
+        "en": "No facts of this concept (for this selection): {names}.",
+    },
+    "rows": {"vi": "{n} dòng", "en": "{n} rows"},
+    "flag_legend": {
+        "vi": "⚠ nguồn không nhất quán ở đây; số liệu ghi đúng như in.",
+        "en": "⚠ the source is inconsistent here; values recorded as printed.",
+    },
+    "target_legend": {
+        "vi": "Dòng nền vàng: mục tiêu, kế hoạch (không phải kết quả).",
+        "en": "Yellow rows: targets and plans (not results).",
+    },
+    "download": {"vi": "Tải bảng này (CSV)", "en": "Download this view (CSV)"},
+    "flags": {
+        "sum_mismatch": {"vi": "các phần không cộng đúng tổng", "en": "parts do not add up to the whole"},
+        "total_equals_part": {"vi": "tổng bằng một phần của nó", "en": "a total equals one of its parts"},
+        "share_mismatch": {"vi": "tỷ lệ in không khớp số liệu", "en": "a printed share does not match its counts"},
+        "part_exceeds_whole": {"vi": "phần lớn hơn tổng", "en": "a part is larger than its whole"},
+        "period_typo": {"vi": "kỳ in có vẻ sai", "en": "the printed period looks like a typo"},
+        "format_anomaly": {
+            "vi": "số in không theo định dạng Việt Nam",
+            "en": "number printed in a non-Vietnamese format",
+        },
+        "contradiction": {"vi": "nguồn tự mâu thuẫn", "en": "two statements of the source disagree"},
+        "percent_out_of_range": {"vi": "tỷ lệ ngoài 0–100", "en": "a percent outside 0–100"},
+    },
+}
