@@ -187,7 +187,7 @@ def stop_pool(pool: cf.ProcessPoolExecutor) -> None:
     32
     >>> workers = list(pool._processes.values())
     >>> stop_pool(pool)
-    >>> [w.exitcode for w in workers]  # ended by SIGTERM
+    >>> [w.join(5) or w.exitcode for w in workers]  # ended by SIGTERM (waiting for the exit to be reaped)
     [-15]
     """
     workers = list((getattr(pool, "_processes", None) or {}).values())  # shutdown() forgets them
