@@ -1,29 +1,34 @@
 """Parameter descriptions shared by many functions, written once (seaborn's ``_docstrings`` style).
 
 A docstring names a shared description on a line of its own, ``{data_dir}``, in its Parameters section;
-:func:`share_docs` replaces that line with the description, indented like the line. The filled text is the
-function's ``__doc__``, so ``help()``, IDEs and doctests all see it. Only whole lines holding a known key in
-braces are replaced, so examples that print sets or dicts are left alone.
+the last line of the module, ``share_docs_in(globals())``, replaces that line with the description,
+indented like the line, in every function and class the module defines. The filled text is the function's
+``__doc__``, so ``help()``, IDEs and doctests all see it. Only whole lines holding a known key in braces
+are replaced, so examples that print sets or dicts are left alone.
+
+This is deliberately not a decorator: mutmut (``make mutation``) does not mutate decorated functions, and
+a decorator on every public function would hide them from the mutation score.
 
 Examples
 --------
->>> @share_docs
-... def f(*, data_dir=None):
+>>> def f(*, data_dir=None):
 ...     '''Do something.
 ...
 ...     Parameters
 ...     ----------
 ...     {data_dir}
 ...     '''
+>>> share_docs_in({"__name__": __name__, "f": f})
 >>> print(f.__doc__.splitlines()[4])
     data_dir : str or pathlib.Path, optional
 """
 
 from __future__ import annotations
 
+import inspect
 import re
 
-__all__ = ["PARAMS", "share_docs"]
+__all__ = ["PARAMS", "share_docs", "share_docs_in"]
 
 #: Shared parameter descriptions, by key; each is a numpydoc entry: ``name : type`` then its description.
 PARAMS = {
@@ -62,7 +67,7 @@ _PLACEHOLDER = re.compile(r"^([ \t]*)\{(\w+)\}[ \t]*$", re.MULTILINE)
 
 
 def share_docs(obj):
-    """Fill the shared parameter descriptions named in ``obj.__doc__`` (a decorator).
+    """Fill the shared parameter descriptions named in ``obj.__doc__``.
 
     Parameters
     ----------
@@ -101,3 +106,35 @@ def share_docs(obj):
     if obj.__doc__:
         obj.__doc__ = _PLACEHOLDER.sub(fill, obj.__doc__)
     return obj
+
+
+def share_docs_in(namespace: dict) -> None:
+    """Fill the shared descriptions of every function and class a module defines (its last line).
+
+    Parameters
+    ----------
+    namespace : dict
+        The module's ``globals()``. Functions and classes imported from other modules are left alone.
+
+    Returns
+    -------
+    None
+        The docstrings are filled in place.
+
+    Examples
+    --------
+    >>> def h(*, province):
+    ...     '''Say hello.
+    ...
+    ...     Parameters
+    ...     ----------
+    ...     {province}
+    ...     '''
+    >>> share_docs_in({"__name__": __name__, "h": h, "inspect": inspect})
+    >>> h.__doc__.splitlines()[4].strip()
+    'province : str or int'
+    """
+    module = namespace["__name__"]
+    for obj in list(namespace.values()):
+        if (inspect.isfunction(obj) or inspect.isclass(obj)) and obj.__module__ == module:
+            share_docs(obj)

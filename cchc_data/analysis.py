@@ -8,7 +8,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ._checks import check_argument
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from .indicators import load_indicators
 from .periods import parse_period
 from .province_registry import provinces, resolve_province
@@ -54,7 +54,6 @@ def _latest_first(frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-@share_docs
 def summary(*, data_dir=None) -> pd.DataFrame:
     """Number of facts per province, domain and source, by kind (actual, plan, target).
 
@@ -106,7 +105,6 @@ def _with_comparability(df: pd.DataFrame, data_dir) -> pd.DataFrame:
     )
 
 
-@share_docs
 def comparable_concepts(
     *, min_provinces: int = 2, kind: str = "actual", strict: bool = False, as_frame: bool = False, data_dir=None
 ):
@@ -179,7 +177,6 @@ _COMPARE_COLUMNS = [
 ]  # fmt: skip
 
 
-@share_docs
 def compare(
     concept,
     *,
@@ -262,7 +259,6 @@ def compare(
     return out
 
 
-@share_docs
 def concept_series(concept, province, *, kind: str = "actual", data_dir=None) -> pd.DataFrame:
     """A concept's totals in one province over time, with the line each point may be joined on.
 
@@ -307,7 +303,6 @@ def concept_series(concept, province, *, kind: str = "actual", data_dir=None) ->
     return out
 
 
-@share_docs
 def coverage(
     frame: pd.DataFrame | None = None, *, by: str = "concept", values: str = "count", data_dir=None
 ) -> pd.DataFrame:
@@ -367,7 +362,6 @@ def coverage(
     return table
 
 
-@share_docs
 def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd.DataFrame:
     """Shares derived from a part and its whole (191 of 195 communes → 97.9 %), marked as derived.
 
@@ -423,7 +417,6 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
     return out[cols].sort_values(["province", "period", "indicator", "breakdown"], kind="stable").reset_index(drop=True)
 
 
-@share_docs
 def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
     """A province's targets beside the latest actual value of the same indicator (or concept).
 
@@ -497,7 +490,6 @@ def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
     return out.sort_values(["target_period", "domain", "indicator"], kind="stable").reset_index(drop=True)
 
 
-@share_docs
 def per_capita(frame: pd.DataFrame, *, per: int = 100_000, data_dir=None) -> pd.DataFrame:
     """Add the 2019 population and the value per ``per`` inhabitants (counts and money only).
 
@@ -540,7 +532,6 @@ def per_capita(frame: pd.DataFrame, *, per: int = 100_000, data_dir=None) -> pd.
     return out
 
 
-@share_docs
 def successor_view(frame: pd.DataFrame, *, data_dir=None) -> pd.DataFrame:
     """Add the province that succeeds each pre-2025 province after 1 July 2025 (Resolution 202/2025/QH15).
 
@@ -578,7 +569,6 @@ def successor_view(frame: pd.DataFrame, *, data_dir=None) -> pd.DataFrame:
     return out
 
 
-@share_docs
 def profile(province, *, data_dir=None) -> pd.DataFrame:
     """A province's facts grouped by domain (in the national framework's order), with the period of each.
 
@@ -620,7 +610,6 @@ def profile(province, *, data_dir=None) -> pd.DataFrame:
     return out
 
 
-@share_docs
 def breakdown_table(province, indicator, *, period=None, data_dir=None) -> pd.DataFrame:
     """The parts of one indicator by breakdown (government level, sector, agency…) beside its total.
 
@@ -676,7 +665,6 @@ def breakdown_table(province, indicator, *, period=None, data_dir=None) -> pd.Da
     return out[cols].reset_index(drop=True)
 
 
-@share_docs
 def indicators_with_breakdowns(province, *, data_dir=None) -> list[str]:
     """Indicators of a province that have a total and at least one part by breakdown.
 
@@ -737,3 +725,6 @@ def in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     other = "en" if lang == "vi" else "vi"
     keep = [c for c in frame.columns if not c.endswith(f"_{other}")]
     return frame[keep].rename(columns={c: c.removesuffix(f"_{lang}") for c in keep if c.endswith(f"_{lang}")})
+
+
+share_docs_in(globals())

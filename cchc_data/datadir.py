@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 
 import pandas as pd
 
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 
 __all__ = [
     "DATA_DIR_ENV",
@@ -214,7 +214,6 @@ def _check_descriptor(desc) -> None:
             raise DataError(f"{PACKAGE_FILE}: resource {name!r} has no schema with named fields")
 
 
-@share_docs
 def package(data_dir: str | os.PathLike | None = None) -> dict:
     """The data folder's ``datapackage.json``, read once per version of the file.
 
@@ -242,7 +241,6 @@ def package(data_dir: str | os.PathLike | None = None) -> dict:
     return _package_cached(_stat_key(folder / PACKAGE_FILE))
 
 
-@share_docs
 def table_names(data_dir: str | os.PathLike | None = None) -> list[str]:
     """The tables of the data package, in its order.
 
@@ -331,7 +329,6 @@ def _resource(desc: dict, name: str) -> dict:
     raise DataError(f"{name!r} is not a table of the data package; tables: {names}")
 
 
-@share_docs
 def identity(data_dir: str | os.PathLike | None = None) -> tuple:
     """A key that changes whenever the package or any of its tables is replaced or edited.
 
@@ -362,7 +359,6 @@ def identity(data_dir: str | os.PathLike | None = None) -> tuple:
     return tuple(keys)
 
 
-@share_docs
 def read_raw(name: str, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     """Read one table of the package as strings, unchecked: empty cells ``""``, NFC, bytes kept.
 
@@ -427,7 +423,6 @@ def _csv_error(exc: Exception) -> str:
     return text
 
 
-@share_docs
 def checksum(data_dir: str | os.PathLike | None = None) -> str:
     """``sha256:<hex>`` over ``datapackage.json`` and the tables it names (each name and its bytes).
 
@@ -476,3 +471,6 @@ def data_version(path: str | os.PathLike | None = None) -> str:
     2
     """
     return str(package(path).get("version", "unversioned"))
+
+
+share_docs_in(globals())

@@ -32,7 +32,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from . import analysis, i18n, params, plotting
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from .indicators import load_indicators, provinces_with_data, sources
 from .periods import parse_period
 from .province_registry import provinces as registry
@@ -80,7 +80,6 @@ class _Notice(Exception):
     """Not an error: the selection is empty or incomplete; shown as a notice in the app."""
 
 
-@share_docs
 class Explorer:
     """The explorer's widgets, its current view and the code that keeps them in step.
 
@@ -562,7 +561,6 @@ class Explorer:
         )
 
 
-@share_docs
 def explore(*, lang="vi", data_dir=None) -> Explorer:
     """Open the explorer: pick provinces, a domain, a concept or indicator, kind, period and language.
 
@@ -591,3 +589,6 @@ def explore(*, lang="vi", data_dir=None) -> Explorer:
     Hà Nội (ha-noi) is a known province but has no curated data yet; provinces with data: Đắk Lắk, Hà Giang, Khánh Hòa
     """
     return Explorer(lang=lang, data_dir=data_dir)
+
+
+share_docs_in(globals())

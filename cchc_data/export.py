@@ -34,7 +34,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from . import i18n
 from ._checks import check_argument
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from ._text import fold
 from .datadir import data_version
 from .indicators import load_indicators, sources
@@ -359,7 +359,6 @@ def _describe_filters(filters, frame_given: bool, lang: str) -> str:
     return _pick(_NOTES["unrecorded"], lang)
 
 
-@share_docs
 def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None, data_dir=None) -> Path:
     """Write the facts to an Excel workbook (``.xlsx``) for reading in Excel or LibreOffice.
 
@@ -534,3 +533,6 @@ def _save(wb: Workbook, out: Path) -> None:
             entry.external_attr = 0o644 << 16
             dst.writestr(entry, src.read(info.filename))
     out.write_bytes(fixed.getvalue())
+
+
+share_docs_in(globals())

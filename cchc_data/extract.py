@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from ._text import fold, nfc
 from .datadir import data_dir as _data_dir
 from .datadir import identity
@@ -475,7 +475,6 @@ def _evidence(text: str, start: int, end: int, seg: tuple[int, int], sent: tuple
     return frag
 
 
-@share_docs
 def extract(
     text: str,
     *,
@@ -837,3 +836,6 @@ def write_review(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     out["value"] = [format_value(v) for v in out["value"]]
     out.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
     return path
+
+
+share_docs_in(globals())

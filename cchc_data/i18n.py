@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 from numbers import Number
 
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 
 __all__ = [
     "LANGS",
@@ -623,7 +623,6 @@ def format_period(period, lang: str) -> str:
     return text
 
 
-@share_docs
 def value_label(column: str, code, lang: str, *, data_dir=None) -> str:
     """A coded value of ``column`` in words (an unknown code is shown as it is).
 
@@ -923,3 +922,6 @@ EXPLORER = {
         "percent_out_of_range": {"vi": "tỷ lệ ngoài 0–100", "en": "a percent outside 0–100"},
     },
 }
+
+
+share_docs_in(globals())

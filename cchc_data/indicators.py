@@ -8,7 +8,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import check_argument
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from ._text import fold
 from .datadir import ContractError, identity, package
 from .periods import parse_period
@@ -45,7 +45,6 @@ COLUMNS = [
 _CATEGORICAL = ["province", "province_name", "domain", "kind", "unit", "qualifier", "source_id"]
 
 
-@share_docs
 def sources(*, data_dir=None) -> pd.DataFrame:
     """One row per source document: id, province, title, kind, publisher, dates, periods, text file.
 
@@ -69,7 +68,6 @@ def sources(*, data_dir=None) -> pd.DataFrame:
     return read_table("sources", data_dir=data_dir)
 
 
-@share_docs
 def kinds(*, data_dir=None) -> list[str]:
     """The kinds of fact, from the ``enum`` of ``indicators.kind`` in ``datapackage.json``.
 
@@ -94,7 +92,6 @@ def kinds(*, data_dir=None) -> list[str]:
     return list(enum) if enum else sorted(set(read_table("indicators", data_dir=data_dir)["kind"]))
 
 
-@share_docs
 def provinces_with_data(*, data_dir=None) -> list[str]:
     """Slugs of the provinces that have curated facts, sorted.
 
@@ -215,7 +212,6 @@ def _check_known(given, known, what, hint=None):
         check_argument(what, value, known, hint=hint)
 
 
-@share_docs
 def load_indicators(
     *, province=None, domain=None, indicator=None, concept=None, period=None, kind=None, data_dir=None
 ) -> pd.DataFrame:
@@ -338,7 +334,6 @@ def load_indicators(
     return out
 
 
-@share_docs
 def flags(*, data_dir=None) -> pd.DataFrame:
     """Facts whose source is inconsistent, with the kind of inconsistency and the explanatory note.
 
@@ -376,3 +371,6 @@ def flags(*, data_dir=None) -> pd.DataFrame:
         "note",
     ]
     return frame.loc[frame["flag"] != "", cols].reset_index(drop=True)
+
+
+share_docs_in(globals())

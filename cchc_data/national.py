@@ -25,7 +25,7 @@ import numpy as np
 import pandas as pd
 
 from ._checks import unknown_message
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from ._text import fold
 from .datadir import DataError
 from .numbers import numbers_in
@@ -105,7 +105,6 @@ def _table(key: str, data_dir=None) -> pd.DataFrame:
     return read_table(_FILES[key].removesuffix(".csv"), data_dir=data_dir)
 
 
-@share_docs
 def national_index_catalog(*, data_dir=None) -> pd.DataFrame:
     """One row per national index: labels, publisher, what it measures, scale and ``comparable_from``.
 
@@ -134,7 +133,6 @@ def national_index_catalog(*, data_dir=None) -> pd.DataFrame:
     return frame
 
 
-@share_docs
 def national_index_sources(*, data_dir=None) -> pd.DataFrame:
     """One row per published page read for the national indices (title, publisher, date, URL, language).
 
@@ -158,7 +156,6 @@ def national_index_sources(*, data_dir=None) -> pd.DataFrame:
     return _table("sources", data_dir)
 
 
-@share_docs
 def check_index(index, *, data_dir=None) -> str:
     """The code of an index given as users type it (``"PAR INDEX"``, ``"Papi"``, ``"pci"``).
 
@@ -198,7 +195,6 @@ def check_index(index, *, data_dir=None) -> str:
     return code
 
 
-@share_docs
 def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFrame:
     """The national index values as a tidy frame, one row per printed number, with labels and sources.
 
@@ -272,7 +268,6 @@ def _one_per_key(frame: pd.DataFrame) -> pd.DataFrame:
     return firsts.set_index(key).assign(source_ids=ids).reset_index()
 
 
-@share_docs
 def index_trajectory(province, index, *, data_dir=None) -> pd.DataFrame:
     """A province's score and rank on one index over the years, with the national values printed beside.
 
@@ -350,7 +345,6 @@ def _with_data(code: str, data_dir) -> list[str]:
     return sorted(p for p in values["province"].unique() if p)
 
 
-@share_docs
 def index_comparison(index, period=None, *, data_dir=None) -> pd.DataFrame:
     """The provinces side by side on one index for one year, national values beside them.
 
@@ -425,7 +419,6 @@ def index_comparison(index, period=None, *, data_dir=None) -> pd.DataFrame:
     return out.reindex(columns=cols)
 
 
-@share_docs
 def national_values(index, period, *, data_dir=None) -> dict:
     """The national reference values printed for one index and year (NaN where none was found).
 
@@ -461,7 +454,6 @@ def national_values(index, period, *, data_dir=None) -> dict:
     return out
 
 
-@share_docs
 def latest_standing(*, data_dir=None) -> pd.DataFrame:
     """Each province's latest rank (and score) on each index, with the year it is for.
 
@@ -532,7 +524,6 @@ def _prints(evidence: str, value: float, *, english: bool) -> bool:
     return any(abs(n - value) <= 1e-9 * max(1.0, abs(value)) for n in _numbers(evidence, english=english))
 
 
-@share_docs
 def check_national(data_dir=None, *, issue=None) -> list:
     """Cross-row checks of the national index tables (the schema checks are ``cchc validate``'s).
 
@@ -693,7 +684,6 @@ def _num(value, lang: str) -> str:
     return text.translate(str.maketrans({",": ".", ".": ","})) if lang == "vi" else text
 
 
-@share_docs
 def provinces_with_values(*, data_dir=None) -> list[str]:
     """Slugs of the provinces with at least one national index value.
 
@@ -719,7 +709,6 @@ def provinces_with_values(*, data_dir=None) -> list[str]:
     return sorted(p for p in values["province"].unique() if p)
 
 
-@share_docs
 def comparison_year(index, *, data_dir=None) -> int:
     """The year that puts the most provinces side by side on an index (the latest such year).
 
@@ -753,7 +742,6 @@ def comparison_year(index, *, data_dir=None) -> int:
     return int(counts[counts == counts.max()].index.max())
 
 
-@share_docs
 def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
     """What each index measures, who publishes it, its scale and method changes, in one language.
 
@@ -787,7 +775,6 @@ def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
     return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()}).reset_index(drop=True)
 
 
-@share_docs
 def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     """The latest standing of each province on each index, as a page shows it (rank as ``10/63``).
 
@@ -848,7 +835,6 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
 
 
-@share_docs
 def sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     """The published pages behind the national index values: id, title, publisher, date and address.
 
@@ -888,3 +874,6 @@ def sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
         }
     )
     return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
+
+
+share_docs_in(globals())

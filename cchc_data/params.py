@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import i18n
 from ._checks import check_argument
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from .analysis import comparable_concepts
 from .indicators import load_indicators, provinces_with_data
 from .province_registry import resolve_province
@@ -66,7 +66,6 @@ def check_lang(lang) -> str:
     return i18n.check_lang(lang)
 
 
-@share_docs
 def check_province(province, *, data_dir=None) -> str:
     """Return the slug of a province that has curated data, or raise naming the valid ones.
 
@@ -109,7 +108,6 @@ def check_province(province, *, data_dir=None) -> str:
     return slug
 
 
-@share_docs
 def check_provinces(provinces, *, data_dir=None) -> list[str]:
     """Slugs of the given provinces, each once, in the order given; an empty list means every province with data.
 
@@ -159,7 +157,6 @@ def _hashable(value) -> bool:
     return True
 
 
-@share_docs
 def check_concepts(concepts, *, data_dir=None) -> list[str]:
     """Concept codes to compare, each once; an empty list means every concept with data for two or more provinces.
 
@@ -295,3 +292,6 @@ def check_figures_dir(figures_dir=None) -> Path:
         why = exc.strerror or type(exc).__name__
         raise ValueError(f"cannot use {shown!r} as the figures folder: {why}; give a writable folder") from None
     return path
+
+
+share_docs_in(globals())

@@ -37,7 +37,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from . import analysis, i18n
 from ._checks import check_argument
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from ._text import fold
 from .datadir import data_version
 from .indicators import load_indicators
@@ -432,7 +432,6 @@ def _caveat_notes(df, lang: str, names) -> tuple[list[str], dict[int, int]]:
 # --- public API ---------------------------------------------------------------------------------
 
 
-@share_docs
 def province_colors(*, data_dir=None) -> dict[str, str]:
     """A fixed colour per province slug, the same in every chart.
 
@@ -458,7 +457,6 @@ def province_colors(*, data_dir=None) -> dict[str, str]:
     return {slug: _PALETTE[i % len(_PALETTE)] for i, slug in enumerate(reg["slug"])}
 
 
-@share_docs
 def compare_chart(
     concept,
     *,
@@ -583,7 +581,6 @@ def compare_chart(
     return ax
 
 
-@share_docs
 def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None, data_dir=None) -> Axes:
     """A concept's values in one province over time (:func:`~cchc_data.analysis.concept_series`).
 
@@ -686,7 +683,6 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
     return ax
 
 
-@share_docs
 def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes:
     """Heatmap of how many facts exist per concept (or indicator, or domain) and province.
 
@@ -784,7 +780,6 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
     return ax
 
 
-@share_docs
 def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, data_dir=None) -> Axes:
     """Bars of one indicator's parts (by government level, sector, agency…) with its total as a line.
 
@@ -882,7 +877,6 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
     return ax
 
 
-@share_docs
 def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     """A province's targets and the latest actual value beside each (:func:`~cchc_data.analysis.progress_to_target`).
 
@@ -990,7 +984,6 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     return ax
 
 
-@share_docs
 def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axes:
     """Completion bars (0–100 %) derived from a part and its whole (:func:`~cchc_data.analysis.part_whole_shares`).
 
@@ -1065,7 +1058,6 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
     return ax
 
 
-@share_docs
 def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     """Small multiples of a province's facts, one panel per domain that has facts (:func:`~cchc_data.analysis.profile`).
 
@@ -1278,7 +1270,6 @@ class _Chart:
         return f"<chart {self.paths[0].stem}: " + ", ".join(p.name for p in self.paths) + ">"
 
 
-@share_docs
 def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str = "vi"):
     """Save a chart with :func:`save_figure`, close it, and show the saved PNG with download links.
 
@@ -1323,3 +1314,6 @@ def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str =
     data = paths[0].read_bytes()
     width = int.from_bytes(data[16:20], "big")  # PNG header: IHDR width in pixels, at _PNG_DPI
     return _Chart(data, round(width * dpi / _PNG_DPI), paths, lang)
+
+
+share_docs_in(globals())

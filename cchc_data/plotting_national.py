@@ -25,7 +25,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
 from . import national
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from .i18n import LANGS
 from .plotting import _fmt_number, _footer, _header, province_colors
 from .province_registry import provinces, resolve_province
@@ -158,7 +158,6 @@ def _new_ax(ax):
     return fig.add_subplot()
 
 
-@share_docs
 def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> Axes:
     """A province's score on one national index over the years, rank written beside each point.
 
@@ -288,7 +287,6 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     return ax
 
 
-@share_docs
 def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     """The four national indices of one province, one panel each (empty panels say what is missing).
 
@@ -333,7 +331,6 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
     return fig
 
 
-@share_docs
 def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -> Axes:
     """The provinces side by side on one index for one year: bars of scores, ranks in the labels.
 
@@ -433,3 +430,6 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     _attach(fig, _values_frame(drawn))
     _footer(fig, drawn["source_id"].unique(), lang, data_dir)
     return ax
+
+
+share_docs_in(globals())

@@ -8,7 +8,7 @@ import re
 import pandas as pd
 
 from ._checks import unknown_message
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from ._text import fold, normalize_tones
 from .schema import read_table
 
@@ -18,7 +18,6 @@ _PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?|t\.p\.?|province of|city of)\s+")
 _SUFFIX = re.compile(r"\s+(province|city)$")
 
 
-@share_docs
 def provinces(*, data_dir=None) -> pd.DataFrame:
     """All province-level units: slug, GSO code, names, type, 2025 successor and 2019 population.
 
@@ -70,7 +69,6 @@ def _names(frame: pd.DataFrame) -> dict[str, str]:
     return names
 
 
-@share_docs
 def resolve_province(name, *, data_dir=None) -> str:
     """Return the slug of a province given as users type it.
 
@@ -130,7 +128,6 @@ def resolve_province(name, *, data_dir=None) -> str:
     raise ValueError(unknown_message("province", name, labels, hint=hint, close=suggestions))
 
 
-@share_docs
 def successor(name, *, data_dir=None) -> str:
     """Slug of the unit that continues a province after the 2025 reorganisation (itself if it continued).
 
@@ -159,3 +156,6 @@ def successor(name, *, data_dir=None) -> str:
     """
     slug = resolve_province(name, data_dir=data_dir)
     return provinces(data_dir=data_dir).set_index("slug").at[slug, "successor"]
+
+
+share_docs_in(globals())

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from .datadir import PACKAGE_FILE, ContractError, DataError, bundled_dir, identity, package, read_raw, resource_file
 from .datadir import data_dir as _data_dir
 
@@ -515,7 +515,6 @@ def _cast(frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
     return out
 
 
-@share_docs
 def read_table(name: str, *, data_dir: str | os.PathLike | None = None) -> pd.DataFrame:
     """One table of the data package, checked against the contract and typed from its schema.
 
@@ -556,3 +555,6 @@ def read_table(name: str, *, data_dir: str | os.PathLike | None = None) -> pd.Da
     if name not in typed:
         raise DataError(f"{name!r} is not a table of the data package; tables: {', '.join(typed)}")
     return typed[name].copy()
+
+
+share_docs_in(globals())

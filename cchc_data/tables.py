@@ -17,7 +17,7 @@ from numbers import Number
 import pandas as pd
 
 from . import i18n
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 
 __all__ = ["Table", "show_table", "comparison_table", "sources_table", "issues_table", "cite_source", "sentence"]
 
@@ -127,7 +127,6 @@ def _cite_national_source(source_id: str, lang: str, *, data_dir=None) -> str:
     return short if isinstance(short, str) and short else table.at[source_id, "title"]
 
 
-@share_docs
 def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None) -> str:
     """A source document cited by title, publisher and date in ``lang`` (never by its internal id).
 
@@ -229,7 +228,6 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
     return html.escape(str(value)), ""
 
 
-@share_docs
 def show_table(
     frame: pd.DataFrame,
     lang: str,
@@ -342,7 +340,6 @@ def show_table(
     return Table(text, pd.DataFrame(texts, columns=headers), total)
 
 
-@share_docs
 def comparison_table(comparison: pd.DataFrame, lang: str, *, data_dir=None) -> Table:
     """The rows of :func:`cchc_data.analysis.compare` with each row's comparability grade and note in ``lang``.
 
@@ -385,7 +382,6 @@ def comparison_table(comparison: pd.DataFrame, lang: str, *, data_dir=None) -> T
     return show_table(frame, lang, columns=columns + ["source_id", "evidence"], data_dir=data_dir)
 
 
-@share_docs
 def sources_table(lang: str, *, data_dir=None) -> Table:
     """The source documents in ``lang``: title, kind, publisher, date, period (English titles on English pages).
 
@@ -466,3 +462,6 @@ def issues_table(report, lang: str) -> Table:
     if lang == "vi" and rows:
         table.html += f'<p class="table-note">{html.escape(i18n.t("issues_details_vi", lang))}</p>'
     return table
+
+
+share_docs_in(globals())

@@ -3,7 +3,7 @@
 The contract (types, keys, foreign keys, encodings; see :mod:`cchc_data.schema`) is checked by our
 vectorised checker, or by the reference implementation ``frictionless`` (``engine="frictionless"``) plus
 the checks the Table Schema cannot express. The cross-row rules are small functions in :data:`RULES`;
-adding a rule is adding a function decorated with :func:`rule`.
+adding a rule is adding a function and naming it in that list.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from ._checks import check_argument
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from ._text import collapse_ws
 from .datadir import PACKAGE_FILE, DataError, read_raw, resource_file
 from .datadir import data_dir as _data_dir
@@ -26,7 +26,7 @@ from .numbers import numbers_in
 from .periods import parse_period
 from .schema import Issue, contract_issues, folder_issues, schema_issues
 
-__all__ = ["Issue", "ValidationReport", "validate", "verify_evidence", "SOURCES_DIR_ENV", "RULES", "rule"]
+__all__ = ["Issue", "ValidationReport", "validate", "verify_evidence", "SOURCES_DIR_ENV", "RULES"]
 
 SOURCES_DIR_ENV = "CCHC_SOURCES_DIR"
 MAX_EVIDENCE_WORDS = 25
@@ -169,7 +169,7 @@ def _prints(evidence: str, value: float) -> bool:
 
 
 # --- The cross-row rules ------------------------------------------------------------------------------
-# Each rule is a function of the checked tables (a ``Tables``) returning issues; ``@rule`` registers it.
+# Each rule is a function of the checked tables (a ``Tables``) returning issues, listed in ``RULES`` below.
 # A violation on a fact whose ``flag`` records the source's own inconsistency is a warning, else an error.
 
 
@@ -215,45 +215,10 @@ class Tables:
         return out
 
 
-#: The cross-row rules, in the order they run.
-RULES: list[Callable[[Tables], list[Issue]]] = []
-
-
-def rule(fn: Callable[[Tables], list[Issue]]) -> Callable[[Tables], list[Issue]]:
-    """Register ``fn`` as a cross-row rule (it runs on data that meets the schema); a decorator.
-
-    Parameters
-    ----------
-    fn : callable
-        Takes the typed tables (a ``Tables``) and returns a list of :class:`Issue`; its docstring states
-        the rule in one line.
-
-    Returns
-    -------
-    callable
-        ``fn`` itself, now in :data:`RULES`.
-
-    Examples
-    --------
-    >>> [f.__name__ for f in RULES][:3]
-    ['concept_has_one_unit', 'whole_is_another_indicator', 'whole_has_the_same_unit']
-    >>> @rule
-    ... def nothing_wrong(t):
-    ...     '''Never finds anything.'''
-    ...     return []
-    >>> RULES[-1].__name__
-    'nothing_wrong'
-    >>> RULES.remove(nothing_wrong)
-    """
-    RULES.append(fn)
-    return fn
-
-
 def _flagged_level(r) -> str:
     return "warning" if r["_flagged"] else "error"
 
 
-@rule
 def concept_has_one_unit(t: Tables) -> list[Issue]:
     """An indicator has the unit of its concept."""
     rows, concepts = t.cat_rows, t.concepts
@@ -270,7 +235,6 @@ def concept_has_one_unit(t: Tables) -> list[Issue]:
     )
 
 
-@rule
 def whole_is_another_indicator(t: Tables) -> list[Issue]:
     """An indicator is not its own whole."""
     rows = t.cat_rows
@@ -283,7 +247,6 @@ def whole_is_another_indicator(t: Tables) -> list[Issue]:
     )
 
 
-@rule
 def whole_has_the_same_unit(t: Tables) -> list[Issue]:
     """A part and its whole have the same unit."""
     rows, cat = t.cat_rows, t.cat
@@ -301,7 +264,6 @@ def whole_has_the_same_unit(t: Tables) -> list[Issue]:
     )
 
 
-@rule
 def fact_id_names_its_source(t: Tables) -> list[Issue]:
     """A fact id starts with its source id."""
     f = t.facts
@@ -312,7 +274,6 @@ def fact_id_names_its_source(t: Tables) -> list[Issue]:
     )
 
 
-@rule
 def province_is_the_sources(t: Tables) -> list[Issue]:
     """A fact is about the province its source is about."""
     f, srcs = t.facts, t.srcs
@@ -325,7 +286,6 @@ def province_is_the_sources(t: Tables) -> list[Issue]:
     )
 
 
-@rule
 def evidence_is_short(t: Tables) -> list[Issue]:
     """Evidence is a citation (at most ``MAX_EVIDENCE_WORDS`` words), not prose."""
     words = pd.Series([len(e.split()) for e in t.facts["evidence"]], index=t.facts.index, dtype=int)
@@ -337,7 +297,6 @@ def evidence_is_short(t: Tables) -> list[Issue]:
     )
 
 
-@rule
 def evidence_prints_the_value(t: Tables) -> list[Issue]:
     """The evidence contains the value as printed."""
     f = t.facts
@@ -354,7 +313,6 @@ def evidence_prints_the_value(t: Tables) -> list[Issue]:
     )
 
 
-@rule
 def percent_within_0_100(t: Tables) -> list[Issue]:
     """A percentage lies within 0-100."""
     f = t.facts
@@ -370,7 +328,6 @@ def percent_within_0_100(t: Tables) -> list[Issue]:
     )
 
 
-@rule
 def count_not_negative(t: Tables) -> list[Issue]:
     """A count or a duration is not negative."""
     f = t.facts
@@ -386,7 +343,6 @@ def count_not_negative(t: Tables) -> list[Issue]:
     )
 
 
-@rule
 def period_runs_forwards(t: Tables) -> list[Issue]:
     """Every period of the facts and sources parses (a span runs from an earlier to a later year)."""
     bad = {label for label, end in t.period_ends.items() if end is None and label != ""}
@@ -409,7 +365,6 @@ def period_runs_forwards(t: Tables) -> list[Issue]:
     return out
 
 
-@rule
 def target_not_before_its_source(t: Tables) -> list[Issue]:
     """A target's period does not end before the period its source reports on."""
     f, ends = t.facts, t.period_ends
@@ -426,7 +381,6 @@ def target_not_before_its_source(t: Tables) -> list[Issue]:
     )
 
 
-@rule
 def part_within_its_whole(t: Tables) -> list[Issue]:
     """Every part has its whole (same province, period, kind, breakdown, source) and is not larger."""
     f, cat = t.facts, t.cat
@@ -461,7 +415,6 @@ def part_within_its_whole(t: Tables) -> list[Issue]:
     return out
 
 
-@rule
 def count_parts_within_total(t: Tables) -> list[Issue]:
     """The count parts of one breakdown dimension don't add up to more than their total."""
     f = t.facts
@@ -484,6 +437,25 @@ def count_parts_within_total(t: Tables) -> list[Issue]:
             f"{r['indicator']}: parts by {r['_dim']} add up to {r['_sum']:g}, more than the total {r['_value']:g}"
         ),
     )
+
+
+#: The cross-row rules, in the order they run. Each takes the typed tables (a ``Tables``) and returns a
+#: list of :class:`Issue`; its docstring states the rule in one line. To add a rule, write the function and list it.
+RULES: list[Callable[[Tables], list[Issue]]] = [
+    concept_has_one_unit,
+    whole_is_another_indicator,
+    whole_has_the_same_unit,
+    fact_id_names_its_source,
+    province_is_the_sources,
+    evidence_is_short,
+    evidence_prints_the_value,
+    percent_within_0_100,
+    count_not_negative,
+    period_runs_forwards,
+    target_not_before_its_source,
+    part_within_its_whole,
+    count_parts_within_total,
+]
 
 
 def _rule_issues(tables: dict[str, pd.DataFrame]) -> list[Issue]:
@@ -560,7 +532,6 @@ def validate(data_dir: str | os.PathLike | None = None, *, engine: str = "fast")
     return report
 
 
-@share_docs
 def verify_evidence(sources_dir: str | os.PathLike | None = None, *, data_dir=None) -> list[Issue]:
     """Check that every evidence fragment occurs verbatim in its source text (whitespace-normalised).
 
@@ -621,3 +592,6 @@ def verify_evidence(sources_dir: str | os.PathLike | None = None, *, data_dir=No
                 )
             )
     return issues
+
+
+share_docs_in(globals())

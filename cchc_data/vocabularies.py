@@ -6,14 +6,13 @@ import re
 
 import pandas as pd
 
-from ._docstrings import share_docs
+from ._docstrings import share_docs_in
 from ._text import fold
 from .schema import read_table
 
 __all__ = ["catalog", "concepts", "domains", "breakdowns", "units", "search"]
 
 
-@share_docs
 def catalog(*, data_dir=None) -> pd.DataFrame:
     """One row per indicator: code, Vietnamese and English labels, unit, domain, concept, whole.
 
@@ -43,7 +42,6 @@ def catalog(*, data_dir=None) -> pd.DataFrame:
     return read_table("catalog", data_dir=data_dir)
 
 
-@share_docs
 def concepts(*, data_dir=None) -> pd.DataFrame:
     """Concepts shared by indicators of different provinces or definitions, with their unit.
 
@@ -71,7 +69,6 @@ def concepts(*, data_dir=None) -> pd.DataFrame:
     return read_table("concepts", data_dir=data_dir)
 
 
-@share_docs
 def domains(*, data_dir=None) -> pd.DataFrame:
     """The seven CCHC domains (Resolution 76/NQ-CP's six areas plus direction), in display order.
 
@@ -93,7 +90,6 @@ def domains(*, data_dir=None) -> pd.DataFrame:
     return frame.sort_values("order", ignore_index=True)
 
 
-@share_docs
 def breakdowns(*, data_dir=None) -> pd.DataFrame:
     """Breakdown codes (``level:district``, ``sector:land``…) with their dimension and labels.
 
@@ -114,7 +110,6 @@ def breakdowns(*, data_dir=None) -> pd.DataFrame:
     return read_table("breakdowns", data_dir=data_dir)
 
 
-@share_docs
 def units(*, data_dir=None) -> pd.DataFrame:
     """Units of measurement (``count``, ``percent``, ``vnd``) with labels and symbols.
 
@@ -135,7 +130,6 @@ def units(*, data_dir=None) -> pd.DataFrame:
     return read_table("units", data_dir=data_dir)
 
 
-@share_docs
 def search(text: str, *, data_dir=None) -> pd.DataFrame:
     """Catalog rows where every word of ``text`` starts a word of the code, labels, description or concept.
 
@@ -184,3 +178,6 @@ def search(text: str, *, data_dir=None) -> pd.DataFrame:
     for word in fold(text).split():
         mask &= haystack.str.contains(r"\b" + re.escape(word), regex=True)
     return cat[mask].reset_index(drop=True)
+
+
+share_docs_in(globals())

@@ -20,7 +20,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from .. import i18n
-from .._docstrings import share_docs
+from .._docstrings import share_docs_in
 from .._text import fold
 
 __all__ = [
@@ -562,7 +562,6 @@ ul.inline li {{ display: inline; margin-right: 1rem; }}
 """
 
 
-@share_docs
 def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     """Write the suite's data files under ``<suite_dir>/downloads/`` and link them from its index.
 
@@ -617,3 +616,6 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
         manifest = json.loads(manifest.read_text(encoding="utf-8"))
         index.write_text(index_html(manifest, downloads=present), encoding="utf-8")
     return written
+
+
+share_docs_in(globals())

@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .._docstrings import share_docs
+from .._docstrings import share_docs_in
 from . import suite as disk
 from .cache import DataChecksums, file_hash, run_key
 from .execute import KERNEL, check_declared, error_line, execute_run, local_pool, stop_pool
@@ -446,7 +446,6 @@ def _failure_message(result: SuiteResult, root: Path) -> str:
 # --------------------------------------------------------------------------------------------------
 
 
-@share_docs
 def run_suite(
     runs,
     *,
@@ -596,3 +595,6 @@ def run_suite(
         result.latest = None if beside else root / "latest"
         disk.copy_figures(result.path, folders, figures_root)
         return result
+
+
+share_docs_in(globals())

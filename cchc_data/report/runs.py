@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import i18n
-from .._docstrings import share_docs
+from .._docstrings import share_docs_in
 from .._text import fold
 from .pages import _show
 
@@ -355,7 +355,6 @@ class Plan:
     left_out: list[tuple[Run, str]]
 
 
-@share_docs
 def plan_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None, specs=NOTEBOOK_SPECS) -> Plan:
     """The project's grid from the data: each notebook per province (or once) and language, when the data has
     what the notebook shows.
@@ -413,7 +412,6 @@ def plan_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None, specs=NO
     return plan
 
 
-@share_docs
 def default_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None) -> list[Run]:
     """The runs of :func:`plan_runs` (profile and targets per province that has them, comparison and audit once).
 
@@ -504,3 +502,6 @@ def select_runs(runs, pattern: str) -> list[Run]:
         example = runs[0].label if runs else "(no runs)"
         raise ValueError(f"--only {pattern!r} matches none of the {len(runs)} runs; runs look like {example!r}")
     return chosen
+
+
+share_docs_in(globals())
