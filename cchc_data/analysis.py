@@ -5,6 +5,8 @@ Nothing here plots or writes files; :mod:`cchc_data.plotting` and :mod:`cchc_dat
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from ._checks import check_argument
@@ -22,6 +24,7 @@ __all__ = [
     "coverage",
     "part_whole_shares",
     "progress_to_target",
+    "target_status",
     "per_capita",
     "successor_view",
     "profile",
@@ -417,6 +420,69 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
     return out[cols].sort_values(["province", "period", "indicator", "breakdown"], kind="stable").reset_index(drop=True)
 
 
+#: The values a number printed with a qualifier stands for: (low, low included, high, high included).
+#: ``"none"`` and ``"about"`` stand for the value itself.
+_QUALIFIED_RANGE = {
+    "more_than": lambda v: (v, False, math.inf, False),
+    "at_least": lambda v: (v, True, math.inf, False),
+    "less_than": lambda v: (-math.inf, False, v, False),
+    "at_most": lambda v: (-math.inf, False, v, True),
+}
+
+
+def _qualified_range(value, qualifier):
+    return _QUALIFIED_RANGE.get(qualifier, lambda v: (v, True, v, True))(value)
+
+
+def target_status(actual, actual_qualifier, target, target_qualifier) -> str:
+    """Whether an actual value meets a target, both as printed with their qualifiers.
+
+    A target ``"less_than"`` or ``"at_most"`` is a ceiling; any other is a floor (``"none"`` and
+    ``"about"`` mean "at least"). A qualified actual stands for a range (``"more_than" 60`` is any value
+    above 60), so the status is ``"met"`` when every value of that range meets the target, ``"not met
+    yet"`` when none does, and ``"cannot tell"`` when the printed figures do not decide it.
+
+    Parameters
+    ----------
+    actual : float
+        The achieved value.
+    actual_qualifier : str
+        Its qualifier (``"none"``, ``"about"``, ``"more_than"``, ``"at_least"``, ``"less_than"``,
+        ``"at_most"``).
+    target : float
+        The target value.
+    target_qualifier : str
+        The target's qualifier, from the same list.
+
+    Returns
+    -------
+    str
+        ``"met"``, ``"not met yet"`` or ``"cannot tell"``.
+
+    See Also
+    --------
+    progress_to_target : The status of every target of a province.
+
+    Examples
+    --------
+    >>> target_status(10, "none", 10, "less_than"), target_status(10, "none", 10, "at_most")
+    ('not met yet', 'met')
+    >>> target_status(60, "more_than", 80, "at_least"), target_status(95, "more_than", 80, "none")
+    ('cannot tell', 'met')
+    """
+    lo, lo_in, hi, hi_in = _qualified_range(actual, actual_qualifier)
+    if target_qualifier not in {"less_than", "at_most"}:
+        target_qualifier = target_qualifier if target_qualifier == "more_than" else "at_least"
+    t_lo, t_lo_in, t_hi, t_hi_in = _qualified_range(target, target_qualifier)
+    inside = (lo > t_lo or (lo == t_lo and (t_lo_in or not lo_in))) and (
+        hi < t_hi or (hi == t_hi and (t_hi_in or not hi_in))
+    )
+    outside = (hi < t_lo or (hi == t_lo and not (hi_in and t_lo_in))) or (
+        lo > t_hi or (lo == t_hi and not (lo_in and t_hi_in))
+    )
+    return "met" if inside else "not met yet" if outside else "cannot tell"
+
+
 def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
     """A province's targets beside the latest actual value of the same indicator (or concept).
 
@@ -435,7 +501,7 @@ def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
         ``indicator``, ``label_vi``, ``label_en``, ``domain``, ``breakdown``, ``unit``, ``target_period``,
         ``target``, ``target_qualifier``, ``actual_period``, ``actual``, ``actual_qualifier``,
         ``matched_by`` (``"indicator"``, ``"concept"`` or ``""``), ``gap``, ``status`` (``"met"``,
-        ``"not met yet"``, ``"no actual yet"``), ``source_id``, ``evidence``, ``flag``, ``fact_id`` (of the
+        ``"not met yet"``, ``"cannot tell"`` (see :func:`target_status`), ``"no actual yet"``), ``source_id``, ``evidence``, ``flag``, ``fact_id`` (of the
         target) and ``actual_source_id``, ``actual_evidence``, ``actual_flag``, ``actual_fact_id``.
 
     Examples
@@ -458,14 +524,7 @@ def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
         a = match.iloc[0] if not match.empty else None
         actual = a["value"] if a is not None else float("nan")
         gap = actual - t.value
-        if a is None:
-            status = "no actual yet"
-        elif (t.qualifier in {"at_most", "less_than"} and actual <= t.value) or (
-            t.qualifier not in {"at_most", "less_than"} and actual >= t.value
-        ):
-            status = "met"
-        else:
-            status = "not met yet"
+        status = "no actual yet" if a is None else target_status(actual, a["qualifier"], t.value, t.qualifier)
         rows.append({
             "indicator": t.indicator, "label_vi": t.label_vi, "label_en": t.label_en, "domain": t.domain,
             "breakdown": t.breakdown, "unit": t.unit, "target_period": t.period, "target": t.value,

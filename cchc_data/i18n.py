@@ -193,8 +193,10 @@ UI: dict[str, dict[str, str]] = {
         "en": "Data version {version} is NOT valid: {errors} errors, {warnings} warnings.",
     },
     "targets_summary": {
-        "vi": "{name}: {n} mục tiêu; {met} đã đạt, {not_met} chưa đạt, {no_actual} chưa có số liệu thực hiện.",
-        "en": "{name}: {n} targets; {met} met, {not_met} not met yet, {no_actual} without an actual value yet.",
+        "vi": "{name}: {n} mục tiêu; {met} đã đạt, {not_met} chưa đạt, {undecided} chưa đủ số liệu để kết luận, "
+        "{no_actual} chưa có số liệu thực hiện.",
+        "en": "{name}: {n} targets; {met} met, {not_met} not met yet, {undecided} that the printed figures cannot "
+        "decide, {no_actual} without an actual value yet.",
     },
     "comparing": {
         "vi": "So sánh {provinces} theo các khái niệm: {concepts}.",
@@ -250,6 +252,7 @@ VALUE_LABELS: dict[str, dict[str, dict[str, str]]] = {
     "status": {
         "met": {"vi": "đã đạt", "en": "met"},
         "not met yet": {"vi": "chưa đạt", "en": "not met yet"},
+        "cannot tell": {"vi": "chưa đủ số liệu để kết luận", "en": "cannot tell from the printed figures"},
         "no actual yet": {"vi": "chưa có số liệu thực hiện", "en": "no actual yet"},
     },
     "matched_by": {

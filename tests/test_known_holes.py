@@ -203,11 +203,14 @@ def test_compare_kind_chooses_targets_or_actuals(data_copy):
         ("at_most", "10", "12", "not met yet"),
         ("less_than", "10", "3", "met"),
         ("less_than", "10", "15", "not met yet"),
+        ("less_than", "10", "10", "not met yet"),  # "less than 10" is not met by 10
         ("none", "10", "12", "met"),
         ("none", "10", "10", "met"),
         ("none", "10", "4", "not met yet"),
         ("at_least", "10", "4", "not met yet"),
         ("more_than", "10", "15", "met"),
+        ("more_than", "10", "10", "not met yet"),  # "more than 10" is not met by 10
+        ("at_least", "10", "10", "met"),
     ],
 )
 def test_progress_to_target_reads_ceilings_and_floors(data_copy, qualifier, target, actual, status):
@@ -443,3 +446,36 @@ def test_compare_filters_provinces_and_adds_successors(data_copy):
     concepts = {r["concept"]: r for r in _csv_rows(data_copy, "concepts")}
     assert both["concept_label_en"].tolist() == [concepts[c]["label_en"] for c in both["concept"]]
     assert both["concept_label_vi"].tolist() == [concepts[c]["label_vi"] for c in both["concept"]]
+
+
+@pytest.mark.parametrize(
+    ("actual", "actual_qualifier", "target", "target_qualifier", "status"),
+    [
+        (60, "more_than", 80, "at_least", "cannot tell"),  # "more than 60%" may or may not reach 80%
+        (80, "more_than", 80, "at_least", "met"),  # every value above 80 is at least 80
+        (80, "at_least", 80, "more_than", "cannot tell"),  # 80 itself is not more than 80
+        (90, "more_than", 80, "none", "met"),
+        (70, "less_than", 80, "at_least", "not met yet"),
+        (80, "less_than", 80, "at_least", "not met yet"),
+        (80, "at_most", 80, "at_least", "cannot tell"),
+        (5, "at_most", 10, "less_than", "met"),
+        (10, "at_most", 10, "less_than", "cannot tell"),
+        (10, "at_least", 10, "at_most", "cannot tell"),
+        (10, "more_than", 10, "at_most", "not met yet"),
+        (12, "about", 10, "at_most", "not met yet"),
+    ],
+)
+def test_target_status_reads_qualified_actuals_as_ranges(actual, actual_qualifier, target, target_qualifier, status):
+    assert an.target_status(actual, actual_qualifier, target, target_qualifier) == status
+
+
+def test_progress_to_target_says_when_a_qualified_actual_cannot_decide(data_copy):
+    _write_facts(
+        data_copy,
+        [
+            _fact(1, "vertical_agency_dossiers_late", "2021", "actual", "60", qualifier="more_than"),
+            _fact(2, "vertical_agency_dossiers_late", "2025", "target", "80", qualifier="at_least"),
+        ],
+    )
+    row = an.progress_to_target("Khánh Hòa", data_dir=data_copy).iloc[0]
+    assert (row["status"], row["actual_qualifier"], row["target_qualifier"]) == ("cannot tell", "more_than", "at_least")
