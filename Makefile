@@ -78,8 +78,9 @@ mutation: install
 	$(BIN)/python tests/mutation_score.py --survivors
 
 # Re-pin the tested versions after changing dependencies in pyproject.toml.
-lock:
-	uv pip compile pyproject.toml --extra test --python-version 3.11 --quiet -o requirements.lock
+lock: install
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 --quiet -o requirements.lock
 
 clean:
 	rm -rf $(VENV) reports build dist *.egg-info
