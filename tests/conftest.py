@@ -11,6 +11,16 @@ import cchc_data as cd  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_collection_modifyitems(config, items):
+    """Run each doctest once under mutmut (``make mutation``).
+
+    mutmut copies every mutated function, docstring included, once per mutant (``x_f__mutmut_1``,
+    ``x_f__mutmut_orig`` …), and ``--doctest-modules`` would collect the same example from every copy:
+    thousands of items that each rerun the public function, which keeps its own docstring and doctest.
+    """
+    items[:] = [item for item in items if "__mutmut_" not in item.nodeid]
+
+
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch):
     """Each test sees the bundled data unless it points CCHC_DATA_DIR elsewhere."""
