@@ -79,6 +79,7 @@ COLUMNS = [
     "evidence",
     "flag",
     "note",
+    "note_vi",
 ]
 _FILES = {
     "catalog": "national_index_catalog.csv",
@@ -532,8 +533,9 @@ def check_national(data_dir=None, *, issue=None) -> list:
     names a province and a national row does not; units match the measure and the index; percentages
     lie within 0-100; a rank is not beyond the number of provinces ranked; a province's score lies
     between the national bottom and top scores of its year; two rows for the same index, province,
-    year, measure and scope agree, unless flagged ``contradiction``. A violation on a flagged row is
-    a warning; otherwise it is an error.
+    year, measure and scope agree, unless flagged ``contradiction``; a flagged row explains its flag
+    in Vietnamese (``note_vi``). A violation on a flagged row is a warning (except a missing
+    ``note_vi``); otherwise it is an error.
 
     Parameters
     ----------
@@ -590,6 +592,8 @@ def check_national(data_dir=None, *, issue=None) -> list:
             add(line, "unit", f"{r['measure']} of {r['index']} ({r['scope']}) is in {expected!r}, not {r['unit']!r}")
         if r["unit"] == "percent" and v == v and not 0 <= v <= 100:
             add(line, "value", f"{v:g} % is outside 0-100", flagged)
+        if flagged and not r["note_vi"].strip():
+            add(line, "note_vi", f"{r['id']} is flagged {r['flag']!r}: explain the flag in Vietnamese in note_vi")
         if (
             r["index"] in cat.index
             and r["period"].isdigit()

@@ -7,7 +7,9 @@ import pytest
 import cchc_data as cd
 from cchc_data import analysis as an
 
-HEADER = "fact_id,province,indicator,period,kind,value,qualifier,breakdown,source_id,evidence,flag,note".split(",")
+HEADER = "fact_id,province,indicator,period,kind,value,qualifier,breakdown,source_id,evidence,flag,note,note_vi".split(
+    ","
+)
 
 
 @pytest.fixture
@@ -202,7 +204,7 @@ def tiny(data_copy):
     with open(data_copy / "indicators.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(HEADER)
-        w.writerows(rows)
+        w.writerows(row + ("",) for row in rows)  # note_vi empty: no row is flagged
     return data_copy
 
 
