@@ -791,7 +791,8 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns headed in ``lang``: index, province, year, score and rank as text in ``lang``'s number
-        format, and remarks (earlier method, sources disagree, no rank found).
+        format, and remarks (earlier method, sources disagree, no rank found, and the note in ``lang``
+        of a flagged value behind the score or rank: ``note_vi`` or ``note``).
 
     Raises
     ------
@@ -811,6 +812,9 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     lang = _lang(lang)
     s = latest_standing(data_dir=data_dir)
     cat = national_index_catalog(data_dir=data_dir).set_index("index")
+    values = _table("values", data_dir)
+    flagged = values[values["flag"] != ""].assign(period=lambda v: v["period"].astype(int))
+    note = "note_vi" if lang == "vi" else "note"
 
     def rank(r):
         if math.isnan(r["rank"]):
@@ -822,7 +826,10 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     for _, r in s.iterrows():
         notes = [key for key, on in (("not_comparable", not r["comparable"]), ("disputed", r["disputed"]),
                                      ("no_rank", math.isnan(r["rank"]))) if on]  # fmt: skip
-        remarks.append("; ".join(_REMARKS[k][lang] for k in notes))
+        behind = flagged[(flagged["index"] == r["index"]) & (flagged["period"] == r["period"])
+                         & flagged["province"].isin([r["province"], ""]) & flagged["scope"].isin(["province", "provinces_ranked"])]  # fmt: skip
+        explained = [n for n in dict.fromkeys(behind[note]) if n]  # the flags of the values shown, explained
+        remarks.append("; ".join([*(_REMARKS[k][lang] for k in notes), *explained]))
     out = pd.DataFrame(
         {
             "index": s["index"].map(cat[f"short_{lang}"]),

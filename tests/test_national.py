@@ -355,6 +355,17 @@ def test_page_tables_are_wholly_in_one_language(lang):
     assert old == ("phương pháp cũ" if lang == "vi" else "earlier method")  # PAPI 2017: before the 8-dimension scale
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_standing_explains_a_flagged_value_in_the_page_language(lang):
+    standing = nat.standing_table(lang)
+    standing = standing.set_index(list(standing.columns[:2]))
+    remark = standing.loc[("PCI", "Khánh Hòa")].iloc[-1]  # PCI 2020: VCCI printed 63.98 with a decimal point
+    values = cd.national_indices(index="pci", province="khanh-hoa").query("period == 2020 and measure == 'score'")
+    assert remark == values["note_vi" if lang == "vi" else "note"].item()
+    assert ("63,98 điểm" in remark) if lang == "vi" else ("63.98 points" in remark)
+    assert standing.loc[("SIPAS", "Khánh Hòa")].iloc[-1] == ""  # nothing flagged behind it
+
+
 def test_page_tables_reject_a_bad_language():
     with pytest.raises(ValueError, match="'de' is not a supported language; use 'vi' or 'en'"):
         nat.standing_table("de")
