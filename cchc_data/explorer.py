@@ -545,8 +545,8 @@ class Explorer:
         lang = self.lang.value
         if self.view.empty:
             return ""
-        out = self.view.drop(columns=[f"label_{'en' if lang == 'vi' else 'vi'}"])
-        out = out.rename(columns={f"label_{lang}": "label"})
+        out = self.view.drop(columns=[f"label_{'en' if lang == 'vi' else 'vi'}", "note" if lang == "vi" else "note_vi"])
+        out = out.rename(columns={f"label_{lang}": "label", "note_vi": "note"})  # the note in the chosen language
         return out.to_csv(index=False, lineterminator="\n")
 
     def _download_html(self, lang: str) -> str:
