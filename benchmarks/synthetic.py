@@ -39,7 +39,13 @@ FIRST_YEAR = 2016
 CATALOG = ["indicator", "label_vi", "label_en", "unit", "unit_vi", "unit_en", "domain", "concept", "whole"]
 CATALOG += ["description", "comparability", "comparability_note_vi", "comparability_note_en"]
 FACTS = ["fact_id", "province", "indicator", "period", "kind", "value", "qualifier", "breakdown", "source_id"]
-FACTS += ["evidence", "flag", "note"]
+FACTS += ["evidence", "flag", "note", "note_vi"]
+#: The Vietnamese explanation of each synthetic flag (a flagged row needs one).
+NOTE_VI = {
+    "contradiction": "Dữ liệu giả lập: in hai lần.",
+    "percent_out_of_range": "Dữ liệu giả lập: trên 100%.",
+    "sum_mismatch": "Dữ liệu giả lập: các phần cộng lại lớn hơn tổng.",
+}
 SOURCES = ["source_id", "province", "title", "kind", "publisher", "published", "reference_period"]
 SOURCES += ["period_covered", "language", "text_file"]
 
@@ -100,7 +106,7 @@ def _source_facts(rng: random.Random, cat: list[list], slug: str, year: int) -> 
         evidence = f"{word} {_vn(value, percent)} {where}".strip()
         rows.append([
             f"{sid}-{len(rows) + 1:03d}", slug, code, period, kind, f"{value:g}", qual, breakdown, sid, evidence, flag,
-            note,
+            note, NOTE_VI.get(flag, ""),
         ])  # fmt: skip
 
     for code, unit, whole in ((r[0], r[3], r[8]) for r in cat):

@@ -176,7 +176,7 @@ _COMPARE_COLUMNS = [
     "concept", "concept_label_vi", "concept_label_en", "concept_definition_vi", "concept_definition_en", "fact_id",
     "province", "province_name", "indicator", "label_vi", "label_en", "period", "year", "quarter", "kind", "value",
     "unit", "qualifier", "source_id", "evidence", "comparability", "comparability_note_vi", "comparability_note_en",
-    "flag", "note",
+    "flag", "note", "note_vi",
 ]  # fmt: skip
 
 
@@ -662,6 +662,7 @@ def profile(province, *, data_dir=None) -> pd.DataFrame:
     cols = [
         "domain", "domain_label_vi", "domain_label_en", "fact_id", "indicator", "label_vi", "label_en", "period",
         "kind", "value", "unit", "qualifier", "breakdown", "source_id", "evidence", "flag", "note",
+        "note_vi",
     ]  # fmt: skip
     out = out[cols].sort_values(["domain", "kind", "indicator", "breakdown"], kind="stable").reset_index(drop=True)
     for col in ("domain_label_vi", "domain_label_en"):
@@ -719,7 +720,7 @@ def breakdown_table(province, indicator, *, period=None, data_dir=None) -> pd.Da
     cols = [
         "fact_id", "province", "province_name", "indicator", "label_vi", "label_en", "period", "kind", "breakdown",
         "dimension", "breakdown_label_vi", "breakdown_label_en", "value", "unit", "qualifier", "source_id",
-        "evidence", "flag", "note",
+        "evidence", "flag", "note", "note_vi",
     ]  # fmt: skip
     return out[cols].reset_index(drop=True)
 
@@ -755,6 +756,8 @@ def indicators_with_breakdowns(province, *, data_dir=None) -> list[str]:
 def in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Keep the ``*_vi`` or ``*_en`` columns of ``frame`` for ``lang``, renamed without the suffix.
 
+    ``note`` is the facts' English note: for ``"vi"``, ``note_vi`` takes its place (as ``note``).
+
     Parameters
     ----------
     frame : pandas.DataFrame
@@ -777,12 +780,16 @@ def in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     >>> f = pd.DataFrame({"label_vi": ["Số hồ sơ"], "label_en": ["Dossiers"], "value": [1.0]})
     >>> in_language(f, "en").columns.tolist()
     ['label', 'value']
+    >>> f = pd.DataFrame({"flag": ["contradiction"], "note": ["Two totals"], "note_vi": ["Hai tổng số"]})
+    >>> in_language(f, "vi")["note"].tolist(), in_language(f, "en")["note"].tolist()
+    (['Hai tổng số'], ['Two totals'])
     """
     from .i18n import check_lang
 
     lang = check_lang(lang)
     other = "en" if lang == "vi" else "vi"
-    keep = [c for c in frame.columns if not c.endswith(f"_{other}")]
+    replaced = {"note"} if lang == "vi" and "note_vi" in frame.columns else set()  # the English note
+    keep = [c for c in frame.columns if not c.endswith(f"_{other}") and c not in replaced]
     return frame[keep].rename(columns={c: c.removesuffix(f"_{lang}") for c in keep if c.endswith(f"_{lang}")})
 
 

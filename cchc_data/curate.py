@@ -42,7 +42,7 @@ FIELD_HINTS = {
     "breakdown": "; use a code of breakdowns.csv (level:district, sector:land, agency:police …)",
     "province": "; use a province slug of provinces.csv (khanh-hoa)",
 }
-REQUIRED_COLUMNS = [c for c in FACT_COLUMNS if c != "fact_id"] + ["keep"]
+REQUIRED_COLUMNS = [c for c in FACT_COLUMNS if c not in ("fact_id", "note_vi")] + ["keep"]  # older files lack note_vi
 CATALOG_REQUIRED = ["label_vi", "label_en", "unit_vi", "unit_en", "domain", "description"]
 CATALOG_FIELDS = ["indicator", "label_vi", "label_en", "unit", "unit_vi", "unit_en", "domain", "concept", "whole",
                   "description", "comparability", "comparability_note_vi", "comparability_note_en"]  # fmt: skip
@@ -336,7 +336,7 @@ def _check(review: Path, *, data_dir, apply: bool) -> CurationReport:
             )
         )
         return report
-    for col in ["fact_id", "unit", "position", *CATALOG_COLUMNS]:
+    for col in ["fact_id", "note_vi", "unit", "position", *CATALOG_COLUMNS]:
         if col not in frame.columns:
             frame[col] = ""
     keep = frame["keep"].str.strip().str.lower()

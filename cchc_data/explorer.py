@@ -436,7 +436,8 @@ class Explorer:
     def _rows(self, frame: pd.DataFrame) -> pd.DataFrame:
         """The table's rows and columns, as numbers and codes (the CSV) – the HTML is rendered from it."""
         cols = ["fact_id", "province", "province_name", "indicator", "label_vi", "label_en", "breakdown", "period",
-                "kind", "value", "unit", "qualifier", "source_id", "evidence", "flag", "note"]  # fmt: skip
+                "kind", "value", "unit", "qualifier", "source_id", "evidence", "flag", "note",
+                "note_vi"]  # fmt: skip
         out = frame.reset_index(drop=True)
         for col in cols:
             if col not in out:
@@ -500,7 +501,7 @@ class Explorer:
         body = []
         for r in table.itertuples():
             flag_text = UI["flags"].get(r.flag, {}).get(lang, r.flag) if r.flag else ""
-            note = html.escape(r.note) if lang == "en" and r.flag else ""
+            note = html.escape(r.note if lang == "en" else r.note_vi) if r.flag else ""
             flag = f'<span class="flag" title="{note}">⚠ {html.escape(flag_text)}</span>' if r.flag else ""
             if note:
                 flag += f'<div class="muted">{note}</div>'
@@ -544,8 +545,8 @@ class Explorer:
         lang = self.lang.value
         if self.view.empty:
             return ""
-        out = self.view.drop(columns=[f"label_{'en' if lang == 'vi' else 'vi'}"])
-        out = out.rename(columns={f"label_{lang}": "label"})
+        out = self.view.drop(columns=[f"label_{'en' if lang == 'vi' else 'vi'}", "note" if lang == "vi" else "note_vi"])
+        out = out.rename(columns={f"label_{lang}": "label", "note_vi": "note"})  # the note in the chosen language
         return out.to_csv(index=False, lineterminator="\n")
 
     def _download_html(self, lang: str) -> str:

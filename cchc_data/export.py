@@ -67,7 +67,8 @@ class ExportWarning(UserWarning):
 GROUP_BY = ("domain", "province", "source_id", None)
 #: Accepted values of ``lang``.
 LANGS = i18n.LANGS
-#: Columns of a fact sheet, in order; ``label_<lang>`` comes before the other label.
+#: Columns of a fact sheet, in order; ``label_<lang>`` comes before the other label, and the note in
+#: ``lang`` (``note_vi`` in Vietnamese, ``note`` in English) before the other one.
 FACT_COLUMNS = [
     "fact_id",
     "province_name",
@@ -85,6 +86,7 @@ FACT_COLUMNS = [
     "evidence",
     "flag",
     "note",
+    "note_vi",
 ]
 
 _COMMON = {
@@ -109,7 +111,8 @@ HEADERS = {
         "breakdown": ("Phân tổ", "Breakdown"),
         "evidence": ("Trích dẫn nguyên văn", "Evidence (verbatim)"),
         "flag": ("Cảnh báo", "Flag"),
-        "note": ("Ghi chú", "Note"),
+        "note": ("Ghi chú (tiếng Anh)", "Note"),
+        "note_vi": ("Ghi chú", "Note (Vietnamese)"),
     },
     "catalog": {
         **_COMMON,
@@ -451,6 +454,9 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
     other = "en" if lang == "vi" else "vi"
     columns = [c for c in FACT_COLUMNS if c != f"label_{other}"]
     columns.insert(columns.index(f"label_{lang}") + 1, f"label_{other}")
+    if lang == "vi":  # the Vietnamese note first, headed "Ghi chú"; the English one beside it
+        columns.remove("note_vi")
+        columns.insert(columns.index("note"), "note_vi")
 
     wb = Workbook()
     wb.remove(wb.active)

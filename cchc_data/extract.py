@@ -34,7 +34,7 @@ CUES_FILE = Path(__file__).with_name("extract_cues.csv")
 
 FACT_COLUMNS = [
     "fact_id", "province", "indicator", "period", "kind", "value", "qualifier",
-    "breakdown", "source_id", "evidence", "flag", "note",
+    "breakdown", "source_id", "evidence", "flag", "note", "note_vi",
 ]  # fmt: skip
 #: Review columns after the fact columns. ``keep`` is the reviewer's verdict (``yes`` / ``no``);
 #: ``catalog_*`` define a new catalog row when ``indicator`` is not in the catalog yet.
@@ -775,6 +775,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 "evidence": cand.evidence,
                 "flag": cand.flag,
                 "note": "",
+                "note_vi": "",
                 "keep": "",
                 "confidence": confidence,
                 "indicator_score": cand.score,

@@ -41,6 +41,7 @@ COLUMNS = [
     "evidence",
     "flag",
     "note",
+    "note_vi",
 ]
 _CATEGORICAL = ["province", "province_name", "domain", "kind", "unit", "qualifier", "source_id"]
 
@@ -198,6 +199,7 @@ def _build(folder: str, _identity: tuple) -> pd.DataFrame:
             "evidence": facts["evidence"],
             "flag": facts["flag"],
             "note": facts["note"],
+            "note_vi": facts["note_vi"],
         }
     )
     return out
@@ -241,7 +243,8 @@ def load_indicators(
     pandas.DataFrame
         Columns :data:`COLUMNS`: ``value`` is float (percentages 0–100), ``year``/``quarter``/
         ``year_end`` nullable integers, ``province``, ``domain``, ``kind``, ``unit``, ``qualifier``,
-        ``source_id`` categorical; ``breakdown``, ``concept``, ``flag`` and ``note`` are ``""`` when empty.
+        ``source_id`` categorical; ``breakdown``, ``concept``, ``flag``, ``note`` (English) and ``note_vi`` (the same explanation in
+        Vietnamese, given for every flagged fact) are ``""`` when empty.
 
     Raises
     ------
@@ -335,7 +338,7 @@ def load_indicators(
 
 
 def flags(*, data_dir=None) -> pd.DataFrame:
-    """Facts whose source is inconsistent, with the kind of inconsistency and the explanatory note.
+    """Facts whose source is inconsistent, with the kind of inconsistency and the explanatory notes.
 
     Parameters
     ----------
@@ -346,7 +349,8 @@ def flags(*, data_dir=None) -> pd.DataFrame:
     pandas.DataFrame
         One row per flagged fact, columns ``fact_id``, ``province``, ``indicator``, ``period``, ``kind``,
         ``value``, ``breakdown``, ``source_id``, ``evidence``, ``flag`` (``contradiction``, ``sum_mismatch``,
-        ``total_equals_part``, ``period_typo``, ``format_anomaly``) and ``note``.
+        ``total_equals_part``, ``period_typo``, ``format_anomaly``), ``note`` (English) and ``note_vi``
+        (Vietnamese): what contradicts what.
 
     Examples
     --------
@@ -369,6 +373,7 @@ def flags(*, data_dir=None) -> pd.DataFrame:
         "evidence",
         "flag",
         "note",
+        "note_vi",
     ]
     return frame.loc[frame["flag"] != "", cols].reset_index(drop=True)
 

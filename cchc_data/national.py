@@ -79,6 +79,7 @@ COLUMNS = [
     "evidence",
     "flag",
     "note",
+    "note_vi",
 ]
 _FILES = {
     "catalog": "national_index_catalog.csv",
@@ -532,8 +533,9 @@ def check_national(data_dir=None, *, issue=None) -> list:
     names a province and a national row does not; units match the measure and the index; percentages
     lie within 0-100; a rank is not beyond the number of provinces ranked; a province's score lies
     between the national bottom and top scores of its year; two rows for the same index, province,
-    year, measure and scope agree, unless flagged ``contradiction``. A violation on a flagged row is
-    a warning; otherwise it is an error.
+    year, measure and scope agree, unless flagged ``contradiction``; a flagged row explains its flag
+    in Vietnamese (``note_vi``). A violation on a flagged row is a warning (except a missing
+    ``note_vi``); otherwise it is an error.
 
     Parameters
     ----------
@@ -590,6 +592,8 @@ def check_national(data_dir=None, *, issue=None) -> list:
             add(line, "unit", f"{r['measure']} of {r['index']} ({r['scope']}) is in {expected!r}, not {r['unit']!r}")
         if r["unit"] == "percent" and v == v and not 0 <= v <= 100:
             add(line, "value", f"{v:g} % is outside 0-100", flagged)
+        if flagged and not r["note_vi"].strip():
+            add(line, "note_vi", f"{r['id']} is flagged {r['flag']!r}: explain the flag in Vietnamese in note_vi")
         if (
             r["index"] in cat.index
             and r["period"].isdigit()
@@ -787,7 +791,8 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns headed in ``lang``: index, province, year, score and rank as text in ``lang``'s number
-        format, and remarks (earlier method, sources disagree, no rank found).
+        format, and remarks (earlier method, sources disagree, no rank found, and the note in ``lang``
+        of a flagged value behind the score or rank: ``note_vi`` or ``note``).
 
     Raises
     ------
@@ -807,6 +812,9 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     lang = _lang(lang)
     s = latest_standing(data_dir=data_dir)
     cat = national_index_catalog(data_dir=data_dir).set_index("index")
+    values = _table("values", data_dir)
+    flagged = values[values["flag"] != ""].assign(period=lambda v: v["period"].astype(int))
+    note = "note_vi" if lang == "vi" else "note"
 
     def rank(r):
         if math.isnan(r["rank"]):
@@ -818,7 +826,10 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     for _, r in s.iterrows():
         notes = [key for key, on in (("not_comparable", not r["comparable"]), ("disputed", r["disputed"]),
                                      ("no_rank", math.isnan(r["rank"]))) if on]  # fmt: skip
-        remarks.append("; ".join(_REMARKS[k][lang] for k in notes))
+        behind = flagged[(flagged["index"] == r["index"]) & (flagged["period"] == r["period"])
+                         & flagged["province"].isin([r["province"], ""]) & flagged["scope"].isin(["province", "provinces_ranked"])]  # fmt: skip
+        explained = [n for n in dict.fromkeys(behind[note]) if n]  # the flags of the values shown, explained
+        remarks.append("; ".join([*(_REMARKS[k][lang] for k in notes), *explained]))
     out = pd.DataFrame(
         {
             "index": s["index"].map(cat[f"short_{lang}"]),

@@ -210,7 +210,7 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         if value not in ctx["cited"]:
             ctx["cited"][value] = cite_source(value, lang, data_dir=ctx["data_dir"])
         return html.escape(ctx["cited"][value]), "source"
-    if column == "flag" and value and lang == "en" and isinstance(row.get("note"), str) and row.get("note"):
+    if column == "flag" and value and ctx.get("notes") and isinstance(row.get("note"), str) and row.get("note"):
         label = html.escape(i18n.value_label("flag", value, lang))
         return f'{label}<br><span class="gloss">{html.escape(row["note"])}</span>', ""
     if column in _CODED or column in _CODED_AS or column in _CODED_AS_VOCAB:
@@ -245,7 +245,9 @@ def show_table(
     ----------
     frame : DataFrame
         Any frame of the package (facts, comparisons, progress, sources…); ``*_vi``/``*_en`` columns are
-        reduced to ``lang`` first (``label_en`` stays available to gloss the evidence on English pages).
+        reduced to ``lang`` first (``label_en`` stays available to gloss the evidence on English pages;
+        on Vietnamese pages ``note_vi`` replaces the English ``note``). A flag is shown with the note
+        explaining it, in ``lang``.
     lang : {"vi", "en"}
         Language of the headers, words and citations, in any case.
     columns : list of str, optional
@@ -291,6 +293,9 @@ def show_table(
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"show_table needs a pandas DataFrame, got {type(frame).__name__}")
     other = i18n.other_lang(lang)
+    vi_notes = lang == "vi" and "note_vi" in frame.columns  # then note_vi, as "note", replaces the English note
+    if vi_notes and "note" in frame.columns:
+        frame = frame.drop(columns="note")
     reduced = frame.rename(columns={c: c.removesuffix(f"_{lang}") for c in frame.columns if c.endswith(f"_{lang}")})
     if columns is None:
         columns = [c for c in reduced.columns if not c.endswith(f"_{other}") and c not in ("label_en",)]
@@ -307,6 +312,7 @@ def show_table(
         "provinces": _province_names(data_dir),
         "cited": {},
         "titles": set(titles),
+        "notes": lang == "en" or vi_notes,  # whether "note" is in the page's language (shown under a flag)
     }
     names = _province_names(data_dir)
     headers = [names.get(c, i18n.column_label(c, lang)) for c in columns]

@@ -439,6 +439,17 @@ def count_parts_within_total(t: Tables) -> list[Issue]:
     )
 
 
+def flag_is_explained_in_vietnamese(t: Tables) -> list[Issue]:
+    """A flagged fact explains its flag in Vietnamese in ``note_vi`` (Vietnamese pages show it)."""
+    f = t.facts
+    return t.issues(
+        "error",
+        f["_flagged"] & (f["note_vi"].str.strip() == ""),
+        "note_vi",
+        lambda r: f"{r['fact_id']} is flagged {r['flag']!r}: explain the flag in Vietnamese in note_vi",
+    )
+
+
 #: The cross-row rules, in the order they run. Each takes the typed tables (a ``Tables``) and returns a
 #: list of :class:`Issue`; its docstring states the rule in one line. To add a rule, write the function and list it.
 RULES: list[Callable[[Tables], list[Issue]]] = [
@@ -455,6 +466,7 @@ RULES: list[Callable[[Tables], list[Issue]]] = [
     target_not_before_its_source,
     part_within_its_whole,
     count_parts_within_total,
+    flag_is_explained_in_vietnamese,
 ]
 
 
@@ -473,9 +485,10 @@ def validate(data_dir: str | os.PathLike | None = None, *, engine: str = "fast")
     unit; a part has a whole with the same unit, is not larger than it, and count parts don't exceed
     their total; a fact id starts with its source id and its province is its source's; the evidence is
     short and contains the value as printed; percentages lie within 0-100; counts are not negative;
-    periods run forwards; a target's period is not earlier than the period its source reports on. A
-    rule violated by a row whose ``flag`` records the source's own inconsistency is a warning;
-    otherwise it is an error. The rules run only when the contract holds.
+    periods run forwards; a target's period is not earlier than the period its source reports on; a
+    flagged fact explains its flag in Vietnamese (``note_vi``). A rule violated by a row whose ``flag``
+    records the source's own inconsistency is a warning; otherwise it is an error. The rules run only
+    when the contract holds.
 
     Parameters
     ----------

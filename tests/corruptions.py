@@ -183,6 +183,8 @@ CASES = {
     "negative population": cell("provinces", 1, population_2019="-5"),
     "target earlier than its source": _target_too_early,
     "negative count": _negative_count,
+    "flag not explained in Vietnamese": cell("indicators", {"flag": "contradiction"}, note_vi=""),
+    "data folder older than note_vi": drop_column("indicators", "note_vi", from_schema=True),
     "resource points elsewhere": point_indicators_elsewhere,
     "path out of the folder": package(lambda d: resource(d, "units").update(path="../../../../etc/passwd")),
     "absolute path": package(lambda d: resource(d, "units").update(path="/etc/passwd")),

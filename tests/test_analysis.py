@@ -7,7 +7,9 @@ import pytest
 import cchc_data as cd
 from cchc_data import analysis as an
 
-HEADER = "fact_id,province,indicator,period,kind,value,qualifier,breakdown,source_id,evidence,flag,note".split(",")
+HEADER = "fact_id,province,indicator,period,kind,value,qualifier,breakdown,source_id,evidence,flag,note,note_vi".split(
+    ","
+)
 
 
 @pytest.fixture
@@ -202,7 +204,7 @@ def tiny(data_copy):
     with open(data_copy / "indicators.csv", "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(HEADER)
-        w.writerows(rows)
+        w.writerows(row + ("",) for row in rows)  # note_vi empty: no row is flagged
     return data_copy
 
 
@@ -453,3 +455,13 @@ def test_kind_plan_is_a_kind_and_bad_kinds_are_named():
         match=r"'plans' is not a known kind \(did you mean 'plan'\?\); use one of 'actual', 'plan', 'target'",
     ):
         an.compare("digital_certificates", kind="plans")
+
+
+def test_fact_frames_carry_the_vietnamese_note_and_in_language_picks_it():
+    parts = an.breakdown_table("Khánh Hòa", "vertical_agency_dossiers_online", period="2021-Q1")
+    police = parts.set_index("breakdown").loc["agency:police"]
+    assert police["flag"] == "total_equals_part" and "295.292" in police["note_vi"]
+    vi, en = an.in_language(parts, "vi"), an.in_language(parts, "en")
+    assert list(vi.columns).count("note") == 1 and "note_vi" not in vi.columns and "note_vi" not in en.columns
+    assert vi["note"].tolist() == parts["note_vi"].tolist() and en["note"].tolist() == parts["note"].tolist()
+    assert "note_vi" in an.compare(an.comparable_concepts()[0]).columns

@@ -169,6 +169,17 @@ EXPECTED = {
         "ok",
     ),
     "negative count": (1, "error: indicators.csv:2 [value]: -{value0} is a negative count; a count is 0 or more", "ok"),
+    "flag not explained in Vietnamese": (
+        1,
+        "error: indicators.csv:{contradiction_line} [note_vi]: {contradiction_fact} is flagged 'contradiction': "
+        "explain the flag in Vietnamese in note_vi",
+        "ok",
+    ),
+    "data folder older than note_vi": (
+        1,
+        "error: datapackage.json [note_vi]: table 'indicators' does not declare field 'note_vi'; cchc_data needs it",
+        "contract",
+    ),
     "resource points elsewhere": (0, None, "ok"),
     "path out of the folder": (
         1,
@@ -250,6 +261,7 @@ EXPECTED = {
 ACCEPTED = {
     "target earlier than its source": "a cross-row rule; the frame holds exactly what the file says",
     "negative count": "a cross-row rule; the frame holds exactly what the file says",
+    "flag not explained in Vietnamese": "a cross-row rule; the frame holds exactly what the file says",
     "NFD text": "the loader normalises to NFC, so the frame equals the bundled one; validate asks for NFC files",
 }
 
@@ -292,6 +304,8 @@ def _placeholders(folder: Path) -> dict:
         "package_curated": (folder / "datapackage.json").read_bytes().index(b"Curated") + 5,
         "target_line": first(folder, "indicators", source_id="kh-2022-programme", kind="target") + 2,
         "json_error": json_error,
+        "contradiction_line": first(folder, "indicators", flag="contradiction") + 2,
+        "contradiction_fact": facts[first(folder, "indicators", flag="contradiction")]["fact_id"],
     }
 
 

@@ -179,6 +179,17 @@ def test_validation_rules_map_back_to_review_rows(data_copy, tmp_path):
     assert (2, "evidence") not in where
 
 
+def test_a_kept_flagged_row_needs_note_vi(data_copy, tmp_path):
+    flagged = {"flag": "format_anomaly", "note": "printed so"}
+    report = check(review_file(tmp_path, [flagged]), data_dir=data_copy)  # a file without a note_vi column
+    assert [(i.row, i.field) for i in report.errors] == [(2, "note_vi")]
+    assert "explain the flag in Vietnamese in note_vi" in report.errors[0].message
+    path = review_file(tmp_path, [{**flagged, "note_vi": "nguồn in như vậy"}])
+    report = check(path, data_dir=data_copy, apply=True)
+    assert report.ok and report.applied, str(report)
+    assert _facts(data_copy)["note_vi"].iloc[-1] == "nguồn in như vậy"
+
+
 def test_nothing_is_written_when_a_row_has_an_error(data_copy, tmp_path):
     path = review_file(tmp_path, [{}, {"period": "2019-Q5"}])
     before = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}

@@ -98,7 +98,12 @@ def test_download_is_exactly_the_table(ex):
     assert csv["evidence"].tolist() == ex.view["evidence"].tolist()
     assert csv["value"].tolist() == ["14000.0", "4600.0"]
     assert "label" in csv and "label_vi" not in csv  # the chosen language's labels
+    assert "note" in csv and "note_vi" not in csv  # and notes
     assert 'download="cchc-ha-giang-khanh-hoa-official_email_accounts-en.csv"' in ex.download.value
+    ex.item.value = "indicator:iso_qms_systems"
+    ex.lang.value = "vi"
+    csv = _csv_of_link(ex)
+    assert "note_vi" not in csv and csv["note"].str.startswith("Mâu thuẫn trong bài viết").any()
 
 
 def test_typed_province_names_are_resolved(ex):
@@ -179,8 +184,11 @@ def test_flagged_facts_are_marked(ex):
     assert (ex.view["flag"] == "contradiction").any()
     assert "⚠ two statements of the source disagree" in ex.table.value
     assert 'class="flagged"' in ex.table.value or 'class="target flagged"' in ex.table.value
+    assert "Contradiction within the article" in ex.table.value  # the note explains the flag
     ex.lang.value = "vi"
     assert "⚠ nguồn tự mâu thuẫn" in ex.table.value
+    assert "Mâu thuẫn trong bài viết: năm 2019 có 183 hệ thống QLCL tại 278 cơ quan" in ex.table.value
+    assert "Contradiction within the article" not in ex.table.value
 
 
 def test_targets_in_a_comparison_are_listed_not_drawn(ex):

@@ -310,3 +310,18 @@ def test_unit_symbols_come_from_units_csv(tmp_path, data_copy):
     ws = openpyxl.load_workbook(out)["Facts"]
     formats = {c.number_format for c in ws["I"][1:]}
     assert '#,##0 "đ"' in formats and '#,##0 "₫"' not in formats
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_note_in_the_workbook_language_comes_first(tmp_path, lang):
+    facts = cd.flags().merge(cd.load_indicators(), on=list(cd.flags().columns))
+    out = cd.export_excel(tmp_path / "flags.xlsx", facts, group_by=None, lang=lang)
+    ws = openpyxl.load_workbook(out)[{"vi": "Số liệu", "en": "Facts"}[lang]]
+    header = [c.value for c in ws[1]]
+    first, second = ("Ghi chú", "Ghi chú (tiếng Anh)") if lang == "vi" else ("Note", "Note (Vietnamese)")
+    assert header[-2:] == [first, second]
+    own, other = ("note_vi", "note") if lang == "vi" else ("note", "note_vi")
+    rows = {r[0].value: (r[-2].value, r[-1].value) for r in ws.iter_rows(min_row=2)}
+    for fact in facts.itertuples():
+        assert rows[fact.fact_id] == (getattr(fact, own), getattr(fact, other))
+    assert "170.397 + 7.021" in rows["kh-2021q1-report-067"][0 if lang == "vi" else 1]

@@ -337,3 +337,9 @@ def test_the_review_file_opens_in_a_spreadsheet_with_its_accents(tmp_path):
     back = pd.read_csv(path, dtype=str, keep_default_na=False)
     assert back.columns[0] == "fact_id" and back.at[0, "value"] == "1514"
     assert "trạm BTS" in back.at[0, "evidence"]
+
+
+def test_candidates_carry_an_empty_note_vi():
+    rows = extract("Toàn tỉnh có 150 trang thông tin điện tử.", province="Khánh Hòa", source_id="kh-2019-article")
+    assert len(rows) and (rows["note"] == "").all() and (rows["note_vi"] == "").all()
+    assert FACT_COLUMNS[-2:] == ["note", "note_vi"] and "note_vi" in REVIEW_COLUMNS

@@ -15,7 +15,9 @@ import cchc_data as cd
 from cchc_data import analysis as an
 from cchc_data.cli import main
 
-HEADER = "fact_id,province,indicator,period,kind,value,qualifier,breakdown,source_id,evidence,flag,note".split(",")
+HEADER = "fact_id,province,indicator,period,kind,value,qualifier,breakdown,source_id,evidence,flag,note,note_vi".split(
+    ","
+)
 
 
 def _kinds(folder):

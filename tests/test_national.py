@@ -12,7 +12,7 @@ from cchc_data import national as nat
 from cchc_data import plotting_national as pn
 
 FIELDS = ["id", "index", "province", "period", "measure", "scope", "value", "unit", "qualifier", "source_id",
-          "evidence", "flag", "note"]  # fmt: skip
+          "evidence", "flag", "note", "note_vi"]  # fmt: skip
 
 
 def write_values(folder, rows):
@@ -25,10 +25,10 @@ def write_values(folder, rows):
 
 
 def row(id_, index, province, period, measure, scope, value, unit, evidence, *, source="baokhanhhoa-2024-papi",
-        qualifier="none", flag=""):  # fmt: skip
+        qualifier="none", flag="", note_vi=""):  # fmt: skip
     return dict(id=f"{source}-{id_:03d}", index=index, province=province, period=str(period), measure=measure,
                 scope=scope, value=str(value), unit=unit, qualifier=qualifier, source_id=source, evidence=evidence,
-                flag=flag)  # fmt: skip
+                flag=flag, note_vi=note_vi)  # fmt: skip
 
 
 @pytest.fixture
@@ -201,9 +201,20 @@ def test_check_catches_a_planted_contradiction(small):
     assert "sources disagree: 40.5 (baokhanhhoa-2024-papi, line 6); 41.5 (baohagiang-en-2025-papi, line 7)" in str(
         problems[0]
     )
-    rows["flag"] = rows["flag"].where(~rows["id"].isin(["baokhanhhoa-2024-papi-005", "baohagiang-en-2025-papi-001"]), "contradiction")  # fmt: skip
+    both = rows["id"].isin(["baokhanhhoa-2024-papi-005", "baohagiang-en-2025-papi-001"])
+    rows.loc[both, "flag"] = "contradiction"
+    rows.to_csv(small / "national_indices.csv", index=False)
+    problems = cd.check_national(small)  # flagged but not explained in Vietnamese: an error each
+    assert [(p.level, p.field) for p in problems if p.field == "note_vi"] == [("error", "note_vi")] * 2
+    assert "baokhanhhoa-2024-papi-005 is flagged 'contradiction': explain the flag in Vietnamese in note_vi" in [
+        p.message for p in problems
+    ]
+    rows.loc[both, "note_vi"] = "Hai nguồn in hai điểm khác nhau: 40,5 và 41,5"
     rows.to_csv(small / "national_indices.csv", index=False)
     assert [p.level for p in cd.check_national(small)] == ["warning", "warning"]  # flagged: recorded, not fixed
+    rows.loc[both, "note_vi"] = "   "  # blank is not an explanation
+    rows.to_csv(small / "national_indices.csv", index=False)
+    assert [p.level for p in cd.check_national(small)].count("error") == 2
 
 
 @pytest.mark.parametrize(
@@ -245,8 +256,19 @@ def test_english_and_anomalous_formats_are_read_as_their_page_prints_them(small)
     write_values(small, [row(1, "papi", "", 2021, "score", "national_average", 42.269, "points", "là 42.269 điểm")])
     assert "does not print the value 42.269" in cd.check_national(small)[0].message
     write_values(small, [row(1, "papi", "", 2021, "score", "national_average", 42.269, "points", "là 42.269 điểm",
-                             flag="format_anomaly")])  # fmt: skip
+                             flag="format_anomaly", note_vi="in dấu chấm thập phân")])  # fmt: skip
     assert cd.check_national(small) == []
+
+
+def test_every_flagged_national_value_is_explained_in_both_languages():
+    with open(cd.data_dir() / "national_indices.csv", encoding="utf-8", newline="") as fh:
+        flagged = [r for r in csv.DictReader(fh) if r["flag"]]
+    assert len(flagged) >= 20
+    for r in flagged:
+        assert r["note"].strip() and r["note_vi"].strip(), r["id"]
+        assert r["note_vi"] != r["note"], r["id"]  # translated, not copied
+    values = cd.national_indices()
+    assert values.loc[values["flag"] != "", "note_vi"].str.strip().ne("").all()
 
 
 def test_check_can_make_validation_issues():
@@ -331,6 +353,17 @@ def test_page_tables_are_wholly_in_one_language(lang):
     assert row[headers[3]] == ("83,66%" if lang == "vi" else "83.66%") and row[headers[4]] == "30/63"
     old = standing.set_index([headers[0], headers[1]]).loc[("PAPI", "Đắk Lắk"), headers[5]]
     assert old == ("phương pháp cũ" if lang == "vi" else "earlier method")  # PAPI 2017: before the 8-dimension scale
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_standing_explains_a_flagged_value_in_the_page_language(lang):
+    standing = nat.standing_table(lang)
+    standing = standing.set_index(list(standing.columns[:2]))
+    remark = standing.loc[("PCI", "Khánh Hòa")].iloc[-1]  # PCI 2020: VCCI printed 63.98 with a decimal point
+    values = cd.national_indices(index="pci", province="khanh-hoa").query("period == 2020 and measure == 'score'")
+    assert remark == values["note_vi" if lang == "vi" else "note"].item()
+    assert ("63,98 điểm" in remark) if lang == "vi" else ("63.98 points" in remark)
+    assert standing.loc[("SIPAS", "Khánh Hòa")].iloc[-1] == ""  # nothing flagged behind it
 
 
 def test_page_tables_reject_a_bad_language():

@@ -1,5 +1,6 @@
 """Tables for people: translated headers, formatted numbers, words for codes, citations, no NaN."""
 
+import html
 import re
 
 import pandas as pd
@@ -111,3 +112,36 @@ def test_targets_rows_are_marked_apart_from_actual_results():
     facts = cd.load_indicators(province="Khánh Hòa", kind="target")
     html = tables.show_table(facts, "vi", columns=["label", "kind", "value"]).html
     assert html.count('<tr class="target">') == len(facts)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_a_flag_is_explained_under_its_label_in_the_page_language(lang):
+    facts = cd.load_indicators()
+    flagged = facts[facts["flag"] != ""]
+    table = tables.show_table(flagged, lang, columns=["fact_id", "flag"])
+    own, other = ("note_vi", "note") if lang == "vi" else ("note", "note_vi")
+    for fact_id, note, foreign in zip(flagged["fact_id"], flagged[own], flagged[other], strict=True):
+        assert note and html.escape(note) in table.html, fact_id
+        assert html.escape(foreign) not in table.html, fact_id
+    cell = dict(zip(table.frame.iloc[:, 0], table.frame.iloc[:, 1], strict=True))["kh-2021q1-report-067"]
+    if lang == "vi":
+        assert "170.397 + 7.021 + 27.253 + 90.621 = 295.292" in cell and "82,06%" in cell
+    else:
+        assert "repeats the police figures exactly" in cell
+
+
+def test_a_vietnamese_page_shows_note_vi_as_the_note_column():
+    facts = cd.load_indicators(province="Khánh Hòa")
+    flagged = facts[facts["flag"] != ""]
+    vi = tables.show_table(flagged, "vi")  # every column: never the English note on a Vietnamese page
+    assert "Ghi chú" in vi.frame.columns and "note_vi" not in " ".join(vi.frame.columns)
+    assert vi.frame["Ghi chú"].tolist() == flagged["note_vi"].tolist()
+    en = tables.show_table(flagged, "en")
+    assert en.frame["Note"].tolist() == flagged["note"].tolist()
+
+
+def test_a_frame_without_note_vi_shows_no_english_note_on_a_vietnamese_page():
+    flagged = cd.flags().drop(columns="note_vi")
+    html_ = tables.show_table(flagged, "vi", columns=["fact_id", "flag"]).html
+    assert not any(html.escape(note) in html_ for note in flagged["note"])
+    assert "mâu thuẫn" in html_

@@ -112,7 +112,7 @@ def test_percent_out_of_range(data_copy):
     report = cd.validate(data_copy)
     assert any(e.row == line and "outside 0-100" in e.message for e in report.errors), str(report)
     # the same row flagged as the source's own inconsistency: a warning, not an error
-    _set(data_copy, i, flag="percent_out_of_range", note="printed so in the source")
+    _set(data_copy, i, flag="percent_out_of_range", note="printed so in the source", note_vi="nguồn in như vậy")
     report = cd.validate(data_copy)
     assert report.ok and any(w.row == line and "outside 0-100" in w.message for w in report.warnings)
 
@@ -125,7 +125,7 @@ def test_part_larger_than_whole(data_copy):
     assert any(e.row == line and "exceeds its whole admin_units_total = 195" in e.message for e in report.errors), str(
         report
     )
-    _set(data_copy, i, flag="part_exceeds_whole", note="as printed")
+    _set(data_copy, i, flag="part_exceeds_whole", note="as printed", note_vi="ghi đúng như bản in")
     report = cd.validate(data_copy)
     assert report.ok and any("exceeds its whole" in w.message for w in report.warnings)
 
@@ -271,7 +271,7 @@ def test_negative_count_is_an_error_or_a_warning_when_flagged(data_copy):
     line = _set(data_copy, i, value="-" + data[i]["value"])
     report = cd.validate(data_copy)
     assert any(e.row == line and e.message.endswith("is a negative count; a count is 0 or more") for e in report.errors)
-    _set(data_copy, i, flag="format_anomaly", note="printed so")
+    _set(data_copy, i, flag="format_anomaly", note="printed so", note_vi="nguồn in như vậy")
     report = cd.validate(data_copy)
     assert any(w.row == line and "negative count (flagged in the source)" in w.message for w in report.warnings)
 
@@ -323,3 +323,35 @@ def test_verify_evidence_on_small_texts_written_here(data_copy, tmp_path):
     (texts / srcs[1]["text_file"]).unlink()
     missing = [i for i in cd.verify_evidence(texts, data_dir=data_copy) if i.field == "text_file"]
     assert len(missing) == 1 and missing[0].message.endswith(f"not found for source {srcs[1]['source_id']}")
+
+
+def test_a_flagged_fact_without_note_vi_is_an_error_naming_it(data_copy):
+    data = rows(data_copy, "indicators")
+    i = next(n for n, r in enumerate(data) if r["flag"])
+    fact_id, flag = data[i]["fact_id"], data[i]["flag"]
+    line = _set(data_copy, i, note_vi="")
+    report = cd.validate(data_copy)
+    assert not report.ok
+    (err,) = [e for e in report.errors if e.field == "note_vi"]
+    assert (err.file, err.row) == ("indicators.csv", line)
+    assert err.message == f"{fact_id} is flagged {flag!r}: explain the flag in Vietnamese in note_vi"
+    _set(data_copy, i, note_vi=" \t ")  # blank is not an explanation
+    assert [e.row for e in cd.validate(data_copy).errors if e.field == "note_vi"] == [line]
+
+
+def test_an_unflagged_fact_may_leave_note_vi_empty(data_copy):
+    data = rows(data_copy, "indicators")
+    i = next(n for n, r in enumerate(data) if r["flag"])
+    _set(data_copy, i, flag="", note_vi="")
+    assert not [e for e in cd.validate(data_copy).errors if e.field == "note_vi"]
+
+
+def test_every_flagged_fact_of_the_bundled_data_is_explained_in_vietnamese():
+    flagged = [r for r in rows(cd.data_dir(), "indicators") if r["flag"]]
+    assert len(flagged) >= 17
+    for r in flagged:
+        assert r["note"].strip() and r["note_vi"].strip(), r["fact_id"]
+        assert r["note_vi"] != r["note"], r["fact_id"]  # translated, not copied
+    facts = cd.load_indicators()
+    assert "note_vi" in facts.columns
+    assert facts.loc[facts["flag"] != "", "note_vi"].str.strip().ne("").all()
