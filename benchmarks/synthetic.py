@@ -1,7 +1,7 @@
 """A synthetic data package with the real schema, for benchmarks at national scale.
 
 ``write_synthetic(folder, provinces=34, years=10, indicators=300, seed=0)`` copies the bundled
-vocabularies (domains, units, breakdowns, provinces) and the schema, and writes:
+vocabularies (domains, units, breakdowns, provinces), the national index tables and the schema, and writes:
 
 - a catalog of ``indicators`` codes: ``indicators // 3`` concepts, each carried by one indicator and
   every tenth by a second one (two definitions of one concept, as in the curated data); about 10 % of
@@ -46,8 +46,9 @@ NOTE_VI = {
     "percent_out_of_range": "Dữ liệu giả lập: trên 100%.",
     "sum_mismatch": "Dữ liệu giả lập: các phần cộng lại lớn hơn tổng.",
 }
-SOURCES = ["source_id", "province", "title", "kind", "publisher", "published", "reference_period"]
-SOURCES += ["period_covered", "language", "text_file"]
+#: Tables copied from the bundled data unchanged: the vocabularies and the national indices.
+COPIED = ("datapackage.json", "domains.csv", "units.csv", "breakdowns.csv", "provinces.csv")
+COPIED += ("national_indices.csv", "national_index_catalog.csv", "national_index_sources.csv")
 
 
 def _vn(value: float, percent: bool) -> str:
@@ -142,8 +143,10 @@ def write_synthetic(folder, *, provinces: int = 34, years: int = 10, indicators:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     src = cd.data_dir()
-    for name in ("datapackage.json", "domains.csv", "units.csv", "breakdowns.csv", "provinces.csv"):
+    for name in COPIED:
         shutil.copy(src / name, folder / name)
+    with open(src / "sources.csv", encoding="utf-8", newline="") as f:
+        source_columns = next(csv.reader(f))  # the schema's columns; the synthetic sources fill the first ten
     slugs = cd.provinces().sort_values("gso_code")["slug"].tolist()
     if provinces > len(slugs):
         raise ValueError(f"provinces={provinces}: the registry has {len(slugs)} province-level units")
@@ -157,12 +160,17 @@ def write_synthetic(folder, *, provinces: int = 34, years: int = 10, indicators:
     for slug in slugs[:provinces]:
         for y in range(FIRST_YEAR, FIRST_YEAR + years):
             sid = f"{slug}-{y}"
-            sources.append(
-                [sid, slug, f"Báo cáo CCHC {y}", "official_report", "", "", str(y), str(y), "vi", f"{sid}.txt"]
-            )
+            source = {"source_id": sid, "province": slug, "title": f"Báo cáo CCHC {y}", "kind": "official_report"}
+            source |= {
+                "reference_period": str(y),
+                "period_covered": str(y),
+                "language": "vi",
+                "text_file": f"{sid}.txt",
+            }
+            sources.append([source.get(column, "") for column in source_columns])
             facts += _source_facts(rng, cat, slug, y)
     _write(folder / "indicators.csv", FACTS, facts)
-    _write(folder / "sources.csv", SOURCES, sources)
+    _write(folder / "sources.csv", source_columns, sources)
     pkg = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     pkg["name"], pkg["version"] = "cchc-synthetic", f"synthetic-{seed}"
     (folder / "datapackage.json").write_text(json.dumps(pkg, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
