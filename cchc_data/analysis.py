@@ -566,7 +566,7 @@ def per_capita(frame: pd.DataFrame, *, per: int = 100_000, data_dir=None) -> pd.
     Returns
     -------
     pandas.DataFrame
-        A copy of ``frame`` with ``population_2019`` and ``value_per_capita`` added.
+        A copy of ``frame`` with ``population_2019``, ``value_per_capita`` and ``per`` (the ``per`` used) added.
 
     Raises
     ------
