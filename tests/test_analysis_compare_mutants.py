@@ -371,3 +371,18 @@ def test_indicators_with_breakdowns_per_province_match_the_csv(province):
     parts = {r["indicator"] for r in rows if r["breakdown"]}
     totals = {r["indicator"] for r in rows if not r["breakdown"]}
     assert an.indicators_with_breakdowns(province) == sorted(parts & totals)
+
+
+# --- no warnings for the user ---------------------------------------------------------------------------
+
+
+@pytest.mark.filterwarnings("error")
+def test_comparison_functions_emit_no_warnings():
+    """A notebook user sees every warning: grouping the categorical ``province`` column without
+    ``observed=`` makes pandas warn (FutureWarning) on each call."""
+    assert len(an.compare("digital_certificates"))
+    assert len(an.compare(["digital_certificates", "edocs_sent_share"], period={"Khánh Hòa": "2021-Q1"}))
+    assert len(an.comparable_concepts(as_frame=True))
+    assert len(an.concept_series("eoffice_agencies", "Khánh Hòa"))
+    assert len(an.coverage(values="periods")) and len(an.coverage(by="domain"))
+    assert len(an.breakdown_table("Khánh Hòa", "dossiers_on_time_share"))
