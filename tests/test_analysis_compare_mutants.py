@@ -307,7 +307,8 @@ def test_coverage_of_a_given_frame_covers_only_that_frame(coverage_world):
 
 @pytest.fixture
 def breakdown_world(data_copy):
-    """Khánh Hòa's on-time share: 2020 with two parts (district written first), 2021 with one part; Hà
+    """Khánh Hòa's on-time share: 2020 with two parts (district written first), 2021 with one part, 2022 a
+    total only; Hà
     Giang's in a later year; edocs_sent_share a total only. A district label that differs from the bundled."""
     _edit(data_copy, "breakdowns", "breakdown", "level:district", label_en="District tier (test)")
     return _facts_folder(
@@ -318,6 +319,7 @@ def breakdown_world(data_copy):
             _fact("khanh-hoa", "dossiers_on_time_share", "2020", 92, breakdown="level:province"),
             _fact("khanh-hoa", "dossiers_on_time_share", "2021", 90),
             _fact("khanh-hoa", "dossiers_on_time_share", "2021", 80, breakdown="level:district"),
+            _fact("khanh-hoa", "dossiers_on_time_share", "2022", 95),
             _fact("ha-giang", "dossiers_on_time_share", "2022", 50),
             _fact("ha-giang", "dossiers_on_time_share", "2022", 60, breakdown="level:province"),
             _fact("khanh-hoa", "edocs_sent_share", "2021", 70),
@@ -358,6 +360,18 @@ def test_breakdown_table_message_names_the_province(breakdown_world):
         an.breakdown_table("khanh-hoa", "edocs_sent_share", data_dir=breakdown_world)
     with pytest.raises(ValueError, match=r"^'admin_agencies_autonomy_eligible' has no breakdown for Khánh Hòa$"):
         an.breakdown_table("Khánh Hòa", "admin_agencies_autonomy_eligible", data_dir=breakdown_world)
+
+
+def test_breakdown_table_period_without_parts_is_refused_with_the_periods_that_have_some(breakdown_world):
+    """It used to return an empty table (or the total alone), and breakdown_chart then failed with an
+    IndexError from inside pandas."""
+    for period in ("2022", "2019"):
+        with pytest.raises(
+            ValueError,
+            match=rf"^'dossiers_on_time_share' has no breakdown for Khánh Hòa in {period}; "
+            r"periods with a breakdown: 2021, 2020$",
+        ):
+            an.breakdown_table("khanh-hoa", "dossiers_on_time_share", period=period, data_dir=breakdown_world)
 
 
 def test_indicators_with_breakdowns_of_data_dir(breakdown_world):
