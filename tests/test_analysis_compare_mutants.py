@@ -372,6 +372,11 @@ def test_breakdown_table_period_without_parts_is_refused_with_the_periods_that_h
             r"periods with a breakdown: 2021, 2020$",
         ):
             an.breakdown_table("khanh-hoa", "dossiers_on_time_share", period=period, data_dir=breakdown_world)
+    with pytest.raises(
+        ValueError,
+        match=r"^'dossiers_on_time_share' has no breakdown for Hà Giang in 2021; periods with a breakdown: 2022$",
+    ):
+        an.breakdown_table("ha-giang", "dossiers_on_time_share", period="2021", data_dir=breakdown_world)
 
 
 def test_indicators_with_breakdowns_of_data_dir(breakdown_world):
