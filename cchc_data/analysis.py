@@ -692,13 +692,18 @@ def breakdown_table(province, indicator, *, period=None, data_dir=None) -> pd.Da
     Raises
     ------
     ValueError
-        If the indicator has no breakdown in that province (and period).
+        If the indicator has no breakdown in that province, or none in ``period`` (the message lists the
+        periods that have one, latest first).
 
     Examples
     --------
     >>> t = breakdown_table("Khánh Hòa", "dossiers_on_time_share")
     >>> t[["period", "breakdown", "value"]].head(3).values.tolist()
     [['2021-Q1', '', 98.63], ['2021-Q1', 'level:province', 99.76], ['2021-Q1', 'level:district', 91.58]]
+    >>> breakdown_table("Khánh Hòa", "dossiers_on_time_share", period=2019)
+    Traceback (most recent call last):
+    ...
+    ValueError: 'dossiers_on_time_share' has no breakdown for Khánh Hòa in 2019; periods with a breakdown: 2021-Q1
     """
     df = load_indicators(province=province, indicator=indicator, data_dir=data_dir)
     with_parts = df[df["breakdown"] != ""]
@@ -706,7 +711,12 @@ def breakdown_table(province, indicator, *, period=None, data_dir=None) -> pd.Da
         raise ValueError(f"{indicator!r} has no breakdown for {df['province_name'].iloc[0] if len(df) else province}")
     if period is None:
         period = _latest_first(with_parts)["period"].iloc[0]
-    df = df[df["period"] == parse_period(period).label]
+    label = parse_period(period).label
+    if not with_parts["period"].eq(label).any():
+        have = ", ".join(_latest_first(with_parts)["period"].unique())
+        name = with_parts["province_name"].iloc[0]
+        raise ValueError(f"{indicator!r} has no breakdown for {name} in {label}; periods with a breakdown: {have}")
+    df = df[df["period"] == label]
     from .vocabularies import breakdowns
 
     b = breakdowns(data_dir=data_dir).set_index("breakdown")

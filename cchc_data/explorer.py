@@ -356,7 +356,10 @@ class Explorer:
             for p in provinces:
                 if indicator in analysis.indicators_with_breakdowns(p, data_dir=self.data_dir):
                     at = None if period == "all" else period
-                    data = analysis.breakdown_table(p, indicator, period=at, data_dir=self.data_dir)
+                    try:
+                        data = analysis.breakdown_table(p, indicator, period=at, data_dir=self.data_dir)
+                    except ValueError:  # no part by breakdown in the chosen period: no breakdown chart
+                        continue
                     if (data["breakdown"] != "").any():
                         draw = partial(plotting.breakdown_chart, p, indicator, period=at, lang=lang, data_dir=dd)
                         figures.append((("breakdown", p, indicator, at, lang), draw, data))
