@@ -152,6 +152,22 @@ def test_catalog_and_concepts_are_read_from_the_given_folder(data_copy):
     assert _ids(cd.load_indicators(concept="test_concept", data_dir=data_copy)) == ["kh-2022-programme-001"]
 
 
+@pytest.mark.parametrize("typed", ["civil service", "Civil_Service", "civil_service", "Civil service reform"])
+def test_a_domain_code_may_be_typed_with_spaces(typed):
+    domain_of = _domain_of(cd.data_dir())
+    expected = sorted(
+        r["fact_id"] for r in _csv_rows(cd.data_dir(), "indicators") if domain_of[r["indicator"]] == "civil_service"
+    )
+    assert expected
+    assert _ids(cd.load_indicators(domain=typed)) == expected
+
+
+def test_a_label_may_be_typed_with_underscores():
+    by_label = cd.load_indicators(domain="Institutional reform")
+    assert not by_label.empty
+    assert _ids(cd.load_indicators(domain="institutional_reform")) == _ids(by_label)
+
+
 # --- filters combine ----------------------------------------------------------------------------------------
 
 
