@@ -209,6 +209,11 @@ def _as_list(value) -> list:
     return list(value) if isinstance(value, (list, tuple, set, pd.Index, pd.Series)) else [value]
 
 
+def _domain_key(name) -> str:
+    """Matching key of a domain code or label: folded, ``_`` read as a space (``civil service`` = ``civil_service``)."""
+    return fold(str(name)).replace("_", " ")
+
+
 def _check_known(given, known, what, hint=None):
     for value in given:
         check_argument(what, value, known, hint=hint)
@@ -227,7 +232,8 @@ def load_indicators(
         Province name, slug or GSO code, as accepted by :func:`resolve_province`. A known province
         without curated data raises ``ValueError`` rather than returning an empty frame. Default ``None``: all.
     domain : str or list, optional
-        Domain code (``"procedures"``) or its Vietnamese/English label (diacritics optional). Default ``None``.
+        Domain code (``"procedures"``; ``"civil service"`` for ``"civil_service"``) or its Vietnamese/English
+        label (diacritics optional). Default ``None``.
     indicator, concept : str or list, optional
         Codes from :func:`catalog` / :func:`concepts`. Default ``None``.
     period : str or int or list, optional
@@ -294,11 +300,10 @@ def load_indicators(
         by_name = {}
         for row in doms.itertuples():
             for name in (row.domain, row.label_vi, row.label_en):
-                by_name[fold(name)] = row.domain
+                by_name[_domain_key(name)] = row.domain
         wanted = []
         for d in _as_list(domain):
-            key = fold(str(d)).replace("_", " ")
-            code = by_name.get(key) or by_name.get(fold(str(d)))
+            code = by_name.get(_domain_key(d))
             if code is None:
                 check_argument("domain", d, doms["domain"].tolist(), hint="cchc_data.domains()")
             wanted.append(code)
