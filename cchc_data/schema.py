@@ -27,7 +27,15 @@ from ._docstrings import share_docs_in
 from .datadir import PACKAGE_FILE, ContractError, DataError, bundled_dir, identity, package, read_raw, resource_file
 from .datadir import data_dir as _data_dir
 
-__all__ = ["Issue", "read_table", "folder_issues", "schema_issues", "contract_issues", "check_folder"]
+__all__ = [
+    "Issue",
+    "read_table",
+    "folder_issues",
+    "schema_issues",
+    "contract_issues",
+    "descriptor_issues",
+    "check_folder",
+]
 
 _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _INTEGER_RE = re.compile(r"[+-]?\d+")
@@ -273,6 +281,70 @@ def schema_issues(package: dict, tables: dict[str, pd.DataFrame]) -> list[Issue]
     return out
 
 
+#: The field types of Table Schema (https://specs.frictionlessdata.io/table-schema/#types-and-formats).
+TABLE_SCHEMA_TYPES = (
+    "string", "number", "integer", "boolean", "object", "array", "date", "time", "datetime", "year",
+    "yearmonth", "duration", "geopoint", "geojson", "any",
+)  # fmt: skip
+_PACKAGE_NAME = re.compile(r"^([-a-z0-9._/])+$")
+
+
+def descriptor_issues(package: dict) -> list[Issue]:
+    """What is wrong with ``datapackage.json`` itself, as the Data Package specification reads it.
+
+    The package ``name`` is lower-case letters, digits and ``-._/``; ``licenses`` is a list; each field
+    has a Table Schema type; and a table that declares an ``encoding`` declares UTF-8, the only one
+    ``cchc_data`` reads. (The reference engine, ``validate(engine="frictionless")``, refuses the same.)
+
+    Parameters
+    ----------
+    package : dict
+        The folder's ``datapackage.json``.
+
+    Returns
+    -------
+    list of Issue
+        Errors on ``datapackage.json``, each naming the property and what is valid; empty if none.
+
+    Examples
+    --------
+    >>> package = {"name": "My Data", "resources": [{"name": "t", "path": "t.csv", "encoding": "latin-1",
+    ...            "schema": {"fields": [{"name": "x", "type": "text"}]}}]}
+    >>> for issue in descriptor_issues(package):
+    ...     print(issue)
+    error: datapackage.json [name]: 'My Data' is not a package name; use lower-case letters, digits and -._/
+    error: datapackage.json [encoding]: table 't' declares encoding 'latin-1'; save it as UTF-8 and declare 'utf-8' (or nothing)
+    error: datapackage.json [type]: field 'x' of table 't' has type 'text'; use one of 'string', 'number', 'integer', 'boolean', 'object', 'array', 'date', 'time', 'datetime', 'year', 'yearmonth', 'duration', 'geopoint', 'geojson', 'any'
+    """
+    out = []
+
+    def issue(field, message):
+        out.append(Issue("error", PACKAGE_FILE, None, field, message))
+
+    name = package.get("name")
+    if name is not None and not (isinstance(name, str) and _PACKAGE_NAME.fullmatch(name)):
+        issue("name", f"{name!r} is not a package name; use lower-case letters, digits and -._/")
+    if "licenses" in package and not isinstance(package["licenses"], list):
+        issue("licenses", 'must be a list of licenses, e.g. [{"name": "CC-BY-4.0"}]')
+    types = ", ".join(map(repr, TABLE_SCHEMA_TYPES))
+    for res in package.get("resources", []):
+        encoding = res.get("encoding")
+        if encoding is not None and str(encoding).lower().replace("_", "-") not in {"utf-8", "utf8", "utf-8-sig"}:
+            issue(
+                "encoding",
+                f"table {res.get('name')!r} declares encoding {encoding!r}; save it as UTF-8 and declare 'utf-8' "
+                "(or nothing)",
+            )
+        for f in (res.get("schema") or {}).get("fields", []):
+            kind = f.get("type", "string")
+            if kind not in TABLE_SCHEMA_TYPES:
+                issue(
+                    "type",
+                    f"field {f.get('name')!r} of table {res.get('name')!r} has type {kind!r}; use one of {types}",
+                )
+    return out
+
+
 def contract_issues(package: dict, folder: Path) -> list:
     """What ``cchc_data`` needs and the folder's ``datapackage.json`` lacks: tables, fields, their types.
 
@@ -432,6 +504,7 @@ def _folder_issues(folder: Path, *, schema: bool) -> tuple[dict, dict[str, pd.Da
         except DataError as exc:
             out.append(Issue("error", res["path"], None, None, str(exc).removeprefix(f"{res['path']} ")))
     if schema:
+        out += descriptor_issues(desc)
         out += contract_issues(desc, folder)
         out += schema_issues(desc, tables)
     return desc, tables, out

@@ -24,7 +24,7 @@ from .datadir import PACKAGE_FILE, DataError, read_raw, resource_file
 from .datadir import data_dir as _data_dir
 from .numbers import numbers_in
 from .periods import parse_period
-from .schema import Issue, contract_issues, folder_issues, schema_issues
+from .schema import Issue, contract_issues, descriptor_issues, folder_issues, schema_issues
 
 __all__ = ["Issue", "ValidationReport", "validate", "verify_evidence", "SOURCES_DIR_ENV", "RULES"]
 
@@ -533,6 +533,8 @@ def validate(data_dir: str | os.PathLike | None = None, *, engine: str = "fast")
         else:
             theirs = _frictionless_issues(folder, package)
             issues += theirs + _beyond_frictionless(ours, theirs)
+            if not any(i.file == PACKAGE_FILE for i in theirs):  # what frictionless accepts and we cannot read
+                issues += descriptor_issues(package)  # (e.g. a table declared in another encoding than UTF-8)
     issues += _nfc_issues(folder, package)
     report.issues = issues
     if not report.errors:  # the cross-row rules need complete, well-typed tables

@@ -355,3 +355,33 @@ def test_every_flagged_fact_of_the_bundled_data_is_explained_in_vietnamese():
     facts = cd.load_indicators()
     assert "note_vi" in facts.columns
     assert facts.loc[facts["flag"] != "", "note_vi"].str.strip().ne("").all()
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "message"),
+    [
+        (lambda p: p.update(name="Bad Name!"), "name", "'Bad Name!' is not a package name"),
+        (lambda p: p.update(licenses="CC-BY-4.0"), "licenses", "must be a list of licenses"),
+        (
+            lambda p: p["resources"][0].update(encoding="latin-1"),
+            "encoding",
+            "declares encoding 'latin-1'; save it as UTF-8",
+        ),
+        (
+            lambda p: p["resources"][0]["schema"]["fields"][0].update(type="blob"),
+            "type",
+            "has type 'blob'; use one of 'string', 'number'",
+        ),
+    ],
+)
+def test_both_engines_refuse_a_package_descriptor_the_specification_refuses(data_copy, change, field, message):
+    import json
+
+    path = data_copy / "datapackage.json"
+    package = json.loads(path.read_text(encoding="utf-8"))
+    change(package)
+    path.write_text(json.dumps(package, ensure_ascii=False, indent=1), encoding="utf-8")
+    fast = cd.validate(data_copy)
+    assert not fast.ok
+    assert [(e.file, e.field) for e in fast.errors if message in e.message] == [("datapackage.json", field)]
+    assert not cd.validate(data_copy, engine="frictionless").ok

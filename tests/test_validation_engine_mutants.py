@@ -153,9 +153,12 @@ def test_frictionless_header_error_keeps_frictionless_message_and_not_ours(data_
 
 def test_frictionless_table_error_without_a_row(data_copy):
     _add_table(data_copy, "extras", ["code", "label"], ["code"], ["code,label", "a,x"], encoding="no-such-encoding")
+    said = "table 'extras' declares encoding 'no-such-encoding'; save it as UTF-8 and declare 'utf-8' (or nothing)"
     assert _errors(data_copy, "frictionless") == [
-        Issue("error", "extras.csv", None, None, "encoding error: unknown encoding: no-such-encoding")
+        Issue("error", "datapackage.json", None, "encoding", said),  # ours: cchc_data reads UTF-8 only
+        Issue("error", "extras.csv", None, None, "encoding error: unknown encoding: no-such-encoding"),
     ]
+    assert _errors(data_copy, "fast") == [Issue("error", "datapackage.json", None, "encoding", said)]
 
 
 # --- frictionless's own failures and package errors ------------------------------------------------------
