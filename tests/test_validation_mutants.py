@@ -188,6 +188,7 @@ PRINTS = [
     ("65 người", 65.91, False),  # a whole number is not the decimal value
     ("65,91%", 65.91, True),
     ("đạt 1.514 hồ sơ", 1514, True),
+    ("chênh lệch -1.514 hồ sơ", -1514, True),  # numbers_in has no sign: only the fast path finds it
     ("2,01 triệu đồng", 2_010_000, True),  # scaled: 2.01 * 1e6 is not exactly 2010000 in floating point
     ("2,01 tỷ đồng", 2_010_000_000, True),
     ("không có số", float("nan"), True),  # a missing value is the schema's concern
