@@ -189,6 +189,7 @@ PRINTS = [
     ("65,91%", 65.91, True),
     ("đạt 1.514 hồ sơ", 1514, True),
     ("chênh lệch -1.514 hồ sơ", -1514, True),  # numbers_in has no sign: only the fast path finds it
+    ("-1.514X2", -1514, True),  # a letter ends the number; only '.' or ',' before a digit continues it
     ("2,01 triệu đồng", 2_010_000, True),  # scaled: 2.01 * 1e6 is not exactly 2010000 in floating point
     ("2,01 tỷ đồng", 2_010_000_000, True),
     ("không có số", float("nan"), True),  # a missing value is the schema's concern
@@ -199,3 +200,194 @@ PRINTS = [
 @pytest.mark.parametrize(("evidence", "value", "expected"), PRINTS)
 def test_prints_finds_the_value_as_printed(evidence, value, expected):
     assert _prints(evidence, value) is expected
+
+
+# --- the value rules: whole issues, their boundaries, errors and warnings -------------------------------
+
+FLAGGED = {"note": "printed so in the source", "note_vi": "nguồn in như vậy"}
+
+
+def _units(folder):
+    return {r["indicator"]: r["unit"] for r in rows(folder, "catalog")}
+
+
+def _standalone(folder):
+    """Indicators that are neither a part nor a whole (a changed value touches no other rule)."""
+    cat = rows(folder, "catalog")
+    wholes = {r["whole"] for r in cat}
+    return {r["indicator"] for r in cat if not r["whole"] and r["indicator"] not in wholes}
+
+
+def _at(report, line):
+    return [i for i in report.issues if i.file == "indicators.csv" and i.row == line]
+
+
+def test_a_percentage_outside_0_100_is_an_error_or_when_flagged_a_warning(data_copy):
+    facts = rows(data_copy, "indicators")
+    unit, alone = _units(data_copy), _standalone(data_copy)
+    i = next(n for n, r in enumerate(facts) if unit[r["indicator"]] == "percent" and r["indicator"] in alone)
+    facts[i]["flag"] = ""
+    for value, ok in (("120", False), ("-5", False), ("100", True), ("0", True)):
+        facts[i].update(value=value, evidence=f"tỷ lệ {value}%")
+        write(data_copy, "indicators", facts)
+        expected = f"{value} % is outside 0-100; flag it with a note if the source prints it"
+        assert _at(cd.validate(data_copy), line_of(i)) == (
+            [] if ok else [Issue("error", "indicators.csv", line_of(i), "value", expected)]
+        )
+    facts[i].update(value="120", evidence="tỷ lệ 120%", flag="format_anomaly", **FLAGGED)
+    write(data_copy, "indicators", facts)
+    report = cd.validate(data_copy)
+    assert report.errors == []
+    assert _at(report, line_of(i)) == [
+        Issue("warning", "indicators.csv", line_of(i), "value", "120 % is outside 0-100 (flagged in the source)")
+    ]
+
+
+@pytest.mark.parametrize(("unit", "word"), [("count", "count"), ("minute", "duration")])
+def test_a_negative_count_or_duration_is_an_error_or_when_flagged_a_warning(data_copy, unit, word):
+    facts = rows(data_copy, "indicators")
+    units, alone = _units(data_copy), _standalone(data_copy)
+    i = next(n for n, r in enumerate(facts) if units[r["indicator"]] == unit and r["indicator"] in alone)
+    facts[i].update(value="-7", evidence="giảm còn -7", flag="")
+    write(data_copy, "indicators", facts)
+    report = cd.validate(data_copy)
+    assert _at(report, line_of(i)) == [
+        Issue("error", "indicators.csv", line_of(i), "value", f"-7 is a negative {word}; a count is 0 or more")
+    ]
+    facts[i].update(value="0", evidence="còn 0")
+    write(data_copy, "indicators", facts)
+    assert _at(cd.validate(data_copy), line_of(i)) == []
+    facts[i].update(value="-7", evidence="giảm còn -7", flag="format_anomaly", **FLAGGED)
+    write(data_copy, "indicators", facts)
+    report = cd.validate(data_copy)
+    assert report.errors == []
+    assert _at(report, line_of(i)) == [
+        Issue("warning", "indicators.csv", line_of(i), "value", f"-7 is a negative {word} (flagged in the source)")
+    ]
+
+
+def test_a_target_earlier_than_its_source_is_an_error_or_when_flagged_a_warning(data_copy):
+    facts = rows(data_copy, "indicators")
+    ref = {r["source_id"]: r["reference_period"] for r in rows(data_copy, "sources")}
+    alone = _standalone(data_copy)
+    i = next(
+        n
+        for n, r in enumerate(facts)
+        if r["kind"] == "target" and r["indicator"] in alone and ref[r["source_id"]].isdigit()
+    )
+    year = ref[facts[i]["source_id"]]
+    facts[i].update(period=str(int(year) - 1), flag="")
+    write(data_copy, "indicators", facts)
+    expected = f"target period {int(year) - 1} is earlier than the period its source reports on ({year})"
+    assert _at(cd.validate(data_copy), line_of(i)) == [Issue("error", "indicators.csv", line_of(i), "period", expected)]
+    facts[i]["period"] = year  # the same period as its source's: fine
+    write(data_copy, "indicators", facts)
+    assert _at(cd.validate(data_copy), line_of(i)) == []
+    facts[i].update(period=str(int(year) - 1), flag="period_typo", **FLAGGED)
+    write(data_copy, "indicators", facts)
+    report = cd.validate(data_copy)
+    assert report.errors == []
+    assert _at(report, line_of(i)) == [Issue("warning", "indicators.csv", line_of(i), "period", expected)]
+
+
+def test_a_backwards_period_of_a_fact_or_a_source_is_an_error_with_the_parsers_message(data_copy):
+    with pytest.raises(ValueError) as why:
+        cd.parse_period("2030-2021")
+    facts = rows(data_copy, "indicators")
+    alone = _standalone(data_copy)
+    i = next(n for n, r in enumerate(facts) if r["indicator"] in alone)
+    facts[i]["period"] = "2030-2021"
+    write(data_copy, "indicators", facts)
+    srcs = rows(data_copy, "sources")
+    j = next(n for n, s in enumerate(srcs) if s["source_id"] != facts[i]["source_id"])
+    srcs[j]["reference_period"] = "2030-2021"
+    write(data_copy, "sources", srcs)
+    report = cd.validate(data_copy)
+    assert _at(report, line_of(i)) == [Issue("error", "indicators.csv", line_of(i), "period", str(why.value))]
+    assert [e for e in report.errors if e.file == "sources.csv"] == [
+        Issue("error", "sources.csv", line_of(j), "reference_period", str(why.value))
+    ]
+
+
+def _part_and_whole(folder):
+    """The first part fact whose whole fact (same key) comes after it: (facts, part index, whole index)."""
+    facts = rows(folder, "indicators")
+    whole_of = {r["indicator"]: r["whole"] for r in rows(folder, "catalog")}
+    key = ("province", "period", "kind", "breakdown", "source_id")
+    for i, p in enumerate(facts):
+        for j in range(i + 1, len(facts)):
+            w = facts[j]
+            if whole_of[p["indicator"]] and w["indicator"] == whole_of[p["indicator"]]:
+                if all(p[k] == w[k] for k in key) and not p["flag"] and not w["flag"]:
+                    return facts, i, j
+    raise LookupError("no part with its whole after it")
+
+
+def test_a_part_larger_than_its_whole_names_both_and_the_wholes_line(data_copy):
+    facts, i, j = _part_and_whole(data_copy)
+    part, whole, total = facts[i]["indicator"], facts[j]["indicator"], int(float(facts[j]["value"]))
+    facts[i].update(value=str(total), evidence=f"{total} đơn vị")  # as large as the whole: fine
+    write(data_copy, "indicators", facts)
+    assert [e for e in _at(cd.validate(data_copy), line_of(i)) if e.field == "value"] == []
+    facts[i].update(value=str(total + 1), evidence=f"{total + 1} đơn vị")
+    write(data_copy, "indicators", facts)
+    message = f"part {part} = {total + 1} exceeds its whole {whole} = {total} (line {line_of(j)})"
+    hits = [e for e in _at(cd.validate(data_copy), line_of(i)) if e.field == "value"]
+    assert hits == [
+        Issue("error", "indicators.csv", line_of(i), "value", message + "; if the source prints it so, flag both rows")
+    ]
+    facts[j].update(flag="part_exceeds_whole", **FLAGGED)  # the whole flagged: a warning
+    write(data_copy, "indicators", facts)
+    hits = [e for e in _at(cd.validate(data_copy), line_of(i)) if e.field == "value"]
+    assert hits == [Issue("warning", "indicators.csv", line_of(i), "value", message)]
+
+
+def test_a_part_without_its_whole_is_an_error_naming_the_key(data_copy):
+    facts, i, j = _part_and_whole(data_copy)
+    part, whole = facts[i]["indicator"], facts[j]["indicator"]
+    del facts[j]  # after the part: the part's line does not change
+    write(data_copy, "indicators", facts)
+    expected = (
+        f"{part} is a part of {whole}, but no {whole} fact has the same province, period, kind, breakdown, source_id"
+    )
+    assert [e for e in cd.validate(data_copy).errors if e.field == "indicator"] == [
+        Issue("error", "indicators.csv", line_of(i), "indicator", expected)
+    ]
+
+
+def _counted_parts(folder):
+    """A count total (no breakdown) and its parts of one dimension: (facts, total index, part indexes)."""
+    facts = rows(folder, "indicators")
+    unit = _units(folder)
+    key = ("indicator", "province", "period", "kind", "source_id")
+    for t, tot in enumerate(facts):
+        if unit[tot["indicator"]] != "count" or tot["breakdown"] or tot["flag"]:
+            continue
+        parts = [n for n, r in enumerate(facts) if r["breakdown"] and all(r[k] == tot[k] for k in key)]
+        dims = {facts[n]["breakdown"].split(":")[0] for n in parts}
+        if len(parts) >= 2 and len(dims) == 1 and not any(facts[n]["flag"] for n in parts):
+            return facts, t, parts
+    raise LookupError("no count total with parts")
+
+
+def test_count_parts_adding_up_to_more_than_their_total_are_reported_on_the_totals_line(data_copy):
+    facts, t, parts = _counted_parts(data_copy)
+    total = float(facts[t]["value"])
+    others = sum(float(facts[n]["value"]) for n in parts[:-1])
+    last = parts[-1]
+    dim = facts[last]["breakdown"].split(":")[0]
+    ind = facts[t]["indicator"]
+    facts[last].update(value=f"{total - others:g}", evidence=f"{total - others:g} đơn vị")  # exactly the total
+    write(data_copy, "indicators", facts)
+    assert _at(cd.validate(data_copy), line_of(t)) == []
+    facts[last].update(value=f"{total - others + 1:g}", evidence=f"{total - others + 1:g} đơn vị")
+    write(data_copy, "indicators", facts)
+    expected = f"{ind}: parts by {dim} add up to {total + 1:g}, more than the total {total:g}"
+    assert _at(cd.validate(data_copy), line_of(t)) == [Issue("error", "indicators.csv", line_of(t), "value", expected)]
+    for flagged in (last, t):  # a flagged part, or a flagged total: a warning
+        for n in (last, t):
+            facts[n].update(flag="", note="", note_vi="")
+        facts[flagged].update(flag="sum_mismatch", **FLAGGED)
+        write(data_copy, "indicators", facts)
+        report = cd.validate(data_copy)
+        assert _at(report, line_of(t)) == [Issue("warning", "indicators.csv", line_of(t), "value", expected)]
