@@ -159,6 +159,15 @@ def test_evidence_without_the_value_is_one_error_listing_the_numbers_it_has(data
     ]
 
 
+def test_evidence_without_any_number_says_so(data_copy):
+    facts = rows(data_copy, "indicators")
+    i = len(facts) // 2
+    facts[i]["evidence"] = "không có con số nào"
+    write(data_copy, "indicators", facts)
+    message = f"does not contain the value {float(facts[i]['value']):g} as printed (numbers in it: none)"
+    assert cd.validate(data_copy).errors == [Issue("error", "indicators.csv", line_of(i), "evidence", message)]
+
+
 def test_a_folder_without_facts_is_valid(data_copy):
     facts = rows(data_copy, "indicators")
     with open(data_copy / "indicators.csv", "w", encoding="utf-8", newline="") as f:
@@ -227,8 +236,8 @@ def test_a_percentage_outside_0_100_is_an_error_or_when_flagged_a_warning(data_c
     unit, alone = _units(data_copy), _standalone(data_copy)
     i = next(n for n, r in enumerate(facts) if unit[r["indicator"]] == "percent" and r["indicator"] in alone)
     facts[i]["flag"] = ""
-    for value, ok in (("120", False), ("-5", False), ("100", True), ("0", True)):
-        facts[i].update(value=value, evidence=f"tỷ lệ {value}%")
+    for value, ok in (("120", False), ("100.5", False), ("-5", False), ("100", True), ("0", True)):
+        facts[i].update(value=value, evidence=f"tỷ lệ {value.replace('.', ',')}%")
         write(data_copy, "indicators", facts)
         expected = f"{value} % is outside 0-100; flag it with a note if the source prints it"
         assert _at(cd.validate(data_copy), line_of(i)) == (
@@ -391,3 +400,25 @@ def test_count_parts_adding_up_to_more_than_their_total_are_reported_on_the_tota
         write(data_copy, "indicators", facts)
         report = cd.validate(data_copy)
         assert _at(report, line_of(t)) == [Issue("warning", "indicators.csv", line_of(t), "value", expected)]
+
+
+def test_a_repeated_count_part_or_total_is_counted_once(data_copy):
+    """A fact recorded twice (another fact id, same key and breakdown) does not add to the sum of its parts."""
+    facts, t, parts = _counted_parts(data_copy)
+    total = float(facts[t]["value"])
+    taken = {r["fact_id"] for r in facts}
+    n = next(k for k in range(900, 1000) if f"{facts[parts[0]]['source_id']}-{k:03d}" not in taken)
+    twice = dict(facts[parts[0]], fact_id=f"{facts[parts[0]]['source_id']}-{n:03d}")
+    write(data_copy, "indicators", [*facts, twice])
+    assert _at(cd.validate(data_copy), line_of(t)) == []
+    # parts over the total, and the total recorded twice: one issue, on the first total's line
+    others = sum(float(facts[k]["value"]) for k in parts[:-1])
+    facts[parts[-1]].update(value=f"{total - others + 1:g}", evidence=f"{total - others + 1:g} đơn vị")
+    again = dict(facts[t], fact_id=f"{facts[t]['source_id']}-{n:03d}")
+    write(data_copy, "indicators", [*facts, again])
+    report = cd.validate(data_copy)
+    dim = facts[parts[-1]]["breakdown"].split(":")[0]
+    expected = f"{facts[t]['indicator']}: parts by {dim} add up to {total + 1:g}, more than the total {total:g}"
+    assert [e for e in report.errors if e.message.endswith("more than the total " + f"{total:g}")] == [
+        Issue("error", "indicators.csv", line_of(t), "value", expected)
+    ]
