@@ -961,7 +961,7 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
             notes_right.append((row.target, i, f"{target} · {actual}"))
         else:
             unit = _unit_label(row.unit, lang, data_dir=data_dir)
-            notes_right.append((0.0, i, f"{target} · {actual} – {_t('not_on_axis', lang, unit=unit)}"))
+            notes_right.append((0.0, i, f"{target} · {actual}\n{_t('not_on_axis', lang, unit=unit)}"))
     import pandas as pd
 
     drawn = pd.DataFrame(marks)
