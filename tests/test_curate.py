@@ -44,7 +44,7 @@ def play_reviewer(cands: pd.DataFrame, removed: pd.DataFrame, text: str) -> pd.D
         ]
         assert hit, f"no candidate for {fact['fact_id']} ({fact['value']}: {fact['evidence']})"
         used.add(hit[0])
-        for col in ["indicator", "period", "kind", "qualifier", "breakdown", "flag", "note"]:
+        for col in ["indicator", "period", "kind", "qualifier", "breakdown", "flag", "note", "note_vi"]:
             cands.at[hit[0], col] = fact[col]
         cands.at[hit[0], "keep"] = "yes"
     return cands
