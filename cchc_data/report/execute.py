@@ -27,10 +27,12 @@ from pathlib import Path
 __all__ = ["KERNEL", "SUITE_ENV", "check_declared", "error_line", "execute_run", "local_pool", "stop_pool"]
 
 # jupyter_client picks a kernel's ports before the kernel binds them: two kernels starting at the same moment
-# (parallel workers) can pick the same port, and one dies before it replies. That start is retried; a kernel
-# that dies later, or any other error, fails the run as it is.
-_KERNEL_START_FAILED = "Kernel died before replying to kernel_info"
+# (parallel workers) can pick the same port, and one dies before it replies. On a busy machine a kernel can
+# also take longer than a minute to answer. Such a start is retried (and may take up to _KERNEL_START_TIMEOUT
+# seconds); a kernel that dies later, or any other error, fails the run as it is.
+_KERNEL_START_FAILED = ("Kernel died before replying to kernel_info", "Kernel didn't respond in")
 _KERNEL_START_RETRIES = 2
+_KERNEL_START_TIMEOUT = 180
 
 KERNEL = "python3"
 SUITE_ENV = "CCHC_REPORT_SUITE"
@@ -356,11 +358,12 @@ def execute_run(
                             kernel_name=kernel,
                             progress_bar=False,
                             cwd=str(Path(notebook).parent),
+                            start_timeout=_KERNEL_START_TIMEOUT,
                             **extra,
                         )
                     break
-                except RuntimeError as exc:  # two kernels started at once can race for a TCP port
-                    if _KERNEL_START_FAILED not in str(exc) or attempt == _KERNEL_START_RETRIES:
+                except RuntimeError as exc:  # a kernel that did not start (see _KERNEL_START_FAILED)
+                    if not any(m in str(exc) for m in _KERNEL_START_FAILED) or attempt == _KERNEL_START_RETRIES:
                         raise
         except Exception as exc:
             status, error = "failed", error_line(exc)
