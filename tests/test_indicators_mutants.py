@@ -3,8 +3,8 @@
 Each test pins a behaviour that a surviving mutant broke without any test noticing: the loaders reading the
 data folder they are given (not the bundled one), filters that combine, the hints of the error messages,
 the categories of the returned frame. Expectations come from the CSV files read with the ``csv`` module or
-from small data folders the tests write; ``/work/briefs/result-indicators.md`` lists which test kills which
-mutant and why the others are equivalent.
+from small data folders the tests write; ``tests/MUTATION.md`` lists the survivors left and why they are
+equivalent.
 """
 
 import csv

@@ -6,13 +6,14 @@ national-index checks and the order of the report. Each data folder is a copy of
 one small hand-made corruption; the expected row is found in the file the test wrote.
 """
 
-import csv
 import json
 import unicodedata
 from types import SimpleNamespace
 
 import frictionless
 import pytest
+from test_validation import rows as _rows  # the CSV helpers of the validation tests
+from test_validation import write as _write
 
 import cchc_data as cd
 from cchc_data.national import check_national
@@ -20,18 +21,6 @@ from cchc_data.validation import Issue
 
 NFC_MESSAGE = "text is not in Unicode NFC form; normalise it"
 OUR_NUMBER = "type error: not a number (write 1514 or 65.91: digits, '.' as decimal mark, finite)"
-
-
-def _rows(folder, table):
-    with open(folder / f"{table}.csv", encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-def _write(folder, table, data):
-    with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(data[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(data)
 
 
 def _set_first_fact(folder, **values):

@@ -12,22 +12,11 @@ which ``numbers_in`` cannot split, or ``1.5140`` (not 1514).
 import csv
 
 import pytest
+from test_validation import rows, write  # the CSV helpers of the validation tests
 
 import cchc_data as cd
 from cchc_data.schema import Issue
 from cchc_data.validation import MAX_EVIDENCE_WORDS, _prints
-
-
-def rows(folder, table):
-    with open(folder / f"{table}.csv", encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f))
-
-
-def write(folder, table, data):
-    with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=list(data[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(data)
 
 
 def line_of(i):
