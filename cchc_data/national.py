@@ -24,6 +24,7 @@ import re
 import numpy as np
 import pandas as pd
 
+from . import i18n
 from ._checks import unknown_message
 from ._docstrings import share_docs_in
 from ._text import fold
@@ -650,42 +651,20 @@ def _expected_unit(row, cat: pd.DataFrame) -> str | None:
 
 # --- tables for pages ---------------------------------------------------------------------------
 
-_HEADERS = {
-    "index": {"vi": "Chỉ số", "en": "Index"},
-    "publisher": {"vi": "Cơ quan công bố", "en": "Published by"},
-    "measures": {"vi": "Đo lường gì", "en": "What it measures"},
-    "scale": {"vi": "Thang điểm", "en": "Scale"},
-    "comparable_from": {"vi": "So sánh được từ năm", "en": "Comparable from"},
-    "method_note": {"vi": "Thay đổi phương pháp", "en": "Method changes"},
-    "province": {"vi": "Tỉnh", "en": "Province"},
-    "period": {"vi": "Năm", "en": "Year"},
-    "score": {"vi": "Điểm", "en": "Score"},
-    "rank": {"vi": "Thứ hạng", "en": "Rank"},
-    "remark": {"vi": "Ghi chú", "en": "Remarks"},
-    "source": {"vi": "Mã nguồn", "en": "Source id"},
-    "title": {"vi": "Tiêu đề", "en": "Title"},
-    "published": {"vi": "Ngày đăng", "en": "Published"},
-    "url": {"vi": "Địa chỉ", "en": "Address"},
-}
-_REMARKS = {
-    "not_comparable": {"vi": "phương pháp cũ", "en": "earlier method"},
-    "disputed": {"vi": "các nguồn khác nhau", "en": "sources disagree"},
-    "no_rank": {"vi": "không tìm thấy thứ hạng", "en": "no rank found"},
-    "undated": {"vi": "không ghi ngày", "en": "undated"},
-}
+
+def _score(value, lang: str) -> str:
+    return i18n.format_number(value, lang, max_decimals=4)  # scores are printed with up to four decimals
 
 
-def _lang(lang) -> str:
-    if not isinstance(lang, str) or lang.strip().lower() not in ("vi", "en"):
-        raise ValueError(f"{lang!r} is not a supported language; use 'vi' or 'en'")
-    return lang.strip().lower()
+def _headed(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``frame`` with its columns headed in ``lang``: rows ``national.column.<code>`` of the strings catalogue,
+    else the pages' column headers (:func:`cchc_data.i18n.column_label`)."""
 
+    def head(code: str) -> str:
+        key = f"national.column.{code}"
+        return i18n.t(key, lang) if i18n.has(key) else i18n.column_label(code, lang)
 
-def _num(value, lang: str) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
-    return text.translate(str.maketrans({",": ".", ".": ","})) if lang == "vi" else text
+    return frame.rename(columns={c: head(c) for c in frame.columns})
 
 
 def provinces_with_values(*, data_dir=None) -> list[str]:
@@ -770,13 +749,13 @@ def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
     >>> describe_indices("en").iloc[0, :2].tolist()
     ['PAR INDEX', 'Ministry of Home Affairs (Government Steering Committee for Administrative Reform)']
     """
-    lang = _lang(lang)
+    lang = i18n.check_lang(lang)
     cat = national_index_catalog(data_dir=data_dir)
     cols = {f"short_{lang}": "index", f"publisher_{lang}": "publisher", f"measures_{lang}": "measures",
             f"scale_{lang}": "scale", "comparable_from": "comparable_from", f"method_note_{lang}": "method_note"}  # fmt: skip
     out = cat[list(cols)].rename(columns=cols)
     out["comparable_from"] = out["comparable_from"].astype(str)  # a year, not a quantity: no 2,024
-    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()}).reset_index(drop=True)
+    return _headed(out, lang).reset_index(drop=True)
 
 
 def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
@@ -809,7 +788,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     >>> t.loc[("PAR INDEX", "Khánh Hòa"), ["Score", "Rank", "Remarks"]].tolist()
     ['90.49%', '10/63', '']
     """
-    lang = _lang(lang)
+    lang = i18n.check_lang(lang)
     s = latest_standing(data_dir=data_dir)
     cat = national_index_catalog(data_dir=data_dir).set_index("index")
     values = _table("values", data_dir)
@@ -819,8 +798,8 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     def rank(r):
         if math.isnan(r["rank"]):
             return "–"
-        of = "" if math.isnan(r["provinces_ranked"]) else "/" + _num(r["provinces_ranked"], lang)
-        return _num(r["rank"], lang) + of
+        of = "" if math.isnan(r["provinces_ranked"]) else "/" + _score(r["provinces_ranked"], lang)
+        return _score(r["rank"], lang) + of
 
     remarks = []
     for _, r in s.iterrows():
@@ -829,21 +808,21 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
         behind = flagged[(flagged["index"] == r["index"]) & (flagged["period"] == r["period"])
                          & flagged["province"].isin([r["province"], ""]) & flagged["scope"].isin(["province", "provinces_ranked"])]  # fmt: skip
         explained = [n for n in dict.fromkeys(behind[note]) if n]  # the flags of the values shown, explained
-        remarks.append("; ".join([*(_REMARKS[k][lang] for k in notes), *explained]))
+        remarks.append("; ".join([*(i18n.t(f"national.remark.{k}", lang) for k in notes), *explained]))
     out = pd.DataFrame(
         {
             "index": s["index"].map(cat[f"short_{lang}"]),
             "province": s["province_name"],
             "period": s["period"].astype(str),  # a year, not a quantity: no 2,024
             "score": [
-                _num(v, lang) + ("%" if u == "percent" and v == v else "")
+                _score(v, lang) + ("%" if u == "percent" and v == v else "")
                 for v, u in zip(s["score"], s["unit"], strict=True)
             ],  # fmt: skip
             "rank": [rank(r) for _, r in s.iterrows()],
             "remark": remarks,
         }
     )
-    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
+    return _headed(out, lang)
 
 
 def sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
@@ -872,7 +851,7 @@ def sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     >>> t.iloc[0, :2].tolist()
     ['vnvn-kh-2025-par-sipas', 'People are increasingly satisfied with the service']
     """
-    lang = _lang(lang)
+    lang = i18n.check_lang(lang)
     src = national_index_sources(data_dir=data_dir)
     title = src["title"] if lang == "vi" else src["title_en"]
     out = pd.DataFrame(
@@ -880,11 +859,11 @@ def sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
             "source": src["source_id"],
             "title": title,
             "publisher": src["publisher"],
-            "published": src["published"].replace("", _REMARKS["undated"][lang]),
+            "published": src["published"].replace("", i18n.t("national.remark.undated", lang)),
             "url": src["url"],
         }
     )
-    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
+    return _headed(out, lang)
 
 
 share_docs_in(globals())
