@@ -9,6 +9,7 @@
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 
+from . import _moved  # noqa: F401  (old import paths of moved modules, e.g. cchc_data.plotting_national)
 from .datadir import ContractError, DataError, data_dir, data_version
 from .indicators import COLUMNS, flags, load_indicators, sources
 from .national import check_national as check_national  # curation tools: re-exported, outside __all__
