@@ -22,6 +22,8 @@ import sys
 #: Old module name -> the module's home now.
 MOVED = {
     "cchc_data.plotting_national": "cchc_data.plotting.national",
+    "cchc_data.extract": "cchc_data.curation.extract",
+    "cchc_data.curate": "cchc_data.curation.curate",
 }
 
 
