@@ -143,7 +143,8 @@ def _subtitle(ax: Axes) -> str:
 
 
 def _footer(fig: Figure, source_ids, lang: str, data_dir=None, *, note: str = "") -> None:
-    """Footer naming the sources and the data version; charts sharing a figure add up their sources."""
+    """Footer: the note (if any), then the sources cited short and the data version of ``data_dir``;
+    charts sharing a figure add up their sources."""
     from ..tables import cite_source
 
     ids = set(getattr(fig, "_cchc_sources", set())) | {str(s) for s in source_ids if str(s)}
@@ -156,12 +157,17 @@ def _footer(fig: Figure, source_ids, lang: str, data_dir=None, *, note: str = ""
 
 
 def footer_text(fig: Figure) -> str:
-    """The footer of a chart's figure: its sources by short title and date, and the data version.
+    """The footer of a chart's figure: its note, if any, then its sources and the data version.
+
+    Each source is cited short, as ``publisher: short title (date)`` (:func:`cchc_data.tables.cite_source`);
+    charts sharing a figure add up their sources. The data version is that of the data folder the chart
+    was drawn from (``data_dir=``). A chart with a note for the whole figure (:func:`cchc_data.plotting.profile_chart`'s
+    legend of marks) writes it on the footer's first line.
 
     Parameters
     ----------
     fig : matplotlib.figure.Figure or matplotlib.axes.Axes
-        A figure drawn by a chart function of this module, or one of its axes.
+        A figure drawn by a chart function of :mod:`cchc_data.plotting`, or one of its axes.
 
     Returns
     -------
