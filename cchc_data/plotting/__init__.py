@@ -5,6 +5,11 @@ The package has one module per concern:
 - :mod:`~cchc_data.plotting._furniture`: what every chart shares (axes, header, footer, legend, value
   labels, colours, number formats);
 - :mod:`~cchc_data.plotting.province`: charts of the curated facts (:func:`compare_chart`, :func:`profile_chart`…);
+
+Each chart has two forms, in seaborn's manner: ``draw_compare(frame, *, lang, ax)`` draws a frame it is given
+(:func:`chart_frame` describes its sources), and ``compare_chart(concept, …)`` fetches that frame from the data
+(:mod:`cchc_data.analysis`) and draws it. The footer and the CSV beside a chart cite the sources of the frame.
+
 - :mod:`~cchc_data.plotting.national`: charts of the national indices (:func:`trajectory_chart`…);
 - :mod:`~cchc_data.plotting.files`: :func:`save_figure` and :func:`show_figure`.
 
@@ -29,14 +34,21 @@ Examples
 >>> plt.close(ax.figure)
 """
 
-from ._furniture import UI, VALUE_COLUMNS, footer_text, legend_texts, province_colors
+from ._furniture import SOURCE_COLUMNS, UI, VALUE_COLUMNS, chart_frame, footer_text, legend_texts, province_colors
 from .files import save_figure, show_figure
-from .national import comparison_chart, province_trajectories, trajectory_chart
+from .national import comparison_chart, draw_index_comparison, draw_trajectory, province_trajectories, trajectory_chart
 from .province import (
     breakdown_chart,
     compare_chart,
     concept_series_chart,
     coverage_heatmap,
+    draw_breakdown,
+    draw_compare,
+    draw_coverage,
+    draw_part_whole,
+    draw_profile,
+    draw_progress,
+    draw_series,
     part_whole_chart,
     profile_chart,
     progress_chart,
@@ -51,6 +63,15 @@ from .province import _breakdown_labels  # noqa: F401
 
 __all__ = [
     "UI",
+    "chart_frame",
+    "SOURCE_COLUMNS",
+    "draw_compare",
+    "draw_series",
+    "draw_coverage",
+    "draw_breakdown",
+    "draw_progress",
+    "draw_part_whole",
+    "draw_profile",
     "province_colors",
     "compare_chart",
     "concept_series_chart",
@@ -62,6 +83,8 @@ __all__ = [
     "trajectory_chart",
     "province_trajectories",
     "comparison_chart",
+    "draw_trajectory",
+    "draw_index_comparison",
     "save_figure",
     "show_figure",
     "footer_text",
