@@ -35,7 +35,7 @@ Examples
 """
 
 from ._furniture import SOURCE_COLUMNS, UI, VALUE_COLUMNS, chart_frame, footer_text, legend_texts, province_colors
-from .files import save_figure, show_figure
+from .files import PNG_DPI, save_figure, show_figure
 from .national import comparison_chart, draw_index_comparison, draw_trajectory, province_trajectories, trajectory_chart
 from .province import (
     breakdown_chart,
@@ -87,6 +87,7 @@ __all__ = [
     "draw_index_comparison",
     "save_figure",
     "show_figure",
+    "PNG_DPI",
     "footer_text",
     "legend_texts",
     "VALUE_COLUMNS",

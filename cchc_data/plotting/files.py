@@ -11,9 +11,11 @@ from matplotlib.axes import Axes
 from .._docstrings import share_docs_in
 from ._furniture import SOURCE_COLUMNS, _slugify
 
-__all__ = ["save_figure", "show_figure"]
+__all__ = ["save_figure", "show_figure", "PNG_DPI"]
 
-_PNG_DPI = 150
+#: Resolution of the saved PNG (and of the explorer's images): the charts' headers are laid out for it.
+PNG_DPI = 150
+_PNG_DPI = PNG_DPI  # the older private name
 
 
 def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
