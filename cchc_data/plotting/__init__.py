@@ -59,7 +59,6 @@ from .province import (
 # from the module that defines them.
 from ._furniture import _FLAG_RED, _fmt_number, _fmt_value, _new_axes, _slugify, _subtitle  # noqa: F401
 from .files import _PNG_DPI  # noqa: F401
-from .province import _breakdown_labels  # noqa: F401
 
 __all__ = [
     "UI",

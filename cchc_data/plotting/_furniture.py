@@ -74,14 +74,6 @@ def _fmt_value(value, unit: str, qualifier: str, lang: str, *, decimals: int | N
     return f"{symbol} {number}" if symbol else number
 
 
-def _unit_label(unit: str, lang: str, *, data_dir=None) -> str:
-    """The axis unit: ``%`` for percentages, else the catalog's unit label in ``lang``."""
-    if unit == "percent":
-        return "%"
-    table = units(data_dir=data_dir).set_index("unit")
-    return table.at[unit, f"label_{lang}"] if unit in table.index else unit
-
-
 def _unit_word(frame, unit: str, lang: str) -> str:
     """The unit as a chart's frame names it (:func:`chart_frame`'s ``unit_word_*``), else its code."""
     if unit == "percent":

@@ -36,7 +36,7 @@ from .._checks import check_argument
 from .._docstrings import share_docs_in
 from ..indicators import load_indicators
 from ..province_registry import resolve_province
-from ..vocabularies import breakdowns, catalog, concepts, domains
+from ..vocabularies import catalog, concepts, domains
 from ._furniture import (
     _FLAG_RED,
     _FONT,
@@ -86,16 +86,6 @@ __all__ = [
 ]
 
 _DIMENSION_ORDER = ["level", "sector", "agency", "rating", "area"]
-
-
-def _breakdown_labels(lang: str, data_dir=None) -> dict[str, str]:
-    return breakdowns(data_dir=data_dir).set_index("breakdown")[f"label_{lang}"].to_dict()
-
-
-def _row_label(label: str, breakdown: str, lang: str, data_dir=None) -> str:
-    if not breakdown:
-        return str(label)
-    return f"{label} – {_breakdown_labels(lang, data_dir).get(breakdown, breakdown)}"
 
 
 def _row_words(row, lang: str) -> str:
