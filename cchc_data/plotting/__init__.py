@@ -34,7 +34,7 @@ Examples
 >>> plt.close(ax.figure)
 """
 
-from ._furniture import SOURCE_COLUMNS, UI, VALUE_COLUMNS, chart_frame, footer_text, legend_texts, province_colors
+from ._furniture import SOURCE_COLUMNS, VALUE_COLUMNS, chart_frame, footer_text, legend_texts, province_colors
 from .files import PNG_DPI, save_figure, show_figure
 from .national import comparison_chart, draw_index_comparison, draw_trajectory, province_trajectories, trajectory_chart
 from .province import (
@@ -61,7 +61,6 @@ from ._furniture import _FLAG_RED, _fmt_number, _fmt_value, _new_axes, _slugify,
 from .files import _PNG_DPI  # noqa: F401
 
 __all__ = [
-    "UI",
     "chart_frame",
     "SOURCE_COLUMNS",
     "draw_compare",
