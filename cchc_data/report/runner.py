@@ -20,8 +20,8 @@ from pathlib import Path
 
 from .._docstrings import share_docs_in
 from . import suite as disk
-from .cache import DataChecksums, file_hash, run_key
-from .execute import KERNEL, check_declared, error_line, execute_run, local_pool, stop_pool
+from .cache import DataChecksums, downloads_key, environment_checksum, file_hash, run_key
+from .execute import KERNEL, check_declared, error_line, execute_run, kernel_variables, local_pool, stop_pool
 from .runs import Run, as_run, check_parameters
 
 __all__ = ["DataInvalid", "RunResult", "SuiteFailed", "SuiteResult", "run_suite"]
@@ -293,10 +293,14 @@ def validate_data(data_dir) -> dict:
     return dict(summary)
 
 
-def cache_keys(runs: list[Run], data: DataChecksums, *, kernel: str, timeout) -> list[str]:
+def cache_keys(runs: list[Run], data: DataChecksums, *, kernel: str, timeout, environment: str) -> list[str]:
     """Each run's cache key (see :mod:`cchc_data.report.cache`)."""
     notebooks = {run.notebook: file_hash(run.notebook) for run in runs}
-    return [run_key(r, notebook_hash=notebooks[r.notebook], data=data, kernel=kernel, timeout=timeout) for r in runs]
+    return [
+        run_key(r, notebook_hash=notebooks[r.notebook], data=data, kernel=kernel, timeout=timeout,
+                environment=environment)
+        for r in runs
+    ]  # fmt: skip
 
 
 def start_build(root: Path, started: dt.datetime, *, progress: bool) -> Path:
@@ -387,8 +391,9 @@ def execute_runs(runs, indices, build: Path, *, executor, jobs, lock_fd, kernel,
 
 
 def manifest(
-    results, *, ok, started, finished, duration, jobs, executor, kernel, validation, data_dir, checksum
+    results, *, ok, started, finished, duration, jobs, executor, kernel, validation, data_dir, checksum, downloads
 ) -> dict:
+    """The suite's ``manifest.json``: no machine paths (the data is the suite's own snapshot, ``data/``)."""
     from .. import __version__
     from ..datadir import data_version
 
@@ -402,8 +407,9 @@ def manifest(
         "kernel": kernel,
         "package_version": __version__,
         "data_version": data_version(data_dir),
-        "data_dir": validation.get("data_dir", ""),
+        "data_dir": disk.SNAPSHOT,
         "data_checksum": checksum,
+        "downloads": {"key": downloads},
         "validation": validation,
         "python": sys.version.split()[0],
         "executed": sum(1 for r in results if r.cache == "executed"),
@@ -544,9 +550,8 @@ def run_suite(
     figures_root = (
         Path(figures_root).expanduser().resolve() if figures_root else runs[0].notebook.parent.parent / "figures"
     )
-    validation = validate_data(data_dir)
-    checksums = DataChecksums.of(data_dir)
-    keys = cache_keys(runs, checksums, kernel=kernel, timeout=timeout)
+    validate_data(data_dir)  # refuse bad data before the output folder is touched (the snapshot is checked again)
+    environment = environment_checksum(kernel, extra_env=kernel_variables(data_dir=None, marker=None))
     root.mkdir(parents=True, exist_ok=True)
     if (root / "latest").exists() and not (root / "latest").is_symlink():
         raise FileExistsError(
@@ -559,11 +564,25 @@ def run_suite(
         t0 = time.perf_counter()
         report = _progress(len(runs), progress)
         try:
+            # One snapshot of the data per suite: the kernels read it, the keys and the manifest describe it,
+            # so an edit of the data folder while the suite runs never reaches a page filed under another key.
+            snapshot = disk.snapshot_data(Path(data_dir), build / disk.SNAPSHOT)
+            try:
+                validation = {**validate_data(snapshot), "data_dir": disk.SNAPSHOT}
+            except DataInvalid as exc:
+                first = exc.report.errors[0] if exc.report is not None and exc.report.errors else exc
+                raise DataInvalid(
+                    f"{data_dir} changed as the suite started and no longer validates (the first error: {first}); "
+                    f"nothing was run or published; `cchc validate {data_dir}` lists every problem",
+                    exc.report,
+                ) from None
+            checksums = DataChecksums.of(snapshot)
+            keys = cache_keys(runs, checksums, kernel=kernel, timeout=timeout, environment=environment)
             results = reuse_unchanged(runs, keys, root, build, force=force, report=report)
             todo = [i for i in range(len(runs)) if i not in results]
             results |= execute_runs(
                 runs, todo, build, executor=executor, jobs=jobs, lock_fd=lock_fd, kernel=kernel, timeout=timeout,
-                data_dir=data_dir, report=report,
+                data_dir=str(snapshot), report=report,
             )  # fmt: skip
             ordered = [results[i] for i in range(len(runs))]
             for r, key in zip(ordered, keys, strict=True):
@@ -571,14 +590,15 @@ def run_suite(
             finished, duration = _now(), time.perf_counter() - t0
             suite_ok = all(r.ok for r in ordered)
             how = type(executor).__name__ if executor else f"local process pool ({jobs} jobs)"
+            downloads = downloads_key(checksums.whole)
             disk.write_manifest(
                 build,
                 manifest(ordered, ok=suite_ok, started=started, finished=finished, duration=duration, jobs=jobs,
-                         executor=how, kernel=kernel, validation=validation, data_dir=data_dir,
-                         checksum=checksums.whole),
+                         executor=how, kernel=kernel, validation=validation, data_dir=snapshot,
+                         checksum=checksums.whole, downloads=downloads),
             )  # fmt: skip
             if suite_ok:
-                disk.write_downloads(build, root, data_dir=data_dir, checksum=checksums.whole)
+                disk.write_downloads(build, root, data_dir=str(snapshot), key=downloads)
         except BaseException:
             disk.end_processes_of(build)
             shutil.rmtree(build, ignore_errors=True)
