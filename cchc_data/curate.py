@@ -28,6 +28,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ._csvfile import unprotect
 from ._text import nfc
 from .datadir import DataError
 from .datadir import data_dir as _data_dir
@@ -152,13 +153,13 @@ class CurationReport:
 
 def _read_review(path: Path) -> pd.DataFrame:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")  # not read_text: it turns a CR inside a cell into a LF
     except FileNotFoundError:
         raise FileNotFoundError(f"{path} not found; write it with `cchc extract`") from None
     except UnicodeDecodeError as exc:
         raise DataError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as CSV UTF-8") from None
     try:
-        frame = pd.read_csv(io.StringIO(nfc(text)), dtype=str, keep_default_na=False)
+        frame = pd.read_csv(io.StringIO(nfc(text)), dtype=str, keep_default_na=False).map(unprotect)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataError(f"{path} is not a well-formed CSV file: {exc}") from None
     frame.columns = [c.strip() for c in frame.columns]

@@ -327,3 +327,21 @@ def test_cli_extract_says_when_periods_are_missing(tmp_path, capsys):
     assert "1 candidates have no period: give --period" in capsys.readouterr().out
     assert main([*args, "-o", str(tmp_path / "r2.csv"), "--period", "2030"]) == 0
     assert "no period" not in capsys.readouterr().out
+
+
+def test_review_file_protects_formula_like_cells_and_check_reads_them_back(tmp_path):
+    """``cchc extract`` writes ``+7 hồ sơ`` as the workbooks do (text, never a formula); curate reads it back."""
+    import pandas as pd
+
+    from cchc_data.extract import extract, write_review
+
+    rows = extract("Toàn tỉnh có 150 trang thông tin điện tử.", province="Khánh Hòa", source_id="kh-2019-article")
+    rows = rows.assign(keep="yes", note="=1+1 line\rtwo", evidence="+" + rows["evidence"])
+    path = write_review(rows, tmp_path / "review.csv")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert len(raw) == len(rows)
+    assert raw["note"].iat[0] == "'=1+1 line\rtwo" and raw["evidence"].iat[0].startswith("'+")
+    from cchc_data.curate import _read_review
+
+    back = _read_review(path)
+    assert back["note"].iat[0] == "=1+1 line\rtwo" and back["evidence"].iat[0] == rows["evidence"].iat[0]

@@ -191,3 +191,42 @@ def test_downloads_are_rewritten_when_the_code_changes_not_only_the_data(tmp_pat
     third = suite()
     assert (third.path / name).stat().st_ino != (second.path / name).stat().st_ino
     assert manifest(third.path)["downloads"]["key"] != manifest(second.path)["downloads"]["key"]
+
+
+# --------------------------------------------------------------------------------------------------
+# CSV downloads: every valid cell round-trips, formula-like text is protected as in the workbooks
+
+
+def test_csv_downloads_round_trip_a_carriage_return_and_protect_formula_like_cells(tmp_path, data_copy):
+    import pandas as pd
+
+    from cchc_data.indicators import load_indicators
+    from cchc_data.report.pages import write_downloads
+
+    with open(data_copy / "indicators.csv", encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    notes = {0: "first line\rsecond line", 1: '=HYPERLINK("x")', 2: "+7 hồ sơ", 3: "@SUM(A1)", 4: "'already quoted"}
+    for i, note in notes.items():
+        rows[i]["note"] = note
+    with open(data_copy / "indicators.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n", quoting=csv.QUOTE_ALL)
+        writer.writeheader()
+        writer.writerows(rows)
+
+    write_downloads(tmp_path, data_dir=data_copy)
+    facts = load_indicators(data_dir=data_copy)
+    path = tmp_path / "downloads" / "cchc-facts.csv"
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert len(raw) == len(facts)  # the carriage return did not split a row
+    by_id = raw.set_index("fact_id")["note"]
+    assert by_id[rows[0]["fact_id"]] == "first line\rsecond line"
+    for i in (1, 2, 3, 4):  # as Excel's quote prefix in the workbooks: a leading apostrophe
+        assert by_id[rows[i]["fact_id"]] == "'" + notes[i]
+    from cchc_data._csvfile import read_csv
+
+    back = read_csv(path).set_index("fact_id")["note"]
+    assert [back[rows[i]["fact_id"]] for i in notes] == list(notes.values())
+    negative = raw["value"].str.startswith("'").sum()
+    assert negative == 0  # numbers are numbers, never protected
+    sources = pd.read_csv(tmp_path / "downloads" / "cchc-sources.csv", dtype=str, encoding="utf-8-sig")
+    assert len(sources) == len(pd.read_csv(data_copy / "sources.csv", dtype=str))

@@ -227,9 +227,20 @@ def kernel_environment(kernel: str, *, extra_env=None) -> dict:
         "distributions": probe["distributions"],
         "code": code_checksum(probe["package"]) if probe["package"] else None,
         "matplotlibrc": rc_hash,
-        "ipython_profile": _tree_hash(profile) if profile.is_dir() else None,
+        "ipython_profile": _profile_hash(profile),
         "variables": variables,
     }  # fmt: skip
+
+
+def _profile_hash(profile: Path) -> str | None:
+    """The IPython profile's configuration and startup scripts (``*.py``), not its history, logs or pids."""
+    if not profile.is_dir():
+        return None
+    parts = []
+    for file in _files(profile):
+        if file.suffix == ".py":
+            parts += [file.relative_to(profile).as_posix().encode(), file.read_bytes()]
+    return _sha(*parts)
 
 
 def environment_checksum(kernel: str = "python3", *, extra_env=None) -> str:

@@ -476,7 +476,7 @@ def snapshot_data(source: Path, dest: Path) -> Path:
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp())
     >>> (root / "data").mkdir()
-    >>> _ = (root / "data" / "a.csv").write_text("x\n1\n")
+    >>> _ = (root / "data" / "a.csv").write_text("x")
     >>> _ = (root / "data" / ".lock").write_text("")
     >>> sorted(p.name for p in snapshot_data(root / "data", root / "snap").iterdir())
     ['a.csv']
