@@ -550,6 +550,13 @@ def run_suite(
     figures_root = (
         Path(figures_root).expanduser().resolve() if figures_root else runs[0].notebook.parent.parent / "figures"
     )
+    if figures_root.exists() and not figures_root.is_dir():
+        raise ValueError(f"figures_root={str(figures_root)!r} is not a folder; give a folder (created if needed)")
+    if root == Path(data_dir) or Path(data_dir) in root.parents:
+        raise ValueError(
+            f"output_root={str(root)!r} is inside the data folder {data_dir}: every suite would change the data it "
+            "reads; choose a folder outside it"
+        )
     validate_data(data_dir)  # refuse bad data before the output folder is touched (the snapshot is checked again)
     environment = environment_checksum(kernel, extra_env=kernel_variables(data_dir=None, marker=None))
     root.mkdir(parents=True, exist_ok=True)
