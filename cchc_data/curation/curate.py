@@ -26,11 +26,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._csvfile import unprotect
-from ._datawrite import WriteRefused, data_lock, digest, replace_tables, workspace
-from ._text import nfc
-from .datadir import NUL_MARK, DataError
-from .datadir import data_dir as _data_dir
+from .._csvfile import unprotect
+from .._text import nfc
+from ..datadir import NUL_MARK, DataError
+from ..datadir import data_dir as _data_dir
+from ._write import WriteRefused, data_lock, digest, replace_tables, workspace
 from .extract import CATALOG_COLUMNS, FACT_COLUMNS, format_value
 
 __all__ = ["CurationReport", "ReviewIssue", "check", "KEEP_VALUES"]
@@ -268,7 +268,7 @@ def _append_csv(path: Path, rows: list[list[str]]) -> None:
 
 def _tables(folder: Path) -> dict[str, Path]:
     """The files of the tables curation writes, named as ``datapackage.json`` names them."""
-    from .datadir import package, resource_file
+    from ..datadir import package, resource_file
 
     found = {r["name"]: resource_file(folder, r) for r in package(folder)["resources"]}
     missing = [name for name in WRITTEN_TABLES if name not in found]
@@ -360,7 +360,7 @@ def check(review_csv, *, data_dir=None, apply: bool = False) -> CurationReport:
 
 
 def _check(review: Path, *, folder: Path, tables: dict, apply: bool) -> CurationReport:
-    from . import validate  # the public API: validation internals are not this module's business
+    from .. import validate  # the public API: validation internals are not this module's business
 
     frame = _read_review(review)
     report = CurationReport(review, folder)
