@@ -82,6 +82,10 @@ UI: dict[str, dict[str, str]] = {
     "cache": {"vi": "Bộ nhớ đệm", "en": "Cache"},
     "validation": {"vi": "Kiểm tra dữ liệu", "en": "Data validation"},
     "checksum": {"vi": "Mã kiểm tra dữ liệu", "en": "Data checksum"},
+    "validation_summary": {
+        "vi": "hợp lệ: {valid}, bộ kiểm tra: {engine}, {errors} lỗi, {warnings} cảnh báo",
+        "en": "validated: {valid}, engine: {engine}, {errors} errors, {warnings} warnings",
+    },
     "started": {"vi": "Bắt đầu", "en": "Started"},
     "finished": {"vi": "Kết thúc", "en": "Finished"},
     "jobs": {"vi": "Số tiến trình", "en": "Parallel jobs"},

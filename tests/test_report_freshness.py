@@ -230,3 +230,29 @@ def test_csv_downloads_round_trip_a_carriage_return_and_protect_formula_like_cel
     assert negative == 0  # numbers are numbers, never protected
     sources = pd.read_csv(tmp_path / "downloads" / "cchc-sources.csv", dtype=str, encoding="utf-8-sig")
     assert len(sources) == len(pd.read_csv(data_copy / "sources.csv", dtype=str))
+
+
+# --------------------------------------------------------------------------------------------------
+# manifest.json and the index's build details: no machine paths (issue 26, item 2)
+
+
+def test_manifest_and_build_details_hold_no_machine_path(tmp_path, data_copy):
+    import re
+
+    from report_helpers import write_notebook
+
+    notebook = write_notebook(tmp_path / "notebooks" / "04_data_audit.ipynb", {"lang": "vi"})
+    result = run_suite([Run(notebook, {"lang": "vi"})], output_root=tmp_path / "reports", data_dir=data_copy,
+                       jobs=1, progress=False, figures_root=tmp_path / "figures")  # fmt: skip
+    text = (result.path / "manifest.json").read_text(encoding="utf-8")
+    assert str(tmp_path) not in text and "/tmp" not in text
+    found = manifest(result.path)
+    assert found["data_dir"] == "data" and (result.path / found["data_dir"] / "datapackage.json").is_file()
+    for run in found["runs"]:
+        assert all((result.path / f).is_file() for f in run["files"])  # relative to the suite
+    index = (result.path / "index.html").read_text(encoding="utf-8")
+    assert str(tmp_path) not in index
+    details = re.search(r'<details class="build">.*?</details>', index, re.S).group(0)
+    assert "validated: yes, engine: fast, 0 errors" in index or "validated: yes, engine: fast, 0 errors" in details
+    assert "hợp lệ: có, bộ kiểm tra: fast, 0 lỗi" in index
+    assert "data_dir" not in details and "ok True" not in details

@@ -454,14 +454,16 @@ def _build_details(manifest: dict, lang: str) -> str:
     )
     validation = manifest.get("validation")
     vtext = ""
-    if isinstance(validation, dict):
-        vtext = (
-            "<p>"
-            + esc(i18n.t("validation", lang))
-            + ": "
-            + esc(", ".join(f"{k} {v}" for k, v in validation.items()))
-            + "</p>"
+    if isinstance(validation, dict):  # in words, never a path of the machine that built the suite
+        summary = i18n.t(
+            "validation_summary",
+            lang,
+            valid=i18n.t("yes" if validation.get("ok") else "no", lang),
+            engine=validation.get("engine", i18n.MISSING),
+            errors=validation.get("errors", i18n.MISSING),
+            warnings=validation.get("warnings", i18n.MISSING),
         )
+        vtext = f"<p>{esc(i18n.t('validation', lang))}: {esc(summary)}</p>"
     meta = (
         f"<p>{esc(i18n.t('started', lang))} {esc(manifest['started'])} · {esc(i18n.t('finished', lang))} "
         f"{esc(manifest['finished'])} · {esc(i18n.format_number(manifest['duration_s'], lang, decimals=1))} s · "

@@ -117,7 +117,6 @@ class RunResult:
     def to_dict(self) -> dict:
         return {
             "notebook": self.run.notebook.name,
-            "notebook_path": str(self.run.notebook),
             "parameters": self.run.parameters,
             "label": self.run.label,
             "folder": self.run.folder,
