@@ -174,7 +174,7 @@ def test_another_kernelspec_or_a_changed_mplconfigdir_is_executed_again(tmp_path
 def test_downloads_are_rewritten_when_the_code_changes_not_only_the_data(tmp_path, data_copy, monkeypatch):
     from report_helpers import write_notebook
 
-    from cchc_data.report import cache
+    from cchc_data.report import _cache as cache
 
     notebook = write_notebook(tmp_path / "notebooks" / "04_data_audit.ipynb", {"lang": "vi"})
     out = tmp_path / "reports"

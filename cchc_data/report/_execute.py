@@ -7,7 +7,7 @@ Workers and kernels die with the runner: a local pool's workers ask the kernel t
 dies (``PR_SET_PDEATHSIG``, even after a SIGKILL), and a kernel exits when its worker does (ipykernel's
 parent poller). Every worker and kernel carries the suite's marker in its environment
 (:data:`SUITE_ENV`), so the next suite in the same output folder can find and end any that survived
-(:func:`cchc_data.report.suite.end_orphans`); a local pool's workers also list themselves in the build
+(:func:`cchc_data.report._suite.end_orphans`); a local pool's workers also list themselves in the build
 folder's ``.workers/`` (pid and start time).
 """
 

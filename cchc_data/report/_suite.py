@@ -30,7 +30,7 @@ import shutil
 import signal
 from pathlib import Path
 
-from .execute import SUITE_ENV, start_time
+from ._execute import SUITE_ENV, start_time
 
 __all__ = [
     "SNAPSHOT",
@@ -73,7 +73,7 @@ class SuiteLocked(RuntimeError):
     ...     pass  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    cchc_data.report.suite.SuiteLocked: another report suite is already running in ... held by process ...); wait for it to finish, then try again
+    cchc_data.report._suite.SuiteLocked: another report suite is already running in ... held by process ...); wait for it to finish, then try again
     """
 
 
@@ -91,7 +91,7 @@ def suite_lock(root: Path):
     Yields
     ------
     int
-        The lock's file descriptor (workers close their copy, see :func:`cchc_data.report.execute.local_pool`).
+        The lock's file descriptor (workers close their copy, see :func:`cchc_data.report._execute.local_pool`).
 
     Raises
     ------
@@ -497,7 +497,7 @@ def write_downloads(build: Path, root: Path, *, data_dir: str, key: str) -> None
     """The suite's data downloads (facts and sources as CSV, the Excel workbooks) and the index that links them.
 
     When the suite ``latest`` points to has downloads of the same key (same data snapshot, same runner code
-    and environment: :func:`cchc_data.report.cache.downloads_key`), its files are hard-linked (byte-identical,
+    and environment: :func:`cchc_data.report._cache.downloads_key`), its files are hard-linked (byte-identical,
     no export); otherwise :func:`cchc_data.report.pages.write_downloads` writes them.
 
     Parameters
