@@ -416,7 +416,9 @@ def _check(review: Path, *, folder: Path, tables: dict, apply: bool) -> Curation
     kept = kept.sort_values("fact_id", kind="stable")  # appended in reading order
     report.facts = kept[FACT_COLUMNS].reset_index(drop=True)
     report.catalog_rows = new_cat[CATALOG_FIELDS].reset_index(drop=True)
-    before = {(i.file, i.row, i.field, i.message) for i in validate(folder).issues}
+    existing = validate(folder).issues
+    before = {(i.file, i.row, i.field, i.message) for i in existing}
+    data_errors = [i for i in existing if i.level == "error"]
     with workspace(folder) as tmp:
         copy = _staged_copy(folder, Path(tmp) / "all", kept, new_cat, tables=tables, raw=raw)
         files = tuple(tables[n].relative_to(folder).as_posix() for n in WRITTEN_TABLES)
@@ -433,7 +435,13 @@ def _check(review: Path, *, folder: Path, tables: dict, apply: bool) -> Curation
             )
             found += [i for i in more if (i.row, i.field, i.message) not in seen]
         report.issues += found
-        if apply and report.ok:
+        if apply and report.ok and data_errors:  # rows added to broken data could not be checked as they will be
+            report.issues.append(
+                ReviewIssue("error", None, None,
+                            f"nothing written: {folder} does not validate ({len(data_errors)} errors; the first: "
+                            f"{data_errors[0]}); fix the data first (`cchc validate {folder}` lists every problem)")
+            )  # fmt: skip
+        elif apply and report.ok:
             # catalog first: a half-done apply never leaves a fact whose indicator is not in the catalog
             new = {tables[n]: (copy / tables[n].relative_to(folder)).read_bytes() for n in ("catalog", "indicators")}
             try:
