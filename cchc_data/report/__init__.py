@@ -32,7 +32,6 @@ from .runner import (
     validate_data,  # noqa: F401
 )
 from .runs import (  # noqa: F401  (the names not in __all__ stay importable here, as before)
-    LANGS,
     NOTEBOOK_SPECS,
     NOTEBOOKS,
     REQUIREMENTS,
