@@ -40,7 +40,7 @@ LOCK_WAIT = 120
 """Seconds a command waits for another one writing to the same data folder."""
 
 
-class WriteRefused(RuntimeError):
+class WriteRefused(ValueError):
     """Nothing was written: the message says why and what to do.
 
     Examples
