@@ -103,13 +103,13 @@ def _executor(address, *, timeout: float = SCHEDULER_TIMEOUT):
     thread.join(timeout + 5)
     if thread.is_alive():
         raise ValueError(
-            f"--scheduler {address}: the server did not answer within {timeout + 5:.0f} s as a Dask scheduler "
-            "would; check the address, or start one with `dask scheduler`"
+            f"--scheduler: the server at {address!r} did not answer within {timeout + 5:.0f} s as a Dask "
+            "scheduler would; check the address, or start one with `dask scheduler`"
         )
     if "error" in box:
         exc = box["error"]
         raise ValueError(
-            f"--scheduler {address}: cannot reach the Dask scheduler ({type(exc).__name__}: {exc}); "
+            f"--scheduler: cannot reach the Dask scheduler at {address!r} ({type(exc).__name__}: {exc}); "
             "check the address, or start one with `dask scheduler`"
         ) from None
     client = box["client"]
