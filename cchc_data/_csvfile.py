@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import csv
 import os
+from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["FORMULA_START", "protect", "read_csv", "unprotect", "write_csv"]
+__all__ = ["FORMULA_START", "csv_text", "protect", "read_csv", "unprotect", "write_csv"]
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """Text starting with one of these is a formula (or becomes one on editing) in a spreadsheet."""
@@ -95,11 +96,32 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> None:
     >>> read_csv(path).values.tolist()
     [['a\\rb', '1.5'], ['=1+1', '-2.0']]
     """
+    Path(path).write_bytes(csv_text(frame).encode("utf-8-sig"))
+
+
+def csv_text(frame: pd.DataFrame) -> str:
+    """``frame`` as CSV text (no byte-order mark), every text cell quoted and protected (see :func:`write_csv`).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The rows; its index is not written.
+
+    Returns
+    -------
+    str
+        The CSV text, lines ending in ``\\n``.
+
+    Examples
+    --------
+    >>> csv_text(pd.DataFrame({"note": ["+7"], "value": [-1.5]}))
+    '"note","value"\\n"\\'+7",-1.5\\n'
+    """
     out = frame.copy()
     for col in out.columns:
         if not pd.api.types.is_numeric_dtype(out[col]) and not pd.api.types.is_bool_dtype(out[col]):
             out[col] = out[col].astype(object).map(protect)
-    out.to_csv(path, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+    return out.to_csv(index=False, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
 
 
 def read_csv(path: str | os.PathLike) -> pd.DataFrame:
