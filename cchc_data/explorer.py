@@ -522,7 +522,9 @@ class Explorer:
             return ""
         out = self.view.drop(columns=[f"label_{'en' if lang == 'vi' else 'vi'}", "note" if lang == "vi" else "note_vi"])
         out = out.rename(columns={f"label_{lang}": "label", "note_vi": "note"})  # the note in the chosen language
-        return out.to_csv(index=False, lineterminator="\n")
+        from ._csvfile import csv_text
+
+        return csv_text(out)  # quoted, formula-like text protected, as the suite's downloads
 
     def _download_html(self, lang: str) -> str:
         text = self.csv()

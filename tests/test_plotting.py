@@ -751,3 +751,20 @@ def test_draw_form_draws_what_the_id_form_draws():
 def test_draw_compare_refuses_an_empty_frame():
     with pytest.raises(ValueError, match="draw_compare needs at least one row"):
         pl.draw_compare(analysis.compare("digital_certificates").iloc[0:0])
+
+
+def test_save_figure_csv_round_trips_every_cell_and_protects_formula_like_text(tmp_path):
+    """The CSV under a chart follows the rule of the suite's downloads (cchc_data._csvfile), issue 25 item 1."""
+    from cchc_data._csvfile import read_csv
+
+    fig, ax = plt.subplots()
+    ax.bar([0, 1], [1, 2])
+    fig.cchc_values = pd.DataFrame(
+        {"value": [1.0, -2.0], "evidence": ["=1+1 hồ sơ", "dòng một\rdòng hai"], "source_id": ["kh-2019-article"] * 2}
+    )
+    paths = pl.save_figure(fig, "values", figures_dir=tmp_path)
+    plt.close(fig)
+    raw = pd.read_csv(paths[2], dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert raw["evidence"].tolist() == ["'=1+1 hồ sơ", "dòng một\rdòng hai"]  # two rows, the formula protected
+    assert raw["value"].tolist() == ["1.0", "-2.0"]  # numbers are never marked
+    assert read_csv(paths[2])["evidence"].tolist() == ["=1+1 hồ sơ", "dòng một\rdòng hai"]

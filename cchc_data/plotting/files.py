@@ -67,10 +67,12 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
     paths = [png, svg]
     import pandas as pd
 
+    from .._csvfile import write_csv
+
     values = getattr(fig, "cchc_values", None)
     if isinstance(values, pd.DataFrame):
         csv = folder / f"{stem}.csv"
-        _values_with_sources(values).to_csv(csv, index=False, encoding="utf-8-sig")
+        write_csv(_values_with_sources(values), csv)  # the rule of every CSV for spreadsheets
         paths.append(csv)
     return paths
 
