@@ -35,9 +35,21 @@ def test_autonomy_counts_are_agencies(facts):
 
 
 def test_to_date_stocks_follow_the_period_rule(facts):
-    dl = facts[facts["province"] == "dak-lak"]
-    assert set(dl["period"]) == {"2023-Q1"}
+    dl = facts[(facts["province"] == "dak-lak") & (facts["kind"] == "actual")]
+    wholes_of_2022 = ["dl-2023-interview-007", "dl-2023-interview-009"]  # the size of the 2022 inspection
+    assert set(dl["period"].drop(wholes_of_2022)) == {"2023-Q1"}
+    assert set(dl.loc[wholes_of_2022, "period"]) == {"2022"}
+    assert all("a 2022 figure" in note for note in dl.loc[wholes_of_2022, "note"])
     assert "quarter in which the source" in (cd.data_dir() / "README.md").read_text(encoding="utf-8")
+
+
+def test_a_period_query_does_not_put_the_2022_inspection_in_2023():
+    q1 = cd.load_indicators(province="dak-lak", period="2023-Q1")
+    assert not {"inspected_units", "inspection_findings"} & set(q1["indicator"])
+    assert set(cd.load_indicators(province="dak-lak", period="2022")["indicator"]) == {
+        "inspected_units",
+        "inspection_findings",
+    }
 
 
 def test_no_economic_zones_or_programmes():
@@ -60,6 +72,38 @@ def test_rounding_is_not_a_share_mismatch(facts):
 def test_zero_weak_units_is_answered_in_the_notes(facts):
     note = facts.at["kh-2021q1-report-009", "note"]
     assert "no unit was rated weak" in note and "29 + 11 + 3 + 0 = 43" in note
+    assert "kh-2021q1-report-129" in note  # the zero is a row now
+
+
+# --- Numbers written in words (issue 23): facts the numerals-only evidence rule used to leave out ---------
+
+
+@pytest.mark.parametrize(
+    ("fact_id", "indicator", "period", "kind", "value", "breakdown", "words"),
+    [
+        ("kh-2021q1-report-129", "par_assessed_units", "2020", "actual", 0, "rating:weak", "không có đơn vị"),
+        ("kh-2019-article-027", "eoffice_network_levels", "2019", "actual", 3, "", "cả ba cấp"),
+        ("dl-2023-interview-010", "party_congress_breakthroughs", "2020-2025", "plan", 3, "", "một trong ba"),
+    ],
+)
+def test_numbers_in_words_are_curated(facts, fact_id, indicator, period, kind, value, breakdown, words):
+    row = facts.loc[fact_id]
+    assert (row["indicator"], row["period"], row["kind"], row["value"], row["breakdown"]) == (
+        indicator,
+        period,
+        kind,
+        value,
+        breakdown,
+    )
+    assert words in row["evidence"] and value in cd.numbers_in(row["evidence"], words=True)
+    assert not cd.numbers_in(row["evidence"])  # no numeral in it: the value is printed in words only
+    assert "in words" in row["note"]
+
+
+def test_the_weak_zero_keeps_the_rating_flag(facts):
+    rating = facts[(facts["indicator"] == "par_assessed_units") & facts["breakdown"].str.startswith("rating:")]
+    assert sorted(rating["value"]) == [0, 3, 11, 29]
+    assert set(rating["flag"]) == {"sum_mismatch"} and rating["note_vi"].ne("").all()
 
 
 def test_index_change_is_in_percentage_points(facts):
