@@ -117,3 +117,57 @@ def test_comparability_notes_are_short_enough_for_a_chart():
     mapped = cat[cat["concept"] != ""]
     for col in ("comparability_note_vi", "comparability_note_en"):
         assert mapped[col].str.len().max() <= 120, mapped.loc[mapped[col].str.len().idxmax(), "indicator"]
+
+
+# --- Periods, labels and notes (issue 23, item 2) -----------------------------------------------------------
+
+
+def test_computers_per_official_is_a_ratio_per_100(facts):
+    row = facts.loc["hg-2018-article-010"]
+    assert (row["unit"], row["value"], row["label_en"]) == ("per_100", 93, "Computers per 100 officials")
+    assert "93%" in row["evidence"] and "not a share" in row["note"]
+    assert cd.units().set_index("unit").at["per_100", "label_en"] == "per 100"
+
+
+def test_procedure_targets_sit_in_the_procedures_domain(facts):
+    ids = [f"kh-2022-programme-{n:03d}" for n in (2, 3, 6, 7)]
+    assert set(facts.loc[ids, "domain"]) == {"procedures"}
+
+
+def test_admin_units_total_is_a_generic_whole():
+    cat = cd.catalog().set_index("indicator")
+    assert cat.at["admin_units_total", "domain"] == "general"
+    assert "general" in set(cd.domains()["domain"])
+    parts = cat[cat["whole"] == "admin_units_total"]
+    assert len(parts)  # still the whole of its coverage counts
+
+
+def test_restructuring_plan_labels_read_as_plans(facts):
+    ids = [f"kh-2021q1-report-{n:03d}" for n in (83, 84, 85, 86, 88, 91, 93, 94)]
+    for fact_id, label in facts.loc[ids, "label_en"].items():
+        assert "to be" in label or "plan" in label, (fact_id, label)
+    assert facts.at["kh-2021q1-report-083", "label_en"] != "Departments with fewer internal units"
+
+
+def test_digital_certificates_concept_fits_both_members():
+    con = cd.concepts().set_index("concept").loc["digital_certificates"]
+    assert "held by officials" not in con["label_en"] and "as a stock" not in con["definition_en"]
+    assert "issued" in con["definition_en"] and "integrated" in con["definition_en"]
+    assert "được cấp" in con["definition_vi"] and "tích hợp" in con["definition_vi"]
+
+
+def test_notes_say_no_more_than_the_source():
+    cat = cd.catalog().set_index("indicator")
+    eoffice = cat.loc["eoffice_agencies"]
+    assert "cannot be read as a change" in eoffice["comparability_note_en"]
+    assert "không đọc được là thay đổi" in eoffice["comparability_note_vi"]
+    assert "not a decline" not in eoffice["comparability_note_en"]
+    mail = cat.loc["official_email_mailboxes"]
+    assert "presumably" in mail["comparability_note_en"] and "các cấp" in mail["comparability_note_en"]
+    assert "có lẽ" in mail["comparability_note_vi"]
+
+
+def test_the_iso_contradiction_notes_point_to_227(facts):
+    for fact_id in ("kh-2019-article-016", "kh-2019-article-017", "kh-2019-article-024", "kh-2019-article-025"):
+        assert "108 + 168 = 276" in facts.at[fact_id, "note"] and "227 as the odd figure" in facts.at[fact_id, "note"]
+        assert "108 + 168 = 276" in facts.at[fact_id, "note_vi"] and "227" in facts.at[fact_id, "note_vi"]

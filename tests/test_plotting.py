@@ -635,7 +635,7 @@ def test_one_visual_language_targets_hollow_flags_red_everywhere():
 def test_concept_series_chart_never_joins_different_definitions(monkeypatch):
     ax = pl.concept_series_chart("eoffice_agencies", "Khánh Hòa", lang="vi")
     assert not ax.lines  # 198 (2019) and 190 (2021-Q1) count different sets
-    assert "[1] Khánh Hòa (2021-Q1)" in pl._subtitle(ax) and "không phải là giảm" in pl._subtitle(ax)
+    assert "[1] Khánh Hòa (2021-Q1)" in pl._subtitle(ax) and "không đọc được là thay đổi" in pl._subtitle(ax)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2019", "2021-Q1"]
     real = analysis.concept_series("eoffice_agencies", "Khánh Hòa")
     same = real.assign(comparability="same", line="same", joined=[False, True], indicator="agencies_using_eoffice")
