@@ -77,7 +77,7 @@ def summary(*, data_dir=None) -> pd.DataFrame:
     >>> list(s.columns)
     ['province', 'domain', 'source_id', 'actual', 'plan', 'target', 'facts']
     >>> s.groupby("province", observed=True)["facts"].sum().to_dict()
-    {'dak-lak': 9, 'ha-giang': 32, 'khanh-hoa': 168}
+    {'dak-lak': 10, 'ha-giang': 32, 'khanh-hoa': 170}
     """
     df = load_indicators(data_dir=data_dir)
     table = (
@@ -339,7 +339,7 @@ def coverage(
     >>> int(m.loc["digital_certificates", "ha-giang"]), int(m.loc["fibre_commune_share", "ha-giang"])
     (1, 0)
     >>> coverage(by="domain", values="periods").at["direction", "dak-lak"]
-    '2023-Q1'
+    '2020-2025, 2022, 2023-Q1'
     """
     check_argument("grouping", by, ("concept", "indicator", "domain"))
     check_argument("coverage value", values, ("count", "periods"))
