@@ -1,10 +1,12 @@
-"""Parse numbers printed in the Vietnamese format (``1.514``, ``65,91%``, ``trên 14 nghìn``) or in words
-(``hai mươi lăm``, ``không có đơn vị``, ``thứ hai``)."""
+"""Parse numbers printed in the Vietnamese format (``1.514``, ``65,91%``, ``trên 14 nghìn``), in English
+(``1,514.5``) or in Vietnamese words (``hai mươi lăm``, ``không có đơn vị``, ``thứ hai``)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+from ._checks import check_argument
 
 __all__ = ["parse_vn_number", "parse_vn_quantity", "parse_vn_number_words", "numbers_in"]
 
@@ -127,11 +129,11 @@ def parse_vn_quantity(text: str) -> tuple[float, str]:
     return value, qualifier
 
 
-def numbers_in(text: str, *, words: bool = False) -> list[float]:
-    """Every number printed in ``text``, parsed the Vietnamese way.
+def numbers_in(text: str, *, convention: str = "vi", words: bool = False) -> list[float]:
+    """Every number printed in ``text``, parsed the Vietnamese way (or the English way).
 
-    ``a/b`` gives both ``a`` and ``b``; a number followed by ``nghìn``/``triệu``/``tỷ`` gives both the
-    bare and the scaled value. With ``words=True`` numbers written in words count too (see
+    ``a/b`` gives both ``a`` and ``b``; in Vietnamese, a number followed by ``nghìn``/``triệu``/``tỷ`` gives
+    both the bare and the scaled value. With ``words=True`` numbers written in Vietnamese words count too (see
     :func:`parse_vn_number_words`), in order of appearance with the numerals: ``không có`` followed by a
     counted noun (``đơn vị``, ``cơ quan``, ``xã`` …) is 0 and ``thứ hai`` is 2. Words that are numbers only
     in some senses are read only inside a longer number: a lone ``năm`` (year/five), ``không`` (not/zero)
@@ -141,8 +143,11 @@ def numbers_in(text: str, *, words: bool = False) -> list[float]:
     ----------
     text : str
         Any text, e.g. a sentence of a report or an evidence fragment.
+    convention : {"vi", "en"}, default "vi"
+        How the text prints numbers: ``"vi"`` (``1.514``, ``98,63``) or ``"en"`` (``1,514``, ``98.63``), as
+        the English pages of the national indices do.
     words : bool, default False
-        Also read numbers written in words.
+        Also read numbers written in Vietnamese words (``convention="vi"`` only).
 
     Returns
     -------
@@ -161,11 +166,15 @@ def numbers_in(text: str, *, words: bool = False) -> list[float]:
     [14.0, 14000.0]
     >>> numbers_in("đạt tỷ lệ 98,63%")
     [98.63]
+    >>> numbers_in("reached 90.49%; ranking 10th out of 63; 1,514 cases", convention="en")
+    [90.49, 10.0, 63.0, 1514.0]
     >>> numbers_in("một trong ba khâu đột phá", words=True)
     [1.0, 3.0]
     >>> numbers_in("03 cơ quan xếp hạng Trung bình, không có đơn vị xếp hạng Yếu", words=True)
     [3.0, 0.0]
     """
+    if check_argument("convention", convention, ("vi", "en")) == "en":
+        return [float(t.replace(",", "")) for t in _EN_TOKEN_RE.findall(text)]
     if not words:
         return [value for _, value in _numerals_in(text)]
     return [value for _, value in sorted(_numerals_in(text) + _words_in(text), key=lambda found: found[0])]
@@ -195,6 +204,7 @@ _SIMPLE_RE = re.compile(r"\d[\d.,]*\d|\d")
 _GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _DECIMAL_RE = re.compile(r"\d+(?:[.,]\d+)?")
 _SCALE_WORD_RE = re.compile("|".join([*_SCALES, *(w.capitalize() for w in _SCALES), *(w.upper() for w in _SCALES)]))
+_EN_TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")  # English: 1,514.5
 _SCALE_AFTER_RE = re.compile(rf"\s*({'|'.join(_SCALES)})\b", re.IGNORECASE)
 
 
