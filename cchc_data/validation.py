@@ -402,6 +402,26 @@ def period_runs_forwards(t: Tables) -> list[Issue]:
     return out
 
 
+def source_url_matches_its_status(t: Tables) -> list[Issue]:
+    """A source's ``url`` is given exactly when ``url_status`` is ``found`` (else the search found none)."""
+    srcs = t.tables["sources"]
+    if "url_status" not in srcs.columns:  # an older folder without the source fields
+        return []
+    has_url = srcs["url"].fillna("").astype(str) != ""
+    found = srcs["url_status"] == "found"
+    return t.issues(
+        "error",
+        srcs[has_url != found],
+        "url",
+        lambda r: (
+            f"{r['source_id']}: url_status is 'found' but there is no url; give the address or set 'not_found'"
+            if r["url_status"] == "found"
+            else f"{r['source_id']}: a url with url_status {r['url_status']!r}; set 'found' or remove the url"
+        ),
+        file="sources.csv",
+    )
+
+
 def target_not_before_its_source(t: Tables) -> list[Issue]:
     """A target's period does not end before the period its source reports on."""
     f, ends = t.facts, t.period_ends
@@ -752,6 +772,7 @@ RULES: list[Callable[[Tables], list[Issue]]] = [
     percent_within_0_100,
     count_not_negative,
     period_runs_forwards,
+    source_url_matches_its_status,
     target_not_before_its_source,
     part_within_its_whole,
     count_parts_within_total,

@@ -452,3 +452,31 @@ def test_both_engines_refuse_a_package_descriptor_the_specification_refuses(data
     assert not fast.ok
     assert [(e.file, e.field) for e in fast.errors if message in e.message] == [("datapackage.json", field)]
     assert not cd.validate(data_copy, engine="frictionless").ok
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            {"url_status": "found"},
+            "kh-2019-article: url_status is 'found' but there is no url; give the address or set 'not_found'",
+        ),
+        (
+            {"url": "https://example.org/a"},
+            "kh-2019-article: a url with url_status 'not_found'; set 'found' or remove the url",
+        ),
+    ],
+)
+def test_a_source_url_matches_its_status(data_copy, change, message):
+    srcs = rows(data_copy, "sources")
+    i = find(srcs, source_id="kh-2019-article")
+    srcs[i].update(change)
+    write(data_copy, "sources", srcs)
+    errors = [(e.file, e.row, e.field, e.message) for e in cd.validate(data_copy).errors]
+    assert errors == [("sources.csv", i + 2, "url", message)]
+
+
+def test_every_source_says_whether_a_public_copy_was_found():
+    src = cd.sources()
+    assert set(src["url_status"]) <= {"found", "not_found"} and src["accessed"].notna().all()
+    assert src["issuer"].ne("").all()
