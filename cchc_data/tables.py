@@ -506,8 +506,19 @@ def comparison_table(comparison: pd.DataFrame, lang: str, *, data_dir=None) -> T
     return show_table(frame, lang, columns=columns + ["source_id", "evidence"], data_dir=data_dir)
 
 
+def _where_to_read(row: dict, lang: str) -> str:
+    """A stored public copy's address and date accessed, or that none was found."""
+    accessed = _date(row.get("accessed"), lang)
+    if _text(row.get("url")):
+        return i18n.t("cite_url", lang, url=row["url"], date=accessed)
+    return i18n.t("cite_no_url", lang, date=accessed) if _text(row.get("url_status")) == "not_found" else ""
+
+
 def sources_table(lang: str, *, data_dir=None) -> Table:
-    """The source documents in ``lang``: title, kind, publisher, date, period (English titles on English pages).
+    """The source documents in ``lang``: issuer, title, kind, number, publisher, issue, date, period, public copy.
+
+    English titles on English pages; a document without a date says "undated", one without a stored public
+    copy says so with the date of the search.
 
     Parameters
     ----------
@@ -527,7 +538,8 @@ def sources_table(lang: str, *, data_dir=None) -> Table:
     Examples
     --------
     >>> list(sources_table("en").frame.columns)
-    ['Province', 'Title', 'Document kind', 'Publisher', 'Published', 'Reference period']
+    ['Province', 'Issuer or author', 'Title', 'Document kind', 'Document number', 'Publisher', 'Issue', \
+'Published', 'Reference period', 'Public copy']
     """
     from .indicators import sources
 
@@ -536,14 +548,19 @@ def sources_table(lang: str, *, data_dir=None) -> Table:
     title = src["title"]
     if lang == "en":
         title = src["title_en"].where(src["title_en"].fillna("") != "", src["title"])
+    undated = i18n.t("undated", lang)
     frame = pd.DataFrame(
         {
             "province": src["province"],
+            "issuer": src["issuer"] if "issuer" in src.columns else "",
             "title": title,
             "source_kind": src["kind"],
+            "document_number": src["document_number"] if "document_number" in src.columns else "",
             "publisher": src["publisher"],
-            "published": [_date(v, lang) for v in src["published"]],
+            "issue": src["issue"] if "issue" in src.columns else "",
+            "published": [_date(v, lang) or undated for v in src["published"]],
             "reference_period": src["reference_period"],
+            "where_to_read": [_where_to_read(r, lang) for r in src.to_dict("records")],
         }
     )
     columns = list(frame.columns)

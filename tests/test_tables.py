@@ -104,11 +104,14 @@ def test_comparison_table_shows_grade_and_note_in_the_page_language(lang):
 
 
 def test_sources_table_uses_titles_in_the_page_language():
-    en = tables.sources_table("en").frame
-    assert "A new milestone in carrying out administrative reform" in en.iloc[:, 1].tolist()
-    vi = tables.sources_table("vi").frame
-    assert "Mốc son mới trong thực hiện nhiệm vụ cải cách hành chính" in vi.iloc[:, 1].tolist()
-    assert "12/2/2023" in vi.iloc[:, 4].tolist() and "12 February 2023" in en.iloc[:, 4].tolist()
+    en = tables.sources_table("en").frame.set_index("Title")
+    vi = tables.sources_table("vi").frame.set_index("Tiêu đề")
+    hg_en = en.loc["A new milestone in carrying out administrative reform"]
+    hg_vi = vi.loc["Mốc son mới trong thực hiện nhiệm vụ cải cách hành chính"]
+    assert (hg_en["Issuer or author"], hg_en["Issue"], hg_en["Published"]) == ("Thiên Thanh", "Xuân 2018", "undated")
+    assert (hg_vi["Số báo"], hg_vi["Ngày phát hành"]) == ("Xuân 2018", "không ghi ngày")
+    assert "12/2/2023" in vi["Ngày phát hành"].tolist() and "12 February 2023" in en["Published"].tolist()
+    assert set(en["Public copy"]) == {"no public copy found (searched 7 December 2026)"}
 
 
 def test_targets_rows_are_marked_apart_from_actual_results():
