@@ -101,6 +101,17 @@ UI: dict[str, dict[str, str]] = {
         "version {version}. Cite the original document of each number too (title, publisher, date).",
     },
     "licence": {"vi": "Giấy phép", "en": "Licence"},
+    "cite_dataset": {"vi": "Trích dẫn bộ số liệu", "en": "Cite this dataset"},
+    "dataset_citation": {
+        "vi": "{authors}, {title}, phiên bản {version} ({date}), phiên bản dữ liệu {data_version}.",
+        "en": "{authors}, {title}, version {version} ({date}), data version {data_version}.",
+    },
+    "chart_citation": {
+        "vi": "Trích dẫn biểu đồ: “{title}”, biểu đồ {number} của trang này (tệp {name}), "
+        "cchc-analysis, phiên bản dữ liệu {data_version}.",
+        "en": "Cite this chart: “{title}”, chart {number} of this page (file {name}), "
+        "cchc-analysis, data version {data_version}.",
+    },
     "licence_text": {
         "vi": "Mã nguồn: MIT. Số liệu tuyển chọn: CC BY 4.0; văn bản gốc thuộc quyền của cơ quan phát hành.",
         "en": "Code: MIT. Curated data: CC BY 4.0; the source documents remain their publishers' property.",
