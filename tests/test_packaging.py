@@ -106,6 +106,8 @@ def test_wheel_install_ships_the_data(tmp_path):
         f"assert str(p).startswith({str(venv.resolve())!r}), p;"
         "assert cd.data_dir() == (p.parent / 'data'), cd.data_dir();"
         "df = cd.load_indicators(province='Khánh Hòa');"
+        "from cchc_data.citation import citation_file, bibtex;"
+        "assert citation_file() == p.parent / 'CITATION.cff' and bibtex().startswith('@misc');"
         "print(len(df), cd.validate().ok)"
     )
     env = {k: v for k, v in os.environ.items() if k not in {"CCHC_DATA_DIR", "PYTHONPATH"}}
