@@ -171,3 +171,10 @@ def test_the_iso_contradiction_notes_point_to_227(facts):
     for fact_id in ("kh-2019-article-016", "kh-2019-article-017", "kh-2019-article-024", "kh-2019-article-025"):
         assert "108 + 168 = 276" in facts.at[fact_id, "note"] and "227 as the odd figure" in facts.at[fact_id, "note"]
         assert "108 + 168 = 276" in facts.at[fact_id, "note_vi"] and "227" in facts.at[fact_id, "note_vi"]
+
+
+def test_the_rating_notes_name_the_portal_that_counts_4_average_units(facts):
+    rating = facts[(facts["indicator"] == "par_assessed_units") & facts["breakdown"].str.startswith("rating:")]
+    assert rating["note"].str.contains("29 + 11 + 4 = 44", regex=False).all()
+    assert rating["note_vi"].str.contains("141/QĐ-UBND", regex=False).all()
+    assert facts.at["kh-2021q1-report-009", "value"] == 3  # recorded as printed
