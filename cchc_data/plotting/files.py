@@ -75,12 +75,12 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
 
 
 def _values_with_sources(values):
-    """``values`` with the source's title (vi, en), publisher and date after ``source_id``."""
+    """``values`` with the source's issuer, title (vi, en), publisher and date after ``source_id``."""
     if "source_id" not in values.columns:
         return values
     from ..indicators import sources
 
-    cite = sources()[["source_id", "title", "title_en", "publisher", "published"]]
+    cite = sources()[["source_id", "issuer", "title", "title_en", "publisher", "published"]]
     cite = cite.rename(columns={c: f"source_{c}" for c in cite.columns if c != "source_id"})
     cite = cite[[c for c in cite.columns if c == "source_id" or c not in values.columns]]
     out = values.merge(cite, on="source_id", how="left")

@@ -608,8 +608,8 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     (suite_dir / "downloads").mkdir(parents=True, exist_ok=True)
     facts = load_indicators(data_dir=data_dir)
     src = sources(data_dir=data_dir)
-    cite = src[["source_id", "title", "title_en", "publisher", "published"]].rename(
-        columns={c: f"source_{c}" for c in ("title", "title_en", "publisher", "published")}
+    cite = src[["source_id", "issuer", "title", "title_en", "publisher", "published"]].rename(
+        columns={c: f"source_{c}" for c in ("issuer", "title", "title_en", "publisher", "published")}
     )
     written = []
     path = suite_dir / DOWNLOADS["csv"][0]
