@@ -55,3 +55,14 @@ def test_each_chart_says_how_to_cite_it(tmp_path, monkeypatch, lang, words):
     assert ("chart 2 of this page (file b)" if lang == "en" else "biểu đồ 2 của trang này (tệp b)") in second.citation
     assert cd.data_version() in second.citation
     assert f'<p class="cchc-chart-cite">{second.citation}</p>' in second._repr_html_()
+
+
+def test_a_chart_title_on_two_lines_is_cited_on_one():
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots()
+    ax.set_title("Số cơ quan dùng E-Office\n– Khánh Hòa, 2019", loc="left")
+    assert chart_files._chart_title(fig) == "Số cơ quan dùng E-Office – Khánh Hòa, 2019"
+    fig.suptitle("Hồ sơ")
+    assert chart_files._chart_title(fig) == "Hồ sơ"
+    plt.close(fig)

@@ -192,14 +192,10 @@ _CHARTS_SHOWN = [0]
 
 
 def _chart_title(fig) -> str:
-    """The chart's title as drawn: the figure's suptitle, else the first axes title."""
-    if getattr(fig, "_suptitle", None) is not None and fig._suptitle.get_text():
-        return fig._suptitle.get_text()
-    for ax in fig.axes:
-        for loc in ("left", "center", "right"):
-            if ax.get_title(loc=loc):
-                return ax.get_title(loc=loc)
-    return ""
+    """The chart's title as drawn (on one line): the figure's suptitle, else the first axes title."""
+    titles = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) is not None else []
+    titles += [ax.get_title(loc=loc) for ax in fig.axes for loc in ("left", "center", "right")]
+    return " ".join(next((t for t in titles if t), "").split())
 
 
 share_docs_in(globals())
