@@ -44,6 +44,10 @@ __all__ = [
     "latest_standing",
     "national_values",
     "provinces_with_values",
+    "followed_provinces",
+    "full_tables",
+    "SOURCE_KINDS",
+    "WEAK_KINDS",
     "comparison_year",
     "describe_indices",
     "standing_table",
@@ -54,7 +58,11 @@ __all__ = [
 #: Index codes, in the order pages show them.
 INDICES = ("par_index", "sipas", "papi", "pci")
 #: What a row describes: the province itself, or a national reference value printed beside it.
-SCOPES = ("province", "national_average", "national_max", "national_min", "provinces_ranked")
+SCOPES = ("province", "national_average", "national_median", "national_max", "national_min", "provinces_ranked")
+#: What a cited page is, best first (the vocabulary of ``national_index_sources.csv``'s ``source_kind``).
+SOURCE_KINDS = ("publisher", "government", "official_newspaper", "newspaper", "secondary", "mirror")
+#: Kinds a reader should not rest a value on alone: pages mark values that only these carry.
+WEAK_KINDS = ("secondary", "mirror")
 #: Columns of :func:`national_indices`, in order.
 COLUMNS = [
     "id",
@@ -76,6 +84,7 @@ COLUMNS = [
     "source_publisher",
     "source_published",
     "source_url",
+    "source_kind",
     "evidence",
     "flag",
     "note",
@@ -196,7 +205,7 @@ def check_index(index, *, data_dir=None) -> str:
     return code
 
 
-def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFrame:
+def national_indices(*, index=None, province=None, period=None, data_dir=None) -> pd.DataFrame:
     """The national index values as a tidy frame, one row per printed number, with labels and sources.
 
     Parameters
@@ -206,13 +215,22 @@ def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFram
     province : str, optional
         Keep one province's own rows (name, slug or GSO code); national reference values are dropped.
         Without it, every row is kept, national reference values (``province`` empty) included.
+    period : int, optional
+        Keep one year (the year the index is *for*). With ``index`` and without ``province`` this is
+        the whole national table of that year as the stored pages print it (see :func:`full_tables`).
     {data_dir}
 
     Returns
     -------
     pandas.DataFrame
         Columns :data:`COLUMNS`: ``period`` is the year the index is *for* (an integer), ``value`` a
-        float, ``comparable`` is False before the index's ``comparable_from`` year (a method change).
+        float, ``comparable`` is False before the index's ``comparable_from`` year (a method change),
+        ``source_kind`` what the cited page is (:data:`SOURCE_KINDS`).
+
+    Raises
+    ------
+    ValueError
+        If the index or province is unknown, ``period`` is not a year, or the province has no value.
 
     Examples
     --------
@@ -220,10 +238,13 @@ def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFram
     >>> ranks = df.query("measure == 'rank'").drop_duplicates(["period", "value"])
     >>> dict(zip(ranks["period"], ranks["value"]))
     {2020: 51.0, 2021: 56.0, 2024: 30.0}
-    >>> national_indices(province="Hà Nội")
+    >>> pci = national_indices(index="pci", period=2020)
+    >>> pci.query("measure == 'rank' and scope == 'province'")["province"].nunique()
+    63
+    >>> national_indices(index="pci", period="last year")
     Traceback (most recent call last):
     ...
-    ValueError: no national index values for 'ha-noi'; provinces with values: dak-lak, ha-giang, khanh-hoa
+    ValueError: period is a year such as 2023, not 'last year'
     """
     values = _table("values", data_dir)
     cat = national_index_catalog(data_dir=data_dir).set_index("index")
@@ -237,6 +258,8 @@ def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFram
         if slug not in known:
             raise ValueError(f"no national index values for {slug!r}; provinces with values: {', '.join(known)}")
         values = values[values["province"] == slug]
+    if period is not None:
+        values = values[values["period"] == str(_year(period))]
     try:
         period = values["period"].astype(int)
         value = values["value"].astype(float)
@@ -254,6 +277,7 @@ def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFram
         source_publisher=values["source_id"].map(srcs["publisher"]),
         source_published=values["source_id"].map(srcs["published"]),
         source_url=values["source_id"].map(srcs["url"]),
+        source_kind=values["source_id"].map(srcs["source_kind"]),
     )
     order = {code: i for i, code in enumerate(INDICES)}
     out = out.assign(_o=out["index"].map(order)).sort_values(["_o", "province", "period", "measure", "scope"])
@@ -293,7 +317,7 @@ def index_trajectory(province, index, *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = index_trajectory("dak-lak", "pci")
     >>> t[["period", "score", "rank"]].values.tolist()
-    [[2016.0, 58.62, 28.0], [2020.0, 63.22, 35.0], [2021.0, 64.2, 34.0], [2022.0, 60.91, 60.0]]
+    [[2015.0, 59.0, 23.0], [2016.0, 58.62, 28.0], [2020.0, 63.22, 35.0], [2021.0, 64.2, 34.0], [2022.0, 60.91, 60.0]]
     """
     code = check_index(index, data_dir=data_dir)
     own = national_indices(index=code, province=province, data_dir=data_dir)
@@ -341,9 +365,16 @@ def index_trajectory(province, index, *, data_dir=None) -> pd.DataFrame:
     return out[columns]
 
 
+def _year(period) -> int:
+    if isinstance(period, bool) or not isinstance(period, int | np.integer | str) or not str(period).isdigit():
+        raise ValueError(f"period is a year such as 2023, not {period!r}")
+    return int(period)
+
+
 def _with_data(code: str, data_dir) -> list[str]:
     values = national_indices(index=code, data_dir=data_dir)
-    return sorted(p for p in values["province"].unique() if p)
+    followed = followed_provinces(data_dir=data_dir)
+    return sorted(p for p in values["province"].unique() if p in followed)
 
 
 def index_comparison(index, period=None, *, data_dir=None) -> pd.DataFrame:
@@ -389,9 +420,7 @@ def index_comparison(index, period=None, *, data_dir=None) -> pd.DataFrame:
         if not years:
             raise ValueError(f"no {short} value for any province yet")
         period = years[-1]
-    if isinstance(period, bool) or not isinstance(period, int | np.integer | str) or not str(period).isdigit():
-        raise ValueError(f"period is a year such as 2023, not {period!r}")
-    period = int(period)
+    period = _year(period)
     if period not in years:
         raise ValueError(
             f"no {short} value for any province in {period}; years with values: {', '.join(map(str, years))}"
@@ -666,9 +695,24 @@ _HEADERS = {
     "title": {"vi": "Tiêu đề", "en": "Title"},
     "published": {"vi": "Ngày đăng", "en": "Published"},
     "url": {"vi": "Địa chỉ", "en": "Address"},
+    "kind": {"vi": "Loại nguồn", "en": "Kind of source"},
 }
+#: How pages name each kind of source (``source_kind``).
+SOURCE_KIND_LABELS = {
+    "publisher": {"vi": "cơ quan công bố chỉ số", "en": "the index's publisher"},
+    "government": {"vi": "cổng thông tin nhà nước", "en": "government portal"},
+    "official_newspaper": {"vi": "báo của cơ quan Đảng, Nhà nước", "en": "official newspaper"},
+    "newspaper": {"vi": "báo", "en": "newspaper"},
+    "secondary": {"vi": "trang đăng lại (nguồn thứ cấp)", "en": "republication (secondary)"},
+    "mirror": {"vi": "bản sao, bản dịch máy", "en": "mirror or machine translation"},
+}
+#: Marks a value measured by an earlier method than the index's latest (explained in the remarks).
+METHOD_MARK = "*"
 _REMARKS = {
-    "not_comparable": {"vi": "phương pháp cũ", "en": "earlier method"},
+    "not_comparable": {
+        "vi": "* phương pháp cũ, không so sánh trực tiếp với năm gần nhất",
+        "en": "* earlier method, not directly comparable with the latest year",
+    },
     "disputed": {"vi": "các nguồn khác nhau", "en": "sources disagree"},
     "no_rank": {"vi": "không tìm thấy thứ hạng", "en": "no rank found"},
     "undated": {"vi": "không ghi ngày", "en": "undated"},
@@ -706,11 +750,71 @@ def provinces_with_values(*, data_dir=None) -> list[str]:
 
     Examples
     --------
-    >>> provinces_with_values()
-    ['dak-lak', 'ha-giang', 'khanh-hoa']
+    >>> len(provinces_with_values())  # VCCI's PCI 2020 table names every province
+    63
     """
     values = _table("values", data_dir)
     return sorted(p for p in values["province"].unique() if p)
+
+
+def followed_provinces(*, data_dir=None) -> list[str]:
+    """The provinces this project follows (those with curated facts of their own) that have national values.
+
+    The national tables hold every province of a full national table (VCCI's PCI 2020 ranking, for
+    one); the pages follow these provinces through the years and show the others as the national
+    distribution around them.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    list of str
+        Province slugs, sorted.
+
+    Examples
+    --------
+    >>> followed_provinces()
+    ['dak-lak', 'ha-giang', 'khanh-hoa']
+    """
+    from .indicators import provinces_with_data
+
+    try:
+        curated = set(provinces_with_data(data_dir=data_dir))
+    except (DataError, FileNotFoundError, ValueError):
+        curated = set()
+    with_values = provinces_with_values(data_dir=data_dir)
+    return [p for p in with_values if p in curated] or with_values
+
+
+def full_tables(*, data_dir=None) -> pd.DataFrame:
+    """The index-years for which a stored page prints the whole national table (one row per ranked province).
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per index and year: ``index``, ``period``, ``source_id``, ``provinces`` (provinces with
+        a rank from that page) and ``provinces_ranked`` (the number the pages print).
+
+    Examples
+    --------
+    >>> full_tables()[["index", "period", "source_id", "provinces"]].values.tolist()
+    [['pci', 2020, 'pcivietnam-2020-ranking', 63]]
+    """
+    values = national_indices(data_dir=data_dir)
+    ranks = values[(values["scope"] == "province") & (values["measure"] == "rank")]
+    counts = ranks.groupby(["index", "period", "source_id"])["province"].nunique().rename("provinces").reset_index()
+    ranked = values[values["scope"] == "provinces_ranked"].groupby(["index", "period"])["value"].max()
+    counts["provinces_ranked"] = [
+        ranked.get((i, p), np.nan) for i, p in zip(counts["index"], counts["period"], strict=True)
+    ]
+    full = counts[counts["provinces"] >= counts["provinces_ranked"]]
+    return full.reset_index(drop=True)
 
 
 def comparison_year(index, *, data_dir=None) -> int:
@@ -791,7 +895,8 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns headed in ``lang``: index, province, year, score and rank as text in ``lang``'s number
-        format, and remarks (earlier method, sources disagree, no rank found, and the note in ``lang``
+        format, each with the year it is for in brackets (and :data:`METHOD_MARK` when measured by an
+        earlier method than the index's latest), and remarks (earlier method, sources disagree, no rank found, and the note in ``lang``
         of a flagged value behind the score or rank: ``note_vi`` or ``note``).
 
     Raises
@@ -807,7 +912,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = standing_table("en").set_index(["Index", "Province"])
     >>> t.loc[("PAR INDEX", "Khánh Hòa"), ["Score", "Rank", "Remarks"]].tolist()
-    ['90.49%', '10/63', '']
+    ['90.49% (2024)', '10/63 (2024)', '']
     """
     lang = _lang(lang)
     s = latest_standing(data_dir=data_dir)
@@ -816,11 +921,14 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     flagged = values[values["flag"] != ""].assign(period=lambda v: v["period"].astype(int))
     note = "note_vi" if lang == "vi" else "note"
 
+    def when(r):  # the year in the cell, and a mark where the method differs from the latest one
+        return f" ({int(r['period'])}{'' if r['comparable'] else METHOD_MARK})"
+
     def rank(r):
         if math.isnan(r["rank"]):
             return "–"
         of = "" if math.isnan(r["provinces_ranked"]) else "/" + _num(r["provinces_ranked"], lang)
-        return _num(r["rank"], lang) + of
+        return _num(r["rank"], lang) + of + when(r)
 
     remarks = []
     for _, r in s.iterrows():
@@ -836,8 +944,10 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
             "province": s["province_name"],
             "period": s["period"].astype(str),  # a year, not a quantity: no 2,024
             "score": [
-                _num(v, lang) + ("%" if u == "percent" and v == v else "")
-                for v, u in zip(s["score"], s["unit"], strict=True)
+                _num(r["score"], lang) + ("%" if r["unit"] == "percent" else "") + when(r)
+                if r["score"] == r["score"]
+                else "–"
+                for _, r in s.iterrows()
             ],  # fmt: skip
             "rank": [rank(r) for _, r in s.iterrows()],
             "remark": remarks,
@@ -847,7 +957,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
 
 
 def sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
-    """The published pages behind the national index values: id, title, publisher, date and address.
+    """The published pages behind the national index values: id, title, publisher, kind, date and address.
 
     Parameters
     ----------
@@ -868,7 +978,7 @@ def sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = sources_table("en")
     >>> list(t.columns)
-    ['Source id', 'Title', 'Published by', 'Published', 'Address']
+    ['Source id', 'Title', 'Published by', 'Kind of source', 'Published', 'Address']
     >>> t.iloc[0, :2].tolist()
     ['vnvn-kh-2025-par-sipas', 'People are increasingly satisfied with the service']
     """
@@ -880,6 +990,7 @@ def sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
             "source": src["source_id"],
             "title": title,
             "publisher": src["publisher"],
+            "kind": src["source_kind"].map(lambda k: SOURCE_KIND_LABELS[k][lang]),
             "published": src["published"].replace("", _REMARKS["undated"][lang]),
             "url": src["url"],
         }

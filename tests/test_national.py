@@ -102,19 +102,33 @@ def test_check_index_names_the_valid_ones(bad):
 def test_filters_by_index_and_province():
     df = cd.national_indices(index="PCI", province="Đắk Lắk")
     assert set(df["index"]) == {"pci"} and set(df["province"]) == {"dak-lak"}
-    assert sorted(df.loc[df["measure"] == "score", "period"]) == [2016, 2020, 2021, 2022]
+    assert sorted(df.loc[df["measure"] == "score", "period"]) == [2015, 2016, 2020, 2021, 2022]
+    assert set(df["source_kind"]) <= set(nat.SOURCE_KINDS)
 
 
-def test_province_without_values_and_unknown_province():
-    with pytest.raises(ValueError, match="no national index values for 'ha-noi'; provinces with values: dak-lak"):
-        cd.national_indices(province="Hà Nội")
+def test_one_year_of_an_index_is_the_whole_national_table():
+    pci = cd.national_indices(index="pci", period=2020)
+    assert set(pci["period"]) == {2020}
+    ranks = pci.query("scope == 'province' and measure == 'rank'")
+    ranked = pci.query("scope == 'provinces_ranked'")["value"].max()
+    assert ranks["province"].nunique() == ranked == 63  # one row per ranked province
+    assert sorted(ranks["value"].astype(int)) == list(range(1, 64))  # every rank once
+    assert set(ranks["province"]) == set(cd.provinces()["slug"])
+    with pytest.raises(ValueError, match="period is a year such as 2023, not 'latest'"):
+        cd.national_indices(index="pci", period="latest")
+
+
+def test_province_without_values_and_unknown_province(small):
+    with pytest.raises(ValueError, match="no national index values for 'ha-noi'; provinces with values: "):
+        cd.national_indices(province="Hà Nội", data_dir=small)
+    assert cd.national_indices(province="Hà Nội", index="pci")["period"].unique().tolist() == [2020]  # VCCI's table
     with pytest.raises(ValueError, match="is not a known province"):
         cd.national_indices(province="Atlantis")
 
 
 def test_comparable_follows_the_catalog():
-    papi = cd.national_indices(index="papi", province="dak-lak")
-    assert not papi["comparable"].any()  # PAPI 2017: six dimensions, before comparable_from 2018
+    papi = cd.national_indices(index="papi", province="dak-lak").groupby("period")["comparable"].first()
+    assert not papi[2017] and papi[2023]  # PAPI 2017: six dimensions, before comparable_from 2018
     kh = cd.national_indices(index="papi", province="khanh-hoa")
     assert kh.set_index("period")["comparable"].groupby(level=0).first().to_dict()[2019]
 
@@ -165,13 +179,16 @@ def test_comparison_shows_every_province_and_missing_as_nan():
     c = cd.index_comparison("pci", 2022).set_index("province")
     assert c.loc["dak-lak", ["score", "rank"]].tolist() == [60.91, 60.0]
     assert c.loc["ha-giang", ["score", "rank"]].tolist() == [64.39, 41.0]
-    assert math.isnan(c.at["khanh-hoa", "score"])
+    assert c.loc["khanh-hoa", ["score", "rank"]].tolist() == [67.74, 16.0]  # found on a newspaper page this round
     assert set(c["national_max"]) == {72.95} and set(c["national_min"]) == {59.58}
+    assert math.isnan(cd.index_comparison("pci", 2021).set_index("province").at["khanh-hoa", "score"])
 
 
 def test_comparison_defaults_to_latest_year_and_checks_period():
     assert cd.index_comparison("papi")["period"].unique().tolist() == [2024]
-    with pytest.raises(ValueError, match="no PCI value for any province in 2010; years with values: 2016, 2019, 2020"):
+    with pytest.raises(
+        ValueError, match="no PCI value for any province in 2010; years with values: 2015, 2016, 2019, 2020"
+    ):
         cd.index_comparison("pci", 2010)
     with pytest.raises(ValueError, match="period is a year such as 2023"):
         cd.index_comparison("pci", 20.5)
@@ -321,14 +338,16 @@ def test_province_trajectories_adds_up_the_panels():
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_comparison_chart_draws_the_expected_bars(lang):
-    ax = pn.comparison_chart("PCI", 2022, lang=lang)
+    ax = pn.comparison_chart("PCI", 2021, lang=lang)
     widths = sorted(round(p.get_width(), 2) for p in ax.patches)
-    assert widths == [60.91, 64.39]
+    assert widths == [64.2]
     labels = " ".join(t.get_text() for t in ax.texts)
-    assert ("không có số liệu" if lang == "vi" else "no value found") in labels  # Khánh Hòa: no 2022 PCI found
+    assert ("không có số liệu" if lang == "vi" else "no value found") in labels  # only Đắk Lắk has a 2021 PCI
     drawn = ax.figure.cchc_values
-    assert set(drawn.query("scope == 'province'")["province"]) == {"dak-lak", "ha-giang"}
-    assert set(drawn["period"]) == {"2022"}
+    assert set(drawn.query("scope == 'province'")["province"]) == {"dak-lak"}
+    assert set(drawn["period"]) == {"2021"}
+    full = pn.comparison_chart("PCI", 2020, lang=lang)  # 63 provinces in the table, the three followed drawn
+    assert sorted(round(p.get_width(), 2) for p in full.patches) == [61.16, 63.22, 63.98]
 
 
 def test_charts_reject_a_bad_language():
@@ -350,19 +369,26 @@ def test_page_tables_are_wholly_in_one_language(lang):
     assert described.iloc[:, 0].tolist() == ["PAR INDEX", "SIPAS", "PAPI", "PCI"]
     assert len(sources) == len(nat.national_index_sources())
     row = standing.set_index([headers[0], headers[1]]).loc[("SIPAS", "Khánh Hòa")]
-    assert row[headers[3]] == ("83,66%" if lang == "vi" else "83.66%") and row[headers[4]] == "30/63"
-    old = standing.set_index([headers[0], headers[1]]).loc[("PAPI", "Đắk Lắk"), headers[5]]
-    assert old == ("phương pháp cũ" if lang == "vi" else "earlier method")  # PAPI 2017: before the 8-dimension scale
+    assert (
+        row[headers[3]] == ("83,66% (2024)" if lang == "vi" else "83.66% (2024)") and row[headers[4]] == "30/63 (2024)"
+    )
+    old = standing.set_index([headers[0], headers[1]]).loc[("PAR INDEX", "Đắk Lắk")]
+    assert old[headers[3]].endswith("(2023*)")  # PAR INDEX 2023: before the 2024 criteria
+    assert old[headers[5]].startswith("* phương pháp cũ" if lang == "vi" else "* earlier method")
+    kinds = sources[nat._HEADERS["kind"][lang]]  # every page's kind, in the page's language
+    assert set(kinds) <= {label[lang] for label in nat.SOURCE_KIND_LABELS.values()} and kinds.ne("").all()
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_standing_explains_a_flagged_value_in_the_page_language(lang):
     standing = nat.standing_table(lang)
     standing = standing.set_index(list(standing.columns[:2]))
-    remark = standing.loc[("PCI", "Khánh Hòa")].iloc[-1]  # PCI 2020: VCCI printed 63.98 with a decimal point
-    values = cd.national_indices(index="pci", province="khanh-hoa").query("period == 2020 and measure == 'score'")
-    assert remark == values["note_vi" if lang == "vi" else "note"].item()
-    assert ("63,98 điểm" in remark) if lang == "vi" else ("63.98 points" in remark)
+    remark = standing.loc[("PAPI", "Hà Giang")].iloc[-1]  # PAPI 2024: ranked out of 63 here, 61 on another page
+    values = cd.national_indices(index="papi").query("id == 'baohagiang-en-2025-papi-003'")
+    assert values["note_vi" if lang == "vi" else "note"].item() in remark
+    assert ("39/61/63" in remark) and (
+        ("các nguồn khác nhau" in remark) if lang == "vi" else ("sources disagree" in remark)
+    )
     assert standing.loc[("SIPAS", "Khánh Hòa")].iloc[-1] == ""  # nothing flagged behind it
 
 
