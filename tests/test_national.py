@@ -329,11 +329,126 @@ def test_trajectory_chart_without_values_says_so():
     assert ax.figure.cchc_values.empty
 
 
-def test_province_trajectories_adds_up_the_panels():
+def test_province_trajectories_draws_no_blank_panel():
     fig = pn.province_trajectories("dak-lak", lang="en")
-    assert len(fig.axes) == 4
+    assert len(fig.axes) == 3  # no SIPAS value found for Đắk Lắk: a sentence, not an empty box
     assert set(fig.cchc_values.query("scope == 'province'")["indicator"]) == {"par_index", "papi", "pci"}
+    assert "No published value found in the stored sources: SIPAS" in fig.get_suptitle()
     plt.close(fig)
+
+
+def _segments_drawn(ax):
+    return [tuple(int(x) for x in line.get_xdata()) for line in ax.lines if line.get_gid() == "trajectory-segment"]
+
+
+@pytest.mark.parametrize("province", ["khanh-hoa", "dak-lak", "ha-giang"])
+def test_no_segment_spans_a_gap_or_a_method_change(province):
+    fig = pn.province_trajectories(province, lang="en")
+    cat = nat.national_index_catalog().set_index("index")
+    for ax in fig.axes:
+        short = ax.get_title(loc="left").split(" – ")[1]
+        code = nat.check_index(short)
+        years = set(fig.cchc_values.query("indicator == @code and scope == 'province' and measure == 'score'")["period"].astype(int))  # fmt: skip
+        for a, b in _segments_drawn(ax):
+            assert b == a + 1, f"{province} {short}: a line joins {a} and {b} across a gap"
+            assert (a >= cat.at[code, "comparable_from"]) == (b >= cat.at[code, "comparable_from"]), f"{short}: {a}-{b}"
+            assert {a, b} <= years  # a segment joins two drawn scores
+    plt.close(fig)
+
+
+def test_segments_join_only_consecutive_years_of_one_method():
+    assert pn.segments([2020, 2021, 2024], [False, False, True]) == [(2020, 2021)]
+    assert pn.segments([2017, 2018], [False, True]) == []  # the method changed between them
+    assert pn.segments([2019, 2020, 2021], [True, True, True]) == [(2019, 2020), (2020, 2021)]
+
+
+def test_the_seven_segments_of_issue_22_are_gone():
+    cases = [("khanh-hoa", "par_index", (2021, 2024)), ("khanh-hoa", "sipas", (2021, 2024)),
+             ("khanh-hoa", "papi", (2020, 2022)), ("khanh-hoa", "pci", (2020, 2023)),
+             ("ha-giang", "pci", (2020, 2022)), ("dak-lak", "par_index", (2017, 2023)),
+             ("dak-lak", "pci", (2016, 2020))]  # fmt: skip
+    for province, code, pair in cases:
+        ax = pn.trajectory_chart(province, code, lang="en")
+        assert pair not in _segments_drawn(ax), (province, code, pair)
+        plt.close(ax.figure)
+
+
+def test_method_change_is_drawn_and_the_zoom_stated():
+    ax = pn.trajectory_chart("khanh-hoa", "par_index", lang="en")
+    rules = [line for line in ax.lines if line.get_gid() == "method-change"]
+    assert len(rules) == 1 and rules[0].get_xdata()[0] == 2023.5
+    texts = [t.get_text() for t in ax.texts]
+    assert "new criteria from 2024" in texts
+    bottom, top = ax.get_ylim()
+    assert top <= 100  # never beyond the index's scale
+    assert bottom == 0 or f"Score axis starts at {bottom:g} (scale 0–100)" in "\n".join(texts)
+    plt.close(ax.figure)
+
+
+def test_a_value_only_a_mirror_prints_is_marked():
+    ax = pn.trajectory_chart("dak-lak", "pci", lang="en")  # PCI 2022: only a Czech machine translation
+    drawn = ax.figure.cchc_values.query("scope == 'province' and measure == 'score' and period == '2022'")
+    assert set(drawn["source_kind"]) == {"mirror"}
+    texts = [t.get_text() for t in ax.texts]
+    assert any(t.startswith("60.91 †") for t in texts)
+    assert any("only a republication or mirror prints this value (2022)" in t for t in texts)
+    plt.close(ax.figure)
+
+
+def test_comparison_legend_never_shows_an_empty_value():
+    for code, year in [("par_index", 2024), ("sipas", 2024), ("pci", 2023), ("papi", 2023)]:
+        ax = pn.comparison_chart(code, year, lang="en")
+        legend = ax.get_legend()
+        labels = [t.get_text() for t in legend.get_texts()] if legend else []
+        assert not any(label.rstrip().endswith(("–", ": –")) or "– –" in label for label in labels), labels
+        plt.close(ax.figure)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_distribution_chart_draws_every_ranked_province(lang):
+    ax = pn.distribution_chart("pci", 2020, lang=lang)
+    drawn = ax.figure.cchc_values
+    scores = drawn.query("measure == 'score'")
+    assert scores["province"].nunique() == 63 and set(drawn["source_id"]) == {"pcivietnam-2020-ranking"}
+    dots = [c for c in ax.collections if c.get_gid() == "ranked-provinces"][0].get_offsets()
+    assert len(dots) == 60  # the other 60 in grey; the three followed provinces drawn apart and labelled
+    labelled = {t.get_text().split("\n")[0].split(" (")[0] for t in ax.texts if t.get_gid() == "followed"}
+    assert labelled == {"Khánh Hòa", "Đắk Lắk", "Hà Giang"}
+    median = [line for line in ax.lines if line.get_gid() == "median"][0].get_ydata()[0]
+    assert median == pytest.approx(scores["value"].median())
+    assert len([line for line in ax.lines if line.get_gid() == "quartile"]) == 2
+    hg = [t.get_text() for t in ax.texts if t.get_gid() == "followed" and t.get_text().startswith("Hà Giang")][0]
+    assert "Tuyên Quang" in hg  # Hà Giang's successor after the 2025 merger
+    plt.close(ax.figure)
+
+
+def test_distribution_chart_needs_a_full_table():
+    with pytest.raises(ValueError, match="no stored page prints the whole PAPI table for 2021; years with one: none"):
+        pn.distribution_chart("papi", 2021)
+
+
+def test_every_source_has_a_kind_and_every_value_prints_its_number():
+    sources = nat.national_index_sources()
+    assert sources["source_kind"].isin(nat.SOURCE_KINDS).all()
+    values = cd.national_indices()
+    assert values["source_kind"].notna().all()
+    lang = sources.set_index("source_id")["language"]
+    for _, r in values.iterrows():
+        english = lang[r["source_id"]] == "en"
+        printed = nat._prints(r["evidence"], r["value"], english=english) or (
+            r["flag"] in ("format_anomaly", "contradiction")
+            and nat._prints(r["evidence"], r["value"], english=not english)
+        )
+        assert printed, (r["id"], r["evidence"], r["value"])
+
+
+def test_full_tables_have_one_row_per_ranked_province():
+    full = nat.full_tables()
+    assert not full.empty
+    for _, t in full.iterrows():
+        rows = cd.national_indices(index=t["index"], period=int(t["period"])).query("source_id == @t.source_id")
+        ranks = rows.query("scope == 'province' and measure == 'rank'")
+        assert len(ranks) == ranks["province"].nunique() == t["provinces_ranked"]
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
