@@ -111,8 +111,8 @@ UI_NATIONAL = {
         "en": "Each dot is a province (score from {source}'s ranking); the three followed provinces in colour",
     },
     "quartiles": {
-        "vi": "Trung vị và tứ phân vị của {n} điểm (tính từ bảng): {q1} · {q2} · {q3}",
-        "en": "Median and quartiles of the {n} scores (computed from the table): {q1} · {q2} · {q3}",
+        "vi": "Tính từ {n} điểm của bảng: tứ phân vị 1 {q1} · trung vị {q2} · tứ phân vị 3 {q3}",
+        "en": "Computed from the table's {n} scores: 1st quartile {q1} · median {q2} · 3rd quartile {q3}",
     },
     "median": {"vi": "Trung vị (tính từ bảng)", "en": "Median (computed from the table)"},
     "quartile": {"vi": "Tứ phân vị 1 và 3 (tính từ bảng)", "en": "1st and 3rd quartiles (computed from the table)"},
@@ -622,19 +622,22 @@ def distribution_chart(index, period=None, *, lang="vi", ax=None, data_dir=None)
     ax.axhline(q2, color="0.35", lw=1.2, zorder=1, gid="median")
     for q in (q1, q3):
         ax.axhline(q, color="0.55", lw=0.9, ls=(0, (3, 2)), zorder=1, gid="quartile")
-    for slug, r in wide[wide.index.isin(followed)].iterrows():
+    for k, (slug, r) in enumerate(wide[wide.index.isin(followed)].iterrows()):
         ax.scatter([r["rank"]], [r["score"]], s=60, color=colors[slug], edgecolor="black", lw=0.6, zorder=4)
         name = reg.at[slug, "name_vi"]
         succ = reg.at[slug, "successor"]
         if succ and succ != slug:
             name = _t("successor", lang, name=name, successor=reg.at[succ, "name_vi"])
         text = f"{name}\n{_score_text(r['score'], unit, lang)}, {_rank_text(r['rank'], len(wide), lang)}"
-        ax.annotate(text, xy=(r["rank"], r["score"]), xytext=(6, 10), textcoords="offset points", fontsize=7.5,
-                    color="0.1", gid="followed", arrowprops={"arrowstyle": "-", "color": "0.5", "lw": 0.6})  # fmt: skip
+        right = r["rank"] > len(wide) * 0.6  # labels of the last ranks sit to the left, inside the axes
+        offset = (-8 if right else 8, 26 if k % 2 == 0 and not right else -34)  # alternate above and below
+        ax.annotate(text, xy=(r["rank"], r["score"]), xytext=offset, textcoords="offset points", fontsize=7.5,
+                    ha="right" if right else "left", color="0.1", gid="followed",
+                    arrowprops={"arrowstyle": "-", "color": "0.5", "lw": 0.6})  # fmt: skip
     top = float(cat["scale_max"])
     lo, hi = float(wide["score"].min()), float(wide["score"].max())
     bottom = max(0.0, math.floor((lo - 2) / 5) * 5)
-    ax.set_ylim(bottom, min(top, hi + 3))
+    ax.set_ylim(bottom, min(top, hi + 4))
     ax.set_xlim(0, len(wide) + 1)
     ax.set_xlabel(_t("rank_axis", lang), fontsize=8)
     ax.set_ylabel(_t("score", lang) + (" (%)" if unit == "percent" else ""))
