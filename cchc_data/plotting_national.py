@@ -32,7 +32,7 @@ from .province_registry import provinces, resolve_province
 
 __all__ = [
     "UI_NATIONAL", "trajectory_chart", "province_trajectories", "comparison_chart", "distribution_chart",
-    "segments", "VALUE_COLUMNS",
+    "segments", "method_breaks", "method_of", "VALUE_COLUMNS",
 ]  # fmt: skip
 
 #: Columns of ``fig.cchc_values`` (the shared chart contract), then the chart-specific ones.
@@ -85,7 +85,7 @@ UI_NATIONAL = {
     "scale": {"vi": "Thang điểm: {scale}", "en": "Scale: {scale}"},
     "year": {"vi": "Năm xếp hạng (năm chỉ số phản ánh)", "en": "Year the index is for"},
     "no_line": {
-        "vi": "Đường nối chỉ hai năm liền nhau cùng phương pháp; năm thiếu để trống",
+        "vi": "Đường chỉ nối hai năm liền nhau cùng phương pháp; năm thiếu để trống",
         "en": "Lines join only consecutive years of the same method; missing years stay empty",
     },
     "zoom": {"vi": "Trục điểm bắt đầu từ {lo} (thang 0–{top})", "en": "Score axis starts at {lo} (scale 0–{top})"},
@@ -195,15 +195,26 @@ def _new_ax(ax):
     return fig.add_subplot()
 
 
-def segments(periods, comparable) -> list[tuple[int, int]]:
+def method_breaks(cat_row) -> list[int]:
+    """The years from which a new method applies (the catalog's ``method_breaks``), ascending."""
+    text = cat_row.get("method_breaks", "") or ""
+    return sorted(int(y) for y in str(text).split(";") if y.strip())
+
+
+def method_of(year: int, breaks) -> int:
+    """Which method measured ``year``: the number of method changes at or before it."""
+    return sum(int(year) >= b for b in breaks)
+
+
+def segments(periods, methods) -> list[tuple[int, int]]:
     """The pairs of years a line may join: consecutive years measured by the same method.
 
     Parameters
     ----------
     periods : sequence of int
         The years with a score, ascending.
-    comparable : sequence of bool
-        For each year, whether it is measured by the index's latest method (``comparable``).
+    methods : sequence
+        For each year, which method measured it (:func:`method_of`, or the ``comparable`` flag).
 
     Returns
     -------
@@ -216,7 +227,7 @@ def segments(periods, comparable) -> list[tuple[int, int]]:
     [(2019, 2020)]
     """
     years = [int(y) for y in periods]
-    same = list(comparable)
+    same = list(methods)
     return [
         (a, b)
         for (a, b), (ca, cb) in zip(zip(years, years[1:], strict=False), zip(same, same[1:], strict=False), strict=True)
@@ -294,7 +305,8 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     has = t["score"].notna()
     scored = t[has]
     by_year = scored.set_index(scored["period"].astype(int))["score"]
-    for a, b in segments(scored["period"], scored["comparable"]):
+    breaks = method_breaks(cat)
+    for a, b in segments(scored["period"], [method_of(y, breaks) for y in scored["period"].astype(int)]):
         ax.plot([a, b], [by_year[a], by_year[b]], color=color, lw=1.6, zorder=2, gid="trajectory-segment")
     weak = _weak_years(code, slug, data_dir)
     for _, r in t.iterrows():
@@ -351,11 +363,13 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     change = int(cat["comparable_from"])
     if not t["comparable"].all():
         notes.append(_t("not_comparable", lang, year=change))
-    label_change = cat[f"method_change_{lang}"]
-    if label_change and years[0] < change <= years[-1] + 1:
-        ax.axvline(change - 0.5, color="0.5", lw=1, ls=(0, (4, 2)), zorder=1, gid="method-change")
-        ax.annotate(label_change.format(year=change), xy=(change - 0.5, 1), xycoords=("data", "axes fraction"),
-                    xytext=(3, -3), textcoords="offset points", ha="left", va="top", fontsize=7, color="0.35")  # fmt: skip
+    labels_change = str(cat[f"method_change_{lang}"] or "").split(";")
+    for b, label_change in zip(breaks, labels_change, strict=False):
+        if not years[0] < b <= years[-1]:
+            continue  # a method change is drawn only between two years on the chart
+        ax.axvline(b - 0.5, color="0.5", lw=1, ls=(0, (4, 2)), zorder=1, gid="method-change")
+        ax.annotate(label_change.format(year=b), xy=(b - 0.5, 1), xycoords=("data", "axes fraction"), xytext=(3, -3),
+                    textcoords="offset points", ha="left", va="top", fontsize=7, color="0.35", gid="method-label")  # fmt: skip
     if weak & set(years):
         notes.append(_t("weak", lang, years=", ".join(str(y) for y in sorted(weak & set(years)))))
     if t["disputed"].any():

@@ -351,9 +351,22 @@ def test_no_segment_spans_a_gap_or_a_method_change(province):
         years = set(fig.cchc_values.query("indicator == @code and scope == 'province' and measure == 'score'")["period"].astype(int))  # fmt: skip
         for a, b in _segments_drawn(ax):
             assert b == a + 1, f"{province} {short}: a line joins {a} and {b} across a gap"
-            assert (a >= cat.at[code, "comparable_from"]) == (b >= cat.at[code, "comparable_from"]), f"{short}: {a}-{b}"
+            breaks = pn.method_breaks(cat.loc[code])
+            assert pn.method_of(a, breaks) == pn.method_of(b, breaks), (
+                f"{province} {short}: {a}-{b} spans a method change"
+            )
             assert {a, b} <= years  # a segment joins two drawn scores
     plt.close(fig)
+
+
+def test_catalog_method_breaks_end_at_comparable_from():
+    cat = nat.national_index_catalog().set_index("index")
+    for code, row in cat.iterrows():
+        breaks = pn.method_breaks(row)
+        assert breaks and breaks[-1] == row["comparable_from"], code
+        assert (
+            len(str(row["method_change_en"]).split(";")) == len(breaks) == len(str(row["method_change_vi"]).split(";"))
+        )
 
 
 def test_segments_join_only_consecutive_years_of_one_method():
@@ -374,11 +387,12 @@ def test_the_seven_segments_of_issue_22_are_gone():
 
 
 def test_method_change_is_drawn_and_the_zoom_stated():
-    ax = pn.trajectory_chart("khanh-hoa", "par_index", lang="en")
+    ax = pn.trajectory_chart("khanh-hoa", "par_index", lang="en")  # scores 2021, 2022 and 2024
     rules = [line for line in ax.lines if line.get_gid() == "method-change"]
-    assert len(rules) == 1 and rules[0].get_xdata()[0] == 2023.5
+    assert sorted(rule.get_xdata()[0] for rule in rules) == [2021.5, 2023.5]  # the 2022-2030 scheme, the 2024 criteria
     texts = [t.get_text() for t in ax.texts]
-    assert "new criteria from 2024" in texts
+    assert {"2022–2030 criteria from 2022", "new criteria from 2024"} <= set(texts)
+    assert (2021, 2022) not in _segments_drawn(ax)  # consecutive years, but two methods
     bottom, top = ax.get_ylim()
     assert top <= 100  # never beyond the index's scale
     assert bottom == 0 or f"Score axis starts at {bottom:g} (scale 0–100)" in "\n".join(texts)
