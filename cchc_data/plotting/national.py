@@ -196,13 +196,47 @@ def _new_ax(ax):
 
 
 def method_breaks(cat_row) -> list[int]:
-    """The years from which a new method applies (the catalog's ``method_breaks``), ascending."""
+    """The years from which a new method applies (the catalog's ``method_breaks``), ascending.
+
+    Parameters
+    ----------
+    cat_row : mapping
+        One row of :func:`cchc_data.national.national_index_catalog` (a Series or a dict).
+
+    Returns
+    -------
+    list of int
+        The years, ascending; empty when the index never changed its method.
+
+    Examples
+    --------
+    >>> method_breaks({"method_breaks": "2022;2024"})
+    [2022, 2024]
+    """
     text = cat_row.get("method_breaks", "") or ""
     return sorted(int(y) for y in str(text).split(";") if y.strip())
 
 
 def method_of(year: int, breaks) -> int:
-    """Which method measured ``year``: the number of method changes at or before it."""
+    """Which method measured ``year``: the number of method changes at or before it.
+
+    Parameters
+    ----------
+    year : int
+        The year the index is for.
+    breaks : sequence of int
+        The years from which a new method applies (:func:`method_breaks`).
+
+    Returns
+    -------
+    int
+        0 for the first method, 1 after the first change, and so on.
+
+    Examples
+    --------
+    >>> [method_of(y, [2022, 2024]) for y in (2021, 2022, 2023, 2024)]
+    [0, 1, 1, 2]
+    """
     return sum(int(year) >= b for b in breaks)
 
 
