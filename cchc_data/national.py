@@ -300,10 +300,12 @@ def national_indices(*, index=None, province=None, period=None, data_dir=None) -
 
 
 def _one_per_key(frame: pd.DataFrame) -> pd.DataFrame:
-    """One value per (period, measure, scope): the first source's, with ``disputed`` when sources differ."""
+    """One value per (period, measure, scope): the first exact value (a bound only when none is printed),
+    with ``disputed`` when sources differ."""
     key = ["period", "measure", "scope"]
     spread = frame.groupby(key)["value"].transform(lambda v: v.nunique() > 1)
-    firsts = frame.assign(disputed=spread).drop_duplicates(key, keep="first")
+    exact_first = frame.assign(_bound=frame["qualifier"] != "none").sort_values("_bound", kind="stable")
+    firsts = exact_first.assign(disputed=spread.loc[exact_first.index]).drop_duplicates(key, keep="first")
     ids = frame.groupby(key)["source_id"].agg(lambda s: ";".join(dict.fromkeys(s)))
     return firsts.set_index(key).assign(source_ids=ids).reset_index()
 
@@ -478,22 +480,23 @@ def national_values(index, period, *, data_dir=None) -> dict:
     Returns
     -------
     dict
-        ``provinces_ranked``, ``national_average``, ``national_max``, ``national_min`` (floats, NaN where
-        not printed) and ``national_max_qualifier`` (``"more_than"`` when a page only says the leaders
-        scored above the value).
+        ``provinces_ranked``, ``national_average``, ``national_median``, ``national_max``,
+        ``national_min`` (floats, NaN where not printed) and ``national_max_qualifier`` (``"more_than"``
+        when a page only says the leaders scored above the value; an exact value printed elsewhere wins).
 
     Examples
     --------
-    >>> national_values("papi", 2021)
-    {'provinces_ranked': 63.0, 'national_average': 42.269, 'national_max': 48.059, 'national_min': 37.223, 'national_max_qualifier': 'none'}
-    >>> national_values("papi", 2019)["national_max_qualifier"]
-    'more_than'
+    >>> national_values("papi", 2021)["national_max"], national_values("pci", 2015)["national_median"]
+    (48.059, 58.47)
+    >>> national_values("papi", 2019)["national_max"], national_values("papi", 2019)["national_max_qualifier"]
+    (46.74, 'none')
     """
     code = check_index(index, data_dir=data_dir)
     values = national_indices(index=code, data_dir=data_dir)
     values = values[(values["scope"] != "province") & (values["period"] == int(period))]
+    values = values.assign(_bound=values["qualifier"] != "none").sort_values("_bound", kind="stable")
     first = values.drop_duplicates("scope").set_index("scope")
-    scopes = ("provinces_ranked", "national_average", "national_max", "national_min")
+    scopes = ("provinces_ranked", "national_average", "national_median", "national_max", "national_min")
     out: dict = {s: float(first["value"].get(s, np.nan)) for s in scopes}
     out["national_max_qualifier"] = first["qualifier"].get("national_max", "")
     return out

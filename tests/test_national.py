@@ -153,6 +153,18 @@ def test_trajectory_on_hand_built_frame(small):
     assert second["source_ids"] == "baokhanhhoa-2024-papi;baohagiang-en-2025-papi"
 
 
+def test_an_exact_value_within_a_printed_bound_agrees_and_is_drawn(data_copy):
+    assert not [p for p in validation.check_national() if p.level == "error"]
+    papi = cd.index_trajectory("khanh-hoa", "papi").set_index("period")
+    assert papi.at[2019, "national_max"] == 46.74 and papi.at[2019, "national_max_qualifier"] == "none"
+    rows = pd.read_csv(data_copy / "national_indices.csv", dtype=str, keep_default_na=False)
+    at = rows["id"] == "baothuathienhue-en-2020-papi-001"
+    rows.loc[at, ["value", "evidence"]] = ["46.5", "Ben Tre is ranked highest with a score of 46.5 points"]
+    rows.to_csv(data_copy / "national_indices.csv", index=False)
+    errors = [p for p in validation.check_national(data_copy) if p.level == "error"]
+    assert any("sources disagree: 46.6 (baokhanhhoa-2020-papi" in p.message for p in errors)  # below the bound
+
+
 def test_trajectory_marks_sources_that_disagree(small):
     rows = pd.read_csv(small / "national_indices.csv", dtype=str, keep_default_na=False)
     rows.loc[rows["id"] == "baohagiang-en-2025-papi-001", ["value", "evidence"]] = ["41.5", "reached 41.5 points"]
@@ -168,7 +180,7 @@ def test_trajectory_on_real_data():
     assert t["rank"].to_dict() == {2020: 51.0, 2021: 56.0, 2024: 30.0}
     assert t.at[2024, "national_average"] == 83.94
     papi = cd.index_trajectory("khanh-hoa", "papi").set_index("period")
-    assert papi.at[2019, "national_max_qualifier"] == "more_than"  # "the leaders all scored above 46.6"
+    assert papi.at[2019, "national_max_qualifier"] == "none"  # the exact top (46.74) wins over "all above 46.6"
     assert papi.at[2022, "disputed"]  # 16/61 against another page's "out of 63"
 
 
