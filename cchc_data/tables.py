@@ -667,7 +667,7 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
             "title": title,
             "publisher": src["publisher"],
             "kind": src["source_kind"].map(lambda k: SOURCE_KIND_LABELS[k][lang]),
-            "published": src["published"].replace("", _REMARKS["undated"][lang]),
+            "published": [_date(v, lang) or _REMARKS["undated"][lang] for v in src["published"]],
             "url": src["url"],
         }
     )
