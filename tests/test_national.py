@@ -423,6 +423,16 @@ def test_a_value_only_a_mirror_prints_is_marked():
     plt.close(ax.figure)
 
 
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_comparison_title_names_who_is_shown_and_who_has_no_value(lang):
+    ax = pn.comparison_chart("sipas", 2024, lang=lang)  # only Khánh Hòa has a SIPAS value
+    assert ax.get_title(loc="left") == "SIPAS 2024: Khánh Hòa"
+    texts = " ".join(t.get_text() for t in ax.texts) + " " + " ".join(t.get_text() for t in ax.figure.texts)
+    assert "Đắk Lắk" in texts and "Hà Giang" in texts  # the followed provinces without a value are named
+    assert ax.get_xlim() == (0.0, 100.0)  # the whole 0-100 scale, not 120
+    plt.close(ax.figure)
+
+
 def test_comparison_legend_never_shows_an_empty_value():
     for code, year in [("par_index", 2024), ("sipas", 2024), ("pci", 2023), ("papi", 2023)]:
         ax = pn.comparison_chart(code, year, lang="en")

@@ -540,7 +540,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
         ax = fig.add_subplot()
     fig = ax.figure
     ys = np.arange(len(c))[::-1]
-    top = np.nanmax(c[["score", "national_max"]].to_numpy(dtype=float)) if c["score"].notna().any() else 100.0
+    top = float(cat["scale_max"])  # bars on the index's whole scale
     for y, (_, r) in zip(ys, c.iterrows(), strict=True):
         if math.isnan(r["score"]):
             ax.text(0, y, "  " + _t("no_value", lang), va="center", fontsize=8, color=_GREY)
@@ -549,7 +549,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
                 hatch=None if r["comparable"] else "//", edgecolor="white")  # fmt: skip
         label = _score_text(r["score"], unit, lang)
         rank = _rank_text(r["rank"], r["provinces_ranked"], lang)
-        ax.text(r["score"] + top * 0.01, y, f"{label}  {rank}".strip(), va="center", fontsize=8)
+        ax.text(r["score"] + top * 0.01, y, f"{label}  {rank}".strip(), va="center", fontsize=8, clip_on=False)
     first = c.iloc[0]
     handles = []
     if not math.isnan(first["national_average"]):
@@ -571,7 +571,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
         handles.append(Line2D([], [], color="0.7", ls=":", label=f"{_t('bottom', lang)}: {lo}"))
     ax.set_yticks(ys, c["province_name"].tolist())
     ax.set_ylim(-0.6, len(c) - 0.4)
-    ax.set_xlim(0, top * 1.3)
+    ax.set_xlim(0, top)
     ax.set_xlabel(_t("score", lang) + (" (%)" if unit == "percent" else ""))
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt_number(v, lang)))
     ax.spines[["top", "right"]].set_visible(False)
@@ -581,7 +581,9 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     ]
     if not bool(first["comparable"]):
         notes.append(_t("not_comparable_bar", lang, year=int(cat["comparable_from"])))
-    absent = c.loc[c["score"].isna(), "province_name"].tolist()
+    names = provinces(data_dir=data_dir).set_index("slug")["name_vi"]
+    never = [names[p] for p in national.followed_provinces(data_dir=data_dir) if p not in set(c["province"])]
+    absent = c.loc[c["score"].isna(), "province_name"].tolist() + never  # followed, no value that year
     if absent:
         notes.append(_t("missing_for", lang, year=year, names=", ".join(absent)))
     shown = c.loc[c["score"].notna(), "province_name"].tolist()
