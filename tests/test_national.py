@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 import cchc_data as cd
+from cchc_data import i18n, validation
 from cchc_data import national as nat
 from cchc_data import plotting_national as pn
-from cchc_data import tables, validation
 from cchc_data.numbers import numbers_in
 
 FIELDS = ["id", "index", "province", "period", "measure", "scope", "value", "unit", "qualifier", "source_id",
@@ -528,11 +528,11 @@ def test_page_tables_are_wholly_in_one_language(lang):
     old = standing.set_index([headers[0], headers[1]]).loc[("PAR INDEX", "Đắk Lắk")]
     assert old[headers[3]].endswith("(2023*)")  # PAR INDEX 2023: before the 2024 criteria
     assert old[headers[5]].startswith("* phương pháp cũ" if lang == "vi" else "* earlier method")
-    published = sources.set_index(sources.columns[0])[tables._HEADERS["published"][lang]]
+    published = sources.set_index(sources.columns[0])[i18n.t("national.column.published", lang)]
     assert published["baokhanhhoa-2024-papi"] == ("2/4/2024" if lang == "vi" else "2 April 2024")  # a date, no time
     assert published["vietnamnet-hg-2023-pci"] == ("không ghi ngày" if lang == "vi" else "undated")
-    kinds = sources[tables._HEADERS["kind"][lang]]  # every page's kind, in the page's language
-    assert set(kinds) <= {label[lang] for label in tables.SOURCE_KIND_LABELS.values()} and kinds.ne("").all()
+    kinds = sources[i18n.t("national.column.kind", lang)]  # every page's kind, in the page's language
+    assert set(kinds) <= {i18n.t(f"national.source_kind.{k}", lang) for k in nat.SOURCE_KINDS} and kinds.ne("").all()
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])

@@ -24,14 +24,13 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .. import national
+from .. import i18n, national
 from .._docstrings import share_docs_in
-from ..i18n import LANGS
 from ..province_registry import provinces, resolve_province
 from ._furniture import _fmt_number, _footer, _header, province_colors
 
 __all__ = [
-    "UI_NATIONAL", "trajectory_chart", "province_trajectories", "comparison_chart", "distribution_chart",
+    "trajectory_chart", "province_trajectories", "comparison_chart", "distribution_chart",
     "segments", "method_breaks", "method_of", "VALUE_COLUMNS",
 ]  # fmt: skip
 
@@ -41,98 +40,8 @@ VALUE_COLUMNS = [
     "evidence", "measure", "scope", "comparable", "source_url", "source_kind",
 ]  # fmt: skip
 
-#: Every user-facing string of these charts, by key and language.
-UI_NATIONAL = {
-    "score": {"vi": "Điểm", "en": "Score"},
-    "rank_label": {"vi": "hạng {rank}", "en": "rank {rank}"},
-    "rank_of": {"vi": "hạng {rank}/{of}", "en": "rank {rank}/{of}"},
-    "rank_only": {"vi": "{year}: {rank} (không có điểm)", "en": "{year}: {rank} (no score)"},
-    "average": {"vi": "Trung bình cả nước", "en": "National average"},
-    "range": {"vi": "Điểm thấp nhất – cao nhất cả nước", "en": "National lowest – highest score"},
-    "top": {"vi": "Điểm cao nhất cả nước", "en": "National highest score"},
-    "bottom": {"vi": "Điểm thấp nhất cả nước", "en": "National lowest score"},
-    "trajectory_note": {
-        "vi": "Nhãn cạnh điểm: thứ hạng / số tỉnh được xếp (hạng 1 là cao nhất)",
-        "en": "Labels: rank / provinces ranked (rank 1 is the best)",
-    },
-    "not_comparable": {
-        "vi": "Điểm rỗng: trước {year}, phương pháp khác, không so sánh trực tiếp",
-        "en": "Hollow marks: before {year}, a different method, not directly comparable",
-    },
-    "not_comparable_bar": {
-        "vi": "Gạch chéo: trước {year}, phương pháp khác, không so sánh trực tiếp",
-        "en": "Hatched: before {year}, a different method, not directly comparable",
-    },
-    "disputed": {"vi": "Các nguồn in số khác nhau cho năm {years}", "en": "Sources disagree for {years}"},
-    "flagged": {
-        "vi": "Có số in theo định dạng lạ trong nguồn ({years})",
-        "en": "Some figures printed in an unusual format in the source ({years})",
-    },
-    "no_data": {
-        "vi": "Chưa tìm thấy số liệu công bố của {name} về {index}",
-        "en": "No published {index} value found for {name}",
-    },
-    "no_value": {"vi": "không có số liệu", "en": "no value found"},
-    "trajectories_title": {
-        "vi": "{name} trên các bảng xếp hạng quốc gia",
-        "en": "{name} in the national rankings",
-    },
-    "comparison_note": {
-        "vi": "Thanh: điểm năm {year}; nhãn: điểm và thứ hạng / số tỉnh được xếp",
-        "en": "Bars: {year} scores; labels: score and rank / provinces ranked",
-    },
-    "bounded": {"vi": "{q} {value} (các tỉnh dẫn đầu)", "en": "{q} {value} (the leaders)"},
-    "scale": {"vi": "Thang điểm: {scale}", "en": "Scale: {scale}"},
-    "year": {"vi": "Năm xếp hạng (năm chỉ số phản ánh)", "en": "Year the index is for"},
-    "no_line": {
-        "vi": "Đường chỉ nối hai năm liền nhau cùng phương pháp; năm thiếu để trống",
-        "en": "Lines join only consecutive years of the same method; missing years stay empty",
-    },
-    "zoom": {"vi": "Trục điểm bắt đầu từ {lo} (thang 0–{top})", "en": "Score axis starts at {lo} (scale 0–{top})"},
-    "weak": {
-        "vi": "†: chỉ có trang đăng lại hoặc bản sao in số này ({years})",
-        "en": "†: only a republication or mirror prints this value ({years})",
-    },
-    "none_for": {
-        "vi": "Không tìm thấy số liệu công bố trong các nguồn đã lưu: {indices}",
-        "en": "No published value found in the stored sources: {indices}",
-    },
-    "shown": {"vi": "{index} {year}: {names}", "en": "{index} {year}: {names}"},
-    "missing_for": {
-        "vi": "Không tìm thấy số liệu công bố năm {year} của: {names}",
-        "en": "No published {year} value found for: {names}",
-    },
-    "distribution_title": {
-        "vi": "{index} {year}: {n} tỉnh, thành được xếp hạng",
-        "en": "{index} {year}: {n} ranked provinces",
-    },
-    "distribution_note": {
-        "vi": "Mỗi chấm là một tỉnh (điểm theo bảng xếp hạng của {source}); ba tỉnh theo dõi được tô màu",
-        "en": "Each dot is a province (score from {source}'s ranking); the three followed provinces in colour",
-    },
-    "quartiles": {
-        "vi": "Tính từ {n} điểm của bảng: tứ phân vị 1 {q1} · trung vị {q2} · tứ phân vị 3 {q3}",
-        "en": "Computed from the table's {n} scores: 1st quartile {q1} · median {q2} · 3rd quartile {q3}",
-    },
-    "median": {"vi": "Trung vị (tính từ bảng)", "en": "Median (computed from the table)"},
-    "quartile": {"vi": "Tứ phân vị 1 và 3 (tính từ bảng)", "en": "1st and 3rd quartiles (computed from the table)"},
-    "rank_axis": {"vi": "Thứ hạng (1 là cao nhất)", "en": "Rank (1 is the best)"},
-    "successor": {"vi": "{name} (từ 2025: {successor})", "en": "{name} (from 2025: {successor})"},
-}
-_QUAL = {"more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤", "about": "≈"}
 _GREY = "0.45"
 _REF_SHIFT = 0.12  # years: national reference marks sit just left of the province's point
-
-
-def _t(key: str, lang: str, **fmt) -> str:
-    text = UI_NATIONAL[key][lang]
-    return text.format(**fmt) if fmt else text
-
-
-def _check_lang(lang) -> str:
-    if not isinstance(lang, str) or lang.strip().lower() not in LANGS:
-        raise ValueError(f"{lang!r} is not a supported language; use 'vi' or 'en'")
-    return lang.strip().lower()
 
 
 def _score_text(value, unit: str, lang: str) -> str:
@@ -145,8 +54,8 @@ def _rank_text(rank, of, lang: str) -> str:
         return ""
     r = _fmt_number(rank, lang)
     if of is None or (isinstance(of, float) and math.isnan(of)):
-        return _t("rank_label", lang, rank=r)
-    return _t("rank_of", lang, rank=r, of=_fmt_number(of, lang))
+        return i18n.t("chart_national.rank_label", lang, rank=r)
+    return i18n.t("chart_national.rank_of", lang, rank=r, of=_fmt_number(of, lang))
 
 
 def _values_frame(rows: pd.DataFrame) -> pd.DataFrame:
@@ -312,7 +221,7 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     True
     >>> plt.close(ax.figure)
     """
-    lang = _check_lang(lang)
+    lang = i18n.check_lang(lang)
     code = national.check_index(index, data_dir=data_dir)
     slug = resolve_province(province, data_dir=data_dir)
     name = provinces(data_dir=data_dir).set_index("slug").at[slug, "name_vi"]
@@ -328,7 +237,7 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     if t.empty:
         ax.set_axis_off()
         _header(ax, title, [])
-        ax.text(0.5, 0.5, _t("no_data", lang, name=name, index=short), ha="center", va="center",
+        ax.text(0.5, 0.5, i18n.t("chart_national.no_data", lang, name=name, index=short), ha="center", va="center",
                 transform=ax.transAxes, color=_GREY, fontsize=9, wrap=True)  # fmt: skip
         _attach(fig, _values_frame(_drawn_rows(code, slug, [], data_dir).iloc[0:0]))
         _footer(fig, [], lang, data_dir)
@@ -352,7 +261,7 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
             ax.plot(ref, r["national_max"], marker="v", color="0.6", ms=6, lw=0, zorder=1)
         elif not math.isnan(r["national_min"]):
             ax.plot(ref, r["national_min"], marker="^", color="0.6", ms=6, lw=0, zorder=1)
-        q = _QUAL.get(r["national_max_qualifier"], "")
+        q = i18n.value_label("qualifier_symbol", r["national_max_qualifier"], lang)
         if q and not math.isnan(r["national_max"]):  # e.g. "the leaders scored above 46.6"
             ax.annotate(f"{q} {_fmt_number(r['national_max'], lang)}", xy=(ref, r["national_max"]), xytext=(0, 3),
                         textcoords="offset points", ha="center", va="bottom", fontsize=6.5, color=_GREY)  # fmt: skip
@@ -364,7 +273,7 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
                 ax.plot(
                     year, 0, marker="|", ms=10, mew=2, color=color, transform=ax.get_xaxis_transform(), clip_on=False
                 )
-                ax.annotate(_t("rank_only", lang, year=year, rank=label), xy=(year, 0), xycoords=("data", "axes fraction"),
+                ax.annotate(i18n.t("chart_national.rank_only", lang, year=year, rank=label), xy=(year, 0), xycoords=("data", "axes fraction"),
                             xytext=(4, 6), textcoords="offset points", ha="left", fontsize=7.5, color=color)  # fmt: skip
             continue
         face = color if r["comparable"] else "white"
@@ -385,18 +294,18 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     else:
         span = years[-1] - years[0]
         ax.set_xlim(years[0] - max(0.6, span * 0.08), years[-1] + max(0.9, span * 0.22))
-    ax.set_ylabel(_t("score", lang) + (" (%)" if unit == "percent" else ""))
-    ax.set_xlabel(_t("year", lang), fontsize=8)
+    ax.set_ylabel(i18n.t("national.column.score", lang) + (" (%)" if unit == "percent" else ""))
+    ax.set_xlabel(i18n.t("chart_national.year", lang), fontsize=8)
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt_number(v, lang)))
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="0.92")
     ax.tick_params(labelsize=8)
-    notes = [_t("trajectory_note", lang), _t("no_line", lang)]
+    notes = [i18n.t("chart_national.trajectory_note", lang), i18n.t("chart_national.no_line", lang)]
     if bottom > 0:
-        notes.append(_t("zoom", lang, lo=_fmt_number(bottom, lang), top=_fmt_number(top, lang)))
+        notes.append(i18n.t("chart_national.zoom", lang, lo=_fmt_number(bottom, lang), top=_fmt_number(top, lang)))
     change = int(cat["comparable_from"])
     if not t["comparable"].all():
-        notes.append(_t("not_comparable", lang, year=change))
+        notes.append(i18n.t("chart_national.not_comparable", lang, year=change))
     labels_change = str(cat[f"method_change_{lang}"] or "").split(";")
     for b, label_change in zip(breaks, labels_change, strict=False):
         if not years[0] < b <= years[-1]:
@@ -405,23 +314,29 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
         ax.annotate(label_change.format(year=b), xy=(b - 0.5, 1), xycoords=("data", "axes fraction"), xytext=(3, -3),
                     textcoords="offset points", ha="left", va="top", fontsize=7, color="0.35", gid="method-label")  # fmt: skip
     if weak & set(years):
-        notes.append(_t("weak", lang, years=", ".join(str(y) for y in sorted(weak & set(years)))))
+        notes.append(i18n.t("chart_national.weak", lang, years=", ".join(str(y) for y in sorted(weak & set(years)))))
     if t["disputed"].any():
-        notes.append(_t("disputed", lang, years=", ".join(str(int(y)) for y in t.loc[t["disputed"], "period"])))
+        notes.append(
+            i18n.t(
+                "chart_national.disputed", lang, years=", ".join(str(int(y)) for y in t.loc[t["disputed"], "period"])
+            )
+        )
     odd = t["flags"].str.contains("format_anomaly")
     if odd.any():
-        notes.append(_t("flagged", lang, years=", ".join(str(int(y)) for y in t.loc[odd, "period"])))
+        notes.append(i18n.t("chart_national.flagged", lang, years=", ".join(str(int(y)) for y in t.loc[odd, "period"])))
     _header(ax, title, notes)
     legend = []
     if t["national_average"].notna().any():
-        legend.append(Line2D([], [], marker="x", color=_GREY, lw=0, mew=1.5, label=_t("average", lang)))
+        legend.append(
+            Line2D([], [], marker="x", color=_GREY, lw=0, mew=1.5, label=i18n.t("chart_national.average", lang))
+        )
     both = t["national_max"].notna() & t["national_min"].notna()
     if both.any():
-        legend.append(Line2D([], [], color="0.8", lw=5, label=_t("range", lang)))
+        legend.append(Line2D([], [], color="0.8", lw=5, label=i18n.t("chart_national.range", lang)))
     if (t["national_max"].notna() & ~both).any():
-        legend.append(Line2D([], [], marker="v", color="0.6", lw=0, label=_t("top", lang)))
+        legend.append(Line2D([], [], marker="v", color="0.6", lw=0, label=i18n.t("chart_national.top", lang)))
     if (t["national_min"].notna() & ~both).any():
-        legend.append(Line2D([], [], marker="^", color="0.6", lw=0, label=_t("bottom", lang)))
+        legend.append(Line2D([], [], marker="^", color="0.6", lw=0, label=i18n.t("chart_national.bottom", lang)))
     if legend:
         ax.legend(handles=legend, loc="lower right", fontsize=7, frameon=False)
     rows = _drawn_rows(code, slug, years, data_dir)
@@ -463,7 +378,7 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
     ['papi', 'pci']
     >>> plt.close(fig)
     """
-    lang = _check_lang(lang)
+    lang = i18n.check_lang(lang)
     slug = resolve_province(province, data_dir=data_dir)
     codes = [c for c in national.INDICES if not national.index_trajectory(slug, c, data_dir=data_dir).empty]
     missing = [c for c in national.INDICES if c not in codes]
@@ -472,10 +387,10 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
         fig = plt.figure(figsize=(12, 1.2 + 4.3 * rows), layout="constrained")
     name = provinces(data_dir=data_dir).set_index("slug").at[slug, "name_vi"]
     cat = national.national_index_catalog(data_dir=data_dir).set_index("index")
-    title = _t("trajectories_title", lang, name=name)
+    title = i18n.t("chart_national.trajectories_title", lang, name=name)
     if missing:
         shorts = ", ".join(cat.at[c, "short_vi" if lang == "vi" else "short_en"] for c in missing)
-        title += "\n" + _t("none_for", lang, indices=shorts)
+        title += "\n" + i18n.t("chart_national.none_for", lang, indices=shorts)
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
     if codes:
         axes = fig.subplots(max(1, math.ceil(len(codes) / 2)), 2 if len(codes) > 1 else 1, squeeze=False).ravel()
@@ -527,7 +442,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     [['dak-lak', 'rank', 60.0], ['dak-lak', 'score', 60.91], ['ha-giang', 'rank', 41.0], ['ha-giang', 'rank', 41.0], ['ha-giang', 'score', 64.39], ['ha-giang', 'score', 64.39], ['khanh-hoa', 'rank', 16.0], ['khanh-hoa', 'score', 67.74]]
     >>> plt.close(ax.figure)
     """
-    lang = _check_lang(lang)
+    lang = i18n.check_lang(lang)
     code = national.check_index(index, data_dir=data_dir)
     c = national.index_comparison(code, period, data_dir=data_dir)
     year = int(c["period"].iloc[0])
@@ -543,7 +458,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     top = float(cat["scale_max"])  # bars on the index's whole scale
     for y, (_, r) in zip(ys, c.iterrows(), strict=True):
         if math.isnan(r["score"]):
-            ax.text(0, y, "  " + _t("no_value", lang), va="center", fontsize=8, color=_GREY)
+            ax.text(0, y, "  " + i18n.t("chart_national.no_value", lang), va="center", fontsize=8, color=_GREY)
             continue
         ax.barh(y, r["score"], color=colors[r["province"]], height=0.5,
                 hatch=None if r["comparable"] else "//", edgecolor="white")  # fmt: skip
@@ -554,40 +469,42 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     handles = []
     if not math.isnan(first["national_average"]):
         ax.axvline(first["national_average"], color=_GREY, ls="--", lw=1)
-        handles.append(Line2D([], [], color=_GREY, ls="--", label=f"{_t('average', lang)}: {_score_text(first['national_average'], unit, lang)}"))  # fmt: skip
+        handles.append(Line2D([], [], color=_GREY, ls="--", label=f"{i18n.t('chart_national.average', lang)}: {_score_text(first['national_average'], unit, lang)}"))  # fmt: skip
     for col in ("national_min", "national_max"):
         if not math.isnan(first[col]):
             ax.axvline(first[col], color="0.7", ls=":", lw=1)
-    q = _QUAL.get(first.get("national_max_qualifier", ""), "")
+    q = i18n.value_label("qualifier_symbol", first.get("national_max_qualifier", ""), lang)
     hi = _score_text(first["national_max"], unit, lang)
-    hi = _t("bounded", lang, q=q, value=hi) if q else hi
+    hi = i18n.t("chart_national.bounded", lang, q=q, value=hi) if q else hi
     lo = _score_text(first["national_min"], unit, lang)
     has_lo, has_hi = not math.isnan(first["national_min"]), not math.isnan(first["national_max"])
     if has_lo and has_hi:
-        handles.append(Line2D([], [], color="0.7", ls=":", label=f"{_t('range', lang)}: {lo} – {hi}"))
+        handles.append(
+            Line2D([], [], color="0.7", ls=":", label=f"{i18n.t('chart_national.range', lang)}: {lo} – {hi}")
+        )
     elif has_hi:
-        handles.append(Line2D([], [], color="0.7", ls=":", label=f"{_t('top', lang)}: {hi}"))
+        handles.append(Line2D([], [], color="0.7", ls=":", label=f"{i18n.t('chart_national.top', lang)}: {hi}"))
     elif has_lo:
-        handles.append(Line2D([], [], color="0.7", ls=":", label=f"{_t('bottom', lang)}: {lo}"))
+        handles.append(Line2D([], [], color="0.7", ls=":", label=f"{i18n.t('chart_national.bottom', lang)}: {lo}"))
     ax.set_yticks(ys, c["province_name"].tolist())
     ax.set_ylim(-0.6, len(c) - 0.4)
     ax.set_xlim(0, top)
-    ax.set_xlabel(_t("score", lang) + (" (%)" if unit == "percent" else ""))
+    ax.set_xlabel(i18n.t("national.column.score", lang) + (" (%)" if unit == "percent" else ""))
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt_number(v, lang)))
     ax.spines[["top", "right"]].set_visible(False)
     notes = [
-        _t("comparison_note", lang, year=year),
-        _t("scale", lang, scale=cat["scale_vi" if lang == "vi" else "scale_en"]),
+        i18n.t("chart_national.comparison_note", lang, year=year),
+        i18n.t("chart_national.scale", lang, scale=cat["scale_vi" if lang == "vi" else "scale_en"]),
     ]
     if not bool(first["comparable"]):
-        notes.append(_t("not_comparable_bar", lang, year=int(cat["comparable_from"])))
+        notes.append(i18n.t("chart_national.not_comparable_bar", lang, year=int(cat["comparable_from"])))
     names = provinces(data_dir=data_dir).set_index("slug")["name_vi"]
     never = [names[p] for p in national.followed_provinces(data_dir=data_dir) if p not in set(c["province"])]
     absent = c.loc[c["score"].isna(), "province_name"].tolist() + never  # followed, no value that year
     if absent:
-        notes.append(_t("missing_for", lang, year=year, names=", ".join(absent)))
+        notes.append(i18n.t("chart_national.missing_for", lang, year=year, names=", ".join(absent)))
     shown = c.loc[c["score"].notna(), "province_name"].tolist()
-    _header(ax, _t("shown", lang, index=short, year=year, names=", ".join(shown)), notes)
+    _header(ax, i18n.t("chart_national.shown", lang, index=short, year=year, names=", ".join(shown)), notes)
     if handles:
         ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False)
     every = national.national_indices(index=code, data_dir=data_dir)
@@ -641,7 +558,7 @@ def distribution_chart(index, period=None, *, lang="vi", ax=None, data_dir=None)
     ['Hà Giang', 'Khánh Hòa', 'Đắk Lắk']
     >>> plt.close(ax.figure)
     """
-    lang = _check_lang(lang)
+    lang = i18n.check_lang(lang)
     code = national.check_index(index, data_dir=data_dir)
     full = national.full_tables(data_dir=data_dir)
     full = full[full["index"] == code]
@@ -677,7 +594,7 @@ def distribution_chart(index, period=None, *, lang="vi", ax=None, data_dir=None)
         name = reg.at[slug, "name_vi"]
         succ = reg.at[slug, "successor"]
         if succ and succ != slug:
-            name = _t("successor", lang, name=name, successor=reg.at[succ, "name_vi"])
+            name = i18n.t("chart_national.successor", lang, name=name, successor=reg.at[succ, "name_vi"])
         text = f"{name}\n{_score_text(r['score'], unit, lang)}, {_rank_text(r['rank'], len(wide), lang)}"
         right = r["rank"] > len(wide) * 0.6  # labels of the last ranks sit to the left, inside the axes
         offset = (-8 if right else 8, 26 if k % 2 == 0 and not right else -34)  # alternate above and below
@@ -689,23 +606,23 @@ def distribution_chart(index, period=None, *, lang="vi", ax=None, data_dir=None)
     bottom = max(0.0, math.floor((lo - 2) / 5) * 5)
     ax.set_ylim(bottom, min(top, hi + 4))
     ax.set_xlim(0, len(wide) + 1)
-    ax.set_xlabel(_t("rank_axis", lang), fontsize=8)
-    ax.set_ylabel(_t("score", lang) + (" (%)" if unit == "percent" else ""))
+    ax.set_xlabel(i18n.t("chart_national.rank_axis", lang), fontsize=8)
+    ax.set_ylabel(i18n.t("national.column.score", lang) + (" (%)" if unit == "percent" else ""))
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt_number(v, lang)))
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
     src = national.national_index_sources(data_dir=data_dir).set_index("source_id").at[source, "publisher"]
     fmt = lambda v: _score_text(v, unit, lang)  # noqa: E731
     notes = [
-        _t("distribution_note", lang, source=src),
-        _t("quartiles", lang, n=len(wide), q1=fmt(q1), q2=fmt(q2), q3=fmt(q3)),
+        i18n.t("chart_national.distribution_note", lang, source=src),
+        i18n.t("chart_national.quartiles", lang, n=len(wide), q1=fmt(q1), q2=fmt(q2), q3=fmt(q3)),
     ]
     if bottom > 0:
-        notes.append(_t("zoom", lang, lo=_fmt_number(bottom, lang), top=_fmt_number(top, lang)))
-    _header(ax, _t("distribution_title", lang, index=short, year=year, n=len(wide)), notes)
+        notes.append(i18n.t("chart_national.zoom", lang, lo=_fmt_number(bottom, lang), top=_fmt_number(top, lang)))
+    _header(ax, i18n.t("chart_national.distribution_title", lang, index=short, year=year, n=len(wide)), notes)
     ax.legend(
-        handles=[Line2D([], [], color="0.35", lw=1.2, label=_t("median", lang)),
-                 Line2D([], [], color="0.55", lw=0.9, ls=(0, (3, 2)), label=_t("quartile", lang))],
+        handles=[Line2D([], [], color="0.35", lw=1.2, label=i18n.t("chart_national.median", lang)),
+                 Line2D([], [], color="0.55", lw=0.9, ls=(0, (3, 2)), label=i18n.t("chart_national.quartile", lang))],
         loc="lower left", fontsize=7, frameon=False,
     )  # fmt: skip
     drawn = table[table["province"].isin(wide.index) & table["measure"].isin(["score", "rank"])]
