@@ -27,11 +27,11 @@ from matplotlib.lines import Line2D
 from .. import i18n, national
 from .._docstrings import share_docs_in
 from ..province_registry import provinces, resolve_province
-from ._furniture import _fmt_number, _footer, _header, province_colors
+from ._furniture import SOURCE_COLUMNS, _fmt_number, _footer, _header, chart_frame, province_colors
 
 __all__ = [
-    "trajectory_chart", "province_trajectories", "comparison_chart", "distribution_chart",
-    "segments", "method_breaks", "method_of", "VALUE_COLUMNS",
+    "trajectory_chart", "province_trajectories", "comparison_chart", "distribution_chart", "draw_trajectory",
+    "draw_index_comparison", "segments", "method_breaks", "method_of", "VALUE_COLUMNS",
 ]  # fmt: skip
 
 #: Columns of ``fig.cchc_values`` (the shared chart contract), then the chart-specific ones.
@@ -80,7 +80,10 @@ def _values_frame(rows: pd.DataFrame) -> pd.DataFrame:
             "source_kind": rows["source_kind"],
         }
     )
-    return out[VALUE_COLUMNS].reset_index(drop=True)
+    for col in SOURCE_COLUMNS:  # described by chart_frame: written beside source_id in the chart's CSV
+        if col in rows:
+            out[col] = rows[col]
+    return out[VALUE_COLUMNS + [c for c in SOURCE_COLUMNS if c in out]].reset_index(drop=True)
 
 
 def _attach(fig: Figure, frame: pd.DataFrame) -> None:
@@ -178,10 +181,11 @@ def segments(periods, methods) -> list[tuple[int, int]]:
     ]
 
 
-def _weak_years(code: str, slug: str, data_dir) -> set[int]:
-    """Years whose score for the province rests only on secondary or mirror pages."""
-    rows = national.national_indices(index=code, province=slug, data_dir=data_dir)
-    scores = rows[rows["measure"] == "score"]
+def _weak_years(values: pd.DataFrame) -> set[int]:
+    """Years whose province score, among the rows drawn, rests only on secondary or mirror pages."""
+    if values.empty or "source_kind" not in values:
+        return set()
+    scores = values[(values["scope"] == "province") & (values["measure"] == "score")]
     weak = scores.groupby("period")["source_kind"].agg(lambda k: set(k) <= set(national.WEAK_KINDS))
     return {int(y) for y, w in weak.items() if w}
 
@@ -226,23 +230,68 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     slug = resolve_province(province, data_dir=data_dir)
     name = provinces(data_dir=data_dir).set_index("slug").at[slug, "name_vi"]
     cat = national.national_index_catalog(data_dir=data_dir).set_index("index").loc[code]
-    short = cat["short_vi" if lang == "vi" else "short_en"]
-    ax = _new_ax(ax)
-    fig = ax.figure
     try:
         t = national.index_trajectory(slug, code, data_dir=data_dir)
     except ValueError:  # the province has no national index value at all
         t = pd.DataFrame()
+    years = t["period"].astype(int).tolist() if len(t) else []
+    rows = chart_frame(_drawn_rows(code, slug, years, data_dir), data_dir=data_dir)
+    color = province_colors(data_dir=data_dir)[slug]
+    return draw_trajectory(t, rows, index=cat, lang=lang, ax=ax, name=name, color=color)
+
+
+def draw_trajectory(frame, values, *, index, lang="vi", ax=None, name="", color="0.3") -> Axes:
+    """Draw a trajectory (:func:`cchc_data.national.index_trajectory`) as :func:`trajectory_chart` does.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One province's years on one index, as :func:`cchc_data.national.index_trajectory` returns them;
+        empty for a province without any value (the panel says so).
+    values : pandas.DataFrame
+        The rows of :func:`cchc_data.national_indices` behind it, best passed through
+        :func:`cchc_data.plotting.chart_frame`: ``fig.cchc_values`` and the footer's sources.
+    index : pandas.Series or dict
+        The index's row of :func:`cchc_data.national.national_index_catalog` (``short_vi``, ``short_en``,
+        ``unit``, ``comparable_from``).
+    {lang}
+    {ax}
+    name : str, default ""
+        The province's name, in the title.
+    color : str, default "0.3"
+        The province's colour.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` lists the values drawn.
+
+    Examples
+    --------
+    >>> from cchc_data import national
+    >>> from cchc_data.plotting import chart_frame
+    >>> t = national.index_trajectory("khanh-hoa", "papi")
+    >>> info = national.national_index_catalog().set_index("index").loc["papi"]
+    >>> ax = draw_trajectory(t, chart_frame(national.national_indices(index="papi").iloc[0:0]), index=info,
+    ...                      name="Khánh Hòa", lang="en")
+    >>> ax.get_title(loc="left")
+    'Khánh Hòa – PAPI'
+    >>> plt.close(ax.figure)
+    """
+    lang = i18n.check_lang(lang)
+    t, cat = frame, index
+    short = cat["short_vi" if lang == "vi" else "short_en"]
+    ax = _new_ax(ax)
+    fig = ax.figure
     title = f"{name} – {short}"
     if t.empty:
         ax.set_axis_off()
         _header(ax, title, [])
         ax.text(0.5, 0.5, i18n.t("chart_national.no_data", lang, name=name, index=short), ha="center", va="center",
                 transform=ax.transAxes, color=_GREY, fontsize=9, wrap=True)  # fmt: skip
-        _attach(fig, _values_frame(_drawn_rows(code, slug, [], data_dir).iloc[0:0]))
-        _footer(fig, [], lang, data_dir)
+        _attach(fig, _values_frame(values.iloc[0:0]))
+        _footer(fig, values.iloc[0:0], lang)
         return ax
-    color = province_colors(data_dir=data_dir)[slug]
     unit = cat["unit"]
     years = t["period"].astype(int).tolist()
     has = t["score"].notna()
@@ -251,7 +300,7 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     breaks = method_breaks(cat)
     for a, b in segments(scored["period"], [method_of(y, breaks) for y in scored["period"].astype(int)]):
         ax.plot([a, b], [by_year[a], by_year[b]], color=color, lw=1.6, zorder=2, gid="trajectory-segment")
-    weak = _weak_years(code, slug, data_dir)
+    weak = _weak_years(values)
     for _, r in t.iterrows():
         year = int(r["period"])
         ref = year - _REF_SHIFT  # national values just left of the province's point
@@ -339,9 +388,8 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
         legend.append(Line2D([], [], marker="^", color="0.6", lw=0, label=i18n.t("chart_national.bottom", lang)))
     if legend:
         ax.legend(handles=legend, loc="lower right", fontsize=7, frameon=False)
-    rows = _drawn_rows(code, slug, years, data_dir)
-    _attach(fig, _values_frame(rows))
-    _footer(fig, rows["source_id"].unique(), lang, data_dir)
+    _attach(fig, _values_frame(values))
+    _footer(fig, values, lang)
     return ax
 
 
@@ -447,9 +495,66 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     c = national.index_comparison(code, period, data_dir=data_dir)
     year = int(c["period"].iloc[0])
     cat = national.national_index_catalog(data_dir=data_dir).set_index("index").loc[code]
+    every = national.national_indices(index=code, data_dir=data_dir)
+    drawn = every[
+        (every["period"] == year) & ((every["scope"] != "province") | every["measure"].isin(["score", "rank"]))
+    ]
+    drawn = drawn[(drawn["scope"] != "province") | drawn["province"].isin(c["province"])]
+    names = provinces(data_dir=data_dir).set_index("slug")["name_vi"]
+    without = [names[p] for p in national.followed_provinces(data_dir=data_dir) if p not in set(c["province"])]
+    return draw_index_comparison(
+        c,
+        chart_frame(drawn, data_dir=data_dir),
+        index=cat,
+        lang=lang,
+        ax=ax,
+        palette=province_colors(data_dir=data_dir),
+        without=without,
+    )
+
+
+def draw_index_comparison(frame, values, *, index, lang="vi", ax=None, palette=None, without=()) -> Axes:
+    """Draw a comparison (:func:`cchc_data.national.index_comparison`) as :func:`comparison_chart` does.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The provinces on one index for one year, as :func:`cchc_data.national.index_comparison` returns them.
+    values : pandas.DataFrame
+        The rows of :func:`cchc_data.national_indices` behind it, best passed through
+        :func:`cchc_data.plotting.chart_frame`: ``fig.cchc_values`` and the footer's sources.
+    index : pandas.Series or dict
+        The index's row of :func:`cchc_data.national.national_index_catalog` (``short_*``, ``unit``,
+        ``scale_*``, ``comparable_from``).
+    {lang}
+    {ax}
+    palette : dict of str to str, optional
+        Colour per province slug. Default ``None``: :func:`cchc_data.plotting.province_colors`.
+    without : sequence of str, default ()
+        Names of the followed provinces with no value at all on the index: named under the title with
+        those without a value that year.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` lists the values drawn.
+
+    Examples
+    --------
+    >>> from cchc_data import national
+    >>> c = national.index_comparison("pci", 2022)
+    >>> info = national.national_index_catalog().set_index("index").loc["pci"]
+    >>> ax = draw_index_comparison(c, national.national_indices(index="pci").iloc[0:0], index=info, lang="en")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Đắk Lắk', 'Hà Giang', 'Khánh Hòa']
+    >>> plt.close(ax.figure)
+    """
+    lang = i18n.check_lang(lang)
+    c, cat = frame, index
+    year = int(c["period"].iloc[0])
     short = cat["short_vi" if lang == "vi" else "short_en"]
     unit = cat["unit"]
-    colors = province_colors(data_dir=data_dir)
+    colors = province_colors() if palette is None else palette
     if ax is None:
         fig = plt.figure(figsize=(7.5, 1.2 + 0.55 * len(c) + 1.4), layout="constrained")
         ax = fig.add_subplot()
@@ -498,22 +603,15 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     ]
     if not bool(first["comparable"]):
         notes.append(i18n.t("chart_national.not_comparable_bar", lang, year=int(cat["comparable_from"])))
-    names = provinces(data_dir=data_dir).set_index("slug")["name_vi"]
-    never = [names[p] for p in national.followed_provinces(data_dir=data_dir) if p not in set(c["province"])]
-    absent = c.loc[c["score"].isna(), "province_name"].tolist() + never  # followed, no value that year
+    absent = c.loc[c["score"].isna(), "province_name"].tolist() + list(without)  # followed, no value that year
     if absent:
         notes.append(i18n.t("chart_national.missing_for", lang, year=year, names=", ".join(absent)))
     shown = c.loc[c["score"].notna(), "province_name"].tolist()
     _header(ax, i18n.t("chart_national.shown", lang, index=short, year=year, names=", ".join(shown)), notes)
     if handles:
         ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False)
-    every = national.national_indices(index=code, data_dir=data_dir)
-    drawn = every[
-        (every["period"] == year) & ((every["scope"] != "province") | every["measure"].isin(["score", "rank"]))
-    ]
-    drawn = drawn[(drawn["scope"] != "province") | drawn["province"].isin(c["province"])]
-    _attach(fig, _values_frame(drawn))
-    _footer(fig, drawn["source_id"].unique(), lang, data_dir)
+    _attach(fig, _values_frame(values))
+    _footer(fig, values, lang)
     return ax
 
 
@@ -625,9 +723,11 @@ def distribution_chart(index, period=None, *, lang="vi", ax=None, data_dir=None)
                  Line2D([], [], color="0.55", lw=0.9, ls=(0, (3, 2)), label=i18n.t("chart_national.quartile", lang))],
         loc="lower left", fontsize=7, frameon=False,
     )  # fmt: skip
-    drawn = table[table["province"].isin(wide.index) & table["measure"].isin(["score", "rank"])]
+    drawn = chart_frame(
+        table[table["province"].isin(wide.index) & table["measure"].isin(["score", "rank"])], data_dir=data_dir
+    )
     _attach(fig, _values_frame(drawn))
-    _footer(fig, [source], lang, data_dir)
+    _footer(fig, drawn, lang)
     return ax
 
 
