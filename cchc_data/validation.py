@@ -8,6 +8,7 @@ adding a rule is adding a function and naming it in that list.
 
 from __future__ import annotations
 
+import copy
 import os
 import unicodedata
 from collections.abc import Callable
@@ -20,7 +21,7 @@ import pandas as pd
 from ._checks import check_argument
 from ._docstrings import share_docs_in
 from ._text import collapse_ws
-from .datadir import PACKAGE_FILE, DataError, read_raw, resource_file
+from .datadir import PACKAGE_FILE, DataError, _read_bytes, read_raw, resource_file
 from .datadir import data_dir as _data_dir
 from .numbers import numbers_in
 from .periods import parse_period
@@ -30,6 +31,8 @@ __all__ = ["Issue", "ValidationReport", "validate", "verify_evidence", "SOURCES_
 
 SOURCES_DIR_ENV = "CCHC_SOURCES_DIR"
 MAX_EVIDENCE_WORDS = 25
+#: Evidence longer than this many characters is prose (or a pasted page) even without spaces.
+MAX_EVIDENCE_CHARS = 250
 _SUM_TOLERANCE = 1e-6
 
 
@@ -88,8 +91,14 @@ def _frictionless_issues(folder: Path, package: dict) -> list[Issue]:
     from frictionless import Package  # imported here: it is slow to import and only validation needs it
 
     issues = []
+    # Patterns come from the data: frictionless runs them with Python's backtracking engine, which a pattern
+    # such as ^(([a-z0-9]+-?)+)+$ makes hang. Our checker runs them in linear time (RE2) and reports them.
+    descriptor = copy.deepcopy(package)
+    for res in descriptor["resources"]:
+        for f in res["schema"]["fields"]:
+            (f.get("constraints") or {}).pop("pattern", None)
     try:
-        report = Package(str(folder / PACKAGE_FILE)).validate()
+        report = Package(descriptor, basepath=str(folder)).validate()
     except Exception as exc:  # noqa: BLE001 - the reference engine's own failure becomes one issue
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return [Issue("error", PACKAGE_FILE, None, None, f"frictionless cannot check the package: {first}")]
@@ -117,7 +126,10 @@ def _frictionless_issues(folder: Path, package: dict) -> list[Issue]:
 #: Checks of our schema checker that frictionless does not make (it follows the Table Schema, which
 #: allows ``NaN``, ``INF`` and ``1_514`` as numbers and does not check ``uniqueKeys``); the frictionless
 #: engine adds them, so both engines refuse the same data.
-_BEYOND_TABLE_SCHEMA = ("type error", "unique key error", "NUL byte")
+_BEYOND_TABLE_SCHEMA = (
+    "type error", "unique key error", "NUL byte", "differs from the schema's fields", "does not match",
+    "cannot be run in linear time",
+)  # fmt: skip
 
 
 def _beyond_frictionless(ours: list[Issue], theirs: list[Issue]) -> list[Issue]:
@@ -132,7 +144,7 @@ def _nfc_issues(folder: Path, package: dict) -> list[Issue]:
     issues = []
     for res in package["resources"]:
         try:
-            text = resource_file(folder, res).read_bytes().decode("utf-8-sig")
+            text = _read_bytes(resource_file(folder, res), res["path"]).decode("utf-8-sig")
         except (DataError, OSError, UnicodeDecodeError):
             continue  # reported when the table was read
         if unicodedata.is_normalized("NFC", text):
@@ -287,20 +299,36 @@ def province_is_the_sources(t: Tables) -> list[Issue]:
 
 
 def evidence_is_short(t: Tables) -> list[Issue]:
-    """Evidence is a citation (at most ``MAX_EVIDENCE_WORDS`` words), not prose."""
-    words = pd.Series([len(e.split()) for e in t.facts["evidence"]], index=t.facts.index, dtype=int)
-    return t.issues(
+    """Evidence is a citation (at most ``MAX_EVIDENCE_WORDS`` words and ``MAX_EVIDENCE_CHARS`` characters)."""
+    f = t.facts
+    words = pd.Series([len(e.split()) for e in f["evidence"]], index=f.index, dtype=int)
+    out = t.issues(
         "error",
         words > MAX_EVIDENCE_WORDS,
         "evidence",
         lambda r: f"{len(r['evidence'].split())} words; quote at most ~15 (a citation, not prose)",
     )
+    long = (f["evidence"].str.len() > MAX_EVIDENCE_CHARS) & (words <= MAX_EVIDENCE_WORDS)
+    out += t.issues(
+        "error",
+        long,
+        "evidence",
+        lambda r: (
+            f"{len(r['evidence']):,} characters; quote at most ~15 words (a citation of at most "
+            f"{MAX_EVIDENCE_CHARS} characters, not a page)"
+        ),
+    )
+    return out
 
 
 def evidence_prints_the_value(t: Tables) -> list[Issue]:
-    """The evidence contains the value as printed."""
+    """The evidence contains the value as printed (evidence too long to be a citation is reported above)."""
     f = t.facts
-    ok = pd.Series([_prints(e, v) for e, v in zip(f["evidence"], f["_value"], strict=True)], index=f.index, dtype=bool)
+    ok = pd.Series(
+        [len(e) > MAX_EVIDENCE_CHARS or _prints(e, v) for e, v in zip(f["evidence"], f["_value"], strict=True)],
+        index=f.index,
+        dtype=bool,
+    )
     return t.issues(
         "error",
         ~ok,
@@ -388,6 +416,7 @@ def part_within_its_whole(t: Tables) -> list[Issue]:
     whole_code = f["indicator"].map(cat["whole"]).fillna("")
     parts = f[whole_code != ""].assign(_whole=whole_code[whole_code != ""], _line=lambda d: d.index)
     wholes = f[["indicator", *key, "_value", "_flagged"]].assign(_wline=f.index)
+    wholes = wholes.drop_duplicates(["indicator", *key])  # a repeated fact (one_fact_per_key) must not multiply rows
     wholes = wholes.rename(columns={"indicator": "_whole", "_value": "_whole_value", "_flagged": "_whole_flagged"})
     paired = parts.merge(wholes, on=["_whole", *key], how="left").set_index("_line")
     out = t.issues(
@@ -439,22 +468,196 @@ def count_parts_within_total(t: Tables) -> list[Issue]:
     )
 
 
+#: Characters that draw nothing although Unicode does not call them spaces (Hangul fillers, braille blank).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _visible(text: str) -> bool:
+    """Whether ``text`` draws anything: not only spaces, zero-width and other format or control characters."""
+    return any(
+        not (c.isspace() or c in _BLANK_LETTERS or unicodedata.category(c) in {"Cf", "Cc", "Co", "Cn", "Mn", "Me"})
+        for c in text
+    )
+
+
 def flag_is_explained_in_vietnamese(t: Tables) -> list[Issue]:
-    """A flagged fact explains its flag in Vietnamese in ``note_vi`` (Vietnamese pages show it)."""
+    """A flagged fact explains its flag in Vietnamese in ``note_vi``, in visible text (Vietnamese pages show it)."""
     f = t.facts
+    blank = pd.Series([not _visible(n) for n in f["note_vi"]], index=f.index, dtype=bool)
     return t.issues(
         "error",
-        f["_flagged"] & (f["note_vi"].str.strip() == ""),
+        f["_flagged"] & blank,
         "note_vi",
-        lambda r: f"{r['fact_id']} is flagged {r['flag']!r}: explain the flag in Vietnamese in note_vi",
+        lambda r: (
+            f"{r['fact_id']} is flagged {r['flag']!r}: explain the flag in Vietnamese in note_vi"
+            + (" (it holds only invisible characters, such as a zero-width space)" if r["note_vi"] else "")
+        ),
     )
+
+
+_KEY_OF_A_FACT = ["indicator", "province", "period", "kind", "breakdown", "source_id"]
+_LISTED = 20  # rows listed per rule that can hit every row of a large table
+
+
+def one_fact_per_key(t: Tables) -> list[Issue]:
+    """One fact per indicator, province, period, kind, breakdown and source (checked before any join)."""
+    f = t.facts
+    dup = f.duplicated(_KEY_OF_A_FACT, keep="first")
+    if not dup.any():
+        return []
+    lines = dup[dup].index
+    firsts = f.loc[~dup].reset_index().set_index(_KEY_OF_A_FACT)["index"]
+    shown = f.loc[lines[:_LISTED]]
+    first_line = firsts.reindex(pd.MultiIndex.from_frame(shown[_KEY_OF_A_FACT])).to_numpy()
+    out = t.issues(
+        _flagged_level,
+        shown.assign(_first=first_line),
+        "indicator",
+        lambda r: (
+            f"{r['fact_id']} repeats the fact of line {int(r['_first'])} (same {', '.join(_KEY_OF_A_FACT)}); "
+            "keep one row per fact"
+        ),
+    )
+    if len(lines) > _LISTED:
+        out.append(
+            Issue(
+                "error",
+                "indicators.csv",
+                None,
+                "indicator",
+                f"{len(lines) - _LISTED:,} more repeated facts are not listed",
+            )
+        )
+    return out
+
+
+def _cycles(links: dict[str, str]) -> list[list[str]]:
+    """The cycles of a graph where each node has at most one successor (a link to itself is not one)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    found = []
+    for start in links:
+        path, node = [], start
+        while node in links and state.get(node) is None:
+            state[node] = 1
+            path.append(node)
+            node = links[node]
+        if node in links and state.get(node) == 1 and links[node] != node:
+            found.append(path[path.index(node) :])
+        for n in path:
+            state[n] = 2
+    return found
+
+
+def whole_links_end(t: Tables) -> list[Issue]:
+    """Following ``whole`` from any indicator ends (no cycle: a whole is not a part of its own part)."""
+    rows = t.cat_rows
+    links = {i: w for i, w in zip(rows["indicator"], rows["whole"], strict=True) if w}
+    out = []
+    line = {ind: n for n, ind in zip(rows.index, rows["indicator"], strict=True)}
+    for cycle in _cycles(links):
+        chain = " -> ".join([*cycle, cycle[0]])
+        for ind in cycle:
+            out.append(
+                Issue(
+                    "error",
+                    "catalog.csv",
+                    int(line[ind]),
+                    "whole",
+                    f"{chain}: the whole links go round in a circle; a whole cannot be a part of its own part",
+                )  # fmt: skip
+            )
+    return out
+
+
+def successor_links_end(t: Tables) -> list[Issue]:
+    """Following ``successor`` from any province ends at a unit that continues itself (no cycle)."""
+    rows = t.tables["provinces"]
+    links = dict(zip(rows["slug"], rows["successor"], strict=True))
+    line = {slug: n for n, slug in zip(rows.index, rows["slug"], strict=True)}
+    out = []
+    for cycle in _cycles(links):
+        chain = " -> ".join([*cycle, cycle[0]])
+        for slug in cycle:
+            out.append(
+                Issue(
+                    "error",
+                    "provinces.csv",
+                    int(line[slug]),
+                    "successor",
+                    f"{chain}: the successors go round in "
+                    "a circle; a unit that continued after 2025 is its own successor",
+                )  # fmt: skip
+            )
+    return out
+
+
+def population_is_positive(t: Tables) -> list[Issue]:
+    """A 2019 population, when given, is more than 0 (per-capita values divide by it)."""
+    rows = t.tables["provinces"]
+    pop = pd.to_numeric(rows["population_2019"], errors="coerce")
+    return t.issues(
+        "error",
+        rows[pop == 0],
+        "population_2019",
+        lambda r: f"{r['slug']}: a population of 0 makes per-capita values infinite; leave it empty if unknown",
+        file="provinces.csv",
+    )
+
+
+def domain_order_is_unique(t: Tables) -> list[Issue]:
+    """No two domains share an ``order`` (pages and charts list the domains in that order)."""
+    rows = t.tables["domains"]
+    dup = rows["order"].duplicated(keep="first")
+    first = {o: n for n, o in zip(reversed(rows.index), reversed(rows["order"].tolist()), strict=True)}
+    return t.issues(
+        "error",
+        rows[dup],
+        "order",
+        lambda r: (
+            f"{r['domain']}: order {r['order']} is also the order of line {first[r['order']]}; give each domain its own"
+        ),
+        file="domains.csv",
+    )
+
+
+def aliases_name_one_province(t: Tables) -> list[Issue]:
+    """A province's alias is not another province's name, code or alias (a name must find one province)."""
+    from .province_registry import _key
+
+    rows = t.tables["provinces"]
+    own: dict[str, str] = {}
+    for slug, code, vi, ascii_ in zip(rows["slug"], rows["gso_code"], rows["name_vi"], rows["name_ascii"], strict=True):
+        for name in (slug, code, vi, ascii_):
+            own.setdefault(_key(name), slug)
+    seen: dict[str, str] = {}
+    out = []
+    for line, slug, aliases in zip(rows.index, rows["slug"], rows["aliases"], strict=True):
+        for alias in filter(None, aliases.split("|")):
+            key = _key(alias)
+            other = own.get(key) if own.get(key) != slug else None
+            other = other or (seen.get(key) if seen.get(key) not in (None, slug) else None)
+            if other:
+                out.append(
+                    Issue(
+                        "error",
+                        "provinces.csv",
+                        int(line),
+                        "aliases",
+                        f"{slug}: alias {alias!r} also names "
+                        f"{other}; remove it (a province's own name always finds that province)",
+                    )  # fmt: skip
+                )
+            seen.setdefault(key, slug)
+    return out
 
 
 #: The cross-row rules, in the order they run. Each takes the typed tables (a ``Tables``) and returns a
 #: list of :class:`Issue`; its docstring states the rule in one line. To add a rule, write the function and list it.
 RULES: list[Callable[[Tables], list[Issue]]] = [
+    one_fact_per_key,
     concept_has_one_unit,
     whole_is_another_indicator,
+    whole_links_end,
     whole_has_the_same_unit,
     fact_id_names_its_source,
     province_is_the_sources,
@@ -467,6 +670,10 @@ RULES: list[Callable[[Tables], list[Issue]]] = [
     part_within_its_whole,
     count_parts_within_total,
     flag_is_explained_in_vietnamese,
+    successor_links_end,
+    population_is_positive,
+    domain_order_is_unique,
+    aliases_name_one_province,
 ]
 
 
