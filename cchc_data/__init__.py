@@ -9,7 +9,7 @@
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 
-from .datadir import ContractError, DataError, data_dir, data_version
+from .datadir import ContractError, DataError, DataWarning, data_dir, data_version
 from .indicators import COLUMNS, flags, load_indicators, sources
 from .national import check_national as check_national  # curation tools: re-exported, outside __all__
 from .national import index_comparison, index_trajectory, latest_standing, national_indices
@@ -63,7 +63,7 @@ __all__ = [
     # looking around and sharing
     "explore", "show_table", "export_excel", "format_number", "format_percent",
     # which data
-    "data_dir", "data_version", "DataError", "ContractError",
+    "data_dir", "data_version", "DataError", "ContractError", "DataWarning",
 ]  # fmt: skip
 
 #: Tools for curators (checking a data folder, reading numbers as Vietnamese documents print them): importable

@@ -28,6 +28,7 @@ __all__ = [
     "PACKAGE_FILE",
     "DataError",
     "ContractError",
+    "DataWarning",
     "data_dir",
     "bundled_dir",
     "package",
@@ -72,6 +73,16 @@ class ContractError(DataError):
     --------
     >>> issubclass(ContractError, DataError), ContractError.__mro__[2].__name__
     (True, 'ValueError')
+    """
+
+
+class DataWarning(UserWarning):
+    """The data meets its contract and loads, but breaks rules ``cchc validate`` checks (warned once per version).
+
+    Examples
+    --------
+    >>> issubclass(DataWarning, UserWarning)
+    True
     """
 
 

@@ -13,7 +13,7 @@ import os
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -21,13 +21,13 @@ import pandas as pd
 from ._checks import check_argument
 from ._docstrings import share_docs_in
 from ._text import collapse_ws
-from .datadir import PACKAGE_FILE, DataError, _read_bytes, read_raw, resource_file
+from .datadir import PACKAGE_FILE, DataError, _read_bytes, identity, read_raw, resource_file
 from .datadir import data_dir as _data_dir
 from .numbers import numbers_in
 from .periods import parse_period
 from .schema import Issue, contract_issues, descriptor_issues, folder_issues, schema_issues
 
-__all__ = ["Issue", "ValidationReport", "validate", "verify_evidence", "SOURCES_DIR_ENV", "RULES"]
+__all__ = ["Issue", "ValidationReport", "validate", "verify_evidence", "data_warning", "SOURCES_DIR_ENV", "RULES"]
 
 SOURCES_DIR_ENV = "CCHC_SOURCES_DIR"
 MAX_EVIDENCE_WORDS = 25
@@ -752,6 +752,42 @@ def validate(data_dir: str | os.PathLike | None = None, *, engine: str = "fast")
             report.issues += check_national(folder, issue=Issue)
     report.issues.sort(key=lambda i: (i.level != "error", i.file, i.row or 0))
     return report
+
+
+@lru_cache(maxsize=8)
+def _rules_verdict(folder: str, _identity: tuple) -> str:
+    report = validate(folder)
+    if report.ok:
+        return ""
+    return (
+        f"the data in {folder} breaks {len(report.errors)} validation rules (the first: "
+        f"{str(report.errors[0]).removeprefix('error: ')}); the tables load as the files say, but "
+        f"`cchc export` and `cchc report` refuse them; run `cchc validate {folder}` to see every problem"
+    )
+
+
+def data_warning(data_dir: str | os.PathLike | None = None) -> str:
+    """Why the data, which loads, should not be published: the count of validation errors and the first; or "".
+
+    Computed once per version of the files (``load_indicators`` warns with it; the explorer shows it).
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    str
+        The warning, naming the number of errors, the first one and ``cchc validate``; ``""`` when the data
+        validates.
+
+    Examples
+    --------
+    >>> data_warning()
+    ''
+    """
+    folder = _data_dir(data_dir)
+    return _rules_verdict(str(folder), identity(folder))
 
 
 def verify_evidence(sources_dir: str | os.PathLike | None = None, *, data_dir=None) -> list[Issue]:
