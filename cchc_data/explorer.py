@@ -24,6 +24,7 @@ import contextlib
 import html
 import io
 import re
+import warnings
 from functools import partial
 
 import ipywidgets as w
@@ -33,10 +34,12 @@ from matplotlib.axes import Axes
 
 from . import analysis, i18n, params, plotting
 from ._docstrings import share_docs_in
+from .datadir import DataWarning
 from .indicators import load_indicators, provinces_with_data, sources
 from .periods import parse_period
 from .province_registry import provinces as registry
 from .province_registry import resolve_province
+from .validation import data_warning
 from .vocabularies import catalog, concepts, domains, search, units
 
 __all__ = ["explore", "Explorer", "UI"]
@@ -119,7 +122,11 @@ class Explorer:
     def __init__(self, *, lang="vi", data_dir=None):
         lang = params.check_lang(lang)
         self.data_dir = data_dir
-        self._facts = load_indicators(data_dir=data_dir)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DataWarning)  # shown in the app instead, in every language
+            self._facts = load_indicators(data_dir=data_dir)
+        #: The validation errors of the data (``""`` when it validates), shown above the controls.
+        self.data_warning = data_warning(data_dir)
         self._catalog = catalog(data_dir=data_dir).set_index("indicator")
         self._concepts = concepts(data_dir=data_dir).set_index("concept")
         self._domains = domains(data_dir=data_dir)
@@ -144,6 +151,7 @@ class Explorer:
         self.kind = w.ToggleButtons()
         self.period = w.Dropdown(layout=layout)
         self.message = w.HTML()
+        self.data_notice = w.HTML()
         self.charts = w.VBox(layout=w.Layout(max_height="480px", overflow="auto"))
         self.notes = w.HTML()
         self.table = w.HTML(layout=w.Layout(max_height="560px", overflow="auto"))
@@ -191,7 +199,9 @@ class Explorer:
                 w.HBox([lb["kind"], self.kind, lb["period"], self.period], layout=row),
             ]
         )
-        box = w.VBox([lb["title"], controls, self.message, self.charts, self.notes, self.download, self.table])
+        box = w.VBox(
+            [lb["title"], self.data_notice, controls, self.message, self.charts, self.notes, self.download, self.table]
+        )
         box.add_class("cchc-x")
         return box
 
@@ -298,6 +308,12 @@ class Explorer:
         for key, label in self._labels.items():
             label.value = f"<h3>{html.escape(_t(key, lang))}</h3>" if key == "title" else f"<b>{_t(key, lang)}</b>"
         self.province_text.placeholder = _t("province_text", lang)
+        self.data_notice.value = (
+            f'<div class="error"><b>{html.escape(_t("data_invalid", lang))}</b> '
+            f"{html.escape(_t('library_says', lang))}: <code>{html.escape(self.data_warning)}</code></div>"
+            if self.data_warning
+            else ""
+        )
         self.search.placeholder = _t("search_hint", lang)
 
     # --- the view ---------------------------------------------------------------------------------

@@ -876,6 +876,10 @@ EXPLORER = {
     "bad_search": {"vi": "Không tìm được với nội dung đã gõ.", "en": "The search text could not be used."},
     "error": {"vi": "Không vẽ được lựa chọn này.", "en": "This selection could not be drawn."},
     "library_says": {"vi": "Thông báo của thư viện (tiếng Anh)", "en": "The library says"},
+    "data_invalid": {
+        "vi": "Dữ liệu này không qua được kiểm tra (cchc validate); các con số có thể sai.",
+        "en": "This data fails validation (cchc validate); its numbers may be wrong.",
+    },
     "no_chart": {
         "vi": "Không có biểu đồ cho lựa chọn này; bảng dưới đây liệt kê mọi giá trị.",
         "en": "No chart for this selection; the table below lists every value.",
