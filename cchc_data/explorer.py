@@ -486,6 +486,7 @@ class Explorer:
             title = fig.get_suptitle() or (fig.axes[0].get_title(loc="left") if fig.axes else "")
             buffer = io.BytesIO()
             # At the charts' own resolution (the layout of their headers is right there), shown at screen size.
+            plotting._as_written(fig)
             fig.savefig(buffer, format="png", dpi=plotting._PNG_DPI, facecolor="white", bbox_inches="tight")
             values = getattr(fig, "cchc_values", None)  # the values the chart drew, where plotting attaches them
             plt.close(fig)

@@ -33,6 +33,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from . import analysis, i18n
@@ -74,10 +75,6 @@ _FONT = 9
 
 
 # --- small pure helpers -------------------------------------------------------------------------
-
-
-def _check_lang(lang) -> str:
-    return i18n.check_lang(lang)
 
 
 def _t(key: str, lang: str, **fmt) -> str:
@@ -209,6 +206,16 @@ def _footer(fig: Figure, source_ids, lang: str, data_dir=None, *, note: str = ""
     width = max(60, int(fig.get_figwidth() * 15))
     text = "\n".join(_wrap(line, width) for line in (note, text) if line)
     fig.supxlabel(text, x=0.01, ha="left", fontsize=7.5, color="0.35")
+    _as_written(fig)
+
+
+def _as_written(fig: Figure) -> None:
+    """Every text of the figure drawn as written: ``$5 to $10`` is not math (matplotlib would parse it).
+
+    Called by :func:`_footer`, the last piece of furniture every chart adds, and again before a figure is saved.
+    """
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
 
 
 def footer_text(fig: Figure) -> str:
@@ -522,7 +529,7 @@ def compare_chart(
     [1] Hà Giang (2017): Hộp thư của cán bộ, công chức các cấp (cả cấp xã), tổng số sau rà soát và
     >>> plt.close(ax.figure)
     """
-    _check_lang(lang)
+    lang = i18n.check_lang(lang)
     if not isinstance(concept, str):
         raise TypeError(f"concept must be one concept code (one concept per chart), got {concept!r}")
     known = concepts(data_dir=data_dir)
@@ -623,7 +630,7 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
     []
     >>> plt.close(ax.figure)
     """
-    _check_lang(lang)
+    lang = i18n.check_lang(lang)
     if not isinstance(concept, str):
         raise TypeError(f"concept must be one concept code (one concept per chart), got {concept!r}")
     known = concepts(data_dir=data_dir)
@@ -711,7 +718,7 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
     ('Đắk Lắk', 'Direction and management of PAR')
     >>> plt.close(ax.figure)
     """
-    _check_lang(lang)
+    lang = i18n.check_lang(lang)
     matrix = analysis.coverage(by=by, data_dir=data_dir)
     facts = load_indicators(data_dir=data_dir)
     counted = facts[facts["concept"] != ""] if by == "concept" else facts
@@ -816,7 +823,7 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
     [99.76, 91.58, 99.19]
     >>> plt.close(ax.figure)
     """
-    _check_lang(lang)
+    lang = i18n.check_lang(lang)
     table = analysis.breakdown_table(province, indicator, period=period, data_dir=data_dir)
     unit = str(table["unit"].iloc[0])
     total = table[table["breakdown"] == ""]
@@ -914,7 +921,7 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     ['target', 'actual']
     >>> plt.close(ax.figure)
     """
-    _check_lang(lang)
+    lang = i18n.check_lang(lang)
     table = analysis.progress_to_target(province, data_dir=data_dir)
     name = _province_name(province, data_dir)
     slug = resolve_province(province, data_dir=data_dir)
@@ -1014,7 +1021,7 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
     ['191/195 = 97.9% (2017)']
     >>> plt.close(ax.figure)
     """
-    _check_lang(lang)
+    lang = i18n.check_lang(lang)
     frame = None if province is None else load_indicators(province=province, data_dir=data_dir)
     table = analysis.part_whole_shares(frame, data_dir=data_dir)
     where = _province_name(province, data_dir) if province is not None else _t("all_provinces", lang)
@@ -1091,7 +1098,7 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     ['Direction and management of PAR', 'E-government and digital government']
     >>> plt.close(fig)
     """
-    _check_lang(lang)
+    lang = i18n.check_lang(lang)
     table = analysis.profile(province, data_dir=data_dir)
     name = _province_name(province, data_dir)
     slug = resolve_province(province, data_dir=data_dir)
@@ -1201,7 +1208,8 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     stem = _slugify(name)
     png, svg = folder / f"{stem}.png", folder / f"{stem}.svg"
-    with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "path"}):
+    _as_written(fig)
+    with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "path", "text.parse_math": False}):
         fig.savefig(png, dpi=_PNG_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight")
         fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white", bbox_inches="tight")
     paths = [png, svg]

@@ -24,9 +24,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from . import national
+from . import i18n, national
 from ._docstrings import share_docs_in
-from .i18n import LANGS
 from .plotting import _fmt_number, _footer, _header, province_colors
 from .province_registry import provinces, resolve_province
 
@@ -91,12 +90,6 @@ _REF_SHIFT = 0.12  # years: national reference marks sit just left of the provin
 def _t(key: str, lang: str, **fmt) -> str:
     text = UI_NATIONAL[key][lang]
     return text.format(**fmt) if fmt else text
-
-
-def _check_lang(lang) -> str:
-    if not isinstance(lang, str) or lang.strip().lower() not in LANGS:
-        raise ValueError(f"{lang!r} is not a supported language; use 'vi' or 'en'")
-    return lang.strip().lower()
 
 
 def _score_text(value, unit: str, lang: str) -> str:
@@ -189,7 +182,7 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     ['baonghean-en-2023-pci-001', 'daklakipc-pci-2016-001']
     >>> plt.close(ax.figure)
     """
-    lang = _check_lang(lang)
+    lang = i18n.check_lang(lang)
     code = national.check_index(index, data_dir=data_dir)
     slug = resolve_province(province, data_dir=data_dir)
     name = provinces(data_dir=data_dir).set_index("slug").at[slug, "name_vi"]
@@ -319,7 +312,7 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
     ['papi', 'pci']
     >>> plt.close(fig)
     """
-    lang = _check_lang(lang)
+    lang = i18n.check_lang(lang)
     slug = resolve_province(province, data_dir=data_dir)
     if fig is None:
         fig = plt.figure(figsize=(12, 9), layout="constrained")
@@ -370,7 +363,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     [['dak-lak', 'rank', 60.0], ['dak-lak', 'score', 60.91], ['ha-giang', 'rank', 41.0], ['ha-giang', 'score', 64.39]]
     >>> plt.close(ax.figure)
     """
-    lang = _check_lang(lang)
+    lang = i18n.check_lang(lang)
     code = national.check_index(index, data_dir=data_dir)
     c = national.index_comparison(code, period, data_dir=data_dir)
     year = int(c["period"].iloc[0])
