@@ -482,6 +482,8 @@ def latest_standing(*, data_dir=None) -> pd.DataFrame:
     for code in INDICES:
         for slug in _with_data(code, data_dir):
             t = index_trajectory(slug, code, data_dir=data_dir)
+            if t.empty:  # only component values (no score, no rank): the province has no standing to show
+                continue
             ranked = t[t["rank"].notna()]
             row = (ranked if not ranked.empty else t).iloc[-1]
             rows.append(
@@ -572,8 +574,8 @@ def check_national(data_dir=None, *, issue=None) -> list:
         out.append(issue("warning" if flagged else "error", file, int(row), fld, message))
 
     num = pd.to_numeric(values["value"], errors="coerce")
-    for line, r in values.iterrows():
-        v, flagged = num[line], r["flag"] != ""
+    for line, r, v in zip(values.index, values.to_dict("records"), num.tolist(), strict=True):  # dicts: fast
+        flagged = r["flag"] != ""
         if not r["id"].startswith(r["source_id"] + "-"):
             add(line, "id", f"{r['id']!r} should start with its source_id {r['source_id']!r}")
         if (r["scope"] == "province") != (r["province"] != ""):
@@ -603,7 +605,8 @@ def check_national(data_dir=None, *, issue=None) -> list:
 
     frame = values.assign(_v=num, _flagged=values["flag"] != "", _line=values.index)
     key = ["index", "province", "period", "measure", "scope"]
-    for _, group in frame.groupby(key):
+    distinct = frame.groupby(key)["_v"].transform("nunique")  # one pass; then only the groups that disagree
+    for _, group in frame[distinct > 1].groupby(key):
         if group["_v"].nunique() > 1:
             shown = "; ".join(f"{v:g} ({s}, line {n})" for v, s, n in zip(group["_v"], group["source_id"], group["_line"], strict=True))  # fmt: skip
             for line, flag in zip(group["_line"], group["flag"], strict=True):
@@ -611,7 +614,7 @@ def check_national(data_dir=None, *, issue=None) -> list:
 
     ranked = frame[frame["scope"] == "provinces_ranked"].groupby(["index", "period"])["_v"].max()
     ranks = frame[(frame["scope"] == "province") & (frame["measure"] == "rank")]
-    for line, r in ranks.iterrows():
+    for line, r in zip(ranks.index, ranks.to_dict("records"), strict=True):
         limit = ranked.get((r["index"], r["period"]))
         if limit is not None and r["_v"] > limit:
             add(
@@ -623,13 +626,14 @@ def check_national(data_dir=None, *, issue=None) -> list:
 
     bounds = frame[frame["measure"] == "score"].pivot_table(index=["index", "period"], columns="scope", values="_v", aggfunc="first")  # fmt: skip
     scores = frame[(frame["scope"] == "province") & (frame["measure"] == "score") & (frame["qualifier"] == "none")]
-    for line, r in scores.iterrows():
-        if (r["index"], r["period"]) not in bounds.index:
+    exact_tops = frame[(frame["scope"] == "national_max") & (frame["qualifier"] == "none")]
+    exact_tops = set(zip(exact_tops["index"], exact_tops["period"], strict=True))
+    limits = {key: (b.get("national_min", np.nan), b.get("national_max", np.nan)) for key, b in bounds.iterrows()}
+    for line, r in zip(scores.index, scores.to_dict("records"), strict=True):
+        if (r["index"], r["period"]) not in limits:
             continue
-        b = bounds.loc[(r["index"], r["period"])]
-        bottom = b.get("national_min", np.nan)
-        top = b.get("national_max", np.nan)
-        top_exact = not frame[(frame["index"] == r["index"]) & (frame["period"] == r["period"]) & (frame["scope"] == "national_max") & (frame["qualifier"] == "none")].empty  # fmt: skip
+        bottom, top = limits[(r["index"], r["period"])]
+        top_exact = (r["index"], r["period"]) in exact_tops
         if bottom == bottom and r["_v"] < bottom - 1e-9:
             add(line, "value", f"score {r['_v']:g} is below the national bottom score {bottom:g} of {r['period']}", r["_flagged"])  # fmt: skip
         if top == top and top_exact and r["_v"] > top + 1e-9:
