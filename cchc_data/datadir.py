@@ -178,15 +178,15 @@ def _read_bytes(file: Path, shown: str) -> bytes:
         fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # opening a FIFO must not wait
     except OSError as exc:  # a folder, no permission, an I/O error
         raise DataError(f"{shown} cannot be read: {exc.strerror or type(exc).__name__}") from None
-    with os.fdopen(fd, "rb") as f:
-        mode = os.fstat(fd).st_mode
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
         if stat.S_ISDIR(mode):
             raise DataError(f"{shown} cannot be read: Is a directory")
-        if not stat.S_ISREG(mode):
-            raise DataError(
-                f"{shown} cannot be read: it is not a regular file (a FIFO, socket or device); "
-                "put the table itself there"
-            )
+        raise DataError(
+            f"{shown} cannot be read: it is not a regular file (a FIFO, socket or device); put the table itself there"
+        )
+    with os.fdopen(fd, "rb") as f:
         try:
             return f.read()
         except OSError as exc:

@@ -127,13 +127,14 @@ _WARNED: set[tuple] = set()  # the data versions whose validation errors were wa
 def _all_facts(data_dir=None) -> pd.DataFrame:
     folder = check_folder(data_dir)  # the contract holds (raises ContractError naming file, row, field)
     key = identity(folder)
+    frame = _build(str(folder), key)
     if key not in _WARNED:  # the cross-row rules: the frame loads, with one warning per data version
         from .validation import data_warning
 
         _WARNED.add(key)
         if message := data_warning(folder):
             warnings.warn(message, DataWarning, stacklevel=3)
-    return _build(str(folder), key)
+    return frame
 
 
 @lru_cache(maxsize=8)

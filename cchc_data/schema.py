@@ -99,8 +99,11 @@ def _pattern(pattern: str):
     """``pattern`` compiled by RE2, which runs in time linear in the text (no catastrophic backtracking).
 
     Patterns come from the data folder's ``datapackage.json``: Python's ``re`` would hang on one such as
-    ``^(([a-z0-9]+-?)+)+$``. RE2's ``\\d`` is ASCII, so a full-width year does not pass ``^\\d{4}$``.
+    ``^(([a-z0-9]+-?)+)+$``. The patterns of the bundled package (reviewed with the code) run in Python's
+    engine with ASCII classes, which costs less per value. RE2's ``\\d`` is ASCII, so a full-width year does not pass ``^\\d{4}$``.
     """
+    if pattern in _bundled_patterns():  # the project's own: reviewed, and Python's engine is faster per call
+        return re.compile(pattern, re.ASCII)
     import re2
 
     options = re2.Options()
@@ -113,6 +116,17 @@ def _pattern(pattern: str):
             f"pattern {pattern!r} cannot be run in linear time ({reason}); write it without backreferences or "
             "lookarounds"
         ) from None
+
+
+@lru_cache(maxsize=1)
+def _bundled_patterns() -> frozenset:
+    """The patterns of the package shipped with ``cchc_data``."""
+    return frozenset(
+        f["constraints"]["pattern"]
+        for res in _bundled_package()["resources"]
+        for f in res["schema"]["fields"]
+        if "pattern" in (f.get("constraints") or {})
+    )
 
 
 def _is_number(text: str) -> bool:

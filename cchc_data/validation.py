@@ -500,34 +500,30 @@ _LISTED = 20  # rows listed per rule that can hit every row of a large table
 
 
 def one_fact_per_key(t: Tables) -> list[Issue]:
-    """One fact per indicator, province, period, kind, breakdown and source (checked before any join)."""
+    """One fact per indicator, province, period, kind, breakdown and source, else a warning (before any join).
+
+    A source may print two values for one thing; unless the repeat is flagged, the curator hears of it.
+    """
     f = t.facts
-    dup = f.duplicated(_KEY_OF_A_FACT, keep="first")
+    dup = f.duplicated(_KEY_OF_A_FACT, keep="first") & ~f["_flagged"]
     if not dup.any():
         return []
     lines = dup[dup].index
-    firsts = f.loc[~dup].reset_index().set_index(_KEY_OF_A_FACT)["index"]
+    firsts = f.drop_duplicates(_KEY_OF_A_FACT).reset_index().set_index(_KEY_OF_A_FACT)["index"]
     shown = f.loc[lines[:_LISTED]]
     first_line = firsts.reindex(pd.MultiIndex.from_frame(shown[_KEY_OF_A_FACT])).to_numpy()
     out = t.issues(
-        _flagged_level,
+        "warning",
         shown.assign(_first=first_line),
         "indicator",
         lambda r: (
             f"{r['fact_id']} repeats the fact of line {int(r['_first'])} (same {', '.join(_KEY_OF_A_FACT)}); "
-            "keep one row per fact"
+            "keep one row per fact, or flag both 'contradiction' if the source prints two values"
         ),
     )
     if len(lines) > _LISTED:
-        out.append(
-            Issue(
-                "error",
-                "indicators.csv",
-                None,
-                "indicator",
-                f"{len(lines) - _LISTED:,} more repeated facts are not listed",
-            )
-        )
+        message = f"{len(lines) - _LISTED:,} more repeated facts are not listed"
+        out.append(Issue("warning", "indicators.csv", None, "indicator", message))
     return out
 
 
