@@ -284,3 +284,8 @@ CASES = {
     "UTF-8 byte-order mark": file_bytes("catalog.csv", lambda b: b"\xef\xbb\xbf" + b),
     "CRLF line ends": file_bytes("catalog.csv", lambda b: b.replace(b"\n", b"\r\n")),
 }
+
+#: The cases added for issue 25, also run through the explorer and ``cchc curate check``.
+ISSUE_25 = list(CASES)[
+    list(CASES).index("alias is another province's name") : list(CASES).index("CR inside a quoted cell")
+]

@@ -15,6 +15,7 @@ placeholders filled from the bundled data, so adding facts does not break the co
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
@@ -28,7 +29,7 @@ from cchc_data.cli import main
 from cchc_data.datadir import read_raw
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corruptions import CASES, first, rows  # noqa: E402
+from corruptions import CASES, ISSUE_25, first, rows  # noqa: E402
 
 NUMBER = "not a number (write 1514 or 65.91: digits, '.' as decimal mark, finite)"
 OTHER_DIGITS = "; it has digits other than 0-9 (full-width or Arabic-Indic): retype them as 0-9"
@@ -522,6 +523,56 @@ def test_export(corrupted, capsys, tmp_path):
     assert got == (1 if load == "contract" else 2)
     assert err.startswith(f"cchc export: error: {issue.removeprefix('error: ')}"), err
     assert not out_file.exists()
+
+
+REVIEW = {
+    "province": "khanh-hoa", "indicator": "public_websites", "period": "2018", "kind": "actual", "value": "150",
+    "qualifier": "none", "breakdown": "", "source_id": "kh-2019-article", "evidence": "Toàn tỉnh có 150 trang thông tin",
+    "flag": "", "note": "", "keep": "yes",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("corrupted", ISSUE_25, indirect=True)
+def test_explorer(corrupted):
+    """The explorer opens on what loads, showing validate's verdict above its controls; else the loader's error."""
+    from cchc_data.explorer import Explorer
+
+    name, folder, code, issue, load = corrupted
+    if load != "ok":
+        error = cd.ContractError if load == "contract" else cd.DataError
+        with pytest.raises(error, match=re.escape(issue.removeprefix("error: "))):
+            Explorer(lang="en", data_dir=folder)
+        return
+    ex = Explorer(lang="en", data_dir=folder)
+    assert ex.error == ""
+    if code == 0:
+        assert ex.data_warning == "" and ex.data_notice.value == ""
+    else:
+        assert ex.data_warning.startswith(f"the data in {folder} breaks ")
+        assert "This data fails validation" in ex.data_notice.value
+
+
+@pytest.mark.parametrize("corrupted", ISSUE_25, indirect=True)
+def test_curate(corrupted, capsys, tmp_path):
+    """`cchc curate check --apply` adds nothing to data that does not validate, and says why."""
+    name, folder, code, issue, load = corrupted
+    review = tmp_path / "review.csv"
+    with open(review, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(REVIEW), lineterminator="\n")
+        writer.writeheader()
+        writer.writerow(REVIEW)
+    tables = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix == ".csv")
+    before = {t: (folder / t).read_bytes() for t in tables}
+    got, out, err = _run(capsys, "curate", "check", str(review), "--data-dir", str(folder), "--apply")
+    if code == 0:
+        assert got == 0, out + err
+        return
+    assert {t: (folder / t).read_bytes() for t in tables} == before
+    if code == 2:
+        assert (got, err) == (2, f"cchc curate: error: {issue}\n")
+        return
+    assert got == 1 and "nothing written" in err
+    assert f"the data folder {folder} does not validate (" in err, err
 
 
 def test_the_file_the_package_names_is_the_file_read(data_copy):
