@@ -37,6 +37,7 @@ from ._docstrings import share_docs_in
 from .datadir import DataWarning
 from .indicators import load_indicators, provinces_with_data, sources
 from .periods import parse_period
+from .plotting._furniture import _as_written
 from .province_registry import provinces as registry
 from .province_registry import resolve_province
 from .validation import data_warning
@@ -486,7 +487,7 @@ class Explorer:
             title = fig.get_suptitle() or (fig.axes[0].get_title(loc="left") if fig.axes else "")
             buffer = io.BytesIO()
             # At the charts' own resolution (the layout of their headers is right there), shown at screen size.
-            plotting._as_written(fig)
+            _as_written(fig)
             fig.savefig(buffer, format="png", dpi=plotting._PNG_DPI, facecolor="white", bbox_inches="tight")
             values = getattr(fig, "cchc_values", None)  # the values the chart drew, where plotting attaches them
             plt.close(fig)

@@ -35,7 +35,15 @@ __all__ = [
     "contract_issues",
     "descriptor_issues",
     "check_folder",
+    "MAX_EVIDENCE_WORDS",
+    "MAX_EVIDENCE_CHARS",
 ]
+
+#: The longest evidence fragment, in words (split on white space): a citation of the source, not its prose.
+#: Part of the data contract (stated in data/README.md); every rule, message and the extractor read it here.
+MAX_EVIDENCE_WORDS = 15
+#: The longest evidence fragment in characters: without spaces, a pasted page is one "word".
+MAX_EVIDENCE_CHARS = 250
 
 # ASCII digits only: Python's \d also matches full-width (２０１７) and Arabic-Indic (٤) digits.
 _NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
