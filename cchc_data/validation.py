@@ -145,6 +145,7 @@ _BEYOND_TABLE_SCHEMA = (
 
 def _beyond_frictionless(ours: list[Issue], theirs: list[Issue]) -> list[Issue]:
     seen = {(i.file, i.row, i.field) for i in theirs}
+    seen |= {(i.file, 1, None) for i in theirs if i.row is None and i.field is None}  # frictionless's header error
     return [
         i for i in ours if (i.file, i.row, i.field) not in seen and any(k in i.message for k in _BEYOND_TABLE_SCHEMA)
     ]

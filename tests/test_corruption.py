@@ -301,7 +301,7 @@ EXPECTED = {
     ),
     "1 MB evidence": (
         1,
-        "error: indicators.csv:2 [evidence]: 1,000,002 characters; quote at most ~15 words (a citation of at most "
+        "error: indicators.csv:2 [evidence]: 1,000,002 characters; quote at most 15 words (a citation of at most "
         "250 characters, not a page)",
         "ok",
     ),

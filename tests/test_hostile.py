@@ -149,7 +149,7 @@ def test_evidence_of_many_words_and_many_characters_is_reported_once(data_copy):
     data[0]["evidence"] = data[0]["value"] + " " + " ".join(["chữ"] * 400)  # words and characters both over
     write(data_copy, "indicators", data)
     messages = [i.message for i in cd.validate(data_copy).errors if i.row == 2 and i.field == "evidence"]
-    assert messages == ["401 words; quote at most ~15 (a citation, not prose)"]
+    assert messages == ["401 words; quote at most 15 (a citation, not prose)"]
 
 
 def test_data_warning_is_given_once_per_data_version(data_copy):
