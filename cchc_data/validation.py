@@ -232,6 +232,8 @@ class Tables:
         """
         if isinstance(rows, pd.Series):
             rows = self.facts[rows]
+        if rows.empty:  # the common case: no frame to turn into dicts
+            return []
         out = []
         for line, row in zip(rows.index, rows.to_dict("records"), strict=True):  # plain dicts: fast
             lvl = level(row) if callable(level) else level
@@ -975,6 +977,24 @@ def validate(data_dir: str | os.PathLike | None = None, *, engine: str = "fast")
     """
     check_argument("engine", engine, ("fast", "frictionless"))
     folder = _data_dir(data_dir)
+    try:  # the same files, the same rules: the same report (loading after validating does not validate again)
+        key = (str(folder), identity(folder), engine, tuple(RULES))
+    except DataError:  # a table missing or out of the folder: reported below, not cached
+        key = None
+    if key is not None and key in _REPORTS:
+        return ValidationReport(folder, list(_REPORTS[key]))
+    report = _validate(folder, engine)
+    if key is not None:
+        if len(_REPORTS) >= 8:
+            _REPORTS.clear()
+        _REPORTS[key] = tuple(report.issues)
+    return report
+
+
+_REPORTS: dict[tuple, tuple[Issue, ...]] = {}  # the last reports of validate, by folder version, engine and rules
+
+
+def _validate(folder: Path, engine: str) -> ValidationReport:
     report = ValidationReport(folder)
     if engine == "fast":
         package, tables, issues = folder_issues(folder)
