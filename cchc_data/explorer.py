@@ -32,7 +32,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from . import analysis, i18n, params, plotting
+from . import analysis, i18n, params, plotting, tables
 from ._docstrings import share_docs_in
 from .datadir import DataWarning
 from .indicators import load_indicators, provinces_with_data, sources
@@ -41,14 +41,22 @@ from .plotting._furniture import _as_written
 from .province_registry import provinces as registry
 from .province_registry import resolve_province
 from .validation import data_warning
-from .vocabularies import catalog, concepts, domains, search, units
+from .vocabularies import catalog, concepts, domains, search
 
-__all__ = ["explore", "Explorer", "UI"]
+__all__ = ["explore", "Explorer"]
 
-UI = i18n.EXPLORER  # the explorer's strings live with every other string, in cchc_data.i18n
-
-LANGS = ("vi", "en")
 _KINDS = ("actual", "target", "both")
+#: The controls' labels: control name → key in the strings catalogue.
+_LABEL_KEYS = {
+    "title": "explorer.title",
+    "language": "explorer.language",
+    "provinces": "provinces",
+    "domain": "explorer.domain",
+    "search": "explorer.search",
+    "item": "explorer.item",
+    "kind": "explorer.kind",
+    "period": "column.period",
+}
 _MAX_CHARTS = 4  # one chart per province in the per-province views; more would bury the table
 _CACHED_CHARTS = 32  # rendered charts kept per explorer, so going back to a view does not redraw it
 
@@ -57,22 +65,16 @@ _CSS = """<style>
 .cchc-x th, .cchc-x td {border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top;}
 .cchc-x th {background: #f3f3f3; position: sticky; top: 0;}
 .cchc-x td.num {text-align: right; white-space: nowrap;}
-.cchc-x td.ind {min-width: 12em;} .cchc-x td.src {min-width: 14em;} .cchc-x td.ev {min-width: 16em;}
+.cchc-x td.source {min-width: 14em;} .cchc-x td.evidence {min-width: 16em; font-style: italic; color: #333;}
+.cchc-x .gloss {color: #666; font-size: 11.5px; font-style: normal;} .cchc-x .table-note {color: #666;}
 .cchc-table .widget-html-content, .cchc-notes .widget-html-content, .cchc-message .widget-html-content {
   line-height: 1.4;}
 .cchc-x tr.target td {background: #fff8dc;}
 .cchc-x tr.flagged td:first-child {border-left: 4px solid #c0392b;}
-.cchc-x .flag {color: #c0392b;}
-.cchc-x .ev {font-style: italic; color: #333;}
 .cchc-x .muted {color: #666; font-size: 11.5px;}
 .cchc-x .error {color: #a61b1b; background: #fdecea; padding: 6px 8px; border-left: 4px solid #a61b1b;}
 .cchc-x .notice {color: #444; background: #eef3fb; padding: 6px 8px; border-left: 4px solid #4a78c2;}
 </style>"""
-
-
-def _t(key: str, lang: str, **fmt) -> str:
-    text = UI[key][i18n.check_lang(lang)]
-    return text.format(**fmt) if fmt else text
 
 
 def _period_key(label: str):
@@ -132,7 +134,6 @@ class Explorer:
         self._concepts = concepts(data_dir=data_dir).set_index("concept")
         self._domains = domains(data_dir=data_dir)
         self._sources = sources(data_dir=data_dir).set_index("source_id")
-        self._units = units(data_dir=data_dir).set_index("unit")
         reg = registry(data_dir=data_dir).set_index("slug")
         with_data = sorted(provinces_with_data(data_dir=data_dir), key=lambda s: reg.at[s, "name_ascii"])
         self._names = {slug: reg.at[slug, "name_vi"] for slug in with_data}
@@ -140,7 +141,7 @@ class Explorer:
         self._drawn: dict[tuple, tuple[str, bytes, pd.DataFrame | None]] = {}
 
         layout = w.Layout(width="auto")
-        self.lang = w.ToggleButtons(options=[("Tiếng Việt", "vi"), ("English", "en")], value=lang)
+        self.lang = w.ToggleButtons(options=[(i18n.t("language_name", code), code) for code in i18n.LANGS], value=lang)
         self.province_checks = {
             slug: w.Checkbox(value=False, description=name, indent=False, layout=w.Layout(width="auto"))
             for slug, name in self._names.items()
@@ -157,8 +158,7 @@ class Explorer:
         self.notes = w.HTML()
         self.table = w.HTML(layout=w.Layout(max_height="560px", overflow="auto"))
         self.download = w.HTML()
-        self._labels = {key: w.HTML() for key in ("title", "language", "provinces", "domain", "search", "item",
-                                                  "kind", "period")}  # fmt: skip
+        self._labels = {key: w.HTML() for key in _LABEL_KEYS}
 
         self.view = pd.DataFrame()
         self.chart_data: list[pd.DataFrame] = []
@@ -244,7 +244,7 @@ class Explorer:
         try:
             self.provinces = [p for p in re.split(r"[,;\n]", text) if p.strip()]
         except ValueError as exc:
-            self._show_error("bad_province", exc)
+            self._show_error("explorer.bad_province", exc)
 
     def _changed(self, _change) -> None:
         if not self._busy:
@@ -260,7 +260,7 @@ class Explorer:
         control.value = keep
 
     def _kind_options(self, lang):
-        return [(UI["kinds"][k][lang], k) for k in _KINDS]
+        return [(i18n.t(f"explorer.kind_option.{k}", lang), k) for k in _KINDS]
 
     def _selected_facts(self) -> pd.DataFrame:
         df = self._facts
@@ -270,7 +270,7 @@ class Explorer:
         facts = self._selected_facts()
         dom = self._domains
         counts = facts["domain"].astype(str).value_counts()
-        domain_opts = [(_t("all_domains", lang), "")] + [
+        domain_opts = [(i18n.t("explorer.all_domains", lang), "")] + [
             (f"{row[f'label_{lang}']} ({counts[row['domain']]})", row["domain"])
             for _, row in dom.iterrows()
             if counts.get(row["domain"], 0) > 0
@@ -289,9 +289,10 @@ class Explorer:
         self._matching = set(indicators)
         cat = self._catalog
         concept_codes = sorted({cat.at[i, "concept"] for i in indicators if cat.at[i, "concept"]})
-        item_opts = [(_t("all_items", lang), "")]
+        item_opts = [(i18n.t("explorer.all_items", lang), "")]
         item_opts += [
-            (_t("compare_prefix", lang) + self._concepts.at[c, f"label_{lang}"], f"concept:{c}") for c in concept_codes
+            (i18n.t("explorer.compare_prefix", lang) + self._concepts.at[c, f"label_{lang}"], f"concept:{c}")
+            for c in concept_codes
         ]
         item_opts += sorted(((cat.at[i, f"label_{lang}"], f"indicator:{i}") for i in indicators), key=lambda o: o[0])
         self._set_options(self.item, item_opts, "")
@@ -304,18 +305,23 @@ class Explorer:
         if self.kind.value != "both":
             facts = facts[facts["kind"].astype(str) == self.kind.value]
         periods = sorted(set(facts["period"]), key=_period_key)
-        first = ("latest", _t("latest", lang)) if self._mode == "compare" else ("all", _t("all_periods", lang))
+        first = (
+            ("latest", i18n.t("explorer.latest", lang))
+            if self._mode == "compare"
+            else ("all", i18n.t("explorer.all_periods", lang))
+        )
         self._set_options(self.period, [(first[1], first[0])] + [(p, p) for p in periods], first[0])
         for key, label in self._labels.items():
-            label.value = f"<h3>{html.escape(_t(key, lang))}</h3>" if key == "title" else f"<b>{_t(key, lang)}</b>"
-        self.province_text.placeholder = _t("province_text", lang)
+            text = i18n.t(_LABEL_KEYS[key], lang)
+            label.value = f"<h3>{html.escape(text)}</h3>" if key == "title" else f"<b>{text}</b>"
+        self.province_text.placeholder = i18n.t("explorer.province_text", lang)
+        self.search.placeholder = i18n.t("explorer.search_hint", lang)
         self.data_notice.value = (
-            f'<div class="error"><b>{html.escape(_t("data_invalid", lang))}</b> '
-            f"{html.escape(_t('library_says', lang))}: <code>{html.escape(self.data_warning)}</code></div>"
+            f'<div class="error"><b>{html.escape(i18n.t("explorer.data_invalid", lang))}</b> '
+            f"{html.escape(i18n.t('explorer.library_says', lang))}: <code>{html.escape(self.data_warning)}</code></div>"
             if self.data_warning
             else ""
         )
-        self.search.placeholder = _t("search_hint", lang)
 
     # --- the view ---------------------------------------------------------------------------------
 
@@ -327,20 +333,20 @@ class Explorer:
         self.error, self.message.value = "", ""
         try:
             if not self.provinces:
-                raise _Notice(_t("pick_province", lang))
+                raise _Notice(i18n.t("explorer.pick_province", lang))
             table, figures, notes = self._compute(lang)
             if self._search_error is not None:
-                self._show_error("bad_search", self._search_error)
+                self._show_error("explorer.bad_search", self._search_error)
             elif self.search.value.strip() and not self.item.options[1:]:
-                self._show_notice(_t("no_hits", lang, text=self.search.value.strip()))
+                self._show_notice(i18n.t("explorer.no_hits", lang, text=self.search.value.strip()))
             elif table.empty:
-                self._show_notice(_t("no_facts", lang))
+                self._show_notice(i18n.t("explorer.no_facts", lang))
         except _Notice as notice:
             table, figures, notes = pd.DataFrame(), [], []
             self._show_notice(str(notice))
         except ValueError as exc:  # the library's clear messages: shown in the app, never a traceback
             table, figures, notes = pd.DataFrame(), [], []
-            self._show_error("error", exc)
+            self._show_error("explorer.error", exc)
         self.view = table
         drawn = [self._draw(key, draw, data) for key, draw, data in figures]
         self.chart_data = [data for _, _, data in drawn]
@@ -389,9 +395,9 @@ class Explorer:
                 draw = partial(plotting.profile_chart, p, lang=lang, data_dir=dd)
                 figures.append((("profile", p, lang), draw, analysis.profile(p, data_dir=dd)))
             if figures:
-                notes.append(_t("profile_note", lang))
+                notes.append(i18n.t("explorer.profile_note", lang))
         if not figures and not table.empty:
-            notes.append(_t("no_chart", lang))
+            notes.append(i18n.t("explorer.no_chart", lang))
         return table, figures, notes
 
     def _compare(self, concept, kinds, period, lang):
@@ -410,7 +416,7 @@ class Explorer:
                            data_dir=self.data_dir)  # fmt: skip
             figures.append((("compare", concept, tuple(drawn), period, lang), draw, actual))
         if "target" in kinds and not rows.empty:
-            notes.append(_t("targets_not_charted", lang))
+            notes.append(i18n.t("explorer.targets_not_charted", lang))
         notes += self._comparability(rows, lang)
         return self._rows(rows), figures, notes
 
@@ -422,7 +428,7 @@ class Explorer:
         provinces = list(dict.fromkeys(rows["province"].astype(str)))
         missing = [self._names[p] for p in self.provinces if p not in provinces]
         if missing:  # shown as missing, not left out silently
-            notes.append(_t("missing", lang, names=", ".join(missing)))
+            notes.append(i18n.t("explorer.missing", lang, names=", ".join(missing)))
         if len(provinces) < 2:
             return notes
         for _kind, group in rows.groupby("kind", sort=False):
@@ -430,7 +436,7 @@ class Explorer:
                 periods = ", ".join(
                     f"{self._names[str(r.province)]} {r.period}" for r in group.drop_duplicates("province").itertuples()
                 )
-                notes.append(_t("periods_differ", lang, periods=periods))
+                notes.append(i18n.t("explorer.periods_differ", lang, periods=periods))
         note_col = f"comparability_note_{lang}"
         if note_col in rows:  # compare() carries its own notes: use them
             caveats = rows[rows.get("comparability", "") == "caveat"] if "comparability" in rows else rows
@@ -443,7 +449,7 @@ class Explorer:
                 f"{self._names[str(r.province)]}: {getattr(r, f'label_{lang}')}"
                 for r in rows.drop_duplicates(["province", "indicator"]).itertuples()
             )
-            notes.append(_t("definitions_differ", lang, labels=labels))
+            notes.append(i18n.t("explorer.definitions_differ", lang, labels=labels))
             if lang == "en":  # the catalog's comparability notes are written in English
                 for r in rows.drop_duplicates("indicator").itertuples():
                     text = self._catalog.at[r.indicator, "comparability"]
@@ -475,8 +481,8 @@ class Explorer:
         lang = self.lang.value
         self.error = str(exc)
         self.message.value = (
-            f'<div class="error"><b>{html.escape(_t(key, lang))}</b> '
-            f"{html.escape(_t('library_says', lang))}: <code>{html.escape(str(exc))}</code></div>"
+            f'<div class="error"><b>{html.escape(i18n.t(key, lang))}</b> '
+            f"{html.escape(i18n.t('explorer.library_says', lang))}: <code>{html.escape(str(exc))}</code></div>"
         )
 
     def _draw(self, key: tuple, draw, data: pd.DataFrame) -> tuple[str, bytes, pd.DataFrame]:
@@ -488,7 +494,7 @@ class Explorer:
             buffer = io.BytesIO()
             # At the charts' own resolution (the layout of their headers is right there), shown at screen size.
             _as_written(fig)
-            fig.savefig(buffer, format="png", dpi=plotting._PNG_DPI, facecolor="white", bbox_inches="tight")
+            fig.savefig(buffer, format="png", dpi=plotting.PNG_DPI, facecolor="white", bbox_inches="tight")
             values = getattr(fig, "cchc_values", None)  # the values the chart drew, where plotting attaches them
             plt.close(fig)
             if len(self._drawn) >= _CACHED_CHARTS:
@@ -499,13 +505,13 @@ class Explorer:
 
     @staticmethod
     def _image(png: bytes) -> w.Image:
-        width = round(int.from_bytes(png[16:20], "big") * 100 / plotting._PNG_DPI)  # PNG header: IHDR width
+        width = round(int.from_bytes(png[16:20], "big") * 100 / plotting.PNG_DPI)  # PNG header: IHDR width
         return w.Image(value=png, format="png", width=str(width), layout=w.Layout(max_width="100%"))
 
     def _notes_html(self, notes: list[str], lang: str) -> str:
         if not notes:
             return ""
-        title = _t("comparability", lang) if self._mode == "compare" else ""
+        title = i18n.t("explorer.comparability", lang) if self._mode == "compare" else ""
         items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
         head = f"<b>{html.escape(title)}</b>" if title else ""
         return f'<div class="notice">{head}<ul style="margin:2px 0">{items}</ul></div>'
@@ -513,50 +519,16 @@ class Explorer:
     def _table_html(self, table: pd.DataFrame, lang: str) -> str:
         if table.empty:
             return _CSS
-        c = UI["columns"]
-        heads = ["province", "indicator", "breakdown", "period", "kind", "value", "unit", "source", "evidence", "flag"]
-        shown = [h not in ("breakdown", "flag") or (table[h] != "").any() for h in heads]  # no empty columns
-        heads = [h for h, keep in zip(heads, shown, strict=True) if keep]
-        header = "".join(f"<th>{html.escape(c[h][lang])}</th>" for h in heads)
-        labels = plotting._breakdown_labels(lang, self.data_dir)
-        body = []
-        for r in table.itertuples():
-            flag_text = UI["flags"].get(r.flag, {}).get(lang, r.flag) if r.flag else ""
-            note = html.escape(r.note if lang == "en" else r.note_vi) if r.flag else ""
-            flag = f'<span class="flag" title="{note}">⚠ {html.escape(flag_text)}</span>' if r.flag else ""
-            if note:
-                flag += f'<div class="muted">{note}</div>'
-            unit = (
-                "%"
-                if r.unit == "percent"
-                else self._units.at[r.unit, f"label_{lang}"]
-                if r.unit in self._units.index
-                else r.unit
-            )
-            cells = [
-                html.escape(r.province_name),
-                html.escape(getattr(r, f"label_{lang}")),
-                html.escape(labels.get(r.breakdown, r.breakdown)),
-                html.escape(r.period),
-                html.escape(UI["kinds"].get(r.kind, {}).get(lang, r.kind)),
-                html.escape(plotting._fmt_value(r.value, r.unit, r.qualifier, lang)),
-                html.escape(unit),
-                f'{html.escape(r.source_title)}<div class="muted">{html.escape(r.source_id)}</div>',
-                f'<span class="ev">“{html.escape(r.evidence)}”</span>',
-                flag,
-            ]
-            cls = " ".join(k for k, on in (("target", r.kind == "target"), ("flagged", bool(r.flag))) if on)
-            cells = [c for c, keep in zip(cells, shown, strict=True) if keep]
-            css = {"value": "num", "indicator": "ind", "source": "src", "evidence": "ev"}
-            tds = "".join(f'<td class="{css.get(h, "")}">{v}</td>' for h, v in zip(heads, cells, strict=True))
-            body.append(f'<tr class="{cls}">{tds}</tr>')
-        legend = [_t("rows", lang, n=len(table))]
+        columns = ["province", "label", "breakdown", "period", "kind", "value", "unit", "source_id", "evidence", "flag"]
+        columns = [c for c in columns if c not in ("breakdown", "flag") or (table[c] != "").any()]  # no empty columns
+        shown = tables.show_table(table, lang, columns=columns, style="explorer", data_dir=self.data_dir)
+        legend = [i18n.t("explorer.rows", lang, n=len(table))]
         if (table["kind"] == "target").any():
-            legend.append(_t("target_legend", lang))
+            legend.append(i18n.t("explorer.target_legend", lang))
         if (table["flag"] != "").any():
-            legend.append(_t("flag_legend", lang))
+            legend.append(i18n.t("explorer.flag_legend", lang))
         caption = f'<div class="muted">{html.escape(" · ".join(legend))}</div>'
-        return f"{_CSS}{caption}<table><thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        return f"{_CSS}{caption}{shown.html}"
 
     def csv(self) -> str:
         """The current view as CSV: the table's rows, its columns in the chosen language plus codes.
@@ -568,7 +540,9 @@ class Explorer:
             return ""
         out = self.view.drop(columns=[f"label_{'en' if lang == 'vi' else 'vi'}", "note" if lang == "vi" else "note_vi"])
         out = out.rename(columns={f"label_{lang}": "label", "note_vi": "note"})  # the note in the chosen language
-        return out.to_csv(index=False, lineterminator="\n")
+        from ._csvfile import csv_text
+
+        return csv_text(out)  # quoted, formula-like text protected, as the suite's downloads
 
     def _download_html(self, lang: str) -> str:
         text = self.csv()
@@ -579,7 +553,7 @@ class Explorer:
         name = "cchc-" + "-".join(p for p in parts if p) + ".csv"
         return (
             f'<a class="cchc-download" download="{html.escape(name)}" href="data:text/csv;charset=utf-8;base64,{data}" '
-            f'style="font-weight:bold">⬇ {html.escape(_t("download", lang))}</a>'
+            f'style="font-weight:bold">⬇ {html.escape(i18n.t("explorer.download", lang))}</a>'
         )
 
 

@@ -27,9 +27,12 @@ from matplotlib.lines import Line2D
 from .. import i18n, national
 from .._docstrings import share_docs_in
 from ..province_registry import provinces, resolve_province
-from ._furniture import _fmt_number, _footer, _header, province_colors
+from ._furniture import SOURCE_COLUMNS, _fmt_number, _footer, _header, chart_frame, province_colors
 
-__all__ = ["UI_NATIONAL", "trajectory_chart", "province_trajectories", "comparison_chart", "VALUE_COLUMNS"]
+__all__ = [
+    "trajectory_chart", "province_trajectories", "comparison_chart", "draw_trajectory", "draw_index_comparison",
+    "VALUE_COLUMNS",
+]  # fmt: skip
 
 #: Columns of ``fig.cchc_values`` (the shared chart contract), then the chart-specific ones.
 VALUE_COLUMNS = [
@@ -37,59 +40,8 @@ VALUE_COLUMNS = [
     "evidence", "measure", "scope", "comparable", "source_url",
 ]  # fmt: skip
 
-#: Every user-facing string of these charts, by key and language.
-UI_NATIONAL = {
-    "score": {"vi": "Điểm", "en": "Score"},
-    "rank_label": {"vi": "hạng {rank}", "en": "rank {rank}"},
-    "rank_of": {"vi": "hạng {rank}/{of}", "en": "rank {rank}/{of}"},
-    "rank_only": {"vi": "{year}: {rank} (không có điểm)", "en": "{year}: {rank} (no score)"},
-    "average": {"vi": "Trung bình cả nước", "en": "National average"},
-    "range": {"vi": "Điểm thấp nhất – cao nhất cả nước", "en": "National lowest – highest score"},
-    "top": {"vi": "Điểm cao nhất cả nước", "en": "National highest score"},
-    "bottom": {"vi": "Điểm thấp nhất cả nước", "en": "National lowest score"},
-    "trajectory_note": {
-        "vi": "Nhãn cạnh điểm: thứ hạng / số tỉnh được xếp (hạng 1 là cao nhất)",
-        "en": "Labels: rank / provinces ranked (rank 1 is the best)",
-    },
-    "not_comparable": {
-        "vi": "Điểm rỗng: trước {year}, phương pháp khác, không so sánh trực tiếp",
-        "en": "Hollow marks: before {year}, a different method, not directly comparable",
-    },
-    "not_comparable_bar": {
-        "vi": "Gạch chéo: trước {year}, phương pháp khác, không so sánh trực tiếp",
-        "en": "Hatched: before {year}, a different method, not directly comparable",
-    },
-    "disputed": {"vi": "Các nguồn in số khác nhau cho năm {years}", "en": "Sources disagree for {years}"},
-    "flagged": {
-        "vi": "Có số in theo định dạng lạ trong nguồn ({years})",
-        "en": "Some figures printed in an unusual format in the source ({years})",
-    },
-    "no_data": {
-        "vi": "Chưa tìm thấy số liệu công bố của {name} về {index}",
-        "en": "No published {index} value found for {name}",
-    },
-    "no_value": {"vi": "không có số liệu", "en": "no value found"},
-    "trajectories_title": {
-        "vi": "{name} trên các bảng xếp hạng quốc gia",
-        "en": "{name} in the national rankings",
-    },
-    "comparison_title": {"vi": "{index} {year}: ba tỉnh", "en": "{index} {year}: the provinces"},
-    "comparison_note": {
-        "vi": "Thanh: điểm năm {year}; nhãn: điểm và thứ hạng / số tỉnh được xếp",
-        "en": "Bars: {year} scores; labels: score and rank / provinces ranked",
-    },
-    "bounded": {"vi": "{q} {value} (các tỉnh dẫn đầu)", "en": "{q} {value} (the leaders)"},
-    "scale": {"vi": "Thang điểm: {scale}", "en": "Scale: {scale}"},
-    "year": {"vi": "Năm xếp hạng (năm chỉ số phản ánh)", "en": "Year the index is for"},
-}
-_QUAL = {"more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤", "about": "≈"}
 _GREY = "0.45"
 _REF_SHIFT = 0.12  # years: national reference marks sit just left of the province's point
-
-
-def _t(key: str, lang: str, **fmt) -> str:
-    text = UI_NATIONAL[key][lang]
-    return text.format(**fmt) if fmt else text
 
 
 def _score_text(value, unit: str, lang: str) -> str:
@@ -102,8 +54,8 @@ def _rank_text(rank, of, lang: str) -> str:
         return ""
     r = _fmt_number(rank, lang)
     if of is None or (isinstance(of, float) and math.isnan(of)):
-        return _t("rank_label", lang, rank=r)
-    return _t("rank_of", lang, rank=r, of=_fmt_number(of, lang))
+        return i18n.t("chart_national.rank_label", lang, rank=r)
+    return i18n.t("chart_national.rank_of", lang, rank=r, of=_fmt_number(of, lang))
 
 
 def _values_frame(rows: pd.DataFrame) -> pd.DataFrame:
@@ -127,7 +79,10 @@ def _values_frame(rows: pd.DataFrame) -> pd.DataFrame:
             "source_url": rows["source_url"],
         }
     )
-    return out[VALUE_COLUMNS].reset_index(drop=True)
+    for col in SOURCE_COLUMNS:  # described by chart_frame: written beside source_id in the chart's CSV
+        if col in rows:
+            out[col] = rows[col]
+    return out[VALUE_COLUMNS + [c for c in SOURCE_COLUMNS if c in out]].reset_index(drop=True)
 
 
 def _attach(fig: Figure, frame: pd.DataFrame) -> None:
@@ -187,23 +142,68 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     slug = resolve_province(province, data_dir=data_dir)
     name = provinces(data_dir=data_dir).set_index("slug").at[slug, "name_vi"]
     cat = national.national_index_catalog(data_dir=data_dir).set_index("index").loc[code]
-    short = cat["short_vi" if lang == "vi" else "short_en"]
-    ax = _new_ax(ax)
-    fig = ax.figure
     try:
         t = national.index_trajectory(slug, code, data_dir=data_dir)
     except ValueError:  # the province has no national index value at all
         t = pd.DataFrame()
+    years = t["period"].astype(int).tolist() if len(t) else []
+    rows = chart_frame(_drawn_rows(code, slug, years, data_dir), data_dir=data_dir)
+    color = province_colors(data_dir=data_dir)[slug]
+    return draw_trajectory(t, rows, index=cat, lang=lang, ax=ax, name=name, color=color)
+
+
+def draw_trajectory(frame, values, *, index, lang="vi", ax=None, name="", color="0.3") -> Axes:
+    """Draw a trajectory (:func:`cchc_data.national.index_trajectory`) as :func:`trajectory_chart` does.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One province's years on one index, as :func:`cchc_data.national.index_trajectory` returns them;
+        empty for a province without any value (the panel says so).
+    values : pandas.DataFrame
+        The rows of :func:`cchc_data.national_indices` behind it, best passed through
+        :func:`cchc_data.plotting.chart_frame`: ``fig.cchc_values`` and the footer's sources.
+    index : pandas.Series or dict
+        The index's row of :func:`cchc_data.national.national_index_catalog` (``short_vi``, ``short_en``,
+        ``unit``, ``comparable_from``).
+    {lang}
+    {ax}
+    name : str, default ""
+        The province's name, in the title.
+    color : str, default "0.3"
+        The province's colour.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` lists the values drawn.
+
+    Examples
+    --------
+    >>> from cchc_data import national
+    >>> from cchc_data.plotting import chart_frame
+    >>> t = national.index_trajectory("khanh-hoa", "papi")
+    >>> info = national.national_index_catalog().set_index("index").loc["papi"]
+    >>> ax = draw_trajectory(t, chart_frame(national.national_indices(index="papi").iloc[0:0]), index=info,
+    ...                      name="Khánh Hòa", lang="en")
+    >>> ax.get_title(loc="left")
+    'Khánh Hòa – PAPI'
+    >>> plt.close(ax.figure)
+    """
+    lang = i18n.check_lang(lang)
+    t, cat = frame, index
+    short = cat["short_vi" if lang == "vi" else "short_en"]
+    ax = _new_ax(ax)
+    fig = ax.figure
     title = f"{name} – {short}"
     if t.empty:
         ax.set_axis_off()
         _header(ax, title, [])
-        ax.text(0.5, 0.5, _t("no_data", lang, name=name, index=short), ha="center", va="center",
+        ax.text(0.5, 0.5, i18n.t("chart_national.no_data", lang, name=name, index=short), ha="center", va="center",
                 transform=ax.transAxes, color=_GREY, fontsize=9, wrap=True)  # fmt: skip
-        _attach(fig, _values_frame(_drawn_rows(code, slug, [], data_dir).iloc[0:0]))
-        _footer(fig, [], lang, data_dir)
+        _attach(fig, _values_frame(values.iloc[0:0]))
+        _footer(fig, values.iloc[0:0], lang)
         return ax
-    color = province_colors(data_dir=data_dir)[slug]
     unit = cat["unit"]
     years = t["period"].astype(int).tolist()
     has = t["score"].notna()
@@ -217,7 +217,7 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
             ax.plot(ref, r["national_max"], marker="v", color="0.6", ms=6, lw=0, zorder=1)
         elif not math.isnan(r["national_min"]):
             ax.plot(ref, r["national_min"], marker="^", color="0.6", ms=6, lw=0, zorder=1)
-        q = _QUAL.get(r["national_max_qualifier"], "")
+        q = i18n.value_label("qualifier_symbol", r["national_max_qualifier"], lang)
         if q and not math.isnan(r["national_max"]):  # e.g. "the leaders scored above 46.6"
             ax.annotate(f"{q} {_fmt_number(r['national_max'], lang)}", xy=(ref, r["national_max"]), xytext=(0, 3),
                         textcoords="offset points", ha="center", va="bottom", fontsize=6.5, color=_GREY)  # fmt: skip
@@ -229,7 +229,7 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
                 ax.plot(
                     year, 0, marker="|", ms=10, mew=2, color=color, transform=ax.get_xaxis_transform(), clip_on=False
                 )
-                ax.annotate(_t("rank_only", lang, year=year, rank=label), xy=(year, 0), xycoords=("data", "axes fraction"),
+                ax.annotate(i18n.t("chart_national.rank_only", lang, year=year, rank=label), xy=(year, 0), xycoords=("data", "axes fraction"),
                             xytext=(4, 6), textcoords="offset points", ha="left", fontsize=7.5, color=color)  # fmt: skip
             continue
         face = color if r["comparable"] else "white"
@@ -247,36 +247,41 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     else:
         span = years[-1] - years[0]
         ax.set_xlim(years[0] - max(0.6, span * 0.08), years[-1] + max(0.9, span * 0.22))
-    ax.set_ylabel(_t("score", lang) + (" (%)" if unit == "percent" else ""))
-    ax.set_xlabel(_t("year", lang), fontsize=8)
+    ax.set_ylabel(i18n.t("national.column.score", lang) + (" (%)" if unit == "percent" else ""))
+    ax.set_xlabel(i18n.t("chart_national.year", lang), fontsize=8)
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt_number(v, lang)))
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="0.92")
     ax.tick_params(labelsize=8)
-    notes = [_t("trajectory_note", lang)]
+    notes = [i18n.t("chart_national.trajectory_note", lang)]
     if not t["comparable"].all():
-        notes.append(_t("not_comparable", lang, year=int(cat["comparable_from"])))
+        notes.append(i18n.t("chart_national.not_comparable", lang, year=int(cat["comparable_from"])))
     if t["disputed"].any():
-        notes.append(_t("disputed", lang, years=", ".join(str(int(y)) for y in t.loc[t["disputed"], "period"])))
+        notes.append(
+            i18n.t(
+                "chart_national.disputed", lang, years=", ".join(str(int(y)) for y in t.loc[t["disputed"], "period"])
+            )
+        )
     odd = t["flags"].str.contains("format_anomaly")
     if odd.any():
-        notes.append(_t("flagged", lang, years=", ".join(str(int(y)) for y in t.loc[odd, "period"])))
+        notes.append(i18n.t("chart_national.flagged", lang, years=", ".join(str(int(y)) for y in t.loc[odd, "period"])))
     _header(ax, title, notes)
     legend = []
     if t["national_average"].notna().any():
-        legend.append(Line2D([], [], marker="x", color=_GREY, lw=0, mew=1.5, label=_t("average", lang)))
+        legend.append(
+            Line2D([], [], marker="x", color=_GREY, lw=0, mew=1.5, label=i18n.t("chart_national.average", lang))
+        )
     both = t["national_max"].notna() & t["national_min"].notna()
     if both.any():
-        legend.append(Line2D([], [], color="0.8", lw=5, label=_t("range", lang)))
+        legend.append(Line2D([], [], color="0.8", lw=5, label=i18n.t("chart_national.range", lang)))
     if (t["national_max"].notna() & ~both).any():
-        legend.append(Line2D([], [], marker="v", color="0.6", lw=0, label=_t("top", lang)))
+        legend.append(Line2D([], [], marker="v", color="0.6", lw=0, label=i18n.t("chart_national.top", lang)))
     if (t["national_min"].notna() & ~both).any():
-        legend.append(Line2D([], [], marker="^", color="0.6", lw=0, label=_t("bottom", lang)))
+        legend.append(Line2D([], [], marker="^", color="0.6", lw=0, label=i18n.t("chart_national.bottom", lang)))
     if legend:
         ax.legend(handles=legend, loc="lower right", fontsize=7, frameon=False)
-    rows = _drawn_rows(code, slug, years, data_dir)
-    _attach(fig, _values_frame(rows))
-    _footer(fig, rows["source_id"].unique(), lang, data_dir)
+    _attach(fig, _values_frame(values))
+    _footer(fig, values, lang)
     return ax
 
 
@@ -320,7 +325,9 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
     for ax, code in zip(axes, national.INDICES, strict=True):
         trajectory_chart(slug, code, lang=lang, ax=ax, data_dir=data_dir)
     name = provinces(data_dir=data_dir).set_index("slug").at[slug, "name_vi"]
-    fig.suptitle(_t("trajectories_title", lang, name=name), x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.suptitle(
+        i18n.t("chart_national.trajectories_title", lang, name=name), x=0.01, ha="left", fontweight="bold", fontsize=12
+    )
     return fig
 
 
@@ -368,9 +375,60 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     c = national.index_comparison(code, period, data_dir=data_dir)
     year = int(c["period"].iloc[0])
     cat = national.national_index_catalog(data_dir=data_dir).set_index("index").loc[code]
+    every = national.national_indices(index=code, data_dir=data_dir)
+    drawn = every[
+        (every["period"] == year) & ((every["scope"] != "province") | every["measure"].isin(["score", "rank"]))
+    ]
+    drawn = drawn[(drawn["scope"] != "province") | drawn["province"].isin(c["province"])]
+    return draw_index_comparison(
+        c,
+        chart_frame(drawn, data_dir=data_dir),
+        index=cat,
+        lang=lang,
+        ax=ax,
+        palette=province_colors(data_dir=data_dir),
+    )
+
+
+def draw_index_comparison(frame, values, *, index, lang="vi", ax=None, palette=None) -> Axes:
+    """Draw a comparison (:func:`cchc_data.national.index_comparison`) as :func:`comparison_chart` does.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The provinces on one index for one year, as :func:`cchc_data.national.index_comparison` returns them.
+    values : pandas.DataFrame
+        The rows of :func:`cchc_data.national_indices` behind it, best passed through
+        :func:`cchc_data.plotting.chart_frame`: ``fig.cchc_values`` and the footer's sources.
+    index : pandas.Series or dict
+        The index's row of :func:`cchc_data.national.national_index_catalog` (``short_*``, ``unit``,
+        ``scale_*``, ``comparable_from``).
+    {lang}
+    {ax}
+    palette : dict of str to str, optional
+        Colour per province slug. Default ``None``: :func:`cchc_data.plotting.province_colors`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` lists the values drawn.
+
+    Examples
+    --------
+    >>> from cchc_data import national
+    >>> c = national.index_comparison("pci", 2022)
+    >>> info = national.national_index_catalog().set_index("index").loc["pci"]
+    >>> ax = draw_index_comparison(c, national.national_indices(index="pci").iloc[0:0], index=info, lang="en")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Đắk Lắk', 'Hà Giang', 'Khánh Hòa']
+    >>> plt.close(ax.figure)
+    """
+    lang = i18n.check_lang(lang)
+    c, cat = frame, index
+    year = int(c["period"].iloc[0])
     short = cat["short_vi" if lang == "vi" else "short_en"]
     unit = cat["unit"]
-    colors = province_colors(data_dir=data_dir)
+    colors = province_colors() if palette is None else palette
     if ax is None:
         fig = plt.figure(figsize=(7.5, 1.2 + 0.55 * len(c) + 1.4), layout="constrained")
         ax = fig.add_subplot()
@@ -379,7 +437,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     top = np.nanmax(c[["score", "national_max"]].to_numpy(dtype=float)) if c["score"].notna().any() else 100.0
     for y, (_, r) in zip(ys, c.iterrows(), strict=True):
         if math.isnan(r["score"]):
-            ax.text(0, y, "  " + _t("no_value", lang), va="center", fontsize=8, color=_GREY)
+            ax.text(0, y, "  " + i18n.t("chart_national.no_value", lang), va="center", fontsize=8, color=_GREY)
             continue
         ax.barh(y, r["score"], color=colors[r["province"]], height=0.5,
                 hatch=None if r["comparable"] else "//", edgecolor="white")  # fmt: skip
@@ -390,38 +448,35 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     handles = []
     if not math.isnan(first["national_average"]):
         ax.axvline(first["national_average"], color=_GREY, ls="--", lw=1)
-        handles.append(Line2D([], [], color=_GREY, ls="--", label=f"{_t('average', lang)}: {_score_text(first['national_average'], unit, lang)}"))  # fmt: skip
+        handles.append(Line2D([], [], color=_GREY, ls="--", label=f"{i18n.t('chart_national.average', lang)}: {_score_text(first['national_average'], unit, lang)}"))  # fmt: skip
     for col in ("national_min", "national_max"):
         if not math.isnan(first[col]):
             ax.axvline(first[col], color="0.7", ls=":", lw=1)
     if not (math.isnan(first["national_min"]) and math.isnan(first["national_max"])):
         lo = _score_text(first["national_min"], unit, lang)
         hi = _score_text(first["national_max"], unit, lang)
-        q = _QUAL.get(first.get("national_max_qualifier", ""), "")
-        hi = _t("bounded", lang, q=q, value=hi) if q else hi
-        handles.append(Line2D([], [], color="0.7", ls=":", label=f"{_t('range', lang)}: {lo} – {hi}"))
+        q = i18n.value_label("qualifier_symbol", first.get("national_max_qualifier", ""), lang)
+        hi = i18n.t("chart_national.bounded", lang, q=q, value=hi) if q else hi
+        handles.append(
+            Line2D([], [], color="0.7", ls=":", label=f"{i18n.t('chart_national.range', lang)}: {lo} – {hi}")
+        )
     ax.set_yticks(ys, c["province_name"].tolist())
     ax.set_ylim(-0.6, len(c) - 0.4)
     ax.set_xlim(0, top * 1.3)
-    ax.set_xlabel(_t("score", lang) + (" (%)" if unit == "percent" else ""))
+    ax.set_xlabel(i18n.t("national.column.score", lang) + (" (%)" if unit == "percent" else ""))
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt_number(v, lang)))
     ax.spines[["top", "right"]].set_visible(False)
     notes = [
-        _t("comparison_note", lang, year=year),
-        _t("scale", lang, scale=cat["scale_vi" if lang == "vi" else "scale_en"]),
+        i18n.t("chart_national.comparison_note", lang, year=year),
+        i18n.t("chart_national.scale", lang, scale=cat["scale_vi" if lang == "vi" else "scale_en"]),
     ]
     if not bool(first["comparable"]):
-        notes.append(_t("not_comparable_bar", lang, year=int(cat["comparable_from"])))
-    _header(ax, _t("comparison_title", lang, index=short, year=year), notes)
+        notes.append(i18n.t("chart_national.not_comparable_bar", lang, year=int(cat["comparable_from"])))
+    _header(ax, i18n.t("chart_national.comparison_title", lang, index=short, year=year), notes)
     if handles:
         ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False)
-    every = national.national_indices(index=code, data_dir=data_dir)
-    drawn = every[
-        (every["period"] == year) & ((every["scope"] != "province") | every["measure"].isin(["score", "rank"]))
-    ]
-    drawn = drawn[(drawn["scope"] != "province") | drawn["province"].isin(c["province"])]
-    _attach(fig, _values_frame(drawn))
-    _footer(fig, drawn["source_id"].unique(), lang, data_dir)
+    _attach(fig, _values_frame(values))
+    _footer(fig, values, lang)
     return ax
 
 

@@ -149,7 +149,7 @@ def _province_name(value) -> str:
 
 def _topic(stem: str, lang: str) -> str:
     """What a notebook is about, in ``lang`` (its file stem if the notebook is not one of the project's)."""
-    return i18n.t(f"nb_{stem}", lang) if f"nb_{stem}" in i18n.UI else stem
+    return i18n.t(f"nb_{stem}", lang) if i18n.has(f"nb_{stem}") else stem
 
 
 def page_title(stem: str, parameters: dict, lang: str) -> str:
@@ -180,7 +180,7 @@ def page_title(stem: str, parameters: dict, lang: str) -> str:
     """
     lang = i18n.check_lang(lang)
     key = f"nb_{stem}"
-    if key not in i18n.UI:
+    if not i18n.has(key):
         return stem
     what = i18n.t(key, lang)
     if parameters.get("province"):
@@ -206,6 +206,16 @@ def _citation_block(lang: str, version: str) -> str:
         f"<p><strong>{html.escape(i18n.t('how_to_cite', lang))}:</strong> "
         f"{html.escape(i18n.t('citation', lang, version=version))}</p>"
         f"<p><strong>{html.escape(i18n.t('licence', lang))}:</strong> {html.escape(i18n.t('licence_text', lang))}</p>"
+    )
+
+
+def _dataset_citation(lang: str) -> str:
+    """The index's "Cite this dataset": the citation from ``CITATION.cff`` and its BibTeX block."""
+    from ..citation import bibtex, dataset_citation
+
+    return (
+        f'<section class="cite-dataset"><h2>{html.escape(i18n.t("cite_dataset", lang))}</h2>'
+        f"<p>{html.escape(dataset_citation(lang))}</p><pre><code>{html.escape(bibtex())}</code></pre></section>"
     )
 
 
@@ -394,11 +404,11 @@ def _toc(manifest: dict, lang: str) -> str:
         what = page_title(stem, r["parameters"], lang) if with_province else _topic(stem, lang).capitalize()
         href = _run_link(r, lang)
         label = f'<a href="{href}">{esc(what)}</a>' if href and r["status"] == "ok" else esc(what)
-        desc = i18n.t(f"nbdesc_{stem}", lang) if f"nbdesc_{stem}" in i18n.UI else ""
+        desc = i18n.t(f"nbdesc_{stem}", lang) if i18n.has(f"nbdesc_{stem}") else ""
         reason = empty_reason(stem, r["parameters"], lang)
         state = ""
         if r["status"] != "ok":
-            state = f' <strong class="failed">({esc(i18n.t("failed", lang))})</strong>'
+            state = f' <strong class="failed">({esc(i18n.value_label("status_run", "failed", lang))})</strong>'
         elif reason:
             state = f' <em class="empty">{esc(i18n.t("empty_report", lang, reason=reason))}</em>'
         return f"<li>{label}{state}<br><small>{esc(desc)}</small></li>"
@@ -454,14 +464,16 @@ def _build_details(manifest: dict, lang: str) -> str:
     )
     validation = manifest.get("validation")
     vtext = ""
-    if isinstance(validation, dict):
-        vtext = (
-            "<p>"
-            + esc(i18n.t("validation", lang))
-            + ": "
-            + esc(", ".join(f"{k} {v}" for k, v in validation.items()))
-            + "</p>"
+    if isinstance(validation, dict):  # in words, never a path of the machine that built the suite
+        summary = i18n.t(
+            "validation_summary",
+            lang,
+            valid=i18n.t("yes" if validation.get("ok") else "no", lang),
+            engine=validation.get("engine", i18n.MISSING),
+            errors=validation.get("errors", i18n.MISSING),
+            warnings=validation.get("warnings", i18n.MISSING),
         )
+        vtext = f"<p>{esc(i18n.t('validation', lang))}: {esc(summary)}</p>"
     meta = (
         f"<p>{esc(i18n.t('started', lang))} {esc(manifest['started'])} · {esc(i18n.t('finished', lang))} "
         f"{esc(manifest['finished'])} · {esc(i18n.format_number(manifest['duration_s'], lang, decimals=1))} s · "
@@ -534,7 +546,7 @@ def index_html(manifest: dict, *, downloads=()) -> str:
         sections.append(
             f'<section id="{lang}" class="lang lang-{lang}" lang="{lang}">{header}'
             f"<p>{esc(i18n.t('index_intro', lang))}</p>{verdict}{_toc(manifest, lang)}{_downloads(lang, set(downloads))}"
-            f"{_build_details(manifest, lang)}{_footer(lang, built)}</section>"
+            f"{_dataset_citation(lang)}{_build_details(manifest, lang)}{_footer(lang, built)}</section>"
         )
     return f"""<!DOCTYPE html>
 <html lang="vi">
@@ -567,7 +579,9 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
 
     Every fact as CSV (with the source's title, publisher and date), the sources as CSV, and the Excel
     workbook in Vietnamese and English. CSV files are UTF-8 with a BOM, so spreadsheet programs read the
-    Vietnamese text correctly. If the suite already has ``manifest.json`` and ``index.html``, the index is
+    Vietnamese text correctly; every text cell is quoted (a line break inside a note never splits a row) and
+    text a spreadsheet would run as a formula gets a leading apostrophe, as the workbooks mark it
+    (:mod:`cchc_data._csvfile`). If the suite already has ``manifest.json`` and ``index.html``, the index is
     rendered again with the download links. The report runner calls this once per suite, after writing
     the index and before publishing.
 
@@ -591,6 +605,7 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     """
     import json
 
+    from .._csvfile import write_csv
     from ..export import export_excel
     from ..indicators import load_indicators, sources
 
@@ -598,15 +613,15 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     (suite_dir / "downloads").mkdir(parents=True, exist_ok=True)
     facts = load_indicators(data_dir=data_dir)
     src = sources(data_dir=data_dir)
-    cite = src[["source_id", "title", "title_en", "publisher", "published"]].rename(
-        columns={c: f"source_{c}" for c in ("title", "title_en", "publisher", "published")}
+    cite = src[["source_id", "issuer", "title", "title_en", "publisher", "published"]].rename(
+        columns={c: f"source_{c}" for c in ("issuer", "title", "title_en", "publisher", "published")}
     )
     written = []
     path = suite_dir / DOWNLOADS["csv"][0]
-    facts.merge(cite, on="source_id", how="left").to_csv(path, index=False, encoding="utf-8-sig")
+    write_csv(facts.merge(cite, on="source_id", how="left"), path)
     written.append(path)
     path = suite_dir / DOWNLOADS["sources"][0]
-    src.to_csv(path, index=False, encoding="utf-8-sig")
+    write_csv(src, path)
     written.append(path)
     for lang in i18n.LANGS:
         written.append(export_excel(suite_dir / DOWNLOADS[f"xlsx_{lang}"][0], lang=lang, data_dir=data_dir))
