@@ -27,6 +27,7 @@ __all__ = [
     "part_whole_shares",
     "progress_to_target",
     "target_status",
+    "STATUSES",
     "per_capita",
     "successor_view",
     "profile",
@@ -497,16 +498,59 @@ def target_status(actual, actual_qualifier, target, target_qualifier) -> str:
     return "met" if inside else "not met yet" if outside else "cannot tell"
 
 
-def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
+def _deadline_status(actual, target, *, as_of) -> str:
+    """The status of one target against its latest actual (``None``: none), as of a month number.
+
+    ``as_of`` counts months as :attr:`cchc_data.periods.Period.end` does. An actual that covers the
+    target's deadline decides it (``"met"`` / ``"not met"``); an earlier actual can only show the target
+    already met, or ``"not met yet"`` while the deadline is ahead. Once the deadline has passed without an
+    actual for it, the figures cannot tell.
+    """
+    deadline = parse_period(target.period).end
+    passed = deadline < as_of
+    if actual is None:
+        return "cannot tell" if passed else "no actual yet"
+    verdict = target_status(actual["value"], actual["qualifier"], target.value, target.qualifier)
+    if parse_period(actual["period"]).end >= deadline:
+        return "not met" if verdict == "not met yet" else verdict
+    if verdict == "met":
+        return "met"
+    return "cannot tell" if passed else verdict
+
+
+def _month_number(as_of) -> int:
+    """``as_of`` (a date, or a period label: its last month) as the month number of ``Period.end``."""
+    import datetime as _dt
+
+    if as_of is None:
+        as_of = _dt.date.today()
+    if isinstance(as_of, _dt.date):
+        return as_of.year * 12 + as_of.month - 1
+    return parse_period(as_of).end
+
+
+#: The statuses of a target, in display order (:func:`progress_to_target`).
+STATUSES = ("met", "not met", "not met yet", "cannot tell", "no actual yet")
+
+
+def progress_to_target(province, *, as_of=None, data_dir=None) -> pd.DataFrame:
     """A province's targets beside the latest actual value of the same indicator (or concept).
 
     The actual is the most recent ``actual`` fact of the same indicator and breakdown in the province;
     failing that, of the same concept. ``gap = actual - target`` (positive: above the target). Where no
-    actual exists, ``status`` is ``"no actual yet"`` and actual/gap are missing (never zero).
+    actual exists, actual/gap are missing (never zero).
+
+    ``status`` is ``"met"`` or ``"not met"`` when the actual covers the target's deadline;
+    ``"met"`` too when an earlier actual already meets it; ``"not met yet"`` when an earlier actual
+    does not meet it and the deadline is ahead; ``"no actual yet"`` when there is no actual and the
+    deadline is ahead; ``"cannot tell"`` when the deadline has passed without an actual for it, or
+    when qualified figures do not decide it (see :func:`target_status`).
 
     Parameters
     ----------
     {province}
+    as_of : datetime.date or str, optional
+        The day (or a period: its last month) the deadlines are judged at. Default ``None``: today.
     {data_dir}
 
     Returns
@@ -514,19 +558,20 @@ def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
     pandas.DataFrame
         ``indicator``, ``label_vi``, ``label_en``, ``domain``, ``breakdown``, ``unit``, ``target_period``,
         ``target``, ``target_qualifier``, ``actual_period``, ``actual``, ``actual_qualifier``,
-        ``matched_by`` (``"indicator"``, ``"concept"`` or ``""``), ``gap``, ``status`` (``"met"``,
-        ``"not met yet"``, ``"cannot tell"`` (see :func:`target_status`), ``"no actual yet"``), ``source_id``, ``evidence``, ``flag``, ``fact_id`` (of the
-        target) and ``actual_source_id``, ``actual_evidence``, ``actual_flag``, ``actual_fact_id``.
+        ``matched_by`` (``"indicator"``, ``"concept"`` or ``""``), ``gap``, ``status`` (one of
+        :data:`STATUSES`), ``source_id``, ``evidence``, ``flag``, ``fact_id`` (of the target) and
+        ``actual_source_id``, ``actual_evidence``, ``actual_flag``, ``actual_fact_id``.
 
     Examples
     --------
-    >>> p = progress_to_target("Khánh Hòa")
+    >>> p = progress_to_target("Khánh Hòa", as_of="2021-Q1")
     >>> p.loc[0, ["indicator", "target_period", "status"]].tolist(), float(p.at[0, "target"]), float(p.at[0, "actual"])
     (['iso_qms_converted', '2021', 'not met yet'], 184.0, 69.0)
-    >>> p["status"].value_counts().to_dict()
-    {'no actual yet': 15, 'not met yet': 2}
+    >>> progress_to_target("Khánh Hòa", as_of="2026").at[0, "status"]  # the 2021 deadline passed, no 2021 actual
+    'cannot tell'
     """
     slug = resolve_province(province, data_dir=data_dir)
+    month = _month_number(as_of)
     df = load_indicators(province=slug, data_dir=data_dir)
     targets = df[df["kind"] == "target"]
     actuals = _latest_first(df[df["kind"] == "actual"])
@@ -538,7 +583,7 @@ def progress_to_target(province, *, data_dir=None) -> pd.DataFrame:
         a = match.iloc[0] if not match.empty else None
         actual = a["value"] if a is not None else float("nan")
         gap = actual - t.value
-        status = "no actual yet" if a is None else target_status(actual, a["qualifier"], t.value, t.qualifier)
+        status = _deadline_status(a, t, as_of=month)
         rows.append({
             "indicator": t.indicator, "label_vi": t.label_vi, "label_en": t.label_en, "domain": t.domain,
             "breakdown": t.breakdown, "unit": t.unit, "target_period": t.period, "target": t.value,

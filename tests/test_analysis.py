@@ -252,12 +252,14 @@ def test_part_whole_share_is_derived(tiny):
 
 
 def test_progress_to_target(tiny):
-    p = an.progress_to_target("khanh-hoa", data_dir=tiny).set_index("indicator")
+    p = an.progress_to_target("khanh-hoa", as_of="2024", data_dir=tiny).set_index("indicator")
     met = p.loc["dossiers_online_share"]
     assert (met["actual"], met["actual_period"], met["status"]) == (21.65, "2021-Q1", "met")
     assert met["gap"] == pytest.approx(1.65)
     none = p.loc["online_payment_transactions_share"]
     assert none["status"] == "no actual yet" and np.isnan(none["actual"]) and np.isnan(none["gap"])
+    late = an.progress_to_target("khanh-hoa", as_of="2026", data_dir=tiny).set_index("indicator")
+    assert late.at["online_payment_transactions_share", "status"] == "cannot tell"  # 2025 passed, no actual
 
 
 def test_per_capita_only_for_counts_with_known_population(tiny):

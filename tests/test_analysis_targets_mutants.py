@@ -96,7 +96,7 @@ def _catalog_entry(folder, indicator):
 
 
 def test_progress_to_target_rows_are_the_written_facts(targets_folder):
-    p = an.progress_to_target("Xứ Trầm Hương", data_dir=targets_folder)
+    p = an.progress_to_target("Xứ Trầm Hương", as_of="2024", data_dir=targets_folder)
     assert list(p.columns) == TARGET_COLUMNS
     assert p["actual"].dtype == "float64" and p["gap"].dtype == "float64"
     late, edocs = (

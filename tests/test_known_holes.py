@@ -223,7 +223,7 @@ def test_progress_to_target_reads_ceilings_and_floors(data_copy, qualifier, targ
             _fact(2, "vertical_agency_dossiers_late", "2025", "target", target, qualifier=qualifier),
         ],
     )
-    p = an.progress_to_target("Khánh Hòa", data_dir=data_copy)
+    p = an.progress_to_target("Khánh Hòa", as_of="2024", data_dir=data_copy)
     assert len(p) == 1
     row = p.iloc[0]
     assert (row["status"], row["target_qualifier"], row["matched_by"]) == (status, qualifier, "indicator")

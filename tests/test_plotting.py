@@ -1,6 +1,5 @@
 """Charts: check the data behind each chart (values, labels, notes, footer), not pixels."""
 
-import math
 import re
 import warnings
 
@@ -344,40 +343,69 @@ def test_breakdown_chart_errors():
 # --- progress_chart --------------------------------------------------------------------------------
 
 
+def _progress_texts(ax):
+    return [t.get_text() for a in ax.figure.axes for t in a.texts if t.get_gid() == "progress-text"]
+
+
 @pytest.mark.parametrize("lang", LANGS)
-def test_progress_chart_missing_actuals_are_notes_not_zeros(lang):
-    p = analysis.progress_to_target("Khánh Hòa")
-    assert (p["status"] == "no actual yet").any()
-    ax = pl.progress_chart("Khánh Hòa", lang=lang)
-    assert len(ax.get_yticks()) == len(p)
-    for label, row in zip(yticklabels(ax), p.itertuples(), strict=True):
-        assert label.endswith(f"({row.target_period})")
-    no_actual = i18n.value_label("status", "no actual yet", lang)
-    assert sum(no_actual in t for t in texts(ax)) == int(p["actual"].isna().sum())
-    actual = collection(ax, "actual")
-    drawn = p[(p["unit"] == "percent") & p["actual"].notna()]
-    assert actual[:, 1].tolist() == drawn.index.tolist()
-    assert actual[:, 0].tolist() == drawn["actual"].tolist()
-    assert not any(y in set(p.index[p["actual"].isna()]) for y in actual[:, 1])
-    target = collection(ax, "target")
-    percent = p[p["unit"] == "percent"]
-    assert target[:, 0].tolist() == percent["target"].tolist()
-    assert target[:, 1].tolist() == percent.index.tolist()
-    assert ax.get_xlim() == (0.0, 100.0)
-    assert not [b for b in ax.patches if b.get_width() == 0]
+def test_progress_chart_draws_every_target_and_its_actual_with_a_status(lang):
+    p = analysis.progress_to_target("Khánh Hòa", as_of="2026")
+    ax = pl.progress_chart("Khánh Hòa", lang=lang, as_of="2026")
+    drawn = ax.figure.cchc_values
+    targets, actuals = drawn[drawn["kind"] == "target"], drawn[drawn["kind"] == "actual"]
+    assert sorted(targets["fact_id"]) == sorted(p["fact_id"])
+    assert sorted(actuals["fact_id"]) == sorted(p.loc[p["actual"].notna(), "actual_fact_id"])
+    assert len(actuals) >= 2  # the ISO counts: drawn, not "not drawn: count"
+    # counts on their own panel and axis: never on the 0-100 axis
+    panels = ax.figure.axes[: drawn["panel"].nunique()]
+    assert panels[0].get_xlim() == (0.0, 100.0)
+    count_panel = panels[int(drawn.loc[drawn["unit"] == "count", "panel"].iloc[0])]
+    xy = collection(count_panel, "actual")
+    assert sorted(xy[:, 0].tolist()) == sorted(actuals.loc[actuals["unit"] == "count", "value"].tolist())
+    assert count_panel.get_xlim()[1] > 227
+    words = _progress_texts(ax)
+    assert len(words) == len(p)
+    for status in p["status"].unique():
+        label = i18n.value_label("status", status, lang)
+        assert sum(t.endswith(f"→ {label}") for t in words) == int((p["status"] == status).sum())
+    # a target without an actual: its target and status only (no actual, never a zero)
+    assert sum(len(t.split(" · ")) == 2 for t in words) == int(p["actual"].isna().sum()) > 0
 
 
-def test_progress_chart_qualifier_and_other_units_written_out():
-    p = analysis.progress_to_target("Khánh Hòa")
-    ax = pl.progress_chart("Khánh Hòa", lang="en")
-    assert any("target ≥ 90%" in t for t in texts(ax))
-    others = p[p["unit"] != "percent"]
-    written = [t for t in texts(ax) if "not drawn" in t]
-    assert len(written) == len(others)
-    for t, row in zip(written, others.itertuples(), strict=True):
-        assert f"target {pl._fmt_number(row.target, 'en')}" in t
-        if not math.isnan(row.actual):
-            assert f"({row.actual_period})" in t
+def test_progress_status_past_deadline_without_actual_is_cannot_tell():
+    before = analysis.progress_to_target("Khánh Hòa", as_of="2021-Q1").set_index("fact_id")
+    after = analysis.progress_to_target("Khánh Hòa", as_of="2026").set_index("fact_id")
+    iso = before.index[before["indicator"] == "iso_qms_converted"][0]
+    assert before.at[iso, "status"] == "not met yet"  # 69 in 2020 of 184 by 2021: the deadline is ahead
+    assert after.at[iso, "status"] == "cannot tell"  # 2021 passed, no 2021 actual: not "not met"
+    due_2025 = after[(after["target_period"] == "2025") & after["actual"].isna()]
+    assert len(due_2025) and set(due_2025["status"]) == {"cannot tell"}
+    due_2030 = after[after["target_period"] == "2030"]
+    assert set(due_2030["status"]) == {"no actual yet"}
+    assert "not met" not in set(after["status"])
+
+
+def test_progress_status_an_actual_covering_the_deadline_decides(monkeypatch):
+    from types import SimpleNamespace
+
+    target = SimpleNamespace(period="2021", value=184.0, qualifier="none")
+    assert analysis._deadline_status({"value": 69.0, "qualifier": "none", "period": "2021-Q4"}, target,
+                                     as_of=2030 * 12) == "not met"  # fmt: skip
+    assert analysis._deadline_status({"value": 190.0, "qualifier": "none", "period": "2020"}, target,
+                                     as_of=2030 * 12) == "met"  # fmt: skip
+    assert analysis._deadline_status(None, target, as_of=2021 * 12) == "no actual yet"
+
+
+def test_progress_chart_qualifier_flags_and_legend():
+    ax = pl.progress_chart("Khánh Hòa", lang="en", as_of="2026")
+    words = _progress_texts(ax)
+    assert any("target ≥ 90%" in t for t in words)
+    assert any(t.startswith("⚠ target 184 · actual 69 (2020)") for t in words)
+    flagged = [c for a in ax.figure.axes for c in a.collections if c.get_gid() == "target-flagged"]
+    assert flagged and all(tuple(e) == RED for c in flagged for e in c.get_edgecolors())
+    legend = pl.legend_texts(ax.figure.axes[-1])
+    assert "Achieved (actual)" in legend and "Target (hollow)" in legend
+    assert any("two statements of the source disagree" in t.replace("\n", " ") for t in legend)
 
 
 def test_progress_chart_province_without_targets():
@@ -625,8 +653,8 @@ def test_one_visual_language_targets_hollow_flags_red_everywhere():
     assert any("⚠ 11.3%" in t.get_text() for a in fig.axes for t in a.texts)
     # progress: target hollow, actual solid; a flagged target written with ⚠
     ax = pl.progress_chart("Khánh Hòa", lang="en")
-    assert all(tuple(f) == WHITE for c in collections(ax, "target") for f in c.get_facecolors())
-    assert any(t.startswith("⚠ target 184") for t in texts(ax))
+    assert all(tuple(f) == WHITE for a in ax.figure.axes for c in collections(a, "target") for f in c.get_facecolors())
+    assert any(t.startswith("⚠ target 184") for a in ax.figure.axes for t in texts(a))
     # coverage: a cell counting flagged facts says so
     cov = pl.coverage_heatmap(by="domain", lang="en")
     assert any(t.get_text().endswith("⚠") for t in cov.texts)
@@ -699,7 +727,10 @@ def test_a_chart_from_another_data_folder_cites_that_folders_sources(data_copy, 
     assert "Renamed short" in pl.footer_text(ax) and src["short_title_en"] not in pl.footer_text(ax)
     csv = pd.read_csv(pl.save_figure(ax, "cert", figures_dir=tmp_path)[2], encoding="utf-8-sig")
     assert csv.loc[csv["source_id"] == sid, "source_title_en"].tolist() == ["Renamed title"]
-    assert list(csv.columns[csv.columns.get_loc("source_id") :][: len(pl.SOURCE_COLUMNS) + 1]) == ["source_id", *pl.SOURCE_COLUMNS]
+    assert list(csv.columns[csv.columns.get_loc("source_id") :][: len(pl.SOURCE_COLUMNS) + 1]) == [
+        "source_id",
+        *pl.SOURCE_COLUMNS,
+    ]
 
 
 def test_draw_forms_look_nothing_up_in_a_data_folder(monkeypatch):

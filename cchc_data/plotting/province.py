@@ -689,28 +689,32 @@ def draw_breakdown(frame, *, lang="vi", ax=None) -> Axes:
     return ax
 
 
-def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
+def progress_chart(province, *, as_of=None, lang="vi", ax=None, data_dir=None) -> Axes:
     """A province's targets and the latest actual value beside each (:func:`~cchc_data.analysis.progress_to_target`).
 
-    One row per target (label and target period). Percentage targets are drawn on one 0–100 axis:
-    the target as a hollow diamond labelled with its qualifier (``≥ 90%``), the actual as a solid dot in
-    the province's colour with its period (the visual language of every chart: solid = achieved,
-    hollow = target, red edge and ``⚠`` = inconsistent source). Targets in other units (counts, money)
-    share no axis with percentages, so their row states the target in words instead of drawing it. A
-    row without an actual says "no actual yet" and has no mark: never a zero. A province without
-    targets gets an empty chart saying so. ``fig.cchc_values`` holds the targets and actuals.
+    One row per target (label, breakdown and target period), one panel per unit: percentages on a
+    0–100 axis, counts (and any other unit) on their own axis. The target is a hollow diamond, the
+    latest actual of the same indicator and breakdown a solid dot in the province's colour, joined by a
+    grey line; the words right of the panel give the target with its qualifier (``≥ 90%``), the actual
+    with its period and the status (met, not met, not met yet, cannot tell, no actual yet; see
+    :func:`cchc_data.analysis.progress_to_target`). A row without an actual has no dot: never a zero.
+    A flagged fact has a red edge and ``⚠``; the legend says what each mark means. A province without
+    targets gets an empty chart saying so. ``fig.cchc_values`` holds the targets and actuals drawn.
 
     Parameters
     ----------
     {province}
+    as_of : datetime.date or str, optional
+        The day (or period) deadlines are judged at. Default ``None``: today.
     {lang}
-    {ax}
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on (divided into one panel per unit). Default ``None``: a new figure.
     {data_dir}
 
     Returns
     -------
     matplotlib.axes.Axes
-        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
+        The first panel; ``ax.figure.cchc_values`` holds the values drawn.
 
     See Also
     --------
@@ -718,21 +722,34 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
 
     Examples
     --------
-    >>> ax = progress_chart("Khánh Hòa", lang="en")
-    >>> table = analysis.progress_to_target("Khánh Hòa")
-    >>> sum("no actual yet" in t.get_text() for t in ax.texts) == int(table["actual"].isna().sum())
-    True
-    >>> ax.figure.cchc_values["kind"].unique().tolist()
-    ['target', 'actual']
+    >>> ax = progress_chart("Khánh Hòa", lang="en", as_of="2026")
+    >>> drawn = ax.figure.cchc_values
+    >>> drawn.loc[drawn["kind"] == "actual", ["indicator", "value", "period"]].values.tolist()[0]
+    ['iso_qms_converted', 69.0, '2020']
     >>> plt.close(ax.figure)
     """
     lang = i18n.check_lang(lang)
-    table = analysis.progress_to_target(province, data_dir=data_dir)
+    table = analysis.progress_to_target(province, as_of=as_of, data_dir=data_dir)
     name = _province_name(province, data_dir)
     slug = resolve_province(province, data_dir=data_dir)
     table = table.assign(province=slug, province_name=name)
     colour = province_colors(data_dir=data_dir).get(slug, "0.3")
     return draw_progress(chart_frame(table, data_dir=data_dir), lang=lang, ax=ax, name=name, color=colour)
+
+
+def _split_axes(ax, ratios, *, width=10.5):
+    """One axes per panel: a new figure, or ``ax``'s place divided (``ax`` itself is the first panel)."""
+    if ax is None:
+        fig = plt.figure(figsize=(width, max(3.2, 0.32 * sum(ratios) + 1.0 * len(ratios) + 2.0)), layout="constrained")
+        return list(fig.subplots(len(ratios), 1, height_ratios=ratios, squeeze=False)[:, 0])
+    if len(ratios) == 1:
+        return [ax]
+    spec = ax.get_subplotspec()
+    if spec is None:
+        raise ValueError("this chart draws one panel per unit: pass an axes made by fig.add_subplot() (or ax=None)")
+    grid = spec.subgridspec(len(ratios), 1, height_ratios=ratios)
+    ax.set_subplotspec(grid[0])
+    return [ax] + [ax.figure.add_subplot(grid[i]) for i in range(1, len(ratios))]
 
 
 def draw_progress(frame, *, lang="vi", ax=None, name=None, color=None) -> Axes:
@@ -745,7 +762,9 @@ def draw_progress(frame, *, lang="vi", ax=None, name=None, color=None) -> Axes:
         returns them, with the province's ``province`` slug and ``province_name`` added, best passed through
         :func:`chart_frame`.
     {lang}
-    {ax}
+    ax : matplotlib.axes.Axes, optional
+        Axes to draw on (its place is divided when the targets have several units). Default ``None``: a
+        new figure.
     name : str, optional
         The province's name in the title. Default ``None``: the frame's ``province_name``.
     color : str, optional
@@ -754,7 +773,8 @@ def draw_progress(frame, *, lang="vi", ax=None, name=None, color=None) -> Axes:
     Returns
     -------
     matplotlib.axes.Axes
-        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
+        The first panel; ``ax.figure.cchc_values`` holds the values drawn (with each one's ``status``
+        and ``panel``).
 
     Examples
     --------
@@ -765,14 +785,16 @@ def draw_progress(frame, *, lang="vi", ax=None, name=None, color=None) -> Axes:
     'Progress towards targets – Khánh Hòa'
     >>> plt.close(ax.figure)
     """
+    import pandas as pd
+
     i18n.check_lang(lang)
-    table = frame
+    table = frame.reset_index(drop=True)
     if name is None:
         name = str(table["province_name"].iloc[0]) if len(table) else ""
     slug = str(table["province"].iloc[0]) if len(table) and "province" in table else ""
-    ax = _new_axes(ax, len(table), width=10)
     title = f"{i18n.t('chart.progress_title', lang)} – {name}"
     if table.empty:
+        ax = _new_axes(ax, 0, width=10)
         ax.text(0.5, 0.5, i18n.t("chart.no_targets", lang, name=name), ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         _header(ax, title, [])
@@ -780,61 +802,66 @@ def draw_progress(frame, *, lang="vi", ax=None, name=None, color=None) -> Axes:
         _attach_values(ax.figure, table.iloc[0:0])
         return ax
     colour = province_colors().get(slug, "0.3") if color is None else color
-    labels, notes_right, marks = [], [], []
-    for i, row in enumerate(table.itertuples()):
-        label = _row_words(row, lang)
-        labels.append(_wrap(f"{label} ({row.target_period})", 55))
-        target = _mark_text(f"{i18n.value_label('kind', 'target', lang)} {_fmt_value(row.target, row.unit, row.target_qualifier, lang)}",
-                            row.flag)  # fmt: skip
-        has_actual = not math.isnan(row.actual)
-        actual = (
-            _mark_text(
-                f"{i18n.value_label('kind', 'actual', lang)} {_fmt_value(row.actual, row.unit, row.actual_qualifier, lang)} "
-                f"({row.actual_period})",
-                row.actual_flag,
-            )  # fmt: skip
-            if has_actual
-            else i18n.value_label("status", "no actual yet", lang)
-        )
-        on_axis = row.unit == "percent"
-        marks.append({"fact_id": row.fact_id, "province": slug, "indicator": row.indicator, "period": row.target_period,
-                      "kind": "target", "value": row.target, "unit": row.unit, "qualifier": row.target_qualifier,
-                      "flag": row.flag, "source_id": row.source_id, "evidence": row.evidence, "row": i,
-                      "drawn_as": "mark" if on_axis else "text",
-                      **{c: getattr(row, c) for c in SOURCE_COLUMNS if c in table}})  # fmt: skip
-        if has_actual:
-            marks.append({"fact_id": row.actual_fact_id, "province": slug, "indicator": row.indicator,
-                          "period": row.actual_period, "kind": "actual", "value": row.actual, "unit": row.unit,
-                          "qualifier": row.actual_qualifier, "flag": row.actual_flag,
-                          "source_id": row.actual_source_id, "evidence": row.actual_evidence, "row": i,
-                          "drawn_as": "mark" if on_axis else "text",
-                          **{c: getattr(row, f"actual_{c}") for c in SOURCE_COLUMNS if f"actual_{c}" in table}})  # fmt: skip
-        if on_axis:
+    units = sorted(table["unit"].astype(str).unique(), key=lambda u: (u != "percent", u))
+    groups = [table[table["unit"].astype(str) == u] for u in units]
+    axes = _split_axes(ax, [len(g) + 1.5 for g in groups], width=13)
+    marks = []
+    for k, (axis, unit, group) in enumerate(zip(axes, units, groups, strict=True)):
+        labels, texts, ys = [], [], []
+        for y, row in enumerate(group.itertuples()):
+            labels.append(_wrap(f"{_row_words(row, lang)} ({row.target_period})", 55))
+            has_actual = not math.isnan(row.actual)
+            target = _mark_text(f"{i18n.value_label('kind', 'target', lang)} "
+                                f"{_fmt_value(row.target, unit, row.target_qualifier, lang)}", row.flag)  # fmt: skip
+            actual = (
+                _mark_text(
+                    f"{i18n.value_label('kind', 'actual', lang)} "
+                    f"{_fmt_value(row.actual, unit, row.actual_qualifier, lang)} ({row.actual_period})",
+                    row.actual_flag,
+                )  # fmt: skip
+                if has_actual
+                else ""
+            )
+            status = i18n.value_label("status", row.status, lang)
+            texts.append(" · ".join(t for t in (target, actual, f"→ {status}") if t))
+            ys.append(y)
+            common = {"province": slug, "indicator": row.indicator, "unit": unit, "row": y, "panel": k,
+                      "status": row.status, "breakdown": row.breakdown, "label": texts[-1]}  # fmt: skip
+            marks.append({"fact_id": row.fact_id, "period": row.target_period, "kind": "target", "value": row.target,
+                          "qualifier": row.target_qualifier, "flag": row.flag, "source_id": row.source_id,
+                          "evidence": row.evidence, **common,
+                          **{c: getattr(row, c) for c in SOURCE_COLUMNS if c in table}})  # fmt: skip
             if has_actual:
-                ax.plot([row.actual, row.target], [i, i], color="0.75", lw=2, zorder=1)
-            notes_right.append((row.target, i, f"{target} · {actual}"))
-        else:
-            unit = _unit_word(table, str(row.unit), lang)
-            notes_right.append((0.0, i, f"{target} · {actual}\n{i18n.t('chart.not_on_axis', lang, unit=unit)}"))
-    import pandas as pd
-
-    drawn = pd.DataFrame(marks)
-    on = drawn[drawn["drawn_as"] == "mark"]
-    for kind, gid in (("target", "target"), ("actual", "actual")):
-        sub = on[on["kind"] == kind]
-        _scatter_by_style(ax, sub["value"].tolist(), sub["row"].tolist(), sub["kind"].tolist(), sub["flag"].tolist(),
-                          ["black" if kind == "target" else colour] * len(sub), gid=gid, s=45 if kind == "target" else 55)  # fmt: skip
-    xs, ys, texts = zip(*notes_right, strict=True)
-    _value_labels(ax, list(xs), list(ys), list(texts), xmax=100.0, inside_from=0.5)
-    _rows_axis(ax, labels)
-    ax.set_xlim(0, 100)
-    ax.set_xlabel(i18n.t("chart.share_axis", lang))
-    _legend(ax, lang, kinds=["actual", "target"], flags=drawn["flag"],
-            qualifier=(drawn["qualifier"] != "none").any())  # fmt: skip
-    _header(ax, title, [i18n.t("chart.percent_axis_note", lang)])
-    _footer(ax.figure, table, lang)
-    _attach_values(ax.figure, drawn)
-    return ax
+                axis.plot([row.actual, row.target], [y, y], color="0.75", lw=2, zorder=1, gid="gap")
+                marks.append({"fact_id": row.actual_fact_id, "period": row.actual_period, "kind": "actual",
+                              "value": row.actual, "qualifier": row.actual_qualifier, "flag": row.actual_flag,
+                              "source_id": row.actual_source_id, "evidence": row.actual_evidence, **common,
+                              **{c: getattr(row, f"actual_{c}") for c in SOURCE_COLUMNS if f"actual_{c}" in table}})  # fmt: skip
+        drawn = pd.DataFrame([m for m in marks if m["panel"] == k])
+        for kind in ("target", "actual"):
+            sub = drawn[drawn["kind"] == kind]
+            _scatter_by_style(axis, sub["value"].tolist(), sub["row"].tolist(), sub["kind"].tolist(),
+                              sub["flag"].tolist(), ["black" if kind == "target" else colour] * len(sub), gid=kind,
+                              s=45 if kind == "target" else 55)  # fmt: skip
+        top = 100.0 if unit == "percent" else float(np.nanmax(drawn["value"].to_numpy(dtype=float))) * 1.1 or 1.0
+        for y, text in zip(ys, texts, strict=True):  # a column of words right of the axis, never over a mark
+            axis.annotate(text, xy=(1.04, y), xycoords=("axes fraction", "data"), ha="left", va="center",
+                          fontsize=8, gid="progress-text")  # fmt: skip
+        _rows_axis(axis, labels)
+        axis.set_xlim(0, top)
+        _number_axis(axis.xaxis, lang)
+        axis.set_xlabel(i18n.t("chart.share_axis", lang) if unit == "percent" else _unit_word(table, unit, lang))
+        panel_title = (
+            title if k == 0 else f"{i18n.t('chart.progress_unit_panel', lang)}: {_unit_word(table, unit, lang)}"
+        )
+        _header(axis, panel_title, [_wrap(i18n.t("chart.progress_note", lang), 110)] if k == 0 else [])
+    everything = pd.DataFrame(marks)
+    _legend(axes[-1], lang, kinds=everything["kind"], flags=everything["flag"],
+            qualifier=(everything["qualifier"].astype(str) != "none").any(),
+            loc={"loc": "upper left", "bbox_to_anchor": (0.0, -0.35 if len(groups[-1]) < 4 else -0.12), "ncols": 3})  # fmt: skip
+    _footer(axes[0].figure, table, lang)
+    _attach_values(axes[0].figure, everything)
+    return axes[0]
 
 
 def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axes:
