@@ -373,8 +373,11 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
 
     A part is a fact whose catalog row names a ``whole``; it is paired with the whole's fact of the
     same province, period, kind, breakdown and source, or printed with it for an earlier period
-    (``whole_period``; see :func:`cchc_data.validation.pair_parts_with_wholes`). Printed percentages are
-    not touched: the result has its own ``share`` column and ``origin = "derived"``.
+    (``whole_period``; see :func:`cchc_data.validation.pair_parts_with_wholes`). Only parts the catalog
+    declares as parts of a whole are paired: a figure the source merely prints beside another (article
+    views beside visits) has no ``whole``. Printed percentages are not touched: ``share`` is derived;
+    where the source prints the share too (the catalog's ``printed_share``), ``printed_share`` holds it
+    as printed and ``origin`` is ``"printed"``, else ``origin`` is ``"derived"``.
 
     Parameters
     ----------
@@ -388,7 +391,8 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
         ``province``, ``province_name``, ``indicator``, ``label_vi``, ``label_en``, ``whole_indicator``,
         ``whole_label_vi``, ``whole_label_en``, ``period`` (of the part), ``whole_period`` (of the whole,
         the same unless the source says otherwise), ``kind``, ``breakdown``, ``part``, ``whole``,
-        ``share`` (percent, 0–100), ``origin``, ``qualifier``, ``source_id``, ``evidence``, ``flag`` (of the
+        ``share`` (percent, 0–100, derived), ``origin`` (``"printed"`` or ``"derived"``), ``printed_share``
+        (as the source prints it, else missing), ``printed_fact_id``, ``qualifier``, ``source_id``, ``evidence``, ``flag`` (of the
         part, else of the whole), ``fact_id`` (of the part) and ``whole_fact_id``.
 
     Examples
@@ -427,10 +431,22 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
         whole_label_en=out["whole_indicator"].map(cat["label_en"]),
         flag=out["flag"].where(out["flag"] != "", out["whole_flag"]),
     )
+    printed = (
+        df[["indicator", "province", "period", "kind", "breakdown", "source_id", "value", "fact_id"]]
+        .astype({c: str for c in ("indicator", "province", "period", "kind", "source_id")})
+        .rename(
+            columns={"indicator": "printed_share_indicator", "value": "printed_share", "fact_id": "printed_fact_id"}
+        )
+    )
+    out = out.assign(printed_share_indicator=out["indicator"].map(cat["printed_share"]).fillna("").astype(str))
+    out = out.merge(printed, how="left", on=["printed_share_indicator", "province", "period", "kind", "breakdown",
+                                             "source_id"])  # fmt: skip
+    out["printed_fact_id"] = out["printed_fact_id"].fillna("")
+    out["origin"] = out["origin"].where(out["printed_share"].isna(), "printed")
     cols = [
         "province", "province_name", "indicator", "label_vi", "label_en", "whole_indicator", "whole_label_vi",
         "whole_label_en", "period", "whole_period", "kind", "breakdown", "part", "whole", "share", "origin",
-        "qualifier", "source_id", "evidence", "flag", "fact_id", "whole_fact_id",
+        "printed_share", "printed_fact_id", "qualifier", "source_id", "evidence", "flag", "fact_id", "whole_fact_id",
     ]  # fmt: skip
     return out[cols].sort_values(["province", "period", "indicator", "breakdown"], kind="stable").reset_index(drop=True)
 

@@ -313,6 +313,24 @@ def whole_has_the_same_unit(t: Tables) -> list[Issue]:
     )
 
 
+def printed_share_is_a_percentage_of_a_part(t: Tables) -> list[Issue]:
+    """A printed share names a percentage indicator, and only a part (an indicator with a whole) has one."""
+    rows, cat = t.cat_rows, t.cat
+    named = rows[rows["printed_share"] != ""]
+    unit = named["printed_share"].map(cat["unit"])
+    bad = (unit != "percent") | (named["whole"] == "")
+    return t.issues(
+        "error",
+        named[bad],
+        "printed_share",
+        lambda r: (
+            f"{r['indicator']}: printed_share {r['printed_share']!r} must name a percentage indicator of "
+            "catalog.csv, and only a part (a row with a whole) has one; fix the code or empty the cell"
+        ),
+        file="catalog.csv",
+    )
+
+
 def fact_id_names_its_source(t: Tables) -> list[Issue]:
     """A fact id starts with its source id."""
     f = t.facts
@@ -997,6 +1015,7 @@ RULES: list[Callable[[Tables], list[Issue]]] = [
     whole_is_another_indicator,
     whole_links_end,
     whole_has_the_same_unit,
+    printed_share_is_a_percentage_of_a_part,
     fact_id_names_its_source,
     province_is_the_sources,
     evidence_is_short,

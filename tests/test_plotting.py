@@ -423,7 +423,9 @@ def test_progress_chart_unknown_province():
 # --- part_whole_chart ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("lang", "text"), [("vi", "191/195 = 97,9% (2017)"), ("en", "191/195 = 97.9% (2017)")])
+@pytest.mark.parametrize(
+    ("lang", "text"), [("vi", "191/195 · 97,9% (tính ra) (2017)"), ("en", "191/195 · 97.9% (derived) (2017)")]
+)
 def test_part_whole_chart_shows_191_of_195(lang, text):
     s = analysis.part_whole_shares(cd.load_indicators(province="Hà Giang"))
     ax = pl.part_whole_chart("Hà Giang", lang=lang)
@@ -431,8 +433,35 @@ def test_part_whole_chart_shows_191_of_195(lang, text):
     widths = [p.get_width() for p in ax.patches]
     assert widths == s["share"].tolist()
     assert round(widths[s.index[s["part"] == 191][0]], 1) == 97.9
-    assert ("tính từ số liệu gốc" if lang == "vi" else "derived from the printed counts") in pl._subtitle(ax)
+    assert ("tính từ hai số" if lang == "vi" else "derived from the two counts") in pl._subtitle(ax)
     assert ax.get_xlim() == (0.0, 100.0)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_part_whole_chart_is_titled_for_shares_of_a_whole_and_holds_only_those(lang):
+    ax = pl.part_whole_chart(lang=lang)
+    title = ax.get_title(loc="left")
+    assert ("Phần trên tổng" if lang == "vi" else "Parts of a whole") in title
+    assert "hoàn thành" not in title.lower() and "completion" not in title.lower()
+    drawn = ax.figure.cchc_values
+    cat = cd.catalog().set_index("indicator")
+    assert len(drawn) and (drawn["indicator"].map(cat["whole"]) != "").all()
+    assert "par_portal_article_views" not in set(drawn["indicator"])  # views are not a part of visits
+    # rows from several periods: said under the title
+    assert ("kỳ khác nhau" if lang == "vi" else "different periods") in pl._subtitle(ax)
+
+
+@pytest.mark.parametrize(("lang", "printed"), [("vi", "nguồn in 99,99%"), ("en", "printed 99.99%")])
+def test_part_whole_chart_shows_a_printed_share_as_printed(lang, printed):
+    ax = pl.part_whole_chart("Khánh Hòa", lang=lang)
+    drawn = ax.figure.cchc_values.set_index("indicator")
+    assert drawn.at["vertical_agency_dossiers_on_time", "value"] == 99.99  # not a recomputed 100.0
+    assert drawn.at["vertical_agency_dossiers_on_time", "value_origin"] == "printed"
+    assert drawn.at["egov_units_level2", "value_origin"] == "derived"
+    bar = next(p for p in ax.patches if p.get_gid() == f"bar:{drawn.at['vertical_agency_dossiers_on_time', 'fact_id']}")
+    assert bar.get_width() == 99.99
+    assert any(t.startswith("362") and printed in t for t in texts(ax))
+    assert not any("100,0%" in t or "100.0%" in t for t in texts(ax) if t.startswith("362"))
 
 
 def test_part_whole_chart_all_provinces_names_them():
@@ -441,9 +470,9 @@ def test_part_whole_chart_all_provinces_names_them():
     assert len(ax.get_yticks()) == len(s)
     for label, name in zip(yticklabels(ax), s["province_name"].astype(str), strict=True):
         assert label.startswith(f"{name}: ")
-    tiny = s[s["share"] < 0.1]
+    tiny = s[(s["share"] < 0.1) & s["printed_share"].isna()]
     for row in tiny.itertuples():  # a tiny share does not read as zero
-        assert not any(t.startswith(f"{row.part:.0f}/") and "= 0.0%" in t for t in texts(ax))
+        assert not any(t.startswith(f"{row.part:.0f}/") and " 0.0%" in t for t in texts(ax))
 
 
 # --- profile_chart ---------------------------------------------------------------------------------

@@ -865,10 +865,12 @@ def draw_progress(frame, *, lang="vi", ax=None, name=None, color=None) -> Axes:
 
 
 def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axes:
-    """Completion bars (0–100 %) derived from a part and its whole (:func:`~cchc_data.analysis.part_whole_shares`).
+    """Bars (0–100 %) of parts of a whole (:func:`~cchc_data.analysis.part_whole_shares`), titled for what they show.
 
-    Each bar is labelled ``191/195 = 97,9% (2017)``; the note under the title says the share is
-    derived, not printed. With ``province=None`` every province is shown (rows name the province).
+    Only parts the catalog declares as part of a whole are drawn. Each bar is labelled with both counts
+    and the share: as the source prints it (``362.425/362.428 · nguồn in 99,99%``) where it does, else
+    derived and marked so (``191/195 · 97,9% (tính ra) (2017)``); the note under the title says which is
+    which, and says when the rows (or a part and its whole) come from different periods. With ``province=None`` every province is shown (rows name the province).
     Bars follow the visual language of every chart: solid = achieved, hatched = plan contents (e.g. 45
     of 120 bodies to cut), hollow = target, red edge and ``⚠`` = inconsistent source.
     ``fig.cchc_values`` holds the derived shares (``value``, percent) with ``part``, ``whole`` and both
@@ -891,7 +893,7 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
     --------
     >>> ax = part_whole_chart("Hà Giang", lang="en")
     >>> [t.get_text() for t in ax.texts if t.get_text().startswith("191/")]
-    ['191/195 = 97.9% (2017)']
+    ['191/195 · 97.9% (derived) (2017)']
     >>> plt.close(ax.figure)
     """
     lang = i18n.check_lang(lang)
@@ -930,7 +932,7 @@ def draw_part_whole(frame, *, lang="vi", ax=None, name=None, palette=None) -> Ax
     >>> table = analysis.part_whole_shares(load_indicators(province="Hà Giang"))
     >>> ax = draw_part_whole(chart_frame(table), lang="en", name="Hà Giang")
     >>> [t.get_text() for t in ax.texts if t.get_text().startswith("191/")]
-    ['191/195 = 97.9% (2017)']
+    ['191/195 · 97.9% (derived) (2017)']
     >>> plt.close(ax.figure)
     """
     i18n.check_lang(lang)
@@ -946,6 +948,7 @@ def draw_part_whole(frame, *, lang="vi", ax=None, name=None, palette=None) -> Ax
         _attach_values(ax.figure, table.iloc[0:0])
         return ax
     colours = province_colors() if palette is None else palette
+    printed = table["printed_share"].notna().to_numpy() if "printed_share" in table else np.zeros(len(table), bool)
     labels, texts = [], []
     for row in table.itertuples():
         label = _row_words(row, lang)
@@ -954,11 +957,18 @@ def draw_part_whole(frame, *, lang="vi", ax=None, name=None, palette=None) -> Ax
         labels.append(_wrap(label, 60))
         symbol = i18n.value_label("qualifier_symbol", str(row.qualifier), lang)
         counts = f"{_fmt_number(row.part, lang)}/{_fmt_number(row.whole, lang)}"
-        share = _fmt_value(row.share, "percent", "none", lang, decimals=_share_decimals(row.share))
+        if printed[len(texts)]:
+            share = f"{i18n.t('chart.share_printed', lang)} {_fmt_value(row.printed_share, 'percent', 'none', lang)}"
+        else:
+            derived = _fmt_value(row.share, "percent", "none", lang, decimals=_share_decimals(row.share))
+            share = f"{derived} ({i18n.t('chart.share_derived', lang)})"
         prefix = f"{i18n.value_label('kind_mark', row.kind, lang)} " if str(row.kind) != "actual" else ""
-        texts.append(_mark_text(f"{prefix}{symbol + ' ' if symbol else ''}{counts} = {share} ({row.period})", row.flag))
+        period = str(row.period)
+        if str(row.whole_period) != period:
+            period += f"; {i18n.t('chart.whole_period', lang, period=row.whole_period)}"
+        texts.append(_mark_text(f"{prefix}{symbol + ' ' if symbol else ''}{counts} · {share} ({period})", row.flag))
     ys = np.arange(len(table))
-    shares = table["share"].to_numpy(dtype=float)
+    shares = np.where(printed, table["printed_share"].to_numpy(dtype=float), table["share"].to_numpy(dtype=float))
     for y, row, share in zip(ys, table.itertuples(), shares, strict=True):
         if math.isnan(share):
             continue
@@ -970,9 +980,14 @@ def draw_part_whole(frame, *, lang="vi", ax=None, name=None, palette=None) -> Ax
     ax.set_xlabel(i18n.t("chart.share_axis", lang))
     _legend(ax, lang, kinds=table["kind"].astype(str), flags=table["flag"], bar=True,
             qualifier=(table["qualifier"].astype(str) != "none").any())  # fmt: skip
-    _header(ax, title, [i18n.t("chart.derived", lang)])
+    notes = [_wrap(i18n.t("chart.derived", lang), 110)]
+    periods = sorted(set(table["period"].astype(str)) | set(table["whole_period"].astype(str)))
+    if len(periods) > 1:
+        notes.append(_wrap(i18n.t("chart.periods_differ_rows", lang, periods=", ".join(periods)), 110))
+    _header(ax, title, notes)
     _footer(ax.figure, table, lang)
-    _attach_values(ax.figure, table.assign(value=table["share"], unit="percent", label=texts))
+    _attach_values(ax.figure, table.assign(value=shares, unit="percent", label=texts,
+                                           value_origin=np.where(printed, "printed", "derived")))  # fmt: skip
     return ax
 
 
