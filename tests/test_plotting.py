@@ -480,29 +480,44 @@ def test_part_whole_chart_all_provinces_names_them():
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("province", ["Hà Giang", "Khánh Hòa", "Đắk Lắk"])
-def test_profile_chart_one_panel_per_domain(province, lang):
+def test_profile_chart_draws_every_total_counts_included_in_panels_by_domain_and_unit(province, lang):
     prof = analysis.profile(province)
     fig = pl.profile_chart(province, lang=lang)
     assert isinstance(fig, matplotlib.figure.Figure)
-    domains = prof.drop_duplicates("domain")[f"domain_label_{lang}"].tolist()
-    assert [a.get_title(loc="left").split(" – ")[0] for a in fig.axes] == domains
-    for axis, (_, group) in zip(fig.axes, prof.groupby("domain", observed=True), strict=True):
-        drawn = group[(group["unit"].astype(str) == "percent") & (group["breakdown"] == "")]
-        assert str(len(group)) in axis.get_title(loc="left")
-        if drawn.empty:
-            assert not axis.axison
-            continue
-        values = np.concatenate([collection(axis, "actual")[:, 0], collection(axis, "target")[:, 0]])
-        assert sorted(values) == sorted(drawn["value"])
-        for row in drawn.itertuples():
-            assert any(f"({row.period})" in t for t in texts(axis))
+    totals = prof[prof["breakdown"] == ""]
+    drawn = fig.cchc_values
+    assert sorted(drawn["fact_id"]) == sorted(totals["fact_id"])  # counts too, not only percentages
+    if province == "Khánh Hòa":
+        assert (drawn["unit"] == "count").sum() > 50
+    panels = totals.groupby(["domain", "unit"], observed=True).size()
+    assert len(fig.axes) == len(panels)  # one panel per domain and unit, none empty
+    for axis in fig.axes:
+        assert axis.axison and yticklabels(axis)
+        scatters = [c for c in axis.collections if isinstance(c, matplotlib.collections.PathCollection)]
+        marks = np.concatenate([c.get_offsets() for c in scatters])
+        assert len(marks) == len(yticklabels(axis))
+    for axis in fig.axes:
+        unit_rows = drawn[drawn["row_label"].isin(yticklabels(axis))]
+        assert unit_rows["unit"].nunique() == 1
+        if unit_rows["unit"].iloc[0] == "percent":
+            assert axis.get_xlim()[1] == 100.0
+    labels = [label for axis in fig.axes for label in yticklabels(axis)]
+    assert len(labels) == len(set(labels)) == len(totals)  # rows told apart (breakdown, period)
+    for row in totals.itertuples():
+        assert any(f"({row.period})" in label for label in labels)
+    left = int((prof["breakdown"] != "").sum())
+    footer = pl.footer_text(fig).replace("\n", " ")
+    if left:
+        assert (f"{left} dòng chi tiết" if lang == "vi" else f"The {left} breakdown rows") in footer
+    assert "Not drawn" not in footer and "Không vẽ:" not in footer
     assert fig.get_suptitle().endswith(cd.provinces().set_index("slug").at[cd.resolve_province(province), "name_vi"])
 
 
 def test_profile_chart_on_given_figure():
     fig = plt.figure(figsize=(10, 8))
     assert pl.profile_chart("Đắk Lắk", fig=fig) is fig
-    assert len(fig.axes) == analysis.profile("Đắk Lắk")["domain"].nunique()
+    totals = analysis.profile("Đắk Lắk").query("breakdown == ''")
+    assert len(fig.axes) == len(totals.groupby(["domain", "unit"], observed=True).size())
 
 
 # --- shared conventions ----------------------------------------------------------------------------

@@ -992,14 +992,15 @@ def draw_part_whole(frame, *, lang="vi", ax=None, name=None, palette=None) -> Ax
 
 
 def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
-    """Small multiples of a province's facts, one panel per domain that has facts (:func:`~cchc_data.analysis.profile`).
+    """Small multiples of a province's facts: one panel per domain and unit (:func:`~cchc_data.analysis.profile`).
 
-    Counts of different indicators share no scale, so each panel draws the domain's percentage facts
-    (totals) as marks on a 0–100 axis in the visual language of every chart (solid dot: achieved;
-    hatched square: plan contents; hollow diamond: target; red edge and ``⚠``: inconsistent source),
-    each labelled with its value and period, and its title says how many facts the domain has and which
-    were not drawn (other units, breakdown rows). A domain with no percentage total is a panel with
-    that note only. ``fig.cchc_values`` holds the values drawn.
+    Every total (no breakdown) is drawn, in the panel of its domain and unit: percentages on a 0–100
+    axis, counts and every other unit on their own axis, never mixed. Marks follow the visual language
+    of every chart (solid dot: achieved; hatched square: plan contents; hollow diamond: target; red edge
+    and ``⚠``: inconsistent source), each labelled with its value; the row label names the indicator,
+    its breakdown and its period, so no two rows read alike. A domain without totals has no panel. One
+    sentence under the chart says how many breakdown rows are left to the table. ``fig.cchc_values``
+    holds the values drawn.
 
     Parameters
     ----------
@@ -1020,8 +1021,8 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     Examples
     --------
     >>> fig = profile_chart("Đắk Lắk", lang="en")
-    >>> [a.get_title(loc="left").split(" – ")[0] for a in fig.axes]
-    ['Direction and management of PAR', 'E-government and digital government']
+    >>> [a.get_title(loc="left").split(" (")[0] for a in fig.axes]
+    ['Direction and management of PAR – units', 'E-government and digital government – %']
     >>> plt.close(fig)
     """
     lang = i18n.check_lang(lang)
@@ -1031,6 +1032,17 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     colour = province_colors(data_dir=data_dir).get(slug, "0.3")
     table = chart_frame(table.assign(province=slug, province_name=name), data_dir=data_dir)
     return draw_profile(table, lang=lang, fig=fig, name=name, color=colour)
+
+
+def _profile_labels(drawn, lang: str, wrap: int) -> list[str]:
+    """Row labels that tell rows apart: label, breakdown in words and period; the kind where still alike."""
+    base = [f"{_row_words(row, lang)} ({row.period})" for row in drawn.itertuples()]
+    seen = {b for b in base if base.count(b) > 1}
+    out = [
+        f"{b} – {i18n.value_label('kind', row.kind, lang)}" if b in seen else b
+        for b, row in zip(base, drawn.itertuples(), strict=True)
+    ]
+    return [_wrap(label, wrap) for label in out]
 
 
 def draw_profile(frame, *, lang="vi", fig=None, name=None, color=None) -> Figure:
@@ -1051,7 +1063,7 @@ def draw_profile(frame, *, lang="vi", fig=None, name=None, color=None) -> Figure
     Returns
     -------
     matplotlib.figure.Figure
-        The figure drawn on, one axes per panel; ``fig.cchc_values`` holds the values drawn.
+        The figure drawn on, one axes per panel (domain and unit); ``fig.cchc_values`` holds the values drawn.
 
     Examples
     --------
@@ -1062,68 +1074,62 @@ def draw_profile(frame, *, lang="vi", fig=None, name=None, color=None) -> Figure
     'PAR profile – Đắk Lắk'
     >>> plt.close(fig)
     """
+    import pandas as pd
+
     i18n.check_lang(lang)
     table = frame
     if name is None:
         name = str(table["province_name"].iloc[0]) if len(table) else ""
     slug = str(table["province"].iloc[0]) if len(table) and "province" in table else ""
     colour = province_colors().get(slug, "0.3") if color is None else color
+    totals = table[table["breakdown"] == ""]
     panels = []
-    for dom, group in table.groupby("domain", observed=True, sort=True):
-        drawn = group[(group["unit"].astype(str) == "percent") & (group["breakdown"] == "")]
-        panels.append((dom, group, drawn))
+    for _dom, group in totals.groupby("domain", observed=True, sort=True):
+        units = sorted(group["unit"].astype(str).unique(), key=lambda u: (u != "percent", u != "count", u))
+        panels.extend(group[group["unit"].astype(str) == u] for u in units)
     wrap = 60
-    ratios = [
-        sum(0.1 + 0.2 * _wrap(label, wrap).count("\n") + 0.2 for label in d[f"label_{lang}"]) + 0.75 if len(d) else 0.3
-        for _, _, d in panels
-    ]
+    labels_of = [_profile_labels(d, lang, wrap) for d in panels]
+    ratios = [sum(0.3 + 0.2 * label.count("\n") for label in labels) + 0.9 for labels in labels_of]
     if fig is None:
-        fig = plt.figure(figsize=(12, sum(ratios) + 0.45 * len(panels) + 1.6), layout="constrained")
+        fig = plt.figure(figsize=(12, sum(ratios) + 0.3 * len(panels) + 1.6), layout="constrained")
     elif fig.get_layout_engine() is None:
         fig.set_layout_engine("constrained")
-    axes = fig.subplots(len(panels), 1, height_ratios=ratios, squeeze=False)[:, 0]
     all_drawn = []
-    for axis, (_domain, group, drawn) in zip(axes, panels, strict=True):
-        skipped = group.drop(drawn.index)
-        parts = []
-        for unit, n in skipped[skipped["breakdown"] == ""]["unit"].astype(str).value_counts().sort_index().items():
-            parts.append(f"{_unit_word(table, unit, lang)}: {n}")
-        if (skipped["breakdown"] != "").any():
-            parts.append(f"{i18n.t('chart.breakdown_rows', lang)}: {int((skipped['breakdown'] != '').sum())}")
-        note = f"{i18n.t('chart.not_drawn', lang)}: {', '.join(parts)}" if parts else ""
-        facts = i18n.t("chart.n_fact" if len(group) == 1 else "chart.n_facts", lang, n=len(group))
-        title = f"{group[f'domain_label_{lang}'].iloc[0]} – {facts}"
-        if drawn.empty:
-            axis.set_axis_off()
-            _header(axis, title, [note])
-            continue
+    if panels:
+        axes = fig.subplots(len(panels), 1, height_ratios=ratios, squeeze=False)[:, 0]
+    for axis, drawn, labels in zip(axes if panels else [], panels, labels_of, strict=True):
+        unit = str(drawn["unit"].iloc[0])
         ys = np.arange(len(drawn))
         kinds = drawn["kind"].astype(str).tolist()
         values = drawn["value"].to_numpy(dtype=float)
         achieved = np.array([k == "actual" for k in kinds])
         axis.hlines(ys[achieved], 0, values[achieved], color="0.85", lw=1, zorder=1)
         _scatter_by_style(axis, list(values), list(ys), kinds, drawn["flag"].tolist(),
-                          [colour if k == "actual" else ("black" if k == "target" else colour) for k in kinds],
-                          gid=None, s=45)  # fmt: skip
+                          ["black" if k == "target" else colour for k in kinds], gid=None, s=45)  # fmt: skip
         texts = []
         for row in drawn.itertuples():
             prefix = f"{i18n.value_label('kind_mark', row.kind, lang)} " if str(row.kind) != "actual" else ""
-            texts.append(_mark_text(f"{prefix}{_fmt_value(row.value, 'percent', row.qualifier, lang)} ({row.period})",
-                                    row.flag))  # fmt: skip
-        _value_labels(axis, list(values), list(ys), texts, xmax=100.0, inside_from=0.55)
-        _rows_axis(axis, [_wrap(label, wrap) for label in drawn[f"label_{lang}"]])
-        axis.set_xlim(0, 100)
-        axis.set_xlabel("%", fontsize=8, labelpad=1)
+            texts.append(_mark_text(f"{prefix}{_fmt_value(row.value, unit, row.qualifier, lang)}", row.flag))
+        top = 100.0 if unit == "percent" and np.nanmax(values) <= 100 else float(np.nanmax(values)) * 1.1 or 1.0
+        _value_labels(axis, list(values), list(ys), texts, xmax=top, inside_from=0.55)
+        _rows_axis(axis, labels)
+        axis.set_xlim(min(0.0, float(np.nanmin(values)) * 1.1), top)
+        _number_axis(axis.xaxis, lang)
+        unit_word = _unit_word(table, unit, lang)
+        axis.set_xlabel(unit_word, fontsize=8, labelpad=1)
         axis.tick_params(axis="x", labelsize=8)
         _legend(
             axis, lang, kinds=kinds, flags=drawn["flag"], qualifier=(drawn["qualifier"].astype(str) != "none").any()
         )
-        _header(axis, title, [note])
-        all_drawn.append(drawn.assign(province=slug, label=texts))
+        facts = i18n.t("chart.n_fact" if len(drawn) == 1 else "chart.n_facts", lang, n=len(drawn))
+        _header(axis, f"{drawn[f'domain_label_{lang}'].iloc[0]} – {unit_word} ({facts})", [])
+        all_drawn.append(drawn.assign(province=slug, label=texts, row_label=labels))
     fig.suptitle(f"{i18n.t('chart.profile_title', lang)} – {name}", x=0.01, ha="left", fontsize=13, fontweight="bold")
-    _footer(fig, table, lang, note=i18n.t("chart.profile_note", lang))
-    import pandas as pd
-
+    left = int((table["breakdown"] != "").sum())
+    note = i18n.t("chart.profile_note", lang)
+    if left:
+        note += " " + i18n.t("chart.profile_left_to_table", lang, n=left)
+    _footer(fig, table, lang, note=note)
     _attach_values(fig, pd.concat(all_drawn, ignore_index=True) if all_drawn else table.iloc[0:0].assign(province=slug))
     return fig
 
