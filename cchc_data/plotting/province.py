@@ -1022,7 +1022,7 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     --------
     >>> fig = profile_chart("Đắk Lắk", lang="en")
     >>> [a.get_title(loc="left").split(" (")[0] for a in fig.axes]
-    ['Direction and management of PAR – units', 'E-government and digital government – %']
+    ['Direction and management of PAR – count', 'E-government and digital government – %', 'E-government and digital government – count']
     >>> plt.close(fig)
     """
     lang = i18n.check_lang(lang)
