@@ -628,7 +628,10 @@ def per_capita(frame: pd.DataFrame, *, per: int = 100_000, data_dir=None) -> pd.
     """Add the 2019 population and the value per ``per`` inhabitants (counts and money only).
 
     Percentages have no per-capita figure, and provinces without a verified population get a missing
-    value, never a guess.
+    value, never a guess. The per-capita value keeps the value's ``qualifier`` ("more than 14,000"
+    mailboxes is "more than 1,638" per 100,000) and its ``period``; ``population_year`` says the year of
+    the population it is divided by, and the frame's ``comparability`` (from :func:`compare`) marks
+    definitions that differ.
 
     Parameters
     ----------
@@ -641,7 +644,8 @@ def per_capita(frame: pd.DataFrame, *, per: int = 100_000, data_dir=None) -> pd.
     Returns
     -------
     pandas.DataFrame
-        A copy of ``frame`` with ``population_2019``, ``value_per_capita`` and ``per`` (the ``per`` used) added.
+        A copy of ``frame`` with ``population_2019``, ``population_year`` (2019), ``value_per_capita`` (its
+        qualifier is the row's ``qualifier``) and ``per`` (the ``per`` used) added.
 
     Raises
     ------
@@ -662,6 +666,7 @@ def per_capita(frame: pd.DataFrame, *, per: int = 100_000, data_dir=None) -> pd.
     scalable = out["unit"].astype(str).isin(["count", "vnd"])
     per_cap = out["value"] / out["population_2019"].astype(float) * per
     out["value_per_capita"] = per_cap.where(scalable)
+    out["population_year"] = 2019
     out["per"] = per
     return out
 

@@ -37,7 +37,7 @@ _VALUE_COLUMNS = {
     "gap": None,
     "part": None,
     "whole": None,
-    "value_per_capita": None,
+    "value_per_capita": "qualifier",  # "> 14.000" per 100.000 is "> 1.638": the qualifier stays
 }
 #: Columns of coded values shown in words (see :func:`cchc_data.i18n.value_label`).
 _CODED = {"kind", "qualifier", "unit", "flag", "comparability", "status", "matched_by", "origin", "breakdown", "level"}

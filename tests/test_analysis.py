@@ -262,6 +262,21 @@ def test_progress_to_target(tiny):
     assert late.at["online_payment_transactions_share", "status"] == "cannot tell"  # 2025 passed, no actual
 
 
+@pytest.mark.parametrize(("lang", "text"), [("vi", "trên 1.638,0"), ("en", "more than 1,638.0")])
+def test_per_capita_keeps_the_qualifier_the_period_and_says_the_population_year(lang, text):
+    from cchc_data import i18n, tables
+
+    c = an.per_capita(an.compare("official_email_accounts"))
+    row = c.set_index("province").loc["ha-giang"]
+    assert (row["qualifier"], row["period"], row["population_year"]) == ("more_than", "2017", 2019)
+    shown = tables.show_table(c, lang, columns=["province_name", "period", "value_per_capita", "comparability"])
+    cells = shown.frame.set_index(shown.frame.columns[0])
+    per_capita = cells.loc["Hà Giang", cells.columns[1]]
+    assert per_capita == text  # not a flat 1,638.0
+    assert "2019" in cells.columns[1] and cells.loc["Hà Giang", cells.columns[0]] == "2017"
+    assert cells.loc["Hà Giang", cells.columns[2]] == i18n.value_label("comparability", "caveat", lang)
+
+
 def test_per_capita_only_for_counts_with_known_population(tiny):
     c = an.per_capita(an.compare("digital_certificates", data_dir=tiny), data_dir=tiny).set_index("province")
     assert c.at["ha-giang", "value_per_capita"] == pytest.approx(2725 / 854_679 * 100_000)
