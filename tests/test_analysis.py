@@ -482,3 +482,15 @@ def test_fact_frames_carry_the_vietnamese_note_and_in_language_picks_it():
     assert list(vi.columns).count("note") == 1 and "note_vi" not in vi.columns and "note_vi" not in en.columns
     assert vi["note"].tolist() == parts["note_vi"].tolist() and en["note"].tolist() == parts["note"].tolist()
     assert "note_vi" in an.compare(an.comparable_concepts()[0]).columns
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_summary_sentence_counts_every_kind_and_keeps_plans_apart_from_targets(lang):
+    from cchc_data import i18n
+
+    totals = an.summary()[["actual", "plan", "target", "facts"]].sum()
+    assert totals["plan"] > 0 and totals["actual"] + totals["plan"] + totals["target"] == totals["facts"]
+    text = i18n.t("validation_ok", lang, version="x", errors=0, warnings=0, facts=totals["facts"],
+                  actual=totals["actual"], plan=totals["plan"], target=totals["target"])  # fmt: skip
+    plan_word = "kế hoạch" if lang == "vi" else "plans"
+    assert f"{totals['plan']} {plan_word}" in text and f"{totals['facts']} " in text
