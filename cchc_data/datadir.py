@@ -287,7 +287,7 @@ def table_names(data_dir: str | os.PathLike | None = None) -> list[str]:
     Examples
     --------
     >>> table_names()
-    ['indicators', 'catalog', 'concepts', 'domains', 'breakdowns', 'units', 'sources', 'provinces', 'national_index_catalog', 'national_index_sources', 'national_indices']
+    ['indicators', 'catalog', 'concepts', 'domains', 'breakdowns', 'units', 'flags', 'sources', 'provinces', 'national_index_catalog', 'national_index_sources', 'national_indices']
     """
     return [r["name"] for r in package(data_dir)["resources"]]
 
@@ -386,7 +386,7 @@ def identity(data_dir: str | os.PathLike | None = None) -> tuple:
     >>> len(key) == 1 + len(table_names()), key[0][0].endswith("datapackage.json")
     (True, True)
     >>> len(key)
-    12
+    13
     """
     folder = _resolve(data_dir)
     desc = package(folder)

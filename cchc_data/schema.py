@@ -687,7 +687,7 @@ def read_table(name: str, *, data_dir: str | os.PathLike | None = None) -> pd.Da
     >>> read_table("facts")
     Traceback (most recent call last):
     ...
-    cchc_data.datadir.DataError: 'facts' is not a table of the data package; tables: indicators, catalog, concepts, domains, breakdowns, units, sources, provinces, national_index_catalog, national_index_sources, national_indices
+    cchc_data.datadir.DataError: 'facts' is not a table of the data package; tables: indicators, catalog, concepts, domains, breakdowns, units, flags, sources, provinces, national_index_catalog, national_index_sources, national_indices
     """
     folder = _data_dir(data_dir)
     typed = _typed_tables(folder)

@@ -180,4 +180,29 @@ def search(text: str, *, data_dir=None) -> pd.DataFrame:
     return cat[mask].reset_index(drop=True)
 
 
+def flag_severities(*, data_dir=None) -> dict[str, str]:
+    """The severity of every flag a fact can carry (``data/flags.csv``).
+
+    ``"contradiction"``: figures of the source that cannot all be right; ``"print_slip"``: a printing
+    slip (a number in a non-Vietnamese format, a mistyped period) whose value is read unambiguously.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    dict of str to str
+        Flag code to severity.
+
+    Examples
+    --------
+    >>> s = flag_severities()
+    >>> s["sum_mismatch"], s["format_anomaly"]
+    ('contradiction', 'print_slip')
+    """
+    frame = read_table("flags", data_dir=data_dir)
+    return dict(zip(frame["flag"].astype(str), frame["severity"].astype(str), strict=True))
+
+
 share_docs_in(globals())

@@ -688,13 +688,19 @@ def test_plan_contents_are_hatched_and_labelled_plan():
 
 
 def test_one_visual_language_targets_hollow_flags_red_everywhere():
-    # profile: 11.3 % is printed in a non-Vietnamese format (flagged): red edge, ⚠; targets hollow
+    # profile: 11.3 % is printed in a non-Vietnamese format: a printing slip (grey edge, †), not a contradiction
     fig = pl.profile_chart("Khánh Hòa", lang="en")
     flagged = [c for a in fig.axes for c in a.collections if str(c.get_gid()).endswith("-flagged")]
     assert flagged and all(tuple(e) == RED for c in flagged for e in c.get_edgecolors())
+    slips = [c for a in fig.axes for c in a.collections if str(c.get_gid()).endswith("-slip")]
+    assert slips and all(tuple(e) != RED for c in slips for e in c.get_edgecolors())
     targets = [c for a in fig.axes for c in a.collections if c.get_gid() == "target"]
     assert targets and all(tuple(f) == WHITE for c in targets for f in c.get_facecolors())
-    assert any("⚠ 11.3%" in t.get_text() for a in fig.axes for t in a.texts)
+    all_texts = [t.get_text() for a in fig.axes for t in a.texts]
+    assert "11.3% †" in all_texts and "⚠ 11.3%" not in all_texts
+    legend = [t for a in fig.axes for t in pl.legend_texts(a)]
+    assert any(t.replace("\n", " ").startswith("† grey edge: a printing slip") for t in legend)
+    assert any(t.replace("\n", " ").startswith("⚠ red edge: inconsistent source") for t in legend)
     # progress: target hollow, actual solid; a flagged target written with ⚠
     ax = pl.progress_chart("Khánh Hòa", lang="en")
     assert all(tuple(f) == WHITE for a in ax.figure.axes for c in collections(a, "target") for f in c.get_facecolors())
@@ -843,3 +849,25 @@ def test_save_figure_csv_round_trips_every_cell_and_protects_formula_like_text(t
     assert raw["evidence"].tolist() == ["'=1+1 hồ sơ", "dòng một\rdòng hai"]  # two rows, the formula protected
     assert raw["value"].tolist() == ["1.0", "-2.0"]  # numbers are never marked
     assert read_csv(paths[2])["evidence"].tolist() == ["=1+1 hồ sơ", "dòng một\rdòng hai"]
+
+
+def test_flag_severity_comes_from_the_data_and_covers_every_flag():
+    import json
+
+    from cchc_data.vocabularies import flag_severities
+
+    severities = flag_severities()
+    package = json.loads((cd.data_dir() / "datapackage.json").read_text(encoding="utf-8"))
+    (field,) = [f for r in package["resources"] if r["name"] == "indicators" for f in r["schema"]["fields"]
+                if f["name"] == "flag"]  # fmt: skip
+    assert set(severities) == set(field["constraints"]["enum"]) - {""}
+    assert severities["format_anomaly"] == severities["period_typo"] == "print_slip"
+    assert severities["sum_mismatch"] == severities["contradiction"] == "contradiction"
+
+
+def test_coverage_marks_only_contradictions():
+    facts = cd.load_indicators()
+    ax = pl.coverage_heatmap(by="indicator", lang="en")
+    n_cells = sum(1 for p in ax.patches if p.get_gid() == "flagged-cell")
+    cells = facts[facts["flag"].map(pl._severity) == "contradiction"][["indicator", "province"]].drop_duplicates()
+    assert n_cells == len(cells)

@@ -65,7 +65,7 @@ from .province import (
 # isort: split
 # Private names older callers and tests reach for through ``cchc_data.plotting``; new code imports them
 # from the module that defines them.
-from ._furniture import _FLAG_RED, _fmt_number, _fmt_value, _new_axes, _slugify, _subtitle  # noqa: F401
+from ._furniture import _FLAG_RED, _fmt_number, _fmt_value, _new_axes, _severity, _slugify, _subtitle  # noqa: F401
 from .files import _PNG_DPI  # noqa: F401
 
 __all__ = [

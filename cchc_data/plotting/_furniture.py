@@ -23,7 +23,7 @@ from .._docstrings import share_docs_in
 from .._text import fold
 from ..datadir import DataError, data_version
 from ..province_registry import provinces, resolve_province
-from ..vocabularies import units
+from ..vocabularies import flag_severities, units
 
 __all__ = ["VALUE_COLUMNS", "SOURCE_COLUMNS", "chart_frame", "province_colors", "footer_text", "legend_texts"]
 
@@ -262,14 +262,15 @@ def _kind_style(kind: str, colour: str, *, flag: str = "", bar: bool = False) ->
     '#C00000'
     """
     kind = str(kind)
-    edge = _FLAG_RED if flag else colour
+    severity = _severity(flag)
+    edge = {"contradiction": _FLAG_RED, "print_slip": _SLIP_GREY}.get(severity, colour)
     face = colour if kind == "actual" else "white"
-    width = 2.0 if flag else (1.2 if bar else 1.6)
+    width = 2.0 if severity else (1.2 if bar else 1.6)
     if bar:
         style = {"color": face, "edgecolor": edge, "linewidth": width}
         if kind == "plan":
             style["hatch"] = _HATCH
-            style["edgecolor"] = edge if flag else colour
+            style["edgecolor"] = edge if severity else colour
         return style
     marker = {"actual": "o", "plan": "s", "target": "D"}.get(kind, "o")
     style = {"marker": marker, "facecolors": face, "edgecolors": edge, "linewidths": width}
@@ -278,22 +279,40 @@ def _kind_style(kind: str, colour: str, *, flag: str = "", bar: bool = False) ->
     return style
 
 
+_SLIP_GREY = "#6f6f6f"
+
+
+def _severity(flag) -> str:
+    """A flag's severity (``data/flags.csv``): ``"contradiction"``, ``"print_slip"``, or ``""`` for none.
+
+    >>> _severity("sum_mismatch"), _severity("period_typo"), _severity("")
+    ('contradiction', 'print_slip', '')
+    """
+    if not flag or (isinstance(flag, float) and math.isnan(flag)):
+        return ""
+    return flag_severities().get(str(flag), "contradiction")  # an unknown flag is never played down
+
+
 def _mark_text(text: str, flag: str) -> str:
-    """A value label, with ⚠ in front when the source of the fact is inconsistent."""
-    return f"⚠ {text}" if flag else text
+    """A value label: ⚠ in front for a contradiction in the source, † after it for a printing slip."""
+    severity = _severity(flag)
+    return f"⚠ {text}" if severity == "contradiction" else f"{text} †" if severity == "print_slip" else text
 
 
 def _scatter_by_style(ax: Axes, xs, ys, kinds, flags, colours, *, gid: str | None, s: float = 60, **kw) -> list:
     """One scatter per (kind, flag, colour) group, each with ``gid`` (the kind if ``None``), ``-flagged`` added."""
     drawn = []
     groups: dict[tuple, list[int]] = {}
-    for i, key in enumerate(zip(kinds, [bool(f) for f in flags], colours, strict=True)):
+    for i, key in enumerate(zip(kinds, [_severity(f) for f in flags], colours, strict=True)):
         groups.setdefault(key, []).append(i)
-    for (kind, flagged, colour), idx in groups.items():
-        style = _kind_style(kind, colour, flag="x" if flagged else "")
+    for (kind, severity, colour), idx in groups.items():
+        style = _kind_style(
+            kind, colour, flag={"contradiction": "contradiction", "print_slip": "format_anomaly"}.get(severity, "")
+        )
         name = gid or kind
+        suffix = {"contradiction": "-flagged", "print_slip": "-slip"}.get(severity, "")
         coll = ax.scatter([xs[i] for i in idx], [ys[i] for i in idx], s=s, zorder=3, clip_on=False,
-                          gid=f"{name}-flagged" if flagged else name, **style, **kw)  # fmt: skip
+                          gid=f"{name}{suffix}", **style, **kw)  # fmt: skip
         coll.cchc_kind = kind
         drawn.append(coll)
     return drawn
@@ -321,8 +340,10 @@ def _legend(ax: Axes, lang: str, *, kinds=(), flags=(), caveat=False, qualifier=
                               label=_wrap(i18n.t("chart.legend_caveat", lang), 30)))  # fmt: skip
     for flag in sorted({str(f) for f in flags if str(f)}):
         meaning = i18n.value_label("flag", flag, lang)
-        handles.append(Patch(facecolor="white", edgecolor=_FLAG_RED, linewidth=2,
-                             label=_wrap(i18n.t("chart.legend_flag", lang, meaning=meaning), 30)))  # fmt: skip
+        slip = _severity(flag) == "print_slip"
+        handles.append(Patch(facecolor="white", edgecolor=_SLIP_GREY if slip else _FLAG_RED, linewidth=2,
+                             label=_wrap(i18n.t("chart.legend_slip" if slip else "chart.legend_flag", lang,
+                                                meaning=meaning), 30)))  # fmt: skip
     if qualifier:
         handles.append(Line2D([], [], ls="", marker="", label=_wrap(i18n.t("chart.legend_qualifier", lang), 30)))
     if not handles:

@@ -56,6 +56,7 @@ from ._furniture import (
     _province_name,
     _rows_axis,
     _scatter_by_style,
+    _severity,
     _share_decimals,
     _subtitle,  # noqa: F401  (its docstring examples use it)
     _unit_word,
@@ -502,10 +503,11 @@ def draw_coverage(matrix, facts, *, lang="vi", ax=None, labels=None) -> Axes:
     i18n.check_lang(lang)
     by = str(matrix.index.name or "concept")
     counted = facts[facts["row"] != ""]
+    contradicted = counted["flag"].map(_severity) == "contradiction"  # a printing slip is not drawn as one
     flagged_cells = set(
         zip(
-            counted.loc[counted["flag"] != "", "row"],
-            counted.loc[counted["flag"] != "", "province"].astype(str),
+            counted.loc[contradicted, "row"],
+            counted.loc[contradicted, "province"].astype(str),
             strict=True,
         )
     )
@@ -551,7 +553,7 @@ def draw_coverage(matrix, facts, *, lang="vi", ax=None, labels=None) -> Axes:
     title = f"{i18n.t('chart.coverage_title', lang)} {i18n.t(f'chart.coverage_rows.{by}', lang)}"
     notes = [i18n.t("chart.coverage_missing", lang)]
     if flagged_cells:
-        kinds = sorted(set(counted.loc[counted["flag"] != "", "flag"]))
+        kinds = sorted(set(counted.loc[contradicted, "flag"]))
         meanings = "; ".join(i18n.value_label("flag", f, lang) for f in kinds)
         notes.append(_wrap(f"{i18n.t('chart.flag_cell', lang)} ({meanings})", 120))
     _header(ax, title, notes, reserve=18 if len(cols) <= 6 else 0)
@@ -663,8 +665,9 @@ def draw_breakdown(frame, *, lang="vi", ax=None) -> Axes:
     if len(total):
         t = total.iloc[0]
         is_target = str(t["kind"]) == "target"
-        ax.axvline(t["value"], color=_FLAG_RED if t["flag"] else "black", ls=":" if is_target else "--", lw=1.4,
-                   zorder=3, gid="total-flagged" if t["flag"] else "total")  # fmt: skip
+        red = _severity(t["flag"]) == "contradiction"
+        ax.axvline(t["value"], color=_FLAG_RED if red else "black", ls=":" if is_target else "--", lw=1.4,
+                   zorder=3, gid="total-flagged" if red else "total")  # fmt: skip
         line = i18n.t("chart.target_total" if is_target else "chart.total_line", lang)
         text = f"{line} {_fmt_value(t['value'], unit, t['qualifier'], lang)}"
         if t["flag"]:
