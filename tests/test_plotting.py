@@ -871,3 +871,16 @@ def test_coverage_marks_only_contradictions():
     n_cells = sum(1 for p in ax.patches if p.get_gid() == "flagged-cell")
     cells = facts[facts["flag"].map(pl._severity) == "contradiction"][["indicator", "province"]].drop_duplicates()
     assert n_cells == len(cells)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("vi", "Chỉ vẽ kỳ 2030 (mục tiêu); chi tiết của kỳ 2025 có trong bảng."),
+     ("en", "Only 2030 is drawn (target); the breakdown for 2025 is in the table.")],
+)  # fmt: skip
+def test_breakdown_chart_that_picks_one_period_says_so(lang, text):
+    ax = pl.breakdown_chart("Khánh Hòa", "procedure_satisfaction_share", lang=lang)
+    assert text in pl._subtitle(ax)
+    assert set(ax.figure.cchc_values["period"]) == {"2030"}
+    one = pl.breakdown_chart("Khánh Hòa", "dossiers_on_time_share", lang=lang)
+    assert "2025" not in pl._subtitle(one) and ("Chỉ vẽ" not in pl._subtitle(one) and "Only" not in pl._subtitle(one))

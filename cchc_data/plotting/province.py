@@ -600,10 +600,13 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
     """
     lang = i18n.check_lang(lang)
     table = analysis.breakdown_table(province, indicator, period=period, data_dir=data_dir)
-    return draw_breakdown(chart_frame(table, data_dir=data_dir), lang=lang, ax=ax)
+    facts = load_indicators(province=province, indicator=indicator, data_dir=data_dir)
+    with_parts = facts.loc[facts["breakdown"] != "", "period"].astype(str)
+    others = [p for p in dict.fromkeys(with_parts) if p != str(table["period"].iloc[0])]
+    return draw_breakdown(chart_frame(table, data_dir=data_dir), lang=lang, ax=ax, other_periods=others)
 
 
-def draw_breakdown(frame, *, lang="vi", ax=None) -> Axes:
+def draw_breakdown(frame, *, lang="vi", ax=None, other_periods=()) -> Axes:
     """Draw a frame of :func:`cchc_data.analysis.breakdown_table` as :func:`breakdown_chart` does.
 
     Parameters
@@ -613,6 +616,9 @@ def draw_breakdown(frame, *, lang="vi", ax=None) -> Axes:
         :func:`cchc_data.analysis.breakdown_table` returns them, best passed through :func:`chart_frame`.
     {lang}
     {ax}
+    other_periods : sequence of str, default ()
+        The other periods with a breakdown of the indicator, not drawn: the note under the title says
+        which period is drawn and that these are in the table.
 
     Returns
     -------
@@ -679,6 +685,10 @@ def draw_breakdown(frame, *, lang="vi", ax=None) -> Axes:
     else:
         notes.append(i18n.t("chart.no_total", lang))
     first = table.iloc[0]
+    if len(other_periods):
+        kind = i18n.value_label("kind", str(first["kind"]), lang)
+        notes.append(i18n.t("chart.breakdown_one_period", lang, period=first["period"], kind=kind,
+                            others=", ".join(map(str, other_periods))))  # fmt: skip
     label = first[f"label_{lang}"]
     ax.set_xlabel(f"{label} ({_unit_word(table, unit, lang)})")
     _legend(ax, lang, kinds=table["kind"].astype(str), flags=table["flag"], bar=True,
