@@ -180,7 +180,7 @@ def compare_chart(
     >>> sorted(t.get_text() for t in ax.texts if t.get_text().endswith("(2017) [1]"))
     ['> 14.000 (2017) [1]']
     >>> print(next(line for line in _subtitle(ax).splitlines() if line.startswith("[1]")))
-    [1] Hà Giang (2017): Hộp thư của cán bộ, công chức các cấp (cả cấp xã), tổng số sau rà soát và
+    [1] Hà Giang (2017): Hộp thư của cán bộ các cấp ("các cấp": có lẽ gồm cấp xã), tổng số sau rà
     >>> plt.close(ax.figure)
     """
     i18n.check_lang(lang)
