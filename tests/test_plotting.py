@@ -699,7 +699,10 @@ def test_a_chart_from_another_data_folder_cites_that_folders_sources(data_copy, 
     assert "Renamed short" in pl.footer_text(ax) and src["short_title_en"] not in pl.footer_text(ax)
     csv = pd.read_csv(pl.save_figure(ax, "cert", figures_dir=tmp_path)[2], encoding="utf-8-sig")
     assert csv.loc[csv["source_id"] == sid, "source_title_en"].tolist() == ["Renamed title"]
-    assert list(csv.columns[csv.columns.get_loc("source_id") :][: len(pl.SOURCE_COLUMNS) + 1]) == ["source_id", *pl.SOURCE_COLUMNS]
+    assert list(csv.columns[csv.columns.get_loc("source_id") :][: len(pl.SOURCE_COLUMNS) + 1]) == [
+        "source_id",
+        *pl.SOURCE_COLUMNS,
+    ]
 
 
 def test_draw_forms_look_nothing_up_in_a_data_folder(monkeypatch):
