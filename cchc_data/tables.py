@@ -19,6 +19,7 @@ from numbers import Number
 import pandas as pd
 
 from . import i18n, national
+from ._checks import check_argument
 from ._docstrings import share_docs_in
 from .schema import read_table
 
@@ -379,6 +380,7 @@ def show_table(
     full_data: str | None = None,
     empty: str | None = None,
     titles: Iterable[str] = (),
+    style: str = "page",
     sources: SourceKey | None = None,
     data_dir=None,
 ) -> Table:
@@ -406,6 +408,9 @@ def show_table(
     titles : list of str, optional
         Columns holding titles or addresses of documents, shown as printed (in the document's language, and
         breaking anywhere on a narrow page). Default: none.
+    style : {"page", "explorer"}, default "page"
+        ``"explorer"``: also mark the rows of flagged facts (``<tr class="flagged">``) and put ``⚠`` before
+        a flag, as the explorer (:func:`cchc_data.explore`) shows its table.
     sources : SourceKey, optional
         The page's source key: a ``source_id`` cell shows the source's number ``[n]`` in it, and the page
         ends with :func:`source_list`. Default ``None``: :data:`PAGE_SOURCES`.
@@ -438,6 +443,7 @@ def show_table(
     lang = i18n.check_lang(lang)
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"show_table needs a pandas DataFrame, got {type(frame).__name__}")
+    explorer = check_argument("style", style, ("page", "explorer")) == "explorer"
     other = i18n.other_lang(lang)
     vi_notes = lang == "vi" and "note_vi" in frame.columns  # then note_vi, as "note", replaces the English note
     if vi_notes and "note" in frame.columns:
@@ -466,14 +472,18 @@ def show_table(
     body, texts, missing = [], [], False
     for _, row in shown.iterrows():
         cells, row_text = [], []
+        flagged = explorer and isinstance(row.get("flag"), str) and row.get("flag") != ""
         for c in columns:
             text, css = _cell(c, row, lang, ctx)
+            if flagged and c == "flag":
+                text = f"⚠ {text}"
             missing = missing or text == i18n.MISSING
             cells.append(f'<td class="{css}">{text}</td>' if css else f"<td>{text}</td>")
             plain = _LINK_RE.sub("", text.replace("<br>", " ")).replace('<q lang="vi">', "").replace("</q>", "")
             row_text.append(html.unescape(plain))
         is_target = str(row.get("kind", "")) == "target"  # targets are visibly apart from actual results
-        body.append(('<tr class="target">' if is_target else "<tr>") + "".join(cells) + "</tr>")
+        classes = " ".join(k for k, on in (("target", is_target), ("flagged", flagged)) if on)
+        body.append((f'<tr class="{classes}">' if classes else "<tr>") + "".join(cells) + "</tr>")
         texts.append(row_text)
     notes = []
     if total == 0:  # callers say why in a sentence; this is the fallback
@@ -636,6 +646,9 @@ def issues_table(report, lang: str) -> Table:
 
 # --- the national indices' page tables ---------------------------------------------------------------------
 
+#: Marks a value measured by an earlier method than the index's latest (explained in the remarks).
+METHOD_MARK = "*"
+
 
 def _index_number(value, lang: str) -> str:
     """A national index number as its page prints it: up to four decimals (``43,4369``), ``–`` when missing."""
@@ -698,7 +711,8 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns headed in ``lang``: index, province, year, score and rank as text in ``lang``'s number
-        format, and remarks (earlier method, sources disagree, no rank found, and the note in ``lang``
+        format, each with the year it is for in brackets (and :data:`METHOD_MARK` when measured by an
+        earlier method than the index's latest), and remarks (earlier method, sources disagree, no rank found, and the note in ``lang``
         of a flagged value behind the score or rank: ``note_vi`` or ``note``).
 
     Raises
@@ -714,7 +728,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = standing_table("en").set_index(["Index", "Province"])
     >>> t.loc[("PAR INDEX", "Khánh Hòa"), ["Score", "Rank", "Remarks"]].tolist()
-    ['90.49%', '10/63', '']
+    ['90.49% (2024)', '10/63 (2024)', '']
     """
     lang = i18n.check_lang(lang)
     s = national.latest_standing(data_dir=data_dir)
@@ -723,11 +737,19 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     flagged = values[values["flag"] != ""].assign(period=lambda v: v["period"].astype(int))
     note = "note_vi" if lang == "vi" else "note"
 
+    def when(r):  # the year in the cell, and a mark where the method differs from the latest one
+        return f" ({int(r['period'])}{'' if r['comparable'] else METHOD_MARK})"
+
     def rank(r):
         if math.isnan(r["rank"]):
             return "–"
         of = "" if math.isnan(r["provinces_ranked"]) else "/" + _index_number(r["provinces_ranked"], lang)
-        return _index_number(r["rank"], lang) + of
+        return _index_number(r["rank"], lang) + of + when(r)
+
+    def score(r):
+        if r["score"] != r["score"]:
+            return "–"
+        return _index_number(r["score"], lang) + ("%" if r["unit"] == "percent" else "") + when(r)
 
     remarks = []
     for _, r in s.iterrows():
@@ -742,10 +764,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
             "index": s["index"].map(cat[f"short_{lang}"]),
             "province": s["province_name"],
             "period": s["period"].astype(str),  # a year, not a quantity: no 2,024
-            "score": [
-                _index_number(v, lang) + ("%" if u == "percent" and v == v else "")
-                for v, u in zip(s["score"], s["unit"], strict=True)
-            ],  # fmt: skip
+            "score": [score(r) for _, r in s.iterrows()],
             "rank": [rank(r) for _, r in s.iterrows()],
             "remark": remarks,
         }
@@ -754,7 +773,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
 
 
 def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
-    """The published pages behind the national index values: id, title, publisher, date and address.
+    """The published pages behind the national index values: id, title, publisher, kind, date and address.
 
     Parameters
     ----------
@@ -764,7 +783,8 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per page, columns headed in ``lang``; titles in ``lang``, undated pages marked so.
+        One row per page, columns headed in ``lang``; titles in ``lang``, the kind of page
+        (the strings catalogue's ``national.source_kind.<kind>``) in ``lang``, undated pages marked so.
 
     Raises
     ------
@@ -775,7 +795,7 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = index_sources_table("en")
     >>> list(t.columns)
-    ['Source id', 'Title', 'Published by', 'Published', 'Address']
+    ['Source id', 'Title', 'Published by', 'Kind of source', 'Published', 'Address']
     >>> t.iloc[0, :2].tolist()
     ['vnvn-kh-2025-par-sipas', 'People are increasingly satisfied with the service']
     """
@@ -787,7 +807,8 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
             "source": src["source_id"],
             "title": title,
             "publisher": src["publisher"],
-            "published": src["published"].replace("", i18n.t("undated", lang)),
+            "kind": [i18n.t(f"national.source_kind.{k}", lang) for k in src["source_kind"]],
+            "published": [_date(v, lang) or i18n.t("undated", lang) for v in src["published"]],
             "url": src["url"],
         }
     )
