@@ -322,7 +322,7 @@ def check(review_csv, *, data_dir=None, apply: bool = False) -> CurationReport:
 
 
 def _check(review: Path, *, data_dir, apply: bool) -> CurationReport:
-    from .. import validate  # the public API: validation internals are not this module's business
+    from ..validation import validate  # the public check of a folder, not validation's internals
 
     folder = _data_dir(data_dir)
     frame = _read_review(review)

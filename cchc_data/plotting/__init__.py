@@ -20,8 +20,9 @@ Conventions shared by all charts:
 - Numbers are written the Vietnamese way (``14.000``, ``98,63``) for ``"vi"`` and the English way
   (``14,000``, ``98.63``) for ``"en"``, with the qualifier symbol of the source (``≈ > ≥ < ≤``).
 - Missing data is shown as missing (a grey "–", a "no actual yet" note), never as a zero.
-- A footer names the source documents and :func:`cchc_data.data_version`; ``fig.cchc_values`` holds the
-  exact values drawn, written beside the chart as CSV by :func:`save_figure`.
+- A footer names the source documents (publisher, short title, date) and the version of the data folder
+  the chart was drawn from (:func:`footer_text`); ``fig.cchc_values`` holds the exact values drawn,
+  written beside the chart as CSV by :func:`save_figure`.
 - Each province has one colour in every chart (:func:`province_colors`).
 
 Examples

@@ -145,7 +145,8 @@ def _subtitle(ax: Axes) -> str:
 
 
 def _footer(fig: Figure, frame, lang: str, *, note: str = "") -> None:
-    """Footer naming the sources of the chart's frame and its data version; charts sharing a figure add up.
+    """Footer: the note (if any), then the sources of the chart's frame cited short and its data version;
+    charts sharing a figure add up their sources.
 
     The citations are the frame's ``source_cite_<lang>`` (by ``source_id`` when it has none) and the version
     its ``attrs["data_version"]`` (see :func:`chart_frame`): nothing is looked up in a data folder here.
@@ -170,12 +171,17 @@ def _footer(fig: Figure, frame, lang: str, *, note: str = "") -> None:
 
 
 def footer_text(fig: Figure) -> str:
-    """The footer of a chart's figure: its sources by short title and date, and the data version.
+    """The footer of a chart's figure: its note, if any, then its sources and the data version.
+
+    Each source is cited short, as ``publisher: short title (date)`` (:func:`cchc_data.tables.cite_source`);
+    charts sharing a figure add up their sources. The data version is that of the data folder the chart
+    was drawn from (``data_dir=``). A chart with a note for the whole figure (:func:`cchc_data.plotting.profile_chart`'s
+    legend of marks) writes it on the footer's first line.
 
     Parameters
     ----------
     fig : matplotlib.figure.Figure or matplotlib.axes.Axes
-        A figure drawn by a chart function of this module, or one of its axes.
+        A figure drawn by a chart function of :mod:`cchc_data.plotting`, or one of its axes.
 
     Returns
     -------
