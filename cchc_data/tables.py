@@ -617,6 +617,9 @@ def issues_table(report, lang: str) -> Table:
 
 # --- the national indices' page tables ---------------------------------------------------------------------
 
+#: Marks a value measured by an earlier method than the index's latest (explained in the remarks).
+METHOD_MARK = "*"
+
 
 def _index_number(value, lang: str) -> str:
     """A national index number as its page prints it: up to four decimals (``43,4369``), ``–`` when missing."""
@@ -679,7 +682,8 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns headed in ``lang``: index, province, year, score and rank as text in ``lang``'s number
-        format, and remarks (earlier method, sources disagree, no rank found, and the note in ``lang``
+        format, each with the year it is for in brackets (and :data:`METHOD_MARK` when measured by an
+        earlier method than the index's latest), and remarks (earlier method, sources disagree, no rank found, and the note in ``lang``
         of a flagged value behind the score or rank: ``note_vi`` or ``note``).
 
     Raises
@@ -695,7 +699,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = standing_table("en").set_index(["Index", "Province"])
     >>> t.loc[("PAR INDEX", "Khánh Hòa"), ["Score", "Rank", "Remarks"]].tolist()
-    ['90.49%', '10/63', '']
+    ['90.49% (2024)', '10/63 (2024)', '']
     """
     lang = i18n.check_lang(lang)
     s = national.latest_standing(data_dir=data_dir)
@@ -704,11 +708,19 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     flagged = values[values["flag"] != ""].assign(period=lambda v: v["period"].astype(int))
     note = "note_vi" if lang == "vi" else "note"
 
+    def when(r):  # the year in the cell, and a mark where the method differs from the latest one
+        return f" ({int(r['period'])}{'' if r['comparable'] else METHOD_MARK})"
+
     def rank(r):
         if math.isnan(r["rank"]):
             return "–"
         of = "" if math.isnan(r["provinces_ranked"]) else "/" + _index_number(r["provinces_ranked"], lang)
-        return _index_number(r["rank"], lang) + of
+        return _index_number(r["rank"], lang) + of + when(r)
+
+    def score(r):
+        if r["score"] != r["score"]:
+            return "–"
+        return _index_number(r["score"], lang) + ("%" if r["unit"] == "percent" else "") + when(r)
 
     remarks = []
     for _, r in s.iterrows():
@@ -723,10 +735,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
             "index": s["index"].map(cat[f"short_{lang}"]),
             "province": s["province_name"],
             "period": s["period"].astype(str),  # a year, not a quantity: no 2,024
-            "score": [
-                _index_number(v, lang) + ("%" if u == "percent" and v == v else "")
-                for v, u in zip(s["score"], s["unit"], strict=True)
-            ],  # fmt: skip
+            "score": [score(r) for _, r in s.iterrows()],
             "rank": [rank(r) for _, r in s.iterrows()],
             "remark": remarks,
         }
@@ -735,7 +744,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
 
 
 def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
-    """The published pages behind the national index values: id, title, publisher, date and address.
+    """The published pages behind the national index values: id, title, publisher, kind, date and address.
 
     Parameters
     ----------
@@ -745,7 +754,8 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per page, columns headed in ``lang``; titles in ``lang``, undated pages marked so.
+        One row per page, columns headed in ``lang``; titles in ``lang``, the kind of page
+        (the strings catalogue's ``national.source_kind.<kind>``) in ``lang``, undated pages marked so.
 
     Raises
     ------
@@ -756,7 +766,7 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = index_sources_table("en")
     >>> list(t.columns)
-    ['Source id', 'Title', 'Published by', 'Published', 'Address']
+    ['Source id', 'Title', 'Published by', 'Kind of source', 'Published', 'Address']
     >>> t.iloc[0, :2].tolist()
     ['vnvn-kh-2025-par-sipas', 'People are increasingly satisfied with the service']
     """
@@ -768,7 +778,8 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
             "source": src["source_id"],
             "title": title,
             "publisher": src["publisher"],
-            "published": src["published"].replace("", i18n.t("undated", lang)),
+            "kind": [i18n.t(f"national.source_kind.{k}", lang) for k in src["source_kind"]],
+            "published": [_date(v, lang) or i18n.t("undated", lang) for v in src["published"]],
             "url": src["url"],
         }
     )

@@ -731,8 +731,31 @@ def national_period_not_before_first_year(t: Tables) -> list[Issue]:
     )
 
 
+_BOUND_HOLDS = {
+    "more_than": lambda exact, bound: exact > bound,
+    "at_least": lambda exact, bound: exact >= bound,
+    "less_than": lambda exact, bound: exact < bound,
+    "at_most": lambda exact, bound: exact <= bound,
+}
+
+
+def _bounds_agree(group: pd.DataFrame) -> bool:
+    """Whether the rows differ only as bounds that their one exact value satisfies."""
+    bounds = group[group["qualifier"].isin(list(_BOUND_HOLDS))]
+    exact = group.loc[~group.index.isin(bounds.index), "_v"]
+    if bounds.empty or exact.nunique() != 1:
+        return False
+    value = float(exact.iloc[0])
+    return all(_BOUND_HOLDS[q](value, b) for q, b in zip(bounds["qualifier"], bounds["_v"], strict=True))
+
+
 def national_sources_agree(t: Tables) -> list[Issue]:
-    """Two values of the same index, province, year, measure and scope agree, unless flagged ``contradiction``."""
+    """Two values of the same index, province, year, measure and scope agree, unless flagged ``contradiction``.
+
+    A bound (qualifier ``more_than``, ``at_least``, ``less_than``, ``at_most``) agrees with an exact value
+    that satisfies it ("the leaders scored above 46,6" and a top score of 46,74); ``about`` is compared as
+    a value.
+    """
     if not t.has_national:
         return []
     out = []
@@ -740,7 +763,7 @@ def national_sources_agree(t: Tables) -> list[Issue]:
     v = t.national
     disagree = v[v.groupby(key)["_v"].transform("nunique") > 1]  # one pass; then only the groups that disagree
     for _, group in disagree.groupby(key):
-        if group["_v"].nunique() > 1:
+        if group["_v"].nunique() > 1 and not _bounds_agree(group):
             shown = "; ".join(f"{v:g} ({s}, line {n})" for v, s, n in zip(group["_v"], group["source_id"], group["_line"], strict=True))  # fmt: skip
             out += t.issues(
                 lambda r: "warning" if r["flag"] == "contradiction" else "error",
