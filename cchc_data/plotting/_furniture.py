@@ -146,7 +146,8 @@ def _subtitle(ax: Axes) -> str:
 
 
 def _footer(fig: Figure, frame, lang: str, *, note: str = "") -> None:
-    """Footer naming the sources of the chart's frame and its data version; charts sharing a figure add up.
+    """Footer: the note (if any), then the sources of the chart's frame cited short and its data version;
+    charts sharing a figure add up their sources.
 
     The citations are the frame's ``source_cite_<lang>`` (by ``source_id`` when it has none) and the version
     its ``attrs["data_version"]`` (see :func:`chart_frame`): nothing is looked up in a data folder here.
