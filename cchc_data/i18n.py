@@ -68,6 +68,11 @@ UI: dict[str, dict[str, str]] = {
     "download_csv": {"vi": "Toàn bộ số liệu (CSV)", "en": "All facts (CSV)"},
     "download_sources_csv": {"vi": "Danh sách nguồn (CSV)", "en": "List of sources (CSV)"},
     "download_xlsx": {"vi": "Sổ tính Excel", "en": "Excel workbook"},
+    "table_rows": {"vi": "Bảng {n} dòng (bấm để mở hoặc thu gọn)", "en": "Table of {n} rows (select to open or close)"},
+    "coverage": {
+        "vi": "Số liệu giai đoạn {first}–{last}: {facts} số liệu từ {sources} nguồn",
+        "en": "Data for {first}–{last}: {facts} facts from {sources} sources",
+    },
     "build_details": {"vi": "Chi tiết lần tạo báo cáo", "en": "Build details"},
     "failed_suite": {
         "vi": "{n} báo cáo lỗi; bộ báo cáo này không được công bố.",

@@ -25,6 +25,10 @@ from .._text import fold
 
 __all__ = [
     "DOWNLOADS",
+    "LONG_TABLE_ROWS",
+    "collapse_long_tables",
+    "first_chart",
+    "stack_tables",
     "PAGE_CSS",
     "external_references",
     "notebook_to_html",
@@ -74,11 +78,37 @@ PAGE_CSS = """
 .cchc-table td.source { font-size: 0.78rem; color: #333; }
 .cchc-table tr.target td { background: #fff6e0; }
 .cchc-table .gloss, .table-note { color: #555; font-size: 0.8rem; }
+figure.cchc-chart { margin: 0.4rem 0 1.2rem; }
+figure.cchc-chart img, .jp-OutputArea-output img { max-width: 100%; height: auto; }
+.cchc-chart-caption { font-size: 0.9rem; color: #333; margin: 0.3rem 0 0.2rem; max-width: 60rem; }
 .cchc-chart-links { font-size: 0.85rem; margin: 0.2rem 0 1rem; }
 .cchc-chart-links a { margin-right: 0.8rem; }
 .cchc-sentence { font-size: 1rem; }
 details.build { margin-top: 1.5rem; color: #444; font-size: 0.85rem; }
-@page { size: A4; margin: 12mm; }
+details.cchc-long > summary { cursor: pointer; color: #0b57d0; font-size: 0.9rem; margin: 0.3rem 0; }
+/* Phones: tables become stacked cards (each cell says its column), charts fit the screen, no sideways scroll. */
+@media (max-width: 640px) {
+  body, body.jp-Notebook { margin: 0 !important; padding: 0 0.6rem !important; }
+  .jp-Cell, .jp-OutputArea-child, .jp-Cell-outputWrapper { padding: 0 !important; margin: 0 !important; }
+  .jp-OutputArea-output, .jp-RenderedHTMLCommon { overflow-x: visible !important; padding: 0 !important; }
+  .jp-OutputArea-prompt, .jp-InputPrompt, .jp-Collapser { display: none !important; }
+  .cchc-header nav { float: none; display: block; margin-bottom: 0.3rem; }
+  .cchc-header nav a { margin: 0 1rem 0 0; }
+  .cchc-header .what { font-size: 1.15rem; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+  table.cchc-stack, table.cchc-stack tbody, table.cchc-stack tr, table.cchc-stack td, table.cchc-stack th {
+    display: block; width: auto !important; max-width: none !important; }
+  table.cchc-stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.cchc-stack tr { border: 1px solid #bbb; margin: 0 0 0.6rem; }
+  table.cchc-stack td, table.cchc-stack tbody th, .jp-RenderedHTMLCommon table.cchc-stack td,
+  .jp-RenderedHTMLCommon .cchc-table table.cchc-stack td.num { border: none !important; border-bottom: 1px solid #eee !important;
+    text-align: left !important; white-space: normal !important; overflow-wrap: anywhere; }
+  table.cchc-stack [data-label]::before { content: attr(data-label); display: block; font-weight: bold;
+    font-size: 0.75rem; color: #555; }
+}
+@page { size: A4; margin: 14mm 12mm 16mm;
+  @top-left { content: string(cchc-what); font-size: 8pt; color: #555; }
+  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
 @media print {
   body { margin: 0 !important; }
   .jp-Cell, .jp-OutputArea-output, .jp-RenderedHTMLCommon { overflow: visible !important; max-width: 100% !important; }
@@ -91,7 +121,8 @@ details.build { margin-top: 1.5rem; color: #444; font-size: 0.85rem; }
   .jp-OutputArea-output { overflow-x: visible !important; }
   .cchc-table td.num, .cchc-table td.period { white-space: normal; }
   img { max-width: 100% !important; height: auto !important; }
-  .cchc-header nav, details.build { display: none; }
+  .cchc-header nav, details.build, details.cchc-long > summary { display: none; }
+  .cchc-header .what { string-set: cchc-what content(); }
   tr, img, figure { break-inside: avoid; }
 }
 """
@@ -237,9 +268,9 @@ def _header(lang: str, what: str, *, index_href: str | None, other_href: str | N
     )
 
 
-def _frame(body: str, *, lang: str, header: str, footer: str) -> str:
-    """Insert the stylesheet, header and footer into nbconvert's page."""
-    body = body.replace("</head>", f"<style>{PAGE_CSS}</style>\n</head>", 1)
+def _frame(body: str, *, lang: str, header: str, footer: str, meta: str = "") -> str:
+    """Insert the meta tags, stylesheet, header and footer into nbconvert's page."""
+    body = body.replace("</head>", f"{meta}<style>{PAGE_CSS}</style>\n</head>", 1)
     body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + header, body, count=1)
     i = body.rfind("</body>")
     return body[:i] + footer + body[i:]
@@ -258,6 +289,118 @@ def _relink(body: str, page_dir: Path) -> str:
         return _HREF_RE.sub(lambda _: href, _PATH_ATTR_RE.sub("", tag))  # no absolute build path in the page
 
     return _LINK_RE.sub(fix, body)
+
+
+_TABLE_RE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.DOTALL | re.IGNORECASE)
+_THEAD_RE = re.compile(r"<thead>(.*?)</thead>", re.DOTALL | re.IGNORECASE)
+_HEAD_CELL_RE = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL | re.IGNORECASE)
+_ROW_RE = re.compile(r"<tr\b[^>]*>.*?</tr>", re.DOTALL | re.IGNORECASE)
+_CELL_OPEN_RE = re.compile(r"<(td|th)\b", re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]+>")
+#: A table with more rows than this is collapsible (open on wide screens and on paper, closed on phones).
+LONG_TABLE_ROWS = 12
+# Closes the long tables on a phone-sized screen when the page opens (no network, nothing else).
+_PHONE_SCRIPT = (
+    "<script>if (window.matchMedia('(max-width: 640px)').matches) "
+    "document.querySelectorAll('details.cchc-long').forEach(d => d.removeAttribute('open'));</script>"
+)
+
+
+def stack_tables(body: str) -> str:
+    """Label every body cell of each one-header-row table with its column, for phones (``data-label``).
+
+    On a screen narrower than 640 px (:data:`PAGE_CSS`), such a table (class ``cchc-stack``) shows each
+    row as a card: every cell under its column's name, so nothing scrolls sideways. Tables without a
+    ``<thead>`` of exactly one row, or whose rows have another number of cells, are left as they are.
+
+    Parameters
+    ----------
+    body : str
+        HTML.
+
+    Returns
+    -------
+    str
+        The HTML with ``class="cchc-stack"`` on each such table and ``data-label`` on its cells.
+
+    Examples
+    --------
+    >>> stack_tables("<table><thead><tr><th>Tỉnh</th><th>Số</th></tr></thead><tbody><tr><td>A</td><td>4</td></tr></tbody></table>")
+    '<table class="cchc-stack"><thead><tr><th>Tỉnh</th><th>Số</th></tr></thead><tbody><tr><td data-label="Tỉnh">A</td><td data-label="Số">4</td></tr></tbody></table>'
+    """
+
+    def one(m: re.Match) -> str:
+        attrs, inner = m.group(1), m.group(2)
+        head = _THEAD_RE.search(inner)
+        if not head or len(_ROW_RE.findall(head.group(1))) != 1:
+            return m.group(0)
+        labels = [html.unescape(_TAG_RE.sub("", h)).strip() for h in _HEAD_CELL_RE.findall(head.group(1))]
+        rest = inner[head.end() :]
+
+        def row(r: re.Match) -> str:
+            text = r.group(0)
+            if len(_CELL_OPEN_RE.findall(text)) != len(labels):
+                return text
+            cells = iter(labels)
+            return _CELL_OPEN_RE.sub(lambda c: f'<{c.group(1)} data-label="{html.escape(next(cells))}"', text)
+
+        rows = _ROW_RE.sub(row, rest)
+        if 'class="' in attrs:
+            attrs = attrs.replace('class="', 'class="cchc-stack ', 1)
+        else:
+            attrs = f' class="cchc-stack"{attrs}'
+        return f"<table{attrs}>{inner[: head.end()]}{rows}</table>"
+
+    return _TABLE_RE.sub(one, body)
+
+
+def collapse_long_tables(body: str, lang: str) -> str:
+    """Wrap each table of more than :data:`LONG_TABLE_ROWS` rows in an open ``<details>`` saying its size.
+
+    The page's script closes them on phone-sized screens, so a long page can be skimmed there; on wide
+    screens and on paper they stay open.
+
+    Examples
+    --------
+    >>> rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(20))
+    >>> collapse_long_tables(f'<div class="cchc-table"><table><tbody>{rows}</tbody></table></div>', "en")[:60]
+    '<div class="cchc-table"><details class="cchc-long" open><sum'
+    """
+
+    def one(m: re.Match) -> str:
+        n = len(_ROW_RE.findall(_THEAD_RE.sub("", m.group(2))))
+        if n <= LONG_TABLE_ROWS:
+            return m.group(0)
+        summary = html.escape(i18n.t("table_rows", lang, n=i18n.format_number(n, lang)))
+        return f'<details class="cchc-long" open><summary>{summary}</summary>{m.group(0)}</details>'
+
+    return _TABLE_RE.sub(one, body)
+
+
+def _meta_tags(*, title: str, description: str, image: str | None) -> str:
+    """Open Graph tags, so a shared link (Zalo, Facebook) previews as the report it is."""
+    tags = [("og:type", "article"), ("og:title", title), ("og:description", description)]
+    if image:
+        tags.append(("og:image", image))
+    out = "".join(f'<meta property="{k}" content="{html.escape(v)}">\n' for k, v in tags)
+    return out + f'<meta name="description" content="{html.escape(description)}">\n'
+
+
+_FIRST_PNG_RE = re.compile(r'<figure class="cchc-chart">.*?\bhref="([^"]+\.png)"', re.DOTALL)
+
+
+def first_chart(body: str) -> str | None:
+    """The link to the PNG of the page's first chart (relative to the page), or ``None``.
+
+    Examples
+    --------
+    >>> first_chart('<figure class="cchc-chart"><img src="x"><a href="figures/a.svg">SVG</a> <a href="figures/a.png">PNG</a></figure>')
+    'figures/a.png'
+    >>> first_chart("<p>no chart</p>") is None
+    True
+    """
+    m = _FIRST_PNG_RE.search(body)
+    return html.unescape(m.group(1)) if m else None
 
 
 def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str | None = None) -> Path:
@@ -334,11 +477,15 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
     index_href = ("../../index.html" + ("#en" if lang == "en" else "")) if in_suite else None
     end = nb.metadata.get("papermill", {}).get("end_time") or _dt.datetime.now(_dt.UTC).isoformat()
     built = str(end)[:10]
+    body = collapse_long_tables(stack_tables(_relink(body, html_path.parent.resolve())), lang)
+    stem = notebook.stem
+    description = i18n.t(f"nbdesc_{stem}", lang) if f"nbdesc_{stem}" in i18n.UI else name
     body = _frame(
-        _relink(body, html_path.parent.resolve()),
+        body,
         lang=lang,
         header=_header(lang, what, index_href=index_href, other_href=other_href),
-        footer=_footer(lang, built),
+        footer=_footer(lang, built) + _PHONE_SCRIPT,
+        meta=_meta_tags(title=name, description=description, image=first_chart(body)),
     )
     external = external_references(body)
     if external:
