@@ -133,7 +133,6 @@ HEADERS = {
         "reference_period": ("Kỳ báo cáo", "Reference period"),
         "period_covered": ("Kỳ bao quát", "Period covered"),
         "language": ("Ngôn ngữ", "Language"),
-        "text_file": ("Tệp văn bản", "Text file"),
     },
 }
 _SHEETS = {
@@ -476,7 +475,7 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
     src = sources(data_dir=data_dir)
     _write_table(
         wb.create_sheet(reserved[0]),
-        src[src["source_id"].isin(used_sources)].reset_index(drop=True),
+        src[src["source_id"].isin(used_sources)].drop(columns=["text_file"]).reset_index(drop=True),  # internal
         HEADERS["sources"],
         lang,
     )

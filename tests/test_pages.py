@@ -166,6 +166,57 @@ def test_write_downloads_writes_csv_and_workbooks_and_links_them_from_the_index(
     assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == sorted(f for f, _ in pages.DOWNLOADS.values())
     facts = pd.read_csv(tmp_path / "downloads" / "cchc-facts.csv", encoding="utf-8-sig", keep_default_na=False)
     assert len(facts) == len(cd.load_indicators()) and (facts["source_title"] != "").all()
+    raw = (tmp_path / "downloads" / "cchc-facts.csv").read_text(encoding="utf-8-sig")
+    whole = cd.load_indicators().loc[lambda f: f["value"] == 14000.0, "fact_id"]
+    assert len(whole) and not re.search(r",\d+\.0,", raw), "counts are written as 4, not 4.0"
+    row = next(line for line in raw.splitlines() if line.startswith(whole.iloc[0] + ","))
+    assert ",14000," in row
+    src = pd.read_csv(tmp_path / "downloads" / "cchc-sources.csv", encoding="utf-8-sig")
+    assert "text_file" not in src.columns and "title_en" in src.columns
+
+
+def test_plain_number_keeps_the_printed_digits():
+    assert [pages.plain_number(v) for v in (4.0, 14000.0, 98.63, 1514, float("nan"))] == [
+        "4",
+        "14000",
+        "98.63",
+        "1514",
+        "",
+    ]
+
+
+def test_tables_stack_on_phones_with_each_cell_labelled():
+    table = (
+        '<div class="cchc-table"><table lang="en"><thead><tr><th>Province</th><th>Value &amp; unit</th></tr></thead>'
+        '<tbody><tr><td>Khánh Hòa</td><td class="num">4</td></tr><tr><td>only one cell</td></tr></tbody></table></div>'
+    )
+    out = pages.stack_tables(table)
+    assert '<table class="cchc-stack" lang="en">' in out
+    assert '<td data-label="Province">Khánh Hòa</td><td data-label="Value &amp; unit" class="num">4</td>' in out
+    assert "<tr><td>only one cell</td></tr>" in out  # a row that does not match the header is left alone
+    two_rows = "<table><thead><tr><th>a</th></tr><tr><th>b</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
+    assert pages.stack_tables(two_rows) == two_rows
+    assert "@media (max-width: 640px)" in pages.PAGE_CSS and "attr(data-label)" in pages.PAGE_CSS
+
+
+def test_long_tables_collapse_with_their_size_in_the_pages_language():
+    rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(pages.LONG_TABLE_ROWS + 1))
+    long, short = f"<table><tbody>{rows}</tbody></table>", "<table><tbody><tr><td>1</td></tr></tbody></table>"
+    out = pages.collapse_long_tables(long + short, "vi")
+    assert out.count("<details") == 1 and f"Bảng {pages.LONG_TABLE_ROWS + 1} dòng" in out
+    assert out.endswith(short)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_page_has_open_graph_tags_with_its_first_chart(tmp_path, lang):
+    run = _executed(tmp_path, lang)
+    page = pages.notebook_to_html(run / "01_province_profile.ipynb", run / "01_province_profile.html", lang=lang)
+    text = page.read_text(encoding="utf-8")
+    title = {"vi": "Khánh Hòa — hồ sơ cải cách hành chính", "en": "Khánh Hòa — province profile"}[lang]
+    assert f'<meta property="og:title" content="{title}">' in text
+    assert '<meta property="og:image" content="figures/chart.png">' in text
+    description = re.search(r'<meta property="og:description" content="([^"]+)">', text).group(1)
+    assert description == cd.i18n.t("nbdesc_01_province_profile", lang)
 
 
 def test_page_title_in_words():

@@ -28,6 +28,7 @@ __all__ = [
     "LONG_TABLE_ROWS",
     "collapse_long_tables",
     "first_chart",
+    "plain_number",
     "stack_tables",
     "PAGE_CSS",
     "external_references",
@@ -709,11 +710,41 @@ ul.inline li {{ display: inline; margin-right: 1rem; }}
 """
 
 
+#: Columns of the data files that only the project's tools use (where the source's text is kept), not readers.
+INTERNAL_COLUMNS = ("text_file",)
+
+
+def plain_number(value) -> str:
+    """A number as its source prints it in a data file: ``4`` (not ``4.0``), ``98.63``; ``""`` if missing.
+
+    Examples
+    --------
+    >>> [plain_number(v) for v in (4.0, 14000.0, 98.63, 0.1, float("nan"), None)]
+    ['4', '14000', '98.63', '0.1', '', '']
+    """
+    import math
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def _as_printed(frame):
+    """``frame`` with its float columns written as :func:`plain_number` text (counts without ``.0``)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype.kind == "f":
+            out[column] = out[column].map(plain_number)
+    return out
+
+
 def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     """Write the suite's data files under ``<suite_dir>/downloads/`` and link them from its index.
 
-    Every fact as CSV (with the source's title, publisher and date), the sources as CSV, and the Excel
-    workbook in Vietnamese and English. CSV files are UTF-8 with a BOM, so spreadsheet programs read the
+    Every fact as CSV (with the source's title, publisher and date; counts as ``4``, not ``4.0``), the
+    sources as CSV (without the project's internal :data:`INTERNAL_COLUMNS`), and the Excel workbook in
+    Vietnamese and English. CSV files are UTF-8 with a BOM, so spreadsheet programs read the
     Vietnamese text correctly. If the suite already has ``manifest.json`` and ``index.html``, the index is
     rendered again with the download links. The report runner calls this once per suite, after writing
     the index and before publishing.
@@ -750,10 +781,10 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     )
     written = []
     path = suite_dir / DOWNLOADS["csv"][0]
-    facts.merge(cite, on="source_id", how="left").to_csv(path, index=False, encoding="utf-8-sig")
+    _as_printed(facts.merge(cite, on="source_id", how="left")).to_csv(path, index=False, encoding="utf-8-sig")
     written.append(path)
     path = suite_dir / DOWNLOADS["sources"][0]
-    src.to_csv(path, index=False, encoding="utf-8-sig")
+    src.drop(columns=[c for c in INTERNAL_COLUMNS if c in src.columns]).to_csv(path, index=False, encoding="utf-8-sig")
     written.append(path)
     for lang in i18n.LANGS:
         written.append(export_excel(suite_dir / DOWNLOADS[f"xlsx_{lang}"][0], lang=lang, data_dir=data_dir))
