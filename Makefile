@@ -58,9 +58,13 @@ bench: install
 	$(BIN)/python -m benchmarks
 
 # The project's JupyterLab settings (jupyter/lab/user-settings): Noto Sans Mono in code cells, no news pop-up.
+# As root (containers, CI boxes) it adds --allow-root. On a server without a browser:
+#   make lab LAB_ARGS="--no-browser --ip=127.0.0.1 --port=8888"   (then tunnel the port, see docs)
+LAB_ARGS ?=
+LAB_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 lab: export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/jupyter/lab/user-settings
 lab: install
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(LAB_ROOT) $(LAB_ARGS)
 
 # The explorer (notebooks/00_explore.ipynb) as a web app with Voila, code hidden, on this machine only.
 # Stop it with Ctrl+C. Another port: make explore EXPLORE_PORT=8900
