@@ -68,10 +68,11 @@ UI: dict[str, dict[str, str]] = {
     "download_csv": {"vi": "Toàn bộ số liệu (CSV)", "en": "All facts (CSV)"},
     "download_sources_csv": {"vi": "Danh sách nguồn (CSV)", "en": "List of sources (CSV)"},
     "download_xlsx": {"vi": "Sổ tính Excel", "en": "Excel workbook"},
+    "pdf_link": {"vi": "bản PDF (A4)", "en": "PDF (A4)"},
     "table_rows": {"vi": "Bảng {n} dòng (bấm để mở hoặc thu gọn)", "en": "Table of {n} rows (select to open or close)"},
     "coverage": {
-        "vi": "Số liệu giai đoạn {first}–{last}: {facts} số liệu từ {sources} nguồn",
-        "en": "Data for {first}–{last}: {facts} facts from {sources} sources",
+        "vi": "Kỳ số liệu: {periods} · {facts} số liệu · số nguồn: {sources}",
+        "en": "Periods: {periods} · {facts} facts · sources: {sources}",
     },
     "build_details": {"vi": "Chi tiết lần tạo báo cáo", "en": "Build details"},
     "failed_suite": {

@@ -27,6 +27,7 @@ __all__ = [
     "DOWNLOADS",
     "LONG_TABLE_ROWS",
     "collapse_long_tables",
+    "coverage",
     "first_chart",
     "plain_number",
     "stack_tables",
@@ -108,8 +109,9 @@ details.cchc-long > summary { cursor: pointer; color: #0b57d0; font-size: 0.9rem
     font-size: 0.75rem; color: #555; }
 }
 @page { size: A4; margin: 14mm 12mm 16mm;
-  @top-left { content: string(cchc-what); font-size: 8pt; color: #555; }
-  @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; color: #555; } }
+  @top-left { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 8pt; color: #555; }
+  @bottom-right { content: counter(page) " / " counter(pages); font-family: "DejaVu Sans", "Noto Sans", Arial,
+    sans-serif; font-size: 8pt; color: #555; } }
 @media print {
   body { margin: 0 !important; }
   .jp-Cell, .jp-OutputArea-output, .jp-RenderedHTMLCommon { overflow: visible !important; max-width: 100% !important; }
@@ -117,13 +119,13 @@ details.cchc-long > summary { cursor: pointer; color: #0b57d0; font-size: 0.9rem
   .cchc-table table, .jp-RenderedHTMLCommon .cchc-table table { width: 100% !important; table-layout: auto;
     font-size: 6.5pt !important; }
   .cchc-table th, .cchc-table td, .jp-RenderedHTMLCommon .cchc-table th, .jp-RenderedHTMLCommon .cchc-table td {
-    padding: 1px 2px; max-width: none; overflow-wrap: anywhere; hyphens: auto; font-size: 6.5pt !important; }
+    padding: 1px 2px; max-width: none; overflow-wrap: break-word; hyphens: auto; font-size: 6.5pt !important; }
+  .cchc-table td *, .cchc-table th *, .cchc-table .table-note { font-size: 6.5pt !important; }
   .jp-Notebook, .jp-Cell, .jp-OutputArea-child { padding: 0 !important; margin: 0 !important; }
   .jp-OutputArea-output { overflow-x: visible !important; }
-  .cchc-table td.num, .cchc-table td.period { white-space: normal; }
+  .cchc-table td.num, .cchc-table td.period { white-space: nowrap; }
   img { max-width: 100% !important; height: auto !important; }
   .cchc-header nav, details.build, details.cchc-long > summary { display: none; }
-  .cchc-header .what { string-set: cchc-what content(); }
   tr, img, figure { break-inside: avoid; }
 }
 """
@@ -378,6 +380,12 @@ def collapse_long_tables(body: str, lang: str) -> str:
     return _TABLE_RE.sub(one, body)
 
 
+def _print_header(title: str) -> str:
+    """A4 pages repeat the page's title at the top left (a CSS page margin box)."""
+    text = title.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")  # CSS string, no "</style"
+    return f'<style>@page {{ @top-left {{ content: "{text}"; }} }}</style>\n'
+
+
 def _meta_tags(*, title: str, description: str, image: str | None) -> str:
     """Open Graph tags, so a shared link (Zalo, Facebook) previews as the report it is."""
     tags = [("og:type", "article"), ("og:title", title), ("og:description", description)]
@@ -486,7 +494,7 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
         lang=lang,
         header=_header(lang, what, index_href=index_href, other_href=other_href),
         footer=_footer(lang, built) + _PHONE_SCRIPT,
-        meta=_meta_tags(title=name, description=description, image=first_chart(body)),
+        meta=_meta_tags(title=name, description=description, image=first_chart(body)) + _print_header(what),
     )
     external = external_references(body)
     if external:
@@ -520,13 +528,58 @@ def empty_reason(stem: str, parameters: dict, lang: str) -> str:
     return ""
 
 
+def _province_order(province) -> str:
+    """The one order of provinces on every page: by name, diacritics folded (Đắk Lắk before Hà Giang)."""
+    return fold(_province_name(province))
+
+
+def coverage(lang: str, *, data_dir=None) -> dict[str, str]:
+    """What each province's data covers, in words: its periods (plans' and targets' too), facts and sources.
+
+    Parameters
+    ----------
+    lang : {"vi", "en"}
+        Language of the sentences.
+    {data_dir}
+
+    Returns
+    -------
+    dict
+        Province slug → sentence; empty if the data cannot be read (the index is still written).
+
+    Examples
+    --------
+    >>> coverage("en")["khanh-hoa"]
+    'Periods: 2019, 2020, Q1 2020, 2021, 2021–2030, Q1 2021, 2025, 2030 · 168 facts · sources: 3'
+    """
+    from ..datadir import DataError
+    from ..indicators import load_indicators
+
+    try:
+        facts = load_indicators(data_dir=data_dir if data_dir and Path(data_dir).is_dir() else None)
+    except (DataError, OSError, ValueError):
+        return {}
+    out = {}
+    for slug, rows in facts.groupby("province", observed=True):
+        periods = rows.drop_duplicates("period").assign(q=lambda f: f["quarter"].fillna(0))
+        periods = periods.assign(end=periods["year_end"].fillna(periods["year"])).sort_values(["year", "q", "end"])
+        out[str(slug)] = i18n.t(
+            "coverage",
+            lang,
+            periods=", ".join(i18n.format_period(p, lang) for p in periods["period"]),
+            facts=i18n.format_number(len(rows), lang),
+            sources=i18n.format_number(rows["source_id"].nunique(), lang),
+        )
+    return out
+
+
 def _run_link(run: dict, lang: str) -> str | None:
     stem = Path(run["notebook"]).stem
     page = f"{run['folder']}/{stem}.html"
     return quote(page, safe="/=,+-._") if page in set(run["files"]) else None
 
 
-def _toc(manifest: dict, lang: str) -> str:
+def _toc(manifest: dict, lang: str, present: frozenset = frozenset()) -> str:
     """The contents in ``lang``: by province, then by topic; each entry with a one-line description."""
     esc = html.escape
     runs = [r for r in manifest["runs"] if r["parameters"].get("lang", lang) == lang]
@@ -549,12 +602,17 @@ def _toc(manifest: dict, lang: str) -> str:
             state = f' <strong class="failed">({esc(i18n.t("failed", lang))})</strong>'
         elif reason:
             state = f' <em class="empty">{esc(i18n.t("empty_report", lang, reason=reason))}</em>'
+        pdf = f"{r['folder']}/{stem}.pdf"
+        if pdf in present and r["status"] == "ok":
+            label += f' · <a class="pdf" href="{quote(pdf, safe="/=,+-._")}">{esc(i18n.t("pdf_link", lang))}</a>'
         return f"<li>{label}{state}<br><small>{esc(desc)}</small></li>"
 
     parts = [f"<h2>{esc(i18n.t('by_province', lang))}</h2>"]
-    for slug in sorted(provinces, key=lambda slug: fold(_province_name(slug))):  # Đắk Lắk before Hà Giang
+    covers = coverage(lang, data_dir=manifest.get("data_dir"))
+    for slug in sorted(provinces, key=_province_order):
         items = "".join(entry(r, with_province=False) for r in provinces[slug])
-        parts.append(f"<h3>{esc(_province_name(slug))}</h3><ul>{items}</ul>")
+        cover = f'<p class="coverage">{esc(covers[slug])}</p>' if slug in covers else ""
+        parts.append(f"<h3>{esc(_province_name(slug))}</h3>{cover}<ul>{items}</ul>")
     if topics:
         parts.append(f"<h2>{esc(i18n.t('by_topic', lang))}</h2>")
         parts.append("<ul>" + "".join(entry(r, with_province=True) for r in topics) + "</ul>")
@@ -568,7 +626,7 @@ def _toc(manifest: dict, lang: str) -> str:
             f'<li><a href="{_run_link(r, lang)}">{esc(_province_name(r["parameters"]["province"]))}</a></li>'
             if _run_link(r, lang) and r["status"] == "ok"
             else f"<li>{esc(_province_name(r['parameters']['province']))}</li>"
-            for r in sorted(rs, key=lambda r: _province_name(r["parameters"]["province"]))
+            for r in sorted(rs, key=lambda r: _province_order(r["parameters"]["province"]))
         )
         title = _topic(stem, lang).capitalize()
         parts.append(f"<h3>{esc(title)}</h3><ul class='inline'>{items}</ul>")
@@ -654,7 +712,9 @@ def index_html(manifest: dict, *, downloads=()) -> str:
         ``files``, ``duration_s``), ``started``, ``finished``, ``duration_s``, ``jobs``,
         ``package_version``, ``data_checksum``, and optionally ``validation``.
     downloads : iterable of str, optional
-        Paths of the data files present, relative to the suite folder. Default: none.
+        Paths of the data files present, relative to the suite folder; a page's PDF among them
+        (``<run folder>/<notebook>.pdf``, see :func:`cchc_data.report.pdf.write_pdfs`) is linked beside the
+        page. Default: none.
 
     Returns
     -------
@@ -681,7 +741,7 @@ def index_html(manifest: dict, *, downloads=()) -> str:
         )
         sections.append(
             f'<section id="{lang}" class="lang lang-{lang}" lang="{lang}">{header}'
-            f"<p>{esc(i18n.t('index_intro', lang))}</p>{verdict}{_toc(manifest, lang)}{_downloads(lang, set(downloads))}"
+            f"<p>{esc(i18n.t('index_intro', lang))}</p>{verdict}{_toc(manifest, lang, frozenset(downloads))}{_downloads(lang, set(downloads))}"
             f"{_build_details(manifest, lang)}{_footer(lang, built)}</section>"
         )
     return f"""<!DOCTYPE html>
