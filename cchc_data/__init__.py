@@ -9,9 +9,9 @@
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 
+from . import _moved  # noqa: F401  (old import paths of moved modules, e.g. cchc_data.plotting_national)
 from .datadir import ContractError, DataError, data_dir, data_version
 from .indicators import COLUMNS, flags, load_indicators, sources
-from .national import check_national as check_national  # curation tools: re-exported, outside __all__
 from .national import index_comparison, index_trajectory, latest_standing, national_indices
 from .numbers import numbers_in as numbers_in
 from .numbers import parse_vn_number as parse_vn_number
@@ -34,6 +34,7 @@ _LAZY = {
     "ValidationReport": "validation",
     "validate": "validation",
     "verify_evidence": "validation",
+    "check_national": "validation",
     "show_table": "tables",
     "format_number": "i18n",
     "format_percent": "i18n",

@@ -1,8 +1,10 @@
-"""Parse numbers printed in the Vietnamese format (``1.514``, ``65,91%``, ``trên 14 nghìn``)."""
+"""Parse numbers printed in the Vietnamese format (``1.514``, ``65,91%``, ``trên 14 nghìn``), or in English (``1,514.5``)."""
 
 from __future__ import annotations
 
 import re
+
+from ._checks import check_argument
 
 __all__ = ["parse_vn_number", "parse_vn_quantity", "numbers_in"]
 
@@ -125,16 +127,19 @@ def parse_vn_quantity(text: str) -> tuple[float, str]:
     return value, qualifier
 
 
-def numbers_in(text: str) -> list[float]:
-    """Every number printed in ``text``, parsed the Vietnamese way.
+def numbers_in(text: str, *, convention: str = "vi") -> list[float]:
+    """Every number printed in ``text``, parsed the Vietnamese way (or the English way).
 
-    ``a/b`` gives both ``a`` and ``b``; a number followed by ``nghìn``/``triệu``/``tỷ`` gives both the
-    bare and the scaled value.
+    ``a/b`` gives both ``a`` and ``b``; in Vietnamese, a number followed by ``nghìn``/``triệu``/``tỷ`` gives
+    both the bare and the scaled value.
 
     Parameters
     ----------
     text : str
         Any text, e.g. a sentence of a report or an evidence fragment.
+    convention : {"vi", "en"}, default "vi"
+        How the text prints numbers: ``"vi"`` (``1.514``, ``98,63``) or ``"en"`` (``1,514``, ``98.63``), as
+        the English pages of the national indices do.
 
     Returns
     -------
@@ -153,7 +158,11 @@ def numbers_in(text: str) -> list[float]:
     [14.0, 14000.0]
     >>> numbers_in("đạt tỷ lệ 98,63%")
     [98.63]
+    >>> numbers_in("reached 90.49%; ranking 10th out of 63; 1,514 cases", convention="en")
+    [90.49, 10.0, 63.0, 1514.0]
     """
+    if check_argument("convention", convention, ("vi", "en")) == "en":
+        return [float(t.replace(",", "")) for t in _EN_TOKEN_RE.findall(text)]
     out: list[float] = []
     scaled = _SCALE_WORD_RE.search(text) is not None
     for m in _SIMPLE_RE.finditer(text):
@@ -176,4 +185,5 @@ _SIMPLE_RE = re.compile(r"\d[\d.,]*\d|\d")
 _GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _DECIMAL_RE = re.compile(r"\d+(?:[.,]\d+)?")
 _SCALE_WORD_RE = re.compile("|".join([*_SCALES, *(w.capitalize() for w in _SCALES), *(w.upper() for w in _SCALES)]))
+_EN_TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")  # English: 1,514.5
 _SCALE_AFTER_RE = re.compile(rf"\s*({'|'.join(_SCALES)})\b", re.IGNORECASE)

@@ -58,3 +58,16 @@ def test_numbers_in_fractions_and_scales():
     assert numbers_in("trên 14 nghìn hộp thư") == [14, 14000]
     assert numbers_in("65.158 lượt xem tin, bài trên Cổng (trong số 97.494") == [65158, 97494]
     assert numbers_in("không có số") == []
+
+
+def test_numbers_in_english_convention():
+    assert numbers_in("reached 90.49%; ranking 10th out of 63", convention="en") == [90.49, 10, 63]
+    assert numbers_in("1,514.5 cases, 43.4369 points", convention="en") == [1514.5, 43.4369]
+    assert numbers_in("1,514.5 cases", convention="vi") != [1514.5]  # the Vietnamese reading differs
+    assert numbers_in("trên 14 nghìn", convention="en") == [14]  # Vietnamese scale words are not read
+    assert numbers_in("no number", convention="en") == []
+
+
+def test_numbers_in_rejects_an_unknown_convention():
+    with pytest.raises(ValueError, match="'fr' is not a known convention; use one of 'vi', 'en'"):
+        numbers_in("1,5", convention="fr")
