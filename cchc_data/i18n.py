@@ -68,6 +68,19 @@ UI: dict[str, dict[str, str]] = {
     "download_csv": {"vi": "Toàn bộ số liệu (CSV)", "en": "All facts (CSV)"},
     "download_sources_csv": {"vi": "Danh sách nguồn (CSV)", "en": "List of sources (CSV)"},
     "download_xlsx": {"vi": "Sổ tính Excel", "en": "Excel workbook"},
+    "alt_chart": {
+        "vi": "{title}. {place}: {n} giá trị trên biểu đồ ({kinds}).",
+        "en": "{title}. {place}: {n} values drawn ({kinds}).",
+    },
+    "alt_kind_actual": {"vi": "{n} thực hiện", "en": "{n} achieved"},
+    "alt_kind_plan": {"vi": "{n} kế hoạch", "en": "{n} planned"},
+    "alt_kind_target": {"vi": "{n} mục tiêu", "en": "{n} targets"},
+    "alt_n_provinces": {"vi": "{n} tỉnh", "en": "{n} provinces"},
+    "alt_range": {"vi": "Thấp nhất: {low}; cao nhất: {high}.", "en": "Lowest: {low}; highest: {high}."},
+    "alt_flags": {
+        "vi": "{n} giá trị có nguồn tự mâu thuẫn ({meanings}).",
+        "en": "{n} values come from an inconsistent source ({meanings}).",
+    },
     "pdf_link": {"vi": "bản PDF (A4)", "en": "PDF (A4)"},
     "table_rows": {"vi": "Bảng {n} dòng (bấm để mở hoặc thu gọn)", "en": "Table of {n} rows (select to open or close)"},
     "coverage": {

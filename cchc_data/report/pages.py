@@ -54,9 +54,9 @@ DOWNLOADS = {
     "xlsx_vi": ("downloads/cchc-facts-vi.xlsx", "download_xlsx"),
     "xlsx_en": ("downloads/cchc-facts-en.xlsx", "download_xlsx"),
 }
-_LINK_RE = re.compile(r"<a\b[^>]*\bdata-cchc-path=\"[^\"]+\"[^>]*>")
+_LINK_RE = re.compile(r"<(?:a|source)\b[^>]*\bdata-cchc-path=\"[^\"]+\"[^>]*>")
 _PATH_ATTR_RE = re.compile(r'\s*\bdata-cchc-path="([^"]+)"')
-_HREF_RE = re.compile(r'\bhref="[^"]*"')
+_HREF_RE = re.compile(r'\b(href|srcset)="[^"]*"')
 
 #: Styles shared by every page and the index: header, footer, readable tables, and A4 print.
 PAGE_CSS = """
@@ -101,6 +101,8 @@ details.cchc-long > summary { cursor: pointer; color: #0b57d0; font-size: 0.9rem
   table.cchc-stack, table.cchc-stack tbody, table.cchc-stack tr, table.cchc-stack td, table.cchc-stack th {
     display: block; width: auto !important; max-width: none !important; }
   table.cchc-stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  figure.cchc-wide picture { display: block; overflow-x: auto; }
+  figure.cchc-wide img { max-width: none !important; width: 640px; }
   table.cchc-stack tr { border: 1px solid #bbb; margin: 0 0 0.6rem; }
   table.cchc-stack td, table.cchc-stack tbody th, .jp-RenderedHTMLCommon table.cchc-stack td,
   .jp-RenderedHTMLCommon .cchc-table table.cchc-stack td.num { border: none !important; border-bottom: 1px solid #eee !important;
@@ -280,7 +282,8 @@ def _frame(body: str, *, lang: str, header: str, footer: str, meta: str = "") ->
 
 
 def _relink(body: str, page_dir: Path) -> str:
-    """Point chart download links (``data-cchc-path``, absolute at run time) to paths relative to the page."""
+    """Point chart download links and phone renderings (``data-cchc-path``, absolute at run time) to paths
+    relative to the page."""
 
     def fix(m: re.Match) -> str:
         tag = m.group(0)
@@ -288,8 +291,10 @@ def _relink(body: str, page_dir: Path) -> str:
         rel = Path(os.path.relpath(target, page_dir)).as_posix()
         if not (page_dir / rel).exists() and (page_dir / "figures" / target.name).exists():
             rel = f"figures/{target.name}"  # the suite folder was renamed after the run (build → final)
-        href = f'href="{html.escape(quote(rel, safe="/=,+-._"))}"'
-        return _HREF_RE.sub(lambda _: href, _PATH_ATTR_RE.sub("", tag))  # no absolute build path in the page
+        url = html.escape(quote(rel, safe="/=,+-._"))
+        return _HREF_RE.sub(
+            lambda a: f'{a.group(1)}="{url}"', _PATH_ATTR_RE.sub("", tag)
+        )  # no absolute build path in the page
 
     return _LINK_RE.sub(fix, body)
 
