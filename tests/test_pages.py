@@ -222,3 +222,54 @@ def test_page_has_open_graph_tags_with_its_first_chart(tmp_path, lang):
 def test_page_title_in_words():
     assert pages.page_title("03_targets", {"province": "02"}, "en") == "Hà Giang — targets and progress"
     assert re.fullmatch(r"Tất cả các tỉnh — kiểm tra dữ liệu", pages.page_title("04_data_audit", {}, "vi"))
+
+
+def test_published_notebook_keeps_each_chart_once_as_a_link_to_its_file(tmp_path):
+    run = _executed(tmp_path, "en")
+    notebook = run / "01_province_profile.ipynb"
+    page = pages.notebook_to_html(notebook, run / "01_province_profile.html", lang="en")
+    before = notebook.stat().st_size
+    assert pages.slim_notebook(notebook) == 1
+    output = nbformat.read(notebook, as_version=4).cells[-1].outputs[0]
+    assert "data:image/png" not in output.data["text/html"] and "image/png" not in output.data
+    assert 'src="figures/chart.png"' in output.data["text/html"] and str(tmp_path) not in output.data["text/html"]
+    assert notebook.stat().st_size < before
+    assert "data:image/png" in page.read_text(encoding="utf-8")  # the page keeps its own image
+    assert pages.slim_notebook(notebook) == 0  # nothing left to slim
+
+
+@pytest.mark.parametrize(("lang", "numbers"), [("en", ("2,725", "3,436")), ("vi", ("2.725", "3.436"))])
+def test_chart_alt_and_caption_are_one_sentence_with_the_values_drawn(tmp_path, lang, numbers):
+    chart = plotting.show_figure(
+        plotting.compare_chart("digital_certificates", lang=lang), "c", figures_dir=tmp_path, lang=lang
+    )
+    text = chart._repr_html_()
+    alt = re.search(r'<img [^>]*alt="([^"]+)"', text).group(1)
+    caption = re.search(r'<p class="cchc-chart-caption">([^<]+)</p>', text).group(1)
+    assert alt == caption and all(n in alt for n in numbers) and "Hà Giang" in alt and alt.endswith(".")
+    assert {"en": "Lowest", "vi": "Thấp nhất"}[lang] in alt
+    phone = tmp_path / "c-phone.png"
+    assert phone.is_file()
+    assert '<source media="(max-width: 640px)"' in text and f'data-cchc-path="{phone}"' in text
+
+
+def test_page_points_the_phone_rendering_to_its_file(tmp_path):
+    run = tmp_path / "suite" / "02_comparison" / "lang=en"
+    chart = plotting.show_figure(
+        plotting.compare_chart("digital_certificates", lang="en"), "c", figures_dir=run / "figures", lang="en"
+    )
+    nb = nbformat.v4.new_notebook()
+    code = nbformat.v4.new_code_cell("chart")
+    code.outputs = [nbformat.v4.new_output("display_data", data={"text/html": chart._repr_html_(), "text/plain": "c"})]
+    nb.cells = [code]
+    nbformat.write(nb, run / "02_comparison.ipynb")
+    text = pages.notebook_to_html(run / "02_comparison.ipynb", run / "02_comparison.html", lang="en").read_text("utf-8")
+    assert 'srcset="figures/c-phone.png"' in text and str(tmp_path) not in text
+
+
+def test_a_chart_without_room_on_a_phone_gets_no_phone_rendering(tmp_path):
+    fig, ax = plt.subplots(figsize=(9, 3), layout="constrained")
+    ax.barh([0], [1])
+    ax.set_yticks([0], ["a very long indicator label that leaves the plot no room at all on a phone " * 2])
+    assert plotting.save_phone_figure(fig, tmp_path / "x-phone.png") is None and not (tmp_path / "x-phone.png").exists()
+    plt.close(fig)

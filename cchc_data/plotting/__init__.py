@@ -30,7 +30,7 @@ Examples
 """
 
 from ._furniture import UI, VALUE_COLUMNS, footer_text, legend_texts, province_colors
-from .files import save_figure, show_figure
+from .files import save_figure, save_phone_figure, show_figure
 from .national import comparison_chart, province_trajectories, trajectory_chart
 from .province import (
     breakdown_chart,
@@ -63,6 +63,7 @@ __all__ = [
     "province_trajectories",
     "comparison_chart",
     "save_figure",
+    "save_phone_figure",
     "show_figure",
     "footer_text",
     "legend_texts",

@@ -142,9 +142,14 @@ def save_phone_figure(fig, path) -> Path | None:
         text.set_wrap(True)
     width, height = fig.get_size_inches()
     fig.set_size_inches(PHONE_WIDTH_IN, height * 1.15)
-    fig.savefig(path, dpi=_PHONE_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight")
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:  # a layout that does not fit warns; no phone rendering then
+        warnings.simplefilter("always")
+        fig.savefig(path, dpi=_PHONE_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight")
     data_axes = [ax for ax in fig.axes if ax.get_visible() and ax.has_data()]
-    if data_axes and max(ax.get_position().width for ax in data_axes) < _PHONE_MIN_AXES:
+    too_narrow = data_axes and max(ax.get_position().width for ax in data_axes) < _PHONE_MIN_AXES
+    if too_narrow or any("layout not applied" in str(w.message) for w in caught):
         path.unlink()
         return None
     return path

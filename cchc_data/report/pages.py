@@ -30,6 +30,7 @@ __all__ = [
     "coverage",
     "first_chart",
     "plain_number",
+    "slim_notebook",
     "stack_tables",
     "PAGE_CSS",
     "external_references",
@@ -506,6 +507,51 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
         raise RuntimeError(f"{notebook.name}: the HTML would load {external[0]!r} from the network")
     html_path.write_text(body, encoding="utf-8")
     return html_path
+
+
+_DATA_PNG_RE = re.compile(r'src="data:image/png;base64,[A-Za-z0-9+/=\s]*"')
+_CHART_PNG_RE = re.compile(r'<a\b[^>]*\bhref="([^"]+\.png)"')
+
+
+def slim_notebook(notebook) -> int:
+    """Drop the second copy of every chart from an executed notebook: the published ``.ipynb`` links them.
+
+    A chart shown with :func:`cchc_data.plotting.show_figure` is stored twice in the notebook (as PNG and
+    inside its HTML). Here the PNG output is dropped and the HTML's embedded image is replaced by a link to
+    the chart's PNG file in the run's ``figures/`` folder (relative to the notebook), so the notebook still
+    shows its charts beside that folder, at a fraction of the size. Run it after the page is rendered.
+
+    Parameters
+    ----------
+    notebook : str or pathlib.Path
+        The executed notebook, rewritten in place.
+
+    Returns
+    -------
+    int
+        The number of charts slimmed.
+    """
+    import nbformat
+
+    notebook = Path(notebook)
+    nb = nbformat.read(notebook, as_version=4)
+    slimmed = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            page = data.get("text/html")
+            if not isinstance(page, str) or 'class="cchc-chart' not in page or "data:image/png" not in page:
+                continue
+            fixed = _relink(page, notebook.parent.resolve())
+            png = _CHART_PNG_RE.search(fixed)
+            if not png:
+                continue
+            data["text/html"] = _DATA_PNG_RE.sub(f'src="{png.group(1)}"', fixed, count=1)
+            data.pop("image/png", None)
+            slimmed += 1
+    if slimmed:
+        nbformat.write(nb, notebook)
+    return slimmed
 
 
 # --- the index ----------------------------------------------------------------------------------------
