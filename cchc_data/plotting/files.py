@@ -129,15 +129,22 @@ def save_phone_figure(fig, path) -> Path | None:
         ``path``, or ``None`` when no phone rendering was kept.
     """
     path = Path(path)
-    texts = list(fig.texts)
+    if _labels_too_wide(fig):  # known before drawing: no need to draw it to find out
+        return None
+    from matplotlib.ticker import MaxNLocator
+
+    texts = list(fig.texts)  # the footer, the suptitle and the titles wrap; the notes under a title must fit
     if getattr(fig, "_suptitle", None) is not None:
         texts.append(fig._suptitle)
     for ax in fig.axes:
-        texts += [ax.title, ax._left_title, *ax.texts]
+        texts += [ax.title, ax._left_title]
+        if len(ax.get_xticks()) > 5 and ax.get_xscale() == "linear":
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))  # fewer ticks, same scale
         legend = ax.get_legend()
-        if legend is not None:
-            legend.set_loc("upper left")
-            legend.set_bbox_to_anchor((0.0, -0.12), transform=ax.transAxes)
+        if legend is not None:  # beside the plot on a wide screen; under the whole chart on a phone
+            handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
+            legend.remove()
+            fig.legend(handles, labels, loc="outside upper left", frameon=False, fontsize=7.5, handlelength=1.6)
     for text in texts:
         text.set_wrap(True)
     width, height = fig.get_size_inches()
@@ -149,10 +156,24 @@ def save_phone_figure(fig, path) -> Path | None:
         fig.savefig(path, dpi=_PHONE_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight")
     data_axes = [ax for ax in fig.axes if ax.get_visible() and ax.has_data()]
     too_narrow = data_axes and max(ax.get_position().width for ax in data_axes) < _PHONE_MIN_AXES
-    if too_narrow or any("layout not applied" in str(w.message) for w in caught):
+    renderer = fig.canvas.get_renderer()
+    sticks_out = any(
+        t.get_window_extent(renderer).x1 > fig.bbox.x1 + 2 for ax in fig.axes for t in ax.texts if t.get_text()
+    )
+    if too_narrow or sticks_out or any("layout not applied" in str(w.message) for w in caught):
         path.unlink()
         return None
     return path
+
+
+def _labels_too_wide(fig) -> bool:
+    """Whether some axes' tick labels alone (about 0.55 em a character) leave its plot under the minimum share."""
+    room = PHONE_WIDTH_IN * (1 - _PHONE_MIN_AXES) * 72  # points
+    for ax in fig.axes:
+        for label in ax.get_yticklabels():
+            if len(label.get_text()) * label.get_fontsize() * 0.55 > room:
+                return True
+    return False
 
 
 class _Chart:
