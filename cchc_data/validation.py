@@ -176,7 +176,7 @@ def _prints(evidence: str, value: float) -> bool:
                 return True
             at = evidence.find(form, at + 1)
     tolerance = 1e-9 * max(1.0, abs(value))
-    return any(abs(n - value) <= tolerance for n in numbers_in(evidence))
+    return any(abs(n - value) <= tolerance for n in numbers_in(evidence, words=True))
 
 
 # --- The cross-row rules ------------------------------------------------------------------------------
@@ -335,7 +335,7 @@ def evidence_is_short(t: Tables) -> list[Issue]:
 
 
 def evidence_prints_the_value(t: Tables) -> list[Issue]:
-    """The evidence contains the value as printed."""
+    """The evidence contains the value as printed, in numerals or in words (``không có đơn vị`` is 0)."""
     f = t.facts
     ok = pd.Series([_prints(e, v) for e, v in zip(f["evidence"], f["_value"], strict=True)], index=f.index, dtype=bool)
     return t.issues(
@@ -344,7 +344,7 @@ def evidence_prints_the_value(t: Tables) -> list[Issue]:
         "evidence",
         lambda r: (
             f"does not contain the value {r['_value']:g} as printed (numbers in it: "
-            + (", ".join(f"{n:g}" for n in numbers_in(r["evidence"])) or "none")
+            + (", ".join(f"{n:g}" for n in numbers_in(r["evidence"], words=True)) or "none")
             + ")"
         ),
     )
