@@ -795,12 +795,25 @@ def index_html(manifest: dict, *, downloads=()) -> str:
             f"<p>{esc(i18n.t('index_intro', lang))}</p>{verdict}{_toc(manifest, lang, frozenset(downloads))}{_downloads(lang, set(downloads))}"
             f"{_build_details(manifest, lang)}{_footer(lang, built)}</section>"
         )
+    charts = [
+        f
+        for r in manifest["runs"]
+        if r["status"] == "ok"
+        for f in r.get("files", [])
+        if f.endswith(".png") and "/figures/" in f and not f.endswith("-phone.png")
+    ]
+    meta = _meta_tags(
+        title=f"{i18n.t('index_title', 'vi')} · {i18n.t('index_title', 'en')}",
+        description=i18n.t("index_intro", "vi"),
+        image=quote(charts[0], safe="/=,+-._") if charts else None,
+    )
     return f"""<!DOCTYPE html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(i18n.t("index_title", "vi"))} · {esc(i18n.t("index_title", "en"))}</title>
+{meta}
 <style>
 body {{ font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; margin: 1.5rem 2rem; color: #222; max-width: 60rem; }}
 h2 {{ font-size: 1.2rem; margin-top: 1.4rem; border-bottom: 1px solid #ddd; }}
