@@ -679,3 +679,33 @@ def test_drawn_values_match_the_marks():
     cov = pl.coverage_heatmap(by="domain", lang="vi")
     counted = cov.figure.cchc_values.groupby(["row", "province"]).size()
     assert counted.sum() == len(cd.load_indicators())
+
+
+def test_breakdown_groups_share_the_provinces_colour_and_headers_take_no_bar_slot():
+    ax = pl.breakdown_chart("khanh-hoa", "dossiers_on_time_share", lang="en")
+    colour = matplotlib.colors.to_hex(pl.province_colors()["khanh-hoa"])
+    bars = [p for p in ax.patches if str(p.get_gid()).startswith("bar:")]
+    assert {matplotlib.colors.to_hex(b.get_facecolor()) for b in bars} == {colour}
+    ticks = dict(zip([t.get_text().strip() for t in ax.get_yticklabels()], ax.get_yticks(), strict=True))
+    bar_rows = sorted(b.get_y() + b.get_height() / 2 for b in bars)
+    steps = np.diff(bar_rows)
+    assert steps.max() < 2  # between groups a header, not a whole empty row and a header
+    assert ticks["Sector"] not in bar_rows and bar_rows[2] < ticks["Sector"] < bar_rows[3]
+    plt.close(ax.figure)
+
+
+def test_flags_drawn_alike_share_one_legend_entry_and_the_caveat_swatch_is_a_dotted_ring():
+    fig = pl.profile_chart("khanh-hoa", lang="en")
+    for ax in fig.axes:
+        texts = pl.legend_texts(ax)
+        assert sum(t.startswith("⚠ red edge") for t in texts) <= 1
+    plt.close(fig)
+    ax = pl.compare_chart("official_email_accounts", lang="en")
+    legend = ax.get_legend()
+    ring = next(
+        h
+        for h, t in zip(legend.legend_handles, legend.get_texts(), strict=True)
+        if t.get_text().startswith("Dotted ring")
+    )
+    assert isinstance(ring, matplotlib.patches.Circle) and ring._dash_pattern[1]  # dotted, as the chart draws it
+    plt.close(ax.figure)
