@@ -68,10 +68,7 @@ UI: dict[str, dict[str, str]] = {
     "download_csv": {"vi": "Toàn bộ số liệu (CSV)", "en": "All facts (CSV)"},
     "download_sources_csv": {"vi": "Danh sách nguồn (CSV)", "en": "List of sources (CSV)"},
     "download_xlsx": {"vi": "Sổ tính Excel", "en": "Excel workbook"},
-    "alt_chart": {
-        "vi": "{title}. {place}: {n} giá trị trên biểu đồ ({kinds}).",
-        "en": "{title}. {place}: {n} values drawn ({kinds}).",
-    },
+    "alt_values": {"vi": "{n} giá trị trên biểu đồ", "en": "{n} values drawn"},
     "alt_kind_actual": {"vi": "{n} thực hiện", "en": "{n} achieved"},
     "alt_kind_plan": {"vi": "{n} kế hoạch", "en": "{n} planned"},
     "alt_kind_target": {"vi": "{n} mục tiêu", "en": "{n} targets"},

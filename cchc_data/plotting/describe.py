@@ -118,9 +118,10 @@ def describe_chart(fig, lang: str) -> str:
     kinds = values["kind"].astype(str)
     counts = [(k, int((kinds == k).sum())) for k in _KINDS if (kinds == k).any()]
     kind_words = ", ".join(i18n.t(f"alt_kind_{k}", lang, n=i18n.format_number(n, lang)) for k, n in counts)
-    sentence = i18n.t(
-        "alt_chart", lang, title=title, place=place, n=i18n.format_number(len(values), lang), kinds=kind_words
+    core = i18n.t("alt_values", lang, n=i18n.format_number(len(values), lang)) + (
+        f" ({kind_words})" if kind_words else ""
     )
+    sentence = (f"{title}. " if title else "") + (f"{place}: {core}." if place else f"{core[:1].upper()}{core[1:]}.")
     numeric = values[pd.to_numeric(values["value"], errors="coerce").notna()].copy()
     if len(numeric) > 1:
         numeric["value"] = numeric["value"].astype(float)

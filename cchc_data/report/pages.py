@@ -29,6 +29,7 @@ __all__ = [
     "collapse_long_tables",
     "coverage",
     "first_chart",
+    "link_chart_images",
     "plain_number",
     "slim_notebook",
     "stack_tables",
@@ -422,7 +423,9 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
     """Render an executed notebook as one self-contained, offline HTML page in one language.
 
     Outputs only: input cells and prompts are hidden; cells tagged ``injected-parameters``, ``parameters``,
-    ``remove-from-page`` or ``lang-<other language>`` are dropped; images are embedded (base64); require.js,
+    ``remove-from-page`` or ``lang-<other language>`` are dropped; a chart saved by
+    :func:`cchc_data.plotting.show_figure` is shown from its PNG file (relative to the page; a phone loads
+    only its phone rendering), other images are embedded (base64); require.js,
     MathJax, mermaid and widget scripts (normally loaded from a CDN) are left out, so the page works without
     a network. The page gets the site's header (link to ``../../index.html`` and to the same report in the
     other language when the page sits in a suite's ``<notebook>/<…,lang=xx>/`` folder), footer and print
@@ -492,7 +495,7 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
     index_href = ("../../index.html" + ("#en" if lang == "en" else "")) if in_suite else None
     end = nb.metadata.get("papermill", {}).get("end_time") or _dt.datetime.now(_dt.UTC).isoformat()
     built = str(end)[:10]
-    body = collapse_long_tables(stack_tables(_relink(body, html_path.parent.resolve())), lang)
+    body = collapse_long_tables(stack_tables(link_chart_images(_relink(body, html_path.parent.resolve()))), lang)
     stem = notebook.stem
     description = i18n.t(f"nbdesc_{stem}", lang) if f"nbdesc_{stem}" in i18n.UI else name
     body = _frame(
@@ -511,6 +514,28 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
 
 _DATA_PNG_RE = re.compile(r'src="data:image/png;base64,[A-Za-z0-9+/=\s]*"')
 _CHART_PNG_RE = re.compile(r'<a\b[^>]*\bhref="([^"]+\.png)"')
+
+
+_FIGURE_RE = re.compile(r'<figure class="cchc-chart[^"]*">.*?</figure>', re.DOTALL)
+
+
+def link_chart_images(body: str) -> str:
+    """Show each chart from its PNG file (the figure's own PNG link) instead of an embedded copy.
+
+    A phone then loads only the image it shows (its phone rendering), and the suite holds each chart once.
+    ``body`` must already have links relative to the page (see :func:`notebook_to_html`).
+
+    Examples
+    --------
+    >>> link_chart_images('<figure class="cchc-chart"><img src="data:image/png;base64,AAAA"> <a href="figures/a.png">PNG</a></figure>')
+    '<figure class="cchc-chart"><img src="figures/a.png"> <a href="figures/a.png">PNG</a></figure>'
+    """
+
+    def one(m: re.Match) -> str:
+        png = _CHART_PNG_RE.search(m.group(0))
+        return _DATA_PNG_RE.sub(f'src="{png.group(1)}"', m.group(0), count=1) if png else m.group(0)
+
+    return _FIGURE_RE.sub(one, body)
 
 
 def slim_notebook(notebook) -> int:
@@ -542,11 +567,10 @@ def slim_notebook(notebook) -> int:
             page = data.get("text/html")
             if not isinstance(page, str) or 'class="cchc-chart' not in page or "data:image/png" not in page:
                 continue
-            fixed = _relink(page, notebook.parent.resolve())
-            png = _CHART_PNG_RE.search(fixed)
-            if not png:
+            fixed = link_chart_images(_relink(page, notebook.parent.resolve()))
+            if "data:image/png" in fixed:
                 continue
-            data["text/html"] = _DATA_PNG_RE.sub(f'src="{png.group(1)}"', fixed, count=1)
+            data["text/html"] = fixed
             data.pop("image/png", None)
             slimmed += 1
     if slimmed:
