@@ -310,9 +310,9 @@ def _check_pdf(pdf: Path, stem: str, title: str, problems: list) -> None:
     n = int(pages.group(1))
     if not 1 <= n <= PDF_MAX_PAGES[stem]:
         problems.append(f"{pdf}: {n} pages, expected 1 to {PDF_MAX_PAGES[stem]}")
-    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True).stdout
-    first = unicodedata.normalize("NFC", first)
-    if title not in first or f"1 / {n}" not in first:
+    cmd = ["pdftotext", "-raw", "-f", "1", "-l", "1", str(pdf), "-"]
+    first = " ".join(unicodedata.normalize("NFC", subprocess.run(cmd, capture_output=True, text=True).stdout).split())
+    if title not in first or not re.search(rf"\b1\s*/\s*{n}\b", first):
         problems.append(f"{pdf}: page 1 lacks the page's title {title!r} or its number '1 / {n}'")
 
 

@@ -125,6 +125,7 @@ details.cchc-long > summary { cursor: pointer; color: #0b57d0; font-size: 0.9rem
   .cchc-table th, .cchc-table td, .jp-RenderedHTMLCommon .cchc-table th, .jp-RenderedHTMLCommon .cchc-table td {
     padding: 1px 2px; max-width: none; overflow-wrap: break-word; hyphens: auto; font-size: 6.5pt !important; }
   .cchc-table td *, .cchc-table th *, .cchc-table .table-note { font-size: 6.5pt !important; }
+  .cchc-table td.source, .cchc-table td a { overflow-wrap: anywhere; }  /* addresses break anywhere */
   .jp-Notebook, .jp-Cell, .jp-OutputArea-child { padding: 0 !important; margin: 0 !important; }
   .jp-OutputArea-output { overflow-x: visible !important; }
   .cchc-table td.num, .cchc-table td.period { white-space: nowrap; }
@@ -402,7 +403,7 @@ def _meta_tags(*, title: str, description: str, image: str | None) -> str:
     return out + f'<meta name="description" content="{html.escape(description)}">\n'
 
 
-_FIRST_PNG_RE = re.compile(r'<figure class="cchc-chart">.*?\bhref="([^"]+\.png)"', re.DOTALL)
+_FIRST_PNG_RE = re.compile(r'<figure class="cchc-chart[^"]*">.*?\bhref="([^"]+\.png)"', re.DOTALL)
 
 
 def first_chart(body: str) -> str | None:
@@ -735,14 +736,9 @@ def _build_details(manifest: dict, lang: str) -> str:
     )
     validation = manifest.get("validation")
     vtext = ""
-    if isinstance(validation, dict):
-        vtext = (
-            "<p>"
-            + esc(i18n.t("validation", lang))
-            + ": "
-            + esc(", ".join(f"{k} {v}" for k, v in validation.items()))
-            + "</p>"
-        )
+    if isinstance(validation, dict) and "ok" in validation:  # in words; no path of the build machine
+        verdict = i18n.t("validation_passed" if validation["ok"] else "validation_failed", lang)
+        vtext = f"<p>{esc(i18n.t('validation', lang))}: {esc(verdict)}</p>"
     meta = (
         f"<p>{esc(i18n.t('started', lang))} {esc(manifest['started'])} · {esc(i18n.t('finished', lang))} "
         f"{esc(manifest['finished'])} · {esc(i18n.format_number(manifest['duration_s'], lang, decimals=1))} s · "
