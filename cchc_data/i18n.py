@@ -78,8 +78,8 @@ UI: dict[str, dict[str, str]] = {
         "vi": "{n} giá trị có nguồn tự mâu thuẫn ({meanings}).",
         "en": "{n} values come from an inconsistent source ({meanings}).",
     },
-    "validation_passed": {"vi": "đạt, không có lỗi", "en": "passed, no errors"},
-    "validation_failed": {"vi": "có lỗi", "en": "errors found"},
+    "validation_verdict_ok": {"vi": "đạt, không có lỗi", "en": "passed, no errors"},
+    "validation_verdict_errors": {"vi": "có lỗi", "en": "errors found"},
     "pdf_link": {"vi": "bản PDF (A4)", "en": "PDF (A4)"},
     "table_rows": {"vi": "Bảng {n} dòng (bấm để mở hoặc thu gọn)", "en": "Table of {n} rows (select to open or close)"},
     "coverage": {

@@ -737,7 +737,7 @@ def _build_details(manifest: dict, lang: str) -> str:
     validation = manifest.get("validation")
     vtext = ""
     if isinstance(validation, dict) and "ok" in validation:  # in words; no path of the build machine
-        verdict = i18n.t("validation_passed" if validation["ok"] else "validation_failed", lang)
+        verdict = i18n.t("validation_verdict_ok" if validation["ok"] else "validation_verdict_errors", lang)
         vtext = f"<p>{esc(i18n.t('validation', lang))}: {esc(verdict)}</p>"
     meta = (
         f"<p>{esc(i18n.t('started', lang))} {esc(manifest['started'])} · {esc(i18n.t('finished', lang))} "
