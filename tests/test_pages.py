@@ -274,3 +274,20 @@ def test_a_chart_without_room_on_a_phone_gets_no_phone_rendering(tmp_path):
     ax.set_yticks([0], ["a very long indicator label that leaves the plot no room at all on a phone " * 2])
     assert plotting.save_phone_figure(fig, tmp_path / "x-phone.png") is None and not (tmp_path / "x-phone.png").exists()
     plt.close(fig)
+
+
+def test_index_says_what_each_province_covers_in_one_order_with_pdfs_and_no_machine_path():
+    runs = [_run("01_province_profile", {"province": p, "lang": "vi"}) for p in ("khanh-hoa", "ha-giang", "dak-lak")]
+    manifest = _manifest(runs) | {"validation": {"ok": True, "engine": "fast", "data_dir": "/secret/build/data"}}
+    pdf = "01_province_profile/province=ha-giang,lang=vi/01_province_profile.pdf"
+    page = pages.index_html(manifest, downloads=[pdf])
+    vi = page[page.index('<section id="vi"') :]
+    assert "/secret/build" not in page and "Kiểm tra dữ liệu: đạt, không có lỗi" in vi
+    order = [vi.index(f"<h3>{name}</h3>") for name in ("Đắk Lắk", "Hà Giang", "Khánh Hòa")]
+    assert order == sorted(order)
+    topic = vi[vi.index("<ul class='inline'>") :]
+    assert [topic.index(n) for n in ("Đắk Lắk", "Hà Giang", "Khánh Hòa")] == sorted(
+        topic.index(n) for n in ("Đắk Lắk", "Hà Giang", "Khánh Hòa")
+    )
+    assert "Kỳ số liệu: 2017 · 32 số liệu · số nguồn: 1" in vi  # Hà Giang's coverage under its heading
+    assert f'href="{pdf}"' in vi and vi.count("bản PDF (A4)") == 1
