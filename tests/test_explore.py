@@ -247,3 +247,9 @@ def test_reads_another_data_folder(data_copy):
     assert sorted(ex.province_checks) == ["dak-lak", "khanh-hoa"]
     ex.province_text.value = "Hà Giang"
     assert "Hà Giang (ha-giang) is a known province but has no curated data yet" in ex.error
+
+
+def test_controls_fit_a_phone_screen(ex):
+    """No control is wider than its container: a 390 px phone shows every control without sideways scroll."""
+    for control in (ex.province_text, ex.search, ex.item):
+        assert control.layout.width == "100%" and control.layout.max_width.endswith("em")
