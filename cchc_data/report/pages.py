@@ -125,7 +125,7 @@ details.cchc-long > summary { cursor: pointer; color: #0b57d0; font-size: 0.9rem
   .cchc-table th, .cchc-table td, .jp-RenderedHTMLCommon .cchc-table th, .jp-RenderedHTMLCommon .cchc-table td {
     padding: 1px 2px; max-width: none; overflow-wrap: break-word; hyphens: auto; font-size: 6.5pt !important; }
   .cchc-table td *, .cchc-table th *, .cchc-table .table-note { font-size: 6.5pt !important; }
-  .cchc-table td.source, .cchc-table td a { overflow-wrap: anywhere; }  /* addresses break anywhere */
+  .cchc-table .url { overflow-wrap: anywhere; word-break: break-all; }  /* web addresses break anywhere */
   .jp-Notebook, .jp-Cell, .jp-OutputArea-child { padding: 0 !important; margin: 0 !important; }
   .jp-OutputArea-output { overflow-x: visible !important; }
   .cchc-table td.num, .cchc-table td.period { white-space: nowrap; }
@@ -403,6 +403,7 @@ def _meta_tags(*, title: str, description: str, image: str | None) -> str:
     return out + f'<meta name="description" content="{html.escape(description)}">\n'
 
 
+_URL_TEXT_RE = re.compile(r"(<td\b[^>]*>(?:<span\b[^>]*>)?)(https?://[^<\s]+)<")  # a web address shown in a cell
 _FIRST_PNG_RE = re.compile(r'<figure class="cchc-chart[^"]*">.*?\bhref="([^"]+\.png)"', re.DOTALL)
 
 
@@ -496,7 +497,8 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
     index_href = ("../../index.html" + ("#en" if lang == "en" else "")) if in_suite else None
     end = nb.metadata.get("papermill", {}).get("end_time") or _dt.datetime.now(_dt.UTC).isoformat()
     built = str(end)[:10]
-    body = collapse_long_tables(stack_tables(link_chart_images(_relink(body, html_path.parent.resolve()))), lang)
+    body = link_chart_images(_relink(body, html_path.parent.resolve()))
+    body = collapse_long_tables(stack_tables(_URL_TEXT_RE.sub(r'\1<span class="url">\2</span><', body)), lang)
     stem = notebook.stem
     description = i18n.t(f"nbdesc_{stem}", lang) if f"nbdesc_{stem}" in i18n.UI else name
     body = _frame(
