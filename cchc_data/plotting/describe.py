@@ -44,7 +44,7 @@ def _where(values: pd.DataFrame, lang: str) -> str:
     if not shown:
         return ""
     if len(shown) > 3:
-        return i18n.t("alt_n_provinces", lang, n=i18n.format_number(len(shown), lang))
+        return i18n.t("chart.n_provinces", lang, n=i18n.format_number(len(shown), lang))
     return ", ".join(shown)
 
 
@@ -135,7 +135,7 @@ def describe_chart(fig, lang: str) -> str:
     flags = values["flag"].fillna("").astype(str)
     flagged = flags[flags != ""]
     if len(flagged):
-        meanings = "; ".join(i18n.CHARTS["flags"].get(f, {}).get(lang, f) for f in dict.fromkeys(flagged.tolist()))
+        meanings = "; ".join(i18n.value_label("flag", f, lang) for f in dict.fromkeys(flagged.tolist()))
         sentence += " " + i18n.t("alt_flags", lang, n=i18n.format_number(len(flagged), lang), meanings=meanings)
     return sentence
 

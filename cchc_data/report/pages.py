@@ -188,7 +188,7 @@ def _province_name(value) -> str:
 
 def _topic(stem: str, lang: str) -> str:
     """What a notebook is about, in ``lang`` (its file stem if the notebook is not one of the project's)."""
-    return i18n.t(f"nb_{stem}", lang) if f"nb_{stem}" in i18n.UI else stem
+    return i18n.t(f"nb_{stem}", lang) if i18n.has(f"nb_{stem}") else stem
 
 
 def page_title(stem: str, parameters: dict, lang: str) -> str:
@@ -219,7 +219,7 @@ def page_title(stem: str, parameters: dict, lang: str) -> str:
     """
     lang = i18n.check_lang(lang)
     key = f"nb_{stem}"
-    if key not in i18n.UI:
+    if not i18n.has(key):
         return stem
     what = i18n.t(key, lang)
     if parameters.get("province"):
@@ -500,7 +500,7 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
     body = link_chart_images(_relink(body, html_path.parent.resolve()))
     body = collapse_long_tables(stack_tables(_URL_TEXT_RE.sub(r'\1<span class="url">\2</span><', body)), lang)
     stem = notebook.stem
-    description = i18n.t(f"nbdesc_{stem}", lang) if f"nbdesc_{stem}" in i18n.UI else name
+    description = i18n.t(f"nbdesc_{stem}", lang) if i18n.has(f"nbdesc_{stem}") else name
     body = _frame(
         body,
         lang=lang,
@@ -673,11 +673,11 @@ def _toc(manifest: dict, lang: str, present: frozenset = frozenset()) -> str:
         what = page_title(stem, r["parameters"], lang) if with_province else _topic(stem, lang).capitalize()
         href = _run_link(r, lang)
         label = f'<a href="{href}">{esc(what)}</a>' if href and r["status"] == "ok" else esc(what)
-        desc = i18n.t(f"nbdesc_{stem}", lang) if f"nbdesc_{stem}" in i18n.UI else ""
+        desc = i18n.t(f"nbdesc_{stem}", lang) if i18n.has(f"nbdesc_{stem}") else ""
         reason = empty_reason(stem, r["parameters"], lang)
         state = ""
         if r["status"] != "ok":
-            state = f' <strong class="failed">({esc(i18n.t("failed", lang))})</strong>'
+            state = f' <strong class="failed">({esc(i18n.value_label("status_run", "failed", lang))})</strong>'
         elif reason:
             state = f' <em class="empty">{esc(i18n.t("empty_report", lang, reason=reason))}</em>'
         pdf = f"{r['folder']}/{stem}.pdf"
