@@ -137,7 +137,7 @@ def save_phone_figure(fig, path) -> Path | None:
     if getattr(fig, "_suptitle", None) is not None:
         texts.append(fig._suptitle)
     for ax in fig.axes:
-        texts += [ax.title, ax._left_title]
+        texts += [ax.title, ax._left_title, ax.xaxis.label]
         if len(ax.get_xticks()) > 5 and ax.get_xscale() == "linear":
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))  # fewer ticks, same scale
         legend = ax.get_legend()
