@@ -127,6 +127,16 @@ def save_phone_figure(fig, path) -> Path | None:
     -------
     pathlib.Path or None
         ``path``, or ``None`` when no phone rendering was kept.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from cchc_data.plotting import breakdown_chart
+    >>> ax = breakdown_chart("khanh-hoa", "dossiers_on_time_share", lang="en")
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     save_phone_figure(ax.figure, pathlib.Path(d) / "b-phone.png").name
+    'b-phone.png'
+    >>> plt.close(ax.figure)
     """
     path = Path(path)
     if _labels_too_wide(fig):  # known before drawing: no need to draw it to find out

@@ -371,6 +371,18 @@ def collapse_long_tables(body: str, lang: str) -> str:
     The page's script closes them on phone-sized screens, so a long page can be skimmed there; on wide
     screens and on paper they stay open.
 
+    Parameters
+    ----------
+    body : str
+        HTML.
+    lang : {"vi", "en"}
+        Language of the line that says the table's size.
+
+    Returns
+    -------
+    str
+        The HTML with each long table inside ``<details class="cchc-long" open>``.
+
     Examples
     --------
     >>> rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(20))
@@ -409,6 +421,16 @@ _FIRST_PNG_RE = re.compile(r'<figure class="cchc-chart[^"]*">.*?\bhref="([^"]+\.
 
 def first_chart(body: str) -> str | None:
     """The link to the PNG of the page's first chart (relative to the page), or ``None``.
+
+    Parameters
+    ----------
+    body : str
+        A page's HTML, its chart links already relative to the page.
+
+    Returns
+    -------
+    str or None
+        The PNG's address as the page links it; ``None`` for a page without a chart.
 
     Examples
     --------
@@ -528,6 +550,16 @@ def link_chart_images(body: str) -> str:
     A phone then loads only the image it shows (its phone rendering), and the suite holds each chart once.
     ``body`` must already have links relative to the page (see :func:`notebook_to_html`).
 
+    Parameters
+    ----------
+    body : str
+        HTML with charts as :func:`cchc_data.plotting.show_figure` shows them.
+
+    Returns
+    -------
+    str
+        The HTML with each chart's embedded PNG replaced by its file's address.
+
     Examples
     --------
     >>> link_chart_images('<figure class="cchc-chart"><img src="data:image/png;base64,AAAA"> <a href="figures/a.png">PNG</a></figure>')
@@ -558,6 +590,14 @@ def slim_notebook(notebook) -> int:
     -------
     int
         The number of charts slimmed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, nbformat
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Xin chào")]), folder / "a.ipynb")
+    >>> slim_notebook(folder / "a.ipynb")  # no chart: nothing to slim, the file is left as it was
+    0
     """
     import nbformat
 
@@ -862,6 +902,18 @@ INTERNAL_COLUMNS = ("text_file",)
 
 def plain_number(value) -> str:
     """A number as its source prints it in a data file: ``4`` (not ``4.0``), ``98.63``; ``""`` if missing.
+
+    Only the text changes: the shortest digits that read back as the same number (``repr``), no rounding.
+
+    Parameters
+    ----------
+    value : int, float or None
+        The value.
+
+    Returns
+    -------
+    str
+        The number as text.
 
     Examples
     --------
