@@ -244,6 +244,8 @@ SITE_RUNS = [
 PAGE_STATE = """() => ({
   scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
   og: Object.fromEntries([...document.querySelectorAll('meta[property^="og:"]')].map(m => [m.getAttribute('property'), m.content])),
+  headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(h => h.offsetParent !== null)
+    .map(h => Number(h.tagName[1])),
   charts: [...document.querySelectorAll('figure.cchc-chart')].map(f => {
     const img = f.querySelector('img'), cap = f.querySelector('.cchc-chart-caption');
     return {alt: img.alt, caption: cap ? cap.textContent.trim() : null, width: img.getBoundingClientRect().width,
@@ -267,6 +269,10 @@ def _check_screens(page, href: str, name: str, machine_paths, problems: list) ->
         state = page.evaluate(PAGE_STATE)
         shot = _full_screenshot(page, f"{name}-{width}") if width == WIDTHS[0] else None
         where = f"{href} at {width} px"
+        levels = state["headings"]
+        skips = [(a, b) for a, b in zip([0, *levels], levels, strict=False) if b > a + 1]
+        if not levels or levels[0] != 1 or skips:
+            problems.append(f"{where}: headings out of order: {levels[:12]} (first h1, no level skipped)")
         if state["scroll"] > state["inner"]:
             problems.append(f"{where}: scrolls sideways ({state['scroll']} > {state['inner']} px, see {shot})")
         for tag in ("og:title", "og:description") + (("og:image",) if state["charts"] else ()):

@@ -67,7 +67,7 @@ PAGE_CSS = """
 .cchc-header .project { font-size: 0.85rem; color: #555; }
 .cchc-header nav { float: right; font-size: 0.95rem; }
 .cchc-header nav a { margin-left: 1rem; color: #0b57d0; text-decoration: underline; }
-.cchc-header .what { font-size: 1.35rem; font-weight: bold; margin-top: 0.2rem; }
+.cchc-header .what { font-size: 1.35rem; font-weight: bold; margin: 0.2rem 0 0; }
 .cchc-footer { border-top: 1px solid #bbb; margin-top: 2rem; padding-top: 0.6rem; font-size: 0.85rem; }
 .cchc-footer p { margin: 0.25rem 0; }
 .cchc-table table, .jp-RenderedHTMLCommon .cchc-table table { border-collapse: collapse; margin: 0.4rem 0;
@@ -259,7 +259,8 @@ def _footer(lang: str, built: str) -> str:
     )
 
 
-def _header(lang: str, what: str, *, index_href: str | None, other_href: str | None) -> str:
+def _header(lang: str, what: str, *, index_href: str | None, other_href: str | None, heading: bool = False) -> str:
+    """The site's header; with ``heading``, what the page is is its ``<h1>`` (the index has no other)."""
     links = []
     if index_href:
         links.append(f'<a class="nav-index" href="{index_href}">{html.escape(i18n.t("back_to_index", lang))}</a>')
@@ -272,7 +273,8 @@ def _header(lang: str, what: str, *, index_href: str | None, other_href: str | N
     return (
         f'<header class="cchc-header" lang="{lang}"><nav>{"".join(links)}</nav>'
         f'<div class="project">{html.escape(i18n.t("project", lang))}</div>'
-        f'<div class="what">{html.escape(what)}</div></header>'
+        + (f'<h1 class="what">{html.escape(what)}</h1>' if heading else f'<div class="what">{html.escape(what)}</div>')
+        + "</header>"
     )
 
 
@@ -848,7 +850,7 @@ def index_html(manifest: dict, *, downloads=()) -> str:
     sections = []
     for lang in ("en", "vi"):  # en first: `#en:target ~ #vi` hides the default (vi) when #en is chosen
         other = i18n.other_lang(lang)
-        header = _header(lang, i18n.t("index_title", lang), index_href=None, other_href=f"#{other}")
+        header = _header(lang, i18n.t("index_title", lang), index_href=None, other_href=f"#{other}", heading=True)
         verdict = (
             f'<p class="failed"><strong>{esc(i18n.t("failed_suite", lang, n=failed))}</strong></p>' if failed else ""
         )
