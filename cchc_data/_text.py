@@ -59,3 +59,40 @@ def fold(text: str) -> str:
 def collapse_ws(text: str) -> str:
     """NFC text with every run of whitespace replaced by one space."""
     return " ".join(nfc(text).split())
+
+
+def plain_number(value) -> str:
+    """A number as its source prints it in a data file: ``4`` (not ``4.0``), ``98.63``; ``""`` if missing.
+
+    Only the text changes: the shortest digits that read back as the same number (``repr``), no rounding.
+
+    Parameters
+    ----------
+    value : int, float or None
+        The value.
+
+    Returns
+    -------
+    str
+        The number as text.
+
+    Examples
+    --------
+    >>> [plain_number(v) for v in (4.0, 14000.0, 98.63, 0.1, float("nan"), None)]
+    ['4', '14000', '98.63', '0.1', '', '']
+    """
+    import math
+
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    value = float(value)
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def as_printed(frame):
+    """``frame`` with its float columns written as :func:`plain_number` text (counts without ``.0``)."""
+    out = frame.copy()
+    for column in out.columns:
+        if out[column].dtype.kind == "f":
+            out[column] = out[column].map(plain_number)
+    return out

@@ -291,3 +291,11 @@ def test_index_says_what_each_province_covers_in_one_order_with_pdfs_and_no_mach
     )
     assert "Kỳ số liệu: 2017 · 32 số liệu · số nguồn: 1" in vi  # Hà Giang's coverage under its heading
     assert f'href="{pdf}"' in vi and vi.count("bản PDF (A4)") == 1
+
+
+def test_chart_csv_writes_counts_as_printed(tmp_path):
+    ax = plotting.compare_chart("digital_certificates", lang="en")
+    csv = next(p for p in plotting.save_figure(ax.figure, "c", figures_dir=tmp_path) if p.suffix == ".csv")
+    plt.close(ax.figure)
+    text = csv.read_text(encoding="utf-8-sig")
+    assert ",3436," in text and ",2725," in text and ".0," not in text

@@ -9,6 +9,7 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
 from .._docstrings import share_docs_in
+from .._text import as_printed
 from ._furniture import _slugify
 
 __all__ = ["save_figure", "save_phone_figure", "show_figure"]
@@ -68,7 +69,7 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
     values = getattr(fig, "cchc_values", None)
     if isinstance(values, pd.DataFrame):
         csv = folder / f"{stem}.csv"
-        _values_with_sources(values).to_csv(csv, index=False, encoding="utf-8-sig")
+        as_printed(_values_with_sources(values)).to_csv(csv, index=False, encoding="utf-8-sig")  # 4, not 4.0
         paths.append(csv)
     return paths
 

@@ -21,7 +21,8 @@ from urllib.parse import quote
 
 from .. import i18n
 from .._docstrings import share_docs_in
-from .._text import fold
+from .._text import as_printed as _as_printed
+from .._text import fold, plain_number
 
 __all__ = [
     "DOWNLOADS",
@@ -900,43 +901,6 @@ ul.inline li {{ display: inline; margin-right: 1rem; }}
 
 #: Columns of the data files that only the project's tools use (where the source's text is kept), not readers.
 INTERNAL_COLUMNS = ("text_file",)
-
-
-def plain_number(value) -> str:
-    """A number as its source prints it in a data file: ``4`` (not ``4.0``), ``98.63``; ``""`` if missing.
-
-    Only the text changes: the shortest digits that read back as the same number (``repr``), no rounding.
-
-    Parameters
-    ----------
-    value : int, float or None
-        The value.
-
-    Returns
-    -------
-    str
-        The number as text.
-
-    Examples
-    --------
-    >>> [plain_number(v) for v in (4.0, 14000.0, 98.63, 0.1, float("nan"), None)]
-    ['4', '14000', '98.63', '0.1', '', '']
-    """
-    import math
-
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    value = float(value)
-    return str(int(value)) if value.is_integer() else repr(value)
-
-
-def _as_printed(frame):
-    """``frame`` with its float columns written as :func:`plain_number` text (counts without ``.0``)."""
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].dtype.kind == "f":
-            out[column] = out[column].map(plain_number)
-    return out
 
 
 def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
