@@ -90,9 +90,29 @@ def plain_number(value) -> str:
 
 
 def as_printed(frame):
-    """``frame`` with its float columns written as :func:`plain_number` text (counts without ``.0``)."""
+    """``frame`` with each float column as printed numbers: ``4`` not ``4.0``, ``98.63``, ``None`` if missing.
+
+    The cells stay numbers (:class:`decimal.Decimal`, which pandas does not turn back into ``4.0``): a CSV
+    writer leaves them unquoted and never takes ``-3`` for a formula. No value is rounded.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> [str(v) for v in as_printed(pd.DataFrame({"value": [4.0, 98.63, float("nan")], "x": list("abc")}))["value"]]
+    ['4', '98.63', 'None']
+    """
+    import math
+    from decimal import Decimal
+
+    import pandas as pd
+
+    def printed(v):
+        if v is None or math.isnan(v):
+            return None
+        return Decimal(int(v)) if float(v).is_integer() else Decimal(repr(float(v)))
+
     out = frame.copy()
     for column in out.columns:
         if out[column].dtype.kind == "f":
-            out[column] = out[column].map(plain_number)
+            out[column] = pd.Series([printed(v) for v in out[column]], index=out.index, dtype=object)
     return out

@@ -1,4 +1,15 @@
-"""The ``cchc`` command line: validate, summarise and export the data; run the report suite.
+"""The ``cchc`` command line: check, summarise and export the data, run the report suite, curate new facts.
+
+Commands (``cchc COMMAND --help`` for each one's options; docs/command-line.md for the whole reference):
+
+- ``validate [DATA_DIR] [--sources DIR] [--engine fast|frictionless]``: the data contract and the cross-row
+  rules, with the evidence checked against the source texts when ``--sources`` is given;
+- ``summary``: facts per province, domain and source;
+- ``export PATH.xlsx``: the facts as an Excel workbook (:func:`cchc_data.export.export_excel`);
+- ``report``: validate, then run every notebook for every province and language, and publish
+  ``reports/latest`` (:mod:`cchc_data.report`), locally or on a Dask cluster (``--scheduler``);
+- ``extract TEXT_FILE --province P --source-id S``: candidate facts of a report's text, to review;
+- ``curate check REVIEW.csv [--apply]``: check the reviewed rows, and add them to the data.
 
 Exit codes: 0 success; 1 the data breaks the contract (``validate`` lists every problem; ``summary`` and
 ``export`` name the first) or a report run failed; 2 something cannot be read or written at all (no
@@ -72,21 +83,69 @@ def _cmd_export(args) -> int:
     return 0
 
 
-def _executor(address):
-    """A Dask cluster's executor for ``--scheduler ADDRESS`` (the optional extra ``cchc-analysis[dask]``)."""
+SCHEDULER_TIMEOUT = 10
+"""Seconds ``--scheduler`` waits for the Dask scheduler to answer."""
+
+
+def _executor(address, *, timeout: float = SCHEDULER_TIMEOUT):
+    """A Dask cluster's executor for ``--scheduler ADDRESS`` (the optional extra ``cchc-analysis[dask]``).
+
+    Dask's client waits for ever on a server that accepts the connection and says nothing (not a Dask
+    scheduler): it is started in a thread and given up after ``timeout`` seconds, with a message.
+    """
+    import threading
+
     try:
         from distributed import Client
     except ImportError:
         raise ValueError(
             "--scheduler needs Dask's distributed package; install it with `pip install 'cchc-analysis[dask]'`"
         ) from None
-    try:
-        client = Client(address, timeout="5s")
-    except (OSError, TimeoutError) as exc:
+    box: dict = {}
+
+    def connect():
+        try:
+            box["client"] = Client(address, timeout=f"{timeout}s")
+        except BaseException as exc:  # reported below, in the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=connect, name="cchc-dask-connect", daemon=True)
+    thread.start()
+    thread.join(timeout + 5)
+    if thread.is_alive():
         raise ValueError(
-            f"cannot reach the Dask scheduler at {address!r} ({exc}); start one with `dask scheduler`"
+            f"--scheduler: the server at {address!r} did not answer within {timeout + 5:.0f} s as a Dask "
+            "scheduler would; check the address, or start one with `dask scheduler`"
+        )
+    if "error" in box:
+        exc = box["error"]
+        raise ValueError(
+            f"--scheduler: cannot reach the Dask scheduler at {address!r} ({type(exc).__name__}: {exc}); "
+            "check the address, or start one with `dask scheduler`"
         ) from None
+    client = box["client"]
     return client, client.get_executor()
+
+
+def _check_report_options(args) -> None:
+    """Refuse bad ``cchc report`` options before anything is read, run or written."""
+    from .datadir import data_dir
+
+    if args.lang is not None and not args.lang.replace(",", "").strip():
+        raise ValueError(
+            f"--lang {args.lang!r}: no language given; use --lang vi,en (or one of them), or leave --lang out for both"
+        )
+    if args.figures is not None:
+        figures = Path(args.figures).expanduser()
+        if figures.exists() and not figures.is_dir():
+            raise ValueError(f"--figures {args.figures}: not a folder; give a folder (created if needed)")
+    output = Path(args.output).expanduser().resolve()
+    data = data_dir(args.data_dir).resolve()
+    if output == data or data in output.parents:
+        raise ValueError(
+            f"--output {args.output}: inside the data folder {data}; every suite would change the data it reads; "
+            "choose a folder outside it (default: reports)"
+        )
 
 
 def _refused(exc) -> int:
@@ -111,7 +170,8 @@ def _cmd_report(args) -> int:
         validate_data,
     )
 
-    langs = parse_langs(args.lang or ",".join(LANGS))
+    _check_report_options(args)
+    langs = parse_langs(args.lang if args.lang is not None else ",".join(LANGS))
     try:
         validate_data(args.data_dir)  # before the grid is read from the data (run_suite checks it again)
     except DataInvalid as exc:
@@ -290,7 +350,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``cchc`` command; returns the exit code."""
+    """Entry point of the ``cchc`` command: run one command and return its exit code.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after ``cchc`` (``["validate", "data"]``). Default ``None``: ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        0 success; 1 the data breaks the contract or a report run failed; 2 something cannot be read or
+        written at all; 130 interrupted. Errors are printed to stderr as ``cchc COMMAND: error: …``, never
+        as a traceback.
+
+    Examples
+    --------
+    >>> main(["validate", "/no/such/folder"])
+    2
+    """
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

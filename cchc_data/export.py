@@ -35,6 +35,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from . import i18n
 from ._checks import check_argument
+from ._csvfile import FORMULA_START
 from ._docstrings import share_docs_in
 from ._text import fold
 from .datadir import data_version
@@ -135,7 +136,7 @@ _FIXED_TIME = _dt.datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", start_color="FFDDEBF7", end_color="FFDDEBF7")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = FORMULA_START  # one rule with the CSV files (cchc_data._csvfile)
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _MAX_TITLE = 31
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
@@ -423,7 +424,7 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
     _write_table(wb.create_sheet(reserved[1]), cat[cat["indicator"].isin(used)].reset_index(drop=True), "catalog", lang)
     _write_about(wb.create_sheet(reserved[2]), frame, group_by, lang, filters, frame_given, data_dir)
 
-    from . import __version__
+    from ._version import __version__
 
     wb.properties.creator = wb.properties.lastModifiedBy = f"cchc_data {__version__}"
     wb.properties.title = i18n.t("export.about.title", lang)
@@ -434,7 +435,7 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
 
 
 def _write_about(ws, frame, group_by, lang, filters, frame_given, data_dir) -> None:
-    from . import __version__
+    from ._version import __version__
 
     provinces = sorted(set(_plain(frame["province_name"])), key=fold)
     periods = sorted(set(_plain(frame["period"])))

@@ -402,6 +402,26 @@ def period_runs_forwards(t: Tables) -> list[Issue]:
     return out
 
 
+def source_url_matches_its_status(t: Tables) -> list[Issue]:
+    """A source's ``url`` is given exactly when ``url_status`` is ``found`` (else the search found none)."""
+    srcs = t.tables["sources"]
+    if "url_status" not in srcs.columns:  # an older folder without the source fields
+        return []
+    has_url = srcs["url"].fillna("").astype(str) != ""
+    found = srcs["url_status"] == "found"
+    return t.issues(
+        "error",
+        srcs[has_url != found],
+        "url",
+        lambda r: (
+            f"{r['source_id']}: url_status is 'found' but there is no url; give the address or set 'not_found'"
+            if r["url_status"] == "found"
+            else f"{r['source_id']}: a url with url_status {r['url_status']!r}; set 'found' or remove the url"
+        ),
+        file="sources.csv",
+    )
+
+
 def target_not_before_its_source(t: Tables) -> list[Issue]:
     """A target's period does not end before the period its source reports on."""
     f, ends = t.facts, t.period_ends
@@ -418,15 +438,60 @@ def target_not_before_its_source(t: Tables) -> list[Issue]:
     )
 
 
+_PAIR_KEY = ["province", "kind", "breakdown", "source_id"]
+
+
+def _period_end(label) -> int | None:
+    try:
+        return parse_period(label).end
+    except ValueError:
+        return None
+
+
+def pair_parts_with_wholes(parts: pd.DataFrame, wholes: pd.DataFrame) -> pd.DataFrame:
+    """Join each part to its whole: the rule of *parts and wholes* in ``data/README.md``.
+
+    A part (a row of ``parts`` with the whole's indicator in ``_whole``) pairs with the ``wholes`` row of
+    that indicator and the same province, kind, breakdown and source, and the same period — or, where the
+    source prints the two together (the same evidence, ``11/11 … đã khắc phục``) and says the whole is of an
+    earlier period (the 2022 inspection), with that whole at its own period, ending no later than the
+    part's. ``wholes`` has ``_whole``, ``_wperiod``, ``_wevidence`` and the key columns; the result keeps
+    ``parts``' index and order and has the whole's columns empty where there is none.
+    """
+    candidates = parts[["_whole", "period", "evidence", *_PAIR_KEY]].reset_index(names="_pline")
+    candidates = candidates.merge(wholes, on=["_whole", *_PAIR_KEY])
+    same = candidates["period"] == candidates["_wperiod"]
+    ends = {label: _period_end(label) for label in set(candidates["period"]) | set(candidates["_wperiod"])}
+    part_end = candidates["period"].map(ends).astype("float64")
+    whole_end = candidates["_wperiod"].map(ends).astype("float64")
+    together = (candidates["evidence"] == candidates["_wevidence"]) & (whole_end <= part_end)
+    candidates = candidates[same | together].assign(_same=same[same | together])
+    best = candidates.sort_values("_same", ascending=False, kind="stable").drop_duplicates("_pline")
+    best = best.drop(columns=["_whole", "period", "evidence", "_same", *_PAIR_KEY]).set_index("_pline")
+    return parts.join(best, how="left")
+
+
 def part_within_its_whole(t: Tables) -> list[Issue]:
-    """Every part has its whole (same province, period, kind, breakdown, source) and is not larger."""
+    """Every part has its whole (same province, period, kind, breakdown, source) and is not larger.
+
+    A whole printed together with its part (the same evidence) may be of an earlier period when the source
+    says so (:func:`pair_parts_with_wholes`).
+    """
     f, cat = t.facts, t.cat
     key = ["province", "period", "kind", "breakdown", "source_id"]
     whole_code = f["indicator"].map(cat["whole"]).fillna("")
-    parts = f[whole_code != ""].assign(_whole=whole_code[whole_code != ""], _line=lambda d: d.index)
-    wholes = f[["indicator", *key, "_value", "_flagged"]].assign(_wline=f.index)
-    wholes = wholes.rename(columns={"indicator": "_whole", "_value": "_whole_value", "_flagged": "_whole_flagged"})
-    paired = parts.merge(wholes, on=["_whole", *key], how="left").set_index("_line")
+    parts = f[whole_code != ""].assign(_whole=whole_code[whole_code != ""])
+    wholes = f[["indicator", *_PAIR_KEY, "period", "evidence", "_value", "_flagged"]].assign(_wline=f.index)
+    wholes = wholes.rename(
+        columns={
+            "indicator": "_whole",
+            "period": "_wperiod",
+            "evidence": "_wevidence",
+            "_value": "_whole_value",
+            "_flagged": "_whole_flagged",
+        }
+    )
+    paired = pair_parts_with_wholes(parts, wholes)
     out = t.issues(
         "error",
         paired[paired["_wline"].isna()],
@@ -614,13 +679,36 @@ def national_period_not_before_first_year(t: Tables) -> list[Issue]:
     )
 
 
+_BOUND_HOLDS = {
+    "more_than": lambda exact, bound: exact > bound,
+    "at_least": lambda exact, bound: exact >= bound,
+    "less_than": lambda exact, bound: exact < bound,
+    "at_most": lambda exact, bound: exact <= bound,
+}
+
+
+def _bounds_agree(group: pd.DataFrame) -> bool:
+    """Whether the rows differ only as bounds that their one exact value satisfies."""
+    bounds = group[group["qualifier"].isin(list(_BOUND_HOLDS))]
+    exact = group.loc[~group.index.isin(bounds.index), "_v"]
+    if bounds.empty or exact.nunique() != 1:
+        return False
+    value = float(exact.iloc[0])
+    return all(_BOUND_HOLDS[q](value, b) for q, b in zip(bounds["qualifier"], bounds["_v"], strict=True))
+
+
 def national_sources_agree(t: Tables) -> list[Issue]:
-    """Two values of the same index, province, year, measure and scope agree, unless flagged ``contradiction``."""
+    """Two values of the same index, province, year, measure and scope agree, unless flagged ``contradiction``.
+
+    A bound (qualifier ``more_than``, ``at_least``, ``less_than``, ``at_most``) agrees with an exact value
+    that satisfies it ("the leaders scored above 46,6" and a top score of 46,74); ``about`` is compared as
+    a value.
+    """
     if not t.has_national:
         return []
     out = []
     for _, group in t.national.groupby(["index", "province", "period", "measure", "scope"]):
-        if group["_v"].nunique() > 1:
+        if group["_v"].nunique() > 1 and not _bounds_agree(group):
             shown = "; ".join(f"{v:g} ({s}, line {n})" for v, s, n in zip(group["_v"], group["source_id"], group["_line"], strict=True))  # fmt: skip
             out += t.issues(
                 lambda r: "warning" if r["flag"] == "contradiction" else "error",
@@ -707,6 +795,7 @@ RULES: list[Callable[[Tables], list[Issue]]] = [
     percent_within_0_100,
     count_not_negative,
     period_runs_forwards,
+    source_url_matches_its_status,
     target_not_before_its_source,
     part_within_its_whole,
     count_parts_within_total,

@@ -208,6 +208,7 @@ CASES = {
     "NFD text": file_bytes("catalog.csv", lambda b: unicodedata.normalize("NFD", b.decode("utf-8")).encode("utf-8")),
     # accepted, deliberately
     "CR inside a quoted cell": _quoted_cr,
+    "formula-like text": cell("indicators", 0, note='=HYPERLINK("http://x") and +7'),
     "UTF-8 byte-order mark": file_bytes("catalog.csv", lambda b: b"\xef\xbb\xbf" + b),
     "CRLF line ends": file_bytes("catalog.csv", lambda b: b.replace(b"\n", b"\r\n")),
 }

@@ -252,6 +252,7 @@ EXPECTED = {
     ),
     "NFD text": (1, "error: catalog.csv:2: text is not in Unicode NFC form; normalise it", "ok"),
     "CR inside a quoted cell": (0, None, "ok"),
+    "formula-like text": (0, None, "ok"),
     "UTF-8 byte-order mark": (0, None, "ok"),
     "CRLF line ends": (0, None, "ok"),
 }
@@ -264,6 +265,9 @@ ACCEPTED = {
     "flag not explained in Vietnamese": "a cross-row rule; the frame holds exactly what the file says",
     "NFD text": "the loader normalises to NFC, so the frame equals the bundled one; validate asks for NFC files",
 }
+
+#: Valid data whose text a spreadsheet would misread: the downloads must round-trip it (issue 25, item 1).
+SPREADSHEET_HAZARDS = ["CR inside a quoted cell", "formula-like text"]
 
 
 def test_every_case_has_an_expectation():
@@ -471,3 +475,37 @@ def test_checksum_covers_exactly_what_the_package_names(data_copy):
     assert checksum(data_copy) == before
     CASES["text value"](data_copy)
     assert checksum(data_copy) != before
+
+
+@pytest.mark.parametrize("case", SPREADSHEET_HAZARDS)
+def test_downloads_round_trip_valid_text_a_spreadsheet_would_misread(case, data_copy, tmp_path):
+    from cchc_data._csvfile import read_csv
+    from cchc_data.report.pages import write_downloads
+
+    CASES[case](data_copy)
+    write_downloads(tmp_path, data_dir=data_copy)
+    frame = cd.load_indicators(data_dir=data_copy)
+    back = read_csv(tmp_path / "downloads" / "cchc-facts.csv")
+    assert len(back) == len(frame)
+    assert back["note"].tolist() == frame["note"].fillna("").tolist()
+
+
+@pytest.mark.parametrize("corrupted", list(CASES), indirect=True)
+def test_curate(corrupted, capsys, tmp_path):
+    """`cchc curate check --apply` on a corrupted data folder writes nothing and says why, never a traceback."""
+    name, folder, code, issue, load = corrupted
+    review = tmp_path / "review.csv"
+    review.write_text(
+        "province,indicator,period,kind,value,qualifier,breakdown,source_id,evidence,flag,note,keep,unit,position\n"
+        "khanh-hoa,public_websites,2019,actual,150,none,,kh-2019-article,Toàn tỉnh có 150 trang thông tin,,,yes,"
+        "count,10\n",
+        encoding="utf-8",
+    )
+    tables = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}
+    got, out, err = _run(capsys, "curate", "check", str(review), "--apply", "--data-dir", str(folder))
+    if load == "ok" and code == 0:
+        assert got == 0, err
+        return
+    assert got in (1, 2) and err.strip(), out  # refused, saying why
+    after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}
+    assert after == tables  # nothing written

@@ -74,7 +74,7 @@ def test_province_and_concept_change_table_and_chart_data(ex):
     # the table shows the verbatim evidence, the source title and the qualifier
     assert "trên 14 nghìn hộp thư điện tử" in ex.table.value
     assert "Mốc son mới" in ex.table.value
-    assert "&gt; 14.000" in ex.table.value  # Vietnamese number format, qualifier symbol
+    assert "trên 14.000" in ex.table.value  # Vietnamese number format, qualifier in words (as on the pages)
 
 
 def test_ui_text_follows_the_language(ex):
@@ -253,3 +253,22 @@ def test_controls_fit_a_phone_screen(ex):
     """No control is wider than its container: a 390 px phone shows every control without sideways scroll."""
     for control in (ex.province_text, ex.search, ex.item):
         assert control.layout.width == "100%" and control.layout.max_width.endswith("em")
+
+
+def test_download_protects_formula_like_text_as_the_suite_downloads_do(data_copy):
+    """A note starting with '=' is written with a leading apostrophe (cchc_data._csvfile), issue 25 item 1."""
+    import csv as csvmodule
+
+    with open(data_copy / "indicators.csv", encoding="utf-8", newline="") as f:
+        rows = list(csvmodule.DictReader(f))
+    for row in rows:
+        row["note"] = "=1+1 and more"
+    with open(data_copy / "indicators.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csvmodule.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    ex = explore(lang="en", data_dir=data_copy)
+    ex.provinces = ["Hà Giang", "Khánh Hòa"]
+    ex.item.value = "concept:official_email_accounts"
+    got = _csv_of_link(ex)
+    assert len(got) == 2 and got["note"].tolist() == ["'=1+1 and more"] * 2

@@ -89,9 +89,13 @@ def test_values_round_trip_exactly_and_percentages_are_not_divided(tmp_path, all
         row = rows[fact.fact_id]
         cell = row[col["value"]]
         assert cell.value == fact.value  # exact, including 65.91-style percentages
-        fmt = {"percent": "0.00", "vnd": '#,##0 "₫"', "count": "#,##0", "minute": '#,##0 "min"'}.get(
-            fact.unit, "General"
-        )
+        fmt = {
+            "percent": "0.00",
+            "vnd": '#,##0 "₫"',
+            "count": "#,##0",
+            "minute": '#,##0 "min"',
+            "per_100": '#,##0 "/100"',
+        }.get(fact.unit, "General")
         if fact.unit == "percent":
             assert row[col["unit"]].value == "%"
         if float(fact.value).is_integer() or fact.unit == "percent":
@@ -333,9 +337,12 @@ def test_the_note_in_the_workbook_language_comes_first(tmp_path, lang):
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_column_of_a_fact_sheet_is_headed_in_words(lang):
-    """No fact sheet header falls back to a column code (the words come from the strings catalogue)."""
-    for code in FACT_COLUMNS:
-        assert sheet_header("facts", code, lang) != code, code
+def test_every_column_of_every_sheet_is_headed_in_words(lang):
+    """No header falls back to a column code (the words come from the strings catalogue), all distinct."""
+    sheets = {"facts": FACT_COLUMNS, "sources": cd.sources().columns, "catalog": cd.catalog().columns}
+    for sheet, codes in sheets.items():
+        headers = [sheet_header(sheet, code, lang) for code in codes]
+        assert [h for h, code in zip(headers, codes, strict=True) if h == code] == [], sheet
+        assert len(set(headers)) == len(headers), sheet
     assert sheet_header("facts", "province_name", "en") == "Province"
     assert sheet_header("sources", "kind", "vi") == "Loại tài liệu"

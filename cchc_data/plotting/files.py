@@ -10,11 +10,14 @@ from matplotlib.axes import Axes
 
 from .._docstrings import share_docs_in
 from .._text import as_printed
-from ._furniture import _slugify
+from ..citation import chart_citation
+from ._furniture import SOURCE_COLUMNS, _slugify
 
-__all__ = ["save_figure", "save_phone_figure", "show_figure"]
+__all__ = ["save_figure", "save_phone_figure", "show_figure", "PNG_DPI"]
 
-_PNG_DPI = 150
+#: Resolution of the saved PNG (and of the explorer's images): the charts' headers are laid out for it.
+PNG_DPI = 150
+_PNG_DPI = PNG_DPI  # the older private name
 
 
 def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
@@ -66,28 +69,27 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
     paths = [png, svg]
     import pandas as pd
 
+    from .._csvfile import write_csv
+
     values = getattr(fig, "cchc_values", None)
     if isinstance(values, pd.DataFrame):
         csv = folder / f"{stem}.csv"
-        as_printed(_values_with_sources(values)).to_csv(csv, index=False, encoding="utf-8-sig")  # 4, not 4.0
+        write_csv(as_printed(_values_with_sources(values)), csv)  # the rule of every CSV; counts as 4, not 4.0
         paths.append(csv)
     return paths
 
 
 def _values_with_sources(values):
-    """``values`` with the source's title (vi, en), publisher and date after ``source_id``."""
-    if "source_id" not in values.columns:
-        return values
-    from ..indicators import sources
+    """``values`` with the source's issuer, title (vi, en), publisher and date right after ``source_id``.
 
-    cite = sources()[["source_id", "title", "title_en", "publisher", "published"]]
-    cite = cite.rename(columns={c: f"source_{c}" for c in cite.columns if c != "source_id"})
-    cite = cite[[c for c in cite.columns if c == "source_id" or c not in values.columns]]
-    out = values.merge(cite, on="source_id", how="left")
-    order = list(values.columns)
+    They come from the chart's own frame (:func:`cchc_data.plotting.chart_frame`), never from a data folder.
+    """
+    extra = [c for c in SOURCE_COLUMNS if c in values.columns]
+    if "source_id" not in values.columns or not extra:
+        return values
+    order = [c for c in values.columns if c not in extra]
     at = order.index("source_id") + 1
-    extra = [c for c in cite.columns if c != "source_id"]
-    return out[order[:at] + extra + order[at:]]
+    return values[order[:at] + extra + order[at:]]
 
 
 #: Screens the phone rendering of a chart is for (CSS media query), and its width in inches.
@@ -194,6 +196,7 @@ class _Chart:
     def __init__(self, png: bytes, width: int, paths: list[Path], lang: str, *, alt: str = "", phone=None):
         self.data, self.width, self.paths, self.lang = png, width, paths, lang
         self.alt, self.phone = alt or paths[0].stem, phone
+        self.citation = ""  # "Cite this chart", set by show_figure
 
     def _repr_png_(self):
         return self.data, {"width": self.width}
@@ -225,7 +228,9 @@ class _Chart:
             f'<figure class="cchc-chart{wide}"><picture>{source}<img src="data:image/png;base64,{img}" '
             f'width="{self.width}" alt="{alt}"></picture><figcaption><p class="cchc-chart-caption">{alt}</p>'
             f'<p class="cchc-chart-links">{html.escape(i18n.t("chart_files", self.lang))}: {" ".join(links)}</p>'
-            "</figcaption></figure>"
+            "</figcaption>"
+            + (f'<p class="cchc-chart-cite">{html.escape(self.citation)}</p>' if self.citation else "")
+            + "</figure>"
         )
 
     def __repr__(self) -> str:
@@ -242,6 +247,8 @@ def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str =
     The image's ``alt`` text and its visible caption are one sentence made from the values drawn
     (:func:`cchc_data.plotting.describe.describe_chart`); on screens up to 640 px wide the page shows the
     phone rendering (``<name>-phone.png``, :func:`save_phone_figure`) instead.
+    Under them, "Cite this chart": the chart's title, its number on the page and file name, the data version
+    (:func:`cchc_data.citation.chart_citation`).
 
     Parameters
     ----------
@@ -252,7 +259,9 @@ def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str =
     figures_dir : str or pathlib.Path, default "figures"
         The folder to write to, created if needed.
     dpi : int, default 100
-        Resolution of the shown PNG.
+        The size the PNG is shown at, as if drawn at this resolution: the file is always written at 150 dpi
+        (:func:`save_figure`) and shown ``dpi / 150`` of its pixel width (the default, 100, shows it at
+        two thirds, as sharp on a high-density screen). It changes neither the files nor their resolution.
     {lang}
     phone : bool, default True
         Also write the phone rendering (about one more drawing of the chart).
@@ -268,9 +277,11 @@ def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str =
     >>> import tempfile
     >>> from cchc_data.plotting import compare_chart
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     image = show_figure(compare_chart("digital_certificates"), "cert", figures_dir=d, lang="en")
+    ...     image = show_figure(compare_chart("digital_certificates", lang="en"), "cert", figures_dir=d, lang="en")
     ...     [p.name for p in image.paths][:2], image.width > 0, "Download chart" in image._repr_html_()
     (['cert.png', 'cert.svg'], True, True)
+    >>> "Cite this chart: “Specialised digital certificates for state agencies”" in image._repr_html_()
+    True
     """
     from .. import i18n
 
@@ -279,13 +290,28 @@ def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str =
         fig = fig.figure
     from .describe import describe_chart
 
+    title = _chart_title(fig)
     paths = save_figure(fig, name, figures_dir=figures_dir)
     alt = describe_chart(fig, lang)
     phone = save_phone_figure(fig, paths[0].with_name(f"{paths[0].stem}-phone.png")) if phone else None
     plt.close(fig)
     data = paths[0].read_bytes()
     width = int.from_bytes(data[16:20], "big")  # PNG header: IHDR width in pixels, at _PNG_DPI
-    return _Chart(data, round(width * dpi / _PNG_DPI), paths, lang, alt=alt, phone=phone)
+    _CHARTS_SHOWN[0] += 1
+    chart = _Chart(data, round(width * dpi / _PNG_DPI), paths, lang, alt=alt, phone=phone)
+    chart.citation = chart_citation(title, paths[0].stem, _CHARTS_SHOWN[0], lang)
+    return chart
+
+
+#: How many charts this page (one notebook's kernel) has shown: the number in "Cite this chart".
+_CHARTS_SHOWN = [0]
+
+
+def _chart_title(fig) -> str:
+    """The chart's title as drawn (on one line): the figure's suptitle, else the first axes title."""
+    titles = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) is not None else []
+    titles += [ax.get_title(loc=loc) for ax in fig.axes for loc in ("left", "center", "right")]
+    return " ".join(next((t for t in titles if t), "").split())
 
 
 share_docs_in(globals())
