@@ -799,5 +799,5 @@ def test_save_figure_csv_round_trips_every_cell_and_protects_formula_like_text(t
     plt.close(fig)
     raw = pd.read_csv(paths[2], dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert raw["evidence"].tolist() == ["'=1+1 hồ sơ", "dòng một\rdòng hai"]  # two rows, the formula protected
-    assert raw["value"].tolist() == ["1.0", "-2.0"]  # numbers are never marked
+    assert raw["value"].tolist() == ["1", "-2"]  # numbers are never marked, and written as printed (not 1.0)
     assert read_csv(paths[2])["evidence"].tolist() == ["=1+1 hồ sơ", "dòng một\rdòng hai"]

@@ -91,7 +91,7 @@ def describe_chart(fig, lang: str) -> str:
     >>> from cchc_data.plotting import compare_chart
     >>> ax = compare_chart("digital_certificates", lang="en")
     >>> print(describe_chart(ax, "en"))
-    Digital certificates held by officials. Khánh Hòa, Hà Giang, 2017 … Q1 2021: 2 values drawn (2 achieved). Lowest: Digital certificates issued 2,725 (Hà Giang, 2017); highest: Digital certificates integrated in E-office 3,436 (Khánh Hòa, Q1 2021).
+    Specialised digital certificates for state agencies. Khánh Hòa, Hà Giang, 2017 … Q1 2021: 2 values drawn (2 achieved). Lowest: Digital certificates issued 2,725 (Hà Giang, 2017); highest: Digital certificates integrated in E-office 3,436 (Khánh Hòa, Q1 2021).
     >>> plt.close(ax.figure)
     """
     from matplotlib.axes import Axes
