@@ -529,6 +529,8 @@ def latest_standing(*, data_dir=None) -> pd.DataFrame:
     for code in INDICES:
         for slug in _with_data(code, data_dir):
             t = index_trajectory(slug, code, data_dir=data_dir)
+            if t.empty:  # only component values (no score, no rank): the province has no standing to show
+                continue
             ranked = t[t["rank"].notna()]
             row = (ranked if not ranked.empty else t).iloc[-1]
             rows.append(

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from .. import i18n
@@ -167,6 +168,16 @@ def _footer(fig: Figure, frame, lang: str, *, note: str = "") -> None:
     width = max(60, int(fig.get_figwidth() * 15))
     text = "\n".join(_wrap(line, width) for line in (note, text) if line)
     fig.supxlabel(text, x=0.01, ha="left", fontsize=7.5, color="0.35")
+    _as_written(fig)
+
+
+def _as_written(fig: Figure) -> None:
+    """Every text of the figure drawn as written: ``$5 to $10`` is not math (matplotlib would parse it).
+
+    Called by :func:`_footer`, the last piece of furniture every chart adds, and again before a figure is saved.
+    """
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
 
 
 def footer_text(fig: Figure) -> str:

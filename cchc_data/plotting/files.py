@@ -11,7 +11,7 @@ from matplotlib.axes import Axes
 from .._docstrings import share_docs_in
 from .._text import as_printed
 from ..citation import chart_citation
-from ._furniture import SOURCE_COLUMNS, _slugify
+from ._furniture import SOURCE_COLUMNS, _as_written, _slugify
 
 __all__ = ["save_figure", "save_phone_figure", "show_figure", "PNG_DPI"]
 
@@ -63,7 +63,8 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     stem = _slugify(name)
     png, svg = folder / f"{stem}.png", folder / f"{stem}.svg"
-    with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "path"}):
+    _as_written(fig)
+    with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "path", "text.parse_math": False}):
         fig.savefig(png, dpi=_PNG_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight")
         fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white", bbox_inches="tight")
     paths = [png, svg]
