@@ -224,6 +224,15 @@ def _cmd_report(args) -> int:
     finally:
         if client is not None:
             client.close()
+    if args.pdf:
+        from .report.pdf import write_pdfs
+
+        try:
+            pdfs = write_pdfs(result.path)
+        except RuntimeError as exc:
+            print(f"cchc report: error: {exc}", file=sys.stderr)
+            return 2
+        print(f"printed {len(pdfs)} pages as A4 PDF (beside each page)")
     if result.latest is None:
         print(f"published {result.path} beside the fuller {Path(args.output) / 'latest'} (left as it was); "
               f"open {result.path / 'index.html'}")  # fmt: skip
@@ -331,6 +340,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--figures", default=None, metavar="DIR", help="where charts are copied (default: figures/ beside --notebooks)"
     )
+    p.add_argument("--pdf", action="store_true", help="also print each page as an A4 PDF (needs Chromium)")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("extract", help="candidate facts of a report's text, written to a review file (CSV)")
