@@ -1,5 +1,7 @@
 """Packaging: declared dependencies agree, the wheel carries the data, the README example runs."""
 
+import contextlib
+import io
 import os
 import re
 import subprocess
@@ -51,6 +53,29 @@ def test_readme_example_runs():
     exec(compile(block.group(1), "README.md", "exec"), namespace)
     df = namespace["df"]
     assert set(df["province"]) == {"ha-giang"} and len(df) > 20
+
+
+def test_readme_examples_print_what_the_readme_shows():
+    """Each ```python block followed by a bare ``` block prints exactly that block (one namespace, in order)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pairs = re.findall(r"```python\n(.*?)```\n\n```\n(.*?)```", readme, re.S)
+    assert len(pairs) >= 3, "README must show three API examples with their output"
+    namespace = {}
+    for code, shown in pairs:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(compile(code, "README.md", "exec"), namespace)
+        assert out.getvalue() == shown, f"README example prints something else now:\n{code}"
+
+
+def test_readme_is_a_front_door_with_its_reference_in_docs():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.encode("utf-8")) <= 12_000
+    for link in re.findall(r"\]\(((?:docs|data|benchmarks)/[^)#]+)", readme):
+        assert (ROOT / link).is_file(), f"README links {link}, which does not exist"
+    for doc in (ROOT / "docs").glob("*.md"):
+        for link in re.findall(r"\]\((?![a-z]+:)([^)#]+)", doc.read_text(encoding="utf-8")):
+            assert (doc.parent / link).exists(), f"{doc.name} links {link}, which does not exist"
 
 
 @pytest.mark.slow
