@@ -100,6 +100,9 @@ def held_out_catalog(folder: Path, source_id: str) -> Path:
     mine = set(facts.loc[facts["source_id"] == source_id, "indicator"]) - elsewhere
     keep = ~cat["indicator"].isin(mine) & ~cat["whole"].isin(mine)
     cat[keep].to_csv(dest / "catalog.csv", index=False, lineterminator="\n")
+    # the data contract checks foreign keys: the facts of the removed indicators go too
+    kept = set(cat.loc[keep, "indicator"])
+    facts[facts["indicator"].isin(kept)].to_csv(dest / "indicators.csv", index=False, lineterminator="\n")
     return dest
 
 

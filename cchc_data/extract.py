@@ -9,6 +9,7 @@ the kinds of numbers that are never facts (dates, document numbers …) are the 
 
 from __future__ import annotations
 
+import bisect
 import csv
 import os
 import re
@@ -61,16 +62,24 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
     ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
                      r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
-    ("time of day", r"\b\d{1,2}:\d{2}(?!\d)(?!:\d{4})"),
+    ("time of day", r"\b\d{1,2}:\d{2}(?!\d)(?!:\d{4})|(?i:GMT|UTC)\s*[+-]\s*\d{1,2}"),
     ("standard", r"\b(?:TCVN|ISO)(?:\s+ISO)?\s+\d+(?::\d{4})?"),
     ("version", r"(?i:phiên bản|version|ver\.?)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+"),
     ("document number", r"(?<![\d.,])\d+(?:/\d+)*(?:/|-)(?:[A-ZĐ][A-Za-zĐđ]*)(?:[-/][A-ZĐa-z][A-Za-zĐđ]*)*"),
-    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b"),
-    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|(?i:ngày)\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
-             r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"),
+    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b|\b[A-ZĐ]\.\d+\b"),
+    ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
+                         r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
+    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
+             r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+)?\d{1,2}[/.]\d{1,2}(?:/\d{2,4})?(?!\d)"
+             r"|(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?"
+             r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"
+             r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*\d{1,2}/\d{1,2}"),
     ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
     ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
-    ("ordinal or level", r"(?i:thứ|lần thứ)\s+\d+|(?i:mức(?: độ)?)\s+\d+(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
+    ("span of time or age", r"(?<![\d.,/])\d+\s+(?i:tháng|năm|tuổi)(?!\w)"),
+    ("edition", r"(?i:lần|năm|kỳ|khóa|khoá|đợt|phiên)\s+(?:thứ\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
+    ("level", r"(?i:mức(?: độ)?)\s+\d+(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
+    ("scale of a score", r"(?i:thang điểm)\s+\d+"),
     ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
     ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
 )  # fmt: skip
@@ -142,9 +151,8 @@ def _compiled(cue: str) -> re.Pattern:
     return re.compile(left + re.escape(cue.lower()) + right)
 
 
-def _find_cues(kind: str, text: str, lo: int, hi: int) -> list[tuple[int, int, dict]]:
-    """Non-overlapping occurrences of cues of ``kind`` in ``text[lo:hi]`` (lower-cased), longest first."""
-    low = text.lower()
+def _find_cues(kind: str, low: str, lo: int, hi: int) -> list[tuple[int, int, dict]]:
+    """Non-overlapping occurrences of cues of ``kind`` in ``low[lo:hi]`` (the lower-cased text), longest first."""
     found: list[tuple[int, int, dict]] = []
     for row in cues().of(kind):
         for m in _compiled(row["cue"]).finditer(low, lo, hi):
@@ -284,23 +292,30 @@ def _mention_label(m: re.Match) -> tuple[str, int]:
 
 @dataclass
 class _Context:
-    """What the paragraph said so far: the period in force, and whether it speaks of goals."""
+    """What the paragraph said so far: the period in force, and up to where a goal or a plan word governs."""
 
     period: str
     default_end: int | None
-    target: bool = False
+    goal_until: int = -1  # a target cue governs the numbers before this position (its sentence, or its clause)
+    plan_until: int = -1  # a plan cue governs the numbers before this position (its segment)
+    kind_why: str = ""
     why: list[str] = field(default_factory=list)
+
+    def kind_at(self, at: int) -> str:
+        """``plan``, ``target`` or ``actual`` for a number at ``at``."""
+        if at < self.plan_until:
+            return "plan"
+        return "target" if at < self.goal_until else "actual"
 
 
 #: A year inside one of these (ISO 9001:2008, 3595/QĐ-UBND, ngày 18/3/2021) names no period.
 NOT_PERIOD_SPANS = ("standard", "document number", "date", "version", "url", "phone number")
 
 
-def _period_mentions(text: str, lo: int, hi: int, spans: list[tuple[int, int, str]]):
+def _period_mentions(text: str, low: str, lo: int, hi: int, spans: "_SkipIndex"):
     """Period mentions in ``text[lo:hi]`` that name the period of what follows (not baselines)."""
-    low = text.lower()
     for m in _YEAR_MENTION_RE.finditer(text, lo, hi):
-        if any(s < m.end() and m.start() < e and why in NOT_PERIOD_SPANS for s, e, why in spans):
+        if any(why in NOT_PERIOD_SPANS for why in spans.reasons(m.start(), m.end())):
             continue
         before = low[max(lo, m.start() - 20) : m.start()]
         before_words = before.split()[-3:]
@@ -334,15 +349,128 @@ class _Candidate:
     label: str = ""
     paragraph: int = 0
     sentence: int = 0
+    segment: tuple[int, int] = (0, 0)
+    sent: tuple[int, int] = (0, 0)
     noun: str = ""
+    candidates: str = ""
     why: list[str] = field(default_factory=list)
 
 
-def _skipped(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    for s, e, why in spans:
-        if s < end and start < e:
-            return why
-    return None
+@dataclass
+class _Tok:
+    """A number of the text: ``a`` (and ``b`` of ``a/b``) as printed, or an ordinal word's value."""
+
+    start: int
+    end: int
+    a: str
+    b: str = ""
+    b_start: int = 0
+    scale: str = ""
+    pct: str = ""
+    word_value: float | None = None
+    rank: bool = False
+
+
+@lru_cache(maxsize=1)
+def _ordinal_words_re() -> re.Pattern:
+    """``đứng thứ ba``, ``vị trí thứ nhất``: a rank verb, up to two words, ``thứ`` and an ordinal word."""
+    verbs = "|".join(re.escape(c["cue"].lower()) for c in cues().of("rank_verb"))
+    words = "|".join(re.escape(c["cue"].lower()) for c in cues().of("ordinal_word"))
+    return re.compile(rf"(?<!\w)(?:{verbs})(?:\s+\w+){{0,2}}?\s+thứ\s+(?P<w>{words})(?!\w)")
+
+
+def _tokens(text: str, low: str, spans: "_SkipIndex") -> list[_Tok]:
+    """The numbers of the text worth a candidate, in order: numerals not covered by :data:`SKIP`, and ranks
+    written in words after a rank verb."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        if spans.skipped(m.start("a"), m.end("b") if m["b"] else m.end("a")):
+            continue
+        out.append(
+            _Tok(m.start(), m.end(), m["a"], m["b"] or "", m.start("b") if m["b"] else 0,
+                 (m["scale"] or "").strip(), "%" if m["pct"] else "")
+        )  # fmt: skip
+    values = {c["cue"].lower(): float(c["value"]) for c in cues().of("ordinal_word")}
+    for m in _ordinal_words_re().finditer(low):
+        if not spans.skipped(m.start("w"), m.end("w")):
+            out.append(_Tok(m.start("w"), m.end("w"), text[m.start("w") : m.end("w")], word_value=values[m["w"]]))
+    return sorted(out, key=lambda t: t.start)
+
+
+def _listed_after(text: str, prev: _Tok, tok: _Tok) -> bool:
+    """Whether ``tok`` follows ``prev`` in a list (a comma or ``và`` between them, no other number)."""
+    between = text[prev.end : tok.start]
+    return len(between) < 80 and not re.search(r"\d|[.;:()]", between) and bool(re.search(r",|\bvà\b", between))
+
+
+_RANGE_GAP_RE = re.compile(r"\s*(?:[-–]|đến)\s*")
+
+
+def _range_role(text: str, tokens: list[_Tok], k: int) -> str:
+    """``low`` for the first number of a range (``từ 30% - 60%``, ``10 - 15/63``), ``high`` for the second."""
+    if k + 1 < len(tokens) and _RANGE_GAP_RE.fullmatch(text, tokens[k].end, tokens[k + 1].start):
+        if not tokens[k].b and tokens[k].word_value is None:
+            return "low"
+    if k and _RANGE_GAP_RE.fullmatch(text, tokens[k - 1].end, tokens[k].start):
+        if not tokens[k - 1].b and tokens[k - 1].word_value is None:
+            return "high"
+    return ""
+
+
+def _repeated_lines(text: str) -> set[int]:
+    """Starts of lines that repeat an earlier line word for word (at least four words)."""
+    seen: set[str] = set()
+    out: set[int] = set()
+    at = 0
+    for line in text.split("\n"):
+        key = " ".join(line.split())
+        if len(key.split()) >= 4:
+            if key in seen:
+                out.add(at)
+            seen.add(key)
+        at += len(line) + 1
+    return out
+
+
+class _SkipIndex:
+    """Which characters of the text the :data:`SKIP` patterns cover, looked up in constant time.
+
+    One byte per character: the number of the first pattern (in :data:`SKIP` order) covering it, 0 if none.
+    """
+
+    def __init__(self, text: str):
+        self.marks = bytearray(len(text) + 1)
+        for code in range(len(_SKIP_RE), 0, -1):  # the first pattern wins: written last
+            for m in _SKIP_RE[code - 1][1].finditer(text):
+                self.marks[m.start() : m.end()] = bytes([code]) * (m.end() - m.start())
+
+    def skipped(self, start: int, end: int) -> str | None:
+        """The reason of the first pattern covering a character of ``start:end``, or None."""
+        codes = [c for c in self.marks[start:end] if c]
+        return _SKIP_RE[min(codes) - 1][0] if codes else None
+
+    def reasons(self, start: int, end: int) -> set[str]:
+        return {_SKIP_RE[c - 1][0] for c in set(self.marks[start:end]) if c}
+
+
+class _Boundaries:
+    """The matches of a boundary pattern over the whole text, for :func:`_bounds` in logarithmic time."""
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        self.starts = [s for s, _ in found]
+        self.ends = [e for _, e in found]
+        self.size = len(text)
+
+    def around(self, at: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+        """Like :func:`_bounds`: the end of the last match inside ``lo:at``, the start of the first at or after
+        ``at`` (ending by ``hi``)."""
+        hi = self.size if hi is None else hi
+        i = bisect.bisect_right(self.ends, at) - 1
+        start = self.ends[i] if i >= 0 and self.starts[i] >= lo else lo
+        j = bisect.bisect_left(self.starts, at)
+        end = self.starts[j] if j < len(self.starts) and self.ends[j] <= hi else hi
+        return max(start, lo), end
 
 
 def _qualifier(low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
@@ -371,16 +499,44 @@ def _qualifier(low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
 
 
 def _unit(low: str, cand: _Candidate, sent_end: int) -> None:
+    """The unit named right after the number (``%``, ``đồng``, ``ngày``, ``điểm``, ``bậc``, ``thủ tục`` …,
+    see ``extract_cues.csv``); ``not_unit`` cues keep a count (``4 điểm cấp tỉnh``: places)."""
     if cand.printed.rstrip().endswith("%"):
         cand.unit = "percent"
         return
-    after = low[cand.end : min(sent_end, cand.end + 12)].split()
-    first = after[0].strip(",.;:()") if after else ""
+    after = " ".join(w.strip(",.;:()") for w in low[cand.end : min(sent_end, cand.end + 40)].split()[:3])
+    for row in cues().of("not_unit"):
+        if (after + " ").startswith(row["cue"].lower() + " "):
+            cand.why.append(f"'{row['cue']}' counts places")
+            return
     for row in cues().of("unit"):
-        if first == row["cue"].lower():
+        if (after + " ").startswith(row["cue"].lower() + " "):
             cand.unit = row["value"]
             cand.why.append(f"unit '{row['cue']}'")
             return
+
+
+def _rank(low: str, cand: _Candidate, sent: tuple[int, int], fraction: bool, value: float) -> bool:
+    """Whether the number is a rank: a rank cue right before it (``xếp thứ 3/63``, ``vị trí 40``, ``hạng 7``,
+    ``top 5``, ``nhóm 30/63``), not after ``sắp xếp``. Sets the unit ``rank`` and the cue's qualifier."""
+    before = low[max(sent[0], cand.start - 40) : cand.start].replace("(", " ").split()
+    tail = " ".join(before[-3:])
+    after = low[cand.end : min(sent[1], cand.end + 30)].split()
+    for row in cues().of("rank"):
+        cue = row["cue"].lower()
+        if not (tail == cue or tail.endswith(" " + cue)):
+            continue
+        if any(tail.endswith(v["cue"].lower()) for v in cues().of("not_rank")):
+            continue
+        if row["where"] == "before_fraction" and not fraction:
+            if not after or not any(after[0].startswith(g["cue"]) for g in cues().of("rank_group")):
+                continue
+        cand.unit = "rank"
+        if row["value"] != "none" and not (row["value"] == "at_most" and value == 1):  # top 1 is first
+            cand.qualifier = row["value"]
+        cand.why.append(f"rank '{row['cue']}'")
+        return True
+    return False
 
 
 def _respectively(text: str, low: str, cand: _Candidate, seg: tuple[int, int], labels) -> bool:
@@ -406,12 +562,12 @@ def _respectively(text: str, low: str, cand: _Candidate, seg: tuple[int, int], l
     return True
 
 
-def _breakdown(text: str, cand: _Candidate, seg: tuple[int, int]) -> None:
+def _breakdown(text: str, low: str, cand: _Candidate, seg: tuple[int, int]) -> None:
     clause = _bounds(_CLAUSE_END_RE, text, cand.start, seg[0], seg[1])
     words_after = _words(text, cand.end, seg[1])[:AFTER_CUE_WORDS]
     after_limit = words_after[-1][1] if words_after else cand.end
-    found = _find_cues("breakdown", text, clause[0], clause[1])
-    found += [f for f in _find_cues("breakdown", text, cand.end, seg[1]) if f not in found]
+    found = _find_cues("breakdown", low, clause[0], clause[1])
+    found += [f for f in _find_cues("breakdown", low, cand.end, seg[1]) if f not in found]
     after = [
         f for f in found
         if cand.end <= f[0] < min(after_limit, clause[1]) and f[2]["where"] in ("after", "either")
@@ -424,7 +580,7 @@ def _breakdown(text: str, cand: _Candidate, seg: tuple[int, int]) -> None:
         return
     picked = after[:1] or before[-1:]
     if not picked:  # fall back on the segment before the number: "(ngành Công an: 170.397 hồ sơ, đạt 82,06% …"
-        wider = [f for f in _find_cues("breakdown", text, seg[0], cand.start) if f[2]["where"] in ("before", "either")]
+        wider = [f for f in _find_cues("breakdown", low, seg[0], cand.start) if f[2]["where"] in ("before", "either")]
         codes = {f[2]["value"] for f in wider}
         if len({c.split(":")[0] for c in codes}) == 1 and len(codes) == 1:
             picked = wider[-1:]
@@ -565,8 +721,13 @@ def extract(
     default_end = parse_period(period).year_end if period else None
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     low = text.lower()
+    if len(low) != len(text):  # a few letters change length when lower-cased (İ): keep positions aligned
+        low = "".join(ch.lower()[:1] or ch for ch in text)
 
-    spans = [(m.start(), m.end(), why) for why, rx in _SKIP_RE for m in rx.finditer(text)]
+    spans = _SkipIndex(text)
+    lines = _Boundaries(re.compile(r"\n"), text)
+    sentences = _Boundaries(_SENTENCE_END_RE, text)
+    segments = _Boundaries(_SEGMENT_END_RE, text)
     folder = _data_dir(data_dir)
     catalog_info = _catalog_choices(str(folder), identity(folder))
 
@@ -577,43 +738,68 @@ def extract(
     candidates: list[_Candidate] = []
     paragraph_start = -1
     ctx = _Context(period, default_end)
-    for m in _TOKEN_RE.finditer(text):
-        if _skipped(spans, m.start("a"), m.end("b") if m["b"] else m.end("a")):
+    repeated = _repeated_lines(text)
+    tokens = _tokens(text, low, spans)
+    for k, tok in enumerate(tokens):
+        para = lines.around(tok.start)
+        if para[0] in repeated:  # a line printed again word for word (a caption, a lead): once is enough
             continue
-        para = _bounds(re.compile(r"\n"), text, m.start())
         if para[0] != paragraph_start:  # a new paragraph: back to the report's period, no goal in force
             paragraph_start = para[0]
             ctx = _Context(period, default_end)
             scanned = para[0]
-        sent = _bounds(_SENTENCE_END_RE, text, m.start(), para[0], para[1])
-        seg = _bounds(_SEGMENT_END_RE, text, m.start(), sent[0], sent[1])
+        sent = sentences.around(tok.start, para[0], para[1])
+        seg = segments.around(tok.start, sent[0], sent[1])
         # read the paragraph up to this number: period mentions and goal words in force
-        _advance(text, low, ctx, scanned, m.start(), sent, spans)
-        scanned = m.start()
+        _advance(text, low, ctx, scanned, tok.start, sent, spans)
+        scanned = tok.start
 
         # what the whole token says: qualifier, unit, breakdown, evidence (shared by a part and its whole)
-        token = _Candidate(m.start(), m.end(), m.group(0).rstrip(), 0.0)
+        token = _Candidate(tok.start, tok.end, text[tok.start : tok.end].rstrip(), 0.0)
         _qualifier(low, token, sent)
         _unit(low, token, sent[1])
+        first = tok.word_value if tok.word_value is not None else parse_vn_number(tok.a)
+        in_range = _range_role(text, tokens, k)
+        is_rank = tok.word_value is not None or _rank(low, token, sent, bool(tok.b), first)
+        if not is_rank and k and tokens[k - 1].rank:
+            if in_range == "high" or (tok.b and _listed_after(text, tokens[k - 1], tok)):
+                is_rank = True  # "vị trí 10 - 15/63", "xếp 20/63 tỉnh cả nước, 5/14 tỉnh vùng": ranks too
+                token.unit = "rank"
+                token.why.append("rank: after a rank")
+        if tok.word_value is not None:
+            token.unit = "rank"
+            token.why.append(f"rank in words '{text[tok.start : tok.end]}'")
+        tok.rank = is_rank
+        if in_range and token.qualifier == "none":  # "từ 30% - 60%": both bounds kept
+            token.qualifier = "at_least" if in_range == "low" else "at_most"
+            token.why.append(f"the {'lower' if in_range == 'low' else 'upper'} bound of a range")
+        if in_range == "low" and token.unit == "count" and tokens[k + 1].pct:
+            token.unit = "percent"
         if not _respectively(text, low, token, seg, breakdown_labels):
-            _breakdown(text, token, seg)
-        evidence = _evidence(text, m.start(), m.end(), seg, sent)
-        scale, pct = (m["scale"] or "").strip(), "%" if m["pct"] else ""
-        fraction = f"{m['a']}/{m['b']}" if m["b"] else ""
-        pieces = (
-            [("part", m["a"], m.start("a")), ("whole", m["b"], m.start("b"))] if m["b"] else [("", m["a"], m.start())]
-        )
+            _breakdown(text, low, token, seg)
+        evidence = _evidence(text, tok.start, tok.end, seg, sent)
+        fraction = f"{tok.a}/{tok.b}" if tok.b else ""
+        if is_rank or not tok.b:
+            pieces = [("", tok.a, tok.start)]
+        else:
+            pieces = [("part", tok.a, tok.start), ("whole", tok.b, tok.b_start)]
+        kind = ctx.kind_at(tok.start)
         for role, number, start in pieces:
-            cand = _Candidate(start, m.end(), token.printed, parse_vn_number(f"{number} {scale}{pct}".strip()))
+            value = first if role != "whole" else parse_vn_number(number)
+            if role == "" and tok.word_value is None:
+                value = parse_vn_number(f"{number} {tok.scale}{tok.pct}".strip())
+            cand = _Candidate(start, tok.end, token.printed, value)
             cand.role, cand.fraction, cand.evidence = role, fraction, evidence
-            cand.paragraph, cand.sentence = para[0], sent[0]
-            cand.period, cand.kind = ctx.period, "target" if ctx.target else "actual"
+            cand.paragraph, cand.sentence, cand.segment, cand.sent = para[0], sent[0], seg, sent
+            cand.period, cand.kind = ctx.period, kind
             cand.qualifier, cand.breakdown = token.qualifier, token.breakdown
-            cand.unit = "count" if fraction else token.unit
+            cand.unit = "count" if (fraction and not is_rank) else token.unit
             cand.why = list(ctx.why) + token.why
-            if fraction:
+            if kind != "actual":
+                cand.why.append(ctx.kind_why)
+            if fraction and not is_rank:
                 cand.why.append(f"{role} of {fraction}")
-            if "." in number and not _GROUPED_RE.fullmatch(number):
+            if tok.word_value is None and "." in number and not _GROUPED_RE.fullmatch(number):
                 cand.flag = "format_anomaly"
                 cand.why.append(f"'{number}' has a dot as decimal mark")
             candidates.append(cand)
@@ -624,22 +810,41 @@ def extract(
 
 
 def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[int, int], spans) -> None:
-    """Update the paragraph context with what ``text[lo:hi]`` says: period mentions and goal words."""
-    for m, ignored, not_target, prefix in _period_mentions(text, lo, hi, spans):
+    """Update the paragraph context with what ``text[lo:hi]`` says: period mentions, goal and plan words.
+
+    A target cue governs the rest of its sentence (a list of goals runs on across ``;``), but a target named
+    in passing after a result (``đạt 87,06%, vượt chỉ tiêu (87%)``) only its clause; a plan cue
+    (``đề xuất``, ``đăng ký cắt giảm``) governs its segment, up to ``;`` or a bracket.
+    """
+    for m, ignored, not_target, prefix in _period_mentions(text, low, lo, hi, spans):
         if ignored:
             continue
         label, end = _mention_label(m)
         ctx.period = label
         ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{text[m.start() : m.end()]}'"]
         if "đến" in prefix.split() and not not_target and ctx.default_end and end > ctx.default_end:
-            ctx.target = True
-            ctx.why.append(f"target: 'đến năm {end}' is after the report's period")
+            ctx.goal_until = max(ctx.goal_until, sent[1])
+            ctx.kind_why = f"target: 'đến năm {end}' is after the report's period"
+    start = max(lo, sent[0])
     for c in cues().of("target"):
-        for m in _compiled(c["cue"]).finditer(low, max(lo, sent[0]), hi):
-            if ctx.target or _COUNTED_RE.search(low, max(0, m.start() - 12), m.start()):
+        for m in _compiled(c["cue"]).finditer(low, start, hi):
+            if _COUNTED_RE.search(low, max(0, m.start() - 12), m.start()):
                 continue  # "12 mục tiêu": the thing a number counts, not a goal
-            ctx.target = True
-            ctx.why.append(f"target '{c['cue']}'")
+            before = " ".join(low[max(sent[0], m.start() - 20) : m.start()].split()[-2:])
+            passing = [t["cue"] for t in cues().of("target_compare") if _compiled(t["cue"]).search(before)]
+            until = _CLAUSE_END_RE.search(text, m.end(), sent[1]) if passing else None
+            until = until.start() if until else sent[1]
+            if passing and text[until : until + 1] == "(":  # "vượt chỉ tiêu (87%)": the bracket is the target
+                close = text.find(")", until, sent[1])
+                until = close if close != -1 else sent[1]
+            if until > ctx.goal_until:
+                ctx.goal_until = until
+                ctx.kind_why = f"target '{c['cue']}'" + (f" (after '{passing[0]}': its clause only)" if passing else "")
+    for c in cues().of("plan"):
+        for m in _compiled(c["cue"]).finditer(low, start, hi):
+            until = _SEGMENT_END_RE.search(text, m.end(), sent[1])
+            ctx.plan_until = max(ctx.plan_until, until.start() if until else sent[1])
+            ctx.kind_why = f"plan '{c['cue']}'"
 
 
 def _default_period(period, source_id: str, data_dir) -> str:
@@ -650,15 +855,14 @@ def _default_period(period, source_id: str, data_dir) -> str:
     return hit["reference_period"].iat[0] if len(hit) else ""
 
 
-def _query(text: str, start: int, end: int) -> tuple[list[str], str]:
+def _query(text: str, start: int, end: int, seg: tuple[int, int], sent: tuple[int, int]) -> tuple[list[str], str]:
     """Texts around a number that say what it counts (digits left out), and the noun right after it.
 
-    One text per window of :data:`QUERY_WINDOWS` (words before, words after, within the clause only).
+    One text per window of :data:`QUERY_WINDOWS` (words before, words after, within the clause only);
+    ``seg`` and ``sent`` are the number's segment and sentence.
     """
-    seg = _bounds(_SEGMENT_END_RE, text, start)
     clause = _bounds(_CLAUSE_END_RE, text, start, seg[0], seg[1])
     clause = (clause[0], _bounds(_CLAUSE_END_RE, text, end, seg[0], seg[1])[1])
-    sent = _bounds(_SENTENCE_END_RE, text, start)
     queries = []
     for n_before, n_after, scope, _weight in QUERY_WINDOWS:
         lo, hi = {"clause": clause, "sentence": sent}.get(scope, seg)
@@ -747,7 +951,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             if whole:
                 cand.indicator, cand.score, cand.label = whole, last_part.score, cat.at[whole, "label_vi"]
                 cand.why.append(f"the whole of {last_part.indicator}")
-        queries, cand.noun = _query(text, cand.start, cand.end)
+        queries, cand.noun = _query(text, cand.start, cand.end, cand.segment, cand.sent)
         if not cand.indicator and cand.breakdown and not cand.role:
             _inherit(cand, kept)
         if not cand.indicator and cand.unit == "percent" and kept:
