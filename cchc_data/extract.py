@@ -97,6 +97,8 @@ _CLAUSE_END_RE = re.compile(r"[.!?…](?=\s|$)|[;(),\n]")
 _YEAR_MENTION_RE = re.compile(
     r"(?P<quarter>(?i:quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*[/-]\s*(?P<qy>(?:19|20)\d{2}))"
     r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
+    r"|(?P<pair>(?P<p1>(?:19|20)\d{2})\s+và\s+(?:năm\s+)?(?P<p2>(?:19|20)\d{2})(?![\d.,]\d))"
+    r"|(?P<quarter_only>(?i:quý)\s+(?P<q2>IV|I{1,3}|[1-4])(?![\w/-]))"
     r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
 )
 RESPECTIVELY = "lần lượt"
@@ -280,13 +282,21 @@ def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) 
 # periods
 
 
-def _mention_label(m: re.Match) -> tuple[str, int]:
-    """A period mention as a label, and its last year."""
+def _mention_label(m: re.Match, default_year: int | None = None) -> tuple[str, int] | None:
+    """A period mention as a label, and its last year; a quarter without a year is of ``default_year``
+    (the report's), None without one."""
     if m["quarter"]:
         q = _ROMAN.get(m["q"].upper(), None) or int(m["q"])
         return f"{m['qy']}-Q{q}", int(m["qy"])
+    if m["quarter_only"]:
+        if default_year is None:
+            return None
+        q = _ROMAN.get(m["q2"].upper(), None) or int(m["q2"])
+        return f"{default_year}-Q{q}", default_year
     if m["span"]:
         return f"{m['y1']}-{m['y2']}", int(m["y2"])
+    if m["pair"]:  # "năm 2017 và 2018": both years
+        return f"{m['p1']}-{m['p2']}", int(m["p2"])
     return m["year"], int(m["year"])
 
 
@@ -296,10 +306,12 @@ class _Context:
 
     period: str
     default_end: int | None
-    goal_until: int = -1  # a target cue governs the numbers before this position (its sentence, or its clause)
+    goal_until: int = -1  # a target cue governs the numbers before this position (its paragraph, or its clause)
     plan_until: int = -1  # a plan cue governs the numbers before this position (its segment)
     kind_why: str = ""
     why: list[str] = field(default_factory=list)
+    consumed: set = field(default_factory=set)  # year mentions read as the period of the number before them
+    listing: bool = False  # this paragraph is an item of a list its predecessor introduced
 
     def kind_at(self, at: int) -> str:
         """``plan``, ``target`` or ``actual`` for a number at ``at``."""
@@ -312,15 +324,19 @@ class _Context:
 NOT_PERIOD_SPANS = ("standard", "document number", "date", "version", "url", "phone number")
 
 
-def _period_mentions(text: str, low: str, lo: int, hi: int, spans: "_SkipIndex"):
-    """Period mentions in ``text[lo:hi]`` that name the period of what follows (not baselines)."""
+def _period_mentions(text: str, low: str, lo: int, hi: int, spans: "_SkipIndex", consumed=frozenset()):
+    """Period mentions in ``text[lo:hi]`` that name the period of what follows (not baselines, not a year
+    already read as the period of the number before it: ``consumed``)."""
     for m in _YEAR_MENTION_RE.finditer(text, lo, hi):
-        if any(why in NOT_PERIOD_SPANS for why in spans.reasons(m.start(), m.end())):
+        if m.start() in consumed or any(why in NOT_PERIOD_SPANS for why in spans.reasons(m.start(), m.end())):
             continue
         before = low[max(lo, m.start() - 20) : m.start()]
         before_words = before.split()[-3:]
         prefix = " ".join(before_words)
-        ignored = [c for c in cues().of("period_ignore") if _compiled(c["cue"]).search(prefix)]
+        ignored = [
+            c for c in cues().of("period_ignore")
+            if _compiled(c["cue"]).search(prefix) and not (c["cue"] == "từ" and (m["span"] or m["pair"]))
+        ]  # fmt: skip  "từ năm 2018 đến nay" starts a count; "từ (2013-2018)" names a span
         not_target = [c for c in cues().of("not_target") if c["where"] == "before_year" and c["cue"] in prefix]
         yield m, bool(ignored), bool(not_target), prefix
 
@@ -415,6 +431,42 @@ def _range_role(text: str, tokens: list[_Tok], k: int) -> str:
         if not tokens[k - 1].b and tokens[k - 1].word_value is None:
             return "high"
     return ""
+
+
+_TRAILING_YEAR_RE = re.compile(r"(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?![\d.,]\d|\s*[-–]\s*\d)")
+
+
+def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int], spans) -> re.Match | None:
+    """``58/63 tỉnh, thành phố vào năm 2007``: a ``năm YYYY`` printed after the number, before the next
+    number and in the same clause (or the same brackets), names the number's period, not what follows."""
+    tok = tokens[k]
+    hi = min(tokens[k + 1].start if k + 1 < len(tokens) else sent[1], sent[1])
+    m = _TRAILING_YEAR_RE.search(text, tok.end, hi)
+    if not m or any(why in NOT_PERIOD_SPANS for why in spans.reasons(m.start(), m.end())):
+        return None
+    gap = text[tok.end : m.start()]
+    if re.search(r"[;.]", gap) or len(gap.split()) > 8:
+        return None
+    prefix = " ".join(gap.lower().split()[-2:])
+    if any(_compiled(c["cue"]).search(prefix) for c in cues().of("period_ignore")):
+        return None  # "tăng 4 bậc so với năm 2017": a baseline
+    if "," in gap:  # only inside brackets that close after the year
+        opened = text.count("(", sent[0], tok.start) > text.count(")", sent[0], tok.start)
+        if not opened or ")" in gap or ")" not in text[m.end() : sent[1]]:
+            return None
+    return m
+
+
+_LIST_ITEM_RE = re.compile(r"\s*(?:[a-zđ]\)|[-•+*–]|\d+(?:\.\d+)*[.)])\s")
+
+
+def _continues(text: str, start: int, ctx: _Context) -> bool:
+    """Whether the paragraph at ``start`` goes on with what the one before said (its period and goals):
+    the one before ended with ``:``, or was an item of that list and this one is another item."""
+    before = text[max(0, start - 400) : start].rstrip()
+    if before.endswith(":"):
+        return True
+    return ctx.listing and bool(_LIST_ITEM_RE.match(text, start))
 
 
 def _repeated_lines(text: str) -> set[int]:
@@ -746,7 +798,10 @@ def extract(
             continue
         if para[0] != paragraph_start:  # a new paragraph: back to the report's period, no goal in force
             paragraph_start = para[0]
-            ctx = _Context(period, default_end)
+            if _continues(text, para[0], ctx):  # "… cụ thể như sau:" then "a) PAR INDEX: Đạt 89,13%"
+                ctx.listing = True
+            else:
+                ctx = _Context(period, default_end, consumed=ctx.consumed)
             scanned = para[0]
         sent = sentences.around(tok.start, para[0], para[1])
         seg = segments.around(tok.start, sent[0], sent[1])
@@ -770,6 +825,9 @@ def extract(
             token.unit = "rank"
             token.why.append(f"rank in words '{text[tok.start : tok.end]}'")
         tok.rank = is_rank
+        trailing = _trailing_year(text, tokens, k, sent, spans)
+        if trailing:
+            ctx.consumed.add(trailing.start("y"))
         if in_range and token.qualifier == "none":  # "từ 30% - 60%": both bounds kept
             token.qualifier = "at_least" if in_range == "low" else "at_most"
             token.why.append(f"the {'lower' if in_range == 'low' else 'upper'} bound of a range")
@@ -797,12 +855,21 @@ def extract(
             cand.why = list(ctx.why) + token.why
             if kind != "actual":
                 cand.why.append(ctx.kind_why)
+            if trailing:
+                cand.period = trailing["y"]
+                cand.why.append(f"period '{trailing.group(0)}' printed after it")
             if fraction and not is_rank:
                 cand.why.append(f"{role} of {fraction}")
             if tok.word_value is None and "." in number and not _GROUPED_RE.fullmatch(number):
                 cand.flag = "format_anomaly"
                 cand.why.append(f"'{number}' has a dot as decimal mark")
             candidates.append(cand)
+        if trailing:  # "vị trí thứ 8 (với 65,53 điểm) năm 2018": the year is of both
+            for prev in reversed(candidates[: -len(pieces)]):
+                if prev.sentence != sent[0] or re.search(r"[,;.]", text[prev.end : tok.start]):
+                    break
+                prev.period = trailing["y"]
+                prev.why.append(f"period '{trailing.group(0)}' printed after it")
 
     rows = _rows(candidates, text, slug, source_id, catalog_info)
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
@@ -816,14 +883,15 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
     in passing after a result (``đạt 87,06%, vượt chỉ tiêu (87%)``) only its clause; a plan cue
     (``đề xuất``, ``đăng ký cắt giảm``) governs its segment, up to ``;`` or a bracket.
     """
-    for m, ignored, not_target, prefix in _period_mentions(text, low, lo, hi, spans):
-        if ignored:
+    for m, ignored, not_target, prefix in _period_mentions(text, low, lo, hi, spans, ctx.consumed):
+        label_end = None if ignored else _mention_label(m, ctx.default_end)
+        if label_end is None:
             continue
-        label, end = _mention_label(m)
+        label, end = label_end
         ctx.period = label
         ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{text[m.start() : m.end()]}'"]
         if "đến" in prefix.split() and not not_target and ctx.default_end and end > ctx.default_end:
-            ctx.goal_until = max(ctx.goal_until, sent[1])
+            ctx.goal_until = len(text)  # the rest of the paragraph
             ctx.kind_why = f"target: 'đến năm {end}' is after the report's period"
     start = max(lo, sent[0])
     for c in cues().of("target"):
@@ -834,6 +902,8 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
             passing = [t["cue"] for t in cues().of("target_compare") if _compiled(t["cue"]).search(before)]
             until = _CLAUSE_END_RE.search(text, m.end(), sent[1]) if passing else None
             until = until.start() if until else sent[1]
+            if not passing:
+                until = len(text)  # to the end of the paragraph: the context is reset at the next one
             if passing and text[until : until + 1] == "(":  # "vượt chỉ tiêu (87%)": the bracket is the target
                 close = text.find(")", until, sent[1])
                 until = close if close != -1 else sent[1]
