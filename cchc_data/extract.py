@@ -40,8 +40,8 @@ FACT_COLUMNS = [
 #: Review columns after the fact columns. ``keep`` is the reviewer's verdict (``yes`` / ``no``);
 #: ``catalog_*`` define a new catalog row when ``indicator`` is not in the catalog yet.
 REVIEW_EXTRA = [
-    "keep", "confidence", "indicator_score", "indicator_label", "unit", "role", "fraction",
-    "position", "why",
+    "keep", "confidence", "indicator_score", "indicator_label", "indicator_candidates", "draft_indicator",
+    "draft_label_vi", "unit", "role", "fraction", "position", "why",
 ]  # fmt: skip
 CATALOG_COLUMNS = [
     "catalog_label_vi", "catalog_label_en", "catalog_unit_vi", "catalog_unit_en", "catalog_domain",
@@ -55,6 +55,7 @@ WORDS_BEFORE = 4  # context words kept before the number in the evidence
 WORDS_AFTER = 5  # … and after it
 AFTER_CUE_WORDS = 4  # a breakdown named after the number counts within this many words
 MIN_INDICATOR_SCORE = 65  # below this, no indicator is suggested
+MIN_INDICATOR_MARGIN = 0  # … nor when the runner-up scores within this many points (bonuses included)
 
 # Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
 # Order matters only for the reason reported (the first pattern that covers a number names it).
@@ -237,17 +238,32 @@ ROLE_BONUS = 100  # the a of a/b is a part in the catalog, its b a whole, whenev
 TIE_BREAK = 0.2  # weight of the word-order-sensitive similarity of the nearest words, to part near-equals
 
 
-def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) -> tuple[str, float, str]:
-    """The catalog indicator closest to the words around a number: ``(code, score 0-100, label)``.
+#: Units no catalog indicator is measured in: a rank, an index score, days get no suggestion.
+NO_CATALOG_UNITS = ("rank", "points", "day")
 
-    Indicators of the number's unit family (percent, money, other) compete on the similarity of their
+
+def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) -> list[tuple[str, float, str]]:
+    """The catalog indicators closest to the words around a number, best first: ``(code, score 0-100, label)``.
+
+    Indicators of the number's unit family (percent, money, other counts) compete on the similarity of their
     label to the windows of :data:`QUERY_WINDOWS`, plus :data:`NOUN_BONUS` when the noun after the
     number is what they count (the score, capped at 100); among those, a part is preferred for the
-    ``a`` of ``a/b`` and a whole for its ``b``. None is suggested below :data:`MIN_INDICATOR_SCORE`.
+    ``a`` of ``a/b`` and a whole for its ``b``. A rank, an index score or a number of days gets none
+    (:data:`NO_CATALOG_UNITS`). :func:`_strong` decides whether the first is suggested.
     """
+    if unit in NO_CATALOG_UNITS:
+        return []
+    key = (tuple(queries), noun, unit, role)
+    memo = catalog_info[3]  # one per extract() call: a phrase printed again in the report is scored once
+    if key not in memo:
+        memo[key] = _suggest_uncached(*key, catalog_info)
+    return list(memo[key])
+
+
+def _suggest_uncached(queries: tuple, noun: str, unit: str, role: str, catalog_info) -> tuple:
     from rapidfuzz import fuzz
 
-    cat, labels, nouns = catalog_info
+    cat, labels, nouns, _memo = catalog_info
     if unit == "percent":
         mask = cat["unit"] == "percent"
     elif unit == "vnd":
@@ -255,10 +271,11 @@ def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) 
     else:
         mask = ~cat["unit"].isin(["percent", "vnd"])
     role_fits = (cat["whole"] != "") if role == "part" else cat["indicator"].isin(set(cat["whole"])) if role else None
-    queries, noun = [_expand(q) for q in queries], _expand(noun)
+    *queries, segment = [_expand(q) for q in queries]  # the segment's words come last: for the coverage check
+    noun = _expand(noun)
     head = noun.split()[0] if noun else ""
     weights = [w[3] for w in QUERY_WINDOWS]
-    best, best_rank, best_score = None, -1.0, 0.0
+    scored = []
     for i in range(len(labels)):
         if not mask.iat[i]:
             continue
@@ -266,16 +283,25 @@ def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) 
             weights
         )
         score += TIE_BREAK * fuzz.token_sort_ratio(queries[0], labels[i])
-        if unit == "count" and head and head in (nouns[i].split()[:1] + labels[i].split()[:1]):
+        if unit != "percent" and head and head in (nouns[i].split()[:1] + labels[i].split()[:1]):
             score += NOUN_BONUS
         rank = score + (ROLE_BONUS if role_fits is not None and role_fits.iat[i] else 0)
-        if rank > best_rank:
-            best, best_rank, best_score = i, rank, score
-    score = round(min(100.0, best_score), 1)
-    if best is None or score < MIN_INDICATOR_SCORE:
-        return "", score, ""
-    row = cat.iloc[best]
-    return row["indicator"], score, row["label_vi"]
+        scored.append((rank, score, i))
+    scored.sort(key=lambda t: -t[0])
+    near = set(segment.split())
+    return tuple(
+        (cat.at[i, "indicator"], round(score, 1), cat.at[i, "label_vi"], set(labels[i].split()) <= near)
+        for _, score, i in scored[:3]
+    )
+
+
+def _strong(ranked: list[tuple]) -> bool:
+    """Whether the best catalog indicator is a strong enough match to suggest: every word of its label
+    (common words left out, abbreviations read) is in the number's clause or segment, it scores at least
+    :data:`MIN_INDICATOR_SCORE`, and ahead of the runner-up by :data:`MIN_INDICATOR_MARGIN`."""
+    if not ranked or not ranked[0][3] or min(100.0, ranked[0][1]) < MIN_INDICATOR_SCORE:
+        return False
+    return len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= MIN_INDICATOR_MARGIN
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -781,7 +807,7 @@ def extract(
     sentences = _Boundaries(_SENTENCE_END_RE, text)
     segments = _Boundaries(_SEGMENT_END_RE, text)
     folder = _data_dir(data_dir)
-    catalog_info = _catalog_choices(str(folder), identity(folder))
+    catalog_info = (*_catalog_choices(str(folder), identity(folder)), {})
 
     breakdown_labels = [
         (fold(r.label_vi), r.breakdown) for r in read_table("breakdowns", data_dir=data_dir).itertuples()
@@ -928,8 +954,8 @@ def _default_period(period, source_id: str, data_dir) -> str:
 def _query(text: str, start: int, end: int, seg: tuple[int, int], sent: tuple[int, int]) -> tuple[list[str], str]:
     """Texts around a number that say what it counts (digits left out), and the noun right after it.
 
-    One text per window of :data:`QUERY_WINDOWS` (words before, words after, within the clause only);
-    ``seg`` and ``sent`` are the number's segment and sentence.
+    One text per window of :data:`QUERY_WINDOWS` (words before, words after, within the clause only),
+    then the whole segment ``seg`` (for :func:`_strong`); ``sent`` is the number's sentence.
     """
     clause = _bounds(_CLAUSE_END_RE, text, start, seg[0], seg[1])
     clause = (clause[0], _bounds(_CLAUSE_END_RE, text, end, seg[0], seg[1])[1])
@@ -943,11 +969,37 @@ def _query(text: str, start: int, end: int, seg: tuple[int, int], sent: tuple[in
             words = [text[s:e] for s, e in _words(text, sent[0], start)][:n_before]
         queries.append(" ".join(w for w in words if not re.search(r"\d", w)))
     after = [text[s:e] for s, e in _words(text, end, seg[1])]
+    queries.append(" ".join(w for w in text[seg[0] : seg[1]].split() if not re.search(r"\d", w)))
     return queries, " ".join(w.strip(",.;:()") for w in after[:3])
+
+
+_DEFINITION_RE = re.compile(r"(?P<long>(?:[^\W\d_]+\s+){1,8})\((?P<abbr>[A-ZĐ]{2,8})\)")
+
+
+def _defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the text defines: ``tiếp nhận 61,3 ngàn hồ sơ (HS)`` → ``{"HS": "hồ sơ"}`` (the words
+    before the brackets whose first letters spell it)."""
+    out = {}
+    for m in _DEFINITION_RE.finditer(text):
+        abbr, words = m["abbr"], m["long"].split()
+        if len(words) >= len(abbr):
+            long = words[-len(abbr) :]
+            if fold("".join(w[0] for w in long)) == fold(abbr):
+                out.setdefault(abbr, " ".join(long).lower())
+    return out
 
 
 def _first_noun(noun: str) -> str:
     return _expand(noun).split(" ")[0] if noun else ""
+
+
+OWN_SUBJECT_WORDS = 5  # more words than this before a number in its segment say what it measures
+
+
+def _no_subject(text: str, cand: _Candidate) -> bool:
+    """Whether the number's segment names only its breakdown before it (``Trong đó, cấp tỉnh là 99,76%``),
+    not a subject of its own (``tỷ lệ hồ sơ công việc xử lý trên mạng tại cấp tỉnh đạt 100%``)."""
+    return len(text[cand.segment[0] : cand.start].split()) <= OWN_SUBJECT_WORDS
 
 
 def _inherit(cand: _Candidate, earlier: list[_Candidate]) -> None:
@@ -1009,6 +1061,8 @@ def _context_key(text: str, start: int) -> tuple[str, str]:
 
 def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info) -> list[dict]:
     rows, seen, kept = [], set(), []
+    defined = _defined_abbreviations(text)  # "hồ sơ (HS)": HS then reads as hồ sơ
+    defined_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, defined)) + r")(?!\w)") if defined else None
     cat = catalog_info[0].set_index("indicator")
     last_part: _Candidate | None = None
     for cand in candidates:
@@ -1022,12 +1076,19 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 cand.indicator, cand.score, cand.label = whole, last_part.score, cat.at[whole, "label_vi"]
                 cand.why.append(f"the whole of {last_part.indicator}")
         queries, cand.noun = _query(text, cand.start, cand.end, cand.segment, cand.sent)
-        if not cand.indicator and cand.breakdown and not cand.role:
+        if defined:
+            queries = [defined_re.sub(lambda m: defined[m.group(0)], q) for q in queries]
+            cand.noun = defined_re.sub(lambda m: defined[m.group(0)], cand.noun)
+        if not cand.indicator and cand.breakdown and not cand.role and _no_subject(text, cand):
             _inherit(cand, kept)
         if not cand.indicator and cand.unit == "percent" and kept:
             _share_of(cand, kept[-1], text, cat)
         if not cand.indicator:
-            cand.indicator, cand.score, cand.label = _suggest(queries, cand.noun, cand.unit, cand.role, catalog_info)
+            ranked = _suggest(queries, cand.noun, cand.unit, cand.role, catalog_info)
+            cand.candidates = "; ".join(f"{code} ({min(100.0, score):g})" for code, score, *_ in ranked)
+            cand.score = min(100.0, ranked[0][1]) if ranked else 0.0
+            if _strong(ranked):
+                cand.indicator, cand.label = ranked[0][0], ranked[0][2]
         kept.append(cand)
         if cand.role == "part":
             last_part = cand
@@ -1054,6 +1115,8 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 "confidence": confidence,
                 "indicator_score": cand.score,
                 "indicator_label": cand.label,
+                "indicator_candidates": cand.candidates,
+                **_draft(cand, text),
                 "unit": cand.unit,
                 "role": cand.role,
                 "fraction": cand.fraction,
@@ -1063,6 +1126,40 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             }
         )
     return rows
+
+
+DRAFT_WORDS = 8  # words of the text kept in a drafted label
+_DRAFT_DROP = ("đạt", "là", "có", "chiếm", "với", "được", "gồm", "tổng số", "trong đó", "còn", "và", "đã", "tỷ lệ")
+
+
+def _draft(cand: _Candidate, text: str) -> dict:
+    """A new indicator drafted from the text for a number no catalog indicator fits strongly: a label in
+    the text's own words (what its clause says before the number, else the noun after it), a code made
+    of those words without diacritics. The curator edits it into a catalog row (``catalog_*`` columns)."""
+    if cand.indicator or cand.role == "whole":
+        return {"draft_indicator": "", "draft_label_vi": ""}
+    seg = cand.segment
+    clause_start = _bounds(_CLAUSE_END_RE, text, cand.start, seg[0], seg[1])[0]
+    before = [w.strip(",.;:()“”\"") for w in text[clause_start : cand.start].split()]
+    before = [w for w in before if w and not re.search(r"\d", w)]
+    while before and " ".join(before[-2:]).lower() in _DRAFT_DROP or before and before[-1].lower() in _DRAFT_DROP:
+        before = before[:-2] if " ".join(before[-2:]).lower() in _DRAFT_DROP else before[:-1]
+    words = before[-DRAFT_WORDS:]
+    if len(words) < 2 and cand.noun:
+        words = cand.noun.split()
+    if not words:
+        return {"draft_indicator": "", "draft_label_vi": ""}
+    prefix = {"percent": "Tỷ lệ", "rank": "Xếp hạng", "points": "Điểm"}.get(cand.unit, "Số")
+    label = " ".join(words)
+    if not label.lower().startswith(prefix.lower()):
+        label = f"{prefix} {label[0].lower()}{label[1:]}" if not label[:2].isupper() else f"{prefix} {label}"
+    code_words = [w for w in re.findall(r"\w+", fold(label)) if w not in {"so", "ty", "le", "cua", "cac", "va", "la"}]
+    code = "_".join(code_words[:6]) or "new_indicator"
+    if cand.unit == "percent" and not code.endswith("_share"):
+        code += "_share"
+    if not code[0].isalpha():
+        code = "x_" + code
+    return {"draft_indicator": code, "draft_label_vi": label}
 
 
 def format_value(value: float) -> str:
