@@ -108,10 +108,10 @@ def score_text(text: str, facts: list[dict], cands: pd.DataFrame) -> dict:
         for i, j in pairs.items()
     ]
     out["wrong"] = [w for w in out["wrong"] if not w.endswith(": ")]
-    out["missed"] = [f"{facts[i]['file'][:2]} {facts[i]['value']}: {facts[i]['evidence']}" for i in options if i not in pairs]
-    out["extra"] = [
-        f"{c['value']:g} {c['unit']} «{c['evidence']}»" for j, c in enumerate(rows) if j not in owner
+    out["missed"] = [
+        f"{facts[i]['file'][:2]} {facts[i]['value']}: {facts[i]['evidence']}" for i in options if i not in pairs
     ]
+    out["extra"] = [f"{c['value']:g} {c['unit']} «{c['evidence']}»" for j, c in enumerate(rows) if j not in owner]
     return out
 
 
@@ -162,7 +162,9 @@ def table(totals: dict[str, dict]) -> tuple[str, bool]:
             f"{split:<10}{t['facts']:>6}{t['candidates']:>6}"
             + "".join(f"{'–' if rs[m] is None else f'{100 * rs[m]:.1f} %':>10}" for m in MEASURES)
         )
-    lines.append(f"{'goal':<22}" + "".join(f"{f'≥ {100 * GOALS[m]:.0f} %' if m in GOALS else '–':>10}" for m in MEASURES))
+    lines.append(
+        f"{'goal':<22}" + "".join(f"{f'≥ {100 * GOALS[m]:.0f} %' if m in GOALS else '–':>10}" for m in MEASURES)
+    )
     held = ratios(totals["held_out"]) if "held_out" in totals else {}
     ok = bool(held) and all(held[m] is None or held[m] >= GOALS[m] - 1e-12 for m in GOALS)
     lines.append(f"held-out figures meet every goal: {'PASS' if ok else 'FAIL'}")

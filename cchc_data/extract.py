@@ -350,7 +350,7 @@ class _Context:
 NOT_PERIOD_SPANS = ("standard", "document number", "date", "version", "url", "phone number")
 
 
-def _period_mentions(text: str, low: str, lo: int, hi: int, spans: "_SkipIndex", consumed=frozenset()):
+def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, consumed=frozenset()):
     """Period mentions in ``text[lo:hi]`` that name the period of what follows (not baselines, not a year
     already read as the period of the number before it: ``consumed``)."""
     for m in _YEAR_MENTION_RE.finditer(text, lo, hi):
@@ -360,7 +360,8 @@ def _period_mentions(text: str, low: str, lo: int, hi: int, spans: "_SkipIndex",
         before_words = before.split()[-3:]
         prefix = " ".join(before_words)
         ignored = [
-            c for c in cues().of("period_ignore")
+            c
+            for c in cues().of("period_ignore")
             if _compiled(c["cue"]).search(prefix) and not (c["cue"] == "từ" and (m["span"] or m["pair"]))
         ]  # fmt: skip  "từ năm 2018 đến nay" starts a count; "từ (2013-2018)" names a span
         not_target = [c for c in cues().of("not_target") if c["where"] == "before_year" and c["cue"] in prefix]
@@ -421,7 +422,7 @@ def _ordinal_words_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{verbs})(?:\s+\w+){{0,2}}?\s+thứ\s+(?P<w>{words})(?!\w)")
 
 
-def _tokens(text: str, low: str, spans: "_SkipIndex") -> list[_Tok]:
+def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
     """The numbers of the text worth a candidate, in order: numerals not covered by :data:`SKIP`, and ranks
     written in words after a rank verb."""
     out = []
@@ -1059,15 +1060,74 @@ def _context_key(text: str, start: int) -> tuple[str, str]:
     return before, " ".join(text[start : start + DUPLICATE_CONTEXT].split())
 
 
+HEADLINE_WORDS = 30  # a line this short without a full stop is a headline or a caption
+ROUNDED = 1.1  # "hơn 59 ngàn" in a headline restates a body figure up to 10 % above it
+_COMPARATIVE = ("more_than", "less_than", "at_least", "at_most", "about")
+
+
+def _restated(candidates: list[_Candidate], text: str) -> set[int]:
+    """Candidates that restate another one rather than state a fact (indices into ``candidates``):
+
+    - a number of a headline or caption (a short line without a full stop) that the body prints too, with
+      the same unit (``Quảng Bình xếp thứ 37`` over ``xếp thứ 37/63``; ``hơn 59 ngàn hồ sơ`` over
+      ``59,72 ngàn``);
+    - the whole of ``a/b`` printed again in its sentence (``5/9 huyện … cả 9/9 huyện``);
+    - a share with a comparative after a count ``a/b`` in its segment: the threshold the count is defined
+      by (``5/9 huyện đạt tỷ lệ này dưới 3%``), not a fact.
+    """
+    out: set[int] = set()
+    heads = {c.paragraph for c in candidates if _is_headline(text, c.paragraph)}
+    body = [c for c in candidates if c.paragraph not in heads]
+    for k, cand in enumerate(candidates):
+        if cand.paragraph in heads:
+            close = [
+                b for b in body if b.unit == cand.unit and (
+                    b.value == cand.value or cand.qualifier in _COMPARATIVE and cand.value <= b.value <= cand.value * ROUNDED
+                )
+            ]  # fmt: skip
+            if close:
+                out.add(k)
+        if cand.role == "whole" and any(
+            p.role == "whole" and p.value == cand.value and p.sentence == cand.sentence for p in candidates[:k]
+        ):
+            out.add(k)
+        if (
+            cand.unit == "percent"
+            and cand.qualifier in _COMPARATIVE
+            and any(p.role == "part" and p.segment == cand.segment and p.start < cand.start for p in candidates[:k])
+        ):
+            out.add(k)
+    return out
+
+
+def _is_headline(text: str, start: int) -> bool:
+    end = text.find("\n", start)
+    line = text[start : end if end != -1 else len(text)].strip()
+    return len(line.split()) <= HEADLINE_WORDS and not re.search(r"[.!?…](?=\s|$)|[:;]$", line)
+
+
+def _repeat_of(cand: _Candidate, kept: list[_Candidate]) -> bool:
+    """A value with decimals printed again with the same unit, period, kind, indicator and breakdown
+    (``73,40 điểm`` in the lead and in the body) is the same fact: once is enough."""
+    if float(cand.value).is_integer() or cand.role:
+        return False
+    return any(
+        (p.value, p.unit, p.period, p.kind, p.indicator, p.breakdown)
+        == (cand.value, cand.unit, cand.period, cand.kind, cand.indicator, cand.breakdown)
+        for p in kept
+    )
+
+
 def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info) -> list[dict]:
     rows, seen, kept = [], set(), []
     defined = _defined_abbreviations(text)  # "hồ sơ (HS)": HS then reads as hồ sơ
     defined_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, defined)) + r")(?!\w)") if defined else None
     cat = catalog_info[0].set_index("indicator")
     last_part: _Candidate | None = None
-    for cand in candidates:
+    dropped = _restated(candidates, text)
+    for k, cand in enumerate(candidates):
         key = (_context_key(text, cand.start), cand.role)
-        if key in seen:  # the same sentence printed twice (a lead repeated in the body): once is enough
+        if key in seen or k in dropped:  # the same sentence printed twice (a lead repeated in the body) …
             continue
         seen.add(key)
         if cand.role == "whole" and last_part is not None and last_part.indicator:
@@ -1089,6 +1149,8 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             cand.score = min(100.0, ranked[0][1]) if ranked else 0.0
             if _strong(ranked):
                 cand.indicator, cand.label = ranked[0][0], ranked[0][2]
+        if _repeat_of(cand, kept):
+            continue
         kept.append(cand)
         if cand.role == "part":
             last_part = cand
@@ -1140,7 +1202,7 @@ def _draft(cand: _Candidate, text: str) -> dict:
         return {"draft_indicator": "", "draft_label_vi": ""}
     seg = cand.segment
     clause_start = _bounds(_CLAUSE_END_RE, text, cand.start, seg[0], seg[1])[0]
-    before = [w.strip(",.;:()“”\"") for w in text[clause_start : cand.start].split()]
+    before = [w.strip(',.;:()“”"') for w in text[clause_start : cand.start].split()]
     before = [w for w in before if w and not re.search(r"\d", w)]
     while before and " ".join(before[-2:]).lower() in _DRAFT_DROP or before and before[-1].lower() in _DRAFT_DROP:
         before = before[:-2] if " ".join(before[-2:]).lower() in _DRAFT_DROP else before[:-1]
