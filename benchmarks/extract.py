@@ -232,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
             "indicators only that source uses and scores the facts whose indicator remains. qualif., kind,\n"
             "period, breakd. = covered facts whose guess equals the curated value. Time: median of 3 runs.\n"
             "The weights of the indicator suggestion (`QUERY_WINDOWS`, `NOUN_BONUS`, `MIN_INDICATOR_SCORE` in\n"
-            "`cchc_data/extract.py`) were tuned on these same five texts: expect less on a new kind of report.\n\n"
+            "`cchc_data/curation/extract.py`) were tuned on these same five texts: expect less on a new kind of report.\n\n"
             f"Latest run: {stamp}, Python {sys.version.split()[0]}.\n\n"
             f"```\n{printed}\n{chr(10).join(verdict)}\n```\n"
         )

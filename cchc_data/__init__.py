@@ -9,12 +9,13 @@
 from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
 
+from . import _moved  # noqa: F401  (old import paths of moved modules, e.g. cchc_data.plotting_national)
 from .datadir import ContractError, DataError, data_dir, data_version
 from .indicators import COLUMNS, flags, load_indicators, sources
-from .national import check_national as check_national  # curation tools: re-exported, outside __all__
 from .national import index_comparison, index_trajectory, latest_standing, national_indices
 from .numbers import numbers_in as numbers_in
 from .numbers import parse_vn_number as parse_vn_number
+from .numbers import parse_vn_number_words as parse_vn_number_words
 from .numbers import parse_vn_quantity as parse_vn_quantity
 from .periods import parse_period as parse_period
 from .province_registry import provinces, resolve_province, successor
@@ -34,6 +35,7 @@ _LAZY = {
     "ValidationReport": "validation",
     "validate": "validation",
     "verify_evidence": "validation",
+    "check_national": "validation",
     "show_table": "tables",
     "format_number": "i18n",
     "format_percent": "i18n",
@@ -70,5 +72,5 @@ __all__ = [
 #: from here too, and documented in their modules (:mod:`cchc_data.validation`, :mod:`cchc_data.numbers`…).
 CURATION_TOOLS = [
     "validate", "ValidationReport", "verify_evidence", "check_national",
-    "parse_vn_number", "parse_vn_quantity", "numbers_in", "parse_period",
+    "parse_vn_number", "parse_vn_quantity", "parse_vn_number_words", "numbers_in", "parse_period",
 ]  # fmt: skip

@@ -161,7 +161,7 @@ def _cmd_report(args) -> int:
 def _cmd_extract(args) -> int:
     from pathlib import Path
 
-    from .extract import extract, write_review
+    from .curation.extract import extract, write_review
 
     out = Path(args.output)
     if out.exists() and not args.force:
@@ -192,7 +192,7 @@ def _cmd_extract(args) -> int:
 
 
 def _cmd_curate_check(args) -> int:
-    from .curate import check
+    from .curation.curate import check
 
     report = check(args.review, data_dir=args.data_dir, apply=args.apply)
     for issue in report.issues:

@@ -1,4 +1,4 @@
-"""National indices that rank every province (PAR INDEX, SIPAS, PAPI, PCI): loading, trajectories, checks.
+"""National indices that rank every province (PAR INDEX, SIPAS, PAPI, PCI): loading and trajectories.
 
 These are the published national rankings, kept apart from the curated facts of the provinces' own
 reports: a province's *internal* PAR ranking of its own departments and districts is an indicator in
@@ -9,6 +9,11 @@ reports: a province's *internal* PAR ranking of its own departments and district
 - ``national_indices.csv``: one row per printed number (a province's score, rank or component score,
   or a national reference value: average, top and bottom score, number of provinces ranked).
 
+Their cross-row rules are in :mod:`cchc_data.validation` (:data:`~cchc_data.validation.NATIONAL_RULES`,
+:func:`~cchc_data.validation.check_national`); the tables the pages show are in :mod:`cchc_data.tables`
+(:func:`~cchc_data.tables.describe_indices`, :func:`~cchc_data.tables.standing_table`,
+:func:`~cchc_data.tables.index_sources_table`). Those names are still importable from here.
+
 Examples
 --------
 >>> t = index_trajectory("Khánh Hòa", "PAPI")
@@ -18,8 +23,8 @@ Examples
 
 from __future__ import annotations
 
-import math
 import re
+from importlib import import_module
 
 import numpy as np
 import pandas as pd
@@ -28,7 +33,6 @@ from ._checks import unknown_message
 from ._docstrings import share_docs_in
 from ._text import fold
 from .datadir import DataError
-from .numbers import numbers_in
 from .province_registry import provinces, resolve_province
 
 __all__ = [
@@ -45,10 +49,6 @@ __all__ = [
     "national_values",
     "provinces_with_values",
     "comparison_year",
-    "describe_indices",
-    "standing_table",
-    "sources_table",
-    "check_national",
 ]
 
 #: Index codes, in the order pages show them.
@@ -86,7 +86,6 @@ _FILES = {
     "sources": "national_index_sources.csv",
     "values": "national_indices.csv",
 }
-_MAX_EVIDENCE_WORDS = 25
 # other ways users name the indices (folded: lower case, no accents, no spaces/dashes/underscores)
 _ALIASES = {
     "par": "par_index",
@@ -97,6 +96,22 @@ _ALIASES = {
     "chisohieuquaquantrivahanhchinhcongcaptinh": "papi",
     "chisonangluccanhtranhcaptinh": "pci",
 }
+
+
+#: Names that moved to another module, importable from here as before (on first use, no import cycle).
+_MOVED = {
+    "check_national": ("validation", "check_national"),
+    "describe_indices": ("tables", "describe_indices"),
+    "standing_table": ("tables", "standing_table"),
+    "sources_table": ("tables", "index_sources_table"),
+}
+
+
+def __getattr__(name: str):
+    if name in _MOVED:
+        module, attr = _MOVED[name]
+        return getattr(import_module(f".{module}", __package__), attr)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _table(key: str, data_dir=None) -> pd.DataFrame:
@@ -502,192 +517,6 @@ def latest_standing(*, data_dir=None) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-# --- checks -------------------------------------------------------------------------------------
-
-
-_EN_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?")
-
-
-def _numbers(text: str, *, english: bool) -> list[float]:
-    """Numbers printed in ``text``: English format (``1,514.5``) or the Vietnamese one (``1.514,5``).
-
-    >>> _numbers("reached 90.49%; ranking 10th out of 63", english=True)
-    [90.49, 10.0, 63.0]
-    >>> _numbers("đạt 42,16 điểm, xếp thứ 49/63", english=False)
-    [42.16, 49.0, 63.0]
-    """
-    if english:
-        return [float(t.replace(",", "")) for t in _EN_TOKEN.findall(text)]
-    return numbers_in(text)
-
-
-def _prints(evidence: str, value: float, *, english: bool) -> bool:
-    return any(abs(n - value) <= 1e-9 * max(1.0, abs(value)) for n in _numbers(evidence, english=english))
-
-
-def check_national(data_dir=None, *, issue=None) -> list:
-    """Cross-row checks of the national index tables (the schema checks are ``cchc validate``'s).
-
-    Each value's evidence prints it (read in its page's number format; a ``format_anomaly`` flag
-    allows the other format) and is short; the ``id`` starts with its ``source_id``; a province row
-    names a province and a national row does not; units match the measure and the index; percentages
-    lie within 0-100; a rank is not beyond the number of provinces ranked; a province's score lies
-    between the national bottom and top scores of its year; two rows for the same index, province,
-    year, measure and scope agree, unless flagged ``contradiction``; a flagged row explains its flag
-    in Vietnamese (``note_vi``). A violation on a flagged row is a warning (except a missing
-    ``note_vi``); otherwise it is an error.
-
-    Parameters
-    ----------
-    {data_dir}
-    issue : callable, optional
-        ``issue(level, file, row, field, message)`` makes one problem (pass
-        :class:`cchc_data.validation.Issue` to mix them with ``cchc validate``'s). Default ``None``:
-        :class:`cchc_data.schema.Issue` (the same class).
-
-    Returns
-    -------
-    list
-        The problems, errors first; empty when all is well.
-
-    Examples
-    --------
-    >>> problems = check_national()
-    >>> [p for p in problems if p.level == "error"]
-    []
-    >>> print(problems[0])  # doctest: +ELLIPSIS
-    warning: national_indices.csv:...: sources disagree: 61 (baokhanhhoa-2024-papi, line ...); 63 (baonghean-en-2023-papi, line ...)
-    """
-    from .schema import Issue
-
-    issue = issue or Issue
-    values = _table("values", data_dir)
-    values = values.set_axis(values.index + 2)  # CSV line numbers
-    cat = _table("catalog", data_dir).set_index("index")
-    lang = _table("sources", data_dir).set_index("source_id")["language"]
-    file = _FILES["values"]
-    out = []
-
-    def add(row, fld, message, flagged=False):
-        out.append(issue("warning" if flagged else "error", file, int(row), fld, message))
-
-    num = pd.to_numeric(values["value"], errors="coerce")
-    for line, r in values.iterrows():
-        v, flagged = num[line], r["flag"] != ""
-        if not r["id"].startswith(r["source_id"] + "-"):
-            add(line, "id", f"{r['id']!r} should start with its source_id {r['source_id']!r}")
-        if (r["scope"] == "province") != (r["province"] != ""):
-            want = "names its province" if r["scope"] == "province" else "leaves province empty"
-            add(line, "province", f"a {r['scope']} row {want} (province {r['province']!r})")
-        english = lang.get(r["source_id"], "vi") == "en"
-        if v == v and not _prints(r["evidence"], v, english=english):
-            other = r["flag"] == "format_anomaly" and _prints(r["evidence"], v, english=not english)
-            if not other:
-                found = ", ".join(f"{n:g}" for n in _numbers(r["evidence"], english=english)) or "none"
-                add(line, "evidence", f"does not print the value {v:g} (numbers in it: {found})", flagged)
-        if len(r["evidence"].split()) > _MAX_EVIDENCE_WORDS:
-            add(line, "evidence", f"{len(r['evidence'].split())} words; quote at most ~15 (a citation, not prose)")
-        expected = _expected_unit(r, cat)
-        if expected and r["unit"] != expected:
-            add(line, "unit", f"{r['measure']} of {r['index']} ({r['scope']}) is in {expected!r}, not {r['unit']!r}")
-        if r["unit"] == "percent" and v == v and not 0 <= v <= 100:
-            add(line, "value", f"{v:g} % is outside 0-100", flagged)
-        if flagged and not r["note_vi"].strip():
-            add(line, "note_vi", f"{r['id']} is flagged {r['flag']!r}: explain the flag in Vietnamese in note_vi")
-        if (
-            r["index"] in cat.index
-            and r["period"].isdigit()
-            and int(r["period"]) < int(cat.at[r["index"], "first_year"])
-        ):
-            add(line, "period", f"{r['index']} was first published for {cat.at[r['index'], 'first_year']}, not {r['period']}")  # fmt: skip
-
-    frame = values.assign(_v=num, _flagged=values["flag"] != "", _line=values.index)
-    key = ["index", "province", "period", "measure", "scope"]
-    for _, group in frame.groupby(key):
-        if group["_v"].nunique() > 1:
-            shown = "; ".join(f"{v:g} ({s}, line {n})" for v, s, n in zip(group["_v"], group["source_id"], group["_line"], strict=True))  # fmt: skip
-            for line, flag in zip(group["_line"], group["flag"], strict=True):
-                add(line, "value", f"sources disagree: {shown}" + ("" if flag == "contradiction" else "; keep both and flag them 'contradiction'"), flag == "contradiction")  # fmt: skip
-
-    ranked = frame[frame["scope"] == "provinces_ranked"].groupby(["index", "period"])["_v"].max()
-    ranks = frame[(frame["scope"] == "province") & (frame["measure"] == "rank")]
-    for line, r in ranks.iterrows():
-        limit = ranked.get((r["index"], r["period"]))
-        if limit is not None and r["_v"] > limit:
-            add(
-                line,
-                "value",
-                f"rank {r['_v']:g} is beyond the {limit:g} provinces ranked in {r['period']}",
-                r["_flagged"],
-            )
-
-    bounds = frame[frame["measure"] == "score"].pivot_table(index=["index", "period"], columns="scope", values="_v", aggfunc="first")  # fmt: skip
-    scores = frame[(frame["scope"] == "province") & (frame["measure"] == "score") & (frame["qualifier"] == "none")]
-    for line, r in scores.iterrows():
-        if (r["index"], r["period"]) not in bounds.index:
-            continue
-        b = bounds.loc[(r["index"], r["period"])]
-        bottom = b.get("national_min", np.nan)
-        top = b.get("national_max", np.nan)
-        top_exact = not frame[(frame["index"] == r["index"]) & (frame["period"] == r["period"]) & (frame["scope"] == "national_max") & (frame["qualifier"] == "none")].empty  # fmt: skip
-        if bottom == bottom and r["_v"] < bottom - 1e-9:
-            add(line, "value", f"score {r['_v']:g} is below the national bottom score {bottom:g} of {r['period']}", r["_flagged"])  # fmt: skip
-        if top == top and top_exact and r["_v"] > top + 1e-9:
-            add(line, "value", f"score {r['_v']:g} is above the national top score {top:g} of {r['period']}", r["_flagged"])  # fmt: skip
-    out.sort(key=lambda p: (p.level != "error", p.row or 0))
-    return out
-
-
-def _expected_unit(row, cat: pd.DataFrame) -> str | None:
-    if row["scope"] == "provinces_ranked":
-        return "count"
-    if row["measure"] == "rank":
-        return "rank"
-    if row["index"] in cat.index:
-        return cat.at[row["index"], "unit"]
-    return None
-
-
-# --- tables for pages ---------------------------------------------------------------------------
-
-_HEADERS = {
-    "index": {"vi": "Chỉ số", "en": "Index"},
-    "publisher": {"vi": "Cơ quan công bố", "en": "Published by"},
-    "measures": {"vi": "Đo lường gì", "en": "What it measures"},
-    "scale": {"vi": "Thang điểm", "en": "Scale"},
-    "comparable_from": {"vi": "So sánh được từ năm", "en": "Comparable from"},
-    "method_note": {"vi": "Thay đổi phương pháp", "en": "Method changes"},
-    "province": {"vi": "Tỉnh", "en": "Province"},
-    "period": {"vi": "Năm", "en": "Year"},
-    "score": {"vi": "Điểm", "en": "Score"},
-    "rank": {"vi": "Thứ hạng", "en": "Rank"},
-    "remark": {"vi": "Ghi chú", "en": "Remarks"},
-    "source": {"vi": "Mã nguồn", "en": "Source id"},
-    "title": {"vi": "Tiêu đề", "en": "Title"},
-    "published": {"vi": "Ngày đăng", "en": "Published"},
-    "url": {"vi": "Địa chỉ", "en": "Address"},
-}
-_REMARKS = {
-    "not_comparable": {"vi": "phương pháp cũ", "en": "earlier method"},
-    "disputed": {"vi": "các nguồn khác nhau", "en": "sources disagree"},
-    "no_rank": {"vi": "không tìm thấy thứ hạng", "en": "no rank found"},
-    "undated": {"vi": "không ghi ngày", "en": "undated"},
-}
-
-
-def _lang(lang) -> str:
-    if not isinstance(lang, str) or lang.strip().lower() not in ("vi", "en"):
-        raise ValueError(f"{lang!r} is not a supported language; use 'vi' or 'en'")
-    return lang.strip().lower()
-
-
-def _num(value, lang: str) -> str:
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
-    return text.translate(str.maketrans({",": ".", ".": ","})) if lang == "vi" else text
-
-
 def provinces_with_values(*, data_dir=None) -> list[str]:
     """Slugs of the provinces with at least one national index value.
 
@@ -744,147 +573,6 @@ def comparison_year(index, *, data_dir=None) -> int:
         raise ValueError(f"no {code} value for any province yet")
     counts = own.groupby("period")["province"].nunique()
     return int(counts[counts == counts.max()].index.max())
-
-
-def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
-    """What each index measures, who publishes it, its scale and method changes, in one language.
-
-    Parameters
-    ----------
-    {lang}
-    {data_dir}
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per index; columns headed in ``lang``: index, publisher, what it measures, scale,
-        comparable from, method changes.
-
-    Raises
-    ------
-    ValueError
-        If ``lang`` is not ``"vi"`` or ``"en"``.
-
-    Examples
-    --------
-    >>> describe_indices("en").iloc[0, :2].tolist()
-    ['PAR INDEX', 'Ministry of Home Affairs (Government Steering Committee for Administrative Reform)']
-    """
-    lang = _lang(lang)
-    cat = national_index_catalog(data_dir=data_dir)
-    cols = {f"short_{lang}": "index", f"publisher_{lang}": "publisher", f"measures_{lang}": "measures",
-            f"scale_{lang}": "scale", "comparable_from": "comparable_from", f"method_note_{lang}": "method_note"}  # fmt: skip
-    out = cat[list(cols)].rename(columns=cols)
-    out["comparable_from"] = out["comparable_from"].astype(str)  # a year, not a quantity: no 2,024
-    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()}).reset_index(drop=True)
-
-
-def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
-    """The latest standing of each province on each index, as a page shows it (rank as ``10/63``).
-
-    Parameters
-    ----------
-    {lang}
-    {data_dir}
-
-    Returns
-    -------
-    pandas.DataFrame
-        Columns headed in ``lang``: index, province, year, score and rank as text in ``lang``'s number
-        format, and remarks (earlier method, sources disagree, no rank found, and the note in ``lang``
-        of a flagged value behind the score or rank: ``note_vi`` or ``note``).
-
-    Raises
-    ------
-    ValueError
-        If ``lang`` is not ``"vi"`` or ``"en"``.
-
-    See Also
-    --------
-    latest_standing : The same values as numbers.
-
-    Examples
-    --------
-    >>> t = standing_table("en").set_index(["Index", "Province"])
-    >>> t.loc[("PAR INDEX", "Khánh Hòa"), ["Score", "Rank", "Remarks"]].tolist()
-    ['90.49%', '10/63', '']
-    """
-    lang = _lang(lang)
-    s = latest_standing(data_dir=data_dir)
-    cat = national_index_catalog(data_dir=data_dir).set_index("index")
-    values = _table("values", data_dir)
-    flagged = values[values["flag"] != ""].assign(period=lambda v: v["period"].astype(int))
-    note = "note_vi" if lang == "vi" else "note"
-
-    def rank(r):
-        if math.isnan(r["rank"]):
-            return "–"
-        of = "" if math.isnan(r["provinces_ranked"]) else "/" + _num(r["provinces_ranked"], lang)
-        return _num(r["rank"], lang) + of
-
-    remarks = []
-    for _, r in s.iterrows():
-        notes = [key for key, on in (("not_comparable", not r["comparable"]), ("disputed", r["disputed"]),
-                                     ("no_rank", math.isnan(r["rank"]))) if on]  # fmt: skip
-        behind = flagged[(flagged["index"] == r["index"]) & (flagged["period"] == r["period"])
-                         & flagged["province"].isin([r["province"], ""]) & flagged["scope"].isin(["province", "provinces_ranked"])]  # fmt: skip
-        explained = [n for n in dict.fromkeys(behind[note]) if n]  # the flags of the values shown, explained
-        remarks.append("; ".join([*(_REMARKS[k][lang] for k in notes), *explained]))
-    out = pd.DataFrame(
-        {
-            "index": s["index"].map(cat[f"short_{lang}"]),
-            "province": s["province_name"],
-            "period": s["period"].astype(str),  # a year, not a quantity: no 2,024
-            "score": [
-                _num(v, lang) + ("%" if u == "percent" and v == v else "")
-                for v, u in zip(s["score"], s["unit"], strict=True)
-            ],  # fmt: skip
-            "rank": [rank(r) for _, r in s.iterrows()],
-            "remark": remarks,
-        }
-    )
-    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
-
-
-def sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
-    """The published pages behind the national index values: id, title, publisher, date and address.
-
-    Parameters
-    ----------
-    {lang}
-    {data_dir}
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per page, columns headed in ``lang``; titles in ``lang``, undated pages marked so.
-
-    Raises
-    ------
-    ValueError
-        If ``lang`` is not ``"vi"`` or ``"en"``.
-
-    Examples
-    --------
-    >>> t = sources_table("en")
-    >>> list(t.columns)
-    ['Source id', 'Title', 'Published by', 'Published', 'Address']
-    >>> t.iloc[0, :2].tolist()
-    ['vnvn-kh-2025-par-sipas', 'People are increasingly satisfied with the service']
-    """
-    lang = _lang(lang)
-    src = national_index_sources(data_dir=data_dir)
-    title = src["title"] if lang == "vi" else src["title_en"]
-    out = pd.DataFrame(
-        {
-            "source": src["source_id"],
-            "title": title,
-            "publisher": src["publisher"],
-            "published": src["published"].replace("", _REMARKS["undated"][lang]),
-            "url": src["url"],
-        }
-    )
-    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
 
 
 share_docs_in(globals())

@@ -35,7 +35,12 @@ __all__ = [
     "contract_issues",
     "descriptor_issues",
     "check_folder",
+    "MAX_EVIDENCE_WORDS",
 ]
+
+#: The longest evidence fragment, in words (split on white space): a citation of the source, not its prose.
+#: Part of the data contract (stated in data/README.md); every rule, message and the extractor read it here.
+MAX_EVIDENCE_WORDS = 15
 
 _NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _INTEGER_RE = re.compile(r"[+-]?\d+")

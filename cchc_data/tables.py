@@ -11,15 +11,20 @@ shows of how many and links to the full data.
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Iterable
 from numbers import Number
 
 import pandas as pd
 
-from . import i18n
+from . import i18n, national
 from ._docstrings import share_docs_in
+from .schema import read_table
 
-__all__ = ["Table", "show_table", "comparison_table", "sources_table", "issues_table", "cite_source", "sentence"]
+__all__ = [
+    "Table", "show_table", "comparison_table", "sources_table", "issues_table", "cite_source", "sentence",
+    "describe_indices", "standing_table", "index_sources_table",
+]  # fmt: skip
 
 #: Columns holding a value of the row's ``unit``, with the column of their qualifier (or ``None``).
 _VALUE_COLUMNS = {
@@ -468,6 +473,182 @@ def issues_table(report, lang: str) -> Table:
     if lang == "vi" and rows:
         table.html += f'<p class="table-note">{html.escape(i18n.t("issues_details_vi", lang))}</p>'
     return table
+
+
+# --- the national indices' page tables ---------------------------------------------------------------------
+
+_HEADERS = {
+    "index": {"vi": "Chỉ số", "en": "Index"},
+    "publisher": {"vi": "Cơ quan công bố", "en": "Published by"},
+    "measures": {"vi": "Đo lường gì", "en": "What it measures"},
+    "scale": {"vi": "Thang điểm", "en": "Scale"},
+    "comparable_from": {"vi": "So sánh được từ năm", "en": "Comparable from"},
+    "method_note": {"vi": "Thay đổi phương pháp", "en": "Method changes"},
+    "province": {"vi": "Tỉnh", "en": "Province"},
+    "period": {"vi": "Năm", "en": "Year"},
+    "score": {"vi": "Điểm", "en": "Score"},
+    "rank": {"vi": "Thứ hạng", "en": "Rank"},
+    "remark": {"vi": "Ghi chú", "en": "Remarks"},
+    "source": {"vi": "Mã nguồn", "en": "Source id"},
+    "title": {"vi": "Tiêu đề", "en": "Title"},
+    "published": {"vi": "Ngày đăng", "en": "Published"},
+    "url": {"vi": "Địa chỉ", "en": "Address"},
+}
+_REMARKS = {
+    "not_comparable": {"vi": "phương pháp cũ", "en": "earlier method"},
+    "disputed": {"vi": "các nguồn khác nhau", "en": "sources disagree"},
+    "no_rank": {"vi": "không tìm thấy thứ hạng", "en": "no rank found"},
+    "undated": {"vi": "không ghi ngày", "en": "undated"},
+}
+
+
+def _index_number(value, lang: str) -> str:
+    """A national index number as its page prints it: up to four decimals (``43,4369``), ``–`` when missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
+    return text.translate(str.maketrans({",": ".", ".": ","})) if lang == "vi" else text
+
+
+def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
+    """What each index measures, who publishes it, its scale and method changes, in one language.
+
+    Parameters
+    ----------
+    {lang}
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per index; columns headed in ``lang``: index, publisher, what it measures, scale,
+        comparable from, method changes.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"vi"`` or ``"en"``.
+
+    Examples
+    --------
+    >>> describe_indices("en").iloc[0, :2].tolist()
+    ['PAR INDEX', 'Ministry of Home Affairs (Government Steering Committee for Administrative Reform)']
+    """
+    lang = i18n.check_lang(lang)
+    cat = national.national_index_catalog(data_dir=data_dir)
+    cols = {f"short_{lang}": "index", f"publisher_{lang}": "publisher", f"measures_{lang}": "measures",
+            f"scale_{lang}": "scale", "comparable_from": "comparable_from", f"method_note_{lang}": "method_note"}  # fmt: skip
+    out = cat[list(cols)].rename(columns=cols)
+    out["comparable_from"] = out["comparable_from"].astype(str)  # a year, not a quantity: no 2,024
+    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()}).reset_index(drop=True)
+
+
+def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
+    """The latest standing of each province on each index, as a page shows it (rank as ``10/63``).
+
+    Parameters
+    ----------
+    {lang}
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns headed in ``lang``: index, province, year, score and rank as text in ``lang``'s number
+        format, and remarks (earlier method, sources disagree, no rank found, and the note in ``lang``
+        of a flagged value behind the score or rank: ``note_vi`` or ``note``).
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"vi"`` or ``"en"``.
+
+    See Also
+    --------
+    cchc_data.national.latest_standing : The same values as numbers.
+
+    Examples
+    --------
+    >>> t = standing_table("en").set_index(["Index", "Province"])
+    >>> t.loc[("PAR INDEX", "Khánh Hòa"), ["Score", "Rank", "Remarks"]].tolist()
+    ['90.49%', '10/63', '']
+    """
+    lang = i18n.check_lang(lang)
+    s = national.latest_standing(data_dir=data_dir)
+    cat = national.national_index_catalog(data_dir=data_dir).set_index("index")
+    values = read_table("national_indices", data_dir=data_dir)
+    flagged = values[values["flag"] != ""].assign(period=lambda v: v["period"].astype(int))
+    note = "note_vi" if lang == "vi" else "note"
+
+    def rank(r):
+        if math.isnan(r["rank"]):
+            return "–"
+        of = "" if math.isnan(r["provinces_ranked"]) else "/" + _index_number(r["provinces_ranked"], lang)
+        return _index_number(r["rank"], lang) + of
+
+    remarks = []
+    for _, r in s.iterrows():
+        notes = [key for key, on in (("not_comparable", not r["comparable"]), ("disputed", r["disputed"]),
+                                     ("no_rank", math.isnan(r["rank"]))) if on]  # fmt: skip
+        behind = flagged[(flagged["index"] == r["index"]) & (flagged["period"] == r["period"])
+                         & flagged["province"].isin([r["province"], ""]) & flagged["scope"].isin(["province", "provinces_ranked"])]  # fmt: skip
+        explained = [n for n in dict.fromkeys(behind[note]) if n]  # the flags of the values shown, explained
+        remarks.append("; ".join([*(_REMARKS[k][lang] for k in notes), *explained]))
+    out = pd.DataFrame(
+        {
+            "index": s["index"].map(cat[f"short_{lang}"]),
+            "province": s["province_name"],
+            "period": s["period"].astype(str),  # a year, not a quantity: no 2,024
+            "score": [
+                _index_number(v, lang) + ("%" if u == "percent" and v == v else "")
+                for v, u in zip(s["score"], s["unit"], strict=True)
+            ],  # fmt: skip
+            "rank": [rank(r) for _, r in s.iterrows()],
+            "remark": remarks,
+        }
+    )
+    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
+
+
+def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
+    """The published pages behind the national index values: id, title, publisher, date and address.
+
+    Parameters
+    ----------
+    {lang}
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per page, columns headed in ``lang``; titles in ``lang``, undated pages marked so.
+
+    Raises
+    ------
+    ValueError
+        If ``lang`` is not ``"vi"`` or ``"en"``.
+
+    Examples
+    --------
+    >>> t = index_sources_table("en")
+    >>> list(t.columns)
+    ['Source id', 'Title', 'Published by', 'Published', 'Address']
+    >>> t.iloc[0, :2].tolist()
+    ['vnvn-kh-2025-par-sipas', 'People are increasingly satisfied with the service']
+    """
+    lang = i18n.check_lang(lang)
+    src = national.national_index_sources(data_dir=data_dir)
+    title = src["title"] if lang == "vi" else src["title_en"]
+    out = pd.DataFrame(
+        {
+            "source": src["source_id"],
+            "title": title,
+            "publisher": src["publisher"],
+            "published": src["published"].replace("", _REMARKS["undated"][lang]),
+            "url": src["url"],
+        }
+    )
+    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
 
 
 share_docs_in(globals())

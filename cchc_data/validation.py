@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ._checks import check_argument
@@ -24,12 +25,22 @@ from .datadir import PACKAGE_FILE, DataError, read_raw, resource_file
 from .datadir import data_dir as _data_dir
 from .numbers import numbers_in
 from .periods import parse_period
-from .schema import Issue, contract_issues, descriptor_issues, folder_issues, schema_issues
+from .schema import (
+    MAX_EVIDENCE_WORDS,
+    Issue,
+    check_folder,
+    contract_issues,
+    descriptor_issues,
+    folder_issues,
+    schema_issues,
+)
 
-__all__ = ["Issue", "ValidationReport", "validate", "verify_evidence", "SOURCES_DIR_ENV", "RULES"]
+__all__ = [
+    "Issue", "ValidationReport", "validate", "verify_evidence", "check_national", "SOURCES_DIR_ENV", "RULES",
+    "NATIONAL_RULES",
+]  # fmt: skip
 
 SOURCES_DIR_ENV = "CCHC_SOURCES_DIR"
-MAX_EVIDENCE_WORDS = 25
 _SUM_TOLERANCE = 1e-6
 
 
@@ -165,7 +176,7 @@ def _prints(evidence: str, value: float) -> bool:
                 return True
             at = evidence.find(form, at + 1)
     tolerance = 1e-9 * max(1.0, abs(value))
-    return any(abs(n - value) <= tolerance for n in numbers_in(evidence))
+    return any(abs(n - value) <= tolerance for n in numbers_in(evidence, words=True))
 
 
 # --- The cross-row rules ------------------------------------------------------------------------------
@@ -213,6 +224,29 @@ class Tables:
             lvl = level(row) if callable(level) else level
             out.append(Issue(lvl, file, int(line), fld, message(row)))
         return out
+
+    @cached_property
+    def has_national(self) -> bool:
+        """Whether the folder has the national index tables (values, catalog and pages)."""
+        return all(name in self.tables for name in _NATIONAL_TABLES)
+
+    @cached_property
+    def national(self) -> pd.DataFrame:
+        """The national index values, with the number read (``_v``), flagged rows and their page's convention."""
+        v = self.tables["national_indices"]
+        pages = self.tables["national_index_sources"].drop_duplicates("source_id").set_index("source_id")
+        convention = v["source_id"].map(pages["language"]).fillna("vi").map(lambda lang: "en" if lang == "en" else "vi")
+        return v.assign(_v=pd.to_numeric(v["value"], errors="coerce"), _flagged=v["flag"] != "", _line=v.index,
+                        _convention=convention)  # fmt: skip
+
+    @cached_property
+    def index_cat(self) -> pd.DataFrame:
+        """The national index catalog by index code."""
+        return self.tables["national_index_catalog"].drop_duplicates("index").set_index("index")
+
+    def national_issues(self, level, rows, fld, message) -> list[Issue]:
+        """:meth:`issues` of ``national_indices.csv`` (``rows``: a boolean mask of :attr:`national`)."""
+        return self.issues(level, self.national[rows], fld, message, file=_NATIONAL_FILE)
 
 
 def _flagged_level(r) -> str:
@@ -286,19 +320,22 @@ def province_is_the_sources(t: Tables) -> list[Issue]:
     )
 
 
+def _too_long(evidence: pd.Series) -> pd.Series:
+    """Which evidence fragments have more than ``MAX_EVIDENCE_WORDS`` words."""
+    return pd.Series([len(e.split()) > MAX_EVIDENCE_WORDS for e in evidence], index=evidence.index, dtype=bool)
+
+
+def _too_long_message(r) -> str:
+    return f"{len(r['evidence'].split())} words; quote at most {MAX_EVIDENCE_WORDS} (a citation, not prose)"
+
+
 def evidence_is_short(t: Tables) -> list[Issue]:
     """Evidence is a citation (at most ``MAX_EVIDENCE_WORDS`` words), not prose."""
-    words = pd.Series([len(e.split()) for e in t.facts["evidence"]], index=t.facts.index, dtype=int)
-    return t.issues(
-        "error",
-        words > MAX_EVIDENCE_WORDS,
-        "evidence",
-        lambda r: f"{len(r['evidence'].split())} words; quote at most ~15 (a citation, not prose)",
-    )
+    return t.issues("error", _too_long(t.facts["evidence"]), "evidence", _too_long_message)
 
 
 def evidence_prints_the_value(t: Tables) -> list[Issue]:
-    """The evidence contains the value as printed."""
+    """The evidence contains the value as printed, in numerals or in words (``không có đơn vị`` is 0)."""
     f = t.facts
     ok = pd.Series([_prints(e, v) for e, v in zip(f["evidence"], f["_value"], strict=True)], index=f.index, dtype=bool)
     return t.issues(
@@ -307,7 +344,7 @@ def evidence_prints_the_value(t: Tables) -> list[Issue]:
         "evidence",
         lambda r: (
             f"does not contain the value {r['_value']:g} as printed (numbers in it: "
-            + (", ".join(f"{n:g}" for n in numbers_in(r["evidence"])) or "none")
+            + (", ".join(f"{n:g}" for n in numbers_in(r["evidence"], words=True)) or "none")
             + ")"
         ),
     )
@@ -450,6 +487,213 @@ def flag_is_explained_in_vietnamese(t: Tables) -> list[Issue]:
     )
 
 
+# --- The rules of the national index tables (national_indices.csv, its catalog and its pages) -------------
+# Each returns no issue when the folder has no national index tables. A violation on a flagged row is a warning
+# (except a missing note_vi), else an error.
+
+_NATIONAL_TABLES = ("national_indices", "national_index_catalog", "national_index_sources")
+_NATIONAL_FILE = "national_indices.csv"
+
+
+def _prints_in(evidence: str, value: float, convention: str) -> bool:
+    """Whether ``evidence``, read in ``convention``, prints ``value``."""
+    return any(abs(n - value) <= 1e-9 * max(1.0, abs(value)) for n in numbers_in(evidence, convention=convention))
+
+
+def _other(convention: str) -> str:
+    return "vi" if convention == "en" else "en"
+
+
+def national_id_names_its_source(t: Tables) -> list[Issue]:
+    """A national index value's id starts with its source id."""
+    if not t.has_national:
+        return []
+    v = t.national
+    ok = pd.Series([i.startswith(s + "-") for i, s in zip(v["id"], v["source_id"], strict=True)], index=v.index)
+    return t.national_issues(
+        "error", ~ok.astype(bool), "id", lambda r: f"{r['id']!r} should start with its source_id {r['source_id']!r}"
+    )
+
+
+def national_province_matches_scope(t: Tables) -> list[Issue]:
+    """A province row names its province; a national row leaves it empty."""
+    if not t.has_national:
+        return []
+    v = t.national
+
+    def message(r):
+        want = "names its province" if r["scope"] == "province" else "leaves province empty"
+        return f"a {r['scope']} row {want} (province {r['province']!r})"
+
+    return t.national_issues("error", (v["scope"] == "province") != (v["province"] != ""), "province", message)
+
+
+def national_evidence_prints_the_value(t: Tables) -> list[Issue]:
+    """The evidence prints the value in its page's number format (a ``format_anomaly`` allows the other one)."""
+    if not t.has_national:
+        return []
+    v = t.national
+    bad = []
+    for value, evidence, convention, flag in zip(v["_v"], v["evidence"], v["_convention"], v["flag"], strict=True):
+        other = flag == "format_anomaly" and _prints_in(evidence, value, _other(convention))
+        bad.append(value == value and not _prints_in(evidence, value, convention) and not other)
+
+    def message(r):
+        found = ", ".join(f"{n:g}" for n in numbers_in(r["evidence"], convention=r["_convention"])) or "none"
+        return f"does not print the value {r['_v']:g} (numbers in it: {found})"
+
+    return t.national_issues(_flagged_level, pd.Series(bad, index=v.index, dtype=bool), "evidence", message)
+
+
+def national_evidence_is_short(t: Tables) -> list[Issue]:
+    """A national index value's evidence is a citation (at most ``MAX_EVIDENCE_WORDS`` words), not prose."""
+    if not t.has_national:
+        return []
+    return t.national_issues("error", _too_long(t.national["evidence"]), "evidence", _too_long_message)
+
+
+def _expected_unit(r, cat: pd.DataFrame) -> str | None:
+    if r["scope"] == "provinces_ranked":
+        return "count"
+    if r["measure"] == "rank":
+        return "rank"
+    if r["index"] in cat.index:
+        return cat.at[r["index"], "unit"]
+    return None
+
+
+def national_unit_matches_its_measure(t: Tables) -> list[Issue]:
+    """A number of provinces ranked is a count, a rank a rank, a score in its index's unit."""
+    if not t.has_national:
+        return []
+    v, cat = t.national, t.index_cat
+    expected = pd.Series([_expected_unit(r, cat) for r in v.to_dict("records")], index=v.index, dtype=object)
+    bad = expected.notna() & (expected != v["unit"])
+    return t.national_issues(
+        "error",
+        bad,
+        "unit",
+        lambda r: f"{r['measure']} of {r['index']} ({r['scope']}) is in {_expected_unit(r, cat)!r}, not {r['unit']!r}",
+    )
+
+
+def national_percent_within_0_100(t: Tables) -> list[Issue]:
+    """A national index percentage lies within 0-100."""
+    if not t.has_national:
+        return []
+    v = t.national
+    bad = (v["unit"] == "percent") & ((v["_v"] < 0) | (v["_v"] > 100))
+    return t.national_issues(_flagged_level, bad, "value", lambda r: f"{r['_v']:g} % is outside 0-100")
+
+
+def national_flag_is_explained_in_vietnamese(t: Tables) -> list[Issue]:
+    """A flagged national index value explains its flag in Vietnamese in ``note_vi``."""
+    if not t.has_national:
+        return []
+    v = t.national
+    return t.national_issues(
+        "error",
+        v["_flagged"] & (v["note_vi"].str.strip() == ""),
+        "note_vi",
+        lambda r: f"{r['id']} is flagged {r['flag']!r}: explain the flag in Vietnamese in note_vi",
+    )
+
+
+def national_period_not_before_first_year(t: Tables) -> list[Issue]:
+    """A value is not for a year before its index was first published."""
+    if not t.has_national:
+        return []
+    v, cat = t.national, t.index_cat
+    first = pd.to_numeric(v["index"].map(cat["first_year"]), errors="coerce")
+    year = pd.to_numeric(v["period"].where(v["period"].str.isdigit()), errors="coerce")
+    return t.national_issues(
+        "error",
+        year < first,
+        "period",
+        lambda r: f"{r['index']} was first published for {cat.at[r['index'], 'first_year']}, not {r['period']}",
+    )
+
+
+def national_sources_agree(t: Tables) -> list[Issue]:
+    """Two values of the same index, province, year, measure and scope agree, unless flagged ``contradiction``."""
+    if not t.has_national:
+        return []
+    out = []
+    for _, group in t.national.groupby(["index", "province", "period", "measure", "scope"]):
+        if group["_v"].nunique() > 1:
+            shown = "; ".join(f"{v:g} ({s}, line {n})" for v, s, n in zip(group["_v"], group["source_id"], group["_line"], strict=True))  # fmt: skip
+            out += t.issues(
+                lambda r: "warning" if r["flag"] == "contradiction" else "error",
+                group,
+                "value",
+                lambda r, shown=shown: (
+                    f"sources disagree: {shown}"
+                    + ("" if r["flag"] == "contradiction" else "; keep both and flag them 'contradiction'")
+                ),
+                file=_NATIONAL_FILE,
+            )
+    return out
+
+
+def national_rank_within_ranked(t: Tables) -> list[Issue]:
+    """A province's rank is not beyond the number of provinces ranked that year."""
+    if not t.has_national:
+        return []
+    v = t.national
+    ranked = v[v["scope"] == "provinces_ranked"].groupby(["index", "period"])["_v"].max()
+    limit = pd.Series([ranked.get(k) for k in zip(v["index"], v["period"], strict=True)], index=v.index, dtype=float)
+    bad = (v["scope"] == "province") & (v["measure"] == "rank") & (v["_v"] > limit)
+    return t.national_issues(
+        _flagged_level,
+        bad,
+        "value",
+        lambda r: (
+            f"rank {r['_v']:g} is beyond the {ranked[(r['index'], r['period'])]:g} provinces ranked in {r['period']}"
+        ),
+    )
+
+
+def national_score_within_bounds(t: Tables) -> list[Issue]:
+    """A province's exact score lies between the national bottom and top scores of its year."""
+    if not t.has_national:
+        return []
+    v = t.national
+    scores = v[v["measure"] == "score"]
+    bounds = scores.pivot_table(index=["index", "period"], columns="scope", values="_v", aggfunc="first")
+    exact_top = set(zip(*[scores.loc[(scores["scope"] == "national_max") & (scores["qualifier"] == "none"), c]
+                          for c in ("index", "period")], strict=True))  # fmt: skip
+    out = []
+    own = v[(v["scope"] == "province") & (v["measure"] == "score") & (v["qualifier"] == "none")]
+    for line, r in own.iterrows():
+        if (r["index"], r["period"]) not in bounds.index:
+            continue
+        b = bounds.loc[(r["index"], r["period"])]
+        bottom, top = b.get("national_min", np.nan), b.get("national_max", np.nan)
+        level = "warning" if r["_flagged"] else "error"
+        if bottom == bottom and r["_v"] < bottom - 1e-9:
+            message = f"score {r['_v']:g} is below the national bottom score {bottom:g} of {r['period']}"
+            out.append(Issue(level, _NATIONAL_FILE, int(line), "value", message))
+        if top == top and (r["index"], r["period"]) in exact_top and r["_v"] > top + 1e-9:
+            message = f"score {r['_v']:g} is above the national top score {top:g} of {r['period']}"
+            out.append(Issue(level, _NATIONAL_FILE, int(line), "value", message))
+    return out
+
+
+#: The rules of the national index tables, in the order they run (also :func:`check_national`'s).
+NATIONAL_RULES: list[Callable[[Tables], list[Issue]]] = [
+    national_id_names_its_source,
+    national_province_matches_scope,
+    national_evidence_prints_the_value,
+    national_evidence_is_short,
+    national_unit_matches_its_measure,
+    national_percent_within_0_100,
+    national_flag_is_explained_in_vietnamese,
+    national_period_not_before_first_year,
+    national_sources_agree,
+    national_rank_within_ranked,
+    national_score_within_bounds,
+]
+
 #: The cross-row rules, in the order they run. Each takes the typed tables (a ``Tables``) and returns a
 #: list of :class:`Issue`; its docstring states the rule in one line. To add a rule, write the function and list it.
 RULES: list[Callable[[Tables], list[Issue]]] = [
@@ -467,6 +711,7 @@ RULES: list[Callable[[Tables], list[Issue]]] = [
     part_within_its_whole,
     count_parts_within_total,
     flag_is_explained_in_vietnamese,
+    *NATIONAL_RULES,
 ]
 
 
@@ -539,12 +784,50 @@ def validate(data_dir: str | os.PathLike | None = None, *, engine: str = "fast")
     report.issues = issues
     if not report.errors:  # the cross-row rules need complete, well-typed tables
         report.issues += _rule_issues(tables)
-        if "national_indices" in tables:  # the national index tables have rules of their own
-            from .national import check_national
-
-            report.issues += check_national(folder, issue=Issue)
     report.issues.sort(key=lambda i: (i.level != "error", i.file, i.row or 0))
     return report
+
+
+def check_national(data_dir=None) -> list[Issue]:
+    """The cross-row rules of the national index tables alone (:data:`NATIONAL_RULES`; ``validate`` runs them too).
+
+    Each value's evidence prints it (read in its page's number format; a ``format_anomaly`` flag
+    allows the other format) and is short; the ``id`` starts with its ``source_id``; a province row
+    names a province and a national row does not; units match the measure and the index; percentages
+    lie within 0-100; a rank is not beyond the number of provinces ranked; a province's score lies
+    between the national bottom and top scores of its year; two rows for the same index, province,
+    year, measure and scope agree, unless flagged ``contradiction``; a flagged row explains its flag
+    in Vietnamese (``note_vi``). A violation on a flagged row is a warning (except a missing
+    ``note_vi``); otherwise it is an error.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    list of Issue
+        The problems, errors first, then by line; empty when all is well.
+
+    Raises
+    ------
+    ContractError
+        If the folder does not meet the data contract (``cchc validate`` lists every problem).
+
+    Examples
+    --------
+    >>> problems = check_national()
+    >>> [p for p in problems if p.level == "error"]
+    []
+    >>> print(problems[0])  # doctest: +ELLIPSIS
+    warning: national_indices.csv:...: sources disagree: 61 (baokhanhhoa-2024-papi, line ...); 63 (baonghean-en-2023-papi, line ...)
+    """
+    folder = check_folder(data_dir)
+    _, tables, _ = folder_issues(folder)
+    t = Tables(tables)
+    out = [issue for rule in NATIONAL_RULES for issue in rule(t)]
+    out.sort(key=lambda p: (p.level != "error", p.row or 0))
+    return out
 
 
 def verify_evidence(sources_dir: str | os.PathLike | None = None, *, data_dir=None) -> list[Issue]:

@@ -12,7 +12,8 @@ from cchc_data import _docstrings
 
 MODULES = [
     "indicators", "vocabularies", "province_registry", "numbers", "periods", "analysis", "validation", "schema", "datadir",
-    "export", "national", "plotting_national", "extract", "curate", "explorer", "plotting", "params", "i18n", "tables",
+    "export", "national", "plotting", "plotting.province", "plotting.national", "plotting.files", "curation.extract",
+    "curation.curate", "explorer", "params", "i18n", "tables",
     "report.pages", "report.runs", "report.runner", "report.suite", "report.cache", "report.execute",
 ]  # fmt: skip
 

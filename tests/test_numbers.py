@@ -1,6 +1,6 @@
 import pytest
 
-from cchc_data import numbers_in, parse_vn_number, parse_vn_quantity
+from cchc_data import numbers_in, parse_vn_number, parse_vn_number_words, parse_vn_quantity
 
 # Every number format that occurs in the source texts.
 CASES = [
@@ -58,3 +58,131 @@ def test_numbers_in_fractions_and_scales():
     assert numbers_in("trên 14 nghìn hộp thư") == [14, 14000]
     assert numbers_in("65.158 lượt xem tin, bài trên Cổng (trong số 97.494") == [65158, 97494]
     assert numbers_in("không có số") == []
+
+
+def test_numbers_in_english_convention():
+    assert numbers_in("reached 90.49%; ranking 10th out of 63", convention="en") == [90.49, 10, 63]
+    assert numbers_in("1,514.5 cases, 43.4369 points", convention="en") == [1514.5, 43.4369]
+    assert numbers_in("1,514.5 cases", convention="vi") != [1514.5]  # the Vietnamese reading differs
+    assert numbers_in("trên 14 nghìn", convention="en") == [14]  # Vietnamese scale words are not read
+    assert numbers_in("no number", convention="en") == []
+
+
+def test_numbers_in_rejects_an_unknown_convention():
+    with pytest.raises(ValueError, match="'fr' is not a known convention; use one of 'vi', 'en'"):
+        numbers_in("1,5", convention="fr")
+
+
+# --- Numbers in words -------------------------------------------------------------------------------------
+
+WORDS = [
+    ("không", 0),
+    ("một", 1),
+    ("ba", 3),
+    ("bảy", 7),
+    ("bẩy", 7),
+    ("mười", 10),
+    ("mười một", 11),
+    ("mười lăm", 15),
+    ("mười tư", 14),
+    ("hai mươi", 20),
+    ("hai mươi mốt", 21),
+    ("hai mươi tư", 24),
+    ("ba mươi lăm", 35),
+    ("bốn mươi nhăm", 45),
+    ("chín mươi chín", 99),
+    ("ba chục", 30),
+    ("một trăm", 100),
+    ("một trăm linh năm", 105),
+    ("ba trăm lẻ bốn", 304),
+    ("một trăm mười", 110),
+    ("năm trăm năm mươi lăm", 555),
+    ("một nghìn", 1000),
+    ("hai ngàn", 2000),
+    ("hai nghìn không trăm hai mươi ba", 2023),
+    ("hai nghìn không trăm linh năm", 2005),
+    ("mười hai nghìn", 12_000),
+    ("một trăm nghìn", 100_000),
+    ("một triệu hai trăm nghìn", 1_200_000),
+    ("ba triệu không trăm linh một nghìn", 3_001_000),
+    ("hai tỷ ba trăm triệu", 2_300_000_000),
+    ("một nghìn tỷ", 1_000_000_000_000),
+    ("thứ hai", 2),
+    ("thứ nhất", 1),
+    ("thứ tư", 4),
+    ("thứ mười", 10),
+    ("Hai Mươi", 20),  # case does not matter
+    ("hai mu\u031bo\u031bi", 20),  # nor does the Unicode normal form (NFD here)
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORDS)
+def test_parse_vn_number_words(text, expected):
+    assert parse_vn_number_words(text) == expected
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        "",
+        "abc",
+        "trăm",  # no digit
+        "hàng nghìn",  # "thousands of": no number
+        "mốt",  # read only after the tens
+        "tư",
+        "mười năm",  # "ten years": five after the tens is "lăm"
+        "một trăm hai",  # 120 or 102? an abbreviation is refused
+        "hai nghìn ba",  # 2300 or 2003?
+        "hai ba",  # "two or three"
+        "không có",
+        "hai - ba",
+        "1.514",  # numerals are parse_vn_number's
+        None,
+        3,
+    ],
+)
+def test_parse_vn_number_words_rejects(bad):
+    with pytest.raises(ValueError, match="not a number in Vietnamese words|expected the number in words"):
+        parse_vn_number_words(bad)
+
+
+def test_parse_vn_number_words_message_names_the_text_and_shows_forms():
+    with pytest.raises(ValueError, match=r"^'mười năm' is not a number in Vietnamese words; expected e\.g\. 'ba'"):
+        parse_vn_number_words("mười năm")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("một trong ba khâu đột phá", [1, 3]),
+        ("liên thông đồng bộ trên cả ba cấp tỉnh - huyện - xã", [3]),
+        ("03 cơ quan xếp hạng Trung bình, không có đơn vị xếp hạng Yếu", [3, 0]),  # numerals and words in order
+        ("không có hồ sơ nào trễ hạn", [0]),
+        ("Hai mươi lăm xã và 191/195 xã", [25, 191, 195]),
+        ("trên 14 nghìn hộp thư", [14, 14_000]),  # a scale word after numerals is not read twice
+        ("lần thứ tư", [4]),
+        ("hai nghìn không trăm linh năm năm", [2005]),  # the year word after the number is not a five
+        # words that are numbers only in some senses are not read alone
+        ("trong năm 2019", [2019]),  # năm = year
+        ("mười năm qua", [10]),  # ten years
+        ("không thực hiện", []),  # không = not
+        ("không có con số nào", []),  # "không có" without a counted noun
+        ("đầu tư công", []),  # tư = invest
+        ("một số đơn vị", []),  # một số = some
+        ("hàng trăm hồ sơ", []),
+        ("hai nghìn ba người", []),  # an ambiguous abbreviation: neither 2000 nor 3
+    ],
+)
+def test_numbers_in_reads_words(text, expected):
+    assert numbers_in(text, words=True) == expected
+
+
+def test_numbers_in_reads_no_words_unless_asked():
+    assert numbers_in("một trong ba khâu đột phá, 03 cơ quan") == [3]
+    assert numbers_in("không có đơn vị xếp hạng Yếu") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_numerals_read_the_same_with_words(text, expected):
+    assert numbers_in(text, words=True) == numbers_in(text)
+    assert numbers_in(text, words=True)[-1] == pytest.approx(expected, abs=0)

@@ -96,12 +96,36 @@ def test_evidence_without_the_value_is_an_error(data_copy):
     ), str(report)
 
 
+@pytest.mark.parametrize(
+    ("evidence", "value"),
+    [("không có đơn vị xếp hạng Yếu", "0"), ("là một trong ba khâu đột phá", "3"), ("cả ba cấp", "3")],
+)
+def test_evidence_may_print_the_value_in_words(data_copy, evidence, value):
+    line = _set(data_copy, 0, evidence=evidence, value=value)
+    report = cd.validate(data_copy)
+    assert not [e for e in report.errors if e.row == line and e.field == "evidence"], str(report)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "value", "numbers"),
+    [
+        ("cả ba cấp", "4", "3"),
+        ("không thực hiện", "0", "none"),  # không alone is "not", not zero
+        ("trong năm qua", "5", "none"),  # năm alone is "year"
+    ],
+)
+def test_evidence_in_words_must_hold_the_value(data_copy, evidence, value, numbers):
+    line = _set(data_copy, 0, evidence=evidence, value=value)
+    errors = [e for e in cd.validate(data_copy).errors if e.row == line and e.field == "evidence"]
+    assert [e.message for e in errors] == [f"does not contain the value {value} as printed (numbers in it: {numbers})"]
+
+
 def test_overlong_evidence_is_an_error(data_copy):
     line = _set(
         data_copy, 0, evidence="1 " + " ".join(["chữ"] * 30) + " " + rows(data_copy, "indicators")[0]["evidence"]
     )
     report = cd.validate(data_copy)
-    assert any(e.row == line and "quote at most ~15" in e.message for e in report.errors), str(report)
+    assert any(e.row == line and "quote at most 15" in e.message for e in report.errors), str(report)
 
 
 def test_percent_out_of_range(data_copy):

@@ -238,7 +238,7 @@ def test_validate_runs_the_national_checks_and_puts_errors_first(data_copy):
     data = _rows(data_copy, "national_indices")
     data[0]["id"] = "zz-" + data[0]["id"]
     _write(data_copy, "national_indices", data)
-    national = check_national(data_copy, issue=Issue)
+    national = check_national(data_copy)
     assert any(i.level == "error" and i.row == 2 and i.field == "id" for i in national), national
     report = cd.validate(data_copy)
     assert report.data_dir == data_copy

@@ -127,7 +127,7 @@ def test_evidence_of_the_longest_allowed_length_passes_one_word_more_is_an_error
             "indicators.csv",
             line_of(i),
             "evidence",
-            f"{MAX_EVIDENCE_WORDS + 1} words; quote at most ~15 (a citation, not prose)",
+            f"{MAX_EVIDENCE_WORDS + 1} words; quote at most {MAX_EVIDENCE_WORDS} (a citation, not prose)",
         )
     ]
 

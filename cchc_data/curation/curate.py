@@ -28,9 +28,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._text import nfc
-from .datadir import DataError
-from .datadir import data_dir as _data_dir
+from .._text import nfc
+from ..datadir import DataError
+from ..datadir import data_dir as _data_dir
 from .extract import CATALOG_COLUMNS, FACT_COLUMNS, format_value
 
 __all__ = ["CurationReport", "ReviewIssue", "check", "KEEP_VALUES"]
@@ -322,7 +322,7 @@ def check(review_csv, *, data_dir=None, apply: bool = False) -> CurationReport:
 
 
 def _check(review: Path, *, data_dir, apply: bool) -> CurationReport:
-    from . import validate  # the public API: validation internals are not this module's business
+    from .. import validate  # the public API: validation internals are not this module's business
 
     folder = _data_dir(data_dir)
     frame = _read_review(review)

@@ -19,15 +19,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from ._docstrings import share_docs_in
-from ._text import fold, nfc
-from .datadir import data_dir as _data_dir
-from .datadir import identity
-from .numbers import parse_vn_number
-from .periods import parse_period
-from .province_registry import resolve_province
-from .schema import read_table
-from .vocabularies import catalog
+from .._docstrings import share_docs_in
+from .._text import fold, nfc
+from ..datadir import data_dir as _data_dir
+from ..datadir import identity
+from ..numbers import parse_vn_number
+from ..periods import parse_period
+from ..province_registry import resolve_province
+from ..schema import MAX_EVIDENCE_WORDS, read_table
+from ..vocabularies import catalog
 
 __all__ = ["extract", "write_review", "REVIEW_COLUMNS", "FACT_COLUMNS", "CATALOG_COLUMNS", "SKIP", "cues"]
 
@@ -50,7 +50,6 @@ CATALOG_COLUMNS = [
 ]  # fmt: skip
 REVIEW_COLUMNS = FACT_COLUMNS + REVIEW_EXTRA + CATALOG_COLUMNS
 
-MAX_EVIDENCE_WORDS = 15
 WORDS_BEFORE = 4  # context words kept before the number in the evidence
 WORDS_AFTER = 5  # … and after it
 AFTER_CUE_WORDS = 4  # a breakdown named after the number counts within this many words

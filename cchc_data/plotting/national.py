@@ -24,11 +24,11 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from . import national
-from ._docstrings import share_docs_in
-from .i18n import LANGS
-from .plotting import _fmt_number, _footer, _header, province_colors
-from .province_registry import provinces, resolve_province
+from .. import national
+from .._docstrings import share_docs_in
+from ..i18n import LANGS
+from ..province_registry import provinces, resolve_province
+from ._furniture import _fmt_number, _footer, _header, province_colors
 
 __all__ = ["UI_NATIONAL", "trajectory_chart", "province_trajectories", "comparison_chart", "VALUE_COLUMNS"]
 

@@ -23,30 +23,50 @@ Examples
 from __future__ import annotations
 
 import math
-import re
-import textwrap
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.ticker import MaxNLocator
 
-from . import analysis, i18n
-from ._checks import check_argument
-from ._docstrings import share_docs_in
-from ._text import fold
-from .datadir import data_version
-from .indicators import load_indicators
-from .province_registry import provinces, resolve_province
-from .vocabularies import breakdowns, catalog, concepts, domains, units
+from .. import analysis
+from .._checks import check_argument
+from .._docstrings import share_docs_in
+from ..indicators import load_indicators
+from ..province_registry import provinces, resolve_province
+from ..vocabularies import breakdowns, catalog, concepts, domains
+from ._furniture import (
+    _FLAG_RED,
+    _FONT,
+    _MISSING,
+    _PALETTE,
+    UI,
+    _attach_values,
+    _check_lang,
+    _fmt_number,
+    _fmt_value,
+    _footer,
+    _header,
+    _kind_style,
+    _legend,
+    _mark_text,
+    _new_axes,
+    _number_axis,
+    _province_name,
+    _rows_axis,
+    _scatter_by_style,
+    _share_decimals,
+    _subtitle,  # noqa: F401  (its docstring examples use it)
+    _t,
+    _unit_label,
+    _value_labels,
+    _wrap,
+    province_colors,
+)
 
 __all__ = [
-    "UI",
-    "province_colors",
     "compare_chart",
     "concept_series_chart",
     "coverage_heatmap",
@@ -54,95 +74,9 @@ __all__ = [
     "progress_chart",
     "part_whole_chart",
     "profile_chart",
-    "save_figure",
-    "show_figure",
-    "footer_text",
-    "legend_texts",
-    "VALUE_COLUMNS",
 ]
 
-UI = i18n.CHARTS  # the charts' strings live with every other string, in cchc_data.i18n
-
-LANGS = i18n.LANGS
 _DIMENSION_ORDER = ["level", "sector", "agency", "rating", "area"]
-# Paul Tol's colour-blind-safe "muted" palette, ordered so that neighbouring provinces by GSO code
-# (and the three curated so far: Hà Giang, Khánh Hòa, Đắk Lắk) get clearly different hues.
-_PALETTE = ["#CC6677", "#332288", "#DDCC77", "#999933", "#88CCEE", "#117733", "#44AA99", "#882255", "#AA4499"]
-_MISSING = "#e3e3e3"
-_ROW_IN = 0.32  # inches per chart row
-_FONT = 9
-
-
-# --- small pure helpers -------------------------------------------------------------------------
-
-
-def _check_lang(lang) -> str:
-    return i18n.check_lang(lang)
-
-
-def _t(key: str, lang: str, **fmt) -> str:
-    return i18n.chart_text(key, lang, **fmt)
-
-
-def _fmt_number(value, lang: str, *, decimals: int | None = None) -> str:
-    """A number in the language's convention (:func:`cchc_data.i18n.format_number`); ``"–"`` when missing.
-
-    >>> _fmt_number(14000, "vi"), _fmt_number(14000, "en"), _fmt_number(98.63, "vi"), _fmt_number(float("nan"), "en")
-    ('14.000', '14,000', '98,63', '–')
-    """
-    return i18n.format_number(value, lang, decimals=decimals)
-
-
-def _fmt_value(value, unit: str, qualifier: str, lang: str, *, decimals: int | None = None) -> str:
-    """A value as printed on a chart: qualifier symbol, number, ``%`` for percentages.
-
-    >>> _fmt_value(14000, "count", "more_than", "vi"), _fmt_value(98.63, "percent", "none", "en")
-    ('> 14.000', '98.63%')
-    >>> _fmt_value(2.03, "percentage_point", "none", "vi"), _fmt_value(2.03, "percentage_point", "none", "en")
-    ('2,03 điểm %', '2.03 pp')
-    """
-    symbol = UI["qualifiers"].get(str(qualifier), "")
-    number = _fmt_number(value, lang, decimals=decimals)
-    if number != "–" and str(unit) == "percent":
-        number += "%"
-    elif number != "–" and str(unit) in UI["units_suffix"]:
-        number += UI["units_suffix"][str(unit)][lang]
-    return f"{symbol} {number}" if symbol else number
-
-
-def _unit_label(unit: str, lang: str, *, data_dir=None) -> str:
-    """The axis unit: ``%`` for percentages, else the catalog's unit label in ``lang``."""
-    if unit == "percent":
-        return "%"
-    table = units(data_dir=data_dir).set_index("unit")
-    return table.at[unit, f"label_{lang}"] if unit in table.index else unit
-
-
-def _share_decimals(share: float) -> int:
-    """One decimal, more for tiny shares so that 3 of 362 428 does not read as zero.
-
-    >>> _share_decimals(97.95), _share_decimals(0.000828), _share_decimals(0.0)
-    (1, 4, 1)
-    """
-    if not share or math.isnan(share) or share >= 0.1:
-        return 1
-    return max(1, -math.floor(math.log10(share)))
-
-
-def _slugify(name: str) -> str:
-    """ASCII file-name slug.
-
-    >>> _slugify("So sánh Khánh Hòa"), _slugify("  Đắk Lắk / 2022 ")
-    ('so-sanh-khanh-hoa', 'dak-lak-2022')
-    """
-    slug = re.sub(r"[^a-z0-9]+", "-", fold(str(name))).strip("-")
-    if not slug:
-        raise ValueError(f"{name!r} gives an empty file name; use letters or digits")
-    return slug
-
-
-def _wrap(text: str, width: int = 48) -> str:
-    return "\n".join(textwrap.wrap(str(text), width)) or str(text)
 
 
 def _breakdown_labels(lang: str, data_dir=None) -> dict[str, str]:
@@ -153,258 +87,6 @@ def _row_label(label: str, breakdown: str, lang: str, data_dir=None) -> str:
     if not breakdown:
         return str(label)
     return f"{label} – {_breakdown_labels(lang, data_dir).get(breakdown, breakdown)}"
-
-
-def _province_name(province, data_dir=None) -> str:
-    slug = resolve_province(province, data_dir=data_dir)
-    return provinces(data_dir=data_dir).set_index("slug").at[slug, "name_vi"]
-
-
-# --- figure furniture ---------------------------------------------------------------------------
-
-
-def _new_axes(ax, n_rows: int, *, width: float = 9.0, extra: float = 2.2) -> Axes:
-    if ax is not None:
-        return ax
-    height = max(3.2, _ROW_IN * n_rows + extra)
-    fig = plt.figure(figsize=(width, height), layout="constrained")
-    return fig.add_subplot()
-
-
-def _header(ax: Axes, title: str, notes: list[str], *, reserve: float = 0.0) -> None:
-    """Bold title at the top left, grey note lines under it, ``reserve`` points free above the axes."""
-    fs = 8.5
-    note = "\n".join(n for n in notes if n)
-    lines = note.count("\n") + 1 if note else 0
-    if note:
-        ax.annotate(
-            note,
-            xy=(0, 1),
-            xycoords="axes fraction",
-            xytext=(0, reserve + 4),
-            textcoords="offset points",
-            ha="left",
-            va="bottom",
-            fontsize=fs,
-            color="0.3",
-            gid="cchc-subtitle",
-        )
-    ax.set_title(_wrap(title, 80), loc="left", fontweight="bold", fontsize=11, pad=reserve + 8 + lines * fs * 1.45)
-
-
-def _subtitle(ax: Axes) -> str:
-    """The note lines under a chart's title (for tests and callers)."""
-    texts = [t.get_text() for t in ax.texts if t.get_gid() == "cchc-subtitle"]
-    return "\n".join(texts)
-
-
-def _footer(fig: Figure, source_ids, lang: str, data_dir=None, *, note: str = "") -> None:
-    """Footer naming the sources and the data version; charts sharing a figure add up their sources."""
-    from .tables import cite_source
-
-    ids = set(getattr(fig, "_cchc_sources", set())) | {str(s) for s in source_ids if str(s)}
-    fig._cchc_sources = ids
-    names = "; ".join(cite_source(i, lang, short=True, data_dir=data_dir) for i in sorted(ids)) or "–"
-    text = f"{_t('sources', lang)}: {names} · {_t('data_version', lang)} {data_version(data_dir)}"
-    width = max(60, int(fig.get_figwidth() * 15))
-    text = "\n".join(_wrap(line, width) for line in (note, text) if line)
-    fig.supxlabel(text, x=0.01, ha="left", fontsize=7.5, color="0.35")
-
-
-def footer_text(fig: Figure) -> str:
-    """The footer of a chart's figure: its sources by short title and date, and the data version.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
-        A figure drawn by a chart function of this module, or one of its axes.
-
-    Returns
-    -------
-    str
-        The footer's text; ``""`` for a figure without one.
-
-    Examples
-    --------
-    >>> ax = compare_chart("digital_certificates", lang="en")
-    >>> print(footer_text(ax.figure))  # doctest: +NORMALIZE_WHITESPACE
-    Sources: Hà Giang newspaper: PAR results 2017 (undated, figures for 2017); Khánh Hòa People's Committee: PAR
-    report Q1/2021 (undated, figures for Q1 2021) · Data version 0.1.0
-    >>> plt.close(ax.figure)
-    """
-    if isinstance(fig, Axes):
-        fig = fig.figure
-    return fig.get_supxlabel()
-
-
-def _number_axis(axis, lang: str) -> None:
-    """Tick labels with the language's separators (``14.000`` / ``14,000``)."""
-    axis.set_major_formatter(FuncFormatter(lambda v, _pos: _fmt_number(v, lang)))
-
-
-def _value_labels(ax: Axes, xs, ys, texts, *, xmax: float, inside_from: float = 0.62, **kw) -> None:
-    """Write each text beside its point: right of it, or left of it when the point is far right."""
-    for x, y, text in zip(xs, ys, texts, strict=True):
-        x0 = 0.0 if (x is None or (isinstance(x, float) and math.isnan(x))) else float(x)
-        left = x0 > inside_from * xmax
-        ax.annotate(
-            text,
-            xy=(x0, y),
-            xytext=(-8 if left else 8, 0),
-            textcoords="offset points",
-            ha="right" if left else "left",
-            va="center",
-            fontsize=8,
-            bbox={"boxstyle": "square,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
-            **kw,
-        )
-
-
-def _rows_axis(ax: Axes, labels: list[str]) -> None:
-    ax.set_yticks(range(len(labels)), labels, fontsize=_FONT)
-    ax.set_ylim(len(labels) - 0.5, -0.5)  # first row at the top
-    ax.tick_params(axis="y", length=0)
-    ax.grid(axis="x", color="0.9", lw=0.8)
-    ax.set_axisbelow(True)
-    for side in ("top", "right"):
-        ax.spines[side].set_visible(False)
-
-
-# --- one visual language: kind by fill, flags in red, caveats ringed --------------------------------
-
-_FLAG_RED = "#C00000"
-_HATCH = "////"
-#: Columns every ``fig.cchc_values`` frame has (the exact values a chart drew), in this order.
-VALUE_COLUMNS = [
-    "fact_id", "province", "indicator", "period", "kind", "value", "unit", "qualifier", "flag", "source_id", "evidence",
-]  # fmt: skip
-
-
-def _kind_style(kind: str, colour: str, *, flag: str = "", bar: bool = False) -> dict:
-    """Matplotlib style of a mark (``bar=False``: scatter keywords) or bar for a fact's kind and flag.
-
-    Solid: achieved (``actual``); hatched: content of an approved ``plan``; hollow: ``target``. A
-    flagged fact gets a red edge, whatever its kind.
-
-    >>> _kind_style("target", "#123456")["facecolors"], _kind_style("plan", "#123456", bar=True)["hatch"]
-    ('white', '////')
-    >>> _kind_style("actual", "#123456", flag="sum_mismatch", bar=True)["edgecolor"]
-    '#C00000'
-    """
-    kind = str(kind)
-    edge = _FLAG_RED if flag else colour
-    face = colour if kind == "actual" else "white"
-    width = 2.0 if flag else (1.2 if bar else 1.6)
-    if bar:
-        style = {"color": face, "edgecolor": edge, "linewidth": width}
-        if kind == "plan":
-            style["hatch"] = _HATCH
-            style["edgecolor"] = edge if flag else colour
-        return style
-    marker = {"actual": "o", "plan": "s", "target": "D"}.get(kind, "o")
-    style = {"marker": marker, "facecolors": face, "edgecolors": edge, "linewidths": width}
-    if kind == "plan":
-        style["hatch"] = _HATCH
-    return style
-
-
-def _mark_text(text: str, flag: str) -> str:
-    """A value label, with ⚠ in front when the source of the fact is inconsistent."""
-    return f"⚠ {text}" if flag else text
-
-
-def _scatter_by_style(ax: Axes, xs, ys, kinds, flags, colours, *, gid: str | None, s: float = 60, **kw) -> list:
-    """One scatter per (kind, flag, colour) group, each with ``gid`` (the kind if ``None``), ``-flagged`` added."""
-    drawn = []
-    groups: dict[tuple, list[int]] = {}
-    for i, key in enumerate(zip(kinds, [bool(f) for f in flags], colours, strict=True)):
-        groups.setdefault(key, []).append(i)
-    for (kind, flagged, colour), idx in groups.items():
-        style = _kind_style(kind, colour, flag="x" if flagged else "")
-        name = gid or kind
-        coll = ax.scatter([xs[i] for i in idx], [ys[i] for i in idx], s=s, zorder=3, clip_on=False,
-                          gid=f"{name}-flagged" if flagged else name, **style, **kw)  # fmt: skip
-        coll.cchc_kind = kind
-        drawn.append(coll)
-    return drawn
-
-
-def _legend(ax: Axes, lang: str, *, kinds=(), flags=(), caveat=False, qualifier=False, bar=False, loc=None):
-    """The chart's legend: only the encodings it uses, in the chart's language; returns the Legend."""
-    from matplotlib.patches import Patch
-
-    handles = []
-    for kind in ("actual", "plan", "target"):
-        if kind not in {str(k) for k in kinds}:
-            continue
-        style = _kind_style(kind, "0.35", bar=True)
-        label = _wrap(_t(f"legend_{kind}", lang), 30)
-        if bar:
-            handles.append(Patch(facecolor=style["color"], edgecolor=style["edgecolor"], hatch=style.get("hatch"),
-                                 label=label))  # fmt: skip
-        else:
-            m = _kind_style(kind, "0.35")
-            handles.append(Line2D([], [], ls="", marker=m["marker"], markersize=7, mfc=m["facecolors"],
-                                  mec=m["edgecolors"], mew=1.4, label=label))  # fmt: skip
-    if caveat:
-        handles.append(Line2D([], [], ls="", marker="o", markersize=12, mfc="none", mec="0.35", mew=1.2,
-                              label=_wrap(_t("legend_caveat", lang), 30)))  # fmt: skip
-    for flag in sorted({str(f) for f in flags if str(f)}):
-        meaning = UI["flags"].get(flag, {}).get(lang, flag)
-        handles.append(Patch(facecolor="white", edgecolor=_FLAG_RED, linewidth=2,
-                             label=_wrap(_t("legend_flag", lang, meaning=meaning), 30)))  # fmt: skip
-    if qualifier:
-        handles.append(Line2D([], [], ls="", marker="", label=_wrap(_t("legend_qualifier", lang), 30)))
-    if not handles:
-        return None
-    kw = loc or {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}
-    legend = ax.legend(handles=handles, frameon=False, fontsize=7.5, borderaxespad=0.2, handlelength=1.6, **kw)
-    legend.set_gid("cchc-legend")
-    return legend
-
-
-def legend_texts(ax) -> list[str]:
-    """The texts of a chart's legend (for tests and callers); ``[]`` without one.
-
-    Parameters
-    ----------
-    ax : matplotlib.axes.Axes or matplotlib.figure.Figure
-        Axes drawn by a chart function of this module, or its figure.
-
-    Returns
-    -------
-    list of str
-        The legend's entries, top to bottom.
-
-    Examples
-    --------
-    >>> ax = compare_chart("official_email_accounts", lang="en")
-    >>> legend_texts(ax)[0]
-    'Achieved (actual)'
-    >>> plt.close(ax.figure)
-    """
-    if isinstance(ax, Figure):
-        return [t.get_text() for a in ax.axes for t in (a.get_legend().get_texts() if a.get_legend() else [])]
-    legend = ax.get_legend()
-    return [t.get_text() for t in legend.get_texts()] if legend else []
-
-
-def _attach_values(fig: Figure, frame, **extra) -> None:
-    """Attach the exact values a chart drew as ``fig.cchc_values`` (appended when charts share a figure)."""
-    import pandas as pd
-
-    out = pd.DataFrame(frame).copy()
-    for col, value in extra.items():
-        out[col] = value
-    for col in VALUE_COLUMNS:
-        if col not in out:
-            out[col] = ""
-    for col in out.columns:
-        if isinstance(out[col].dtype, pd.CategoricalDtype):
-            out[col] = out[col].astype(str)
-    out = out[VALUE_COLUMNS + [c for c in out.columns if c not in VALUE_COLUMNS]].reset_index(drop=True)
-    previous = getattr(fig, "cchc_values", None)
-    fig.cchc_values = out if previous is None else pd.concat([previous, out], ignore_index=True)
 
 
 def _caveat_notes(df, lang: str, names) -> tuple[list[str], dict[int, int]]:
@@ -430,31 +112,6 @@ def _caveat_notes(df, lang: str, names) -> tuple[list[str], dict[int, int]]:
 
 
 # --- public API ---------------------------------------------------------------------------------
-
-
-def province_colors(*, data_dir=None) -> dict[str, str]:
-    """A fixed colour per province slug, the same in every chart.
-
-    The colour-blind-safe palette cycles over the provinces sorted by GSO code, so a province's colour
-    depends only on the registry, not on which provinces a chart shows.
-
-    Parameters
-    ----------
-    {data_dir}
-
-    Returns
-    -------
-    dict of str to str
-        Province slug to a hex colour, for every province of the registry.
-
-    Examples
-    --------
-    >>> c = province_colors()
-    >>> len(c), len({c["khanh-hoa"], c["ha-giang"], c["dak-lak"]})
-    (63, 3)
-    """
-    reg = provinces(data_dir=data_dir).sort_values("gso_code", kind="stable")
-    return {slug: _PALETTE[i % len(_PALETTE)] for i, slug in enumerate(reg["slug"])}
 
 
 def compare_chart(
@@ -1154,166 +811,6 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
 
     _attach_values(fig, pd.concat(all_drawn, ignore_index=True) if all_drawn else table.iloc[0:0].assign(province=slug))
     return fig
-
-
-_PNG_DPI = 150
-
-
-def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
-    """Write ``<figures_dir>/<slug>.png`` and ``.svg`` (byte-identical from run to run), and ``<slug>.csv``
-    of exactly the values drawn when the chart carries them (``fig.cchc_values``).
-
-    The name is ASCII-slugified (``"So sánh Khánh Hòa"`` → ``so-sanh-khanh-hoa``) and the folder created.
-    The SVG gets a fixed hash salt (stable clip-path ids) and no date; the PNG no software/date stamp. The
-    CSV (UTF-8 with a BOM, for spreadsheets) keeps every column of ``fig.cchc_values`` and adds the source's
-    title, publisher and date beside ``source_id``.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
-        The chart to save (an axes stands for its figure).
-    name : str
-        The file name without extension, in any script; it is slugified.
-    figures_dir : str or pathlib.Path, default "figures"
-        The folder to write to, created if needed.
-
-    Returns
-    -------
-    list of pathlib.Path
-        The files written: PNG, SVG and, when the chart carries ``cchc_values``, CSV.
-
-    See Also
-    --------
-    show_figure : Save, close and show a chart in a notebook.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> ax = compare_chart("digital_certificates")
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     [p.name for p in save_figure(ax.figure, "So sánh Khánh Hòa", figures_dir=d)][:2]
-    ['so-sanh-khanh-hoa.png', 'so-sanh-khanh-hoa.svg']
-    >>> plt.close(ax.figure)
-    """
-    if isinstance(fig, Axes):
-        fig = fig.figure
-    folder = Path(figures_dir)
-    folder.mkdir(parents=True, exist_ok=True)
-    stem = _slugify(name)
-    png, svg = folder / f"{stem}.png", folder / f"{stem}.svg"
-    with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "path"}):
-        fig.savefig(png, dpi=_PNG_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight")
-        fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white", bbox_inches="tight")
-    paths = [png, svg]
-    import pandas as pd
-
-    values = getattr(fig, "cchc_values", None)
-    if isinstance(values, pd.DataFrame):
-        csv = folder / f"{stem}.csv"
-        _values_with_sources(values).to_csv(csv, index=False, encoding="utf-8-sig")
-        paths.append(csv)
-    return paths
-
-
-def _values_with_sources(values):
-    """``values`` with the source's title (vi, en), publisher and date after ``source_id``."""
-    if "source_id" not in values.columns:
-        return values
-    from .indicators import sources
-
-    cite = sources()[["source_id", "title", "title_en", "publisher", "published"]]
-    cite = cite.rename(columns={c: f"source_{c}" for c in cite.columns if c != "source_id"})
-    cite = cite[[c for c in cite.columns if c == "source_id" or c not in values.columns]]
-    out = values.merge(cite, on="source_id", how="left")
-    order = list(values.columns)
-    at = order.index("source_id") + 1
-    extra = [c for c in cite.columns if c != "source_id"]
-    return out[order[:at] + extra + order[at:]]
-
-
-class _Chart:
-    """A saved chart as a notebook shows it: the PNG, and links to its SVG, PNG and CSV below it."""
-
-    def __init__(self, png: bytes, width: int, paths: list[Path], lang: str):
-        self.data, self.width, self.paths, self.lang = png, width, paths, lang
-
-    def _repr_png_(self):
-        return self.data, {"width": self.width}
-
-    def _repr_html_(self) -> str:
-        import base64
-        import html
-        import os
-
-        from . import i18n
-
-        links = []
-        for path in self.paths:
-            suffix = path.suffix.lstrip(".")
-            word = i18n.t("chart_csv", self.lang) if suffix == "csv" else suffix.upper()
-            try:
-                rel = Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix()
-            except ValueError:  # another drive (Windows)
-                rel = path.resolve().as_uri()
-            links.append(
-                f'<a href="{html.escape(rel)}" data-cchc-path="{html.escape(str(path.resolve()))}" '
-                f'download="{html.escape(path.name)}">{html.escape(word)}</a>'
-            )
-        img = base64.b64encode(self.data).decode("ascii")
-        return (
-            f'<figure class="cchc-chart"><img src="data:image/png;base64,{img}" width="{self.width}" '
-            f'alt="{html.escape(self.paths[0].stem)}"><figcaption class="cchc-chart-links">'
-            f"{html.escape(i18n.t('chart_files', self.lang))}: {' '.join(links)}</figcaption></figure>"
-        )
-
-    def __repr__(self) -> str:
-        return f"<chart {self.paths[0].stem}: " + ", ".join(p.name for p in self.paths) + ">"
-
-
-def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str = "vi"):
-    """Save a chart with :func:`save_figure`, close it, and show the saved PNG with download links.
-
-    One call per chart in the notebooks: the chart is drawn once for the PNG, once for the SVG, and the
-    notebook shows that PNG instead of drawing it a third time (``plt.show()`` would). Below it, links to the
-    SVG, PNG and (when the chart carries ``cchc_values``) the CSV of the values drawn, labelled in ``lang``;
-    the links are relative to the working directory, and the report pages rewrite them relative to the page.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
-        The chart to save and show (an axes stands for its figure).
-    name : str
-        The file name without extension, as :func:`save_figure` takes it.
-    figures_dir : str or pathlib.Path, default "figures"
-        The folder to write to, created if needed.
-    dpi : int, default 100
-        Resolution of the shown PNG.
-    {lang}
-
-    Returns
-    -------
-    object
-        Shown as the cell's result (HTML with the PNG and links; PNG alone elsewhere); its ``paths``
-        attribute lists the files written and ``width`` the shown width in pixels.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     image = show_figure(compare_chart("digital_certificates"), "cert", figures_dir=d, lang="en")
-    ...     [p.name for p in image.paths][:2], image.width > 0, "Download chart" in image._repr_html_()
-    (['cert.png', 'cert.svg'], True, True)
-    """
-    from . import i18n
-
-    lang = i18n.check_lang(lang)
-    if isinstance(fig, Axes):
-        fig = fig.figure
-    paths = save_figure(fig, name, figures_dir=figures_dir)
-    plt.close(fig)
-    data = paths[0].read_bytes()
-    width = int.from_bytes(data[16:20], "big")  # PNG header: IHDR width in pixels, at _PNG_DPI
-    return _Chart(data, round(width * dpi / _PNG_DPI), paths, lang)
 
 
 share_docs_in(globals())

@@ -1,0 +1,70 @@
+"""Charts of the facts and of the national indices, in Vietnamese or English, with sources and data version.
+
+The package has one module per concern:
+
+- :mod:`~cchc_data.plotting._furniture`: what every chart shares (axes, header, footer, legend, value
+  labels, colours, number formats);
+- :mod:`~cchc_data.plotting.province`: charts of the curated facts (:func:`compare_chart`, :func:`profile_chart`…);
+- :mod:`~cchc_data.plotting.national`: charts of the national indices (:func:`trajectory_chart`…);
+- :mod:`~cchc_data.plotting.files`: :func:`save_figure` and :func:`show_figure`.
+
+Conventions shared by all charts:
+
+- ``lang`` is ``"vi"`` or ``"en"``; every title, axis label, note and footer is in that language
+  (province names stay Vietnamese).
+- Numbers are written the Vietnamese way (``14.000``, ``98,63``) for ``"vi"`` and the English way
+  (``14,000``, ``98.63``) for ``"en"``, with the qualifier symbol of the source (``≈ > ≥ < ≤``).
+- Missing data is shown as missing (a grey "–", a "no actual yet" note), never as a zero.
+- A footer names the source documents and :func:`cchc_data.data_version`; ``fig.cchc_values`` holds the
+  exact values drawn, written beside the chart as CSV by :func:`save_figure`.
+- Each province has one colour in every chart (:func:`province_colors`).
+
+Examples
+--------
+>>> from cchc_data import plotting
+>>> ax = plotting.compare_chart("digital_certificates", lang="en")
+>>> [t.get_text() for t in ax.get_yticklabels()]
+['Khánh Hòa', 'Hà Giang']
+>>> import matplotlib.pyplot as plt
+>>> plt.close(ax.figure)
+"""
+
+from ._furniture import UI, VALUE_COLUMNS, footer_text, legend_texts, province_colors
+from .files import save_figure, show_figure
+from .national import comparison_chart, province_trajectories, trajectory_chart
+from .province import (
+    breakdown_chart,
+    compare_chart,
+    concept_series_chart,
+    coverage_heatmap,
+    part_whole_chart,
+    profile_chart,
+    progress_chart,
+)
+
+# isort: split
+# Private names older callers and tests reach for through ``cchc_data.plotting``; new code imports them
+# from the module that defines them.
+from ._furniture import _FLAG_RED, _fmt_number, _fmt_value, _new_axes, _slugify, _subtitle  # noqa: F401
+from .files import _PNG_DPI  # noqa: F401
+from .province import _breakdown_labels  # noqa: F401
+
+__all__ = [
+    "UI",
+    "province_colors",
+    "compare_chart",
+    "concept_series_chart",
+    "coverage_heatmap",
+    "breakdown_chart",
+    "progress_chart",
+    "part_whole_chart",
+    "profile_chart",
+    "trajectory_chart",
+    "province_trajectories",
+    "comparison_chart",
+    "save_figure",
+    "show_figure",
+    "footer_text",
+    "legend_texts",
+    "VALUE_COLUMNS",
+]

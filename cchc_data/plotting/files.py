@@ -1,0 +1,178 @@
+"""Chart files: :func:`save_figure` writes a chart as PNG, SVG and the CSV of its values; :func:`show_figure`
+also shows it in a notebook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+
+from .._docstrings import share_docs_in
+from ._furniture import _slugify
+
+__all__ = ["save_figure", "show_figure"]
+
+_PNG_DPI = 150
+
+
+def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
+    """Write ``<figures_dir>/<slug>.png`` and ``.svg`` (byte-identical from run to run), and ``<slug>.csv``
+    of exactly the values drawn when the chart carries them (``fig.cchc_values``).
+
+    The name is ASCII-slugified (``"So sánh Khánh Hòa"`` → ``so-sanh-khanh-hoa``) and the folder created.
+    The SVG gets a fixed hash salt (stable clip-path ids) and no date; the PNG no software/date stamp. The
+    CSV (UTF-8 with a BOM, for spreadsheets) keeps every column of ``fig.cchc_values`` and adds the source's
+    title, publisher and date beside ``source_id``.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
+        The chart to save (an axes stands for its figure).
+    name : str
+        The file name without extension, in any script; it is slugified.
+    figures_dir : str or pathlib.Path, default "figures"
+        The folder to write to, created if needed.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written: PNG, SVG and, when the chart carries ``cchc_values``, CSV.
+
+    See Also
+    --------
+    show_figure : Save, close and show a chart in a notebook.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from cchc_data.plotting import compare_chart
+    >>> ax = compare_chart("digital_certificates")
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     [p.name for p in save_figure(ax.figure, "So sánh Khánh Hòa", figures_dir=d)][:2]
+    ['so-sanh-khanh-hoa.png', 'so-sanh-khanh-hoa.svg']
+    >>> plt.close(ax.figure)
+    """
+    if isinstance(fig, Axes):
+        fig = fig.figure
+    folder = Path(figures_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = _slugify(name)
+    png, svg = folder / f"{stem}.png", folder / f"{stem}.svg"
+    with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "path"}):
+        fig.savefig(png, dpi=_PNG_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight")
+        fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white", bbox_inches="tight")
+    paths = [png, svg]
+    import pandas as pd
+
+    values = getattr(fig, "cchc_values", None)
+    if isinstance(values, pd.DataFrame):
+        csv = folder / f"{stem}.csv"
+        _values_with_sources(values).to_csv(csv, index=False, encoding="utf-8-sig")
+        paths.append(csv)
+    return paths
+
+
+def _values_with_sources(values):
+    """``values`` with the source's title (vi, en), publisher and date after ``source_id``."""
+    if "source_id" not in values.columns:
+        return values
+    from ..indicators import sources
+
+    cite = sources()[["source_id", "title", "title_en", "publisher", "published"]]
+    cite = cite.rename(columns={c: f"source_{c}" for c in cite.columns if c != "source_id"})
+    cite = cite[[c for c in cite.columns if c == "source_id" or c not in values.columns]]
+    out = values.merge(cite, on="source_id", how="left")
+    order = list(values.columns)
+    at = order.index("source_id") + 1
+    extra = [c for c in cite.columns if c != "source_id"]
+    return out[order[:at] + extra + order[at:]]
+
+
+class _Chart:
+    """A saved chart as a notebook shows it: the PNG, and links to its SVG, PNG and CSV below it."""
+
+    def __init__(self, png: bytes, width: int, paths: list[Path], lang: str):
+        self.data, self.width, self.paths, self.lang = png, width, paths, lang
+
+    def _repr_png_(self):
+        return self.data, {"width": self.width}
+
+    def _repr_html_(self) -> str:
+        import base64
+        import html
+        import os
+
+        from .. import i18n
+
+        links = []
+        for path in self.paths:
+            suffix = path.suffix.lstrip(".")
+            word = i18n.t("chart_csv", self.lang) if suffix == "csv" else suffix.upper()
+            try:
+                rel = Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix()
+            except ValueError:  # another drive (Windows)
+                rel = path.resolve().as_uri()
+            links.append(
+                f'<a href="{html.escape(rel)}" data-cchc-path="{html.escape(str(path.resolve()))}" '
+                f'download="{html.escape(path.name)}">{html.escape(word)}</a>'
+            )
+        img = base64.b64encode(self.data).decode("ascii")
+        return (
+            f'<figure class="cchc-chart"><img src="data:image/png;base64,{img}" width="{self.width}" '
+            f'alt="{html.escape(self.paths[0].stem)}"><figcaption class="cchc-chart-links">'
+            f"{html.escape(i18n.t('chart_files', self.lang))}: {' '.join(links)}</figcaption></figure>"
+        )
+
+    def __repr__(self) -> str:
+        return f"<chart {self.paths[0].stem}: " + ", ".join(p.name for p in self.paths) + ">"
+
+
+def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str = "vi"):
+    """Save a chart with :func:`save_figure`, close it, and show the saved PNG with download links.
+
+    One call per chart in the notebooks: the chart is drawn once for the PNG, once for the SVG, and the
+    notebook shows that PNG instead of drawing it a third time (``plt.show()`` would). Below it, links to the
+    SVG, PNG and (when the chart carries ``cchc_values``) the CSV of the values drawn, labelled in ``lang``;
+    the links are relative to the working directory, and the report pages rewrite them relative to the page.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
+        The chart to save and show (an axes stands for its figure).
+    name : str
+        The file name without extension, as :func:`save_figure` takes it.
+    figures_dir : str or pathlib.Path, default "figures"
+        The folder to write to, created if needed.
+    dpi : int, default 100
+        Resolution of the shown PNG.
+    {lang}
+
+    Returns
+    -------
+    object
+        Shown as the cell's result (HTML with the PNG and links; PNG alone elsewhere); its ``paths``
+        attribute lists the files written and ``width`` the shown width in pixels.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> from cchc_data.plotting import compare_chart
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     image = show_figure(compare_chart("digital_certificates"), "cert", figures_dir=d, lang="en")
+    ...     [p.name for p in image.paths][:2], image.width > 0, "Download chart" in image._repr_html_()
+    (['cert.png', 'cert.svg'], True, True)
+    """
+    from .. import i18n
+
+    lang = i18n.check_lang(lang)
+    if isinstance(fig, Axes):
+        fig = fig.figure
+    paths = save_figure(fig, name, figures_dir=figures_dir)
+    plt.close(fig)
+    data = paths[0].read_bytes()
+    width = int.from_bytes(data[16:20], "big")  # PNG header: IHDR width in pixels, at _PNG_DPI
+    return _Chart(data, round(width * dpi / _PNG_DPI), paths, lang)
+
+
+share_docs_in(globals())
