@@ -289,14 +289,26 @@ def _suggest_uncached(queries: tuple, noun: str, unit: str, role: str, catalog_i
     scored.sort(key=lambda t: -t[0])
     near = set(segment.split())
     return tuple(
-        (cat.at[i, "indicator"], round(score, 1), cat.at[i, "label_vi"], set(labels[i].split()) <= near)
+        (cat.at[i, "indicator"], round(score, 1), cat.at[i, "label_vi"], _coverage(labels[i], near))
         for _, score, i in scored[:3]
     )
 
 
+LONG_LABEL = 12  # syllables: a label this long may miss …
+LONG_LABEL_MISSING = 2  # … this many syllables (one word) in the number's segment and still match strongly
+
+
+def _coverage(label: str, near: set[str]) -> bool:
+    """Whether the number's segment holds the label's words (a long label may miss one word)."""
+    words = label.split()
+    missing = sum(w not in near for w in words)
+    return missing <= (LONG_LABEL_MISSING if len(words) >= LONG_LABEL else 0)
+
+
 def _strong(ranked: list[tuple]) -> bool:
-    """Whether the best catalog indicator is a strong enough match to suggest: every word of its label
-    (common words left out, abbreviations read) is in the number's clause or segment, it scores at least
+    """Whether the best catalog indicator is a strong enough match to suggest: the number's segment holds
+    the words of its label (common words left out, abbreviations read; a label of :data:`LONG_LABEL`
+    syllables may miss :data:`LONG_LABEL_MISSING`), it scores at least
     :data:`MIN_INDICATOR_SCORE`, and ahead of the runner-up by :data:`MIN_INDICATOR_MARGIN`."""
     if not ranked or not ranked[0][3] or min(100.0, ranked[0][1]) < MIN_INDICATOR_SCORE:
         return False
@@ -1189,38 +1201,46 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
     return rows
 
 
-DRAFT_WORDS = 8  # words of the text kept in a drafted label
-_DRAFT_DROP = ("đạt", "là", "có", "chiếm", "với", "được", "gồm", "tổng số", "trong đó", "còn", "và", "đã", "tỷ lệ")
+DRAFT_WORDS = 12  # words of the text kept in a drafted label
+_DRAFT_DROP = ("đạt", "là", "có", "chiếm", "với", "được", "gồm", "còn", "và", "đã", "tăng", "giảm", "trên", "hơn", "gần",
+               "xếp", "thứ", "hạng", "vị", "trí", "đứng", "ở", "top", "nhóm")
+_DRAFT_CODE_STOP = {"so", "ty", "le", "cua", "cac", "va", "la", "co", "duoc"}
 
 
 def _draft(cand: _Candidate, text: str) -> dict:
     """A new indicator drafted from the text for a number no catalog indicator fits strongly: a label in
-    the text's own words (what its clause says before the number, else the noun after it), a code made
-    of those words without diacritics. The curator edits it into a catalog row (``catalog_*`` columns)."""
+    the text's own words (for a count, the noun phrase it counts; for a share, a score or a rank, what its
+    clause says before it), and a code made of those words without diacritics. The curator edits it into a
+    catalog row (the ``catalog_*`` columns)."""
+    empty = {"draft_indicator": "", "draft_label_vi": ""}
     if cand.indicator or cand.role == "whole":
-        return {"draft_indicator": "", "draft_label_vi": ""}
+        return empty
     seg = cand.segment
-    clause_start = _bounds(_CLAUSE_END_RE, text, cand.start, seg[0], seg[1])[0]
-    before = [w.strip(',.;:()“”"') for w in text[clause_start : cand.start].split()]
-    before = [w for w in before if w and not re.search(r"\d", w)]
-    while before and " ".join(before[-2:]).lower() in _DRAFT_DROP or before and before[-1].lower() in _DRAFT_DROP:
-        before = before[:-2] if " ".join(before[-2:]).lower() in _DRAFT_DROP else before[:-1]
-    words = before[-DRAFT_WORDS:]
-    if len(words) < 2 and cand.noun:
-        words = cand.noun.split()
+    clause = _bounds(_CLAUSE_END_RE, text, cand.start, seg[0], seg[1])
+    clause_end = _bounds(_CLAUSE_END_RE, text, cand.end, seg[0], seg[1])[1]
+
+    def clean(words):
+        return [w.strip(",.;:()“”\"") for w in words if w.strip(",.;:()“”\"") and not re.search(r"\d", w)]
+
+    before = clean(text[clause[0] : cand.start].split())
+    while before and before[-1].lower() in _DRAFT_DROP:
+        before.pop()
+    after = clean(text[cand.end : clause_end].split())[:DRAFT_WORDS]
+    counted = cand.unit in ("count", "procedure", "day", "minute", "vnd")
+    words = (after if counted and after else before[-DRAFT_WORDS:]) or after
+    if not words:  # "xếp thứ hạng 28/63": the subject opens the segment
+        words = [w for w in clean(text[seg[0] : cand.start].split()) if w.lower() not in _DRAFT_DROP][:6]
     if not words:
-        return {"draft_indicator": "", "draft_label_vi": ""}
+        return empty
     prefix = {"percent": "Tỷ lệ", "rank": "Xếp hạng", "points": "Điểm"}.get(cand.unit, "Số")
     label = " ".join(words)
-    if not label.lower().startswith(prefix.lower()):
-        label = f"{prefix} {label[0].lower()}{label[1:]}" if not label[:2].isupper() else f"{prefix} {label}"
-    code_words = [w for w in re.findall(r"\w+", fold(label)) if w not in {"so", "ty", "le", "cua", "cac", "va", "la"}]
-    code = "_".join(code_words[:6]) or "new_indicator"
-    if cand.unit == "percent" and not code.endswith("_share"):
+    if not fold(label).startswith(fold(prefix)):
+        label = f"{prefix} {label[0].lower() + label[1:] if not label[:2].isupper() else label}"
+    code_words = [w for w in re.findall(r"\w+", fold(label)) if w not in _DRAFT_CODE_STOP]
+    code = "_".join(code_words[:6])
+    if cand.unit == "percent":
         code += "_share"
-    if not code[0].isalpha():
-        code = "x_" + code
-    return {"draft_indicator": code, "draft_label_vi": label}
+    return {"draft_indicator": code if code[:1].isalpha() else f"x_{code}", "draft_label_vi": label}
 
 
 def format_value(value: float) -> str:
