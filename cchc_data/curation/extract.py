@@ -1204,7 +1204,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
 DRAFT_WORDS = 12  # words of the text kept in a drafted label
 _DRAFT_DROP = ("đạt", "là", "có", "chiếm", "với", "được", "gồm", "còn", "và", "đã", "tăng", "giảm", "trên", "hơn", "gần",
                "xếp", "thứ", "hạng", "vị", "trí", "đứng", "ở", "top", "nhóm")
-_DRAFT_CODE_STOP = {"so", "ty", "le", "cua", "cac", "va", "la", "co", "duoc"}
+_DRAFT_CODE_STOP = {"ty", "le", "cua", "cac", "va", "la", "co", "duoc"}
 
 
 def _draft(cand: _Candidate, text: str) -> dict:
@@ -1236,7 +1236,7 @@ def _draft(cand: _Candidate, text: str) -> dict:
     label = " ".join(words)
     if not fold(label).startswith(fold(prefix)):
         label = f"{prefix} {label[0].lower() + label[1:] if not label[:2].isupper() else label}"
-    code_words = [w for w in re.findall(r"\w+", fold(label)) if w not in _DRAFT_CODE_STOP]
+    code_words = [w for w in re.findall(r"\w+", fold(" ".join(words))) if w not in _DRAFT_CODE_STOP]
     code = "_".join(code_words[:6])
     if cand.unit == "percent":
         code += "_share"
