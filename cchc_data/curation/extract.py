@@ -76,7 +76,7 @@ SKIP: tuple[tuple[str, str], ...] = (
              r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*\d{1,2}/\d{1,2}"),
     ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
     ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
-    ("span of time or age", r"(?<![\d.,/])\d+\s+(?i:tháng|năm|tuổi)(?!\w)"),
+    ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
     ("edition", r"(?i:lần|năm|kỳ|khóa|khoá|đợt|phiên)\s+(?:thứ\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
     ("level", r"(?i:mức(?: độ)?)\s+\d+(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
     ("scale of a score", r"(?i:thang điểm)\s+\d+"),
@@ -829,18 +829,20 @@ def extract(
     paragraph_start = -1
     ctx = _Context(period, default_end)
     repeated = _repeated_lines(text)
+    scanned = 0  # the text is read up to here
     tokens = _tokens(text, low, spans)
     for k, tok in enumerate(tokens):
         para = lines.around(tok.start)
         if para[0] in repeated:  # a line printed again word for word (a caption, a lead): once is enough
             continue
         if para[0] != paragraph_start:  # a new paragraph: back to the report's period, no goal in force
-            paragraph_start = para[0]
             if _continues(text, para[0], ctx):  # "… cụ thể như sau:" then "a) PAR INDEX: Đạt 89,13%"
                 ctx.listing = True
+                intro = lines.around(max(0, len(text[: para[0]].rstrip()) - 1))  # the line before
+                _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)  # after its last number
             else:
                 ctx = _Context(period, default_end, consumed=ctx.consumed)
-            scanned = para[0]
+            paragraph_start = scanned = para[0]
         sent = sentences.around(tok.start, para[0], para[1])
         seg = segments.around(tok.start, sent[0], sent[1])
         # read the paragraph up to this number: period mentions and goal words in force
@@ -1202,8 +1204,32 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
 
 
 DRAFT_WORDS = 12  # words of the text kept in a drafted label
-_DRAFT_DROP = ("đạt", "là", "có", "chiếm", "với", "được", "gồm", "còn", "và", "đã", "tăng", "giảm", "trên", "hơn", "gần",
-               "xếp", "thứ", "hạng", "vị", "trí", "đứng", "ở", "top", "nhóm")
+_DRAFT_DROP = (
+    "đạt",
+    "là",
+    "có",
+    "chiếm",
+    "với",
+    "được",
+    "gồm",
+    "còn",
+    "và",
+    "đã",
+    "tăng",
+    "giảm",
+    "trên",
+    "hơn",
+    "gần",
+    "xếp",
+    "thứ",
+    "hạng",
+    "vị",
+    "trí",
+    "đứng",
+    "ở",
+    "top",
+    "nhóm",
+)
 _DRAFT_CODE_STOP = {"ty", "le", "cua", "cac", "va", "la", "co", "duoc"}
 
 
@@ -1220,7 +1246,7 @@ def _draft(cand: _Candidate, text: str) -> dict:
     clause_end = _bounds(_CLAUSE_END_RE, text, cand.end, seg[0], seg[1])[1]
 
     def clean(words):
-        return [w.strip(",.;:()“”\"") for w in words if w.strip(",.;:()“”\"") and not re.search(r"\d", w)]
+        return [w.strip(',.;:()“”"') for w in words if w.strip(',.;:()“”"') and not re.search(r"\d", w)]
 
     before = clean(text[clause[0] : cand.start].split())
     while before and before[-1].lower() in _DRAFT_DROP:
