@@ -52,6 +52,7 @@ REVIEW_COLUMNS = FACT_COLUMNS + REVIEW_EXTRA + CATALOG_COLUMNS
 
 WORDS_BEFORE = 4  # context words kept before the number in the evidence
 WORDS_AFTER = 5  # … and after it
+REACH = 1500  # characters read each side of a number, at most (its sentence, if shorter)
 AFTER_CUE_WORDS = 4  # a breakdown named after the number counts within this many words
 MIN_INDICATOR_SCORE = 65  # below this, no indicator is suggested
 MIN_INDICATOR_MARGIN = 0  # … nor when the runner-up scores within this many points (bonuses included)
@@ -260,37 +261,38 @@ def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) 
 
 
 def _suggest_uncached(queries: tuple, noun: str, unit: str, role: str, catalog_info) -> tuple:
+    import numpy as np
     from rapidfuzz import fuzz
+    from rapidfuzz.process import cdist
 
     cat, labels, nouns, _memo = catalog_info
-    if unit == "percent":
-        mask = cat["unit"] == "percent"
-    elif unit == "vnd":
-        mask = cat["unit"] == "vnd"
+    units = cat["unit"].to_numpy()
+    if unit in ("percent", "vnd"):
+        mask = units == unit
     else:
-        mask = ~cat["unit"].isin(["percent", "vnd"])
+        mask = ~np.isin(units, ["percent", "vnd"])
     role_fits = (cat["whole"] != "") if role == "part" else cat["indicator"].isin(set(cat["whole"])) if role else None
     *queries, segment = [_expand(q) for q in queries]  # the segment's words come last: for the coverage check
     noun = _expand(noun)
     head = noun.split()[0] if noun else ""
-    weights = [w[3] for w in QUERY_WINDOWS]
-    scored = []
-    for i in range(len(labels)):
-        if not mask.iat[i]:
-            continue
-        score = sum(w * fuzz.token_set_ratio(q, labels[i]) for w, q in zip(weights, queries, strict=True)) / sum(
-            weights
-        )
-        score += TIE_BREAK * fuzz.token_sort_ratio(queries[0], labels[i])
-        if unit != "percent" and head and head in (nouns[i].split()[:1] + labels[i].split()[:1]):
-            score += NOUN_BONUS
-        rank = score + (ROLE_BONUS if role_fits is not None and role_fits.iat[i] else 0)
-        scored.append((rank, score, i))
-    scored.sort(key=lambda t: -t[0])
     near = set(segment.split())
+    shares = np.array([not near.isdisjoint(label.split()) for label in labels])  # others score too low to win
+    idx = np.flatnonzero(mask & shares)
+    if not len(idx):
+        return ()
+    chosen = [labels[i] for i in idx]
+    weights = np.array([w[3] for w in QUERY_WINDOWS], dtype=float)
+    similarity = cdist(queries, chosen, scorer=fuzz.token_set_ratio)  # windows × labels, in C
+    score = weights @ similarity / weights.sum()
+    score = score + TIE_BREAK * cdist(queries[:1], chosen, scorer=fuzz.token_sort_ratio)[0]
+    if unit != "percent" and head:
+        score = score + NOUN_BONUS * np.array([head in (nouns[i].split()[:1] + labels[i].split()[:1]) for i in idx])
+    rank = score + (ROLE_BONUS * role_fits.to_numpy()[idx] if role_fits is not None else 0)
+    order = np.argsort(-rank, kind="stable")[:3]
+    scored = [(rank[o], float(score[o]), int(idx[o])) for o in order]
     return tuple(
         (cat.at[i, "indicator"], round(score, 1), cat.at[i, "label_vi"], _coverage(labels[i], near))
-        for _, score, i in scored[:3]
+        for _, score, i in scored
     )
 
 
@@ -844,6 +846,9 @@ def extract(
                 ctx = _Context(period, default_end, consumed=ctx.consumed)
             paragraph_start = scanned = para[0]
         sent = sentences.around(tok.start, para[0], para[1])
+        # a sentence without stops (a PDF's table, a list) is read REACH characters around the number at most:
+        # every number costs a bounded time, so the whole text a linear one
+        sent = (max(sent[0], tok.start - REACH), min(sent[1], tok.end + REACH))
         seg = segments.around(tok.start, sent[0], sent[1])
         # read the paragraph up to this number: period mentions and goal words in force
         _advance(text, low, ctx, scanned, tok.start, sent, spans)
@@ -976,18 +981,21 @@ def _query(text: str, start: int, end: int, seg: tuple[int, int], sent: tuple[in
     queries = []
     for n_before, n_after, scope, _weight in QUERY_WINDOWS:
         lo, hi = {"clause": clause, "sentence": sent}.get(scope, seg)
-        before = [text[s:e] for s, e in _words(text, lo, start)]
-        after = [text[s:e] for s, e in _words(text, end, hi)]
+        before = text[lo:start].split()
+        after = text[end:hi].split()
         words = (before[len(before) - n_before :] if n_before else []) + after[:n_after]
         if scope == "head":  # the subject of a list: "Tỷ lệ hồ sơ đúng hạn của … là 99,76%, … là 91,58%"
-            words = [text[s:e] for s, e in _words(text, sent[0], start)][:n_before]
-        queries.append(" ".join(w for w in words if not re.search(r"\d", w)))
-    after = [text[s:e] for s, e in _words(text, end, seg[1])]
-    queries.append(" ".join(w for w in text[seg[0] : seg[1]].split() if not re.search(r"\d", w)))
+            words = text[sent[0] : start].split()[:n_before]
+        queries.append(" ".join(w for w in words if not _DIGIT_RE.search(w)))
+    after = text[end : seg[1]].split()
+    queries.append(" ".join(w for w in text[seg[0] : seg[1]].split() if not _DIGIT_RE.search(w)))
     return queries, " ".join(w.strip(",.;:()") for w in after[:3])
 
 
-_DEFINITION_RE = re.compile(r"(?P<long>(?:[^\W\d_]+\s+){1,8})\((?P<abbr>[A-ZĐ]{2,8})\)")
+_DIGIT_RE = re.compile(r"\d")
+
+
+_DEFINITION_RE = re.compile(r"\((?P<abbr>[A-ZĐ]{2,8})\)")
 
 
 def _defined_abbreviations(text: str) -> dict[str, str]:
@@ -995,8 +1003,8 @@ def _defined_abbreviations(text: str) -> dict[str, str]:
     before the brackets whose first letters spell it)."""
     out = {}
     for m in _DEFINITION_RE.finditer(text):
-        abbr, words = m["abbr"], m["long"].split()
-        if len(words) >= len(abbr):
+        abbr, words = m["abbr"], text[max(0, m.start() - 80) : m.start()].split()
+        if len(words) >= len(abbr) and all(w.isalpha() for w in words[-len(abbr) :]):
             long = words[-len(abbr) :]
             if fold("".join(w[0] for w in long)) == fold(abbr):
                 out.setdefault(abbr, " ".join(long).lower())
@@ -1007,6 +1015,7 @@ def _first_noun(noun: str) -> str:
     return _expand(noun).split(" ")[0] if noun else ""
 
 
+LOOK_BACK = 60  # candidates a breakdown part looks back over for its total (a bound on the time per number)
 OWN_SUBJECT_WORDS = 5  # more words than this before a number in its segment say what it measures
 
 
@@ -1027,7 +1036,7 @@ def _inherit(cand: _Candidate, earlier: list[_Candidate]) -> None:
     dim = cand.breakdown.split(":")[0]
     mine = _first_noun(cand.noun)
     eligible = []
-    for prev in reversed(earlier):
+    for prev in earlier[: -LOOK_BACK - 1 : -1]:  # the last LOOK_BACK candidates, nearest first
         if prev.paragraph != cand.paragraph:
             break
         if prev.unit != cand.unit or not prev.indicator or prev.role:
@@ -1090,26 +1099,29 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
     """
     out: set[int] = set()
     heads = {c.paragraph for c in candidates if _is_headline(text, c.paragraph)}
-    body = [c for c in candidates if c.paragraph not in heads]
+    body: dict[tuple, list[float]] = {}  # (unit) → values printed in the body
+    for c in candidates:
+        if c.paragraph not in heads:
+            body.setdefault(c.unit, []).append(c.value)
+    for values in body.values():
+        values.sort()
+    wholes: set = set()  # (sentence, value) of the wholes seen
+    parts: set = set()  # segments holding the part of an a/b
     for k, cand in enumerate(candidates):
         if cand.paragraph in heads:
-            close = [
-                b for b in body if b.unit == cand.unit and (
-                    b.value == cand.value or cand.qualifier in _COMPARATIVE and cand.value <= b.value <= cand.value * ROUNDED
-                )
-            ]  # fmt: skip
-            if close:
+            values = body.get(cand.unit, [])
+            top = cand.value * ROUNDED if cand.qualifier in _COMPARATIVE else cand.value
+            i = bisect.bisect_left(values, cand.value)
+            if i < len(values) and values[i] <= top:
                 out.add(k)
-        if cand.role == "whole" and any(
-            p.role == "whole" and p.value == cand.value and p.sentence == cand.sentence for p in candidates[:k]
-        ):
+        if cand.role == "whole":
+            if (cand.sentence, cand.value) in wholes:
+                out.add(k)
+            wholes.add((cand.sentence, cand.value))
+        if cand.unit == "percent" and cand.qualifier in _COMPARATIVE and cand.segment in parts:
             out.add(k)
-        if (
-            cand.unit == "percent"
-            and cand.qualifier in _COMPARATIVE
-            and any(p.role == "part" and p.segment == cand.segment and p.start < cand.start for p in candidates[:k])
-        ):
-            out.add(k)
+        if cand.role == "part":
+            parts.add(cand.segment)
     return out
 
 
@@ -1119,16 +1131,17 @@ def _is_headline(text: str, start: int) -> bool:
     return len(line.split()) <= HEADLINE_WORDS and not re.search(r"[.!?…](?=\s|$)|[:;]$", line)
 
 
-def _repeat_of(cand: _Candidate, kept: list[_Candidate]) -> bool:
+def _repeat_of(cand: _Candidate, seen: set) -> bool:
     """A value with decimals printed again with the same unit, period, kind, indicator and breakdown
-    (``73,40 điểm`` in the lead and in the body) is the same fact: once is enough."""
+    (``73,40 điểm`` in the lead and in the body) is the same fact: once is enough. ``seen`` holds the
+    keys of the values kept so far."""
     if float(cand.value).is_integer() or cand.role:
         return False
-    return any(
-        (p.value, p.unit, p.period, p.kind, p.indicator, p.breakdown)
-        == (cand.value, cand.unit, cand.period, cand.kind, cand.indicator, cand.breakdown)
-        for p in kept
-    )
+    key = (cand.value, cand.unit, cand.period, cand.kind, cand.indicator, cand.breakdown)
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
 
 
 def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info) -> list[dict]:
@@ -1138,6 +1151,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
     cat = catalog_info[0].set_index("indicator")
     last_part: _Candidate | None = None
     dropped = _restated(candidates, text)
+    decimals: set = set()
     for k, cand in enumerate(candidates):
         key = (_context_key(text, cand.start), cand.role)
         if key in seen or k in dropped:  # the same sentence printed twice (a lead repeated in the body) …
@@ -1162,7 +1176,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             cand.score = min(100.0, ranked[0][1]) if ranked else 0.0
             if _strong(ranked):
                 cand.indicator, cand.label = ranked[0][0], ranked[0][2]
-        if _repeat_of(cand, kept):
+        if _repeat_of(cand, decimals):
             continue
         kept.append(cand)
         if cand.role == "part":
