@@ -840,6 +840,8 @@ def extract(
         if para[0] != paragraph_start:  # a new paragraph: back to the report's period, no goal in force
             if _continues(text, para[0], ctx):  # "… cụ thể như sau:" then "a) PAR INDEX: Đạt 89,13%"
                 ctx.listing = True
+                if not text[: para[0]].rstrip().endswith(":"):  # item after item: the period runs on, goals do not
+                    ctx.goal_until = ctx.plan_until = -1
                 intro = lines.around(max(0, len(text[: para[0]].rstrip()) - 1))  # the line before
                 _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)  # after its last number
             else:
