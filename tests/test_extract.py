@@ -1,5 +1,8 @@
 """The curation assistant's reading of numbers, cues and traps (cchc_data.extract), on hand-written sentences."""
 
+import os
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -527,3 +530,47 @@ def test_extraction_time_grows_linearly():
         ex(unit * n, period="2024")
         times.append(time.perf_counter() - start)
     assert times[1] < 8 * times[0], times  # 4× the text: well under the 16× of a quadratic time
+
+
+# --- the truth tables of benchmarks/extract_dev (texts read from $CCHC_EXTRACT_DEV_DIR) -------------------
+
+DEV_DIR = os.environ.get("CCHC_EXTRACT_DEV_DIR")
+needs_dev = pytest.mark.skipif(not DEV_DIR, reason="CCHC_EXTRACT_DEV_DIR not set (the extract-dev texts)")
+
+
+@needs_dev
+def test_every_truth_row_is_found_in_its_text_as_printed():
+    from benchmarks import extract_dev
+    from cchc_data.numbers import numbers_in
+
+    texts = {row["file"]: row for row in extract_dev.read_csv("texts.csv")}
+    for fact in extract_dev.read_csv("truth.csv"):
+        text = (Path(DEV_DIR) / fact["file"]).read_text(encoding="utf-8")
+        for place in fact["evidence"].split(" | "):
+            assert len(place.split()) <= 15, place
+            assert extract_dev.spans(text, place), f"{fact['file']}: {place!r} is not in the text"
+            if fact["unit"] != "rank" or fact["value"] not in ("1", "2", "3"):  # ranks in words
+                assert float(fact["value"]) in numbers_in(place) or float(fact["value"]) in [
+                    v * 1000 for v in numbers_in(place)
+                ], (fact["value"], place)
+        assert fact["file"] in texts and fact["unit"] in {"count", "percent", "points", "rank", "procedure"}
+
+
+@needs_dev
+def test_the_split_is_half_and_half_and_written_down():
+    from benchmarks import extract_dev
+
+    splits = [row["split"] for row in extract_dev.read_csv("texts.csv")]
+    assert splits.count("tune") == splits.count("held_out") == 8
+    readme = (extract_dev.HERE / "README.md").read_text(encoding="utf-8")
+    assert "held out (frozen)" in readme
+
+
+def test_scoring_counts_a_repeat_as_no_hit():
+    from benchmarks.extract_dev import score_text
+
+    text = "Tỉnh có 45 xã đạt chuẩn. Nhắc lại: tỉnh có 45 xã đạt chuẩn."
+    facts = [{"file": "x", "value": "45", "of": "", "unit": "count", "qualifier": "none", "kind": "actual",
+              "period": "2023", "indicator": "", "evidence": "Tỉnh có 45 xã | tỉnh có 45 xã"}]  # fmt: skip
+    got = score_text(text, facts, ex(text, period="2023"))
+    assert (got["facts"], got["candidates"], got["covered"]) == (1, 2, 1)
