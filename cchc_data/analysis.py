@@ -9,6 +9,7 @@ import math
 
 import pandas as pd
 
+from . import i18n
 from ._checks import check_argument
 from ._docstrings import share_docs_in
 from .indicators import load_indicators
@@ -722,8 +723,8 @@ def breakdown_table(province, indicator, *, period=None, data_dir=None) -> pd.Da
     b = breakdowns(data_dir=data_dir).set_index("breakdown")
     out = df.assign(
         dimension=df["breakdown"].map(b["dimension"]).fillna(""),
-        breakdown_label_vi=df["breakdown"].map(b["label_vi"]).fillna("Tổng"),
-        breakdown_label_en=df["breakdown"].map(b["label_en"]).fillna("Total"),
+        breakdown_label_vi=df["breakdown"].map(b["label_vi"]).fillna(i18n.t("total", "vi")),
+        breakdown_label_en=df["breakdown"].map(b["label_en"]).fillna(i18n.t("total", "en")),
         _order=df["breakdown"].map(b["order"]).fillna(0),
     )
     out = out.sort_values(["dimension", "_order"], kind="stable").drop(columns="_order")
@@ -794,9 +795,7 @@ def in_language(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     >>> in_language(f, "vi")["note"].tolist(), in_language(f, "en")["note"].tolist()
     (['Hai tổng số'], ['Two totals'])
     """
-    from .i18n import check_lang
-
-    lang = check_lang(lang)
+    lang = i18n.check_lang(lang)
     other = "en" if lang == "vi" else "vi"
     replaced = {"note"} if lang == "vi" and "note_vi" in frame.columns else set()  # the English note
     keep = [c for c in frame.columns if not c.endswith(f"_{other}") and c not in replaced]

@@ -39,12 +39,20 @@ from .province_registry import provinces as registry
 from .province_registry import resolve_province
 from .vocabularies import catalog, concepts, domains, search, units
 
-__all__ = ["explore", "Explorer", "UI"]
+__all__ = ["explore", "Explorer"]
 
-UI = i18n.EXPLORER  # the explorer's strings live with every other string, in cchc_data.i18n
-
-LANGS = ("vi", "en")
 _KINDS = ("actual", "target", "both")
+#: The controls' labels: control name → key in the strings catalogue.
+_LABEL_KEYS = {
+    "title": "explorer.title",
+    "language": "explorer.language",
+    "provinces": "provinces",
+    "domain": "explorer.domain",
+    "search": "explorer.search",
+    "item": "explorer.item",
+    "kind": "explorer.kind",
+    "period": "column.period",
+}
 _MAX_CHARTS = 4  # one chart per province in the per-province views; more would bury the table
 _CACHED_CHARTS = 32  # rendered charts kept per explorer, so going back to a view does not redraw it
 
@@ -64,11 +72,6 @@ _CSS = """<style>
 .cchc-x .error {color: #a61b1b; background: #fdecea; padding: 6px 8px; border-left: 4px solid #a61b1b;}
 .cchc-x .notice {color: #444; background: #eef3fb; padding: 6px 8px; border-left: 4px solid #4a78c2;}
 </style>"""
-
-
-def _t(key: str, lang: str, **fmt) -> str:
-    text = UI[key][i18n.check_lang(lang)]
-    return text.format(**fmt) if fmt else text
 
 
 def _period_key(label: str):
@@ -132,7 +135,7 @@ class Explorer:
         self._drawn: dict[tuple, tuple[str, bytes, pd.DataFrame | None]] = {}
 
         layout = w.Layout(width="auto")
-        self.lang = w.ToggleButtons(options=[("Tiếng Việt", "vi"), ("English", "en")], value=lang)
+        self.lang = w.ToggleButtons(options=[(i18n.t("language_name", code), code) for code in i18n.LANGS], value=lang)
         self.province_checks = {
             slug: w.Checkbox(value=False, description=name, indent=False, layout=w.Layout(width="auto"))
             for slug, name in self._names.items()
@@ -148,8 +151,7 @@ class Explorer:
         self.notes = w.HTML()
         self.table = w.HTML(layout=w.Layout(max_height="560px", overflow="auto"))
         self.download = w.HTML()
-        self._labels = {key: w.HTML() for key in ("title", "language", "provinces", "domain", "search", "item",
-                                                  "kind", "period")}  # fmt: skip
+        self._labels = {key: w.HTML() for key in _LABEL_KEYS}
 
         self.view = pd.DataFrame()
         self.chart_data: list[pd.DataFrame] = []
@@ -233,7 +235,7 @@ class Explorer:
         try:
             self.provinces = [p for p in re.split(r"[,;\n]", text) if p.strip()]
         except ValueError as exc:
-            self._show_error("bad_province", exc)
+            self._show_error("explorer.bad_province", exc)
 
     def _changed(self, _change) -> None:
         if not self._busy:
@@ -249,7 +251,7 @@ class Explorer:
         control.value = keep
 
     def _kind_options(self, lang):
-        return [(UI["kinds"][k][lang], k) for k in _KINDS]
+        return [(i18n.t(f"explorer.kind_option.{k}", lang), k) for k in _KINDS]
 
     def _selected_facts(self) -> pd.DataFrame:
         df = self._facts
@@ -259,7 +261,7 @@ class Explorer:
         facts = self._selected_facts()
         dom = self._domains
         counts = facts["domain"].astype(str).value_counts()
-        domain_opts = [(_t("all_domains", lang), "")] + [
+        domain_opts = [(i18n.t("explorer.all_domains", lang), "")] + [
             (f"{row[f'label_{lang}']} ({counts[row['domain']]})", row["domain"])
             for _, row in dom.iterrows()
             if counts.get(row["domain"], 0) > 0
@@ -278,9 +280,10 @@ class Explorer:
         self._matching = set(indicators)
         cat = self._catalog
         concept_codes = sorted({cat.at[i, "concept"] for i in indicators if cat.at[i, "concept"]})
-        item_opts = [(_t("all_items", lang), "")]
+        item_opts = [(i18n.t("explorer.all_items", lang), "")]
         item_opts += [
-            (_t("compare_prefix", lang) + self._concepts.at[c, f"label_{lang}"], f"concept:{c}") for c in concept_codes
+            (i18n.t("explorer.compare_prefix", lang) + self._concepts.at[c, f"label_{lang}"], f"concept:{c}")
+            for c in concept_codes
         ]
         item_opts += sorted(((cat.at[i, f"label_{lang}"], f"indicator:{i}") for i in indicators), key=lambda o: o[0])
         self._set_options(self.item, item_opts, "")
@@ -293,12 +296,17 @@ class Explorer:
         if self.kind.value != "both":
             facts = facts[facts["kind"].astype(str) == self.kind.value]
         periods = sorted(set(facts["period"]), key=_period_key)
-        first = ("latest", _t("latest", lang)) if self._mode == "compare" else ("all", _t("all_periods", lang))
+        first = (
+            ("latest", i18n.t("explorer.latest", lang))
+            if self._mode == "compare"
+            else ("all", i18n.t("explorer.all_periods", lang))
+        )
         self._set_options(self.period, [(first[1], first[0])] + [(p, p) for p in periods], first[0])
         for key, label in self._labels.items():
-            label.value = f"<h3>{html.escape(_t(key, lang))}</h3>" if key == "title" else f"<b>{_t(key, lang)}</b>"
-        self.province_text.placeholder = _t("province_text", lang)
-        self.search.placeholder = _t("search_hint", lang)
+            text = i18n.t(_LABEL_KEYS[key], lang)
+            label.value = f"<h3>{html.escape(text)}</h3>" if key == "title" else f"<b>{text}</b>"
+        self.province_text.placeholder = i18n.t("explorer.province_text", lang)
+        self.search.placeholder = i18n.t("explorer.search_hint", lang)
 
     # --- the view ---------------------------------------------------------------------------------
 
@@ -310,20 +318,20 @@ class Explorer:
         self.error, self.message.value = "", ""
         try:
             if not self.provinces:
-                raise _Notice(_t("pick_province", lang))
+                raise _Notice(i18n.t("explorer.pick_province", lang))
             table, figures, notes = self._compute(lang)
             if self._search_error is not None:
-                self._show_error("bad_search", self._search_error)
+                self._show_error("explorer.bad_search", self._search_error)
             elif self.search.value.strip() and not self.item.options[1:]:
-                self._show_notice(_t("no_hits", lang, text=self.search.value.strip()))
+                self._show_notice(i18n.t("explorer.no_hits", lang, text=self.search.value.strip()))
             elif table.empty:
-                self._show_notice(_t("no_facts", lang))
+                self._show_notice(i18n.t("explorer.no_facts", lang))
         except _Notice as notice:
             table, figures, notes = pd.DataFrame(), [], []
             self._show_notice(str(notice))
         except ValueError as exc:  # the library's clear messages: shown in the app, never a traceback
             table, figures, notes = pd.DataFrame(), [], []
-            self._show_error("error", exc)
+            self._show_error("explorer.error", exc)
         self.view = table
         drawn = [self._draw(key, draw, data) for key, draw, data in figures]
         self.chart_data = [data for _, _, data in drawn]
@@ -372,9 +380,9 @@ class Explorer:
                 draw = partial(plotting.profile_chart, p, lang=lang, data_dir=dd)
                 figures.append((("profile", p, lang), draw, analysis.profile(p, data_dir=dd)))
             if figures:
-                notes.append(_t("profile_note", lang))
+                notes.append(i18n.t("explorer.profile_note", lang))
         if not figures and not table.empty:
-            notes.append(_t("no_chart", lang))
+            notes.append(i18n.t("explorer.no_chart", lang))
         return table, figures, notes
 
     def _compare(self, concept, kinds, period, lang):
@@ -393,7 +401,7 @@ class Explorer:
                            data_dir=self.data_dir)  # fmt: skip
             figures.append((("compare", concept, tuple(drawn), period, lang), draw, actual))
         if "target" in kinds and not rows.empty:
-            notes.append(_t("targets_not_charted", lang))
+            notes.append(i18n.t("explorer.targets_not_charted", lang))
         notes += self._comparability(rows, lang)
         return self._rows(rows), figures, notes
 
@@ -405,7 +413,7 @@ class Explorer:
         provinces = list(dict.fromkeys(rows["province"].astype(str)))
         missing = [self._names[p] for p in self.provinces if p not in provinces]
         if missing:  # shown as missing, not left out silently
-            notes.append(_t("missing", lang, names=", ".join(missing)))
+            notes.append(i18n.t("explorer.missing", lang, names=", ".join(missing)))
         if len(provinces) < 2:
             return notes
         for _kind, group in rows.groupby("kind", sort=False):
@@ -413,7 +421,7 @@ class Explorer:
                 periods = ", ".join(
                     f"{self._names[str(r.province)]} {r.period}" for r in group.drop_duplicates("province").itertuples()
                 )
-                notes.append(_t("periods_differ", lang, periods=periods))
+                notes.append(i18n.t("explorer.periods_differ", lang, periods=periods))
         note_col = f"comparability_note_{lang}"
         if note_col in rows:  # compare() carries its own notes: use them
             caveats = rows[rows.get("comparability", "") == "caveat"] if "comparability" in rows else rows
@@ -426,7 +434,7 @@ class Explorer:
                 f"{self._names[str(r.province)]}: {getattr(r, f'label_{lang}')}"
                 for r in rows.drop_duplicates(["province", "indicator"]).itertuples()
             )
-            notes.append(_t("definitions_differ", lang, labels=labels))
+            notes.append(i18n.t("explorer.definitions_differ", lang, labels=labels))
             if lang == "en":  # the catalog's comparability notes are written in English
                 for r in rows.drop_duplicates("indicator").itertuples():
                     text = self._catalog.at[r.indicator, "comparability"]
@@ -458,8 +466,8 @@ class Explorer:
         lang = self.lang.value
         self.error = str(exc)
         self.message.value = (
-            f'<div class="error"><b>{html.escape(_t(key, lang))}</b> '
-            f"{html.escape(_t('library_says', lang))}: <code>{html.escape(str(exc))}</code></div>"
+            f'<div class="error"><b>{html.escape(i18n.t(key, lang))}</b> '
+            f"{html.escape(i18n.t('explorer.library_says', lang))}: <code>{html.escape(str(exc))}</code></div>"
         )
 
     def _draw(self, key: tuple, draw, data: pd.DataFrame) -> tuple[str, bytes, pd.DataFrame]:
@@ -487,7 +495,7 @@ class Explorer:
     def _notes_html(self, notes: list[str], lang: str) -> str:
         if not notes:
             return ""
-        title = _t("comparability", lang) if self._mode == "compare" else ""
+        title = i18n.t("explorer.comparability", lang) if self._mode == "compare" else ""
         items = "".join(f"<li>{html.escape(n)}</li>" for n in notes)
         head = f"<b>{html.escape(title)}</b>" if title else ""
         return f'<div class="notice">{head}<ul style="margin:2px 0">{items}</ul></div>'
@@ -495,15 +503,14 @@ class Explorer:
     def _table_html(self, table: pd.DataFrame, lang: str) -> str:
         if table.empty:
             return _CSS
-        c = UI["columns"]
-        heads = ["province", "indicator", "breakdown", "period", "kind", "value", "unit", "source", "evidence", "flag"]
+        heads = ["province", "label", "breakdown", "period", "kind", "value", "unit", "source", "evidence", "flag"]
         shown = [h not in ("breakdown", "flag") or (table[h] != "").any() for h in heads]  # no empty columns
         heads = [h for h, keep in zip(heads, shown, strict=True) if keep]
-        header = "".join(f"<th>{html.escape(c[h][lang])}</th>" for h in heads)
+        header = "".join(f"<th>{html.escape(i18n.column_label(h, lang))}</th>" for h in heads)
         labels = plotting._breakdown_labels(lang, self.data_dir)
         body = []
         for r in table.itertuples():
-            flag_text = UI["flags"].get(r.flag, {}).get(lang, r.flag) if r.flag else ""
+            flag_text = i18n.value_label("flag", r.flag, lang)
             note = html.escape(r.note if lang == "en" else r.note_vi) if r.flag else ""
             flag = f'<span class="flag" title="{note}">⚠ {html.escape(flag_text)}</span>' if r.flag else ""
             if note:
@@ -520,7 +527,7 @@ class Explorer:
                 html.escape(getattr(r, f"label_{lang}")),
                 html.escape(labels.get(r.breakdown, r.breakdown)),
                 html.escape(r.period),
-                html.escape(UI["kinds"].get(r.kind, {}).get(lang, r.kind)),
+                html.escape(i18n.value_label("kind", r.kind, lang)),
                 html.escape(plotting._fmt_value(r.value, r.unit, r.qualifier, lang)),
                 html.escape(unit),
                 f'{html.escape(r.source_title)}<div class="muted">{html.escape(r.source_id)}</div>',
@@ -529,14 +536,14 @@ class Explorer:
             ]
             cls = " ".join(k for k, on in (("target", r.kind == "target"), ("flagged", bool(r.flag))) if on)
             cells = [c for c, keep in zip(cells, shown, strict=True) if keep]
-            css = {"value": "num", "indicator": "ind", "source": "src", "evidence": "ev"}
+            css = {"value": "num", "label": "ind", "source": "src", "evidence": "ev"}
             tds = "".join(f'<td class="{css.get(h, "")}">{v}</td>' for h, v in zip(heads, cells, strict=True))
             body.append(f'<tr class="{cls}">{tds}</tr>')
-        legend = [_t("rows", lang, n=len(table))]
+        legend = [i18n.t("explorer.rows", lang, n=len(table))]
         if (table["kind"] == "target").any():
-            legend.append(_t("target_legend", lang))
+            legend.append(i18n.t("explorer.target_legend", lang))
         if (table["flag"] != "").any():
-            legend.append(_t("flag_legend", lang))
+            legend.append(i18n.t("explorer.flag_legend", lang))
         caption = f'<div class="muted">{html.escape(" · ".join(legend))}</div>'
         return f"{_CSS}{caption}<table><thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
@@ -561,7 +568,7 @@ class Explorer:
         name = "cchc-" + "-".join(p for p in parts if p) + ".csv"
         return (
             f'<a class="cchc-download" download="{html.escape(name)}" href="data:text/csv;charset=utf-8;base64,{data}" '
-            f'style="font-weight:bold">⬇ {html.escape(_t("download", lang))}</a>'
+            f'style="font-weight:bold">⬇ {html.escape(i18n.t("explorer.download", lang))}</a>'
         )
 
 

@@ -4,7 +4,8 @@ Layout of the workbook written by :func:`export_excel`:
 
 - one *fact sheet* per group (domain, province or source, or a single sheet), row 1 the column
   names in the chosen language; each header cell carries a comment with the column code and its
-  name in the other language (``HEADERS`` lists them);
+  name in the other language (:func:`header`; the words are rows ``export.header.…`` of the strings
+  catalogue);
 - ``Nguồn``/``Sources`` and ``Danh mục``/``Catalog``: the source documents and catalog rows that the
   exported facts use; ``Giới thiệu``/``About``: data version, grouping, filters and reading notes.
 
@@ -40,7 +41,7 @@ from .datadir import data_version
 from .indicators import load_indicators, sources
 from .vocabularies import catalog, domains, units
 
-__all__ = ["export_excel", "ExportWarning", "HEADERS", "FACT_COLUMNS", "GROUP_BY", "LANGS", "MAX_CELL_CHARS"]
+__all__ = ["export_excel", "ExportWarning", "header", "FACT_COLUMNS", "GROUP_BY", "MAX_CELL_CHARS"]
 
 #: The most characters an Excel cell holds; longer text is cut there, with an :class:`ExportWarning`.
 MAX_CELL_CHARS = 32_767
@@ -65,8 +66,6 @@ class ExportWarning(UserWarning):
 
 #: Accepted values of ``group_by`` (``None``: a single sheet).
 GROUP_BY = ("domain", "province", "source_id", None)
-#: Accepted values of ``lang``.
-LANGS = i18n.LANGS
 #: Columns of a fact sheet, in order; ``label_<lang>`` comes before the other label, and the note in
 #: ``lang`` (``note_vi`` in Vietnamese, ``note`` in English) before the other one.
 FACT_COLUMNS = [
@@ -89,102 +88,47 @@ FACT_COLUMNS = [
     "note_vi",
 ]
 
-_COMMON = {
-    "indicator": ("Mã chỉ tiêu", "Indicator code"),
-    "label_vi": ("Chỉ tiêu (tiếng Việt)", "Indicator (Vietnamese)"),
-    "label_en": ("Chỉ tiêu (tiếng Anh)", "Indicator (English)"),
-    "domain": ("Lĩnh vực CCHC", "PAR domain"),
-    "source_id": ("Mã nguồn", "Source ID"),
-    "province": ("Tỉnh (mã)", "Province (slug)"),
-}
-#: Header labels ``(vi, en)`` by sheet type and column code; a column not listed is headed by its code.
-HEADERS = {
-    "facts": {
-        **_COMMON,
-        "fact_id": ("Mã số liệu", "Fact ID"),
-        "province_name": ("Tỉnh", "Province"),
-        "period": ("Kỳ", "Period"),
-        "kind": ("Loại (thực hiện/mục tiêu)", "Kind (actual/target)"),
-        "value": ("Giá trị", "Value"),
-        "unit": ("Đơn vị tính", "Unit"),
-        "qualifier": ("Hạn định (trên, khoảng…)", "Qualifier (more than, about…)"),
-        "breakdown": ("Phân tổ", "Breakdown"),
-        "evidence": ("Trích dẫn nguyên văn", "Evidence (verbatim)"),
-        "flag": ("Cảnh báo", "Flag"),
-        "note": ("Ghi chú (tiếng Anh)", "Note"),
-        "note_vi": ("Ghi chú", "Note (Vietnamese)"),
-    },
-    "catalog": {
-        **_COMMON,
-        "unit": ("Loại đơn vị", "Unit type"),
-        "unit_vi": ("Đơn vị tính (tiếng Việt)", "Unit (Vietnamese)"),
-        "unit_en": ("Đơn vị tính (tiếng Anh)", "Unit (English)"),
-        "concept": ("Khái niệm chung", "Shared concept"),
-        "whole": ("Chỉ tiêu tổng thể", "Whole (indicator)"),
-        "description": ("Mô tả", "Description"),
-        "comparability": ("Khả năng so sánh", "Comparability"),
-    },
-    "sources": {
-        **_COMMON,
-        "title": ("Tiêu đề", "Title"),
-        "kind": ("Loại tài liệu", "Document kind"),
-        "publisher": ("Cơ quan/báo phát hành", "Publisher"),
-        "published": ("Ngày phát hành", "Published"),
-        "reference_period": ("Kỳ báo cáo", "Reference period"),
-        "period_covered": ("Kỳ bao quát", "Period covered"),
-        "language": ("Ngôn ngữ", "Language"),
-        "text_file": ("Tệp văn bản", "Text file"),
-    },
-}
+#: Sheet kinds and the string key of each sheet's name (the facts sheet's name serves when there is one).
 _SHEETS = {
-    "facts": ("Số liệu", "Facts"),
-    "sources": ("Nguồn", "Sources"),
-    "catalog": ("Danh mục", "Catalog"),
-    "about": ("Giới thiệu", "About"),
+    "facts": "export.sheet.facts",
+    "sources": "sources",
+    "catalog": "export.sheet.catalog",
+    "about": "export.sheet.about",
 }
-_ABOUT = {
-    "title": (
-        "Chỉ số cải cách hành chính (CCHC) cấp tỉnh, số liệu tuyển chọn có trích nguồn",
-        "Curated, source-cited indicators of provincial administrative reform (CCHC)",
-    ),
-    "data_version": ("Phiên bản dữ liệu", "Data version"),
-    "package": ("Phiên bản cchc-analysis", "cchc-analysis version"),
-    "facts": ("Số dòng số liệu", "Facts"),
-    "group_by": ("Mỗi trang tính là một", "One sheet per"),
-    "filters": ("Bộ lọc", "Filters"),
-    "provinces": ("Tỉnh", "Provinces"),
-    "periods": ("Kỳ", "Periods"),
-    "headers": ("Tiêu đề cột", "Column headers"),
-    "values": ("Giá trị", "Values"),
-    "evidence": ("Nguồn", "Evidence"),
-}
-_NOTES = {
-    "all": ("không có (toàn bộ số liệu)", "none (all facts)"),
-    "unrecorded": ("không ghi nhận (bảng số liệu do người dùng truyền vào)", "not recorded (a frame was passed)"),
-    "none_group": ("không chia (một trang)", "nothing (a single sheet)"),
-    "headers": (
-        "Dòng 1 ghi tên cột bằng tiếng Việt; chú thích ở mỗi ô tiêu đề ghi mã cột và tên tiếng Anh.",
-        "Row 1 names the columns in English; the comment on each header cell gives the column code and "
-        "its Vietnamese name.",
-    ),
-    "values": (
-        "Tỷ lệ phần trăm ghi theo thang 0–100 (65,91 nghĩa là 65,91 %), không phải phân số của Excel; "
-        "cột Hạn định cho biết số liệu gốc ghi 'trên', 'khoảng', 'ít nhất'…",
-        "Percentages are numbers on a 0–100 scale (65.91 means 65.91 %), not Excel fractions; the "
-        "Qualifier column says whether the source printed 'more than', 'about', 'at least'…",
-    ),
-    "evidence": (
-        "Mỗi số liệu đọc từ báo cáo của chính tỉnh; cột Trích dẫn nguyên văn ghi đoạn văn in con số đó, "
-        "trang Nguồn liệt kê tài liệu.",
-        "Every number was read from the province's own report; the Evidence column quotes the fragment "
-        "that prints it and the Sources sheet lists the documents.",
-    ),
-}
-_GROUP_NAMES = {
-    "domain": ("lĩnh vực CCHC", "PAR domain"),
-    "province": ("tỉnh", "province"),
-    "source_id": ("nguồn", "source"),
-}
+#: The about sheet's reading notes, in order: ``export.about.<name>`` beside ``export.about_value.<name>``.
+_ABOUT_NOTES = ("headers", "values", "evidence")
+
+
+def header(sheet: str, column: str, lang: str) -> str:
+    """The header of ``column`` on a ``sheet`` of the workbook (``"facts"``, ``"sources"`` or ``"catalog"``).
+
+    The words come from the strings catalogue: the sheet's own row (``export.header.<sheet>.<column>``),
+    else the workbook's (``export.header.<column>``), else the pages' column header
+    (:func:`cchc_data.i18n.column_label`); a column with none of these is headed by its code.
+
+    Parameters
+    ----------
+    sheet : {"facts", "sources", "catalog"}
+        The kind of sheet.
+    column : str
+        The column's code.
+    {lang}
+
+    Returns
+    -------
+    str
+        The header in ``lang``.
+
+    Examples
+    --------
+    >>> header("facts", "kind", "en"), header("catalog", "unit", "en"), header("facts", "province_name", "vi")
+    ('Kind (actual/target)', 'Unit type', 'Tỉnh')
+    """
+    for key in (f"export.header.{sheet}.{column}", f"export.header.{column}"):
+        if i18n.has(key):
+            return i18n.t(key, lang)
+    return i18n.column_label(column, lang)
+
 
 #: Fixed document timestamps, so that two exports of the same data are identical.
 _FIXED_TIME = _dt.datetime(2000, 1, 1)
@@ -195,10 +139,6 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _MAX_TITLE = 31
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "vi" else pair[1]
 
 
 def _check_path(path) -> Path:
@@ -285,16 +225,15 @@ def _plain(column: pd.Series) -> list:
     return [None if v is None or (not isinstance(v, str) and pd.isna(v)) else v for v in column.tolist()]
 
 
-def _write_table(ws, table: pd.DataFrame, headers: Mapping, lang: str, *, formats: list | None = None) -> None:
+def _write_table(ws, table: pd.DataFrame, sheet: str, lang: str, *, formats: list | None = None) -> None:
     """Header row with comments, then the rows; frozen header, auto-filter and column widths."""
-    other = "en" if lang == "vi" else "vi"
+    other = i18n.other_lang(lang)
     widths = []
     for j, code in enumerate(table.columns, start=1):
-        pair = headers.get(code, (code, code))
-        cell = _put(ws, 1, j, _pick(pair, lang))
+        cell = _put(ws, 1, j, header(sheet, code, lang))
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
-        note = f"{code}\n{'English' if other == 'en' else 'Tiếng Việt'}: {_pick(pair, other)}"
+        note = f"{code}\n{i18n.t('other_language', lang)}: {header(sheet, code, other)}"
         cell.comment = Comment(note, "cchc_data", width=260, height=60)
         widths.append(len(cell.value) + 3)  # room for the filter button
     for j, code in enumerate(table.columns, start=1):
@@ -332,7 +271,7 @@ def _sheet_titles(labels: list[str], reserved: list[str]) -> list[str]:
 def _groups(frame: pd.DataFrame, group_by, lang: str, data_dir) -> list[tuple[str, pd.DataFrame]]:
     """``(label, rows)`` per group, in display order; rows keep the frame's order."""
     if group_by is None:
-        return [(_pick(_SHEETS["facts"], lang), frame)]
+        return [(i18n.t(_SHEETS["facts"], lang), frame)]
     column = "province_name" if group_by == "province" else group_by
     keys = pd.Series(_plain(frame[column]), index=frame.index).fillna("")
     present = list(dict.fromkeys(keys))
@@ -358,8 +297,8 @@ def _describe_filters(filters, frame_given: bool, lang: str) -> str:
         if parts:
             return "; ".join(parts)
     if filters is not None or not frame_given:
-        return _pick(_NOTES["all"], lang)
-    return _pick(_NOTES["unrecorded"], lang)
+        return i18n.t("export.about_value.all", lang)
+    return i18n.t("export.about_value.unrecorded", lang)
 
 
 def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None, data_dir=None) -> Path:
@@ -402,7 +341,7 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
     Notes
     -----
     Fact sheets have the columns :data:`FACT_COLUMNS`, headed in ``lang`` with a comment giving the
-    code and the other language's name (:data:`HEADERS`). ``unit`` shows the indicator's unit in
+    code and the other language's name (:func:`header`). ``unit`` shows the indicator's unit in
     ``lang`` as in the catalog (``%``, ``hồ sơ``/``dossiers``, ``đồng``/``VND``). ``value`` is the
     stored number: percentages 0–100 with format ``0.00`` (never divided by 100), other units
     ``#,##0`` followed by the unit's symbol in ``units.csv``, if any (VND ``#,##0 "₫"``). A value that is
@@ -460,7 +399,7 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
 
     wb = Workbook()
     wb.remove(wb.active)
-    reserved = [_pick(_SHEETS[k], lang) for k in ("sources", "catalog", "about")]
+    reserved = [i18n.t(_SHEETS[k], lang) for k in ("sources", "catalog", "about")]
     groups = _groups(frame, group_by, lang, data_dir)
     titles = _sheet_titles([label for label, _ in groups], reserved)
     for title, (_, rows) in zip(titles, groups, strict=True):
@@ -470,26 +409,24 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
             unit_names.get(ind) or code for ind, code in zip(_plain(rows["indicator"]), unit_codes, strict=True)
         ]
         formats = [_value_format(u, v, symbols) for u, v in zip(unit_codes, _plain(rows["value"]), strict=True)]
-        _write_table(wb.create_sheet(title), table, HEADERS["facts"], lang, formats=formats)
+        _write_table(wb.create_sheet(title), table, "facts", lang, formats=formats)
 
     used_sources = set(_plain(frame["source_id"]))
     src = sources(data_dir=data_dir)
     _write_table(
         wb.create_sheet(reserved[0]),
         src[src["source_id"].isin(used_sources)].reset_index(drop=True),
-        HEADERS["sources"],
+        "sources",
         lang,
     )
     used = set(_plain(frame["indicator"]))
-    _write_table(
-        wb.create_sheet(reserved[1]), cat[cat["indicator"].isin(used)].reset_index(drop=True), HEADERS["catalog"], lang
-    )
+    _write_table(wb.create_sheet(reserved[1]), cat[cat["indicator"].isin(used)].reset_index(drop=True), "catalog", lang)
     _write_about(wb.create_sheet(reserved[2]), frame, group_by, lang, filters, frame_given, data_dir)
 
     from . import __version__
 
     wb.properties.creator = wb.properties.lastModifiedBy = f"cchc_data {__version__}"
-    wb.properties.title = _pick(_ABOUT["title"], lang)
+    wb.properties.title = i18n.t("export.about.title", lang)
     wb.properties.language = lang
     wb.properties.created = wb.properties.modified = _FIXED_TIME
     _save(wb, out)
@@ -501,20 +438,18 @@ def _write_about(ws, frame, group_by, lang, filters, frame_given, data_dir) -> N
 
     provinces = sorted(set(_plain(frame["province_name"])), key=fold)
     periods = sorted(set(_plain(frame["period"])))
-    grouping = _pick(_GROUP_NAMES[group_by], lang) if group_by else _pick(_NOTES["none_group"], lang)
+    grouping = i18n.t(f"export.group.{group_by}" if group_by else "export.about_value.none_group", lang)
     rows = [
-        (_pick(_ABOUT["title"], lang), None),
+        (i18n.t("export.about.title", lang), None),
         (None, None),
-        (_pick(_ABOUT["data_version"], lang), data_version(data_dir)),
-        (_pick(_ABOUT["package"], lang), __version__),
-        (_pick(_ABOUT["facts"], lang), len(frame)),
-        (_pick(_ABOUT["group_by"], lang), grouping),
-        (_pick(_ABOUT["filters"], lang), _describe_filters(filters, frame_given, lang)),
-        (_pick(_ABOUT["provinces"], lang), ", ".join(provinces)),
-        (_pick(_ABOUT["periods"], lang), ", ".join(periods)),
-        (_pick(_ABOUT["headers"], lang), _pick(_NOTES["headers"], lang)),
-        (_pick(_ABOUT["values"], lang), _pick(_NOTES["values"], lang)),
-        (_pick(_ABOUT["evidence"], lang), _pick(_NOTES["evidence"], lang)),
+        (i18n.t("data_version", lang), data_version(data_dir)),
+        (i18n.t("export.about.package", lang), __version__),
+        (i18n.t("export.about.facts", lang), len(frame)),
+        (i18n.t("export.about.group_by", lang), grouping),
+        (i18n.t("export.about.filters", lang), _describe_filters(filters, frame_given, lang)),
+        (i18n.t("provinces", lang), ", ".join(provinces)),
+        (i18n.t("export.about.periods", lang), ", ".join(periods)),
+        *[(i18n.t(f"export.about.{key}", lang), i18n.t(f"export.about_value.{key}", lang)) for key in _ABOUT_NOTES],
     ]
     for i, (key, value) in enumerate(rows, start=1):
         cell = _put(ws, i, 1, key)

@@ -16,7 +16,6 @@ from .province_registry import resolve_province
 from .vocabularies import concepts as _concepts
 
 __all__ = [
-    "LANGUAGES",
     "check_lang",
     "check_province",
     "check_provinces",
@@ -24,8 +23,6 @@ __all__ = [
     "check_figures_dir",
     "project_figures_dir",
 ]
-
-LANGUAGES = i18n.LANGS
 
 
 def _type_error(name: str, value, expected: str) -> TypeError:
@@ -43,7 +40,7 @@ def check_lang(lang) -> str:
     Returns
     -------
     str
-        The code in lower case, one of :data:`LANGUAGES`.
+        The code in lower case, one of :data:`cchc_data.i18n.LANGS`.
 
     Raises
     ------
@@ -62,7 +59,7 @@ def check_lang(lang) -> str:
     ValueError: 'fr' is not a supported language; use 'vi' or 'en'
     """
     if not isinstance(lang, str):
-        raise _type_error("lang", lang, " or ".join(repr(x) for x in LANGUAGES))
+        raise _type_error("lang", lang, " or ".join(repr(x) for x in i18n.LANGS))
     return i18n.check_lang(lang)
 
 

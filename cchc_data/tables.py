@@ -477,37 +477,21 @@ def issues_table(report, lang: str) -> Table:
 
 # --- the national indices' page tables ---------------------------------------------------------------------
 
-_HEADERS = {
-    "index": {"vi": "Chỉ số", "en": "Index"},
-    "publisher": {"vi": "Cơ quan công bố", "en": "Published by"},
-    "measures": {"vi": "Đo lường gì", "en": "What it measures"},
-    "scale": {"vi": "Thang điểm", "en": "Scale"},
-    "comparable_from": {"vi": "So sánh được từ năm", "en": "Comparable from"},
-    "method_note": {"vi": "Thay đổi phương pháp", "en": "Method changes"},
-    "province": {"vi": "Tỉnh", "en": "Province"},
-    "period": {"vi": "Năm", "en": "Year"},
-    "score": {"vi": "Điểm", "en": "Score"},
-    "rank": {"vi": "Thứ hạng", "en": "Rank"},
-    "remark": {"vi": "Ghi chú", "en": "Remarks"},
-    "source": {"vi": "Mã nguồn", "en": "Source id"},
-    "title": {"vi": "Tiêu đề", "en": "Title"},
-    "published": {"vi": "Ngày đăng", "en": "Published"},
-    "url": {"vi": "Địa chỉ", "en": "Address"},
-}
-_REMARKS = {
-    "not_comparable": {"vi": "phương pháp cũ", "en": "earlier method"},
-    "disputed": {"vi": "các nguồn khác nhau", "en": "sources disagree"},
-    "no_rank": {"vi": "không tìm thấy thứ hạng", "en": "no rank found"},
-    "undated": {"vi": "không ghi ngày", "en": "undated"},
-}
-
 
 def _index_number(value, lang: str) -> str:
     """A national index number as its page prints it: up to four decimals (``43,4369``), ``–`` when missing."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4f}".rstrip("0")
-    return text.translate(str.maketrans({",": ".", ".": ","})) if lang == "vi" else text
+    return i18n.format_number(value, lang, max_decimals=4)
+
+
+def _index_headed(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """``frame`` with its columns headed in ``lang``: rows ``national.column.<code>`` of the strings catalogue,
+    else the pages' column headers (:func:`cchc_data.i18n.column_label`)."""
+
+    def head(code: str) -> str:
+        key = f"national.column.{code}"
+        return i18n.t(key, lang) if i18n.has(key) else i18n.column_label(code, lang)
+
+    return frame.rename(columns={c: head(c) for c in frame.columns})
 
 
 def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
@@ -540,7 +524,7 @@ def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
             f"scale_{lang}": "scale", "comparable_from": "comparable_from", f"method_note_{lang}": "method_note"}  # fmt: skip
     out = cat[list(cols)].rename(columns=cols)
     out["comparable_from"] = out["comparable_from"].astype(str)  # a year, not a quantity: no 2,024
-    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()}).reset_index(drop=True)
+    return _index_headed(out, lang).reset_index(drop=True)
 
 
 def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
@@ -593,7 +577,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
         behind = flagged[(flagged["index"] == r["index"]) & (flagged["period"] == r["period"])
                          & flagged["province"].isin([r["province"], ""]) & flagged["scope"].isin(["province", "provinces_ranked"])]  # fmt: skip
         explained = [n for n in dict.fromkeys(behind[note]) if n]  # the flags of the values shown, explained
-        remarks.append("; ".join([*(_REMARKS[k][lang] for k in notes), *explained]))
+        remarks.append("; ".join([*(i18n.t(f"national.remark.{k}", lang) for k in notes), *explained]))
     out = pd.DataFrame(
         {
             "index": s["index"].map(cat[f"short_{lang}"]),
@@ -607,7 +591,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
             "remark": remarks,
         }
     )
-    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
+    return _index_headed(out, lang)
 
 
 def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
@@ -644,11 +628,11 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
             "source": src["source_id"],
             "title": title,
             "publisher": src["publisher"],
-            "published": src["published"].replace("", _REMARKS["undated"][lang]),
+            "published": src["published"].replace("", i18n.t("national.remark.undated", lang)),
             "url": src["url"],
         }
     )
-    return out.rename(columns={k: v[lang] for k, v in _HEADERS.items()})
+    return _index_headed(out, lang)
 
 
 share_docs_in(globals())

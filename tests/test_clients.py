@@ -21,8 +21,8 @@ import pandas as pd
 import pytest
 
 import cchc_data as cd
-from cchc_data import params
-from cchc_data.export import _SHEETS, HEADERS
+from cchc_data import i18n, params
+from cchc_data.export import FACT_COLUMNS, header
 from cchc_data.report import NOTEBOOKS, default_runs, run_suite, select_runs
 
 pytestmark = pytest.mark.client
@@ -415,9 +415,9 @@ def test_workbook_opens_in_libreoffice(tmp_path):
             assert _same_cells(table[column], got[column]), f"sheet {sheet!r}, column {column!r} differs after Calc"
 
     # The fact sheets together hold exactly the frame's facts, values and Vietnamese text.
-    others = {_SHEETS[k][0] for k in ("sources", "catalog", "about")}
-    header = {vi: code for code, (vi, _) in HEADERS["facts"].items()}
-    facts = pd.concat([t.rename(columns=header) for s, t in after.items() if s not in others], ignore_index=True)
+    others = {i18n.t(k, "vi") for k in ("sources", "export.sheet.catalog", "export.sheet.about")}
+    headers = {header("facts", code, "vi"): code for code in FACT_COLUMNS}
+    facts = pd.concat([t.rename(columns=headers) for s, t in after.items() if s not in others], ignore_index=True)
     assert len(facts) == len(frame)
     assert sorted(facts["fact_id"]) == sorted(frame["fact_id"].astype(str))
     facts = facts.set_index("fact_id").loc[frame["fact_id"].astype(str)]

@@ -9,7 +9,7 @@ import pytest
 
 import cchc_data as cd
 from cchc_data import analysis
-from cchc_data.explorer import UI, Explorer, explore
+from cchc_data.explorer import Explorer, explore
 
 
 @pytest.fixture
@@ -86,7 +86,7 @@ def test_ui_text_follows_the_language(ex):
     assert ex._labels["provinces"].value == "<b>Tỉnh</b>" and "Trích dẫn nguyên văn" in ex.table.value
     assert "Verbatim evidence" not in ex.table.value and "Comparability" not in ex.notes.value
     assert ex.item.label.startswith("So sánh giữa các tỉnh: ")
-    assert [label for label, _ in ex.kind.options] == [UI["kinds"][k]["vi"] for k in ("actual", "target", "both")]
+    assert [label for label, _ in ex.kind.options] == ["Kết quả thực hiện", "Mục tiêu", "Cả hai"]
     assert "Tải bảng này (CSV)" in ex.download.value
 
 
@@ -137,7 +137,7 @@ def test_search_is_diacritic_insensitive_and_says_when_nothing_matches(ex):
     assert "indicator:dossiers_on_time_share" not in values
     assert set(ex.view["indicator"]) <= {v.split(":")[1] for v in values if v.startswith("indicator:")}
     ex.search.value = "zzzz khong co"
-    assert ex.item.options == ((UI["all_items"]["en"], ""),)
+    assert ex.item.options == (("Every indicator selected", ""),)
     assert "No indicator matches “zzzz khong co”" in ex.message.value and ex.view.empty
 
 
@@ -186,7 +186,7 @@ def test_flagged_facts_are_marked(ex):
     assert 'class="flagged"' in ex.table.value or 'class="target flagged"' in ex.table.value
     assert "Contradiction within the article" in ex.table.value  # the note explains the flag
     ex.lang.value = "vi"
-    assert "⚠ nguồn tự mâu thuẫn" in ex.table.value
+    assert "⚠ hai chỗ trong nguồn mâu thuẫn nhau" in ex.table.value  # the one wording of the flag
     assert "Mâu thuẫn trong bài viết: năm 2019 có 183 hệ thống QLCL tại 278 cơ quan" in ex.table.value
     assert "Contradiction within the article" not in ex.table.value
 

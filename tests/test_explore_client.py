@@ -24,7 +24,8 @@ import pandas as pd
 import pytest
 
 import cchc_data as cd
-from cchc_data.explorer import UI, Explorer
+from cchc_data import i18n
+from cchc_data.explorer import Explorer
 
 pytestmark = pytest.mark.client
 
@@ -84,7 +85,7 @@ def _labels() -> dict[str, str]:
     ex = Explorer(lang="en")
     domain = next(label for label, value in ex.domain.options if value == "digital_government")
     concept = cd.concepts().set_index("concept").at["official_email_accounts", "label_en"]
-    return {"domain": domain, "item": UI["compare_prefix"]["en"] + concept}
+    return {"domain": domain, "item": i18n.t("explorer.compare_prefix", "en") + concept}
 
 
 def _state(page) -> dict:

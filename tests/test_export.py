@@ -4,14 +4,17 @@ import pytest
 
 import cchc_data as cd
 from cchc_data.cli import main
-from cchc_data.export import FACT_COLUMNS, HEADERS
+from cchc_data.export import FACT_COLUMNS
+from cchc_data.export import header as sheet_header
 
 TEXT = [c for c in FACT_COLUMNS if c != "value"]
 
 
 def _codes(sheet: pd.DataFrame, kind: str, lang: str) -> pd.DataFrame:
     """Rename a sheet read by pandas from its header labels back to the column codes."""
-    back = {pair[0 if lang == "vi" else 1]: code for code, pair in HEADERS[kind].items()}
+    codes = {"facts": FACT_COLUMNS, "sources": cd.sources().columns, "catalog": cd.catalog().columns}[kind]
+    back = {sheet_header(kind, code, lang): code for code in codes}
+    assert len(back) == len(codes), f"two columns of the {kind} sheet share a header"
     return sheet.rename(columns=back)
 
 
@@ -77,7 +80,7 @@ def test_values_round_trip_exactly_and_percentages_are_not_divided(tmp_path, all
     out = cd.export_excel(tmp_path / "x.xlsx", all_facts, group_by=None, lang="en")
     ws = openpyxl.load_workbook(out)["Facts"]
     header = [c.value for c in ws[1]]
-    col = {code: header.index(HEADERS["facts"][code][1]) for code in FACT_COLUMNS}
+    col = {code: header.index(sheet_header("facts", code, "en")) for code in FACT_COLUMNS}
     rows = {r[col["fact_id"]].value: r for r in ws.iter_rows(min_row=2)}
     seen = set()
     for fact in all_facts.itertuples():
@@ -158,12 +161,12 @@ def test_hostile_text_is_never_a_formula(tmp_path):
     header = [c.value for c in ws[1]]
     for col, text in hostile.items():
         for row in range(2, 5):
-            cell = ws.cell(row=row, column=header.index(HEADERS["facts"][col][1]) + 1)
+            cell = ws.cell(row=row, column=header.index(sheet_header("facts", col, "en")) + 1)
             assert cell.value == text
             assert cell.data_type == "s"
             assert cell.quotePrefix
     sheet = pd.read_excel(out, sheet_name="Facts")
-    assert sheet[HEADERS["facts"]["note"][1]].tolist() == [hostile["note"]] * 3
+    assert sheet[sheet_header("facts", "note", "en")].tolist() == [hostile["note"]] * 3
 
 
 def test_default_frame_is_every_fact(tmp_path):
@@ -278,7 +281,7 @@ def test_over_long_cell_is_cut_with_a_warning_saying_where(tmp_path):
         out = cd.export_excel(tmp_path / "x.xlsx", frame, group_by=None, lang="en")
     ws = openpyxl.load_workbook(out)["Facts"]
     header = [c.value for c in ws[1]]
-    note = ws.cell(row=2, column=header.index(HEADERS["facts"]["note"][1]) + 1).value
+    note = ws.cell(row=2, column=header.index(sheet_header("facts", "note", "en")) + 1).value
     assert len(note) == MAX_CELL_CHARS and note.endswith("cut at 32,767, Excel's cell limit]")
 
 
@@ -325,3 +328,12 @@ def test_the_note_in_the_workbook_language_comes_first(tmp_path, lang):
     for fact in facts.itertuples():
         assert rows[fact.fact_id] == (getattr(fact, own), getattr(fact, other))
     assert "170.397 + 7.021" in rows["kh-2021q1-report-067"][0 if lang == "vi" else 1]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_column_of_a_fact_sheet_is_headed_in_words(lang):
+    """No fact sheet header falls back to a column code (the words come from the strings catalogue)."""
+    for code in FACT_COLUMNS:
+        assert sheet_header("facts", code, lang) != code, code
+    assert sheet_header("facts", "province_name", "en") == "Province"
+    assert sheet_header("sources", "kind", "vi") == "Loại tài liệu"

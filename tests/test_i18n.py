@@ -1,6 +1,13 @@
-"""The one home for language: languages, UI strings, value labels, numbers through babel."""
+"""The one home for language: languages, the strings catalogue, value labels, numbers through babel."""
 
+import ast
+import csv
+import json
 import math
+import re
+import string
+import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -25,19 +32,113 @@ def test_params_check_lang_keeps_the_parameter_name_in_type_errors():
         params.check_lang(3)
 
 
-def test_every_ui_string_exists_in_every_language_with_the_same_placeholders():
-    import string
+def _catalogue() -> list[dict]:
+    with i18n.STRINGS_FILE.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
 
-    for key, texts in i18n.UI.items():
-        assert set(texts) == set(i18n.LANGS), key
-        fields = {lang: {f for _, f, _, _ in string.Formatter().parse(texts[lang]) if f} for lang in i18n.LANGS}
-        if texts["en"] and texts["vi"]:  # "" marks a sentence needed in one language only
-            assert fields["vi"] == fields["en"], key
-    for column, codes in i18n.VALUE_LABELS.items():
-        for code, texts in codes.items():
-            assert set(texts) == set(i18n.LANGS), (column, code)
-    for column, texts in i18n.COLUMNS.items():
-        assert texts["vi"] and texts["en"], column
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def test_the_catalogue_has_the_four_columns_and_every_key_once():
+    rows = _catalogue()
+    assert list(rows[0]) == ["key", "vi", "en", "note"]
+    keys = [r["key"] for r in rows]
+    assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
+    assert all(re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_ ]+)*", k) for k in keys), [k for k in keys if " " in k[:1]]
+
+
+def test_every_string_exists_in_both_languages_with_the_same_placeholders():
+    for r in _catalogue():
+        vi, en, note = r["vi"], r["en"], r["note"]
+        if not vi and not en:  # deliberately nothing (no qualifier), and the note says so
+            assert note, r["key"]
+            continue
+        assert vi and en, f"{r['key']}: a string needs both languages"
+        assert vi == unicodedata.normalize("NFC", vi), r["key"]
+        if not note.startswith(("fields:", "a quarter")):
+            assert _fields(vi) == _fields(en), r["key"]
+
+
+def test_each_string_is_written_once():
+    """Two rows with the same words are allowed only when one's note names the other (a deliberate repeat)."""
+    by_text = {}
+    for r in _catalogue():
+        if r["vi"] or r["en"]:
+            by_text.setdefault((r["vi"], r["en"]), []).append(r)
+    for rows in by_text.values():
+        if len(rows) > 1:
+            keys = {r["key"] for r in rows}
+            named = {k for r in rows for k in keys if f"same words as {k}" in r["note"]}
+            assert named, f"the same words under {sorted(keys)}: use one key"
+
+
+def test_a_flag_has_one_meaning_for_tables_charts_and_the_explorer():
+    flags = [r for r in _catalogue() if "flag" in r["key"] and r["key"].count(".") == 2]
+    assert {r["key"].split(".")[0] for r in flags} == {"value"}
+    for code in cd.load_indicators()["flag"].astype(str).unique():
+        if code:
+            assert i18n.value_label("flag", code, "en") == i18n.t(f"value.flag.{code}", "en")
+
+
+def _code_texts() -> list[tuple[str, str]]:
+    """Every string literal of the package's code and notebooks (the places a key can be used), and the text
+    of every f-string up to its first field (a key built from a prefix: ``f"value.{column}.{code}"``)."""
+    root = Path(i18n.__file__).parent
+    sources = [path.read_text(encoding="utf-8") for path in sorted(root.rglob("*.py"))]
+    for nb in sorted((root.parent / "notebooks").glob("*.ipynb")):
+        cells = json.loads(nb.read_text(encoding="utf-8"))["cells"]
+        sources += ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+    texts = []
+    for source in sources:
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.JoinedStr):
+                first = node.values[0] if node.values else None
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    texts.append(("prefix", first.value))
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                texts.append(("literal", node.value))
+    return texts
+
+
+def _keys_used() -> tuple[set[str], set[str]]:
+    texts = _code_texts()
+    literal = {s for kind, s in texts if kind == "literal"}
+    prefixes = {s for kind, s in texts if kind == "prefix" and s.endswith((".", "_")) and s[:1].isalpha()}
+    return literal, prefixes
+
+
+def test_every_key_the_code_asks_for_exists():
+    root = Path(i18n.__file__).parent
+    asked = set()
+    for path in sorted(root.rglob("*.py")):
+        asked |= set(re.findall(r"\bi18n\.(?:t|has)\(\s*[\"']([^\"'{}]+)[\"']", path.read_text(encoding="utf-8")))
+    for nb in sorted((root.parent / "notebooks").glob("*.ipynb")):
+        asked |= set(re.findall(r"\bt\(\\\"([^\\\"]+)\\\"", nb.read_text(encoding="utf-8")))
+    assert len(asked) > 100
+    missing = sorted(k for k in asked if not i18n.has(k))
+    assert not missing, f"keys the code uses but strings.csv lacks: {missing}"
+
+
+def test_no_string_is_unused():
+    literal, prefixes = _keys_used()
+    unused = [
+        r["key"] for r in _catalogue() if r["key"] not in literal and not any(r["key"].startswith(p) for p in prefixes)
+    ]
+    assert not unused, f"rows of strings.csv no code uses: {unused}"
+
+
+def test_t_names_a_missing_key_and_where_to_add_it():
+    with pytest.raises(KeyError, match=r"no string 'nope'; add a row to cchc_data/strings.csv"):
+        i18n.t("nope", "en")
+
+
+def test_a_broken_catalogue_is_refused_naming_the_line(tmp_path):
+    bad = tmp_path / "strings.csv"
+    bad.write_text("key,vi,en,note\nyes,có,yes,\nyes,vâng,yes,\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"^strings.csv:3: key 'yes' twice"):
+        i18n._read_catalogue(bad)
 
 
 @pytest.mark.parametrize(
@@ -76,7 +177,7 @@ def test_value_labels_cover_the_data_vocabularies():
     facts = cd.load_indicators()
     for column in ("kind", "qualifier", "flag"):
         for code in facts[column].astype(str).unique():
-            assert code in i18n.VALUE_LABELS[column], (column, code)
+            assert code == "" or i18n.has(f"value.{column}.{code}"), (column, code)
             assert "_" not in i18n.value_label(column, code, "en") + i18n.value_label(column, code, "vi")
     for unit in facts["unit"].astype(str).unique():
         assert i18n.value_label("unit", unit, "vi") == cd.units().set_index("unit").at[unit, "label_vi"]
@@ -92,5 +193,5 @@ def test_periods_in_words():
 
 def test_t_fills_placeholders_and_names_a_missing_key():
     assert i18n.t("no_targets", "vi", name="Hà Giang").endswith("cho Hà Giang.")
-    with pytest.raises(KeyError, match="no UI string 'nope'"):
+    with pytest.raises(KeyError, match="no string 'nope'"):
         i18n.t("nope", "vi")

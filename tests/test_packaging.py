@@ -80,7 +80,7 @@ def test_readme_is_a_front_door_with_its_reference_in_docs():
 
 @pytest.mark.slow
 def test_wheel_install_ships_the_data(tmp_path):
-    """Build the wheel, install it (no deps) in a fresh venv that borrows this venv's libraries, load."""
+    """Build the wheel, install it (no deps) in a fresh venv that borrows this venv's libraries, load data and words."""
     dist = tmp_path / "dist"
     from hatchling.builders.wheel import WheelBuilder
 
@@ -106,6 +106,9 @@ def test_wheel_install_ships_the_data(tmp_path):
         f"assert str(p).startswith({str(venv.resolve())!r}), p;"
         "assert cd.data_dir() == (p.parent / 'data'), cd.data_dir();"
         "df = cd.load_indicators(province='Khánh Hòa');"
+        "from cchc_data import i18n;"
+        "assert i18n.STRINGS_FILE == p.parent / 'strings.csv', i18n.STRINGS_FILE;"
+        "assert i18n.t('value.kind.target', 'vi') == 'mục tiêu';"
         "print(len(df), cd.validate().ok)"
     )
     env = {k: v for k, v in os.environ.items() if k not in {"CCHC_DATA_DIR", "PYTHONPATH"}}

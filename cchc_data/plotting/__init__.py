@@ -29,7 +29,7 @@ Examples
 >>> plt.close(ax.figure)
 """
 
-from ._furniture import UI, VALUE_COLUMNS, footer_text, legend_texts, province_colors
+from ._furniture import VALUE_COLUMNS, footer_text, legend_texts, province_colors
 from .files import save_figure, show_figure
 from .national import comparison_chart, province_trajectories, trajectory_chart
 from .province import (
@@ -50,7 +50,6 @@ from .files import _PNG_DPI  # noqa: F401
 from .province import _breakdown_labels  # noqa: F401
 
 __all__ = [
-    "UI",
     "province_colors",
     "compare_chart",
     "concept_series_chart",

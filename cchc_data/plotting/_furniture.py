@@ -24,11 +24,9 @@ from ..datadir import data_version
 from ..province_registry import provinces, resolve_province
 from ..vocabularies import units
 
-__all__ = ["UI", "VALUE_COLUMNS", "province_colors", "footer_text", "legend_texts"]
+__all__ = ["VALUE_COLUMNS", "province_colors", "footer_text", "legend_texts"]
 
-UI = i18n.CHARTS  # the charts' strings live with every other string, in cchc_data.i18n
 
-LANGS = i18n.LANGS
 # Paul Tol's colour-blind-safe "muted" palette, ordered so that neighbouring provinces by GSO code
 # (and the three curated so far: Hà Giang, Khánh Hòa, Đắk Lắk) get clearly different hues.
 _PALETTE = ["#CC6677", "#332288", "#DDCC77", "#999933", "#88CCEE", "#117733", "#44AA99", "#882255", "#AA4499"]
@@ -38,14 +36,6 @@ _FONT = 9
 
 
 # --- small pure helpers -------------------------------------------------------------------------
-
-
-def _check_lang(lang) -> str:
-    return i18n.check_lang(lang)
-
-
-def _t(key: str, lang: str, **fmt) -> str:
-    return i18n.chart_text(key, lang, **fmt)
 
 
 def _fmt_number(value, lang: str, *, decimals: int | None = None) -> str:
@@ -65,12 +55,12 @@ def _fmt_value(value, unit: str, qualifier: str, lang: str, *, decimals: int | N
     >>> _fmt_value(2.03, "percentage_point", "none", "vi"), _fmt_value(2.03, "percentage_point", "none", "en")
     ('2,03 điểm %', '2.03 pp')
     """
-    symbol = UI["qualifiers"].get(str(qualifier), "")
+    symbol = i18n.value_label("qualifier_symbol", str(qualifier), lang)
     number = _fmt_number(value, lang, decimals=decimals)
     if number != "–" and str(unit) == "percent":
         number += "%"
-    elif number != "–" and str(unit) in UI["units_suffix"]:
-        number += UI["units_suffix"][str(unit)][lang]
+    elif number != "–" and i18n.has(f"chart.unit_suffix.{unit}"):
+        number += i18n.t(f"chart.unit_suffix.{unit}", lang)
     return f"{symbol} {number}" if symbol else number
 
 
@@ -159,7 +149,7 @@ def _footer(fig: Figure, source_ids, lang: str, data_dir=None, *, note: str = ""
     ids = set(getattr(fig, "_cchc_sources", set())) | {str(s) for s in source_ids if str(s)}
     fig._cchc_sources = ids
     names = "; ".join(cite_source(i, lang, short=True, data_dir=data_dir) for i in sorted(ids)) or "–"
-    text = f"{_t('sources', lang)}: {names} · {_t('data_version', lang)} {data_version(data_dir)}"
+    text = f"{i18n.t('sources', lang)}: {names} · {i18n.t('data_version', lang)} {data_version(data_dir)}"
     width = max(60, int(fig.get_figwidth() * 15))
     text = "\n".join(_wrap(line, width) for line in (note, text) if line)
     fig.supxlabel(text, x=0.01, ha="left", fontsize=7.5, color="0.35")
@@ -293,7 +283,7 @@ def _legend(ax: Axes, lang: str, *, kinds=(), flags=(), caveat=False, qualifier=
         if kind not in {str(k) for k in kinds}:
             continue
         style = _kind_style(kind, "0.35", bar=True)
-        label = _wrap(_t(f"legend_{kind}", lang), 30)
+        label = _wrap(i18n.t(f"chart.legend_{kind}", lang), 30)
         if bar:
             handles.append(Patch(facecolor=style["color"], edgecolor=style["edgecolor"], hatch=style.get("hatch"),
                                  label=label))  # fmt: skip
@@ -303,13 +293,13 @@ def _legend(ax: Axes, lang: str, *, kinds=(), flags=(), caveat=False, qualifier=
                                   mec=m["edgecolors"], mew=1.4, label=label))  # fmt: skip
     if caveat:
         handles.append(Line2D([], [], ls="", marker="o", markersize=12, mfc="none", mec="0.35", mew=1.2,
-                              label=_wrap(_t("legend_caveat", lang), 30)))  # fmt: skip
+                              label=_wrap(i18n.t("chart.legend_caveat", lang), 30)))  # fmt: skip
     for flag in sorted({str(f) for f in flags if str(f)}):
-        meaning = UI["flags"].get(flag, {}).get(lang, flag)
+        meaning = i18n.value_label("flag", flag, lang)
         handles.append(Patch(facecolor="white", edgecolor=_FLAG_RED, linewidth=2,
-                             label=_wrap(_t("legend_flag", lang, meaning=meaning), 30)))  # fmt: skip
+                             label=_wrap(i18n.t("chart.legend_flag", lang, meaning=meaning), 30)))  # fmt: skip
     if qualifier:
-        handles.append(Line2D([], [], ls="", marker="", label=_wrap(_t("legend_qualifier", lang), 30)))
+        handles.append(Line2D([], [], ls="", marker="", label=_wrap(i18n.t("chart.legend_qualifier", lang), 30)))
     if not handles:
         return None
     kw = loc or {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}

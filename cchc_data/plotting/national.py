@@ -24,13 +24,12 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 
-from .. import national
+from .. import i18n, national
 from .._docstrings import share_docs_in
-from ..i18n import LANGS
 from ..province_registry import provinces, resolve_province
 from ._furniture import _fmt_number, _footer, _header, province_colors
 
-__all__ = ["UI_NATIONAL", "trajectory_chart", "province_trajectories", "comparison_chart", "VALUE_COLUMNS"]
+__all__ = ["trajectory_chart", "province_trajectories", "comparison_chart", "VALUE_COLUMNS"]
 
 #: Columns of ``fig.cchc_values`` (the shared chart contract), then the chart-specific ones.
 VALUE_COLUMNS = [
@@ -38,65 +37,8 @@ VALUE_COLUMNS = [
     "evidence", "measure", "scope", "comparable", "source_url",
 ]  # fmt: skip
 
-#: Every user-facing string of these charts, by key and language.
-UI_NATIONAL = {
-    "score": {"vi": "Điểm", "en": "Score"},
-    "rank_label": {"vi": "hạng {rank}", "en": "rank {rank}"},
-    "rank_of": {"vi": "hạng {rank}/{of}", "en": "rank {rank}/{of}"},
-    "rank_only": {"vi": "{year}: {rank} (không có điểm)", "en": "{year}: {rank} (no score)"},
-    "average": {"vi": "Trung bình cả nước", "en": "National average"},
-    "range": {"vi": "Điểm thấp nhất – cao nhất cả nước", "en": "National lowest – highest score"},
-    "top": {"vi": "Điểm cao nhất cả nước", "en": "National highest score"},
-    "bottom": {"vi": "Điểm thấp nhất cả nước", "en": "National lowest score"},
-    "trajectory_note": {
-        "vi": "Nhãn cạnh điểm: thứ hạng / số tỉnh được xếp (hạng 1 là cao nhất)",
-        "en": "Labels: rank / provinces ranked (rank 1 is the best)",
-    },
-    "not_comparable": {
-        "vi": "Điểm rỗng: trước {year}, phương pháp khác, không so sánh trực tiếp",
-        "en": "Hollow marks: before {year}, a different method, not directly comparable",
-    },
-    "not_comparable_bar": {
-        "vi": "Gạch chéo: trước {year}, phương pháp khác, không so sánh trực tiếp",
-        "en": "Hatched: before {year}, a different method, not directly comparable",
-    },
-    "disputed": {"vi": "Các nguồn in số khác nhau cho năm {years}", "en": "Sources disagree for {years}"},
-    "flagged": {
-        "vi": "Có số in theo định dạng lạ trong nguồn ({years})",
-        "en": "Some figures printed in an unusual format in the source ({years})",
-    },
-    "no_data": {
-        "vi": "Chưa tìm thấy số liệu công bố của {name} về {index}",
-        "en": "No published {index} value found for {name}",
-    },
-    "no_value": {"vi": "không có số liệu", "en": "no value found"},
-    "trajectories_title": {
-        "vi": "{name} trên các bảng xếp hạng quốc gia",
-        "en": "{name} in the national rankings",
-    },
-    "comparison_title": {"vi": "{index} {year}: ba tỉnh", "en": "{index} {year}: the provinces"},
-    "comparison_note": {
-        "vi": "Thanh: điểm năm {year}; nhãn: điểm và thứ hạng / số tỉnh được xếp",
-        "en": "Bars: {year} scores; labels: score and rank / provinces ranked",
-    },
-    "bounded": {"vi": "{q} {value} (các tỉnh dẫn đầu)", "en": "{q} {value} (the leaders)"},
-    "scale": {"vi": "Thang điểm: {scale}", "en": "Scale: {scale}"},
-    "year": {"vi": "Năm xếp hạng (năm chỉ số phản ánh)", "en": "Year the index is for"},
-}
-_QUAL = {"more_than": ">", "at_least": "≥", "less_than": "<", "at_most": "≤", "about": "≈"}
 _GREY = "0.45"
 _REF_SHIFT = 0.12  # years: national reference marks sit just left of the province's point
-
-
-def _t(key: str, lang: str, **fmt) -> str:
-    text = UI_NATIONAL[key][lang]
-    return text.format(**fmt) if fmt else text
-
-
-def _check_lang(lang) -> str:
-    if not isinstance(lang, str) or lang.strip().lower() not in LANGS:
-        raise ValueError(f"{lang!r} is not a supported language; use 'vi' or 'en'")
-    return lang.strip().lower()
 
 
 def _score_text(value, unit: str, lang: str) -> str:
@@ -109,8 +51,8 @@ def _rank_text(rank, of, lang: str) -> str:
         return ""
     r = _fmt_number(rank, lang)
     if of is None or (isinstance(of, float) and math.isnan(of)):
-        return _t("rank_label", lang, rank=r)
-    return _t("rank_of", lang, rank=r, of=_fmt_number(of, lang))
+        return i18n.t("chart_national.rank_label", lang, rank=r)
+    return i18n.t("chart_national.rank_of", lang, rank=r, of=_fmt_number(of, lang))
 
 
 def _values_frame(rows: pd.DataFrame) -> pd.DataFrame:
@@ -189,7 +131,7 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     ['baonghean-en-2023-pci-001', 'daklakipc-pci-2016-001']
     >>> plt.close(ax.figure)
     """
-    lang = _check_lang(lang)
+    lang = i18n.check_lang(lang)
     code = national.check_index(index, data_dir=data_dir)
     slug = resolve_province(province, data_dir=data_dir)
     name = provinces(data_dir=data_dir).set_index("slug").at[slug, "name_vi"]
@@ -205,7 +147,7 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     if t.empty:
         ax.set_axis_off()
         _header(ax, title, [])
-        ax.text(0.5, 0.5, _t("no_data", lang, name=name, index=short), ha="center", va="center",
+        ax.text(0.5, 0.5, i18n.t("chart_national.no_data", lang, name=name, index=short), ha="center", va="center",
                 transform=ax.transAxes, color=_GREY, fontsize=9, wrap=True)  # fmt: skip
         _attach(fig, _values_frame(_drawn_rows(code, slug, [], data_dir).iloc[0:0]))
         _footer(fig, [], lang, data_dir)
@@ -224,7 +166,7 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
             ax.plot(ref, r["national_max"], marker="v", color="0.6", ms=6, lw=0, zorder=1)
         elif not math.isnan(r["national_min"]):
             ax.plot(ref, r["national_min"], marker="^", color="0.6", ms=6, lw=0, zorder=1)
-        q = _QUAL.get(r["national_max_qualifier"], "")
+        q = i18n.value_label("qualifier_symbol", r["national_max_qualifier"], lang)
         if q and not math.isnan(r["national_max"]):  # e.g. "the leaders scored above 46.6"
             ax.annotate(f"{q} {_fmt_number(r['national_max'], lang)}", xy=(ref, r["national_max"]), xytext=(0, 3),
                         textcoords="offset points", ha="center", va="bottom", fontsize=6.5, color=_GREY)  # fmt: skip
@@ -236,7 +178,7 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
                 ax.plot(
                     year, 0, marker="|", ms=10, mew=2, color=color, transform=ax.get_xaxis_transform(), clip_on=False
                 )
-                ax.annotate(_t("rank_only", lang, year=year, rank=label), xy=(year, 0), xycoords=("data", "axes fraction"),
+                ax.annotate(i18n.t("chart_national.rank_only", lang, year=year, rank=label), xy=(year, 0), xycoords=("data", "axes fraction"),
                             xytext=(4, 6), textcoords="offset points", ha="left", fontsize=7.5, color=color)  # fmt: skip
             continue
         face = color if r["comparable"] else "white"
@@ -254,31 +196,37 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     else:
         span = years[-1] - years[0]
         ax.set_xlim(years[0] - max(0.6, span * 0.08), years[-1] + max(0.9, span * 0.22))
-    ax.set_ylabel(_t("score", lang) + (" (%)" if unit == "percent" else ""))
-    ax.set_xlabel(_t("year", lang), fontsize=8)
+    ax.set_ylabel(i18n.t("national.column.score", lang) + (" (%)" if unit == "percent" else ""))
+    ax.set_xlabel(i18n.t("chart_national.year", lang), fontsize=8)
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt_number(v, lang)))
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="0.92")
     ax.tick_params(labelsize=8)
-    notes = [_t("trajectory_note", lang)]
+    notes = [i18n.t("chart_national.trajectory_note", lang)]
     if not t["comparable"].all():
-        notes.append(_t("not_comparable", lang, year=int(cat["comparable_from"])))
+        notes.append(i18n.t("chart_national.not_comparable", lang, year=int(cat["comparable_from"])))
     if t["disputed"].any():
-        notes.append(_t("disputed", lang, years=", ".join(str(int(y)) for y in t.loc[t["disputed"], "period"])))
+        notes.append(
+            i18n.t(
+                "chart_national.disputed", lang, years=", ".join(str(int(y)) for y in t.loc[t["disputed"], "period"])
+            )
+        )
     odd = t["flags"].str.contains("format_anomaly")
     if odd.any():
-        notes.append(_t("flagged", lang, years=", ".join(str(int(y)) for y in t.loc[odd, "period"])))
+        notes.append(i18n.t("chart_national.flagged", lang, years=", ".join(str(int(y)) for y in t.loc[odd, "period"])))
     _header(ax, title, notes)
     legend = []
     if t["national_average"].notna().any():
-        legend.append(Line2D([], [], marker="x", color=_GREY, lw=0, mew=1.5, label=_t("average", lang)))
+        legend.append(
+            Line2D([], [], marker="x", color=_GREY, lw=0, mew=1.5, label=i18n.t("chart_national.average", lang))
+        )
     both = t["national_max"].notna() & t["national_min"].notna()
     if both.any():
-        legend.append(Line2D([], [], color="0.8", lw=5, label=_t("range", lang)))
+        legend.append(Line2D([], [], color="0.8", lw=5, label=i18n.t("chart_national.range", lang)))
     if (t["national_max"].notna() & ~both).any():
-        legend.append(Line2D([], [], marker="v", color="0.6", lw=0, label=_t("top", lang)))
+        legend.append(Line2D([], [], marker="v", color="0.6", lw=0, label=i18n.t("chart_national.top", lang)))
     if (t["national_min"].notna() & ~both).any():
-        legend.append(Line2D([], [], marker="^", color="0.6", lw=0, label=_t("bottom", lang)))
+        legend.append(Line2D([], [], marker="^", color="0.6", lw=0, label=i18n.t("chart_national.bottom", lang)))
     if legend:
         ax.legend(handles=legend, loc="lower right", fontsize=7, frameon=False)
     rows = _drawn_rows(code, slug, years, data_dir)
@@ -319,7 +267,7 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
     ['papi', 'pci']
     >>> plt.close(fig)
     """
-    lang = _check_lang(lang)
+    lang = i18n.check_lang(lang)
     slug = resolve_province(province, data_dir=data_dir)
     if fig is None:
         fig = plt.figure(figsize=(12, 9), layout="constrained")
@@ -327,7 +275,9 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
     for ax, code in zip(axes, national.INDICES, strict=True):
         trajectory_chart(slug, code, lang=lang, ax=ax, data_dir=data_dir)
     name = provinces(data_dir=data_dir).set_index("slug").at[slug, "name_vi"]
-    fig.suptitle(_t("trajectories_title", lang, name=name), x=0.01, ha="left", fontweight="bold", fontsize=12)
+    fig.suptitle(
+        i18n.t("chart_national.trajectories_title", lang, name=name), x=0.01, ha="left", fontweight="bold", fontsize=12
+    )
     return fig
 
 
@@ -370,7 +320,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     [['dak-lak', 'rank', 60.0], ['dak-lak', 'score', 60.91], ['ha-giang', 'rank', 41.0], ['ha-giang', 'score', 64.39]]
     >>> plt.close(ax.figure)
     """
-    lang = _check_lang(lang)
+    lang = i18n.check_lang(lang)
     code = national.check_index(index, data_dir=data_dir)
     c = national.index_comparison(code, period, data_dir=data_dir)
     year = int(c["period"].iloc[0])
@@ -386,7 +336,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     top = np.nanmax(c[["score", "national_max"]].to_numpy(dtype=float)) if c["score"].notna().any() else 100.0
     for y, (_, r) in zip(ys, c.iterrows(), strict=True):
         if math.isnan(r["score"]):
-            ax.text(0, y, "  " + _t("no_value", lang), va="center", fontsize=8, color=_GREY)
+            ax.text(0, y, "  " + i18n.t("chart_national.no_value", lang), va="center", fontsize=8, color=_GREY)
             continue
         ax.barh(y, r["score"], color=colors[r["province"]], height=0.5,
                 hatch=None if r["comparable"] else "//", edgecolor="white")  # fmt: skip
@@ -397,29 +347,31 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     handles = []
     if not math.isnan(first["national_average"]):
         ax.axvline(first["national_average"], color=_GREY, ls="--", lw=1)
-        handles.append(Line2D([], [], color=_GREY, ls="--", label=f"{_t('average', lang)}: {_score_text(first['national_average'], unit, lang)}"))  # fmt: skip
+        handles.append(Line2D([], [], color=_GREY, ls="--", label=f"{i18n.t('chart_national.average', lang)}: {_score_text(first['national_average'], unit, lang)}"))  # fmt: skip
     for col in ("national_min", "national_max"):
         if not math.isnan(first[col]):
             ax.axvline(first[col], color="0.7", ls=":", lw=1)
     if not (math.isnan(first["national_min"]) and math.isnan(first["national_max"])):
         lo = _score_text(first["national_min"], unit, lang)
         hi = _score_text(first["national_max"], unit, lang)
-        q = _QUAL.get(first.get("national_max_qualifier", ""), "")
-        hi = _t("bounded", lang, q=q, value=hi) if q else hi
-        handles.append(Line2D([], [], color="0.7", ls=":", label=f"{_t('range', lang)}: {lo} – {hi}"))
+        q = i18n.value_label("qualifier_symbol", first.get("national_max_qualifier", ""), lang)
+        hi = i18n.t("chart_national.bounded", lang, q=q, value=hi) if q else hi
+        handles.append(
+            Line2D([], [], color="0.7", ls=":", label=f"{i18n.t('chart_national.range', lang)}: {lo} – {hi}")
+        )
     ax.set_yticks(ys, c["province_name"].tolist())
     ax.set_ylim(-0.6, len(c) - 0.4)
     ax.set_xlim(0, top * 1.3)
-    ax.set_xlabel(_t("score", lang) + (" (%)" if unit == "percent" else ""))
+    ax.set_xlabel(i18n.t("national.column.score", lang) + (" (%)" if unit == "percent" else ""))
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt_number(v, lang)))
     ax.spines[["top", "right"]].set_visible(False)
     notes = [
-        _t("comparison_note", lang, year=year),
-        _t("scale", lang, scale=cat["scale_vi" if lang == "vi" else "scale_en"]),
+        i18n.t("chart_national.comparison_note", lang, year=year),
+        i18n.t("chart_national.scale", lang, scale=cat["scale_vi" if lang == "vi" else "scale_en"]),
     ]
     if not bool(first["comparable"]):
-        notes.append(_t("not_comparable_bar", lang, year=int(cat["comparable_from"])))
-    _header(ax, _t("comparison_title", lang, index=short, year=year), notes)
+        notes.append(i18n.t("chart_national.not_comparable_bar", lang, year=int(cat["comparable_from"])))
+    _header(ax, i18n.t("chart_national.comparison_title", lang, index=short, year=year), notes)
     if handles:
         ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False)
     every = national.national_indices(index=code, data_dir=data_dir)

@@ -31,7 +31,7 @@ from matplotlib.colors import LinearSegmentedColormap
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
-from .. import analysis
+from .. import analysis, i18n
 from .._checks import check_argument
 from .._docstrings import share_docs_in
 from ..indicators import load_indicators
@@ -42,9 +42,7 @@ from ._furniture import (
     _FONT,
     _MISSING,
     _PALETTE,
-    UI,
     _attach_values,
-    _check_lang,
     _fmt_number,
     _fmt_value,
     _footer,
@@ -59,7 +57,6 @@ from ._furniture import (
     _scatter_by_style,
     _share_decimals,
     _subtitle,  # noqa: F401  (its docstring examples use it)
-    _t,
     _unit_label,
     _value_labels,
     _wrap,
@@ -105,7 +102,7 @@ def _caveat_notes(df, lang: str, names) -> tuple[list[str], dict[int, int]]:
         if len(positions) <= 3:
             who = ", ".join(f"{names[p]} ({df.iloc[p]['period']})" for p in positions)
         else:
-            who = _t("n_provinces", lang, n=len(positions))
+            who = i18n.t("chart.n_provinces", lang, n=len(positions))
         notes.append(_wrap(f"[{n}] {who}: {first[f'comparability_note_{lang}']}", 95))
         numbers.update(dict.fromkeys(positions, n))
     return notes, numbers
@@ -179,7 +176,7 @@ def compare_chart(
     [1] Hà Giang (2017): Hộp thư của cán bộ, công chức các cấp (cả cấp xã), tổng số sau rà soát và
     >>> plt.close(ax.figure)
     """
-    _check_lang(lang)
+    i18n.check_lang(lang)
     if not isinstance(concept, str):
         raise TypeError(f"concept must be one concept code (one concept per chart), got {concept!r}")
     known = concepts(data_dir=data_dir)
@@ -224,10 +221,13 @@ def compare_chart(
     _number_axis(ax.xaxis, lang)
     label = con.at[concept, f"label_{lang}"]
     ax.set_xlabel(f"{label} ({_unit_label(unit, lang, data_dir=data_dir)})")
-    notes = [f"{_t('compare_subtitle', lang)}" + (f" – {_t('latest', lang)}" if period == "latest" else "")]
-    notes.append(_wrap(f"{_t('definition', lang)}: {con.at[concept, f'definition_{lang}']}", 95))
+    notes = [
+        f"{i18n.t('chart.compare_subtitle', lang)}"
+        + (f" – {i18n.t('chart.latest', lang)}" if period == "latest" else "")
+    ]
+    notes.append(_wrap(f"{i18n.t('chart.definition', lang)}: {con.at[concept, f'definition_{lang}']}", 95))
     if df["period"].nunique() > 1:
-        notes.append(_t("periods_differ", lang))
+        notes.append(i18n.t("chart.periods_differ", lang))
     notes.extend(caveat_notes)
     _legend(ax, lang, kinds=kinds, flags=flags, caveat=bool(ringed), qualifier=(df["qualifier"] != "none").any())
     _header(ax, label, notes)
@@ -280,7 +280,7 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
     []
     >>> plt.close(ax.figure)
     """
-    _check_lang(lang)
+    i18n.check_lang(lang)
     if not isinstance(concept, str):
         raise TypeError(f"concept must be one concept code (one concept per chart), got {concept!r}")
     known = concepts(data_dir=data_dir)
@@ -330,8 +330,8 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.grid(axis="y", color="0.9", lw=0.8)
-    notes = [f"{_t('series_title', lang)} – {name}. {_t('series_note', lang)}"]
-    notes.append(_wrap(f"{_t('definition', lang)}: {con.at[concept, f'definition_{lang}']}", 95))
+    notes = [f"{i18n.t('chart.series_title', lang)} – {name}. {i18n.t('chart.series_note', lang)}"]
+    notes.append(_wrap(f"{i18n.t('chart.definition', lang)}: {con.at[concept, f'definition_{lang}']}", 95))
     notes.extend(caveat_notes)
     _legend(ax, lang, kinds=kinds, flags=flags, caveat=bool(ringed), qualifier=(df["qualifier"] != "none").any())
     _header(ax, f"{label} – {name}", notes)
@@ -368,7 +368,7 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
     ('Đắk Lắk', 'Direction and management of PAR')
     >>> plt.close(ax.figure)
     """
-    _check_lang(lang)
+    i18n.check_lang(lang)
     matrix = analysis.coverage(by=by, data_dir=data_dir)
     facts = load_indicators(data_dir=data_dir)
     counted = facts[facts["concept"] != ""] if by == "concept" else facts
@@ -417,19 +417,19 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
     for spine in ax.spines.values():
         spine.set_visible(False)
     bar = ax.figure.colorbar(image, ax=ax, shrink=min(1.0, 6 / max(len(rows), 1) + 0.3), pad=0.02)
-    bar.set_label(_t("facts", lang))
+    bar.set_label(i18n.t("chart.facts", lang))
     bar.ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     _number_axis(bar.ax.yaxis, lang)
     ax.set_xticks(np.arange(len(cols) + 1) - 0.5, minor=True)
     ax.set_yticks(np.arange(len(rows) + 1) - 0.5, minor=True)
     ax.grid(which="minor", color="white", lw=1.5)
     ax.tick_params(which="minor", length=0)
-    title = f"{_t('coverage_title', lang)} {UI['coverage_rows'][by][lang]}"
-    notes = [_t("coverage_missing", lang)]
+    title = f"{i18n.t('chart.coverage_title', lang)} {i18n.t(f'chart.coverage_rows.{by}', lang)}"
+    notes = [i18n.t("chart.coverage_missing", lang)]
     if flagged_cells:
         kinds = sorted(set(counted.loc[counted["flag"] != "", "flag"]))
-        meanings = "; ".join(UI["flags"].get(f, {}).get(lang, f) for f in kinds)
-        notes.append(_wrap(f"{_t('flag_cell', lang)} ({meanings})", 120))
+        meanings = "; ".join(i18n.value_label("flag", f, lang) for f in kinds)
+        notes.append(_wrap(f"{i18n.t('chart.flag_cell', lang)} ({meanings})", 120))
     _header(ax, title, notes, reserve=18 if len(cols) <= 6 else 0)
     used = facts["source_id"].astype(str).unique()
     _footer(ax.figure, used, lang, data_dir)
@@ -473,7 +473,7 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
     [99.76, 91.58, 99.19]
     >>> plt.close(ax.figure)
     """
-    _check_lang(lang)
+    i18n.check_lang(lang)
     table = analysis.breakdown_table(province, indicator, period=period, data_dir=data_dir)
     unit = str(table["unit"].iloc[0])
     total = table[table["breakdown"] == ""]
@@ -482,7 +482,7 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
     labels, headers, rows = [], [], []
     for k, dim in enumerate(dims):
         headers.append(len(labels))
-        labels.append(UI["dimensions"].get(dim, {}).get(lang, dim))
+        labels.append(i18n.value_label("dimension", dim, lang))
         for row in parts[parts["dimension"] == dim].itertuples():
             rows.append((len(labels), row, _PALETTE[k % len(_PALETTE)]))
             labels.append("   " + str(getattr(row, f"breakdown_label_{lang}")))
@@ -493,7 +493,7 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
         ax.barh([y], [float(row.value)], height=0.65, zorder=2, gid=f"bar:{row.breakdown}", **style)
         text = _fmt_value(row.value, unit, row.qualifier, lang)
         if str(row.kind) != "actual":
-            text = f"{_t(str(row.kind), lang)} {text}"
+            text = f"{i18n.value_label('kind_mark', row.kind, lang)} {text}"
         texts.append(_mark_text(text, row.flag))
     values = [float(r.value) for _, r, _ in rows]
     top = max(values + list(total["value"]) + [0.0])
@@ -510,16 +510,16 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
         is_target = str(t["kind"]) == "target"
         ax.axvline(t["value"], color=_FLAG_RED if t["flag"] else "black", ls=":" if is_target else "--", lw=1.4,
                    zorder=3, gid="total-flagged" if t["flag"] else "total")  # fmt: skip
-        line = _t("target_total" if is_target else "total_line", lang)
+        line = i18n.t("chart.target_total" if is_target else "chart.total_line", lang)
         text = f"{line} {_fmt_value(t['value'], unit, t['qualifier'], lang)}"
         if t["flag"]:
-            text += f" ({UI['flags'].get(t['flag'], {}).get(lang, t['flag'])}"
+            text += f" ({i18n.value_label('flag', t['flag'], lang)}"
             if unit == "count" and parts["dimension"].nunique() == 1:
-                text += f"; {_t('parts_sum', lang)} {_fmt_value(parts['value'].sum(), unit, 'none', lang)}"
+                text += f"; {i18n.t('chart.parts_sum', lang)} {_fmt_value(parts['value'].sum(), unit, 'none', lang)}"
             text += ")"
         notes.append(_mark_text(text, t["flag"]))
     else:
-        notes.append(_t("no_total", lang))
+        notes.append(i18n.t("chart.no_total", lang))
     first = table.iloc[0]
     label = first[f"label_{lang}"]
     ax.set_xlabel(f"{label} ({_unit_label(unit, lang, data_dir=data_dir)})")
@@ -571,14 +571,14 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     ['target', 'actual']
     >>> plt.close(ax.figure)
     """
-    _check_lang(lang)
+    i18n.check_lang(lang)
     table = analysis.progress_to_target(province, data_dir=data_dir)
     name = _province_name(province, data_dir)
     slug = resolve_province(province, data_dir=data_dir)
     ax = _new_axes(ax, len(table), width=10)
-    title = f"{_t('progress_title', lang)} – {name}"
+    title = f"{i18n.t('chart.progress_title', lang)} – {name}"
     if table.empty:
-        ax.text(0.5, 0.5, _t("no_targets", lang, name=name), ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, i18n.t("chart.no_targets", lang, name=name), ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         _header(ax, title, [])
         _footer(ax.figure, [], lang, data_dir)
@@ -589,17 +589,17 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     for i, row in enumerate(table.itertuples()):
         label = _row_label(getattr(row, f"label_{lang}"), row.breakdown, lang, data_dir)
         labels.append(_wrap(f"{label} ({row.target_period})", 55))
-        target = _mark_text(f"{_t('target', lang)} {_fmt_value(row.target, row.unit, row.target_qualifier, lang)}",
+        target = _mark_text(f"{i18n.value_label('kind', 'target', lang)} {_fmt_value(row.target, row.unit, row.target_qualifier, lang)}",
                             row.flag)  # fmt: skip
         has_actual = not math.isnan(row.actual)
         actual = (
             _mark_text(
-                f"{_t('actual', lang)} {_fmt_value(row.actual, row.unit, row.actual_qualifier, lang)} "
+                f"{i18n.value_label('kind', 'actual', lang)} {_fmt_value(row.actual, row.unit, row.actual_qualifier, lang)} "
                 f"({row.actual_period})",
                 row.actual_flag,
             )  # fmt: skip
             if has_actual
-            else _t("no_actual", lang)
+            else i18n.value_label("status", "no actual yet", lang)
         )
         on_axis = row.unit == "percent"
         marks.append({"fact_id": row.fact_id, "province": slug, "indicator": row.indicator, "period": row.target_period,
@@ -618,7 +618,7 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
             notes_right.append((row.target, i, f"{target} · {actual}"))
         else:
             unit = _unit_label(row.unit, lang, data_dir=data_dir)
-            notes_right.append((0.0, i, f"{target} · {actual}\n{_t('not_on_axis', lang, unit=unit)}"))
+            notes_right.append((0.0, i, f"{target} · {actual}\n{i18n.t('chart.not_on_axis', lang, unit=unit)}"))
     import pandas as pd
 
     drawn = pd.DataFrame(marks)
@@ -631,10 +631,10 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     _value_labels(ax, list(xs), list(ys), list(texts), xmax=100.0, inside_from=0.5)
     _rows_axis(ax, labels)
     ax.set_xlim(0, 100)
-    ax.set_xlabel(_t("share_axis", lang))
+    ax.set_xlabel(i18n.t("chart.share_axis", lang))
     _legend(ax, lang, kinds=["actual", "target"], flags=drawn["flag"],
             qualifier=(drawn["qualifier"] != "none").any())  # fmt: skip
-    _header(ax, title, [_t("percent_axis_note", lang)])
+    _header(ax, title, [i18n.t("chart.percent_axis_note", lang)])
     used = [s for s in dict.fromkeys([*table["source_id"], *table["actual_source_id"]]) if s]
     _footer(ax.figure, used, lang, data_dir)
     _attach_values(ax.figure, drawn)
@@ -671,16 +671,16 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
     ['191/195 = 97.9% (2017)']
     >>> plt.close(ax.figure)
     """
-    _check_lang(lang)
+    i18n.check_lang(lang)
     frame = None if province is None else load_indicators(province=province, data_dir=data_dir)
     table = analysis.part_whole_shares(frame, data_dir=data_dir)
-    where = _province_name(province, data_dir) if province is not None else _t("all_provinces", lang)
+    where = _province_name(province, data_dir) if province is not None else i18n.t("chart.all_provinces", lang)
     ax = _new_axes(ax, len(table), width=11)
-    title = f"{_t('part_whole_title', lang)} – {where}"
+    title = f"{i18n.t('chart.part_whole_title', lang)} – {where}"
     if table.empty:
-        ax.text(0.5, 0.5, _t("no_pairs", lang, name=where), ha="center", va="center", transform=ax.transAxes)
+        ax.text(0.5, 0.5, i18n.t("chart.no_pairs", lang, name=where), ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
-        _header(ax, title, [_t("derived", lang)])
+        _header(ax, title, [i18n.t("chart.derived", lang)])
         _footer(ax.figure, [], lang, data_dir)
         _attach_values(ax.figure, table.iloc[0:0])
         return ax
@@ -691,10 +691,10 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
         if province is None:
             label = f"{row.province_name}: {label}"
         labels.append(_wrap(label, 60))
-        symbol = UI["qualifiers"].get(str(row.qualifier), "")
+        symbol = i18n.value_label("qualifier_symbol", str(row.qualifier), lang)
         counts = f"{_fmt_number(row.part, lang)}/{_fmt_number(row.whole, lang)}"
         share = _fmt_value(row.share, "percent", "none", lang, decimals=_share_decimals(row.share))
-        prefix = f"{_t(str(row.kind), lang)} " if str(row.kind) != "actual" else ""
+        prefix = f"{i18n.value_label('kind_mark', row.kind, lang)} " if str(row.kind) != "actual" else ""
         texts.append(_mark_text(f"{prefix}{symbol + ' ' if symbol else ''}{counts} = {share} ({row.period})", row.flag))
     ys = np.arange(len(table))
     shares = table["share"].to_numpy(dtype=float)
@@ -706,10 +706,10 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
     _value_labels(ax, list(shares), list(ys), texts, xmax=100.0, inside_from=0.6)
     _rows_axis(ax, labels)
     ax.set_xlim(0, 100)
-    ax.set_xlabel(_t("share_axis", lang))
+    ax.set_xlabel(i18n.t("chart.share_axis", lang))
     _legend(ax, lang, kinds=table["kind"].astype(str), flags=table["flag"], bar=True,
             qualifier=(table["qualifier"].astype(str) != "none").any())  # fmt: skip
-    _header(ax, title, [_t("derived", lang)])
+    _header(ax, title, [i18n.t("chart.derived", lang)])
     _footer(ax.figure, table["source_id"].astype(str).unique(), lang, data_dir)
     _attach_values(ax.figure, table.assign(value=table["share"], unit="percent", label=texts))
     return ax
@@ -748,7 +748,7 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     ['Direction and management of PAR', 'E-government and digital government']
     >>> plt.close(fig)
     """
-    _check_lang(lang)
+    i18n.check_lang(lang)
     table = analysis.profile(province, data_dir=data_dir)
     name = _province_name(province, data_dir)
     slug = resolve_province(province, data_dir=data_dir)
@@ -774,9 +774,9 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
         for unit, n in skipped[skipped["breakdown"] == ""]["unit"].astype(str).value_counts().sort_index().items():
             parts.append(f"{_unit_label(unit, lang, data_dir=data_dir)}: {n}")
         if (skipped["breakdown"] != "").any():
-            parts.append(f"{_t('breakdown_rows', lang)}: {int((skipped['breakdown'] != '').sum())}")
-        note = f"{_t('not_drawn', lang)}: {', '.join(parts)}" if parts else ""
-        facts = _t("n_fact" if len(group) == 1 else "n_facts", lang, n=len(group))
+            parts.append(f"{i18n.t('chart.breakdown_rows', lang)}: {int((skipped['breakdown'] != '').sum())}")
+        note = f"{i18n.t('chart.not_drawn', lang)}: {', '.join(parts)}" if parts else ""
+        facts = i18n.t("chart.n_fact" if len(group) == 1 else "chart.n_facts", lang, n=len(group))
         title = f"{group[f'domain_label_{lang}'].iloc[0]} – {facts}"
         if drawn.empty:
             axis.set_axis_off()
@@ -792,7 +792,7 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
                           gid=None, s=45)  # fmt: skip
         texts = []
         for row in drawn.itertuples():
-            prefix = f"{_t(str(row.kind), lang)} " if str(row.kind) != "actual" else ""
+            prefix = f"{i18n.value_label('kind_mark', row.kind, lang)} " if str(row.kind) != "actual" else ""
             texts.append(_mark_text(f"{prefix}{_fmt_value(row.value, 'percent', row.qualifier, lang)} ({row.period})",
                                     row.flag))  # fmt: skip
         _value_labels(axis, list(values), list(ys), texts, xmax=100.0, inside_from=0.55)
@@ -805,8 +805,8 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
         )
         _header(axis, title, [note])
         all_drawn.append(drawn.assign(province=slug, label=texts))
-    fig.suptitle(f"{_t('profile_title', lang)} – {name}", x=0.01, ha="left", fontsize=13, fontweight="bold")
-    _footer(fig, table["source_id"].astype(str).unique(), lang, data_dir, note=_t("profile_note", lang))
+    fig.suptitle(f"{i18n.t('chart.profile_title', lang)} – {name}", x=0.01, ha="left", fontsize=13, fontweight="bold")
+    _footer(fig, table["source_id"].astype(str).unique(), lang, data_dir, note=i18n.t("chart.profile_note", lang))
     import pandas as pd
 
     _attach_values(fig, pd.concat(all_drawn, ignore_index=True) if all_drawn else table.iloc[0:0].assign(province=slug))

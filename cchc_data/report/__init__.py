@@ -18,7 +18,6 @@ from .execute import KERNEL
 from .pages import external_references, notebook_to_html
 from .runner import DataInvalid, RunResult, SuiteFailed, SuiteResult, run_suite, validate_data
 from .runs import (
-    LANGS,
     NOTEBOOK_SPECS,
     NOTEBOOKS,
     REQUIREMENTS,
@@ -38,7 +37,6 @@ from .suite import switch_latest as _switch_latest  # noqa: F401
 
 __all__ = [
     "KERNEL",
-    "LANGS",
     "NOTEBOOKS",
     "NOTEBOOK_SPECS",
     "REQUIREMENTS",

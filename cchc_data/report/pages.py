@@ -149,7 +149,7 @@ def _province_name(value) -> str:
 
 def _topic(stem: str, lang: str) -> str:
     """What a notebook is about, in ``lang`` (its file stem if the notebook is not one of the project's)."""
-    return i18n.t(f"nb_{stem}", lang) if f"nb_{stem}" in i18n.UI else stem
+    return i18n.t(f"nb_{stem}", lang) if i18n.has(f"nb_{stem}") else stem
 
 
 def page_title(stem: str, parameters: dict, lang: str) -> str:
@@ -180,7 +180,7 @@ def page_title(stem: str, parameters: dict, lang: str) -> str:
     """
     lang = i18n.check_lang(lang)
     key = f"nb_{stem}"
-    if key not in i18n.UI:
+    if not i18n.has(key):
         return stem
     what = i18n.t(key, lang)
     if parameters.get("province"):
@@ -394,11 +394,11 @@ def _toc(manifest: dict, lang: str) -> str:
         what = page_title(stem, r["parameters"], lang) if with_province else _topic(stem, lang).capitalize()
         href = _run_link(r, lang)
         label = f'<a href="{href}">{esc(what)}</a>' if href and r["status"] == "ok" else esc(what)
-        desc = i18n.t(f"nbdesc_{stem}", lang) if f"nbdesc_{stem}" in i18n.UI else ""
+        desc = i18n.t(f"nbdesc_{stem}", lang) if i18n.has(f"nbdesc_{stem}") else ""
         reason = empty_reason(stem, r["parameters"], lang)
         state = ""
         if r["status"] != "ok":
-            state = f' <strong class="failed">({esc(i18n.t("failed", lang))})</strong>'
+            state = f' <strong class="failed">({esc(i18n.value_label("status_run", "failed", lang))})</strong>'
         elif reason:
             state = f' <em class="empty">{esc(i18n.t("empty_report", lang, reason=reason))}</em>'
         return f"<li>{label}{state}<br><small>{esc(desc)}</small></li>"

@@ -23,7 +23,6 @@ from .._text import fold
 from .pages import _show
 
 __all__ = [
-    "LANGS",
     "NOTEBOOKS",
     "NOTEBOOK_SPECS",
     "REQUIREMENTS",
@@ -40,7 +39,6 @@ __all__ = [
     "select_runs",
 ]
 
-LANGS = i18n.LANGS
 """Languages the notebooks can be rendered in."""
 
 
@@ -296,7 +294,7 @@ def check_parameters(run: Run) -> None:
 
 
 def parse_langs(text) -> tuple[str, ...]:
-    """Languages from ``"vi,en"`` (or a list), checked against :data:`LANGS`.
+    """Languages from ``"vi,en"`` (or a list), checked against :data:`cchc_data.i18n.LANGS`.
 
     Parameters
     ----------
@@ -329,7 +327,7 @@ def parse_langs(text) -> tuple[str, ...]:
         if lang not in langs:
             langs.append(lang)
     if not langs:
-        raise ValueError(f"no language given; use {' or '.join(LANGS)} (or both: {','.join(LANGS)})")
+        raise ValueError(f"no language given; use {' or '.join(i18n.LANGS)} (or both: {','.join(i18n.LANGS)})")
     return tuple(langs)
 
 
@@ -355,7 +353,7 @@ class Plan:
     left_out: list[tuple[Run, str]]
 
 
-def plan_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None, specs=NOTEBOOK_SPECS) -> Plan:
+def plan_runs(notebooks_dir="notebooks", *, langs=i18n.LANGS, data_dir=None, specs=NOTEBOOK_SPECS) -> Plan:
     """The project's grid from the data: each notebook per province (or once) and language, when the data has
     what the notebook shows.
 
@@ -363,7 +361,7 @@ def plan_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None, specs=NO
     ----------
     notebooks_dir : str or pathlib.Path, default "notebooks"
         Folder holding the notebooks of ``specs``.
-    langs : str or sequence of str, default LANGS
+    langs : str or sequence of str, default cchc_data.i18n.LANGS
         ``"vi,en"``, ``["vi"]``… (see :func:`parse_langs`).
     {data_dir}
     specs : sequence of NotebookSpec, default NOTEBOOK_SPECS
@@ -412,14 +410,14 @@ def plan_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None, specs=NO
     return plan
 
 
-def default_runs(notebooks_dir="notebooks", *, langs=LANGS, data_dir=None) -> list[Run]:
+def default_runs(notebooks_dir="notebooks", *, langs=i18n.LANGS, data_dir=None) -> list[Run]:
     """The runs of :func:`plan_runs` (profile and targets per province that has them, comparison and audit once).
 
     Parameters
     ----------
     notebooks_dir : str or pathlib.Path, default "notebooks"
         Folder holding the suite's notebooks.
-    langs : str or sequence of str, default LANGS
+    langs : str or sequence of str, default cchc_data.i18n.LANGS
         ``"vi,en"``, ``["vi"]``… (see :func:`parse_langs`).
     {data_dir}
 
