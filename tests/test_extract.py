@@ -574,3 +574,9 @@ def test_scoring_counts_a_repeat_as_no_hit():
               "period": "2023", "indicator": "", "evidence": "Tỉnh có 45 xã | tỉnh có 45 xã"}]  # fmt: skip
     got = score_text(text, facts, ex(text, period="2023"))
     assert (got["facts"], got["candidates"], got["covered"]) == (1, 2, 1)
+
+
+def test_a_numbered_heading_gives_its_period_and_goal_to_its_section():
+    text = "1. Kết quả năm 2024\nToàn tỉnh có 120 xã.\n2. Mục tiêu năm 2026\nPhấn đấu tỷ lệ số hóa đạt 80%."
+    frame = ex(text, period="2025")
+    assert frame[["value", "period", "kind"]].values.tolist() == [[120, "2024", "actual"], [80, "2026", "target"]]

@@ -497,6 +497,7 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
     return m
 
 
+_HEADING_RE = re.compile(r"\s*(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s+\S.*[^.!?…;,]$")
 _LIST_ITEM_RE = re.compile(r"\s*(?:[a-zđ]\)|[-•+*–]|\d+(?:\.\d+)*[.)])\s")
 
 
@@ -506,6 +507,9 @@ def _continues(text: str, start: int, ctx: _Context) -> bool:
     before = text[max(0, start - 400) : start].rstrip()
     if before.endswith(":"):
         return True
+    heading = before[before.rfind("\n") + 1 :]
+    if _HEADING_RE.match(heading) and len(heading.split()) <= HEADLINE_WORDS // 2:
+        return True  # "2. Mục tiêu năm 2025" over its section
     return ctx.listing and bool(_LIST_ITEM_RE.match(text, start))
 
 
@@ -943,7 +947,7 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
     start = max(lo, sent[0])
     for c in cues().of("target"):
         for m in _compiled(c["cue"]).finditer(low, start, hi):
-            if _COUNTED_RE.search(low, max(0, m.start() - 12), m.start()):
+            if _COUNTED_RE.search(low, max(sent[0], m.start() - 12), m.start()):
                 continue  # "12 mục tiêu": the thing a number counts, not a goal
             before = " ".join(low[max(sent[0], m.start() - 20) : m.start()].split()[-2:])
             passing = [t["cue"] for t in cues().of("target_compare") if _compiled(t["cue"]).search(before)]
@@ -1220,32 +1224,10 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
 
 
 DRAFT_WORDS = 12  # words of the text kept in a drafted label
-_DRAFT_DROP = (
-    "đạt",
-    "là",
-    "có",
-    "chiếm",
-    "với",
-    "được",
-    "gồm",
-    "còn",
-    "và",
-    "đã",
-    "tăng",
-    "giảm",
-    "trên",
-    "hơn",
-    "gần",
-    "xếp",
-    "thứ",
-    "hạng",
-    "vị",
-    "trí",
-    "đứng",
-    "ở",
-    "top",
-    "nhóm",
-)
+_DRAFT_DROP = frozenset(
+    "đạt là có chiếm với được gồm còn và đã tăng giảm trên hơn gần xếp thứ hạng vị trí đứng ở top nhóm từ đến phấn đấu "
+    "trong đó năm tiếp nhận".split()
+)  # words a drafted label does not begin or end with
 _DRAFT_CODE_STOP = {"ty", "le", "cua", "cac", "va", "la", "co", "duoc"}
 
 
@@ -1262,22 +1244,29 @@ def _draft(cand: _Candidate, text: str) -> dict:
     clause_end = _bounds(_CLAUSE_END_RE, text, cand.end, seg[0], seg[1])[1]
 
     def clean(words):
-        return [w.strip(',.;:()“”"') for w in words if w.strip(',.;:()“”"') and not re.search(r"\d", w)]
+        words = [w.strip(',.;:()“”"-–|') for w in words if not re.search(r"\d", w)]
+        words = [w for w in words if w]
+        while words and words[-1].lower() in _DRAFT_DROP:
+            words.pop()
+        while words and words[0].lower() in _DRAFT_DROP:
+            words.pop(0)
+        return words
 
     before = clean(text[clause[0] : cand.start].split())
-    while before and before[-1].lower() in _DRAFT_DROP:
-        before.pop()
-    after = clean(text[cand.end : clause_end].split())[:DRAFT_WORDS]
-    counted = cand.unit in ("count", "procedure", "day", "minute", "vnd")
-    words = (after if counted and after else before[-DRAFT_WORDS:]) or after
-    if not words:  # "xếp thứ hạng 28/63": the subject opens the segment
-        words = [w for w in clean(text[seg[0] : cand.start].split()) if w.lower() not in _DRAFT_DROP][:6]
+    after = clean(text[cand.end : clause_end].split()[:DRAFT_WORDS])
+    counted = cand.unit in ("count", "procedure", "minute", "vnd")
+    words = after if counted and after else before[-DRAFT_WORDS:]
+    if len(words) < 3:  # "…, xếp thứ 18/63": the subject that opens the sentence
+        first = _TOKEN_RE.search(text, cand.sent[0], cand.start)
+        subject = clean(text[cand.sent[0] : first.start() if first else cand.start].split())
+        words = subject[-DRAFT_WORDS:] if len(subject) >= 2 else words or after
     if not words:
         return empty
-    prefix = {"percent": "Tỷ lệ", "rank": "Xếp hạng", "points": "Điểm"}.get(cand.unit, "Số")
+    prefix = {"percent": "Tỷ lệ", "rank": "Xếp hạng", "points": "Điểm", "day": ""}.get(cand.unit, "Số")
     label = " ".join(words)
-    if not fold(label).startswith(fold(prefix)):
+    if prefix and not fold(label).startswith(fold(prefix)):
         label = f"{prefix} {label[0].lower() + label[1:] if not label[:2].isupper() else label}"
+    label = label[0].upper() + label[1:]
     code_words = [w for w in re.findall(r"\w+", fold(" ".join(words))) if w not in _DRAFT_CODE_STOP]
     code = "_".join(code_words[:6])
     if cand.unit == "percent":
