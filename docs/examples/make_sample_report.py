@@ -23,7 +23,10 @@ PARAGRAPHS = [
 TABLE = [["Chỉ tiêu", "Kết quả 2024"], ["Số hồ sơ trực tuyến", "21.340"]]
 
 
-def main(path: Path = Path(__file__).with_name("bao-cao-mau.docx")) -> Path:
+OUT = Path(__file__).with_name("bao-cao-mau.docx")
+
+
+def main(path: Path = OUT) -> Path:
     document = docx.Document()
     for line in PARAGRAPHS:
         document.add_paragraph(line)
