@@ -256,7 +256,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("extract", help="candidate facts of a report's text, written to a review file (CSV)")
-    p.add_argument("text_file", metavar="REPORT", help="the report: .txt (UTF-8), .html, .docx or .pdf with a text layer")
+    p.add_argument(
+        "text_file", metavar="REPORT", help="the report: .txt (UTF-8), .html, .docx or .pdf with a text layer"
+    )
     p.add_argument("--province", required=True, metavar="P", help="the province (name, slug or code)")
     p.add_argument("--source-id", required=True, metavar="S", help="the source's id in sources.csv (kh-2019-article)")
     p.add_argument("--period", default=None, metavar="P", help="the report's period (2019, 2021-Q1, 2021-2030)")

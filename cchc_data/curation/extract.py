@@ -1256,7 +1256,7 @@ def _draft(cand: _Candidate, text: str) -> dict:
     after = clean(text[cand.end : clause_end].split()[:DRAFT_WORDS])
     counted = cand.unit in ("count", "procedure", "minute", "vnd")
     words = after if counted and after else before[-DRAFT_WORDS:]
-    if len(words) < 3:  # "…, xếp thứ 18/63": the subject that opens the sentence
+    if len(words) < (1 if counted else 3):  # "…, xếp thứ 18/63": the subject that opens the sentence
         first = _TOKEN_RE.search(text, cand.sent[0], cand.start)
         subject = clean(text[cand.sent[0] : first.start() if first else cand.start].split())
         words = subject[-DRAFT_WORDS:] if len(subject) >= 2 else words or after
