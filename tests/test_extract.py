@@ -580,3 +580,16 @@ def test_a_numbered_heading_gives_its_period_and_goal_to_its_section():
     text = "1. Kết quả năm 2024\nToàn tỉnh có 120 xã.\n2. Mục tiêu năm 2026\nPhấn đấu tỷ lệ số hóa đạt 80%."
     frame = ex(text, period="2025")
     assert frame[["value", "period", "kind"]].values.tolist() == [[120, "2024", "actual"], [80, "2026", "target"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Đến nay đã có ba địa phương hoàn thành.", [3]),
+        ("Đoàn đã kiểm tra hai mươi lăm hồ sơ.", [25]),
+        ("Kết quả của 04 (bốn) đơn vị được công bố.", [4]),  # the words repeat the numeral: once
+        ("Một đơn vị chưa nộp báo cáo.", []),  # "một" is "a", not a count
+    ],
+)
+def test_numbers_in_words_before_what_they_count(text, values):
+    assert ex(text)["value"].tolist() == values

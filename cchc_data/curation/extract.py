@@ -23,7 +23,7 @@ from .._docstrings import share_docs_in
 from .._text import fold, nfc
 from ..datadir import data_dir as _data_dir
 from ..datadir import identity
-from ..numbers import parse_vn_number
+from ..numbers import parse_vn_number, parse_vn_number_words
 from ..periods import parse_period
 from ..province_registry import resolve_province
 from ..schema import MAX_EVIDENCE_WORDS, read_table
@@ -424,6 +424,7 @@ class _Tok:
     scale: str = ""
     pct: str = ""
     word_value: float | None = None
+    ordinal: bool = False  # a rank written in words ("đứng thứ hai")
     rank: bool = False
 
 
@@ -449,8 +450,40 @@ def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
     values = {c["cue"].lower(): float(c["value"]) for c in cues().of("ordinal_word")}
     for m in _ordinal_words_re().finditer(low):
         if not spans.skipped(m.start("w"), m.end("w")):
-            out.append(_Tok(m.start("w"), m.end("w"), text[m.start("w") : m.end("w")], word_value=values[m["w"]]))
+            word = text[m.start("w") : m.end("w")]
+            out.append(_Tok(m.start("w"), m.end("w"), word, word_value=values[m["w"]], ordinal=True))
+    taken = [(t.start, t.end) for t in out]
+    for m in _number_words_re().finditer(low):
+        words = m["n"].split()
+        if words in (["một"], ["năm"], ["không"]) or spans.skipped(m.start("n"), m.end("n")):
+            continue  # "một đơn vị" is "a unit"; "năm" alone is a year more often than five
+        if any(s < m.end("n") and m.start("n") < e for s, e in taken) or _restates_numeral(text, m.start("n")):
+            continue
+        try:
+            value = parse_vn_number_words(m["n"])
+        except ValueError:
+            continue
+        out.append(_Tok(m.start("n"), m.end("n"), text[m.start("n") : m.end("n")], word_value=value))
     return sorted(out, key=lambda t: t.start)
+
+
+_NUMBER_WORDS = ("không một mốt hai ba bốn tư năm lăm nhăm sáu bảy bẩy tám chín mười mươi chục trăm nghìn ngàn triệu "
+                 "linh lẻ").split()  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _number_words_re() -> re.Pattern:
+    """A number in words followed by a noun it counts (``ba địa phương``, ``hai mươi lăm hồ sơ``)."""
+    word = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    nouns = "|".join(
+        re.escape(c["cue"].lower()) for c in sorted(cues().of("counted_noun"), key=lambda c: -len(c["cue"]))
+    )
+    return re.compile(rf"(?<![\w(])(?P<n>(?:{word})(?:\s+(?:{word}))*)\s+(?:{nouns})(?!\w)")
+
+
+def _restates_numeral(text: str, start: int) -> bool:
+    """``03 (ba) địa phương``: the words in brackets repeat the numeral before them."""
+    return bool(re.search(r"\d\s*\(\s*$", text[max(0, start - 6) : start]))
 
 
 def _listed_after(text: str, prev: _Tok, tok: _Tok) -> bool:
@@ -866,15 +899,17 @@ def extract(
         _unit(low, token, sent[1])
         first = tok.word_value if tok.word_value is not None else parse_vn_number(tok.a)
         in_range = _range_role(text, tokens, k)
-        is_rank = tok.word_value is not None or _rank(low, token, sent, bool(tok.b), first)
+        is_rank = tok.ordinal or _rank(low, token, sent, bool(tok.b), first)
         if not is_rank and k and tokens[k - 1].rank:
             if in_range == "high" or (tok.b and _listed_after(text, tokens[k - 1], tok)):
                 is_rank = True  # "vị trí 10 - 15/63", "xếp 20/63 tỉnh cả nước, 5/14 tỉnh vùng": ranks too
                 token.unit = "rank"
                 token.why.append("rank: after a rank")
-        if tok.word_value is not None:
+        if tok.ordinal:
             token.unit = "rank"
             token.why.append(f"rank in words '{text[tok.start : tok.end]}'")
+        elif tok.word_value is not None:
+            token.why.append(f"a number in words '{text[tok.start : tok.end]}'")
         tok.rank = is_rank
         trailing = _trailing_year(text, tokens, k, sent, spans)
         if trailing:
