@@ -7,9 +7,9 @@
 """
 
 from importlib import import_module
-from importlib.metadata import PackageNotFoundError, version
 
 from . import _moved  # noqa: F401  (old import paths of moved modules, e.g. cchc_data.plotting_national)
+from ._version import __version__ as __version__
 from .datadir import ContractError, DataError, data_dir, data_version
 from .indicators import COLUMNS, flags, load_indicators, sources
 from .national import index_comparison, index_trajectory, latest_standing, national_indices
@@ -20,11 +20,6 @@ from .numbers import parse_vn_quantity as parse_vn_quantity
 from .periods import parse_period as parse_period
 from .province_registry import provinces, resolve_province, successor
 from .vocabularies import breakdowns, catalog, concepts, domains, search, units
-
-try:  # one source of truth: pyproject.toml, as installed
-    __version__ = version("cchc-analysis")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0+unknown"
 
 # Imported on first use, so that `import cchc_data` costs little more than `import pandas`:
 # export pulls in openpyxl (~0.3 s); validation is only needed to check a data folder; explore pulls in

@@ -1,4 +1,15 @@
-"""The ``cchc`` command line: validate, summarise and export the data; run the report suite.
+"""The ``cchc`` command line: check, summarise and export the data, run the report suite, curate new facts.
+
+Commands (``cchc COMMAND --help`` for each one's options; docs/command-line.md for the whole reference):
+
+- ``validate [DATA_DIR] [--sources DIR] [--engine fast|frictionless]``: the data contract and the cross-row
+  rules, with the evidence checked against the source texts when ``--sources`` is given;
+- ``summary``: facts per province, domain and source;
+- ``export PATH.xlsx``: the facts as an Excel workbook (:func:`cchc_data.export.export_excel`);
+- ``report``: validate, then run every notebook for every province and language, and publish
+  ``reports/latest`` (:mod:`cchc_data.report`), locally or on a Dask cluster (``--scheduler``);
+- ``extract TEXT_FILE --province P --source-id S``: candidate facts of a report's text, to review;
+- ``curate check REVIEW.csv [--apply]``: check the reviewed rows, and add them to the data.
 
 Exit codes: 0 success; 1 the data breaks the contract (``validate`` lists every problem; ``summary`` and
 ``export`` name the first) or a report run failed; 2 something cannot be read or written at all (no
@@ -278,7 +289,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``cchc`` command; returns the exit code."""
+    """Entry point of the ``cchc`` command: run one command and return its exit code.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments after ``cchc`` (``["validate", "data"]``). Default ``None``: ``sys.argv[1:]``.
+
+    Returns
+    -------
+    int
+        0 success; 1 the data breaks the contract or a report run failed; 2 something cannot be read or
+        written at all; 130 interrupted. Errors are printed to stderr as ``cchc COMMAND: error: …``, never
+        as a traceback.
+
+    Examples
+    --------
+    >>> main(["validate", "/no/such/folder"])
+    2
+    """
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)

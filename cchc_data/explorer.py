@@ -31,13 +31,13 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.axes import Axes
 
-from . import analysis, i18n, params, plotting
+from . import analysis, i18n, params, plotting, tables
 from ._docstrings import share_docs_in
 from .indicators import load_indicators, provinces_with_data, sources
 from .periods import parse_period
 from .province_registry import provinces as registry
 from .province_registry import resolve_province
-from .vocabularies import catalog, concepts, domains, search, units
+from .vocabularies import catalog, concepts, domains, search
 
 __all__ = ["explore", "Explorer"]
 
@@ -61,13 +61,12 @@ _CSS = """<style>
 .cchc-x th, .cchc-x td {border-bottom: 1px solid #ddd; padding: 3px 6px; text-align: left; vertical-align: top;}
 .cchc-x th {background: #f3f3f3; position: sticky; top: 0;}
 .cchc-x td.num {text-align: right; white-space: nowrap;}
-.cchc-x td.ind {min-width: 12em;} .cchc-x td.src {min-width: 14em;} .cchc-x td.ev {min-width: 16em;}
+.cchc-x td.source {min-width: 14em;} .cchc-x td.evidence {min-width: 16em; font-style: italic; color: #333;}
+.cchc-x .gloss {color: #666; font-size: 11.5px; font-style: normal;} .cchc-x .table-note {color: #666;}
 .cchc-table .widget-html-content, .cchc-notes .widget-html-content, .cchc-message .widget-html-content {
   line-height: 1.4;}
 .cchc-x tr.target td {background: #fff8dc;}
 .cchc-x tr.flagged td:first-child {border-left: 4px solid #c0392b;}
-.cchc-x .flag {color: #c0392b;}
-.cchc-x .ev {font-style: italic; color: #333;}
 .cchc-x .muted {color: #666; font-size: 11.5px;}
 .cchc-x .error {color: #a61b1b; background: #fdecea; padding: 6px 8px; border-left: 4px solid #a61b1b;}
 .cchc-x .notice {color: #444; background: #eef3fb; padding: 6px 8px; border-left: 4px solid #4a78c2;}
@@ -127,7 +126,6 @@ class Explorer:
         self._concepts = concepts(data_dir=data_dir).set_index("concept")
         self._domains = domains(data_dir=data_dir)
         self._sources = sources(data_dir=data_dir).set_index("source_id")
-        self._units = units(data_dir=data_dir).set_index("unit")
         reg = registry(data_dir=data_dir).set_index("slug")
         with_data = sorted(provinces_with_data(data_dir=data_dir), key=lambda s: reg.at[s, "name_ascii"])
         self._names = {slug: reg.at[slug, "name_vi"] for slug in with_data}
@@ -478,7 +476,7 @@ class Explorer:
             title = fig.get_suptitle() or (fig.axes[0].get_title(loc="left") if fig.axes else "")
             buffer = io.BytesIO()
             # At the charts' own resolution (the layout of their headers is right there), shown at screen size.
-            fig.savefig(buffer, format="png", dpi=plotting._PNG_DPI, facecolor="white", bbox_inches="tight")
+            fig.savefig(buffer, format="png", dpi=plotting.PNG_DPI, facecolor="white", bbox_inches="tight")
             values = getattr(fig, "cchc_values", None)  # the values the chart drew, where plotting attaches them
             plt.close(fig)
             if len(self._drawn) >= _CACHED_CHARTS:
@@ -489,7 +487,7 @@ class Explorer:
 
     @staticmethod
     def _image(png: bytes) -> w.Image:
-        width = round(int.from_bytes(png[16:20], "big") * 100 / plotting._PNG_DPI)  # PNG header: IHDR width
+        width = round(int.from_bytes(png[16:20], "big") * 100 / plotting.PNG_DPI)  # PNG header: IHDR width
         return w.Image(value=png, format="png", width=str(width), layout=w.Layout(max_width="100%"))
 
     def _notes_html(self, notes: list[str], lang: str) -> str:
@@ -503,49 +501,16 @@ class Explorer:
     def _table_html(self, table: pd.DataFrame, lang: str) -> str:
         if table.empty:
             return _CSS
-        heads = ["province", "label", "breakdown", "period", "kind", "value", "unit", "source", "evidence", "flag"]
-        shown = [h not in ("breakdown", "flag") or (table[h] != "").any() for h in heads]  # no empty columns
-        heads = [h for h, keep in zip(heads, shown, strict=True) if keep]
-        header = "".join(f"<th>{html.escape(i18n.column_label(h, lang))}</th>" for h in heads)
-        labels = plotting._breakdown_labels(lang, self.data_dir)
-        body = []
-        for r in table.itertuples():
-            flag_text = i18n.value_label("flag", r.flag, lang)
-            note = html.escape(r.note if lang == "en" else r.note_vi) if r.flag else ""
-            flag = f'<span class="flag" title="{note}">⚠ {html.escape(flag_text)}</span>' if r.flag else ""
-            if note:
-                flag += f'<div class="muted">{note}</div>'
-            unit = (
-                "%"
-                if r.unit == "percent"
-                else self._units.at[r.unit, f"label_{lang}"]
-                if r.unit in self._units.index
-                else r.unit
-            )
-            cells = [
-                html.escape(r.province_name),
-                html.escape(getattr(r, f"label_{lang}")),
-                html.escape(labels.get(r.breakdown, r.breakdown)),
-                html.escape(r.period),
-                html.escape(i18n.value_label("kind", r.kind, lang)),
-                html.escape(plotting._fmt_value(r.value, r.unit, r.qualifier, lang)),
-                html.escape(unit),
-                f'{html.escape(r.source_title)}<div class="muted">{html.escape(r.source_id)}</div>',
-                f'<span class="ev">“{html.escape(r.evidence)}”</span>',
-                flag,
-            ]
-            cls = " ".join(k for k, on in (("target", r.kind == "target"), ("flagged", bool(r.flag))) if on)
-            cells = [c for c, keep in zip(cells, shown, strict=True) if keep]
-            css = {"value": "num", "label": "ind", "source": "src", "evidence": "ev"}
-            tds = "".join(f'<td class="{css.get(h, "")}">{v}</td>' for h, v in zip(heads, cells, strict=True))
-            body.append(f'<tr class="{cls}">{tds}</tr>')
+        columns = ["province", "label", "breakdown", "period", "kind", "value", "unit", "source_id", "evidence", "flag"]
+        columns = [c for c in columns if c not in ("breakdown", "flag") or (table[c] != "").any()]  # no empty columns
+        shown = tables.show_table(table, lang, columns=columns, style="explorer", data_dir=self.data_dir)
         legend = [i18n.t("explorer.rows", lang, n=len(table))]
         if (table["kind"] == "target").any():
             legend.append(i18n.t("explorer.target_legend", lang))
         if (table["flag"] != "").any():
             legend.append(i18n.t("explorer.flag_legend", lang))
         caption = f'<div class="muted">{html.escape(" · ".join(legend))}</div>'
-        return f"{_CSS}{caption}<table><thead><tr>{header}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        return f"{_CSS}{caption}{shown.html}"
 
     def csv(self) -> str:
         """The current view as CSV: the table's rows, its columns in the chosen language plus codes.

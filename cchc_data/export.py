@@ -423,7 +423,7 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
     _write_table(wb.create_sheet(reserved[1]), cat[cat["indicator"].isin(used)].reset_index(drop=True), "catalog", lang)
     _write_about(wb.create_sheet(reserved[2]), frame, group_by, lang, filters, frame_given, data_dir)
 
-    from . import __version__
+    from ._version import __version__
 
     wb.properties.creator = wb.properties.lastModifiedBy = f"cchc_data {__version__}"
     wb.properties.title = i18n.t("export.about.title", lang)
@@ -434,7 +434,7 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
 
 
 def _write_about(ws, frame, group_by, lang, filters, frame_given, data_dir) -> None:
-    from . import __version__
+    from ._version import __version__
 
     provinces = sorted(set(_plain(frame["province_name"])), key=fold)
     periods = sorted(set(_plain(frame["period"])))

@@ -54,15 +54,17 @@ STRINGS_FILE = Path(__file__).with_name("strings.csv")
 
 
 def _read_catalogue(path: Path) -> dict[str, dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
     table: dict[str, dict[str, str]] = {}
-    for line, row in enumerate(rows, start=2):
-        key = row.get("key") or ""
-        if not key or key in table or any(row.get(lang) is None for lang in LANGS):
-            problem = "a row without a key" if not key else f"key {key!r} twice" if key in table else "a missing column"
-            raise ValueError(f"{path.name}:{line}: {problem}; each row needs key, vi, en (and a note)")
-        table[key] = {lang: unicodedata.normalize("NFC", row[lang]) for lang in LANGS}
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        for row in reader:
+            key = row.get("key") or ""
+            if not key or key in table or any(row.get(lang) is None for lang in LANGS):
+                problem = (
+                    "a row without a key" if not key else f"key {key!r} twice" if key in table else "a missing column"
+                )
+                raise ValueError(f"{path.name}:{reader.line_num}: {problem}; each row needs key, vi, en (and a note)")
+            table[key] = {lang: unicodedata.normalize("NFC", row[lang]) for lang in LANGS}
     return table
 
 

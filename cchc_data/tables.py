@@ -18,6 +18,7 @@ from numbers import Number
 import pandas as pd
 
 from . import i18n, national
+from ._checks import check_argument
 from ._docstrings import share_docs_in
 from .schema import read_table
 
@@ -242,6 +243,7 @@ def show_table(
     full_data: str | None = None,
     empty: str | None = None,
     titles: Iterable[str] = (),
+    style: str = "page",
     data_dir=None,
 ) -> Table:
     """``frame`` as an HTML table in ``lang`` for a page (no index, formatted numbers, words, citations).
@@ -268,6 +270,9 @@ def show_table(
     titles : list of str, optional
         Columns holding titles or addresses of documents, shown as printed (in the document's language, and
         breaking anywhere on a narrow page). Default: none.
+    style : {"page", "explorer"}, default "page"
+        ``"explorer"``: also mark the rows of flagged facts (``<tr class="flagged">``) and put ``⚠`` before
+        a flag, as the explorer (:func:`cchc_data.explore`) shows its table.
     {data_dir}
 
     Returns
@@ -297,6 +302,7 @@ def show_table(
     lang = i18n.check_lang(lang)
     if not isinstance(frame, pd.DataFrame):
         raise TypeError(f"show_table needs a pandas DataFrame, got {type(frame).__name__}")
+    explorer = check_argument("style", style, ("page", "explorer")) == "explorer"
     other = i18n.other_lang(lang)
     vi_notes = lang == "vi" and "note_vi" in frame.columns  # then note_vi, as "note", replaces the English note
     if vi_notes and "note" in frame.columns:
@@ -325,13 +331,17 @@ def show_table(
     body, texts, missing = [], [], False
     for _, row in shown.iterrows():
         cells, row_text = [], []
+        flagged = explorer and isinstance(row.get("flag"), str) and row.get("flag") != ""
         for c in columns:
             text, css = _cell(c, row, lang, ctx)
+            if flagged and c == "flag":
+                text = f"⚠ {text}"
             missing = missing or text == i18n.MISSING
             cells.append(f'<td class="{css}">{text}</td>' if css else f"<td>{text}</td>")
             row_text.append(html.unescape(text.replace("<br>", " ")).replace('<q lang="vi">', "").replace("</q>", ""))
         is_target = str(row.get("kind", "")) == "target"  # targets are visibly apart from actual results
-        body.append(('<tr class="target">' if is_target else "<tr>") + "".join(cells) + "</tr>")
+        classes = " ".join(k for k, on in (("target", is_target), ("flagged", flagged)) if on)
+        body.append((f'<tr class="{classes}">' if classes else "<tr>") + "".join(cells) + "</tr>")
         texts.append(row_text)
     notes = []
     if total == 0:  # callers say why in a sentence; this is the fallback

@@ -331,9 +331,12 @@ def test_the_note_in_the_workbook_language_comes_first(tmp_path, lang):
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-def test_every_column_of_a_fact_sheet_is_headed_in_words(lang):
-    """No fact sheet header falls back to a column code (the words come from the strings catalogue)."""
-    for code in FACT_COLUMNS:
-        assert sheet_header("facts", code, lang) != code, code
+def test_every_column_of_every_sheet_is_headed_in_words(lang):
+    """No header falls back to a column code (the words come from the strings catalogue), all distinct."""
+    sheets = {"facts": FACT_COLUMNS, "sources": cd.sources().columns, "catalog": cd.catalog().columns}
+    for sheet, codes in sheets.items():
+        headers = [sheet_header(sheet, code, lang) for code in codes]
+        assert [h for h, code in zip(headers, codes, strict=True) if h == code] == [], sheet
+        assert len(set(headers)) == len(headers), sheet
     assert sheet_header("facts", "province_name", "en") == "Province"
     assert sheet_header("sources", "kind", "vi") == "Loại tài liệu"

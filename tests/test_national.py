@@ -11,6 +11,7 @@ import cchc_data as cd
 from cchc_data import national as nat
 from cchc_data import plotting_national as pn
 from cchc_data.numbers import numbers_in
+from cchc_data.plotting import SOURCE_COLUMNS
 
 FIELDS = ["id", "index", "province", "period", "measure", "scope", "value", "unit", "qualifier", "source_id",
           "evidence", "flag", "note", "note_vi"]  # fmt: skip
@@ -286,7 +287,9 @@ def test_check_can_make_validation_issues():
 def test_trajectory_chart_draws_the_trajectory_values(lang):
     ax = pn.trajectory_chart("Khánh Hòa", "SIPAS", lang=lang)
     drawn = ax.figure.cchc_values
-    assert list(drawn.columns) == pn.VALUE_COLUMNS
+    assert list(drawn.columns) == pn.VALUE_COLUMNS + SOURCE_COLUMNS  # the values, and their sources described
+    pages = nat.national_index_sources().set_index("source_id")
+    assert drawn["source_title_en"].tolist() == pages.loc[drawn["source_id"], "title_en"].tolist()
     own = drawn[(drawn["scope"] == "province") & (drawn["measure"] == "score")]
     assert sorted(set(own["value"])) == [81.82, 83.66, 84.4]
     points = [tuple(line.get_xydata()[0]) for line in ax.lines if line.get_marker() == "o"]

@@ -1,5 +1,6 @@
 """Packaging: declared dependencies agree, the wheel carries the data, the README example runs."""
 
+import ast
 import contextlib
 import io
 import os
@@ -144,3 +145,29 @@ def test_module_names_do_not_hide_the_functions_re_exported_by_the_package():
     import cchc_data.province_registry as registry
 
     assert isinstance(registry, types.ModuleType) and callable(cchc_data.provinces)
+
+
+def test_no_module_of_the_package_imports_from_its_init():
+    """Modules take what they need from the module that defines it (``_version``, ``validation``…), never from
+    ``cchc_data/__init__.py``: ``from . import i18n`` (a submodule) is fine, ``from . import __version__`` is not."""
+    package = ROOT / "cchc_data"
+    offenders = []
+    for path in sorted(package.rglob("*.py")):
+        if path == package / "__init__.py":
+            continue
+        inner = path.relative_to(package).parts[:-1]  # the sub-package the module is in
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                offenders += [f"{path.name}: import {a.name}" for a in node.names if a.name == "cchc_data"]
+            elif isinstance(node, ast.ImportFrom):
+                if node.level == 0 and node.module != "cchc_data":
+                    continue
+                if node.level and (node.module is not None or node.level != len(inner) + 1):
+                    continue  # from .x import y, or from . import y inside a sub-package
+                for alias in node.names:
+                    name = alias.name
+                    if not ((package / f"{name}.py").exists() or (package / name / "__init__.py").exists()):
+                        offenders.append(
+                            f"{path.relative_to(package)}: from {'.' * node.level or 'cchc_data'} import {name}"
+                        )
+    assert not offenders, "import from the defining module instead: " + "; ".join(offenders)

@@ -74,7 +74,7 @@ def test_save_figure_writes_exactly_the_values_drawn_with_their_source(tmp_path)
     values = cd.load_indicators(concept="digital_certificates").head(2)[
         ["fact_id", "province", "value", "source_id", "evidence"]
     ]
-    ax.figure.cchc_values = values
+    ax.figure.cchc_values = plotting.chart_frame(values)  # the values with their sources described
     paths = plotting.save_figure(ax.figure, "cert", figures_dir=tmp_path)
     plt.close(ax.figure)
     assert [p.name for p in paths] == ["cert.png", "cert.svg", "cert.csv"]

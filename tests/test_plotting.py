@@ -680,3 +680,74 @@ def test_drawn_values_match_the_marks():
     cov = pl.coverage_heatmap(by="domain", lang="vi")
     counted = cov.figure.cchc_values.groupby(["row", "province"]).size()
     assert counted.sum() == len(cd.load_indicators())
+
+
+# --- charts that draw frames: draw_* forms, sources from the chart's own frame ------------------------
+
+
+def test_a_chart_from_another_data_folder_cites_that_folders_sources(data_copy, tmp_path):
+    """save_figure looked source titles up in the default data folder; the footer and CSV now cite the frame's."""
+    path = data_copy / "sources.csv"
+    frame = cd.load_indicators(concept="digital_certificates")
+    sid = frame["source_id"].iloc[0]
+    src = cd.sources().set_index("source_id").loc[sid]
+    text = path.read_text(encoding="utf-8")
+    assert text.count(src["short_title_en"]) == 1 and text.count(src["title_en"]) == 1
+    path.write_text(text.replace(src["short_title_en"], "Renamed short").replace(src["title_en"], "Renamed title"),
+                    encoding="utf-8")  # fmt: skip
+    ax = pl.compare_chart("digital_certificates", lang="en", data_dir=data_copy)
+    assert "Renamed short" in pl.footer_text(ax) and src["short_title_en"] not in pl.footer_text(ax)
+    csv = pd.read_csv(pl.save_figure(ax, "cert", figures_dir=tmp_path)[2], encoding="utf-8-sig")
+    assert csv.loc[csv["source_id"] == sid, "source_title_en"].tolist() == ["Renamed title"]
+    assert list(csv.columns[csv.columns.get_loc("source_id") :][:5]) == ["source_id", *pl.SOURCE_COLUMNS]
+
+
+def test_draw_forms_look_nothing_up_in_a_data_folder(monkeypatch):
+    frames = {
+        "compare": pl.chart_frame(analysis.compare("digital_certificates")),
+        "series": pl.chart_frame(analysis.concept_series("eoffice_agencies", "Khánh Hòa")),
+        "breakdown": pl.chart_frame(analysis.breakdown_table("Khánh Hòa", "dossiers_on_time_share")),
+        "part_whole": pl.chart_frame(analysis.part_whole_shares()),
+    }
+    footers = {}
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a draw_* function looked something up in a data folder")
+
+    from cchc_data import indicators, tables
+    from cchc_data.plotting import _furniture
+
+    for module, name in ((tables, "cite_source"), (indicators, "sources"), (_furniture, "units"),
+                         (_furniture, "data_version"), (_furniture, "provinces")):  # fmt: skip
+        monkeypatch.setattr(module, name, refuse)
+    palette = {"khanh-hoa": "#111111", "ha-giang": "#222222", "dak-lak": "#333333"}
+    footers["compare"] = pl.footer_text(pl.draw_compare(frames["compare"], lang="en", palette=palette))
+    footers["series"] = pl.footer_text(pl.draw_series(frames["series"], lang="en", color="#111111"))
+    footers["breakdown"] = pl.footer_text(pl.draw_breakdown(frames["breakdown"], lang="en"))
+    footers["part_whole"] = pl.footer_text(pl.draw_part_whole(frames["part_whole"], lang="en", palette=palette))
+    for name, frame in frames.items():
+        footer = " ".join(footers[name].split())
+        for cite in frame["source_cite_en"].unique():
+            assert " ".join(cite.split()) in footer, (name, cite)
+        assert footer.endswith(f"Data version {frame.attrs['data_version']}")
+
+
+def test_draw_compare_of_a_frame_without_sources_cites_their_ids():
+    frame = analysis.compare("digital_certificates")  # not described by chart_frame
+    ax = pl.draw_compare(frame, lang="en")
+    footer = " ".join(pl.footer_text(ax).split())
+    assert all(sid in footer for sid in frame["source_id"]) and footer.endswith("Data version –")
+    assert "source_title" not in ax.figure.cchc_values
+
+
+def test_draw_form_draws_what_the_id_form_draws():
+    by_id = pl.compare_chart("official_email_accounts", lang="en")
+    drawn = pl.draw_compare(pl.chart_frame(analysis.compare("official_email_accounts")), lang="en", latest=True)
+    assert [t.get_text() for t in drawn.texts] == [t.get_text() for t in by_id.texts]
+    assert pl.footer_text(drawn) == pl.footer_text(by_id)
+    pd.testing.assert_frame_equal(drawn.figure.cchc_values, by_id.figure.cchc_values)
+
+
+def test_draw_compare_refuses_an_empty_frame():
+    with pytest.raises(ValueError, match="draw_compare needs at least one row"):
+        pl.draw_compare(analysis.compare("digital_certificates").iloc[0:0])

@@ -353,7 +353,7 @@ def _repeated_facts(kept: pd.DataFrame, facts: pd.DataFrame) -> list[ReviewIssue
 
 
 def _check(review: Path, *, data_dir, apply: bool) -> CurationReport:
-    from .. import validate  # the public API: validation internals are not this module's business
+    from ..validation import validate  # the public check of a folder, not validation's internals
 
     folder = _data_dir(data_dir)
     frame = _read_review(review)

@@ -20,11 +20,11 @@ from matplotlib.ticker import FuncFormatter
 from .. import i18n
 from .._docstrings import share_docs_in
 from .._text import fold
-from ..datadir import data_version
+from ..datadir import DataError, data_version
 from ..province_registry import provinces, resolve_province
 from ..vocabularies import units
 
-__all__ = ["VALUE_COLUMNS", "province_colors", "footer_text", "legend_texts"]
+__all__ = ["VALUE_COLUMNS", "SOURCE_COLUMNS", "chart_frame", "province_colors", "footer_text", "legend_texts"]
 
 
 # Paul Tol's colour-blind-safe "muted" palette, ordered so that neighbouring provinces by GSO code
@@ -64,12 +64,14 @@ def _fmt_value(value, unit: str, qualifier: str, lang: str, *, decimals: int | N
     return f"{symbol} {number}" if symbol else number
 
 
-def _unit_label(unit: str, lang: str, *, data_dir=None) -> str:
-    """The axis unit: ``%`` for percentages, else the catalog's unit label in ``lang``."""
+def _unit_word(frame, unit: str, lang: str) -> str:
+    """The unit as a chart's frame names it (:func:`chart_frame`'s ``unit_word_*``), else its code."""
     if unit == "percent":
         return "%"
-    table = units(data_dir=data_dir).set_index("unit")
-    return table.at[unit, f"label_{lang}"] if unit in table.index else unit
+    col = f"unit_word_{lang}"
+    if col in frame and (frame["unit"].astype(str) == unit).any():
+        return str(frame.loc[frame["unit"].astype(str) == unit, col].iloc[0])
+    return unit
 
 
 def _share_decimals(share: float) -> int:
@@ -142,14 +144,26 @@ def _subtitle(ax: Axes) -> str:
     return "\n".join(texts)
 
 
-def _footer(fig: Figure, source_ids, lang: str, data_dir=None, *, note: str = "") -> None:
-    """Footer naming the sources and the data version; charts sharing a figure add up their sources."""
-    from ..tables import cite_source
+def _footer(fig: Figure, frame, lang: str, *, note: str = "") -> None:
+    """Footer naming the sources of the chart's frame and its data version; charts sharing a figure add up.
 
-    ids = set(getattr(fig, "_cchc_sources", set())) | {str(s) for s in source_ids if str(s)}
-    fig._cchc_sources = ids
-    names = "; ".join(cite_source(i, lang, short=True, data_dir=data_dir) for i in sorted(ids)) or "–"
-    text = f"{i18n.t('sources', lang)}: {names} · {i18n.t('data_version', lang)} {data_version(data_dir)}"
+    The citations are the frame's ``source_cite_<lang>`` (by ``source_id`` when it has none) and the version
+    its ``attrs["data_version"]`` (see :func:`chart_frame`): nothing is looked up in a data folder here.
+    """
+    cited = dict(getattr(fig, "_cchc_sources", {}))
+    for prefix in _SOURCE_PREFIXES:
+        key, cite = f"{prefix}source_id", f"{prefix}source_cite_{lang}"
+        if key not in frame:
+            continue
+        texts = frame[cite] if cite in frame else frame[key]
+        for sid, text in zip(frame[key].astype(str), texts.astype(str), strict=True):
+            if sid:
+                cited.setdefault(sid, text if text and text != "nan" else sid)
+    fig._cchc_sources = cited
+    version = frame.attrs.get("data_version") or getattr(fig, "_cchc_version", "") or "–"
+    fig._cchc_version = version
+    names = "; ".join(cited[i] for i in sorted(cited)) or "–"
+    text = f"{i18n.t('sources', lang)}: {names} · {i18n.t('data_version', lang)} {version}"
     width = max(60, int(fig.get_figwidth() * 15))
     text = "\n".join(_wrap(line, width) for line in (note, text) if line)
     fig.supxlabel(text, x=0.01, ha="left", fontsize=7.5, color="0.35")
@@ -335,11 +349,88 @@ def legend_texts(ax) -> list[str]:
     return [t.get_text() for t in legend.get_texts()] if legend else []
 
 
+#: A frame's source columns: ``source_id``, and ``actual_source_id`` beside a target (progress to target).
+_SOURCE_PREFIXES = ("", "actual_")
+
+
+def chart_frame(frame, *, data_dir=None):
+    """A frame as the ``draw_*`` functions draw it: ``frame`` with its sources, units and breakdowns in words.
+
+    Adds, for each row, its source's title (Vietnamese and English), publisher and date
+    (:data:`SOURCE_COLUMNS`) and short citation in each language (``source_cite_vi``, ``source_cite_en``,
+    for the footer; the same with ``actual_`` in front for an ``actual_source_id``), its unit and breakdown in words (``unit_word_vi`` … ``breakdown_word_en``), and the data
+    version as ``attrs["data_version"]``. A chart drawn from it, and the CSV saved beside the chart, cite
+    exactly these: neither looks anything up in a data folder.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows with ``source_id`` (facts, or national index values), and ``unit`` / ``breakdown`` if any.
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        A copy of ``frame`` with those columns added (replaced if they were there).
+
+    Examples
+    --------
+    >>> from cchc_data import analysis
+    >>> f = chart_frame(analysis.compare("digital_certificates"))
+    >>> f[["source_id", "source_cite_en"]].iloc[0].tolist()
+    ['kh-2021q1-report', "Khánh Hòa People's Committee: PAR report Q1/2021 (undated, figures for Q1 2021)"]
+    >>> f.attrs["data_version"]
+    '0.1.0'
+    """
+    import pandas as pd
+
+    from ..indicators import sources
+    from ..national import national_index_sources
+    from ..tables import cite_source
+    from ..vocabularies import breakdowns
+
+    out = pd.DataFrame(frame).copy()
+    keys = [f"{prefix}source_id" for prefix in _SOURCE_PREFIXES if f"{prefix}source_id" in out]
+    ids = sorted({str(i) for key in keys for i in out[key] if str(i)})
+    tables = [sources(data_dir=data_dir)]
+    try:
+        tables.append(national_index_sources(data_dir=data_dir))
+    except DataError:  # a data folder without the national index tables
+        pass
+    table = pd.concat(tables, ignore_index=True).drop_duplicates("source_id")
+    table = table[table["source_id"].isin(ids)][["source_id", "title", "title_en", "publisher", "published"]]
+    table = table.rename(columns={c: f"source_{c}" for c in table.columns if c != "source_id"})
+    for lang in i18n.LANGS:
+        table[f"source_cite_{lang}"] = [cite_source(i, lang, short=True, data_dir=data_dir) for i in table["source_id"]]
+    for key in keys:
+        prefix = key.removesuffix("source_id")
+        described = table.rename(columns={c: prefix + c for c in table.columns})
+        out = out.drop(columns=[c for c in described.columns if c != key and c in out])
+        index = out.index
+        out = out.merge(described, on=key, how="left").set_axis(index)
+    labels = {"unit": units(data_dir=data_dir), "breakdown": breakdowns(data_dir=data_dir)}
+    for col, vocab in labels.items():
+        if col in out:
+            for lang in i18n.LANGS:
+                names = vocab.set_index(col)[f"label_{lang}"]
+                out[f"{col}_word_{lang}"] = [names.get(str(v), str(v)) if str(v) else "" for v in out[col]]
+    out.attrs["data_version"] = data_version(data_dir)
+    return out
+
+
+#: Columns :func:`chart_frame` adds about a value's source; the CSV beside a chart writes them after ``source_id``.
+SOURCE_COLUMNS = ["source_title", "source_title_en", "source_publisher", "source_published"]
+#: Columns a chart reads for its words (footer, axis) and leaves out of ``fig.cchc_values``.
+_WORD_COLUMNS = [
+    f"{c}_{lang}" for c in ("source_cite", "actual_source_cite", "unit_word", "breakdown_word") for lang in i18n.LANGS
+]  # fmt: skip
+
+
 def _attach_values(fig: Figure, frame, **extra) -> None:
     """Attach the exact values a chart drew as ``fig.cchc_values`` (appended when charts share a figure)."""
     import pandas as pd
 
-    out = pd.DataFrame(frame).copy()
+    out = pd.DataFrame(frame).drop(columns=_WORD_COLUMNS, errors="ignore").copy()
     for col, value in extra.items():
         out[col] = value
     for col in VALUE_COLUMNS:

@@ -9,11 +9,13 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
 from .._docstrings import share_docs_in
-from ._furniture import _slugify
+from ._furniture import SOURCE_COLUMNS, _slugify
 
-__all__ = ["save_figure", "show_figure"]
+__all__ = ["save_figure", "show_figure", "PNG_DPI"]
 
-_PNG_DPI = 150
+#: Resolution of the saved PNG (and of the explorer's images): the charts' headers are laid out for it.
+PNG_DPI = 150
+_PNG_DPI = PNG_DPI  # the older private name
 
 
 def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
@@ -74,19 +76,16 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
 
 
 def _values_with_sources(values):
-    """``values`` with the source's title (vi, en), publisher and date after ``source_id``."""
-    if "source_id" not in values.columns:
-        return values
-    from ..indicators import sources
+    """``values`` with the source's title (vi, en), publisher and date right after ``source_id``.
 
-    cite = sources()[["source_id", "title", "title_en", "publisher", "published"]]
-    cite = cite.rename(columns={c: f"source_{c}" for c in cite.columns if c != "source_id"})
-    cite = cite[[c for c in cite.columns if c == "source_id" or c not in values.columns]]
-    out = values.merge(cite, on="source_id", how="left")
-    order = list(values.columns)
+    They come from the chart's own frame (:func:`cchc_data.plotting.chart_frame`), never from a data folder.
+    """
+    extra = [c for c in SOURCE_COLUMNS if c in values.columns]
+    if "source_id" not in values.columns or not extra:
+        return values
+    order = [c for c in values.columns if c not in extra]
     at = order.index("source_id") + 1
-    extra = [c for c in cite.columns if c != "source_id"]
-    return out[order[:at] + extra + order[at:]]
+    return values[order[:at] + extra + order[at:]]
 
 
 class _Chart:
@@ -145,7 +144,9 @@ def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str =
     figures_dir : str or pathlib.Path, default "figures"
         The folder to write to, created if needed.
     dpi : int, default 100
-        Resolution of the shown PNG.
+        The size the PNG is shown at, as if drawn at this resolution: the file is always written at 150 dpi
+        (:func:`save_figure`) and shown ``dpi / 150`` of its pixel width (the default, 100, shows it at
+        two thirds, as sharp on a high-density screen). It changes neither the files nor their resolution.
     {lang}
 
     Returns

@@ -27,9 +27,12 @@ from matplotlib.lines import Line2D
 from .. import i18n, national
 from .._docstrings import share_docs_in
 from ..province_registry import provinces, resolve_province
-from ._furniture import _fmt_number, _footer, _header, province_colors
+from ._furniture import SOURCE_COLUMNS, _fmt_number, _footer, _header, chart_frame, province_colors
 
-__all__ = ["trajectory_chart", "province_trajectories", "comparison_chart", "VALUE_COLUMNS"]
+__all__ = [
+    "trajectory_chart", "province_trajectories", "comparison_chart", "draw_trajectory", "draw_index_comparison",
+    "VALUE_COLUMNS",
+]  # fmt: skip
 
 #: Columns of ``fig.cchc_values`` (the shared chart contract), then the chart-specific ones.
 VALUE_COLUMNS = [
@@ -76,7 +79,10 @@ def _values_frame(rows: pd.DataFrame) -> pd.DataFrame:
             "source_url": rows["source_url"],
         }
     )
-    return out[VALUE_COLUMNS].reset_index(drop=True)
+    for col in SOURCE_COLUMNS:  # described by chart_frame: written beside source_id in the chart's CSV
+        if col in rows:
+            out[col] = rows[col]
+    return out[VALUE_COLUMNS + [c for c in SOURCE_COLUMNS if c in out]].reset_index(drop=True)
 
 
 def _attach(fig: Figure, frame: pd.DataFrame) -> None:
@@ -136,23 +142,68 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     slug = resolve_province(province, data_dir=data_dir)
     name = provinces(data_dir=data_dir).set_index("slug").at[slug, "name_vi"]
     cat = national.national_index_catalog(data_dir=data_dir).set_index("index").loc[code]
-    short = cat["short_vi" if lang == "vi" else "short_en"]
-    ax = _new_ax(ax)
-    fig = ax.figure
     try:
         t = national.index_trajectory(slug, code, data_dir=data_dir)
     except ValueError:  # the province has no national index value at all
         t = pd.DataFrame()
+    years = t["period"].astype(int).tolist() if len(t) else []
+    rows = chart_frame(_drawn_rows(code, slug, years, data_dir), data_dir=data_dir)
+    color = province_colors(data_dir=data_dir)[slug]
+    return draw_trajectory(t, rows, index=cat, lang=lang, ax=ax, name=name, color=color)
+
+
+def draw_trajectory(frame, values, *, index, lang="vi", ax=None, name="", color="0.3") -> Axes:
+    """Draw a trajectory (:func:`cchc_data.national.index_trajectory`) as :func:`trajectory_chart` does.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One province's years on one index, as :func:`cchc_data.national.index_trajectory` returns them;
+        empty for a province without any value (the panel says so).
+    values : pandas.DataFrame
+        The rows of :func:`cchc_data.national_indices` behind it, best passed through
+        :func:`cchc_data.plotting.chart_frame`: ``fig.cchc_values`` and the footer's sources.
+    index : pandas.Series or dict
+        The index's row of :func:`cchc_data.national.national_index_catalog` (``short_vi``, ``short_en``,
+        ``unit``, ``comparable_from``).
+    {lang}
+    {ax}
+    name : str, default ""
+        The province's name, in the title.
+    color : str, default "0.3"
+        The province's colour.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` lists the values drawn.
+
+    Examples
+    --------
+    >>> from cchc_data import national
+    >>> from cchc_data.plotting import chart_frame
+    >>> t = national.index_trajectory("khanh-hoa", "papi")
+    >>> info = national.national_index_catalog().set_index("index").loc["papi"]
+    >>> ax = draw_trajectory(t, chart_frame(national.national_indices(index="papi").iloc[0:0]), index=info,
+    ...                      name="Khánh Hòa", lang="en")
+    >>> ax.get_title(loc="left")
+    'Khánh Hòa – PAPI'
+    >>> plt.close(ax.figure)
+    """
+    lang = i18n.check_lang(lang)
+    t, cat = frame, index
+    short = cat["short_vi" if lang == "vi" else "short_en"]
+    ax = _new_ax(ax)
+    fig = ax.figure
     title = f"{name} – {short}"
     if t.empty:
         ax.set_axis_off()
         _header(ax, title, [])
         ax.text(0.5, 0.5, i18n.t("chart_national.no_data", lang, name=name, index=short), ha="center", va="center",
                 transform=ax.transAxes, color=_GREY, fontsize=9, wrap=True)  # fmt: skip
-        _attach(fig, _values_frame(_drawn_rows(code, slug, [], data_dir).iloc[0:0]))
-        _footer(fig, [], lang, data_dir)
+        _attach(fig, _values_frame(values.iloc[0:0]))
+        _footer(fig, values.iloc[0:0], lang)
         return ax
-    color = province_colors(data_dir=data_dir)[slug]
     unit = cat["unit"]
     years = t["period"].astype(int).tolist()
     has = t["score"].notna()
@@ -229,9 +280,8 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
         legend.append(Line2D([], [], marker="^", color="0.6", lw=0, label=i18n.t("chart_national.bottom", lang)))
     if legend:
         ax.legend(handles=legend, loc="lower right", fontsize=7, frameon=False)
-    rows = _drawn_rows(code, slug, years, data_dir)
-    _attach(fig, _values_frame(rows))
-    _footer(fig, rows["source_id"].unique(), lang, data_dir)
+    _attach(fig, _values_frame(values))
+    _footer(fig, values, lang)
     return ax
 
 
@@ -325,9 +375,60 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     c = national.index_comparison(code, period, data_dir=data_dir)
     year = int(c["period"].iloc[0])
     cat = national.national_index_catalog(data_dir=data_dir).set_index("index").loc[code]
+    every = national.national_indices(index=code, data_dir=data_dir)
+    drawn = every[
+        (every["period"] == year) & ((every["scope"] != "province") | every["measure"].isin(["score", "rank"]))
+    ]
+    drawn = drawn[(drawn["scope"] != "province") | drawn["province"].isin(c["province"])]
+    return draw_index_comparison(
+        c,
+        chart_frame(drawn, data_dir=data_dir),
+        index=cat,
+        lang=lang,
+        ax=ax,
+        palette=province_colors(data_dir=data_dir),
+    )
+
+
+def draw_index_comparison(frame, values, *, index, lang="vi", ax=None, palette=None) -> Axes:
+    """Draw a comparison (:func:`cchc_data.national.index_comparison`) as :func:`comparison_chart` does.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The provinces on one index for one year, as :func:`cchc_data.national.index_comparison` returns them.
+    values : pandas.DataFrame
+        The rows of :func:`cchc_data.national_indices` behind it, best passed through
+        :func:`cchc_data.plotting.chart_frame`: ``fig.cchc_values`` and the footer's sources.
+    index : pandas.Series or dict
+        The index's row of :func:`cchc_data.national.national_index_catalog` (``short_*``, ``unit``,
+        ``scale_*``, ``comparable_from``).
+    {lang}
+    {ax}
+    palette : dict of str to str, optional
+        Colour per province slug. Default ``None``: :func:`cchc_data.plotting.province_colors`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` lists the values drawn.
+
+    Examples
+    --------
+    >>> from cchc_data import national
+    >>> c = national.index_comparison("pci", 2022)
+    >>> info = national.national_index_catalog().set_index("index").loc["pci"]
+    >>> ax = draw_index_comparison(c, national.national_indices(index="pci").iloc[0:0], index=info, lang="en")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Đắk Lắk', 'Hà Giang', 'Khánh Hòa']
+    >>> plt.close(ax.figure)
+    """
+    lang = i18n.check_lang(lang)
+    c, cat = frame, index
+    year = int(c["period"].iloc[0])
     short = cat["short_vi" if lang == "vi" else "short_en"]
     unit = cat["unit"]
-    colors = province_colors(data_dir=data_dir)
+    colors = province_colors() if palette is None else palette
     if ax is None:
         fig = plt.figure(figsize=(7.5, 1.2 + 0.55 * len(c) + 1.4), layout="constrained")
         ax = fig.add_subplot()
@@ -374,13 +475,8 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     _header(ax, i18n.t("chart_national.comparison_title", lang, index=short, year=year), notes)
     if handles:
         ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False)
-    every = national.national_indices(index=code, data_dir=data_dir)
-    drawn = every[
-        (every["period"] == year) & ((every["scope"] != "province") | every["measure"].isin(["score", "rank"]))
-    ]
-    drawn = drawn[(drawn["scope"] != "province") | drawn["province"].isin(c["province"])]
-    _attach(fig, _values_frame(drawn))
-    _footer(fig, drawn["source_id"].unique(), lang, data_dir)
+    _attach(fig, _values_frame(values))
+    _footer(fig, values, lang)
     return ax
 
 

@@ -35,13 +35,14 @@ from .. import analysis, i18n
 from .._checks import check_argument
 from .._docstrings import share_docs_in
 from ..indicators import load_indicators
-from ..province_registry import provinces, resolve_province
-from ..vocabularies import breakdowns, catalog, concepts, domains
+from ..province_registry import resolve_province
+from ..vocabularies import catalog, concepts, domains
 from ._furniture import (
     _FLAG_RED,
     _FONT,
     _MISSING,
     _PALETTE,
+    SOURCE_COLUMNS,
     _attach_values,
     _fmt_number,
     _fmt_value,
@@ -57,13 +58,21 @@ from ._furniture import (
     _scatter_by_style,
     _share_decimals,
     _subtitle,  # noqa: F401  (its docstring examples use it)
-    _unit_label,
+    _unit_word,
     _value_labels,
     _wrap,
+    chart_frame,
     province_colors,
 )
 
 __all__ = [
+    "draw_compare",
+    "draw_series",
+    "draw_coverage",
+    "draw_breakdown",
+    "draw_progress",
+    "draw_part_whole",
+    "draw_profile",
     "compare_chart",
     "concept_series_chart",
     "coverage_heatmap",
@@ -76,14 +85,12 @@ __all__ = [
 _DIMENSION_ORDER = ["level", "sector", "agency", "rating", "area"]
 
 
-def _breakdown_labels(lang: str, data_dir=None) -> dict[str, str]:
-    return breakdowns(data_dir=data_dir).set_index("breakdown")[f"label_{lang}"].to_dict()
-
-
-def _row_label(label: str, breakdown: str, lang: str, data_dir=None) -> str:
+def _row_words(row, lang: str) -> str:
+    """A row's label with its breakdown in words (:func:`chart_frame`'s ``breakdown_word_*``, else the code)."""
+    label, breakdown = getattr(row, f"label_{lang}"), str(row.breakdown)
     if not breakdown:
         return str(label)
-    return f"{label} – {_breakdown_labels(lang, data_dir).get(breakdown, breakdown)}"
+    return f"{label} – {getattr(row, f'breakdown_word_{lang}', breakdown) or breakdown}"
 
 
 def _caveat_notes(df, lang: str, names) -> tuple[list[str], dict[int, int]]:
@@ -188,13 +195,57 @@ def compare_chart(
     if df.empty:
         reading = " with strict=True (no indicator measures exactly its definition)" if strict else ""
         raise ValueError(f"no facts of concept {concept!r} for provinces={provinces!r}, period={period!r}{reading}")
-    con = known.set_index("concept")
-    unit = str(con.at[concept, "unit"])
+    unit = str(known.set_index("concept").at[concept, "unit"])
+    return draw_compare(
+        chart_frame(df, data_dir=data_dir), lang=lang, ax=ax, unit=unit, latest=period == "latest",
+        successors=successors, palette=province_colors(data_dir=data_dir),
+    )  # fmt: skip
+
+
+def draw_compare(frame, *, lang="vi", ax=None, unit=None, latest=False, successors=False, palette=None) -> Axes:
+    """Draw a frame of :func:`cchc_data.analysis.compare` as :func:`compare_chart` does (a ranked dot plot).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Rows of one concept as :func:`cchc_data.analysis.compare` returns them, best passed through
+        :func:`chart_frame` first (the footer and the CSV cite the sources it describes).
+    {lang}
+    {ax}
+    unit : str, optional
+        The concept's unit. Default ``None``: the unit of the frame's first row.
+    latest : bool, default False
+        Say in the note that each province shows its latest period.
+    successors : bool, default False
+        Label rows with the frame's ``display_name`` (province → its successor after the 2025 merger).
+    palette : dict of str to str, optional
+        Colour per province slug. Default ``None``: :func:`province_colors`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
+
+    Examples
+    --------
+    >>> from cchc_data import analysis
+    >>> frame = chart_frame(analysis.compare("digital_certificates"))
+    >>> ax = draw_compare(frame.head(1), lang="en")
+    >>> [t.get_text() for t in ax.get_yticklabels()]
+    ['Khánh Hòa']
+    >>> plt.close(ax.figure)
+    """
+    i18n.check_lang(lang)
+    if len(frame) == 0:
+        raise ValueError("draw_compare needs at least one row to draw")
+    df = frame.reset_index(drop=True)
+    concept = str(df["concept"].iloc[0])
+    unit = str(df["unit"].iloc[0]) if unit is None else str(unit)
     n = len(df)
     ax = _new_axes(ax, n, width=10.5)
     names = df["display_name" if successors else "province_name"].astype(str).tolist()
     several = df["province"].astype(str).duplicated(keep=False)
-    colours = province_colors(data_dir=data_dir)
+    colours = province_colors() if palette is None else palette
     colour = [colours.get(str(p), "0.3") for p in df["province"]]
     ys = np.arange(n)
     values = df["value"].to_numpy(dtype=float)
@@ -219,19 +270,17 @@ def compare_chart(
     _rows_axis(ax, names)
     ax.set_xlim(0, xmax)
     _number_axis(ax.xaxis, lang)
-    label = con.at[concept, f"label_{lang}"]
-    ax.set_xlabel(f"{label} ({_unit_label(unit, lang, data_dir=data_dir)})")
-    notes = [
-        f"{i18n.t('chart.compare_subtitle', lang)}"
-        + (f" – {i18n.t('chart.latest', lang)}" if period == "latest" else "")
-    ]
-    notes.append(_wrap(f"{i18n.t('chart.definition', lang)}: {con.at[concept, f'definition_{lang}']}", 95))
+    label = df[f"concept_label_{lang}"].iloc[0] if f"concept_label_{lang}" in df else concept
+    ax.set_xlabel(f"{label} ({_unit_word(df, unit, lang)})")
+    notes = [f"{i18n.t('chart.compare_subtitle', lang)}" + (f" – {i18n.t('chart.latest', lang)}" if latest else "")]
+    if f"concept_definition_{lang}" in df:
+        notes.append(_wrap(f"{i18n.t('chart.definition', lang)}: {df[f'concept_definition_{lang}'].iloc[0]}", 95))
     if df["period"].nunique() > 1:
         notes.append(i18n.t("chart.periods_differ", lang))
     notes.extend(caveat_notes)
     _legend(ax, lang, kinds=kinds, flags=flags, caveat=bool(ringed), qualifier=(df["qualifier"] != "none").any())
     _header(ax, label, notes)
-    _footer(ax.figure, df["source_id"].unique(), lang, data_dir)
+    _footer(ax.figure, frame, lang)
     _attach_values(
         ax.figure, df.assign(province_label=names, label=texts, caveat_number=[numbers.get(i, 0) for i in range(n)])
     )
@@ -289,15 +338,53 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
     name = _province_name(province, data_dir)
     if df.empty:
         raise ValueError(f"{name} has no {kind} facts of concept {concept!r}")
-    con = known.set_index("concept")
-    unit = str(con.at[concept, "unit"])
+    unit = str(known.set_index("concept").at[concept, "unit"])
+    colour = province_colors(data_dir=data_dir).get(resolve_province(province, data_dir=data_dir), "0.3")
+    return draw_series(chart_frame(df, data_dir=data_dir), lang=lang, ax=ax, unit=unit, color=colour)
+
+
+def draw_series(frame, *, lang="vi", ax=None, unit=None, color=None) -> Axes:
+    """Draw a frame of :func:`cchc_data.analysis.concept_series` as :func:`concept_series_chart` does.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One province's values of one concept, in time order, with the ``line`` of each (as
+        :func:`cchc_data.analysis.concept_series` returns them), best passed through :func:`chart_frame`.
+    {lang}
+    {ax}
+    unit : str, optional
+        The concept's unit. Default ``None``: the unit of the frame's first row.
+    color : str, optional
+        The province's colour. Default ``None``: its colour in :func:`province_colors`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
+
+    Examples
+    --------
+    >>> from cchc_data import analysis
+    >>> ax = draw_series(chart_frame(analysis.concept_series("eoffice_agencies", "Khánh Hòa")), lang="en")
+    >>> ax.get_xticklabels()[0].get_text()
+    '2019'
+    >>> plt.close(ax.figure)
+    """
+    i18n.check_lang(lang)
+    if len(frame) == 0:
+        raise ValueError("draw_series needs at least one row to draw")
+    df = frame.reset_index(drop=True)
+    concept = str(df["concept"].iloc[0])
+    unit = str(df["unit"].iloc[0]) if unit is None else str(unit)
+    name = str(df["province_name"].iloc[0])
     if ax is None:
         fig = plt.figure(figsize=(10.5, 4.6), layout="constrained")
         ax = fig.add_subplot()
     periods = list(dict.fromkeys(df["period"]))
     xs = [periods.index(p) for p in df["period"]]
     values = df["value"].to_numpy(dtype=float)
-    colour = province_colors(data_dir=data_dir).get(resolve_province(province, data_dir=data_dir), "0.3")
+    colour = province_colors().get(str(df["province"].iloc[0]), "0.3") if color is None else color
     for line, group in df.groupby("line", sort=False):
         if len(group) > 1:
             ax.plot(
@@ -325,17 +412,18 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
     if unit == "percent":
         ax.set_yticks(range(0, 101, 20))
     _number_axis(ax.yaxis, lang)
-    label = con.at[concept, f"label_{lang}"]
-    ax.set_ylabel(f"{_unit_label(unit, lang, data_dir=data_dir)}")
+    label = df[f"concept_label_{lang}"].iloc[0] if f"concept_label_{lang}" in df else concept
+    ax.set_ylabel(_unit_word(df, unit, lang))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
     ax.grid(axis="y", color="0.9", lw=0.8)
     notes = [f"{i18n.t('chart.series_title', lang)} – {name}. {i18n.t('chart.series_note', lang)}"]
-    notes.append(_wrap(f"{i18n.t('chart.definition', lang)}: {con.at[concept, f'definition_{lang}']}", 95))
+    if f"concept_definition_{lang}" in df:
+        notes.append(_wrap(f"{i18n.t('chart.definition', lang)}: {df[f'concept_definition_{lang}'].iloc[0]}", 95))
     notes.extend(caveat_notes)
     _legend(ax, lang, kinds=kinds, flags=flags, caveat=bool(ringed), qualifier=(df["qualifier"] != "none").any())
     _header(ax, f"{label} – {name}", notes)
-    _footer(ax.figure, df["source_id"].unique(), lang, data_dir)
+    _footer(ax.figure, frame, lang)
     _attach_values(ax.figure, df.assign(x=xs, label=texts, caveat_number=[numbers.get(i, 0) for i in range(len(df))]))
     return ax
 
@@ -371,8 +459,49 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
     i18n.check_lang(lang)
     matrix = analysis.coverage(by=by, data_dir=data_dir)
     facts = load_indicators(data_dir=data_dir)
-    counted = facts[facts["concept"] != ""] if by == "concept" else facts
-    counted = counted.assign(row=counted[by].astype(str))
+    facts = chart_frame(facts.assign(row=facts[by].astype(str)), data_dir=data_dir)
+    if by == "concept":
+        names = concepts(data_dir=data_dir).set_index("concept")[f"label_{lang}"]
+    elif by == "indicator":
+        names = catalog(data_dir=data_dir).set_index("indicator")[f"label_{lang}"]
+    else:
+        names = domains(data_dir=data_dir).set_index("domain")[f"label_{lang}"]
+    return draw_coverage(matrix, facts, lang=lang, ax=ax, labels=names.to_dict())
+
+
+def draw_coverage(matrix, facts, *, lang="vi", ax=None, labels=None) -> Axes:
+    """Draw a coverage table (:func:`cchc_data.analysis.coverage`) as :func:`coverage_heatmap` does.
+
+    Parameters
+    ----------
+    matrix : pandas.DataFrame
+        Facts per row (concept, indicator or domain: the index's name) and province slug, as
+        :func:`cchc_data.analysis.coverage` returns it.
+    facts : pandas.DataFrame
+        The facts behind it, with their ``row`` (the code of the matrix row each counts in, ``""`` for none),
+        best passed through :func:`chart_frame`: they mark flagged cells, name the provinces and the sources.
+    {lang}
+    {ax}
+    labels : dict of str to str, optional
+        A row's name in ``lang`` by its code. Default ``None``: the codes.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` holds the facts counted, with their ``row``.
+
+    Examples
+    --------
+    >>> from cchc_data import analysis, load_indicators
+    >>> facts = load_indicators()
+    >>> ax = draw_coverage(analysis.coverage(by="domain"), chart_frame(facts.assign(row=facts["domain"])))
+    >>> ax.get_yticklabels()[0].get_text()
+    'direction'
+    >>> plt.close(ax.figure)
+    """
+    i18n.check_lang(lang)
+    by = str(matrix.index.name or "concept")
+    counted = facts[facts["row"] != ""]
     flagged_cells = set(
         zip(
             counted.loc[counted["flag"] != "", "row"],
@@ -380,14 +509,9 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
             strict=True,
         )
     )
-    if by == "concept":
-        names = concepts(data_dir=data_dir).set_index("concept")[f"label_{lang}"]
-    elif by == "indicator":
-        names = catalog(data_dir=data_dir).set_index("indicator")[f"label_{lang}"]
-    else:
-        names = domains(data_dir=data_dir).set_index("domain")[f"label_{lang}"]
+    names = labels or {}
     rows = [str(names.get(r, r)) for r in matrix.index]
-    reg = provinces(data_dir=data_dir).set_index("slug")["name_vi"]
+    reg = dict(zip(facts["province"].astype(str), facts["province_name"].astype(str), strict=True))
     cols = [str(reg.get(c, c)) for c in matrix.columns]
     counts = matrix.to_numpy(dtype=float)
     masked = np.ma.masked_where(counts == 0, counts)
@@ -431,8 +555,7 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
         meanings = "; ".join(i18n.value_label("flag", f, lang) for f in kinds)
         notes.append(_wrap(f"{i18n.t('chart.flag_cell', lang)} ({meanings})", 120))
     _header(ax, title, notes, reserve=18 if len(cols) <= 6 else 0)
-    used = facts["source_id"].astype(str).unique()
-    _footer(ax.figure, used, lang, data_dir)
+    _footer(ax.figure, facts, lang)
     _attach_values(ax.figure, counted)
     return ax
 
@@ -475,6 +598,38 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
     """
     i18n.check_lang(lang)
     table = analysis.breakdown_table(province, indicator, period=period, data_dir=data_dir)
+    return draw_breakdown(chart_frame(table, data_dir=data_dir), lang=lang, ax=ax)
+
+
+def draw_breakdown(frame, *, lang="vi", ax=None) -> Axes:
+    """Draw a frame of :func:`cchc_data.analysis.breakdown_table` as :func:`breakdown_chart` does.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One indicator's total and parts for one province and period, as
+        :func:`cchc_data.analysis.breakdown_table` returns them, best passed through :func:`chart_frame`.
+    {lang}
+    {ax}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
+
+    Examples
+    --------
+    >>> from cchc_data import analysis
+    >>> table = analysis.breakdown_table("Khánh Hòa", "dossiers_on_time_share")
+    >>> ax = draw_breakdown(chart_frame(table), lang="en")
+    >>> [round(float(p.get_width()), 2) for p in ax.patches][:3]
+    [99.76, 91.58, 99.19]
+    >>> plt.close(ax.figure)
+    """
+    i18n.check_lang(lang)
+    if len(frame) == 0:
+        raise ValueError("draw_breakdown needs at least one row to draw")
+    table = frame
     unit = str(table["unit"].iloc[0])
     total = table[table["breakdown"] == ""]
     parts = table[table["breakdown"] != ""]
@@ -522,11 +677,11 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
         notes.append(i18n.t("chart.no_total", lang))
     first = table.iloc[0]
     label = first[f"label_{lang}"]
-    ax.set_xlabel(f"{label} ({_unit_label(unit, lang, data_dir=data_dir)})")
+    ax.set_xlabel(f"{label} ({_unit_word(table, unit, lang)})")
     _legend(ax, lang, kinds=table["kind"].astype(str), flags=table["flag"], bar=True,
             qualifier=(table["qualifier"] != "none").any())  # fmt: skip
     _header(ax, f"{label} – {first['province_name']}, {first['period']}", notes)
-    _footer(ax.figure, table["source_id"].astype(str).unique(), lang, data_dir)
+    _footer(ax.figure, table, lang)
     drawn = table.assign(label="")
     drawn.loc[parts.index, "label"] = texts
     drawn["drawn_as"] = ["line" if b == "" else "bar" for b in drawn["breakdown"]]
@@ -575,19 +730,59 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     table = analysis.progress_to_target(province, data_dir=data_dir)
     name = _province_name(province, data_dir)
     slug = resolve_province(province, data_dir=data_dir)
+    table = table.assign(province=slug, province_name=name)
+    colour = province_colors(data_dir=data_dir).get(slug, "0.3")
+    return draw_progress(chart_frame(table, data_dir=data_dir), lang=lang, ax=ax, name=name, color=colour)
+
+
+def draw_progress(frame, *, lang="vi", ax=None, name=None, color=None) -> Axes:
+    """Draw a frame of :func:`cchc_data.analysis.progress_to_target` as :func:`progress_chart` does.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One province's targets with the actual beside each, as :func:`cchc_data.analysis.progress_to_target`
+        returns them, with the province's ``province`` slug and ``province_name`` added, best passed through
+        :func:`chart_frame`.
+    {lang}
+    {ax}
+    name : str, optional
+        The province's name in the title. Default ``None``: the frame's ``province_name``.
+    color : str, optional
+        The province's colour. Default ``None``: its colour in :func:`province_colors`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
+
+    Examples
+    --------
+    >>> from cchc_data import analysis
+    >>> table = analysis.progress_to_target("Khánh Hòa").assign(province="khanh-hoa", province_name="Khánh Hòa")
+    >>> ax = draw_progress(chart_frame(table), lang="en")
+    >>> ax.get_title(loc="left")
+    'Progress towards targets – Khánh Hòa'
+    >>> plt.close(ax.figure)
+    """
+    i18n.check_lang(lang)
+    table = frame
+    if name is None:
+        name = str(table["province_name"].iloc[0]) if len(table) else ""
+    slug = str(table["province"].iloc[0]) if len(table) and "province" in table else ""
     ax = _new_axes(ax, len(table), width=10)
     title = f"{i18n.t('chart.progress_title', lang)} – {name}"
     if table.empty:
         ax.text(0.5, 0.5, i18n.t("chart.no_targets", lang, name=name), ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         _header(ax, title, [])
-        _footer(ax.figure, [], lang, data_dir)
+        _footer(ax.figure, table, lang)
         _attach_values(ax.figure, table.iloc[0:0])
         return ax
-    colour = province_colors(data_dir=data_dir).get(slug, "0.3")
+    colour = province_colors().get(slug, "0.3") if color is None else color
     labels, notes_right, marks = [], [], []
     for i, row in enumerate(table.itertuples()):
-        label = _row_label(getattr(row, f"label_{lang}"), row.breakdown, lang, data_dir)
+        label = _row_words(row, lang)
         labels.append(_wrap(f"{label} ({row.target_period})", 55))
         target = _mark_text(f"{i18n.value_label('kind', 'target', lang)} {_fmt_value(row.target, row.unit, row.target_qualifier, lang)}",
                             row.flag)  # fmt: skip
@@ -605,19 +800,21 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
         marks.append({"fact_id": row.fact_id, "province": slug, "indicator": row.indicator, "period": row.target_period,
                       "kind": "target", "value": row.target, "unit": row.unit, "qualifier": row.target_qualifier,
                       "flag": row.flag, "source_id": row.source_id, "evidence": row.evidence, "row": i,
-                      "drawn_as": "mark" if on_axis else "text"})  # fmt: skip
+                      "drawn_as": "mark" if on_axis else "text",
+                      **{c: getattr(row, c) for c in SOURCE_COLUMNS if c in table}})  # fmt: skip
         if has_actual:
             marks.append({"fact_id": row.actual_fact_id, "province": slug, "indicator": row.indicator,
                           "period": row.actual_period, "kind": "actual", "value": row.actual, "unit": row.unit,
                           "qualifier": row.actual_qualifier, "flag": row.actual_flag,
                           "source_id": row.actual_source_id, "evidence": row.actual_evidence, "row": i,
-                          "drawn_as": "mark" if on_axis else "text"})  # fmt: skip
+                          "drawn_as": "mark" if on_axis else "text",
+                          **{c: getattr(row, f"actual_{c}") for c in SOURCE_COLUMNS if f"actual_{c}" in table}})  # fmt: skip
         if on_axis:
             if has_actual:
                 ax.plot([row.actual, row.target], [i, i], color="0.75", lw=2, zorder=1)
             notes_right.append((row.target, i, f"{target} · {actual}"))
         else:
-            unit = _unit_label(row.unit, lang, data_dir=data_dir)
+            unit = _unit_word(table, str(row.unit), lang)
             notes_right.append((0.0, i, f"{target} · {actual}\n{i18n.t('chart.not_on_axis', lang, unit=unit)}"))
     import pandas as pd
 
@@ -635,8 +832,7 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     _legend(ax, lang, kinds=["actual", "target"], flags=drawn["flag"],
             qualifier=(drawn["qualifier"] != "none").any())  # fmt: skip
     _header(ax, title, [i18n.t("chart.percent_axis_note", lang)])
-    used = [s for s in dict.fromkeys([*table["source_id"], *table["actual_source_id"]]) if s]
-    _footer(ax.figure, used, lang, data_dir)
+    _footer(ax.figure, table, lang)
     _attach_values(ax.figure, drawn)
     return ax
 
@@ -674,21 +870,59 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
     i18n.check_lang(lang)
     frame = None if province is None else load_indicators(province=province, data_dir=data_dir)
     table = analysis.part_whole_shares(frame, data_dir=data_dir)
-    where = _province_name(province, data_dir) if province is not None else i18n.t("chart.all_provinces", lang)
+    name = _province_name(province, data_dir) if province is not None else None
+    return draw_part_whole(
+        chart_frame(table, data_dir=data_dir), lang=lang, ax=ax, name=name, palette=province_colors(data_dir=data_dir)
+    )
+
+
+def draw_part_whole(frame, *, lang="vi", ax=None, name=None, palette=None) -> Axes:
+    """Draw a frame of :func:`cchc_data.analysis.part_whole_shares` as :func:`part_whole_chart` does.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Part/whole pairs as :func:`cchc_data.analysis.part_whole_shares` returns them, best passed through
+        :func:`chart_frame`.
+    {lang}
+    {ax}
+    name : str, optional
+        The one province the frame is about, named in the title. Default ``None``: all provinces, each
+        row labelled with its province.
+    palette : dict of str to str, optional
+        Colour per province slug. Default ``None``: :func:`province_colors`.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` holds the values drawn.
+
+    Examples
+    --------
+    >>> from cchc_data import analysis, load_indicators
+    >>> table = analysis.part_whole_shares(load_indicators(province="Hà Giang"))
+    >>> ax = draw_part_whole(chart_frame(table), lang="en", name="Hà Giang")
+    >>> [t.get_text() for t in ax.texts if t.get_text().startswith("191/")]
+    ['191/195 = 97.9% (2017)']
+    >>> plt.close(ax.figure)
+    """
+    i18n.check_lang(lang)
+    table = frame
+    where = name if name is not None else i18n.t("chart.all_provinces", lang)
     ax = _new_axes(ax, len(table), width=11)
     title = f"{i18n.t('chart.part_whole_title', lang)} – {where}"
     if table.empty:
         ax.text(0.5, 0.5, i18n.t("chart.no_pairs", lang, name=where), ha="center", va="center", transform=ax.transAxes)
         ax.set_axis_off()
         _header(ax, title, [i18n.t("chart.derived", lang)])
-        _footer(ax.figure, [], lang, data_dir)
+        _footer(ax.figure, table, lang)
         _attach_values(ax.figure, table.iloc[0:0])
         return ax
-    colours = province_colors(data_dir=data_dir)
+    colours = province_colors() if palette is None else palette
     labels, texts = [], []
     for row in table.itertuples():
-        label = _row_label(getattr(row, f"label_{lang}"), row.breakdown, lang, data_dir)
-        if province is None:
+        label = _row_words(row, lang)
+        if name is None:
             label = f"{row.province_name}: {label}"
         labels.append(_wrap(label, 60))
         symbol = i18n.value_label("qualifier_symbol", str(row.qualifier), lang)
@@ -710,7 +944,7 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
     _legend(ax, lang, kinds=table["kind"].astype(str), flags=table["flag"], bar=True,
             qualifier=(table["qualifier"].astype(str) != "none").any())  # fmt: skip
     _header(ax, title, [i18n.t("chart.derived", lang)])
-    _footer(ax.figure, table["source_id"].astype(str).unique(), lang, data_dir)
+    _footer(ax.figure, table, lang)
     _attach_values(ax.figure, table.assign(value=table["share"], unit="percent", label=texts))
     return ax
 
@@ -753,6 +987,45 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     name = _province_name(province, data_dir)
     slug = resolve_province(province, data_dir=data_dir)
     colour = province_colors(data_dir=data_dir).get(slug, "0.3")
+    table = chart_frame(table.assign(province=slug, province_name=name), data_dir=data_dir)
+    return draw_profile(table, lang=lang, fig=fig, name=name, color=colour)
+
+
+def draw_profile(frame, *, lang="vi", fig=None, name=None, color=None) -> Figure:
+    """Draw a frame of :func:`cchc_data.analysis.profile` as :func:`profile_chart` does (small multiples).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        One province's facts by domain, as :func:`cchc_data.analysis.profile` returns them, with the
+        province's ``province`` slug and ``province_name`` added, best passed through :func:`chart_frame`.
+    {lang}
+    {fig}
+    name : str, optional
+        The province's name in the title. Default ``None``: the frame's ``province_name``.
+    color : str, optional
+        The province's colour. Default ``None``: its colour in :func:`province_colors`.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        The figure drawn on, one axes per panel; ``fig.cchc_values`` holds the values drawn.
+
+    Examples
+    --------
+    >>> from cchc_data import analysis
+    >>> table = analysis.profile("Đắk Lắk").assign(province="dak-lak", province_name="Đắk Lắk")
+    >>> fig = draw_profile(chart_frame(table), lang="en")
+    >>> fig.get_suptitle()
+    'PAR profile – Đắk Lắk'
+    >>> plt.close(fig)
+    """
+    i18n.check_lang(lang)
+    table = frame
+    if name is None:
+        name = str(table["province_name"].iloc[0]) if len(table) else ""
+    slug = str(table["province"].iloc[0]) if len(table) and "province" in table else ""
+    colour = province_colors().get(slug, "0.3") if color is None else color
     panels = []
     for dom, group in table.groupby("domain", observed=True, sort=True):
         drawn = group[(group["unit"].astype(str) == "percent") & (group["breakdown"] == "")]
@@ -772,7 +1045,7 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
         skipped = group.drop(drawn.index)
         parts = []
         for unit, n in skipped[skipped["breakdown"] == ""]["unit"].astype(str).value_counts().sort_index().items():
-            parts.append(f"{_unit_label(unit, lang, data_dir=data_dir)}: {n}")
+            parts.append(f"{_unit_word(table, unit, lang)}: {n}")
         if (skipped["breakdown"] != "").any():
             parts.append(f"{i18n.t('chart.breakdown_rows', lang)}: {int((skipped['breakdown'] != '').sum())}")
         note = f"{i18n.t('chart.not_drawn', lang)}: {', '.join(parts)}" if parts else ""
@@ -806,7 +1079,7 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
         _header(axis, title, [note])
         all_drawn.append(drawn.assign(province=slug, label=texts))
     fig.suptitle(f"{i18n.t('chart.profile_title', lang)} – {name}", x=0.01, ha="left", fontsize=13, fontweight="bold")
-    _footer(fig, table["source_id"].astype(str).unique(), lang, data_dir, note=i18n.t("chart.profile_note", lang))
+    _footer(fig, table, lang, note=i18n.t("chart.profile_note", lang))
     import pandas as pd
 
     _attach_values(fig, pd.concat(all_drawn, ignore_index=True) if all_drawn else table.iloc[0:0].assign(province=slug))

@@ -389,7 +389,7 @@ def execute_runs(runs, indices, build: Path, *, executor, jobs, lock_fd, kernel,
 def manifest(
     results, *, ok, started, finished, duration, jobs, executor, kernel, validation, data_dir, checksum
 ) -> dict:
-    from .. import __version__
+    from .._version import __version__
     from ..datadir import data_version
 
     return {
