@@ -309,12 +309,12 @@ def check(review_csv, *, data_dir=None, apply: bool = False) -> CurationReport:
     --------
     >>> import pathlib, tempfile
     >>> from cchc_data.extract import extract, write_review
-    >>> rows = extract("Toàn tỉnh có 150 trang thông tin điện tử.", province="Khánh Hòa",
+    >>> rows = extract("Toàn tỉnh có 152 trang thông tin điện tử của cơ quan nhà nước.", province="Khánh Hòa",
     ...                source_id="kh-2019-article")
     >>> path = write_review(rows.assign(keep="yes"), pathlib.Path(tempfile.mkdtemp()) / "review.csv")
     >>> report = check(path)  # without apply=True nothing is written
     >>> report.ok, report.facts[["fact_id", "indicator", "period", "value"]].values.tolist()
-    (True, [['kh-2019-article-0...', 'public_websites', '2019', '150']])
+    (True, [['kh-2019-article-0...', 'public_websites', '2019', '152']])
     """
     report = _check(Path(review_csv), data_dir=data_dir, apply=apply)
     report.issues = [replace(i, file=report.review.name) for i in report.issues]
