@@ -24,6 +24,9 @@ MOVED = {
     "cchc_data.plotting_national": "cchc_data.plotting.national",
     "cchc_data.extract": "cchc_data.curation.extract",
     "cchc_data.curate": "cchc_data.curation.curate",
+    "cchc_data.report.suite": "cchc_data.report._suite",
+    "cchc_data.report.execute": "cchc_data.report._execute",
+    "cchc_data.report.cache": "cchc_data.report._cache",
 }
 
 

@@ -58,11 +58,25 @@ def _cmd_summary(args) -> int:
 def _cmd_export(args) -> int:
     from openpyxl.reader.excel import load_workbook
 
+    from .datadir import DataWarning
     from .export import ExportWarning, export_excel
     from .indicators import load_indicators
+    from .validation import validate
 
     filters = {"province": args.province, "domain": args.domain}
-    frame = load_indicators(province=args.province, domain=args.domain, data_dir=args.data_dir)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)  # the validator's own report follows
+        frame = load_indicators(province=args.province, domain=args.domain, data_dir=args.data_dir)
+    report = validate(args.data_dir)  # what `cchc report` refuses is not exported either
+    if not report.ok:
+        for issue in report.errors:
+            print(issue, file=sys.stderr)
+        print(
+            f"cchc export: error: {report.data_dir} does not validate ({len(report.errors)} errors; the first: "
+            f"{report.errors[0]}); nothing was written; `cchc validate {report.data_dir}` lists every problem",
+            file=sys.stderr,
+        )
+        return 1
     group_by = None if args.group_by == "none" else args.group_by
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -83,21 +97,69 @@ def _cmd_export(args) -> int:
     return 0
 
 
-def _executor(address):
-    """A Dask cluster's executor for ``--scheduler ADDRESS`` (the optional extra ``cchc-analysis[dask]``)."""
+SCHEDULER_TIMEOUT = 10
+"""Seconds ``--scheduler`` waits for the Dask scheduler to answer."""
+
+
+def _executor(address, *, timeout: float = SCHEDULER_TIMEOUT):
+    """A Dask cluster's executor for ``--scheduler ADDRESS`` (the optional extra ``cchc-analysis[dask]``).
+
+    Dask's client waits for ever on a server that accepts the connection and says nothing (not a Dask
+    scheduler): it is started in a thread and given up after ``timeout`` seconds, with a message.
+    """
+    import threading
+
     try:
         from distributed import Client
     except ImportError:
         raise ValueError(
             "--scheduler needs Dask's distributed package; install it with `pip install 'cchc-analysis[dask]'`"
         ) from None
-    try:
-        client = Client(address, timeout="5s")
-    except (OSError, TimeoutError) as exc:
+    box: dict = {}
+
+    def connect():
+        try:
+            box["client"] = Client(address, timeout=f"{timeout}s")
+        except BaseException as exc:  # reported below, in the caller's thread
+            box["error"] = exc
+
+    thread = threading.Thread(target=connect, name="cchc-dask-connect", daemon=True)
+    thread.start()
+    thread.join(timeout + 5)
+    if thread.is_alive():
         raise ValueError(
-            f"cannot reach the Dask scheduler at {address!r} ({exc}); start one with `dask scheduler`"
+            f"--scheduler: the server at {address!r} did not answer within {timeout + 5:.0f} s as a Dask "
+            "scheduler would; check the address, or start one with `dask scheduler`"
+        )
+    if "error" in box:
+        exc = box["error"]
+        raise ValueError(
+            f"--scheduler: cannot reach the Dask scheduler at {address!r} ({type(exc).__name__}: {exc}); "
+            "check the address, or start one with `dask scheduler`"
         ) from None
+    client = box["client"]
     return client, client.get_executor()
+
+
+def _check_report_options(args) -> None:
+    """Refuse bad ``cchc report`` options before anything is read, run or written."""
+    from .datadir import data_dir
+
+    if args.lang is not None and not args.lang.replace(",", "").strip():
+        raise ValueError(
+            f"--lang {args.lang!r}: no language given; use --lang vi,en (or one of them), or leave --lang out for both"
+        )
+    if args.figures is not None:
+        figures = Path(args.figures).expanduser()
+        if figures.exists() and not figures.is_dir():
+            raise ValueError(f"--figures {args.figures}: not a folder; give a folder (created if needed)")
+    output = Path(args.output).expanduser().resolve()
+    data = data_dir(args.data_dir).resolve()
+    if output == data or data in output.parents:
+        raise ValueError(
+            f"--output {args.output}: inside the data folder {data}; every suite would change the data it reads; "
+            "choose a folder outside it (default: reports)"
+        )
 
 
 def _refused(exc) -> int:
@@ -122,7 +184,8 @@ def _cmd_report(args) -> int:
         validate_data,
     )
 
-    langs = parse_langs(args.lang or ",".join(LANGS))
+    _check_report_options(args)
+    langs = parse_langs(args.lang if args.lang is not None else ",".join(LANGS))
     try:
         validate_data(args.data_dir)  # before the grid is read from the data (run_suite checks it again)
     except DataInvalid as exc:

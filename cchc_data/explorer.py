@@ -24,6 +24,7 @@ import contextlib
 import html
 import io
 import re
+import warnings
 from functools import partial
 
 import ipywidgets as w
@@ -33,10 +34,13 @@ from matplotlib.axes import Axes
 
 from . import analysis, i18n, params, plotting, tables
 from ._docstrings import share_docs_in
+from .datadir import DataWarning
 from .indicators import load_indicators, provinces_with_data, sources
 from .periods import parse_period
+from .plotting._furniture import _as_written
 from .province_registry import provinces as registry
 from .province_registry import resolve_province
+from .validation import data_warning
 from .vocabularies import catalog, concepts, domains, search
 
 __all__ = ["explore", "Explorer"]
@@ -121,7 +125,11 @@ class Explorer:
     def __init__(self, *, lang="vi", data_dir=None):
         lang = params.check_lang(lang)
         self.data_dir = data_dir
-        self._facts = load_indicators(data_dir=data_dir)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DataWarning)  # shown in the app instead, in every language
+            self._facts = load_indicators(data_dir=data_dir)
+        #: The validation errors of the data (``""`` when it validates), shown above the controls.
+        self.data_warning = data_warning(data_dir)
         self._catalog = catalog(data_dir=data_dir).set_index("indicator")
         self._concepts = concepts(data_dir=data_dir).set_index("concept")
         self._domains = domains(data_dir=data_dir)
@@ -145,6 +153,7 @@ class Explorer:
         self.kind = w.ToggleButtons()
         self.period = w.Dropdown(layout=layout)
         self.message = w.HTML()
+        self.data_notice = w.HTML()
         self.charts = w.VBox(layout=w.Layout(max_height="480px", overflow="auto"))
         self.notes = w.HTML()
         self.table = w.HTML(layout=w.Layout(max_height="560px", overflow="auto"))
@@ -191,7 +200,9 @@ class Explorer:
                 w.HBox([lb["kind"], self.kind, lb["period"], self.period], layout=row),
             ]
         )
-        box = w.VBox([lb["title"], controls, self.message, self.charts, self.notes, self.download, self.table])
+        box = w.VBox(
+            [lb["title"], self.data_notice, controls, self.message, self.charts, self.notes, self.download, self.table]
+        )
         box.add_class("cchc-x")
         return box
 
@@ -305,6 +316,12 @@ class Explorer:
             label.value = f"<h3>{html.escape(text)}</h3>" if key == "title" else f"<b>{text}</b>"
         self.province_text.placeholder = i18n.t("explorer.province_text", lang)
         self.search.placeholder = i18n.t("explorer.search_hint", lang)
+        self.data_notice.value = (
+            f'<div class="error"><b>{html.escape(i18n.t("explorer.data_invalid", lang))}</b> '
+            f"{html.escape(i18n.t('explorer.library_says', lang))}: <code>{html.escape(self.data_warning)}</code></div>"
+            if self.data_warning
+            else ""
+        )
 
     # --- the view ---------------------------------------------------------------------------------
 
@@ -476,6 +493,7 @@ class Explorer:
             title = fig.get_suptitle() or (fig.axes[0].get_title(loc="left") if fig.axes else "")
             buffer = io.BytesIO()
             # At the charts' own resolution (the layout of their headers is right there), shown at screen size.
+            _as_written(fig)
             fig.savefig(buffer, format="png", dpi=plotting.PNG_DPI, facecolor="white", bbox_inches="tight")
             values = getattr(fig, "cchc_values", None)  # the values the chart drew, where plotting attaches them
             plt.close(fig)
@@ -522,7 +540,9 @@ class Explorer:
             return ""
         out = self.view.drop(columns=[f"label_{'en' if lang == 'vi' else 'vi'}", "note" if lang == "vi" else "note_vi"])
         out = out.rename(columns={f"label_{lang}": "label", "note_vi": "note"})  # the note in the chosen language
-        return out.to_csv(index=False, lineterminator="\n")
+        from ._csvfile import csv_text
+
+        return csv_text(out)  # quoted, formula-like text protected, as the suite's downloads
 
     def _download_html(self, lang: str) -> str:
         text = self.csv()

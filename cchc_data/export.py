@@ -35,6 +35,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from . import i18n
 from ._checks import check_argument
+from ._csvfile import FORMULA_START
 from ._docstrings import share_docs_in
 from ._text import fold
 from .datadir import data_version
@@ -135,7 +136,7 @@ _FIXED_TIME = _dt.datetime(2000, 1, 1)
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 _HEADER_FONT = Font(bold=True)
 _HEADER_FILL = PatternFill("solid", start_color="FFDDEBF7", end_color="FFDDEBF7")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = FORMULA_START  # one rule with the CSV files (cchc_data._csvfile)
 _FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _MAX_TITLE = 31
 _MIN_WIDTH, _MAX_WIDTH = 8, 60

@@ -267,7 +267,17 @@ def format_number(value, lang: str, *, decimals: int | None = None, max_decimals
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     places = max_decimals if decimals is None else decimals
-    return format_decimal(round(value, places), format=pattern, locale=_LOCALES[lang])
+    with _wide_decimals():
+        return format_decimal(round(value, places), format=pattern, locale=_LOCALES[lang])
+
+
+def _wide_decimals():
+    """A decimal context wide enough for any float: babel rounds in ``decimal``, whose default 28 digits
+    make ``1e308`` raise ``InvalidOperation``; every digit of the number is printed instead."""
+    import decimal
+
+    context = decimal.Context(prec=800, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    return decimal.localcontext(context)
 
 
 def format_percent(value, lang: str, *, decimals: int | None = None) -> str:
@@ -309,7 +319,8 @@ def format_percent(value, lang: str, *, decimals: int | None = None) -> str:
     places = 2 if decimals is None else decimals
     digits = ("." + ("#" if decimals is None else "0") * places) if places > 0 else ""
     pattern = "#,##0" + digits + _PERCENT_SUFFIX[lang]
-    return _babel_percent(round(float(value), places) / 100, format=pattern, locale=_LOCALES[lang])
+    with _wide_decimals():
+        return _babel_percent(round(float(value), places) / 100, format=pattern, locale=_LOCALES[lang])
 
 
 def format_value(value, unit: str, lang: str, *, qualifier: str = "none", decimals: int | None = None) -> str:

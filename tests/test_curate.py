@@ -42,6 +42,13 @@ def play_reviewer(cands: pd.DataFrame, removed: pd.DataFrame, text: str) -> pd.D
             and abs(c["value"] - float(fact["value"])) < 1e-9
             and any(s <= c["position"] < e for s, e in spans)
         ]
+        if not hit and float(fact["value"]) not in cd.numbers_in(fact["evidence"]):
+            # a number printed only in words ("không có đơn vị" = 0): extract reads numerals, so the reviewer
+            # adds the row by hand, as data/README's rule on numbers in words says
+            row = {c: "" for c in cands.columns} | {c: fact[c] for c in fact.index if c in cands.columns}
+            row.update(value=float(fact["value"]), position=spans[0][0], keep="yes")
+            cands = pd.concat([cands, pd.DataFrame([row])], ignore_index=True)
+            continue
         assert hit, f"no candidate for {fact['fact_id']} ({fact['value']}: {fact['evidence']})"
         used.add(hit[0])
         for col in ["indicator", "period", "kind", "qualifier", "breakdown", "flag", "note", "note_vi"]:
@@ -328,3 +335,174 @@ def test_cli_extract_says_when_periods_are_missing(tmp_path, capsys):
     assert "1 candidates have no period: give --period" in capsys.readouterr().out
     assert main([*args, "-o", str(tmp_path / "r2.csv"), "--period", "2030"]) == 0
     assert "no period" not in capsys.readouterr().out
+
+
+def test_review_file_protects_formula_like_cells_and_check_reads_them_back(tmp_path):
+    """``cchc extract`` writes ``+7 hồ sơ`` as the workbooks do (text, never a formula); curate reads it back."""
+    import pandas as pd
+
+    from cchc_data.extract import extract, write_review
+
+    rows = extract("Toàn tỉnh có 150 trang thông tin điện tử.", province="Khánh Hòa", source_id="kh-2019-article")
+    rows = rows.assign(keep="yes", note="=1+1 line\rtwo", evidence="+" + rows["evidence"])
+    path = write_review(rows, tmp_path / "review.csv")
+    raw = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert len(raw) == len(rows)
+    assert raw["note"].iat[0] == "'=1+1 line\rtwo" and raw["evidence"].iat[0].startswith("'+")
+    from cchc_data.curate import _read_review
+
+    back = _read_review(path)
+    assert back["note"].iat[0] == "=1+1 line\rtwo" and back["evidence"].iat[0] == rows["evidence"].iat[0]
+
+
+# --------------------------------------------------------------------------------------------------
+# Curation writes lose nothing (issue 25, item 2)
+
+
+def _slow_validate(monkeypatch, seconds=1.5):
+    """Make every check take a while, so two applies (or an apply and a hand edit) overlap for sure."""
+    import time
+
+    real = cd.validate
+
+    def slow(*args, **kwargs):
+        time.sleep(seconds)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(cd, "validate", slow)
+
+
+def test_two_concurrent_applies_keep_both_rows_or_refuse_one_clearly(data_copy, tmp_path, monkeypatch):
+    import threading
+
+    _slow_validate(monkeypatch)
+    first = review_file(tmp_path, [{}], name="first.csv")
+    second = review_file(tmp_path, [{"value": "9", "evidence": "có 9 trang thông tin", "position": "300"}],
+                         name="second.csv")  # fmt: skip
+    before = _facts(data_copy)
+    reports = {}
+
+    def apply(path):
+        try:
+            reports[path.name] = check(path, data_dir=data_copy, apply=True)
+        except Exception as exc:  # a clear refusal is allowed
+            reports[path.name] = exc
+
+    threads = [threading.Thread(target=apply, args=(p,)) for p in (first, second)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(120)
+    after = _facts(data_copy)
+    added = after.iloc[len(before) :]
+    for name, value in (("first.csv", "150"), ("second.csv", "9")):
+        outcome = reports[name]
+        if isinstance(outcome, Exception) or not outcome.applied:
+            assert "try again" in str(outcome), outcome  # refused, saying what to do
+        else:
+            assert value in added["value"].tolist(), f"{name} said applied but its row is not in the data"
+    assert added["fact_id"].is_unique and cd.validate(data_copy).ok
+
+
+def test_a_hand_edit_during_an_apply_is_not_lost(data_copy, tmp_path, monkeypatch):
+    import threading
+    import time
+
+    _slow_validate(monkeypatch, seconds=2)
+    path = review_file(tmp_path, [{}])
+    box = {}
+    thread = threading.Thread(target=lambda: box.setdefault("report", check(path, data_dir=data_copy, apply=True)))
+    thread.start()
+    time.sleep(1)  # the apply has read the tables and is checking
+    facts = _facts(data_copy)
+    facts.loc[0, "note"] = "edited by hand during the apply"
+    facts.to_csv(data_copy / "indicators.csv", index=False, lineterminator="\n")
+    thread.join(120)
+    report = box["report"]
+    assert _facts(data_copy).loc[0, "note"] == "edited by hand during the apply"
+    assert not report.applied and "changed while" in str(report) and "try again" in str(report)
+
+
+_KILLER = """
+import sys
+from cchc_data.curate import check
+check(sys.argv[1], data_dir=sys.argv[2], apply=True)
+"""
+
+
+@pytest.mark.parametrize("point, completed", [("staged", False), ("between-replacements", True)])
+def test_a_kill_during_an_apply_leaves_old_or_new_and_the_next_command_finishes_it(
+    data_copy, tmp_path, point, completed
+):
+    import signal
+    import subprocess
+    import sys
+
+    path = review_file(tmp_path, [NEW_INDICATOR, {"indicator": NEW_INDICATOR["indicator"], "value": "20",
+                                                  "evidence": "có 20 trang", "breakdown": "level:province"}])  # fmt: skip
+    before = {name: (data_copy / name).read_bytes() for name in ("indicators.csv", "catalog.csv")}
+    tmpdir = tmp_path / "tmpdir"
+    tmpdir.mkdir()
+    env = {**os.environ, "CCHC_CURATE_PAUSE_AT": point, "TMPDIR": str(tmpdir)}
+    proc = subprocess.Popen([sys.executable, "-c", _KILLER, str(path), str(data_copy)], env=env,
+                            stderr=subprocess.PIPE, text=True)  # fmt: skip
+    line = proc.stderr.readline()
+    assert f"paused at {point}" in line, line
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(30)
+    assert list(tmpdir.iterdir()) == []  # no copy of the data left in $TMPDIR
+
+    report = check(review_file(tmp_path, [{}], name="next.csv"), data_dir=data_copy)  # the next command
+    assert any("interrupted" in i.message for i in report.issues), str(report)
+    assert cd.validate(data_copy).ok
+    facts, cat = _facts(data_copy), pd.read_csv(data_copy / "catalog.csv", dtype=str)
+    if completed:
+        assert NEW_INDICATOR["indicator"] in set(cat["indicator"])
+        assert (facts["indicator"] == NEW_INDICATOR["indicator"]).sum() == 2
+    else:
+        assert {name: (data_copy / name).read_bytes() for name in before} == before
+    assert not [p.name for p in data_copy.iterdir() if p.name.startswith(".") and p.name != ".cchc-curate.lock"]
+
+
+def test_a_nul_in_a_review_cell_is_refused_with_its_row_and_column(data_copy, tmp_path):
+    path = review_file(tmp_path, [{"note": "95% văn\x00bản"}])
+    with pytest.raises(cd.DataError, match=r"review.csv:2 \[note\]: contains a NUL byte at character 8"):
+        check(path, data_dir=data_copy, apply=True)
+    assert "95% văn" not in _facts(data_copy)["note"].str.cat()
+
+
+def test_a_symlinked_table_stays_a_symlink(data_copy, tmp_path):
+    elsewhere = data_copy / "versions"  # the contract keeps every table inside the data folder
+    elsewhere.mkdir()
+    (data_copy / "indicators.csv").rename(elsewhere / "indicators.csv")
+    (data_copy / "indicators.csv").symlink_to(elsewhere / "indicators.csv")
+    report = check(review_file(tmp_path, [{}]), data_dir=data_copy, apply=True)
+    assert report.applied, str(report)
+    assert (data_copy / "indicators.csv").is_symlink()
+    assert "Toàn tỉnh có 150 trang thông tin" in (elsewhere / "indicators.csv").read_text(encoding="utf-8")
+    assert list(elsewhere.iterdir()) == [elsewhere / "indicators.csv"]  # nothing staged left beside the target
+
+
+def test_a_read_only_table_is_refused_with_a_message(data_copy, tmp_path):
+    table = data_copy / "indicators.csv"
+    before = table.read_bytes()
+    table.chmod(0o444)
+    report = check(review_file(tmp_path, [{}]), data_dir=data_copy, apply=True)
+    assert not report.applied and "read-only" in str(report) and "chmod" in str(report)
+    assert table.read_bytes() == before and (table.stat().st_mode & 0o777) == 0o444
+
+
+def test_a_renamed_table_is_found_through_datapackage_json(data_copy, tmp_path):
+    import json
+
+    desc = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+    for res in desc["resources"]:
+        if res["name"] == "indicators":
+            res["path"] = "facts.csv"
+    (data_copy / "datapackage.json").write_text(json.dumps(desc, ensure_ascii=False, indent=2), encoding="utf-8")
+    (data_copy / "indicators.csv").rename(data_copy / "facts.csv")
+    assert cd.validate(data_copy).ok
+    report = check(review_file(tmp_path, [{}]), data_dir=data_copy, apply=True)
+    assert report.applied, str(report)
+    assert "Toàn tỉnh có 150 trang thông tin" in (data_copy / "facts.csv").read_text(encoding="utf-8")
+    assert not (data_copy / "indicators.csv").exists()

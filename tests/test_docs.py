@@ -14,7 +14,7 @@ MODULES = [
     "indicators", "vocabularies", "province_registry", "numbers", "periods", "analysis", "validation", "schema", "datadir",
     "export", "national", "plotting", "plotting.province", "plotting.national", "plotting.files", "curation.extract",
     "curation.curate", "explorer", "params", "i18n", "tables",
-    "report.pages", "report.runs", "report.runner", "report.suite", "report.cache", "report.execute",
+    "report", "report.pages", "report.runs", "report.runner",
 ]  # fmt: skip
 
 

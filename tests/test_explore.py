@@ -247,3 +247,22 @@ def test_reads_another_data_folder(data_copy):
     assert sorted(ex.province_checks) == ["dak-lak", "khanh-hoa"]
     ex.province_text.value = "Hà Giang"
     assert "Hà Giang (ha-giang) is a known province but has no curated data yet" in ex.error
+
+
+def test_download_protects_formula_like_text_as_the_suite_downloads_do(data_copy):
+    """A note starting with '=' is written with a leading apostrophe (cchc_data._csvfile), issue 25 item 1."""
+    import csv as csvmodule
+
+    with open(data_copy / "indicators.csv", encoding="utf-8", newline="") as f:
+        rows = list(csvmodule.DictReader(f))
+    for row in rows:
+        row["note"] = "=1+1 and more"
+    with open(data_copy / "indicators.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csvmodule.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    ex = explore(lang="en", data_dir=data_copy)
+    ex.provinces = ["Hà Giang", "Khánh Hòa"]
+    ex.item.value = "concept:official_email_accounts"
+    got = _csv_of_link(ex)
+    assert len(got) == 2 and got["note"].tolist() == ["'=1+1 and more"] * 2

@@ -636,7 +636,7 @@ def test_one_visual_language_targets_hollow_flags_red_everywhere():
 def test_concept_series_chart_never_joins_different_definitions(monkeypatch):
     ax = pl.concept_series_chart("eoffice_agencies", "Khánh Hòa", lang="vi")
     assert not ax.lines  # 198 (2019) and 190 (2021-Q1) count different sets
-    assert "[1] Khánh Hòa (2021-Q1)" in pl._subtitle(ax) and "không phải là giảm" in pl._subtitle(ax)
+    assert "[1] Khánh Hòa (2021-Q1)" in pl._subtitle(ax) and "không đọc được là thay đổi" in pl._subtitle(ax)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["2019", "2021-Q1"]
     real = analysis.concept_series("eoffice_agencies", "Khánh Hòa")
     same = real.assign(comparability="same", line="same", joined=[False, True], indicator="agencies_using_eoffice")
@@ -699,7 +699,7 @@ def test_a_chart_from_another_data_folder_cites_that_folders_sources(data_copy, 
     assert "Renamed short" in pl.footer_text(ax) and src["short_title_en"] not in pl.footer_text(ax)
     csv = pd.read_csv(pl.save_figure(ax, "cert", figures_dir=tmp_path)[2], encoding="utf-8-sig")
     assert csv.loc[csv["source_id"] == sid, "source_title_en"].tolist() == ["Renamed title"]
-    assert list(csv.columns[csv.columns.get_loc("source_id") :][:5]) == ["source_id", *pl.SOURCE_COLUMNS]
+    assert list(csv.columns[csv.columns.get_loc("source_id") :][: len(pl.SOURCE_COLUMNS) + 1]) == ["source_id", *pl.SOURCE_COLUMNS]
 
 
 def test_draw_forms_look_nothing_up_in_a_data_folder(monkeypatch):
@@ -751,3 +751,20 @@ def test_draw_form_draws_what_the_id_form_draws():
 def test_draw_compare_refuses_an_empty_frame():
     with pytest.raises(ValueError, match="draw_compare needs at least one row"):
         pl.draw_compare(analysis.compare("digital_certificates").iloc[0:0])
+
+
+def test_save_figure_csv_round_trips_every_cell_and_protects_formula_like_text(tmp_path):
+    """The CSV under a chart follows the rule of the suite's downloads (cchc_data._csvfile), issue 25 item 1."""
+    from cchc_data._csvfile import read_csv
+
+    fig, ax = plt.subplots()
+    ax.bar([0, 1], [1, 2])
+    fig.cchc_values = pd.DataFrame(
+        {"value": [1.0, -2.0], "evidence": ["=1+1 hồ sơ", "dòng một\rdòng hai"], "source_id": ["kh-2019-article"] * 2}
+    )
+    paths = pl.save_figure(fig, "values", figures_dir=tmp_path)
+    plt.close(fig)
+    raw = pd.read_csv(paths[2], dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    assert raw["evidence"].tolist() == ["'=1+1 hồ sơ", "dòng một\rdòng hai"]  # two rows, the formula protected
+    assert raw["value"].tolist() == ["1.0", "-2.0"]  # numbers are never marked
+    assert read_csv(paths[2])["evidence"].tolist() == ["=1+1 hồ sơ", "dòng một\rdòng hai"]

@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from cchc_data.report import execute
+from cchc_data.report import _execute as execute
 
 
 def _notebook(path):

@@ -13,8 +13,8 @@ import pytest
 from report_helpers import write_notebook, write_suite
 
 from cchc_data.report import Run, run_suite
-from cchc_data.report.execute import SUITE_ENV, start_time
-from cchc_data.report.suite import _atomic_copy_tree, end_orphans
+from cchc_data.report._execute import SUITE_ENV, start_time
+from cchc_data.report._suite import _atomic_copy_tree, end_orphans
 
 
 def _workers(root: Path) -> set[int]:

@@ -19,18 +19,18 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
+from .._csvfile import unprotect
 from .._text import nfc
-from ..datadir import DataError
+from ..datadir import NUL_MARK, DataError
 from ..datadir import data_dir as _data_dir
+from ._write import WriteRefused, data_lock, digest, replace_tables, workspace
 from .extract import CATALOG_COLUMNS, FACT_COLUMNS, format_value
 
 __all__ = ["CurationReport", "ReviewIssue", "check", "KEEP_VALUES"]
@@ -43,6 +43,8 @@ FIELD_HINTS = {
     "province": "; use a province slug of provinces.csv (khanh-hoa)",
 }
 REQUIRED_COLUMNS = [c for c in FACT_COLUMNS if c not in ("fact_id", "note_vi")] + ["keep"]  # older files lack note_vi
+WRITTEN_TABLES = ("indicators", "catalog")
+"""Resources of ``datapackage.json`` that an apply adds rows to."""
 CATALOG_REQUIRED = ["label_vi", "label_en", "unit_vi", "unit_en", "domain", "description"]
 CATALOG_FIELDS = ["indicator", "label_vi", "label_en", "unit", "unit_vi", "unit_en", "domain", "concept", "whole",
                   "description", "comparability", "comparability_note_vi", "comparability_note_en"]  # fmt: skip
@@ -152,17 +154,29 @@ class CurationReport:
 
 def _read_review(path: Path) -> pd.DataFrame:
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_bytes().decode("utf-8-sig")  # not read_text: it turns a CR inside a cell into a LF
     except FileNotFoundError:
         raise FileNotFoundError(f"{path} not found; write it with `cchc extract`") from None
     except UnicodeDecodeError as exc:
         raise DataError(f"{path} is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as CSV UTF-8") from None
-    try:
-        frame = pd.read_csv(io.StringIO(nfc(text)), dtype=str, keep_default_na=False)
+    try:  # pandas' parser would cut a cell at a NUL byte: mark it, parse, refuse it by row and column
+        frame = pd.read_csv(io.StringIO(nfc(text).replace("\x00", NUL_MARK)), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise DataError(f"{path} is not a well-formed CSV file: {exc}") from None
     frame.columns = [c.strip() for c in frame.columns]
-    return frame.set_axis(frame.index + 2)  # spreadsheet row numbers (the header is row 1)
+    frame = frame.set_axis(frame.index + 2).map(unprotect)  # spreadsheet row numbers (the header is row 1)
+    if NUL_MARK in text or "\x00" in text:
+        for col in frame.columns:
+            hit = frame[col].str.contains(NUL_MARK, regex=False)
+            if hit.any():
+                row = hit.idxmax()
+                at = frame.at[row, col].index(NUL_MARK) + 1
+                raise DataError(
+                    f"{path.name}:{row} [{col}]: contains a NUL byte at character {at}; remove it (nothing was "
+                    "checked or written)"
+                )
+        raise DataError(f"{path.name}: its header contains a NUL byte; remove it (nothing was checked or written)")
+    return frame
 
 
 def _value_issues(frame: pd.DataFrame) -> list[ReviewIssue]:
@@ -243,22 +257,40 @@ def _number(facts: pd.DataFrame, kept: pd.DataFrame) -> pd.Series:
 
 
 def _append_csv(path: Path, rows: list[list[str]]) -> None:
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8")
     buf = io.StringIO()
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    path.write_text(text + ("" if text.endswith("\n") or not text else "\n") + buf.getvalue(), encoding="utf-8")
+    plain = csv.writer(buf, lineterminator="\n")
+    quoted = csv.writer(buf, lineterminator="\n", quoting=csv.QUOTE_ALL)  # the csv module leaves a lone CR bare
+    for row in rows:
+        (quoted if any("\r" in str(cell) for cell in row) else plain).writerow(row)
+    path.write_bytes((text + ("" if text.endswith("\n") or not text else "\n") + buf.getvalue()).encode("utf-8"))
 
 
-def _staged_copy(folder: Path, dest: Path, kept: pd.DataFrame, new_cat: pd.DataFrame) -> Path:
-    """A copy of the data folder with the kept rows (and new catalog rows) appended."""
-    shutil.copytree(folder, dest, ignore=shutil.ignore_patterns("README.md", "staging"))
-    _append_csv(dest / "indicators.csv", kept[FACT_COLUMNS].values.tolist())
+def _tables(folder: Path) -> dict[str, Path]:
+    """The files of the tables curation writes, named as ``datapackage.json`` names them."""
+    from ..datadir import package, resource_file
+
+    found = {r["name"]: resource_file(folder, r) for r in package(folder)["resources"]}
+    missing = [name for name in WRITTEN_TABLES if name not in found]
+    if missing:
+        raise DataError(f"{folder / 'datapackage.json'} has no resource {missing[0]!r}; curation adds rows to it")
+    return {name: found[name] for name in WRITTEN_TABLES}
+
+
+def _staged_copy(folder: Path, dest: Path, kept: pd.DataFrame, new_cat: pd.DataFrame, *, tables, raw) -> Path:
+    """A copy of the data folder with the kept rows (and new catalog rows) appended to the tables as read."""
+    shutil.copytree(folder, dest, ignore=shutil.ignore_patterns("README.md", "staging", ".*"))
+    for name, path in tables.items():
+        (dest / path.relative_to(folder)).unlink(missing_ok=True)  # a symlink copied as a link: write a file
+        (dest / path.relative_to(folder)).write_bytes(raw[name])
+    _append_csv(dest / tables["indicators"].relative_to(folder), kept[FACT_COLUMNS].values.tolist())
     if len(new_cat):
-        _append_csv(dest / "catalog.csv", new_cat[CATALOG_FIELDS].values.tolist())
+        _append_csv(dest / tables["catalog"].relative_to(folder), new_cat[CATALOG_FIELDS].values.tolist())
     return dest
 
 
-def _mapped_issues(result, before: set, kept: pd.DataFrame, new_cat: pd.DataFrame, n_facts: int, n_cat: int):
+def _mapped_issues(result, before: set, kept: pd.DataFrame, new_cat: pd.DataFrame, n_facts: int, n_cat: int,
+                   files=("indicators.csv", "catalog.csv")):  # fmt: skip
     """The validation issues of a staged copy that the review caused, on the review file's rows."""
     fact_rows = {n_facts + 2 + k: int(line) for k, line in enumerate(kept.index)}
     cat_rows = {n_cat + 2 + k: int(r) for k, r in enumerate(new_cat["_row"])}
@@ -266,11 +298,11 @@ def _mapped_issues(result, before: set, kept: pd.DataFrame, new_cat: pd.DataFram
     for issue in result.issues:
         if (issue.file, issue.row, issue.field, issue.message) in before:
             continue  # the data had it already
-        if issue.file == "indicators.csv" and issue.row in fact_rows:
+        if issue.file == files[0] and issue.row in fact_rows:
             hint = "foreign key" in issue.message or "required" in issue.message
             message = issue.message + (FIELD_HINTS.get(issue.field, "") if hint else "")
             out.append(ReviewIssue(issue.level, fact_rows[issue.row], issue.field, message))
-        elif issue.file == "catalog.csv" and issue.row in cat_rows:
+        elif issue.file == files[1] and issue.row in cat_rows:
             field_ = (
                 f"catalog_{issue.field}" if issue.field and issue.field not in ("indicator", "unit") else issue.field
             )
@@ -316,7 +348,13 @@ def check(review_csv, *, data_dir=None, apply: bool = False) -> CurationReport:
     >>> report.ok, report.facts[["fact_id", "indicator", "period", "value"]].values.tolist()
     (True, [['kh-2019-article-0...', 'public_websites', '2019', '152']])
     """
-    report = _check(Path(review_csv), data_dir=data_dir, apply=apply)
+    folder = _data_dir(data_dir)
+    tables = _tables(folder)
+    # One writer at a time: an apply holds the lock from reading the tables to replacing them. The lock also
+    # finishes (or rolls back) an apply that was killed, before anything is read.
+    with data_lock(folder, tables.values(), required=apply) as recovered:
+        report = _check(Path(review_csv), folder=folder, tables=tables, apply=apply)
+    report.issues += [ReviewIssue("warning", None, None, f"{folder}: {said}") for said in recovered]
     report.issues = [replace(i, file=report.review.name) for i in report.issues]
     return report
 
@@ -352,12 +390,24 @@ def _repeated_facts(kept: pd.DataFrame, facts: pd.DataFrame) -> list[ReviewIssue
     return issues
 
 
-def _check(review: Path, *, data_dir, apply: bool) -> CurationReport:
+def _check(review: Path, *, folder: Path, tables: dict, apply: bool) -> CurationReport:
     from ..validation import validate  # the public check of a folder, not validation's internals
 
-    folder = _data_dir(data_dir)
     frame = _read_review(review)
     report = CurationReport(review, folder)
+    in_data = validate(folder)  # rows are added only to data that validates (and whose tables can be read)
+    if not in_data.ok:
+        first = str(in_data.errors[0]).removeprefix("error: ")
+        report.issues.append(
+            ReviewIssue(
+                "error",
+                None,
+                None,
+                f"the data folder {folder} does not validate ({len(in_data.errors)} errors; the "
+                f"first: {first}); fix it before adding rows: `cchc validate {folder}` lists every problem",
+            )  # fmt: skip
+        )
+        return report
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         hint = " (its columns are separated by ';': save it as CSV with ',')" if ";" in "".join(frame.columns) else ""
@@ -387,8 +437,9 @@ def _check(review: Path, *, data_dir, apply: bool) -> CurationReport:
     number = pd.to_numeric(kept["value"], errors="coerce")  # 1514.0 → 1514, as indicators.csv writes values
     kept.loc[number.notna(), "value"] = [format_value(v) for v in number[number.notna()]]
 
-    facts = pd.read_csv(folder / "indicators.csv", dtype=str, keep_default_na=False)
-    cat = pd.read_csv(folder / "catalog.csv", dtype=str, keep_default_na=False)
+    raw = {name: path.read_bytes() for name, path in tables.items()}  # read once: checked, appended, re-checked
+    facts = pd.read_csv(io.BytesIO(raw["indicators"]), dtype=str, keep_default_na=False)
+    cat = pd.read_csv(io.BytesIO(raw["catalog"]), dtype=str, keep_default_na=False)
     new_cat = _new_catalog(kept, set(cat["indicator"]), report.issues)
     kept["fact_id"] = _number(facts, kept)
 
@@ -402,25 +453,38 @@ def _check(review: Path, *, data_dir, apply: bool) -> CurationReport:
     kept = kept.sort_values("fact_id", kind="stable")  # appended in reading order
     report.facts = kept[FACT_COLUMNS].reset_index(drop=True)
     report.catalog_rows = new_cat[CATALOG_FIELDS].reset_index(drop=True)
-    before = {(i.file, i.row, i.field, i.message) for i in validate(folder).issues}
-    with tempfile.TemporaryDirectory(prefix="cchc-curate-") as tmp:
-        copy = _staged_copy(folder, Path(tmp) / "all", kept, new_cat)
-        found = _mapped_issues(validate(copy), before, kept, new_cat, len(facts), len(cat))
+    existing = in_data.issues
+    before = {(i.file, i.row, i.field, i.message) for i in existing}
+    data_errors = [i for i in existing if i.level == "error"]
+    with workspace(folder) as tmp:
+        copy = _staged_copy(folder, Path(tmp) / "all", kept, new_cat, tables=tables, raw=raw)
+        files = tuple(tables[n].relative_to(folder).as_posix() for n in WRITTEN_TABLES)
+        found = _mapped_issues(validate(copy), before, kept, new_cat, len(facts), len(cat), files)
         bad = {i.row for i in found if i.level == "error" and i.row is not None}
         clean = kept[~kept.index.isin(bad)]
         if bad and len(clean):  # the cross-row rules run only on well-formed tables: check the other rows too
-            again = _staged_copy(folder, Path(tmp) / "clean", clean, new_cat[~new_cat["_row"].isin(bad)])
+            again = _staged_copy(
+                folder, Path(tmp) / "clean", clean, new_cat[~new_cat["_row"].isin(bad)], tables=tables, raw=raw
+            )
             seen = {(i.row, i.field, i.message) for i in found}
             more = _mapped_issues(
-                validate(again), before, clean, new_cat[~new_cat["_row"].isin(bad)], len(facts), len(cat)
+                validate(again), before, clean, new_cat[~new_cat["_row"].isin(bad)], len(facts), len(cat), files
             )
             found += [i for i in more if (i.row, i.field, i.message) not in seen]
         report.issues += found + repeats
-        if apply and report.ok:
-            for name in ("indicators.csv", "catalog.csv"):
-                staged = folder / f".{name}.curate"
-                shutil.copyfile(copy / name, staged)
-                os.replace(staged, folder / name)
-            report.applied = True
+        if apply and report.ok and data_errors:  # rows added to broken data could not be checked as they will be
+            report.issues.append(
+                ReviewIssue("error", None, None,
+                            f"nothing written: {folder} does not validate ({len(data_errors)} errors; the first: "
+                            f"{data_errors[0]}); fix the data first (`cchc validate {folder}` lists every problem)")
+            )  # fmt: skip
+        elif apply and report.ok:
+            # catalog first: a half-done apply never leaves a fact whose indicator is not in the catalog
+            new = {tables[n]: (copy / tables[n].relative_to(folder)).read_bytes() for n in ("catalog", "indicators")}
+            try:
+                replace_tables(folder, new, seen={tables[n]: digest(raw[n]) for n in tables})
+                report.applied = True
+            except WriteRefused as exc:
+                report.issues.append(ReviewIssue("error", None, None, str(exc)))
     report.issues.sort(key=lambda i: (i.level != "error", i.row or 0))
     return report

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .._csvfile import write_csv
 from .._docstrings import share_docs_in
 from .._text import fold, nfc
 from ..datadir import data_dir as _data_dir
@@ -1327,7 +1328,9 @@ def write_review(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
 
     UTF-8 with a byte-order mark, which tells Excel the encoding (without it, Excel shows Vietnamese
     letters garbled); LibreOffice, pandas and :func:`cchc_data.curate.check` read it either way.
-    Values are written as ``indicators.csv`` writes them (``1514``, ``65.91``).
+    Values are written as ``indicators.csv`` writes them (``1514``, ``65.91``). Every cell is quoted, and text
+    a spreadsheet would run as a formula (``+7 hồ sơ``) gets a leading apostrophe, as the workbooks mark it;
+    :func:`cchc_data.curate.check` removes it (:mod:`cchc_data._csvfile`).
 
     Parameters
     ----------
@@ -1353,7 +1356,7 @@ def write_review(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
     path = Path(path)
     out = frame.copy()
     out["value"] = [format_value(v) for v in out["value"]]
-    out.to_csv(path, index=False, encoding="utf-8-sig", lineterminator="\n")
+    write_csv(out, path)
     return path
 
 

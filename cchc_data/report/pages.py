@@ -209,6 +209,16 @@ def _citation_block(lang: str, version: str) -> str:
     )
 
 
+def _dataset_citation(lang: str) -> str:
+    """The index's "Cite this dataset": the citation from ``CITATION.cff`` and its BibTeX block."""
+    from ..citation import bibtex, dataset_citation
+
+    return (
+        f'<section class="cite-dataset"><h2>{html.escape(i18n.t("cite_dataset", lang))}</h2>'
+        f"<p>{html.escape(dataset_citation(lang))}</p><pre><code>{html.escape(bibtex())}</code></pre></section>"
+    )
+
+
 def _footer(lang: str, built: str) -> str:
     from ..datadir import data_version
 
@@ -454,14 +464,16 @@ def _build_details(manifest: dict, lang: str) -> str:
     )
     validation = manifest.get("validation")
     vtext = ""
-    if isinstance(validation, dict):
-        vtext = (
-            "<p>"
-            + esc(i18n.t("validation", lang))
-            + ": "
-            + esc(", ".join(f"{k} {v}" for k, v in validation.items()))
-            + "</p>"
+    if isinstance(validation, dict):  # in words, never a path of the machine that built the suite
+        summary = i18n.t(
+            "validation_summary",
+            lang,
+            valid=i18n.t("yes" if validation.get("ok") else "no", lang),
+            engine=validation.get("engine", i18n.MISSING),
+            errors=validation.get("errors", i18n.MISSING),
+            warnings=validation.get("warnings", i18n.MISSING),
         )
+        vtext = f"<p>{esc(i18n.t('validation', lang))}: {esc(summary)}</p>"
     meta = (
         f"<p>{esc(i18n.t('started', lang))} {esc(manifest['started'])} · {esc(i18n.t('finished', lang))} "
         f"{esc(manifest['finished'])} · {esc(i18n.format_number(manifest['duration_s'], lang, decimals=1))} s · "
@@ -534,7 +546,7 @@ def index_html(manifest: dict, *, downloads=()) -> str:
         sections.append(
             f'<section id="{lang}" class="lang lang-{lang}" lang="{lang}">{header}'
             f"<p>{esc(i18n.t('index_intro', lang))}</p>{verdict}{_toc(manifest, lang)}{_downloads(lang, set(downloads))}"
-            f"{_build_details(manifest, lang)}{_footer(lang, built)}</section>"
+            f"{_dataset_citation(lang)}{_build_details(manifest, lang)}{_footer(lang, built)}</section>"
         )
     return f"""<!DOCTYPE html>
 <html lang="vi">
@@ -567,7 +579,9 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
 
     Every fact as CSV (with the source's title, publisher and date), the sources as CSV, and the Excel
     workbook in Vietnamese and English. CSV files are UTF-8 with a BOM, so spreadsheet programs read the
-    Vietnamese text correctly. If the suite already has ``manifest.json`` and ``index.html``, the index is
+    Vietnamese text correctly; every text cell is quoted (a line break inside a note never splits a row) and
+    text a spreadsheet would run as a formula gets a leading apostrophe, as the workbooks mark it
+    (:mod:`cchc_data._csvfile`). If the suite already has ``manifest.json`` and ``index.html``, the index is
     rendered again with the download links. The report runner calls this once per suite, after writing
     the index and before publishing.
 
@@ -591,6 +605,7 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     """
     import json
 
+    from .._csvfile import write_csv
     from ..export import export_excel
     from ..indicators import load_indicators, sources
 
@@ -598,15 +613,15 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     (suite_dir / "downloads").mkdir(parents=True, exist_ok=True)
     facts = load_indicators(data_dir=data_dir)
     src = sources(data_dir=data_dir)
-    cite = src[["source_id", "title", "title_en", "publisher", "published"]].rename(
-        columns={c: f"source_{c}" for c in ("title", "title_en", "publisher", "published")}
+    cite = src[["source_id", "issuer", "title", "title_en", "publisher", "published"]].rename(
+        columns={c: f"source_{c}" for c in ("issuer", "title", "title_en", "publisher", "published")}
     )
     written = []
     path = suite_dir / DOWNLOADS["csv"][0]
-    facts.merge(cite, on="source_id", how="left").to_csv(path, index=False, encoding="utf-8-sig")
+    write_csv(facts.merge(cite, on="source_id", how="left"), path)
     written.append(path)
     path = suite_dir / DOWNLOADS["sources"][0]
-    src.to_csv(path, index=False, encoding="utf-8-sig")
+    write_csv(src, path)
     written.append(path)
     for lang in i18n.LANGS:
         written.append(export_excel(suite_dir / DOWNLOADS[f"xlsx_{lang}"][0], lang=lang, data_dir=data_dir))

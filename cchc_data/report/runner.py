@@ -1,7 +1,7 @@
 """``run_suite``: validate the data, plan what to execute and what to reuse, run, write, publish.
 
-Each step is a function of :mod:`~cchc_data.report.runs` (which runs), :mod:`~cchc_data.report.cache`
-(keys), :mod:`~cchc_data.report.execute` (one run) or :mod:`~cchc_data.report.suite` (the suite on disk);
+Each step is a function of :mod:`~cchc_data.report.runs` (which runs), :mod:`~cchc_data.report._cache`
+(keys), :mod:`~cchc_data.report._execute` (one run) or :mod:`~cchc_data.report._suite` (the suite on disk);
 :func:`run_suite` is their sequence.
 """
 
@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .._docstrings import share_docs_in
-from . import suite as disk
-from .cache import DataChecksums, file_hash, run_key
-from .execute import KERNEL, check_declared, error_line, execute_run, local_pool, stop_pool
+from . import _suite as disk
+from ._cache import DataChecksums, downloads_key, environment_checksum, file_hash, run_key
+from ._execute import KERNEL, check_declared, error_line, execute_run, kernel_variables, local_pool, stop_pool
 from .runs import Run, as_run, check_parameters
 
-__all__ = ["DataInvalid", "RunResult", "SuiteFailed", "SuiteResult", "run_suite"]
+__all__ = ["DataInvalid", "RunResult", "SuiteFailed", "SuiteResult", "SuiteSettings", "run_suite"]
 
 
 class DataInvalid(ValueError):
@@ -92,7 +92,7 @@ class RunResult:
     cache : {"executed", "reused"}, default "executed"
         Whether it ran now or was copied from an earlier suite.
     key : str, default ""
-        Its cache key (:func:`cchc_data.report.cache.run_key`).
+        Its cache key (:func:`cchc_data.report._cache.run_key`).
 
     Examples
     --------
@@ -117,7 +117,6 @@ class RunResult:
     def to_dict(self) -> dict:
         return {
             "notebook": self.run.notebook.name,
-            "notebook_path": str(self.run.notebook),
             "parameters": self.run.parameters,
             "label": self.run.label,
             "folder": self.run.folder,
@@ -216,6 +215,62 @@ def _positive(name: str, value, what: str) -> None:
         raise ValueError(f"{name}={value!r} is not a number of {what}; use an integer >= 1")
 
 
+@dataclass(frozen=True)
+class SuiteSettings:
+    """What the steps of one suite share, checked and made absolute once by :func:`run_suite`.
+
+    Parameters
+    ----------
+    root : pathlib.Path
+        The output folder of the suites.
+    data_dir : str
+        The data folder given (each suite reads its own snapshot of it).
+    figures_root : pathlib.Path
+        Where the charts are copied after a publish.
+    kernel : str
+        The Jupyter kernel's name.
+    timeout : float or None
+        Seconds a cell may run.
+    jobs : int
+        Worker processes of the local pool.
+    keep : int
+        Suites of each kind to keep.
+    force : bool
+        Execute every run (reuse nothing).
+    progress : bool
+        Print a line per finished run and the summary.
+    executor : concurrent.futures.Executor or None
+        The caller's executor, or ``None`` for a local pool.
+    environment : str
+        The kernel's environment checksum (:func:`cchc_data.report._cache.environment_checksum`).
+
+    Examples
+    --------
+    >>> settings = SuiteSettings(Path("/r"), "/data", Path("/f"), "python3", None, 2, 5, False, False, None, "sha256:e")
+    >>> settings.executor_name
+    'local process pool (2 jobs)'
+    """
+
+    root: Path
+    data_dir: str
+    figures_root: Path
+    kernel: str
+    timeout: float | None
+    jobs: int
+    keep: int
+    force: bool
+    progress: bool
+    executor: cf.Executor | None
+    environment: str
+
+    @property
+    def executor_name(self) -> str:
+        """How the runs execute, in words (for the manifest)."""
+        if self.executor is not None:
+            return type(self.executor).__name__
+        return f"local process pool ({self.jobs} jobs)"
+
+
 # --------------------------------------------------------------------------------------------------
 # The steps
 
@@ -293,18 +348,29 @@ def validate_data(data_dir) -> dict:
     return dict(summary)
 
 
-def cache_keys(runs: list[Run], data: DataChecksums, *, kernel: str, timeout) -> list[str]:
-    """Each run's cache key (see :mod:`cchc_data.report.cache`)."""
+def cache_keys(runs: list[Run], data: DataChecksums, settings: SuiteSettings) -> list[str]:
+    """Each run's cache key (see :mod:`cchc_data.report._cache`)."""
     notebooks = {run.notebook: file_hash(run.notebook) for run in runs}
-    return [run_key(r, notebook_hash=notebooks[r.notebook], data=data, kernel=kernel, timeout=timeout) for r in runs]
+    return [
+        run_key(
+            r,
+            notebook_hash=notebooks[r.notebook],
+            data=data,
+            kernel=settings.kernel,
+            timeout=settings.timeout,
+            environment=settings.environment,
+        )
+        for r in runs
+    ]
 
 
-def start_build(root: Path, started: dt.datetime, *, progress: bool) -> Path:
+def start_build(settings: SuiteSettings, started: dt.datetime) -> Path:
     """End the orphans and remove the build folders of dead suites (we hold the lock), then create ours."""
+    root = settings.root
     build = disk.build_folder(root, started)
     orphans = disk.end_orphans(root, current=str(build))
     stale = disk.remove_stale_builds(root)
-    if progress and (orphans or stale):
+    if settings.progress and (orphans or stale):
         print(f"cleaned up after a killed suite: {len(orphans)} processes ended, {len(stale)} build folders removed")
     build.mkdir()
     return build
@@ -321,11 +387,11 @@ def _progress(total: int, progress: bool):
     return report
 
 
-def reuse_unchanged(runs, keys, root: Path, build: Path, *, force: bool, report) -> dict[int, RunResult]:
+def reuse_unchanged(runs, keys, build: Path, settings: SuiteSettings, *, report) -> dict[int, RunResult]:
     """Copy the runs whose key an earlier published suite already has; return their results by position."""
-    if force:
+    if settings.force:
         return {}
-    earlier = disk.previous_runs(root)
+    earlier = disk.previous_runs(settings.root)
     reused = {}
     for i, (run, key) in enumerate(zip(runs, keys, strict=True)):
         if key in earlier:
@@ -346,15 +412,16 @@ def _progress_line(done: int, total: int, r: RunResult) -> str:
     return line
 
 
-def execute_runs(runs, indices, build: Path, *, executor, jobs, lock_fd, kernel, timeout, data_dir, report) -> dict:
+def execute_runs(runs, indices, build: Path, settings: SuiteSettings, *, lock_fd, data_dir, report) -> dict:
     """Execute ``runs[i]`` for each ``i`` in ``indices``; call ``report(result)`` as each ends.
 
-    On ``executor``, or else on a local pool of ``jobs`` processes that this function starts and stops (at
-    once, with their kernels, on an exception or interrupt). Parameter names are checked first, before any
-    kernel starts.
+    On ``settings.executor``, or else on a local pool of ``settings.jobs`` processes that this function starts
+    and stops (at once, with their kernels, on an exception or interrupt). Parameter names are checked first,
+    before any kernel starts. The kernels read ``data_dir`` (the suite's snapshot).
     """
     if not indices:
         return {}
+    executor, jobs, kernel, timeout = settings.executor, settings.jobs, settings.kernel, settings.timeout
     check_declared([runs[i] for i in indices])
     marker = str(build)
     pool = executor or local_pool(min(jobs, len(indices)), lock_fd=lock_fd, marker=marker)
@@ -386,9 +453,9 @@ def execute_runs(runs, indices, build: Path, *, executor, jobs, lock_fd, kernel,
     return results
 
 
-def manifest(
-    results, *, ok, started, finished, duration, jobs, executor, kernel, validation, data_dir, checksum
-) -> dict:
+def manifest(results, settings: SuiteSettings, *, ok, started, finished, duration, validation, snapshot, checksum,
+             downloads) -> dict:  # fmt: skip
+    """The suite's ``manifest.json``: no machine paths (the data is the suite's own snapshot, ``data/``)."""
     from .._version import __version__
     from ..datadir import data_version
 
@@ -397,13 +464,14 @@ def manifest(
         "started": _iso(started),
         "finished": _iso(finished),
         "duration_s": round(duration, 2),
-        "jobs": jobs,
-        "executor": executor,
-        "kernel": kernel,
+        "jobs": settings.jobs,
+        "executor": settings.executor_name,
+        "kernel": settings.kernel,
         "package_version": __version__,
-        "data_version": data_version(data_dir),
-        "data_dir": validation.get("data_dir", ""),
+        "data_version": data_version(snapshot),
+        "data_dir": disk.SNAPSHOT,
         "data_checksum": checksum,
+        "downloads": {"key": downloads},
         "validation": validation,
         "python": sys.version.split()[0],
         "executed": sum(1 for r in results if r.cache == "executed"),
@@ -468,7 +536,7 @@ def run_suite(
         Parameters go to papermill as values (never formatted into code); their names must be ones the
         notebook declares. ``figures_dir`` is added by the runner: the run's own ``figures/`` folder.
     output_root : str or pathlib.Path, default "reports"
-        Folder of the suites, created if needed (layout: :mod:`cchc_data.report.suite`).
+        Folder of the suites, created if needed (layout: :mod:`cchc_data.report._suite`).
     jobs : int, optional
         Worker processes of the local pool (default: ``os.cpu_count()``, never more than the runs to execute).
     progress : bool, default True
@@ -544,9 +612,19 @@ def run_suite(
     figures_root = (
         Path(figures_root).expanduser().resolve() if figures_root else runs[0].notebook.parent.parent / "figures"
     )
-    validation = validate_data(data_dir)
-    checksums = DataChecksums.of(data_dir)
-    keys = cache_keys(runs, checksums, kernel=kernel, timeout=timeout)
+    if figures_root.exists() and not figures_root.is_dir():
+        raise ValueError(f"figures_root={str(figures_root)!r} is not a folder; give a folder (created if needed)")
+    if root == Path(data_dir) or Path(data_dir) in root.parents:
+        raise ValueError(
+            f"output_root={str(root)!r} is inside the data folder {data_dir}: every suite would change the data it "
+            "reads; choose a folder outside it"
+        )
+    validate_data(data_dir)  # refuse bad data before the output folder is touched (the snapshot is checked again)
+    settings = SuiteSettings(
+        root=root, data_dir=data_dir, figures_root=figures_root, kernel=kernel, timeout=timeout, jobs=jobs, keep=keep,
+        force=force, progress=progress, executor=executor,
+        environment=environment_checksum(kernel, extra_env=kernel_variables(data_dir=None, marker=None)),
+    )  # fmt: skip
     root.mkdir(parents=True, exist_ok=True)
     if (root / "latest").exists() and not (root / "latest").is_symlink():
         raise FileExistsError(
@@ -555,30 +633,40 @@ def run_suite(
 
     with disk.suite_lock(root) as lock_fd, _sigterm_as_interrupt():
         started = _now()
-        build = start_build(root, started, progress=progress)
+        build = start_build(settings, started)
         t0 = time.perf_counter()
         report = _progress(len(runs), progress)
         try:
-            results = reuse_unchanged(runs, keys, root, build, force=force, report=report)
+            # One snapshot of the data per suite: the kernels read it, the keys and the manifest describe it,
+            # so an edit of the data folder while the suite runs never reaches a page filed under another key.
+            snapshot = disk.snapshot_data(Path(data_dir), build / disk.SNAPSHOT)
+            try:
+                validation = {**validate_data(snapshot), "data_dir": disk.SNAPSHOT}
+            except DataInvalid as exc:
+                first = exc.report.errors[0] if exc.report is not None and exc.report.errors else exc
+                raise DataInvalid(
+                    f"{data_dir} changed as the suite started and no longer validates (the first error: {first}); "
+                    f"nothing was run or published; `cchc validate {data_dir}` lists every problem",
+                    exc.report,
+                ) from None
+            checksums = DataChecksums.of(snapshot)
+            keys = cache_keys(runs, checksums, settings)
+            results = reuse_unchanged(runs, keys, build, settings, report=report)
             todo = [i for i in range(len(runs)) if i not in results]
-            results |= execute_runs(
-                runs, todo, build, executor=executor, jobs=jobs, lock_fd=lock_fd, kernel=kernel, timeout=timeout,
-                data_dir=data_dir, report=report,
-            )  # fmt: skip
+            results |= execute_runs(runs, todo, build, settings, lock_fd=lock_fd, data_dir=str(snapshot), report=report)
             ordered = [results[i] for i in range(len(runs))]
             for r, key in zip(ordered, keys, strict=True):
                 r.key, r.files = key, disk.list_files(build, r.run.folder)
             finished, duration = _now(), time.perf_counter() - t0
             suite_ok = all(r.ok for r in ordered)
-            how = type(executor).__name__ if executor else f"local process pool ({jobs} jobs)"
+            downloads = downloads_key(checksums.whole)
             disk.write_manifest(
                 build,
-                manifest(ordered, ok=suite_ok, started=started, finished=finished, duration=duration, jobs=jobs,
-                         executor=how, kernel=kernel, validation=validation, data_dir=data_dir,
-                         checksum=checksums.whole),
+                manifest(ordered, settings, ok=suite_ok, started=started, finished=finished, duration=duration,
+                         validation=validation, snapshot=snapshot, checksum=checksums.whole, downloads=downloads),
             )  # fmt: skip
             if suite_ok:
-                disk.write_downloads(build, root, data_dir=data_dir, checksum=checksums.whole)
+                disk.write_downloads(build, root, data_dir=str(snapshot), key=downloads)
         except BaseException:
             disk.end_processes_of(build)
             shutil.rmtree(build, ignore_errors=True)

@@ -266,7 +266,7 @@ def check_parameters(run: Run) -> None:
 
     Papermill writes ``name = value`` lines into the notebook: a name holding a newline and a statement
     would run as code. (Values are always written as literals.) Names declared by the notebook are checked
-    later, before any kernel starts (:func:`cchc_data.report.execute.check_declared`).
+    later, before any kernel starts (:func:`cchc_data.report._execute.check_declared`).
 
     Examples
     --------

@@ -7,7 +7,7 @@ Workers and kernels die with the runner: a local pool's workers ask the kernel t
 dies (``PR_SET_PDEATHSIG``, even after a SIGKILL), and a kernel exits when its worker does (ipykernel's
 parent poller). Every worker and kernel carries the suite's marker in its environment
 (:data:`SUITE_ENV`), so the next suite in the same output folder can find and end any that survived
-(:func:`cchc_data.report.suite.end_orphans`); a local pool's workers also list themselves in the build
+(:func:`cchc_data.report._suite.end_orphans`); a local pool's workers also list themselves in the build
 folder's ``.workers/`` (pid and start time).
 """
 
@@ -24,7 +24,10 @@ import tempfile
 import time
 from pathlib import Path
 
-__all__ = ["KERNEL", "SUITE_ENV", "check_declared", "error_line", "execute_run", "local_pool", "stop_pool"]
+__all__ = [
+    "KERNEL", "SUITE_ENV", "check_declared", "error_line", "execute_run", "kernel_variables", "local_pool",
+    "stop_pool",
+]  # fmt: skip
 
 # jupyter_client picks a kernel's ports before the kernel binds them: two kernels starting at the same moment
 # (parallel workers) can pick the same port, and one dies before it replies. On a busy machine a kernel can
@@ -260,18 +263,29 @@ def error_line(exc: BaseException) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", " ".join(text.split()))
 
 
-@contextlib.contextmanager
-def _kernel_environment(data_dir: str | None, marker: str | None):
-    """What the kernel inherits: inline charts, the suite's data folder and marker.
+def kernel_variables(*, data_dir: str | None, marker: str | None) -> dict:
+    """The environment variables the runner sets for every kernel: inline charts, the data folder, the marker.
 
     A server or a test often sets ``MPLBACKEND=Agg``; a kernel started with it shows no chart at all, and the
     report would silently have none.
+
+    Examples
+    --------
+    >>> kernel_variables(data_dir=None, marker=None)
+    {'MPLBACKEND': 'module://matplotlib_inline.backend_inline'}
     """
     wanted = {"MPLBACKEND": "module://matplotlib_inline.backend_inline"}
     if data_dir is not None:
         wanted["CCHC_DATA_DIR"] = data_dir
     if marker is not None:
         wanted[SUITE_ENV] = marker
+    return wanted
+
+
+@contextlib.contextmanager
+def _kernel_environment(data_dir: str | None, marker: str | None):
+    """What the kernel inherits: :func:`kernel_variables` set for the time of one run."""
+    wanted = kernel_variables(data_dir=data_dir, marker=marker)
     before = {key: os.environ.get(key) for key in wanted}
     os.environ.update(wanted)
     try:

@@ -7,6 +7,8 @@ Layout of an output folder::
       latest -> 20250101T120000Z     the last good full suite (relative symlink)
       20250101T120000Z/              a published suite (the newest ``keep`` are kept)
         index.html  manifest.json
+        data/                        the suite's snapshot of the data folder: what its kernels read
+        downloads/                   the data as CSV and Excel files
         01_province_profile/province=khanh-hoa,lang=vi/
           01_province_profile.ipynb  01_province_profile.html  figures/  [run.log]
       partial-20250101T130000Z/      a good suite with fewer runs than latest (--only): published beside it
@@ -28,9 +30,10 @@ import shutil
 import signal
 from pathlib import Path
 
-from .execute import SUITE_ENV, start_time
+from ._execute import SUITE_ENV, start_time
 
 __all__ = [
+    "SNAPSHOT",
     "SuiteLocked",
     "copy_figures",
     "end_orphans",
@@ -44,11 +47,15 @@ __all__ = [
     "publish",
     "remove_stale_builds",
     "reuse_run",
+    "snapshot_data",
     "suite_lock",
     "switch_latest",
     "write_downloads",
     "write_manifest",
 ]
+
+SNAPSHOT = "data"
+"""The folder of a suite that holds its snapshot of the data (relative to the suite)."""
 
 _STAMP_RE = re.compile(r"^\d{8}T\d{6}Z(?:-(\d+))?$")
 _PARTIAL_RE = re.compile(r"^partial-\d{8}T\d{6}Z(?:-(\d+))?$")
@@ -66,7 +73,7 @@ class SuiteLocked(RuntimeError):
     ...     pass  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    cchc_data.report.suite.SuiteLocked: another report suite is already running in ... held by process ...); wait for it to finish, then try again
+    cchc_data.report._suite.SuiteLocked: another report suite is already running in ... held by process ...); wait for it to finish, then try again
     """
 
 
@@ -84,7 +91,7 @@ def suite_lock(root: Path):
     Yields
     ------
     int
-        The lock's file descriptor (workers close their copy, see :func:`cchc_data.report.execute.local_pool`).
+        The lock's file descriptor (workers close their copy, see :func:`cchc_data.report._execute.local_pool`).
 
     Raises
     ------
@@ -446,11 +453,52 @@ def write_manifest(build: Path, manifest: dict) -> None:
     (build / "index.html").write_text(index_html(manifest), encoding="utf-8")
 
 
-def write_downloads(build: Path, root: Path, *, data_dir: str, checksum: str) -> None:
+def snapshot_data(source: Path, dest: Path) -> Path:
+    """Copy the data folder into ``dest``, each file read once: the suite's kernels read this copy only.
+
+    Regular files are copied (a symlinked table through its target); hidden files (``.*``: locks, staged
+    tables of a curation in progress) and anything that is not a regular file are not.
+
+    Parameters
+    ----------
+    source : pathlib.Path
+        The data folder.
+    dest : pathlib.Path
+        The snapshot's folder (created; must not exist).
+
+    Returns
+    -------
+    pathlib.Path
+        ``dest``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> (root / "data").mkdir()
+    >>> _ = (root / "data" / "a.csv").write_text("x")
+    >>> _ = (root / "data" / ".lock").write_text("")
+    >>> sorted(p.name for p in snapshot_data(root / "data", root / "snap").iterdir())
+    ['a.csv']
+    """
+    dest.mkdir(parents=True)
+    for file in sorted(source.rglob("*")):
+        rel = file.relative_to(source)
+        if any(part.startswith(".") for part in rel.parts) or not file.is_file():
+            continue
+        target = dest / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(file.read_bytes())
+        target.chmod(0o644)
+    return dest
+
+
+def write_downloads(build: Path, root: Path, *, data_dir: str, key: str) -> None:
     """The suite's data downloads (facts and sources as CSV, the Excel workbooks) and the index that links them.
 
-    When the suite ``latest`` points to was built on the same data (same checksum), its files are hard-linked
-    (byte-identical, no export); otherwise :func:`cchc_data.report.pages.write_downloads` writes them.
+    When the suite ``latest`` points to has downloads of the same key (same data snapshot, same runner code
+    and environment: :func:`cchc_data.report._cache.downloads_key`), its files are hard-linked (byte-identical,
+    no export); otherwise :func:`cchc_data.report.pages.write_downloads` writes them.
 
     Parameters
     ----------
@@ -459,9 +507,9 @@ def write_downloads(build: Path, root: Path, *, data_dir: str, checksum: str) ->
     root : pathlib.Path
         The output folder of the suites.
     data_dir : str
-        The data folder, as an absolute path.
-    checksum : str
-        The data's checksum (:func:`cchc_data.report.cache.data_checksum`).
+        The data folder (the suite's snapshot), as an absolute path.
+    key : str
+        The downloads' cache key.
 
     Returns
     -------
@@ -471,10 +519,9 @@ def write_downloads(build: Path, root: Path, *, data_dir: str, checksum: str) ->
     Examples
     --------
     >>> from cchc_data import data_dir
-    >>> from cchc_data.report.cache import data_checksum
     >>> import tempfile
     >>> root = Path(tempfile.mkdtemp())
-    >>> write_downloads(root, root, data_dir=str(data_dir()), checksum=data_checksum())
+    >>> write_downloads(root, root, data_dir=str(data_dir()), key="sha256:k")
     >>> sorted(p.name for p in (root / "downloads").iterdir())[:2]
     ['cchc-facts-en.xlsx', 'cchc-facts-vi.xlsx']
     """
@@ -484,7 +531,7 @@ def write_downloads(build: Path, root: Path, *, data_dir: str, checksum: str) ->
     previous = latest_target(root)
     names = [path for path, _ in DOWNLOADS.values()]
     try:
-        same = json.loads((previous / "manifest.json").read_text(encoding="utf-8"))["data_checksum"] == checksum
+        same = json.loads((previous / "manifest.json").read_text(encoding="utf-8"))["downloads"]["key"] == key
     except (TypeError, OSError, ValueError, KeyError):
         same = False
     if not same or not all((previous / name).is_file() for name in names):
