@@ -760,6 +760,36 @@ def test_drawn_values_match_the_marks():
     assert counted.sum() == len(cd.load_indicators())
 
 
+def test_breakdown_groups_share_the_provinces_colour_and_headers_take_no_bar_slot():
+    ax = pl.breakdown_chart("khanh-hoa", "dossiers_on_time_share", lang="en")
+    colour = matplotlib.colors.to_hex(pl.province_colors()["khanh-hoa"])
+    bars = [p for p in ax.patches if str(p.get_gid()).startswith("bar:")]
+    assert {matplotlib.colors.to_hex(b.get_facecolor()) for b in bars} == {colour}
+    ticks = dict(zip([t.get_text().strip() for t in ax.get_yticklabels()], ax.get_yticks(), strict=True))
+    bar_rows = sorted(b.get_y() + b.get_height() / 2 for b in bars)
+    steps = np.diff(bar_rows)
+    assert steps.max() < 2  # between groups a header, not a whole empty row and a header
+    assert ticks["Sector"] not in bar_rows and bar_rows[2] < ticks["Sector"] < bar_rows[3]
+    plt.close(ax.figure)
+
+
+def test_flags_drawn_alike_share_one_legend_entry_and_the_caveat_swatch_is_a_dotted_ring():
+    fig = pl.profile_chart("khanh-hoa", lang="en")
+    for ax in fig.axes:
+        texts = pl.legend_texts(ax)
+        assert sum(t.startswith("⚠ red edge") for t in texts) <= 1
+    plt.close(fig)
+    ax = pl.compare_chart("official_email_accounts", lang="en")
+    legend = ax.get_legend()
+    ring = next(
+        h
+        for h, t in zip(legend.legend_handles, legend.get_texts(), strict=True)
+        if t.get_text().startswith("Dotted ring")
+    )
+    assert isinstance(ring, matplotlib.patches.Circle) and ring._dash_pattern[1]  # dotted, as the chart draws it
+    plt.close(ax.figure)
+
+
 # --- charts that draw frames: draw_* forms, sources from the chart's own frame ------------------------
 
 
@@ -804,7 +834,7 @@ def test_draw_forms_look_nothing_up_in_a_data_folder(monkeypatch):
     palette = {"khanh-hoa": "#111111", "ha-giang": "#222222", "dak-lak": "#333333"}
     footers["compare"] = pl.footer_text(pl.draw_compare(frames["compare"], lang="en", palette=palette))
     footers["series"] = pl.footer_text(pl.draw_series(frames["series"], lang="en", color="#111111"))
-    footers["breakdown"] = pl.footer_text(pl.draw_breakdown(frames["breakdown"], lang="en"))
+    footers["breakdown"] = pl.footer_text(pl.draw_breakdown(frames["breakdown"], lang="en", color="#111111"))
     footers["part_whole"] = pl.footer_text(pl.draw_part_whole(frames["part_whole"], lang="en", palette=palette))
     for name, frame in frames.items():
         footer = " ".join(footers[name].split())
@@ -847,7 +877,7 @@ def test_save_figure_csv_round_trips_every_cell_and_protects_formula_like_text(t
     plt.close(fig)
     raw = pd.read_csv(paths[2], dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert raw["evidence"].tolist() == ["'=1+1 hồ sơ", "dòng một\rdòng hai"]  # two rows, the formula protected
-    assert raw["value"].tolist() == ["1.0", "-2.0"]  # numbers are never marked
+    assert raw["value"].tolist() == ["1", "-2"]  # numbers are never marked, and written as printed (not 1.0)
     assert read_csv(paths[2])["evidence"].tolist() == ["=1+1 hồ sơ", "dòng một\rdòng hai"]
 
 
