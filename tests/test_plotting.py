@@ -151,7 +151,7 @@ def test_compare_chart_plots_compare_values_in_order(concept, lang):
     assert ax.get_ylim()[0] > ax.get_ylim()[1]  # first (largest) row at the top
     assert ax.get_title(loc="left") == cd.concepts().set_index("concept").at[concept, f"label_{lang}"]
     for row in c.itertuples():
-        assert any(f"({row.period})" in t for t in texts(ax))
+        assert any(f"({i18n.format_period(row.period, lang)})" in t for t in texts(ax))
 
 
 def test_compare_chart_labels_qualifier_period_and_local_number_format():
@@ -209,7 +209,7 @@ def test_compare_chart_several_indicators_of_one_province(monkeypatch):
     monkeypatch.setattr(analysis, "compare", lambda *a, **k: fake.reset_index(drop=True))
     ax = pl.compare_chart("digital_certificates", lang="en")
     assert yticklabels(ax).count("Khánh Hòa") == 2
-    kh_texts = [" ".join(t.split()) for t in texts(ax) if "2021-Q1" in t]
+    kh_texts = [" ".join(t.split()) for t in texts(ax) if "Q1 2021" in t]
     assert any("Digital certificates issued" in t for t in kh_texts)
     assert any(kh["label_en"] in t for t in kh_texts)
     assert len(collection(ax, "values")) == len(fake)
@@ -322,7 +322,8 @@ def test_breakdown_chart_bars_total_and_labels(lang):
     (total,) = [line for line in ax.lines if line.get_gid() == "total"]
     assert total.get_xdata()[0] == 98.63
     assert ("98,63%" if lang == "vi" else "98.63%") in pl._subtitle(ax)
-    assert "2021-Q1" in ax.get_title(loc="left") and "Khánh Hòa" in ax.get_title(loc="left")
+    period = "quý I/2021" if lang == "vi" else "Q1 2021"
+    assert period in ax.get_title(loc="left") and "Khánh Hòa" in ax.get_title(loc="left")
     assert ax.get_xlabel().endswith("(%)")
     assert ax.get_xlabel().startswith(str(t[f"label_{lang}"].iloc[0]))
 
@@ -351,7 +352,7 @@ def test_progress_chart_missing_actuals_are_notes_not_zeros(lang):
     ax = pl.progress_chart("Khánh Hòa", lang=lang)
     assert len(ax.get_yticks()) == len(p)
     for label, row in zip(yticklabels(ax), p.itertuples(), strict=True):
-        assert label.endswith(f"({row.target_period})")
+        assert label.endswith(f"({i18n.format_period(row.target_period, lang)})")
     no_actual = i18n.value_label("status", "no actual yet", lang)
     assert sum(no_actual in t for t in texts(ax)) == int(p["actual"].isna().sum())
     actual = collection(ax, "actual")
@@ -377,7 +378,7 @@ def test_progress_chart_qualifier_and_other_units_written_out():
     for t, row in zip(written, others.itertuples(), strict=True):
         assert f"target {pl._fmt_number(row.target, 'en')}" in t
         if not math.isnan(row.actual):
-            assert f"({row.actual_period})" in t
+            assert f"({i18n.format_period(row.actual_period, 'en')})" in t
 
 
 def test_progress_chart_province_without_targets():
@@ -438,7 +439,7 @@ def test_profile_chart_one_panel_per_domain(province, lang):
         values = np.concatenate([collection(axis, "actual")[:, 0], collection(axis, "target")[:, 0]])
         assert sorted(values) == sorted(drawn["value"])
         for row in drawn.itertuples():
-            assert any(f"({row.period})" in t for t in texts(axis))
+            assert any(f"({i18n.format_period(row.period, lang)})" in t for t in texts(axis))
     assert fig.get_suptitle().endswith(cd.provinces().set_index("slug").at[cd.resolve_province(province), "name_vi"])
 
 
@@ -554,7 +555,7 @@ def test_compare_chart_shows_each_caveated_provinces_note_in_its_language(lang):
     assert len(caveated) >= 1
     for row in caveated.itertuples():
         note = " ".join(getattr(row, f"comparability_note_{lang}").split())
-        assert f"{row.province_name} ({row.period}): {note}" in " ".join(subtitle.split())
+        assert f"{row.province_name} ({i18n.format_period(row.period, lang)}): {note}" in " ".join(subtitle.split())
         other = "en" if lang == "vi" else "vi"
         assert getattr(row, f"comparability_note_{other}") not in subtitle
     definition = cd.concepts().set_index("concept").at["edocs_sent_share", f"definition_{lang}"]
@@ -636,14 +637,17 @@ def test_one_visual_language_targets_hollow_flags_red_everywhere():
 def test_concept_series_chart_never_joins_different_definitions(monkeypatch):
     ax = pl.concept_series_chart("eoffice_agencies", "Khánh Hòa", lang="vi")
     assert not ax.lines  # 198 (2019) and 190 (2021-Q1) count different sets
-    assert "[1] Khánh Hòa (2021-Q1)" in pl._subtitle(ax) and "không phải là giảm" in pl._subtitle(ax)
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["2019", "2021-Q1"]
+    assert "[1] Khánh Hòa (quý I/2021)" in pl._subtitle(ax) and "không phải là giảm" in pl._subtitle(ax)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2019", "quý I/2021"]
     real = analysis.concept_series("eoffice_agencies", "Khánh Hòa")
     same = real.assign(comparability="same", line="same", joined=[False, True], indicator="agencies_using_eoffice")
     monkeypatch.setattr(analysis, "concept_series", lambda *a, **k: same)
     joined = pl.concept_series_chart("eoffice_agencies", "Khánh Hòa", lang="en")
     (line,) = joined.lines
     assert line.get_ydata().tolist() == [198.0, 190.0] and not collection(joined, "caveat").size
+    # periods as readers write them in each language, never the data's code "2021-Q1"
+    assert [t.get_text() for t in joined.get_xticklabels()] == ["2019", "Q1 2021"]
+    assert not any("2021-Q1" in t for t in texts(joined) + [pl._subtitle(joined)])
 
 
 CHARTS = {

@@ -107,7 +107,7 @@ def _caveat_notes(df, lang: str, names) -> tuple[list[str], dict[int, int]]:
     for n, (_indicator, positions) in enumerate(by_indicator.items(), start=1):
         first = df.iloc[positions[0]]
         if len(positions) <= 3:
-            who = ", ".join(f"{names[p]} ({df.iloc[p]['period']})" for p in positions)
+            who = ", ".join(f"{names[p]} ({i18n.format_period(df.iloc[p]['period'], lang)})" for p in positions)
         else:
             who = i18n.t("chart.n_provinces", lang, n=len(positions))
         notes.append(_wrap(f"[{n}] {who}: {first[f'comparability_note_{lang}']}", 95))
@@ -259,7 +259,7 @@ def draw_compare(frame, *, lang="vi", ax=None, unit=None, latest=False, successo
                    linestyles=":", zorder=2, gid="caveat", clip_on=False)  # fmt: skip
     texts = []
     for pos, (row, multi) in enumerate(zip(df.itertuples(), several, strict=True)):
-        text = f"{_fmt_value(row.value, unit, row.qualifier, lang)} ({row.period})"
+        text = f"{_fmt_value(row.value, unit, row.qualifier, lang)} ({i18n.format_period(row.period, lang)})"
         if pos in numbers:
             text += f" [{numbers[pos]}]"
         if multi:
@@ -399,13 +399,13 @@ def draw_series(frame, *, lang="vi", ax=None, unit=None, color=None) -> Axes:
                    linewidths=1.2, linestyles=":", zorder=2, gid="caveat", clip_on=False)  # fmt: skip
     texts = []
     for pos, row in enumerate(df.itertuples()):
-        text = f"{_fmt_value(row.value, unit, row.qualifier, lang)} ({row.period})"
+        text = f"{_fmt_value(row.value, unit, row.qualifier, lang)} ({i18n.format_period(row.period, lang)})"
         if pos in numbers:
             text += f" [{numbers[pos]}]"
         texts.append(_mark_text(text, row.flag))
         ax.annotate(texts[-1], xy=(xs[pos], values[pos]), xytext=(0, 10), textcoords="offset points", ha="center",
                     va="bottom", fontsize=8)  # fmt: skip
-    ax.set_xticks(range(len(periods)), periods)
+    ax.set_xticks(range(len(periods)), [i18n.format_period(p, lang) for p in periods])
     ax.set_xlim(-0.5, len(periods) - 0.5)
     top = 112.0 if unit == "percent" else float(np.nanmax(values)) * 1.2 or 1.0  # room for the labels
     ax.set_ylim(0, top)
@@ -680,7 +680,7 @@ def draw_breakdown(frame, *, lang="vi", ax=None) -> Axes:
     ax.set_xlabel(f"{label} ({_unit_word(table, unit, lang)})")
     _legend(ax, lang, kinds=table["kind"].astype(str), flags=table["flag"], bar=True,
             qualifier=(table["qualifier"] != "none").any())  # fmt: skip
-    _header(ax, f"{label} – {first['province_name']}, {first['period']}", notes)
+    _header(ax, f"{label} – {first['province_name']}, {i18n.format_period(first['period'], lang)}", notes)
     _footer(ax.figure, table, lang)
     drawn = table.assign(label="")
     drawn.loc[parts.index, "label"] = texts
@@ -783,14 +783,14 @@ def draw_progress(frame, *, lang="vi", ax=None, name=None, color=None) -> Axes:
     labels, notes_right, marks = [], [], []
     for i, row in enumerate(table.itertuples()):
         label = _row_words(row, lang)
-        labels.append(_wrap(f"{label} ({row.target_period})", 55))
+        labels.append(_wrap(f"{label} ({i18n.format_period(row.target_period, lang)})", 55))
         target = _mark_text(f"{i18n.value_label('kind', 'target', lang)} {_fmt_value(row.target, row.unit, row.target_qualifier, lang)}",
                             row.flag)  # fmt: skip
         has_actual = not math.isnan(row.actual)
         actual = (
             _mark_text(
                 f"{i18n.value_label('kind', 'actual', lang)} {_fmt_value(row.actual, row.unit, row.actual_qualifier, lang)} "
-                f"({row.actual_period})",
+                f"({i18n.format_period(row.actual_period, lang)})",
                 row.actual_flag,
             )  # fmt: skip
             if has_actual
@@ -929,7 +929,12 @@ def draw_part_whole(frame, *, lang="vi", ax=None, name=None, palette=None) -> Ax
         counts = f"{_fmt_number(row.part, lang)}/{_fmt_number(row.whole, lang)}"
         share = _fmt_value(row.share, "percent", "none", lang, decimals=_share_decimals(row.share))
         prefix = f"{i18n.value_label('kind_mark', row.kind, lang)} " if str(row.kind) != "actual" else ""
-        texts.append(_mark_text(f"{prefix}{symbol + ' ' if symbol else ''}{counts} = {share} ({row.period})", row.flag))
+        texts.append(
+            _mark_text(
+                f"{prefix}{symbol + ' ' if symbol else ''}{counts} = {share} ({i18n.format_period(row.period, lang)})",
+                row.flag,
+            )
+        )
     ys = np.arange(len(table))
     shares = table["share"].to_numpy(dtype=float)
     for y, row, share in zip(ys, table.itertuples(), shares, strict=True):
@@ -1066,7 +1071,7 @@ def draw_profile(frame, *, lang="vi", fig=None, name=None, color=None) -> Figure
         texts = []
         for row in drawn.itertuples():
             prefix = f"{i18n.value_label('kind_mark', row.kind, lang)} " if str(row.kind) != "actual" else ""
-            texts.append(_mark_text(f"{prefix}{_fmt_value(row.value, 'percent', row.qualifier, lang)} ({row.period})",
+            texts.append(_mark_text(f"{prefix}{_fmt_value(row.value, 'percent', row.qualifier, lang)} ({i18n.format_period(row.period, lang)})",
                                     row.flag))  # fmt: skip
         _value_labels(axis, list(values), list(ys), texts, xmax=100.0, inside_from=0.55)
         _rows_axis(axis, [_wrap(label, wrap) for label in drawn[f"label_{lang}"]])
