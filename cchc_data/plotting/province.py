@@ -1022,7 +1022,7 @@ def draw_profile(frame, *, lang="vi", fig=None, name=None, color=None) -> Figure
     >>> table = analysis.profile("Đắk Lắk").assign(province="dak-lak", province_name="Đắk Lắk")
     >>> fig = draw_profile(chart_frame(table), lang="en")
     >>> fig.get_suptitle()
-    'PAR profile – Đắk Lắk'
+    'PAR results – Đắk Lắk'
     >>> plt.close(fig)
     """
     i18n.check_lang(lang)
@@ -1050,10 +1050,10 @@ def draw_profile(frame, *, lang="vi", fig=None, name=None, color=None) -> Figure
         skipped = group.drop(drawn.index)
         parts = []
         for unit, n in skipped[skipped["breakdown"] == ""]["unit"].astype(str).value_counts().sort_index().items():
-            parts.append(f"{_unit_word(table, unit, lang)}: {n}")
+            parts.append(i18n.t("chart.not_drawn_unit", lang, n=n, unit=_unit_word(table, unit, lang)))
         if (skipped["breakdown"] != "").any():
-            parts.append(f"{i18n.t('chart.breakdown_rows', lang)}: {int((skipped['breakdown'] != '').sum())}")
-        note = f"{i18n.t('chart.not_drawn', lang)}: {', '.join(parts)}" if parts else ""
+            parts.append(i18n.t("chart.breakdown_rows", lang, n=int((skipped["breakdown"] != "").sum())))
+        note = i18n.t("chart.not_drawn", lang, parts=", ".join(parts)) if parts else ""
         facts = i18n.t("chart.n_fact" if len(group) == 1 else "chart.n_facts", lang, n=len(group))
         title = f"{group[f'domain_label_{lang}'].iloc[0]} – {facts}"
         if drawn.empty:
