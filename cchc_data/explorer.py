@@ -47,6 +47,7 @@ _KINDS = ("actual", "target", "both")
 #: The controls' labels: control name → key in the strings catalogue.
 _LABEL_KEYS = {
     "title": "explorer.title",
+    "intro": "explorer.intro",
     "language": "explorer.language",
     "provinces": "provinces",
     "domain": "explorer.domain",
@@ -194,7 +195,9 @@ class Explorer:
                 w.HBox([lb["kind"], self.kind, lb["period"], self.period], layout=row),
             ]
         )
-        box = w.VBox([lb["title"], controls, self.message, self.charts, self.notes, self.download, self.table])
+        box = w.VBox(
+            [lb["title"], lb["intro"], controls, self.message, self.charts, self.notes, self.download, self.table]
+        )
         box.add_class("cchc-x")
         return box
 
@@ -337,7 +340,8 @@ class Explorer:
         )
         for key, label in self._labels.items():
             text = i18n.t(_LABEL_KEYS[key], lang)
-            label.value = f"<h3>{html.escape(text)}</h3>" if key == "title" else f"<b>{text}</b>"
+            tag = {"title": "h3", "intro": "p"}.get(key, "b")
+            label.value = f"<{tag}>{html.escape(text)}</{tag}>"
         self.province_text.placeholder = i18n.t("explorer.province_text", lang)
         self.search.placeholder = i18n.t("explorer.search_hint", lang)
 

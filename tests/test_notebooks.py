@@ -177,7 +177,7 @@ def test_notebook_runs_with_parameters(tmp_path, notebook, parameters):
     if notebook == "03_targets" and parameters["province"] == "dak-lak":  # an empty report says so
         assert {
             "en": "No targets are recorded for Đắk Lắk in the bundled sources.",
-            "vi": "Các nguồn kèm theo không ghi nhận mục tiêu nào cho Đắk Lắk.",
+            "vi": "Các nguồn đã thu thập không ghi nhận mục tiêu nào của Đắk Lắk.",
         }[lang] in text
 
 
