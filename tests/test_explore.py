@@ -223,7 +223,7 @@ def test_flagged_facts_are_marked(ex):
     assert 'class="flagged"' in ex.table.value or 'class="target flagged"' in ex.table.value
     assert "Contradiction within the article" in ex.table.value  # the note explains the flag
     ex.lang.value = "vi"
-    assert "⚠ hai chỗ trong nguồn mâu thuẫn nhau" in ex.table.value  # the one wording of the flag
+    assert "⚠ hai nội dung trong nguồn không thống nhất" in ex.table.value  # the one wording of the flag
     assert "Mâu thuẫn trong bài viết: năm 2019 có 183 hệ thống QLCL tại 278 cơ quan" in ex.table.value
     assert "Contradiction within the article" not in ex.table.value
 
