@@ -14,6 +14,7 @@ import json
 import os
 import platform
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -170,6 +171,31 @@ def bench_national(n: int, tmp: Path) -> list[dict]:
     ]  # fmt: skip
 
 
+def bench_validate(tmp: Path) -> list[dict]:
+    """``cchc validate`` at hostile sizes (``benchmarks/validate.py``), once each in a fresh process."""
+    from .validate import GOALS, repeat_facts, write_national
+
+    start = time.perf_counter()
+    big = write_synthetic(tmp / "synthetic-1m", provinces=63, years=22, indicators=600)
+    repeated = shutil.copytree(big, tmp / "synthetic-1m-repeated")
+    repeat_facts(repeated)
+    national = write_national(tmp / "national-60k")
+    _say(f"validation packages written in {time.perf_counter() - start:.1f} s")
+    out = []
+    for key, folder in (("validate_1m", big), ("validate_1m_repeated", repeated), ("validate_national_60k", national)):
+        r = json.loads(_run([PY, "-m", "benchmarks.validate", folder])[1])
+        label, seconds, megabytes = GOALS[key]
+        rows = r["rows"]["national_indices" if "national" in key else "indicators"]
+        _say(f"{label}: {r['validate_s']:.1f} s, peak {r['peak_rss_mb']:.0f} MB, {r['errors']} errors")
+        out.append(figure(f"{key}_s", f"{label} ({rows:,} rows, {r['errors']} errors)", [r["validate_s"]], "s",
+                          f"≤ {seconds:g} s", seconds))  # fmt: skip
+        out.append(figure(f"{key}_cpu_s", "  CPU time of that process", [r["validate_cpu_s"]], "s"))
+        if megabytes is not None:
+            out.append(figure(f"{key}_peak_rss_mb", "  peak RSS of that process", [r["peak_rss_mb"]], "MB",
+                              f"≤ {megabytes / 1024:g} GiB", megabytes))  # fmt: skip
+    return out
+
+
 def bench_report_cache(n: int, tmp: Path) -> list[dict]:
     """`cchc report` as `make report` runs it, on a copy of the bundled data: a first full run, ``n`` unchanged
     re-runs, then one after changing one Hà Giang fact (which runs execute?)."""
@@ -283,6 +309,9 @@ def main(argv=None) -> int:
     parser.add_argument("--quick", action="store_true", help=f"fewer repeats: {QUICK} instead of {REPEATS}")
     parser.add_argument("--skip-suite", action="store_true", help="don't run the report suites (the slowest part)")
     parser.add_argument("--only-report", action="store_true", help="only the floor and the report-runner figures")
+    parser.add_argument(
+        "--only-validate", action="store_true", help="only validate at 1M indicator and 60k national rows"
+    )
     args = parser.parse_args(argv)
     n = QUICK if args.quick else REPEATS
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -290,14 +319,20 @@ def main(argv=None) -> int:
     load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(prefix="cchc-bench-") as tmp:
         tmp = Path(tmp)
-        figures = [bench_floor(n["floor"], tmp)]
-        if not args.skip_suite:
+        if args.only_validate:
+            figures = bench_validate(tmp)
+        else:
+            figures = [bench_floor(n["floor"], tmp)]
+        if args.only_validate:
+            pass
+        elif not args.skip_suite:
             figures += bench_suite(n["suite"], tmp, figures[0]["value"])
             figures += bench_report_cache(n["cache"], tmp)
             figures += bench_national_suite(n["national suite provinces"], tmp, figures[0]["value"])
-        if not args.only_report:
+        if not args.only_report and not args.only_validate:
             figures += bench_load(n["load"], n["warm calls"])
             figures += bench_national(n["national"], tmp)
+            figures += bench_validate(tmp)
     failed = [f["key"] for f in figures if f["ok"] is False]
     result = {
         "date": started.isoformat(timespec="seconds"),

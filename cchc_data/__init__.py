@@ -10,7 +10,7 @@ from importlib import import_module
 
 from . import _moved  # noqa: F401  (old import paths of moved modules, e.g. cchc_data.plotting_national)
 from ._version import __version__ as __version__
-from .datadir import ContractError, DataError, data_dir, data_version
+from .datadir import ContractError, DataError, DataWarning, data_dir, data_version
 from .indicators import COLUMNS, flags, load_indicators, sources
 from .national import index_comparison, index_trajectory, latest_standing, national_indices
 from .numbers import numbers_in as numbers_in
@@ -60,7 +60,7 @@ __all__ = [
     # looking around and sharing
     "explore", "show_table", "export_excel", "format_number", "format_percent",
     # which data
-    "data_dir", "data_version", "DataError", "ContractError",
+    "data_dir", "data_version", "DataError", "ContractError", "DataWarning",
 ]  # fmt: skip
 
 #: Tools for curators (checking a data folder, reading numbers as Vietnamese documents print them): importable

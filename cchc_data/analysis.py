@@ -15,6 +15,7 @@ from ._docstrings import share_docs_in
 from .indicators import load_indicators
 from .periods import parse_period
 from .province_registry import provinces, resolve_province
+from .validation import pair_parts_with_wholes
 from .vocabularies import catalog, concepts, domains
 
 __all__ = [
@@ -77,7 +78,7 @@ def summary(*, data_dir=None) -> pd.DataFrame:
     >>> list(s.columns)
     ['province', 'domain', 'source_id', 'actual', 'plan', 'target', 'facts']
     >>> s.groupby("province", observed=True)["facts"].sum().to_dict()
-    {'dak-lak': 9, 'ha-giang': 32, 'khanh-hoa': 168}
+    {'dak-lak': 10, 'ha-giang': 32, 'khanh-hoa': 170}
     """
     df = load_indicators(data_dir=data_dir)
     table = (
@@ -339,7 +340,7 @@ def coverage(
     >>> int(m.loc["digital_certificates", "ha-giang"]), int(m.loc["fibre_commune_share", "ha-giang"])
     (1, 0)
     >>> coverage(by="domain", values="periods").at["direction", "dak-lak"]
-    '2023-Q1'
+    '2020-2025, 2022, 2023-Q1'
     """
     check_argument("grouping", by, ("concept", "indicator", "domain"))
     check_argument("coverage value", values, ("count", "periods"))
@@ -370,8 +371,9 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
     """Shares derived from a part and its whole (191 of 195 communes → 97.9 %), marked as derived.
 
     A part is a fact whose catalog row names a ``whole``; it is paired with the whole's fact of the
-    same province, period, kind, breakdown and source. Printed percentages are not touched: the result
-    has its own ``share`` column and ``origin = "derived"``.
+    same province, period, kind, breakdown and source, or printed with it for an earlier period
+    (``whole_period``; see :func:`cchc_data.validation.pair_parts_with_wholes`). Printed percentages are
+    not touched: the result has its own ``share`` column and ``origin = "derived"``.
 
     Parameters
     ----------
@@ -383,7 +385,8 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
     -------
     pandas.DataFrame
         ``province``, ``province_name``, ``indicator``, ``label_vi``, ``label_en``, ``whole_indicator``,
-        ``whole_label_vi``, ``whole_label_en``, ``period``, ``kind``, ``breakdown``, ``part``, ``whole``,
+        ``whole_label_vi``, ``whole_label_en``, ``period`` (of the part), ``whole_period`` (of the whole,
+        the same unless the source says otherwise), ``kind``, ``breakdown``, ``part``, ``whole``,
         ``share`` (percent, 0–100), ``origin``, ``qualifier``, ``source_id``, ``evidence``, ``flag`` (of the
         part, else of the whole), ``fact_id`` (of the part) and ``whole_fact_id``.
 
@@ -398,13 +401,23 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
     cat = catalog(data_dir=data_dir).set_index("indicator")
     wholes_of = df["indicator"].map(cat["whole"]).fillna("")
     parts = df[wholes_of != ""].assign(whole_indicator=wholes_of[wholes_of != ""])
-    key = ["province", "period", "kind", "breakdown", "source_id"]
-    wholes = df[["indicator", *key, "value", "flag", "fact_id"]].rename(
-        columns={"indicator": "whole_indicator", "value": "whole", "flag": "whole_flag", "fact_id": "whole_fact_id"}
+    key = ["province", "kind", "breakdown", "source_id"]
+    wholes = df[["indicator", *key, "period", "evidence", "value", "flag", "fact_id"]].rename(
+        columns={
+            "indicator": "_whole",
+            "period": "_wperiod",
+            "evidence": "_wevidence",
+            "value": "whole",
+            "flag": "whole_flag",
+            "fact_id": "whole_fact_id",
+        }
     )
-    for col in ("province", "kind", "source_id"):  # merge on plain strings, not on categories
-        parts[col], wholes[col] = parts[col].astype(str), wholes[col].astype(str)
-    out = parts.merge(wholes, on=["whole_indicator", *key], how="inner")
+    parts = parts.rename(columns={"whole_indicator": "_whole"})
+    for col in ("province", "kind", "source_id", "period"):  # merge on plain strings, not on categories
+        parts[col] = parts[col].astype(str)
+        wholes[col if col != "period" else "_wperiod"] = wholes[col if col != "period" else "_wperiod"].astype(str)
+    out = pair_parts_with_wholes(parts, wholes).dropna(subset=["whole_fact_id"])
+    out = out.rename(columns={"_whole": "whole_indicator", "_wperiod": "whole_period"})
     out = out.assign(
         part=out["value"],
         share=100 * out["value"] / out["whole"].where(out["whole"] != 0),
@@ -415,8 +428,8 @@ def part_whole_shares(frame: pd.DataFrame | None = None, *, data_dir=None) -> pd
     )
     cols = [
         "province", "province_name", "indicator", "label_vi", "label_en", "whole_indicator", "whole_label_vi",
-        "whole_label_en", "period", "kind", "breakdown", "part", "whole", "share", "origin", "qualifier",
-        "source_id", "evidence", "flag", "fact_id", "whole_fact_id",
+        "whole_label_en", "period", "whole_period", "kind", "breakdown", "part", "whole", "share", "origin",
+        "qualifier", "source_id", "evidence", "flag", "fact_id", "whole_fact_id",
     ]  # fmt: skip
     return out[cols].sort_values(["province", "period", "indicator", "breakdown"], kind="stable").reset_index(drop=True)
 

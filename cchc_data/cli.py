@@ -58,11 +58,25 @@ def _cmd_summary(args) -> int:
 def _cmd_export(args) -> int:
     from openpyxl.reader.excel import load_workbook
 
+    from .datadir import DataWarning
     from .export import ExportWarning, export_excel
     from .indicators import load_indicators
+    from .validation import validate
 
     filters = {"province": args.province, "domain": args.domain}
-    frame = load_indicators(province=args.province, domain=args.domain, data_dir=args.data_dir)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DataWarning)  # the validator's own report follows
+        frame = load_indicators(province=args.province, domain=args.domain, data_dir=args.data_dir)
+    report = validate(args.data_dir)  # what `cchc report` refuses is not exported either
+    if not report.ok:
+        for issue in report.errors:
+            print(issue, file=sys.stderr)
+        print(
+            f"cchc export: error: {report.data_dir} does not validate ({len(report.errors)} errors; the first: "
+            f"{report.errors[0]}); nothing was written; `cchc validate {report.data_dir}` lists every problem",
+            file=sys.stderr,
+        )
+        return 1
     group_by = None if args.group_by == "none" else args.group_by
     try:
         with warnings.catch_warnings(record=True) as caught:

@@ -13,6 +13,7 @@ import io
 import json
 import os
 import re
+import stat
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +28,7 @@ __all__ = [
     "PACKAGE_FILE",
     "DataError",
     "ContractError",
+    "DataWarning",
     "data_dir",
     "bundled_dir",
     "package",
@@ -71,6 +73,16 @@ class ContractError(DataError):
     --------
     >>> issubclass(ContractError, DataError), ContractError.__mro__[2].__name__
     (True, 'ValueError')
+    """
+
+
+class DataWarning(UserWarning):
+    """The data meets its contract and loads, but breaks rules ``cchc validate`` checks (warned once per version).
+
+    Examples
+    --------
+    >>> DataWarning.__mro__[1].__name__
+    'UserWarning'
     """
 
 
@@ -161,10 +173,24 @@ def _stat_key(file: Path) -> tuple:
 
 
 def _read_bytes(file: Path, shown: str) -> bytes:
+    """The bytes of a regular file; a FIFO, socket or device is refused before it can block the reader."""
     try:
-        return file.read_bytes()
+        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # opening a FIFO must not wait
     except OSError as exc:  # a folder, no permission, an I/O error
         raise DataError(f"{shown} cannot be read: {exc.strerror or type(exc).__name__}") from None
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        if stat.S_ISDIR(mode):
+            raise DataError(f"{shown} cannot be read: Is a directory")
+        raise DataError(
+            f"{shown} cannot be read: it is not a regular file (a FIFO, socket or device); put the table itself there"
+        )
+    with os.fdopen(fd, "rb") as f:
+        try:
+            return f.read()
+        except OSError as exc:
+            raise DataError(f"{shown} cannot be read: {exc.strerror or type(exc).__name__}") from None
 
 
 def _decode(raw: bytes, name: str) -> str:
@@ -187,6 +213,11 @@ def _package_cached(key: tuple) -> dict:
     except json.JSONDecodeError as exc:
         raise DataError(
             f"{PACKAGE_FILE} is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
+        ) from None
+    except RecursionError:
+        raise DataError(
+            f"{PACKAGE_FILE} is nested too deeply to be a data package descriptor (lists or objects inside each "
+            "other thousands of levels deep); a descriptor like the project's data/ is a few levels deep"
         ) from None
     _check_descriptor(desc)
     return desc
@@ -298,6 +329,11 @@ def resource_file(folder: Path, res: dict) -> Path:
 @lru_cache(maxsize=256)
 def _resource_file(folder_text: str, name: str, path: str) -> Path:
     folder = Path(folder_text)
+    if "\x00" in path:
+        raise DataError(
+            f"{PACKAGE_FILE}: the path of resource {name!r} ({path!r}) contains a NUL byte; give a file name "
+            f"inside the data folder, such as {name}.csv"
+        )
     if "://" in path or path.startswith(("http:", "https:", "ftp:", "file:", "data:")):
         raise DataError(
             f"{PACKAGE_FILE}: resource {name!r} points to a URL; only files inside the data folder are read "

@@ -25,6 +25,7 @@ import difflib
 import html
 import io
 import re
+import warnings
 from functools import partial
 
 import ipywidgets as w
@@ -35,10 +36,13 @@ from matplotlib.axes import Axes
 from . import analysis, i18n, params, plotting, tables
 from ._docstrings import share_docs_in
 from ._text import fold
+from .datadir import DataWarning
 from .indicators import load_indicators, provinces_with_data, sources
 from .periods import parse_period
+from .plotting._furniture import _as_written
 from .province_registry import provinces as registry
 from .province_registry import resolve_province
+from .validation import data_warning
 from .vocabularies import catalog, concepts, domains, search
 
 __all__ = ["explore", "Explorer"]
@@ -124,7 +128,11 @@ class Explorer:
     def __init__(self, *, lang="vi", data_dir=None):
         lang = params.check_lang(lang)
         self.data_dir = data_dir
-        self._facts = load_indicators(data_dir=data_dir)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DataWarning)  # shown in the app instead, in every language
+            self._facts = load_indicators(data_dir=data_dir)
+        #: The validation errors of the data (``""`` when it validates), shown above the controls.
+        self.data_warning = data_warning(data_dir)
         self._catalog = catalog(data_dir=data_dir).set_index("indicator")
         self._concepts = concepts(data_dir=data_dir).set_index("concept")
         self._domains = domains(data_dir=data_dir)
@@ -149,6 +157,7 @@ class Explorer:
         self.kind = w.ToggleButtons()
         self.period = w.Dropdown(layout=layout)
         self.message = w.HTML()
+        self.data_notice = w.HTML()
         self.charts = w.VBox(layout=w.Layout(max_height="480px", overflow="auto"))
         self.notes = w.HTML()
         self.table = w.HTML(layout=w.Layout(max_height="560px", overflow="auto"))
@@ -196,7 +205,17 @@ class Explorer:
             ]
         )
         box = w.VBox(
-            [lb["title"], lb["intro"], controls, self.message, self.charts, self.notes, self.download, self.table]
+            [
+                lb["title"],
+                lb["intro"],
+                self.data_notice,
+                controls,
+                self.message,
+                self.charts,
+                self.notes,
+                self.download,
+                self.table,
+            ]
         )
         box.add_class("cchc-x")
         return box
@@ -344,6 +363,12 @@ class Explorer:
             label.value = f"<{tag}>{html.escape(text)}</{tag}>"
         self.province_text.placeholder = i18n.t("explorer.province_text", lang)
         self.search.placeholder = i18n.t("explorer.search_hint", lang)
+        self.data_notice.value = (
+            f'<div class="error"><b>{html.escape(i18n.t("explorer.data_invalid", lang))}</b> '
+            f"{html.escape(i18n.t('explorer.library_says', lang))}: <code>{html.escape(self.data_warning)}</code></div>"
+            if self.data_warning
+            else ""
+        )
 
     # --- the view ---------------------------------------------------------------------------------
 
@@ -516,6 +541,7 @@ class Explorer:
             title = fig.get_suptitle() or (fig.axes[0].get_title(loc="left") if fig.axes else "")
             buffer = io.BytesIO()
             # At the charts' own resolution (the layout of their headers is right there), shown at screen size.
+            _as_written(fig)
             fig.savefig(buffer, format="png", dpi=plotting.PNG_DPI, facecolor="white", bbox_inches="tight")
             values = getattr(fig, "cchc_values", None)  # the values the chart drew, where plotting attaches them
             plt.close(fig)

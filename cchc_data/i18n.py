@@ -269,8 +269,18 @@ def format_number(value, lang: str, *, decimals: int | None = None, max_decimals
     else:
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     places = max_decimals if decimals is None else decimals
-    text = format_decimal(round(value, places), format=pattern, locale=_LOCALES[lang])
+    with _wide_decimals():
+        text = format_decimal(round(value, places), format=pattern, locale=_LOCALES[lang])
     return "\u2212" + text[1:] if text.startswith("-") else text  # a minus sign (U+2212), not a hyphen
+
+
+def _wide_decimals():
+    """A decimal context wide enough for any float: babel rounds in ``decimal``, whose default 28 digits
+    make ``1e308`` raise ``InvalidOperation``; every digit of the number is printed instead."""
+    import decimal
+
+    context = decimal.Context(prec=800, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    return decimal.localcontext(context)
 
 
 def format_percent(value, lang: str, *, decimals: int | None = None) -> str:
@@ -312,7 +322,8 @@ def format_percent(value, lang: str, *, decimals: int | None = None) -> str:
     places = 2 if decimals is None else decimals
     digits = ("." + ("#" if decimals is None else "0") * places) if places > 0 else ""
     pattern = "#,##0" + digits + _PERCENT_SUFFIX[lang]
-    return _babel_percent(round(float(value), places) / 100, format=pattern, locale=_LOCALES[lang])
+    with _wide_decimals():
+        return _babel_percent(round(float(value), places) / 100, format=pattern, locale=_LOCALES[lang])
 
 
 def format_value(value, unit: str, lang: str, *, qualifier: str = "none", decimals: int | None = None) -> str:

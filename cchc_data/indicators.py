@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import warnings
 from functools import lru_cache
 
 import numpy as np
@@ -10,7 +11,7 @@ import pandas as pd
 from ._checks import check_argument
 from ._docstrings import share_docs_in
 from ._text import fold
-from .datadir import ContractError, identity, package
+from .datadir import ContractError, DataWarning, identity, package
 from .periods import parse_period
 from .province_registry import provinces, resolve_province
 from .schema import Issue, _contract_message, check_folder, read_table
@@ -57,8 +58,10 @@ def sources(*, data_dir=None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``source_id`` (what each fact's ``source_id`` refers to), ``province``, ``title``, ``kind``,
-        ``publisher``, ``published``, ``reference_period``, ``period_covered``, ``language`` and ``text_file``
-        (the source text's file name in the sources folder).
+        ``publisher``, ``published``, ``reference_period``, ``period_covered``, ``language``, ``text_file``
+        (the source text's file name in the sources folder), the titles for citations, ``url`` and
+        ``accessed``, ``issuer``, ``document_number``, ``issue`` and ``url_status`` (see "Source fields" in
+        ``data/README.md``).
 
     Examples
     --------
@@ -120,9 +123,20 @@ def provinces_with_data(*, data_dir=None) -> list[str]:
     return sorted(_all_facts(data_dir)["province"].astype(str).unique())
 
 
+_WARNED: set[tuple] = set()  # the data versions whose validation errors were warned about
+
+
 def _all_facts(data_dir=None) -> pd.DataFrame:
     folder = check_folder(data_dir)  # the contract holds (raises ContractError naming file, row, field)
-    return _build(str(folder), identity(folder))
+    key = identity(folder)
+    frame = _build(str(folder), key)
+    if key not in _WARNED:  # the cross-row rules: the frame loads, with one warning per data version
+        from .validation import data_warning
+
+        _WARNED.add(key)
+        if message := data_warning(folder):
+            warnings.warn(message, DataWarning, stacklevel=3)
+    return frame
 
 
 @lru_cache(maxsize=8)

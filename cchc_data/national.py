@@ -48,13 +48,21 @@ __all__ = [
     "latest_standing",
     "national_values",
     "provinces_with_values",
+    "followed_provinces",
+    "full_tables",
+    "SOURCE_KINDS",
+    "WEAK_KINDS",
     "comparison_year",
 ]
 
 #: Index codes, in the order pages show them.
 INDICES = ("par_index", "sipas", "papi", "pci")
 #: What a row describes: the province itself, or a national reference value printed beside it.
-SCOPES = ("province", "national_average", "national_max", "national_min", "provinces_ranked")
+SCOPES = ("province", "national_average", "national_median", "national_max", "national_min", "provinces_ranked")
+#: What a cited page is, best first (the vocabulary of ``national_index_sources.csv``'s ``source_kind``).
+SOURCE_KINDS = ("publisher", "government", "official_newspaper", "newspaper", "secondary", "mirror")
+#: Kinds a reader should not rest a value on alone: pages mark values that only these carry.
+WEAK_KINDS = ("secondary", "mirror")
 #: Columns of :func:`national_indices`, in order.
 COLUMNS = [
     "id",
@@ -76,6 +84,7 @@ COLUMNS = [
     "source_publisher",
     "source_published",
     "source_url",
+    "source_kind",
     "evidence",
     "flag",
     "note",
@@ -211,7 +220,7 @@ def check_index(index, *, data_dir=None) -> str:
     return code
 
 
-def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFrame:
+def national_indices(*, index=None, province=None, period=None, data_dir=None) -> pd.DataFrame:
     """The national index values as a tidy frame, one row per printed number, with labels and sources.
 
     Parameters
@@ -221,13 +230,22 @@ def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFram
     province : str, optional
         Keep one province's own rows (name, slug or GSO code); national reference values are dropped.
         Without it, every row is kept, national reference values (``province`` empty) included.
+    period : int, optional
+        Keep one year (the year the index is *for*). With ``index`` and without ``province`` this is
+        the whole national table of that year as the stored pages print it (see :func:`full_tables`).
     {data_dir}
 
     Returns
     -------
     pandas.DataFrame
         Columns :data:`COLUMNS`: ``period`` is the year the index is *for* (an integer), ``value`` a
-        float, ``comparable`` is False before the index's ``comparable_from`` year (a method change).
+        float, ``comparable`` is False before the index's ``comparable_from`` year (a method change),
+        ``source_kind`` what the cited page is (:data:`SOURCE_KINDS`).
+
+    Raises
+    ------
+    ValueError
+        If the index or province is unknown, ``period`` is not a year, or the province has no value.
 
     Examples
     --------
@@ -235,10 +253,13 @@ def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFram
     >>> ranks = df.query("measure == 'rank'").drop_duplicates(["period", "value"])
     >>> dict(zip(ranks["period"], ranks["value"]))
     {2020: 51.0, 2021: 56.0, 2024: 30.0}
-    >>> national_indices(province="Hà Nội")
+    >>> pci = national_indices(index="pci", period=2020)
+    >>> pci.query("measure == 'rank' and scope == 'province'")["province"].nunique()
+    63
+    >>> national_indices(index="pci", period="last year")
     Traceback (most recent call last):
     ...
-    ValueError: no national index values for 'ha-noi'; provinces with values: dak-lak, ha-giang, khanh-hoa
+    ValueError: period is a year such as 2023, not 'last year'
     """
     values = _table("values", data_dir)
     cat = national_index_catalog(data_dir=data_dir).set_index("index")
@@ -252,6 +273,8 @@ def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFram
         if slug not in known:
             raise ValueError(f"no national index values for {slug!r}; provinces with values: {', '.join(known)}")
         values = values[values["province"] == slug]
+    if period is not None:
+        values = values[values["period"] == str(_year(period))]
     try:
         period = values["period"].astype(int)
         value = values["value"].astype(float)
@@ -269,6 +292,7 @@ def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFram
         source_publisher=values["source_id"].map(srcs["publisher"]),
         source_published=values["source_id"].map(srcs["published"]),
         source_url=values["source_id"].map(srcs["url"]),
+        source_kind=values["source_id"].map(srcs["source_kind"]),
     )
     order = {code: i for i, code in enumerate(INDICES)}
     out = out.assign(_o=out["index"].map(order)).sort_values(["_o", "province", "period", "measure", "scope"])
@@ -276,10 +300,12 @@ def national_indices(*, index=None, province=None, data_dir=None) -> pd.DataFram
 
 
 def _one_per_key(frame: pd.DataFrame) -> pd.DataFrame:
-    """One value per (period, measure, scope): the first source's, with ``disputed`` when sources differ."""
+    """One value per (period, measure, scope): the first exact value (a bound only when none is printed),
+    with ``disputed`` when sources differ."""
     key = ["period", "measure", "scope"]
     spread = frame.groupby(key)["value"].transform(lambda v: v.nunique() > 1)
-    firsts = frame.assign(disputed=spread).drop_duplicates(key, keep="first")
+    exact_first = frame.assign(_bound=frame["qualifier"] != "none").sort_values("_bound", kind="stable")
+    firsts = exact_first.assign(disputed=spread.loc[exact_first.index]).drop_duplicates(key, keep="first")
     ids = frame.groupby(key)["source_id"].agg(lambda s: ";".join(dict.fromkeys(s)))
     return firsts.set_index(key).assign(source_ids=ids).reset_index()
 
@@ -308,7 +334,7 @@ def index_trajectory(province, index, *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = index_trajectory("dak-lak", "pci")
     >>> t[["period", "score", "rank"]].values.tolist()
-    [[2016.0, 58.62, 28.0], [2020.0, 63.22, 35.0], [2021.0, 64.2, 34.0], [2022.0, 60.91, 60.0]]
+    [[2015.0, 59.0, 23.0], [2016.0, 58.62, 28.0], [2020.0, 63.22, 35.0], [2021.0, 64.2, 34.0], [2022.0, 60.91, 60.0]]
     """
     code = check_index(index, data_dir=data_dir)
     own = national_indices(index=code, province=province, data_dir=data_dir)
@@ -356,9 +382,16 @@ def index_trajectory(province, index, *, data_dir=None) -> pd.DataFrame:
     return out[columns]
 
 
+def _year(period) -> int:
+    if isinstance(period, bool) or not isinstance(period, int | np.integer | str) or not str(period).isdigit():
+        raise ValueError(f"period is a year such as 2023, not {period!r}")
+    return int(period)
+
+
 def _with_data(code: str, data_dir) -> list[str]:
     values = national_indices(index=code, data_dir=data_dir)
-    return sorted(p for p in values["province"].unique() if p)
+    followed = followed_provinces(data_dir=data_dir)
+    return sorted(p for p in values["province"].unique() if p in followed)
 
 
 def index_comparison(index, period=None, *, data_dir=None) -> pd.DataFrame:
@@ -404,9 +437,7 @@ def index_comparison(index, period=None, *, data_dir=None) -> pd.DataFrame:
         if not years:
             raise ValueError(f"no {short} value for any province yet")
         period = years[-1]
-    if isinstance(period, bool) or not isinstance(period, int | np.integer | str) or not str(period).isdigit():
-        raise ValueError(f"period is a year such as 2023, not {period!r}")
-    period = int(period)
+    period = _year(period)
     if period not in years:
         raise ValueError(
             f"no {short} value for any province in {period}; years with values: {', '.join(map(str, years))}"
@@ -449,22 +480,23 @@ def national_values(index, period, *, data_dir=None) -> dict:
     Returns
     -------
     dict
-        ``provinces_ranked``, ``national_average``, ``national_max``, ``national_min`` (floats, NaN where
-        not printed) and ``national_max_qualifier`` (``"more_than"`` when a page only says the leaders
-        scored above the value).
+        ``provinces_ranked``, ``national_average``, ``national_median``, ``national_max``,
+        ``national_min`` (floats, NaN where not printed) and ``national_max_qualifier`` (``"more_than"``
+        when a page only says the leaders scored above the value; an exact value printed elsewhere wins).
 
     Examples
     --------
-    >>> national_values("papi", 2021)
-    {'provinces_ranked': 63.0, 'national_average': 42.269, 'national_max': 48.059, 'national_min': 37.223, 'national_max_qualifier': 'none'}
-    >>> national_values("papi", 2019)["national_max_qualifier"]
-    'more_than'
+    >>> national_values("papi", 2021)["national_max"], national_values("pci", 2015)["national_median"]
+    (48.059, 58.47)
+    >>> national_values("papi", 2019)["national_max"], national_values("papi", 2019)["national_max_qualifier"]
+    (46.74, 'none')
     """
     code = check_index(index, data_dir=data_dir)
     values = national_indices(index=code, data_dir=data_dir)
     values = values[(values["scope"] != "province") & (values["period"] == int(period))]
+    values = values.assign(_bound=values["qualifier"] != "none").sort_values("_bound", kind="stable")
     first = values.drop_duplicates("scope").set_index("scope")
-    scopes = ("provinces_ranked", "national_average", "national_max", "national_min")
+    scopes = ("provinces_ranked", "national_average", "national_median", "national_max", "national_min")
     out: dict = {s: float(first["value"].get(s, np.nan)) for s in scopes}
     out["national_max_qualifier"] = first["qualifier"].get("national_max", "")
     return out
@@ -497,6 +529,8 @@ def latest_standing(*, data_dir=None) -> pd.DataFrame:
     for code in INDICES:
         for slug in _with_data(code, data_dir):
             t = index_trajectory(slug, code, data_dir=data_dir)
+            if t.empty:  # only component values (no score, no rank): the province has no standing to show
+                continue
             ranked = t[t["rank"].notna()]
             row = (ranked if not ranked.empty else t).iloc[-1]
             rows.append(
@@ -535,11 +569,71 @@ def provinces_with_values(*, data_dir=None) -> list[str]:
 
     Examples
     --------
-    >>> provinces_with_values()
-    ['dak-lak', 'ha-giang', 'khanh-hoa']
+    >>> len(provinces_with_values())  # VCCI's PCI 2020 table names every province
+    63
     """
     values = _table("values", data_dir)
     return sorted(p for p in values["province"].unique() if p)
+
+
+def followed_provinces(*, data_dir=None) -> list[str]:
+    """The provinces this project follows (those with curated facts of their own) that have national values.
+
+    The national tables hold every province of a full national table (VCCI's PCI 2020 ranking, for
+    one); the pages follow these provinces through the years and show the others as the national
+    distribution around them.
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    list of str
+        Province slugs, sorted.
+
+    Examples
+    --------
+    >>> followed_provinces()
+    ['dak-lak', 'ha-giang', 'khanh-hoa']
+    """
+    from .indicators import provinces_with_data
+
+    try:
+        curated = set(provinces_with_data(data_dir=data_dir))
+    except (DataError, FileNotFoundError, ValueError):
+        curated = set()
+    with_values = provinces_with_values(data_dir=data_dir)
+    return [p for p in with_values if p in curated] or with_values
+
+
+def full_tables(*, data_dir=None) -> pd.DataFrame:
+    """The index-years for which a stored page prints the whole national table (one row per ranked province).
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per index and year: ``index``, ``period``, ``source_id``, ``provinces`` (provinces with
+        a rank from that page) and ``provinces_ranked`` (the number the pages print).
+
+    Examples
+    --------
+    >>> full_tables()[["index", "period", "source_id", "provinces"]].values.tolist()
+    [['pci', 2020, 'pcivietnam-2020-ranking', 63]]
+    """
+    values = national_indices(data_dir=data_dir)
+    ranks = values[(values["scope"] == "province") & (values["measure"] == "rank")]
+    counts = ranks.groupby(["index", "period", "source_id"])["province"].nunique().rename("provinces").reset_index()
+    ranked = values[values["scope"] == "provinces_ranked"].groupby(["index", "period"])["value"].max()
+    counts["provinces_ranked"] = [
+        ranked.get((i, p), np.nan) for i, p in zip(counts["index"], counts["period"], strict=True)
+    ]
+    full = counts[counts["provinces"] >= counts["provinces_ranked"]]
+    return full.reset_index(drop=True)
 
 
 def comparison_year(index, *, data_dir=None) -> int:

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 __all__ = ["Period", "parse_period", "PERIOD_HINT"]
 
-_PERIOD_RE = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{4}))?$")
+_PERIOD_RE = re.compile(r"^(\d{4})(?:-Q([1-4])|-(\d{4}))?$", re.ASCII)  # 0-9 only, not ２０１７
 #: How to write a period, quoted by every message about a bad one.
 PERIOD_HINT = "write a year (2019), a quarter (2021-Q1) or a span from an earlier to a later year (2021-2030)"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}

@@ -55,16 +55,16 @@ def _key(text: str) -> str:
 
 
 def _names(frame: pd.DataFrame) -> dict[str, str]:
+    """Every way of writing each province, to its slug; a province's own names before any alias.
+
+    So an alias that is another province's name (``cchc validate`` refuses one) never hides that province.
+    """
     names: dict[str, str] = {}
     for row in frame.itertuples():
-        for name in [
-            row.slug,
-            row.gso_code,
-            str(int(row.gso_code)),
-            row.name_vi,
-            row.name_ascii,
-            *filter(None, row.aliases.split("|")),
-        ]:
+        for name in [row.slug, row.gso_code, str(int(row.gso_code)), row.name_vi, row.name_ascii]:
+            names.setdefault(_key(name), row.slug)
+    for row in frame.itertuples():
+        for name in filter(None, row.aliases.split("|")):
             names.setdefault(_key(name), row.slug)
     return names
 

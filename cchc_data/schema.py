@@ -37,15 +37,19 @@ __all__ = [
     "descriptor_issues",
     "check_folder",
     "MAX_EVIDENCE_WORDS",
+    "MAX_EVIDENCE_CHARS",
 ]
 
 #: The longest evidence fragment, in words (split on white space): a citation of the source, not its prose.
 #: Part of the data contract (stated in data/README.md); every rule, message and the extractor read it here.
 MAX_EVIDENCE_WORDS = 15
+#: The longest evidence fragment in characters: without spaces, a pasted page is one "word".
+MAX_EVIDENCE_CHARS = 250
 
-_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_INTEGER_RE = re.compile(r"[+-]?\d+")
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# ASCII digits only: Python's \d also matches full-width (２０１７) and Arabic-Indic (٤) digits.
+_NUMBER_RE = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_INTEGER_RE = re.compile(r"[+-]?[0-9]+")
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _SHOWN = 60  # characters of a bad value quoted in a message
 
 
@@ -128,6 +132,52 @@ def _show(value: str) -> str:
     return repr(value if len(value) <= _SHOWN else value[:_SHOWN] + "…")
 
 
+def _other_digits(text: str) -> str:
+    """A hint when ``text`` has digits other than 0-9 (full-width ``４``, Arabic-Indic ``٤``)."""
+    if any(c.isdigit() and not c.isascii() for c in text):
+        return "; it has digits other than 0-9 (full-width or Arabic-Indic): retype them as 0-9"
+    return ""
+
+
+class PatternError(ValueError):
+    """A ``pattern`` of ``datapackage.json`` that the linear-time engine (RE2) cannot run."""
+
+
+@lru_cache(maxsize=256)
+def _pattern(pattern: str):
+    """``pattern`` compiled by RE2, which runs in time linear in the text (no catastrophic backtracking).
+
+    Patterns come from the data folder's ``datapackage.json``: Python's ``re`` would hang on one such as
+    ``^(([a-z0-9]+-?)+)+$``. The patterns of the bundled package (reviewed with the code) run in Python's
+    engine with ASCII classes, which costs less per value. RE2's ``\\d`` is ASCII, so a full-width year does not pass ``^\\d{4}$``.
+    """
+    if pattern in _bundled_patterns():  # the project's own: reviewed, and Python's engine is faster per call
+        return re.compile(pattern, re.ASCII)
+    import re2
+
+    options = re2.Options()
+    options.log_errors = False  # RE2 would print its own complaint on stderr
+    try:
+        return re2.compile(pattern, options=options)
+    except Exception as exc:  # noqa: BLE001 - re2.error, its message as bytes
+        reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise PatternError(
+            f"pattern {pattern!r} cannot be run in linear time ({reason}); write it without backreferences or "
+            "lookarounds"
+        ) from None
+
+
+@lru_cache(maxsize=1)
+def _bundled_patterns() -> frozenset:
+    """The patterns of the package shipped with ``cchc_data``."""
+    return frozenset(
+        f["constraints"]["pattern"]
+        for res in _bundled_package()["resources"]
+        for f in res["schema"]["fields"]
+        if "pattern" in (f.get("constraints") or {})
+    )
+
+
 def _is_number(text: str) -> bool:
     return _NUMBER_RE.fullmatch(text) is not None and math.isfinite(float(text))
 
@@ -190,7 +240,9 @@ def _field_issues(file: str, f: dict, col: pd.Series) -> list:
     if typed is not None:
         ok, why = typed
         for row in _first_rows(_bad_values(col, ok, values), out, file, name):
-            out.append(Issue("error", file, row, name, f"{_show(col[row])}: type error: {why}"))
+            out.append(
+                Issue("error", file, row, name, f"{_show(col[row])}: type error: {why}{_other_digits(col[row])}")
+            )
     if "enum" in cons:
         allowed = set(cons["enum"])
         for row in _first_rows(_bad_values(col, allowed.__contains__, values), out, file, name):
@@ -198,11 +250,20 @@ def _field_issues(file: str, f: dict, col: pd.Series) -> list:
                 Issue("error", file, row, name, f"{_show(col[row])}: constraint error: not one of {cons['enum']}")
             )
     if "pattern" in cons:
-        regex = re.compile(cons["pattern"])
-        for row in _first_rows(_bad_values(col, lambda v: regex.fullmatch(v) is not None, values), out, file, name):
+        try:
+            regex = _pattern(str(cons["pattern"]))
+        except PatternError as exc:
+            out.append(Issue("error", PACKAGE_FILE, None, name, f"field {name!r} of {file}: {exc}"))
+            regex = None
+        bad = _NONE if regex is None else _bad_values(col, lambda v: regex.fullmatch(v) is not None, values)
+        for row in _first_rows(bad, out, file, name):
             out.append(
                 Issue(
-                    "error", file, row, name, f"{_show(col[row])}: constraint error: does not match {cons['pattern']}"
+                    "error",
+                    file,
+                    row,
+                    name,
+                    f"{_show(col[row])}: constraint error: does not match {cons['pattern']}{_other_digits(col[row])}",
                 )
             )
     if "minimum" in cons:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Iterable
 from numbers import Number
 
@@ -24,9 +25,10 @@ from .schema import read_table
 
 __all__ = [
     "Table", "show_table", "comparison_table", "sources_table", "issues_table", "cite_source", "sentence",
-    "describe_indices", "standing_table", "index_sources_table",
+    "SourceKey", "PAGE_SOURCES", "source_list", "describe_indices", "standing_table", "index_sources_table",
 ]  # fmt: skip
 
+_LINK_RE = re.compile(r"</?a\b[^>]*>")  # a source number's link, not shown in the table's text
 #: Columns holding a value of the row's ``unit``, with the column of their qualifier (or ``None``).
 _VALUE_COLUMNS = {
     "value": "qualifier",
@@ -133,8 +135,19 @@ def _cite_national_source(source_id: str, lang: str, *, data_dir=None) -> str:
     return short if isinstance(short, str) and short else table.at[source_id, "title"]
 
 
+def _text(value) -> str:
+    """A cell of a table read from CSV as text ("" for a missing value)."""
+    return "" if i18n._missing(value) else str(value)
+
+
 def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None) -> str:
-    """A source document cited by title, publisher and date in ``lang`` (never by its internal id).
+    """A source document cited in ``lang`` (never by its internal id): the one citation format of the pages.
+
+    Vietnamese pages cite issuer first, as Vietnamese official citations do: issuer, title, number (số
+    hiệu; "không ghi số hiệu" for an official document without one), publisher (newspaper) and issue, date
+    ("không ghi ngày" when the text gives none), and where to read it (a stored public page with the date
+    accessed, or that none was found). English pages cite author (issuer), English title, publisher, issue,
+    date and the same address. The words are UI strings of :mod:`cchc_data.i18n`.
 
     Parameters
     ----------
@@ -155,10 +168,12 @@ def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None
     --------
     >>> cite_source("kh-2021q1-report", "en", short=True)
     "Khánh Hòa People's Committee: PAR report Q1/2021 (undated, figures for Q1 2021)"
-    >>> cite_source("dl-2023-interview", "en")
-    'Raising the quality and effectiveness of administrative reform, Báo Đắk Lắk, 12 February 2023'
-    >>> cite_source("kh-2022-programme", "vi")
-    'Giai đoạn 2021 - 2030: Hướng tới chính quyền số, không rõ cơ quan ban hành, 10/1/2022'
+    >>> print(cite_source("kh-2021q1-report", "vi"))
+    UBND tỉnh Khánh Hòa, Báo cáo tình hình, kết quả cải cách hành chính quý I/2021 của tỉnh Khánh Hòa, \
+không ghi số hiệu, không ghi ngày; không tìm thấy bản công khai (tra cứu 7/12/2026)
+    >>> print(cite_source("hg-2018-article", "en"))
+    Thiên Thanh, A new milestone in carrying out administrative reform, Báo Hà Giang, Xuân 2018 issue, \
+undated; no public copy found (searched 7 December 2026)
     """
     from .indicators import sources
 
@@ -167,16 +182,110 @@ def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None
     if source_id not in table.index:
         return _cite_national_source(source_id, lang, data_dir=data_dir)
     row = table.loc[source_id]
-    title = row.get("title_en") if lang == "en" else None
-    title = title if isinstance(title, str) and title else row["title"]
-    publisher = row.get("publisher")
-    publisher = publisher if isinstance(publisher, str) and publisher else i18n.t("no_publisher", lang)
-    period = i18n.format_period(row["reference_period"], lang)
-    date = _date(row.get("published"), lang) or i18n.t("published_for", lang, period=period)
-    short_title = row.get(f"short_title_{lang}")
-    if short and isinstance(short_title, str) and short_title:
-        return f"{short_title} ({date})"
-    return i18n.t("source_cite", lang, title=title, publisher=publisher, date=date)
+    title = _text(row.get("title_en")) if lang == "en" else ""
+    title = title or row["title"]
+    date = _date(row.get("published"), lang)
+    short_title = _text(row.get(f"short_title_{lang}"))
+    if short and short_title:
+        period = i18n.format_period(row["reference_period"], lang)
+        return f"{short_title} ({date or i18n.t('published_for', lang, period=period)})"
+    issuer, publisher = _text(row.get("issuer")), _text(row.get("publisher"))
+    number = _text(row.get("document_number"))
+    parts = [issuer, title]
+    if number:
+        parts.append(i18n.t("cite_number", lang, number=number))
+    elif row["kind"] == "official_report":
+        parts.append(i18n.t("cite_no_number", lang))
+    if publisher != issuer:
+        parts.append(publisher or i18n.t("no_publisher", lang))
+    if _text(row.get("issue")):
+        parts.append(i18n.t("cite_issue", lang, issue=row["issue"]))
+    parts.append(date or i18n.t("undated", lang))
+    citation = ", ".join(p for p in parts if p)
+    accessed = _date(row.get("accessed"), lang)
+    if _text(row.get("url")):
+        return f"{citation}; {i18n.t('cite_url', lang, url=row['url'], date=accessed)}"
+    if _text(row.get("url_status")) == "not_found":
+        return f"{citation}; {i18n.t('cite_no_url', lang, date=accessed)}"
+    return citation
+
+
+class SourceKey:
+    """The numbered source key of one page: tables cite ``[1]`` … ``[n]`` and the page ends with the list.
+
+    Sources are numbered in the order the page first cites them. :func:`show_table` numbers its source
+    cells with the page's key (:data:`PAGE_SOURCES` unless given another), and :func:`source_list` shows
+    the key at the end of the page.
+
+    Parameters
+    ----------
+    data_dir : str or path, optional
+        The data folder the citations come from. Default ``None``: the bundled data.
+
+    Examples
+    --------
+    >>> key = SourceKey()
+    >>> key.number("kh-2021q1-report"), key.number("dl-2023-interview"), key.number("kh-2021q1-report")
+    (1, 2, 1)
+    >>> [n for n, _ in key.entries("en")]
+    [1, 2]
+    """
+
+    def __init__(self, *, data_dir=None):
+        self.data_dir = data_dir
+        self.numbers: dict[str, int] = {}
+
+    def number(self, source_id: str) -> int:
+        """The number of ``source_id`` on this page (a new one the first time it is cited)."""
+        return self.numbers.setdefault(str(source_id), len(self.numbers) + 1)
+
+    def entries(self, lang: str) -> list[tuple[int, str]]:
+        """``(number, full citation in lang)`` of every source cited so far, in order."""
+        return [(n, cite_source(s, lang, data_dir=self.data_dir)) for s, n in self.numbers.items()]
+
+    def clear(self) -> None:
+        """Forget the numbers (a new page)."""
+        self.numbers.clear()
+
+
+#: The key of the page being made: a notebook is one page, so its kernel numbers its sources once.
+PAGE_SOURCES = SourceKey()
+
+
+def source_list(lang: str, *, key: SourceKey | None = None) -> Table:
+    """The numbered list of the sources a page has cited (its source key), to end the page with.
+
+    Parameters
+    ----------
+    lang : {"vi", "en"}
+        Language of the citations, in any case.
+    key : SourceKey, optional
+        The page's key. Default ``None``: :data:`PAGE_SOURCES`, the one :func:`show_table` numbers with.
+
+    Returns
+    -------
+    Table
+        A heading and an ordered list, ``[n]`` before each full citation (see :func:`cite_source`); its
+        ``frame`` has the columns ``number`` and ``citation``. Nothing cited: an empty table.
+
+    Examples
+    --------
+    >>> key = SourceKey()
+    >>> _ = key.number("dl-2023-interview")
+    >>> source_list("en", key=key).frame.values.tolist()
+    [[1, 'Lan Anh, Raising the quality and effectiveness of administrative reform, Báo Đắk Lắk, 12 February 2023; \
+no public copy found (searched 7 December 2026)']]
+    """
+    lang = i18n.check_lang(lang)
+    key = PAGE_SOURCES if key is None else key
+    entries = key.entries(lang)
+    frame = pd.DataFrame(entries, columns=["number", "citation"])
+    if not entries:
+        return Table("", frame, 0)
+    items = "".join(f'<li id="source-{n}" value="{n}">{html.escape(text)}</li>' for n, text in entries)
+    heading = html.escape(i18n.t("sources", lang))
+    text = f'<div class="cchc-sources"><h2>{heading}</h2><ol>{items}</ol></div>'
+    return Table(text, frame, len(entries))
 
 
 def _province_names(data_dir) -> dict[str, str]:
@@ -212,10 +321,9 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         return f'<span class="title">{html.escape(value)}</span>', "source"
     if column == "publisher":  # a proper name, in Vietnamese on every page
         return f'<span lang="vi">{html.escape(str(value))}</span>', "source"
-    if column in _SOURCE_COLUMNS:
-        if value not in ctx["cited"]:
-            ctx["cited"][value] = cite_source(value, lang, data_dir=ctx["data_dir"])
-        return html.escape(ctx["cited"][value]), "source"
+    if column in _SOURCE_COLUMNS:  # a number of the page's source key, linked to its entry
+        n = ctx["sources"].number(value)
+        return f'<a href="#source-{n}">[{n}]</a>', "source"
     if column == "flag" and value and ctx.get("notes") and isinstance(row.get("note"), str) and row.get("note"):
         label = html.escape(i18n.value_label("flag", value, lang))
         return f'{label}<br><span class="gloss">{html.escape(row["note"])}</span>', ""
@@ -244,6 +352,7 @@ def show_table(
     empty: str | None = None,
     titles: Iterable[str] = (),
     style: str = "page",
+    sources: SourceKey | None = None,
     data_dir=None,
 ) -> Table:
     """``frame`` as an HTML table in ``lang`` for a page (no index, formatted numbers, words, citations).
@@ -273,6 +382,9 @@ def show_table(
     style : {"page", "explorer"}, default "page"
         ``"explorer"``: also mark the rows of flagged facts (``<tr class="flagged">``) and put ``⚠`` before
         a flag, as the explorer (:func:`cchc_data.explore`) shows its table.
+    sources : SourceKey, optional
+        The page's source key: a ``source_id`` cell shows the source's number ``[n]`` in it, and the page
+        ends with :func:`source_list`. Default ``None``: :data:`PAGE_SOURCES`.
     {data_dir}
 
     Returns
@@ -321,7 +433,7 @@ def show_table(
     ctx = {
         "data_dir": data_dir,
         "provinces": _province_names(data_dir),
-        "cited": {},
+        "sources": PAGE_SOURCES if sources is None else sources,
         "titles": set(titles),
         "notes": lang == "en" or vi_notes,  # whether "note" is in the page's language (shown under a flag)
     }
@@ -338,7 +450,8 @@ def show_table(
                 text = f"⚠ {text}"
             missing = missing or text == i18n.MISSING
             cells.append(f'<td class="{css}">{text}</td>' if css else f"<td>{text}</td>")
-            row_text.append(html.unescape(text.replace("<br>", " ")).replace('<q lang="vi">', "").replace("</q>", ""))
+            plain = _LINK_RE.sub("", text.replace("<br>", " ")).replace('<q lang="vi">', "").replace("</q>", "")
+            row_text.append(html.unescape(plain))
         is_target = str(row.get("kind", "")) == "target"  # targets are visibly apart from actual results
         classes = " ".join(k for k, on in (("target", is_target), ("flagged", flagged)) if on)
         body.append((f'<tr class="{classes}">' if classes else "<tr>") + "".join(cells) + "</tr>")
@@ -403,8 +516,19 @@ def comparison_table(comparison: pd.DataFrame, lang: str, *, data_dir=None) -> T
     return show_table(frame, lang, columns=columns + ["source_id", "evidence"], data_dir=data_dir)
 
 
+def _where_to_read(row: dict, lang: str) -> str:
+    """A stored public copy's address and date accessed, or that none was found."""
+    accessed = _date(row.get("accessed"), lang)
+    if _text(row.get("url")):
+        return i18n.t("cite_url", lang, url=row["url"], date=accessed)
+    return i18n.t("cite_no_url", lang, date=accessed) if _text(row.get("url_status")) == "not_found" else ""
+
+
 def sources_table(lang: str, *, data_dir=None) -> Table:
-    """The source documents in ``lang``: title, kind, publisher, date, period (English titles on English pages).
+    """The source documents in ``lang``: issuer, title, kind, number, publisher, issue, date, period, public copy.
+
+    English titles on English pages; a document without a date says "undated", one without a stored public
+    copy says so with the date of the search.
 
     Parameters
     ----------
@@ -424,7 +548,8 @@ def sources_table(lang: str, *, data_dir=None) -> Table:
     Examples
     --------
     >>> list(sources_table("en").frame.columns)
-    ['Province', 'Title', 'Document kind', 'Publisher', 'Published', 'Reference period']
+    ['Province', 'Issuer or author', 'Title', 'Document kind', 'Document number', 'Publisher', 'Issue', \
+'Published', 'Reference period', 'Public copy']
     """
     from .indicators import sources
 
@@ -433,14 +558,19 @@ def sources_table(lang: str, *, data_dir=None) -> Table:
     title = src["title"]
     if lang == "en":
         title = src["title_en"].where(src["title_en"].fillna("") != "", src["title"])
+    undated = i18n.t("undated", lang)
     frame = pd.DataFrame(
         {
             "province": src["province"],
+            "issuer": src["issuer"] if "issuer" in src.columns else "",
             "title": title,
             "source_kind": src["kind"],
+            "document_number": src["document_number"] if "document_number" in src.columns else "",
             "publisher": src["publisher"],
-            "published": [_date(v, lang) for v in src["published"]],
+            "issue": src["issue"] if "issue" in src.columns else "",
+            "published": [_date(v, lang) or undated for v in src["published"]],
             "reference_period": src["reference_period"],
+            "where_to_read": [_where_to_read(r, lang) for r in src.to_dict("records")],
         }
     )
     columns = list(frame.columns)
@@ -490,6 +620,9 @@ def issues_table(report, lang: str) -> Table:
 
 
 # --- the national indices' page tables ---------------------------------------------------------------------
+
+#: Marks a value measured by an earlier method than the index's latest (explained in the remarks).
+METHOD_MARK = "*"
 
 
 def _index_number(value, lang: str) -> str:
@@ -553,7 +686,8 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns headed in ``lang``: index, province, year, score and rank as text in ``lang``'s number
-        format, and remarks (earlier method, sources disagree, no rank found, and the note in ``lang``
+        format, each with the year it is for in brackets (and :data:`METHOD_MARK` when measured by an
+        earlier method than the index's latest), and remarks (earlier method, sources disagree, no rank found, and the note in ``lang``
         of a flagged value behind the score or rank: ``note_vi`` or ``note``).
 
     Raises
@@ -569,7 +703,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = standing_table("en").set_index(["Index", "Province"])
     >>> t.loc[("PAR INDEX", "Khánh Hòa"), ["Score", "Rank", "Remarks"]].tolist()
-    ['90.49%', '10/63', '']
+    ['90.49% (2024)', '10/63 (2024)', '']
     """
     lang = i18n.check_lang(lang)
     s = national.latest_standing(data_dir=data_dir)
@@ -578,11 +712,19 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     flagged = values[values["flag"] != ""].assign(period=lambda v: v["period"].astype(int))
     note = "note_vi" if lang == "vi" else "note"
 
+    def when(r):  # the year in the cell, and a mark where the method differs from the latest one
+        return f" ({int(r['period'])}{'' if r['comparable'] else METHOD_MARK})"
+
     def rank(r):
         if math.isnan(r["rank"]):
             return "–"
         of = "" if math.isnan(r["provinces_ranked"]) else "/" + _index_number(r["provinces_ranked"], lang)
-        return _index_number(r["rank"], lang) + of
+        return _index_number(r["rank"], lang) + of + when(r)
+
+    def score(r):
+        if r["score"] != r["score"]:
+            return "–"
+        return _index_number(r["score"], lang) + ("%" if r["unit"] == "percent" else "") + when(r)
 
     remarks = []
     for _, r in s.iterrows():
@@ -597,10 +739,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
             "index": s["index"].map(cat[f"short_{lang}"]),
             "province": s["province_name"],
             "period": s["period"].astype(str),  # a year, not a quantity: no 2,024
-            "score": [
-                _index_number(v, lang) + ("%" if u == "percent" and v == v else "")
-                for v, u in zip(s["score"], s["unit"], strict=True)
-            ],  # fmt: skip
+            "score": [score(r) for _, r in s.iterrows()],
             "rank": [rank(r) for _, r in s.iterrows()],
             "remark": remarks,
         }
@@ -609,7 +748,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
 
 
 def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
-    """The published pages behind the national index values: id, title, publisher, date and address.
+    """The published pages behind the national index values: id, title, publisher, kind, date and address.
 
     Parameters
     ----------
@@ -619,7 +758,8 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        One row per page, columns headed in ``lang``; titles in ``lang``, undated pages marked so.
+        One row per page, columns headed in ``lang``; titles in ``lang``, the kind of page
+        (the strings catalogue's ``national.source_kind.<kind>``) in ``lang``, undated pages marked so.
 
     Raises
     ------
@@ -630,7 +770,7 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = index_sources_table("en")
     >>> list(t.columns)
-    ['Source id', 'Title', 'Published by', 'Published', 'Address']
+    ['Source id', 'Title', 'Published by', 'Kind of source', 'Published', 'Address']
     >>> t.iloc[0, :2].tolist()
     ['vnvn-kh-2025-par-sipas', 'People are increasingly satisfied with the service']
     """
@@ -642,7 +782,8 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
             "source": src["source_id"],
             "title": title,
             "publisher": src["publisher"],
-            "published": src["published"].replace("", i18n.t("national.remark.undated", lang)),
+            "kind": [i18n.t(f"national.source_kind.{k}", lang) for k in src["source_kind"]],
+            "published": [_date(v, lang) or i18n.t("undated", lang) for v in src["published"]],
             "url": src["url"],
         }
     )

@@ -8,11 +8,12 @@ adding a rule is adding a function and naming it in that list.
 
 from __future__ import annotations
 
+import copy
 import os
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -22,11 +23,12 @@ from . import i18n
 from ._checks import check_argument
 from ._docstrings import share_docs_in
 from ._text import collapse_ws
-from .datadir import PACKAGE_FILE, DataError, read_raw, resource_file
+from .datadir import PACKAGE_FILE, DataError, _read_bytes, identity, read_raw, resource_file
 from .datadir import data_dir as _data_dir
 from .numbers import numbers_in
 from .periods import parse_period
 from .schema import (
+    MAX_EVIDENCE_CHARS,
     MAX_EVIDENCE_WORDS,
     Issue,
     check_folder,
@@ -37,8 +39,8 @@ from .schema import (
 )
 
 __all__ = [
-    "Issue", "ValidationReport", "validate", "verify_evidence", "check_national", "SOURCES_DIR_ENV", "RULES",
-    "NATIONAL_RULES",
+    "Issue", "ValidationReport", "validate", "verify_evidence", "check_national", "data_warning", "SOURCES_DIR_ENV",
+    "RULES", "NATIONAL_RULES",
 ]  # fmt: skip
 
 SOURCES_DIR_ENV = "CCHC_SOURCES_DIR"
@@ -100,8 +102,15 @@ def _frictionless_issues(folder: Path, package: dict) -> list[Issue]:
     from frictionless import Package  # imported here: it is slow to import and only validation needs it
 
     issues = []
+    # Patterns come from the data: frictionless runs them with Python's backtracking engine, which a pattern
+    # such as ^(([a-z0-9]+-?)+)+$ makes hang. Our checker runs them in linear time (RE2) and reports them.
+    descriptor = copy.deepcopy(package)
+    for res in descriptor["resources"]:
+        for f in res["schema"]["fields"]:
+            (f.get("constraints") or {}).pop("pattern", None)
     try:
-        report = Package(str(folder / PACKAGE_FILE)).validate()
+        report = Package(descriptor, basepath=str(folder)).validate()
+
     except Exception as exc:  # noqa: BLE001 - the reference engine's own failure becomes one issue
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         return [Issue("error", PACKAGE_FILE, None, None, f"frictionless cannot check the package: {first}")]
@@ -129,11 +138,15 @@ def _frictionless_issues(folder: Path, package: dict) -> list[Issue]:
 #: Checks of our schema checker that frictionless does not make (it follows the Table Schema, which
 #: allows ``NaN``, ``INF`` and ``1_514`` as numbers and does not check ``uniqueKeys``); the frictionless
 #: engine adds them, so both engines refuse the same data.
-_BEYOND_TABLE_SCHEMA = ("type error", "unique key error", "NUL byte")
+_BEYOND_TABLE_SCHEMA = (
+    "type error", "unique key error", "NUL byte", "differs from the schema's fields", "does not match",
+    "cannot be run in linear time",
+)  # fmt: skip
 
 
 def _beyond_frictionless(ours: list[Issue], theirs: list[Issue]) -> list[Issue]:
     seen = {(i.file, i.row, i.field) for i in theirs}
+    seen |= {(i.file, 1, None) for i in theirs if i.row is None and i.field is None}  # frictionless's header error
     return [
         i for i in ours if (i.file, i.row, i.field) not in seen and any(k in i.message for k in _BEYOND_TABLE_SCHEMA)
     ]
@@ -144,7 +157,7 @@ def _nfc_issues(folder: Path, package: dict) -> list[Issue]:
     issues = []
     for res in package["resources"]:
         try:
-            text = resource_file(folder, res).read_bytes().decode("utf-8-sig")
+            text = _read_bytes(resource_file(folder, res), res["path"]).decode("utf-8-sig")
         except (DataError, OSError, UnicodeDecodeError):
             continue  # reported when the table was read
         if unicodedata.is_normalized("NFC", text):
@@ -220,6 +233,8 @@ class Tables:
         """
         if isinstance(rows, pd.Series):
             rows = self.facts[rows]
+        if rows.empty:  # the common case: no frame to turn into dicts
+            return []
         out = []
         for line, row in zip(rows.index, rows.to_dict("records"), strict=True):  # plain dicts: fast
             lvl = level(row) if callable(level) else level
@@ -335,14 +350,33 @@ def _too_long_message(r) -> str:
 
 
 def evidence_is_short(t: Tables) -> list[Issue]:
-    """Evidence is a citation (at most ``MAX_EVIDENCE_WORDS`` words), not prose."""
-    return t.issues("error", _too_long(t.facts["evidence"]), "evidence", _too_long_message)
+    """Evidence is a citation (at most ``MAX_EVIDENCE_WORDS`` words and ``MAX_EVIDENCE_CHARS`` characters)."""
+    f = t.facts
+    words = _too_long(f["evidence"])
+    out = t.issues("error", words, "evidence", _too_long_message)
+    long = (f["evidence"].str.len() > MAX_EVIDENCE_CHARS) & ~words
+    out += t.issues("error", long, "evidence", _too_many_characters)
+    return out
+
+
+def _too_many_characters(r) -> str:
+    return (
+        f"{len(r['evidence']):,} characters; quote at most {MAX_EVIDENCE_WORDS} words (a citation of at most "
+        f"{MAX_EVIDENCE_CHARS} characters, not a page)"
+    )
 
 
 def evidence_prints_the_value(t: Tables) -> list[Issue]:
-    """The evidence contains the value as printed, in numerals or in words (``không có đơn vị`` is 0)."""
+    """The evidence contains the value as printed, in numerals or in words (``không có đơn vị`` is 0).
+
+    Evidence too long to be a citation is reported by :func:`evidence_is_short` and not read again.
+    """
     f = t.facts
-    ok = pd.Series([_prints(e, v) for e, v in zip(f["evidence"], f["_value"], strict=True)], index=f.index, dtype=bool)
+    ok = pd.Series(
+        [len(e) > MAX_EVIDENCE_CHARS or _prints(e, v) for e, v in zip(f["evidence"], f["_value"], strict=True)],
+        index=f.index,
+        dtype=bool,
+    )
     return t.issues(
         "error",
         ~ok,
@@ -407,6 +441,26 @@ def period_runs_forwards(t: Tables) -> list[Issue]:
     return out
 
 
+def source_url_matches_its_status(t: Tables) -> list[Issue]:
+    """A source's ``url`` is given exactly when ``url_status`` is ``found`` (else the search found none)."""
+    srcs = t.tables["sources"]
+    if "url_status" not in srcs.columns:  # an older folder without the source fields
+        return []
+    has_url = srcs["url"].fillna("").astype(str) != ""
+    found = srcs["url_status"] == "found"
+    return t.issues(
+        "error",
+        srcs[has_url != found],
+        "url",
+        lambda r: (
+            f"{r['source_id']}: url_status is 'found' but there is no url; give the address or set 'not_found'"
+            if r["url_status"] == "found"
+            else f"{r['source_id']}: a url with url_status {r['url_status']!r}; set 'found' or remove the url"
+        ),
+        file="sources.csv",
+    )
+
+
 def target_not_before_its_source(t: Tables) -> list[Issue]:
     """A target's period does not end before the period its source reports on."""
     f, ends = t.facts, t.period_ends
@@ -423,15 +477,62 @@ def target_not_before_its_source(t: Tables) -> list[Issue]:
     )
 
 
+_PAIR_KEY = ["province", "kind", "breakdown", "source_id"]
+
+
+def _period_end(label) -> int | None:
+    try:
+        return parse_period(label).end
+    except ValueError:
+        return None
+
+
+def pair_parts_with_wholes(parts: pd.DataFrame, wholes: pd.DataFrame) -> pd.DataFrame:
+    """Join each part to its whole: the rule of *parts and wholes* in ``data/README.md``.
+
+    A part (a row of ``parts`` with the whole's indicator in ``_whole``) pairs with the ``wholes`` row of
+    that indicator and the same province, kind, breakdown and source, and the same period — or, where the
+    source prints the two together (the same evidence, ``11/11 … đã khắc phục``) and says the whole is of an
+    earlier period (the 2022 inspection), with that whole at its own period, ending no later than the
+    part's. ``wholes`` has ``_whole``, ``_wperiod``, ``_wevidence`` and the key columns; the result keeps
+    ``parts``' index and order and has the whole's columns empty where there is none.
+    """
+    candidates = parts[["_whole", "period", "evidence", *_PAIR_KEY]].reset_index(names="_pline")
+    candidates = candidates.merge(wholes, on=["_whole", *_PAIR_KEY])
+    same = candidates["period"] == candidates["_wperiod"]
+    ends = {label: _period_end(label) for label in set(candidates["period"]) | set(candidates["_wperiod"])}
+    part_end = candidates["period"].map(ends).astype("float64")
+    whole_end = candidates["_wperiod"].map(ends).astype("float64")
+    together = (candidates["evidence"] == candidates["_wevidence"]) & (whole_end <= part_end)
+    candidates = candidates[same | together].assign(_same=same[same | together])
+    best = candidates.sort_values("_same", ascending=False, kind="stable").drop_duplicates("_pline")
+    best = best.drop(columns=["_whole", "period", "evidence", "_same", *_PAIR_KEY]).set_index("_pline")
+    return parts.join(best, how="left")
+
+
 def part_within_its_whole(t: Tables) -> list[Issue]:
-    """Every part has its whole (same province, period, kind, breakdown, source) and is not larger."""
+    """Every part has its whole (same province, period, kind, breakdown, source) and is not larger.
+
+    A whole printed together with its part (the same evidence) may be of an earlier period when the source
+    says so (:func:`pair_parts_with_wholes`).
+    """
     f, cat = t.facts, t.cat
     key = ["province", "period", "kind", "breakdown", "source_id"]
     whole_code = f["indicator"].map(cat["whole"]).fillna("")
-    parts = f[whole_code != ""].assign(_whole=whole_code[whole_code != ""], _line=lambda d: d.index)
-    wholes = f[["indicator", *key, "_value", "_flagged"]].assign(_wline=f.index)
-    wholes = wholes.rename(columns={"indicator": "_whole", "_value": "_whole_value", "_flagged": "_whole_flagged"})
-    paired = parts.merge(wholes, on=["_whole", *key], how="left").set_index("_line")
+    parts = f[whole_code != ""].assign(_whole=whole_code[whole_code != ""])
+    wholes = f[["indicator", *_PAIR_KEY, "period", "evidence", "_value", "_flagged"]].assign(_wline=f.index)
+    # a repeated fact (one_fact_per_key) must not multiply the rows of the join
+    wholes = wholes.drop_duplicates(["indicator", *_PAIR_KEY, "period", "evidence"])
+    wholes = wholes.rename(
+        columns={
+            "indicator": "_whole",
+            "period": "_wperiod",
+            "evidence": "_wevidence",
+            "_value": "_whole_value",
+            "_flagged": "_whole_flagged",
+        }
+    )
+    paired = pair_parts_with_wholes(parts, wholes)
     out = t.issues(
         "error",
         paired[paired["_wline"].isna()],
@@ -487,14 +588,30 @@ def count_parts_within_total(t: Tables) -> list[Issue]:
     )
 
 
+#: Characters that draw nothing although Unicode does not call them spaces (Hangul fillers, braille blank).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _visible(text: str) -> bool:
+    """Whether ``text`` draws anything: not only spaces, zero-width and other format or control characters."""
+    return any(
+        not (c.isspace() or c in _BLANK_LETTERS or unicodedata.category(c) in {"Cf", "Cc", "Co", "Cn", "Mn", "Me"})
+        for c in text
+    )
+
+
 def flag_is_explained_in_vietnamese(t: Tables) -> list[Issue]:
-    """A flagged fact explains its flag in Vietnamese in ``note_vi`` (Vietnamese pages show it)."""
+    """A flagged fact explains its flag in Vietnamese in ``note_vi``, in visible text (Vietnamese pages show it)."""
     f = t.facts
+    blank = pd.Series([not _visible(n) for n in f["note_vi"]], index=f.index, dtype=bool)
     return t.issues(
         "error",
-        f["_flagged"] & (f["note_vi"].str.strip() == ""),
+        f["_flagged"] & blank,
         "note_vi",
-        lambda r: f"{r['fact_id']} is flagged {r['flag']!r}: explain the flag in Vietnamese in note_vi",
+        lambda r: (
+            f"{r['fact_id']} is flagged {r['flag']!r}: explain the flag in Vietnamese in note_vi"
+            + (" (it holds only invisible characters, such as a zero-width space)" if r["note_vi"] else "")
+        ),
     )
 
 
@@ -613,7 +730,7 @@ def national_flag_is_explained_in_vietnamese(t: Tables) -> list[Issue]:
     v = t.national
     return t.national_issues(
         "error",
-        v["_flagged"] & (v["note_vi"].str.strip() == ""),
+        v["_flagged"] & pd.Series([not _visible(n) for n in v["note_vi"]], index=v.index, dtype=bool),
         "note_vi",
         lambda r: f"{r['id']} is flagged {r['flag']!r}: explain the flag in Vietnamese in note_vi",
     )
@@ -634,13 +751,39 @@ def national_period_not_before_first_year(t: Tables) -> list[Issue]:
     )
 
 
+_BOUND_HOLDS = {
+    "more_than": lambda exact, bound: exact > bound,
+    "at_least": lambda exact, bound: exact >= bound,
+    "less_than": lambda exact, bound: exact < bound,
+    "at_most": lambda exact, bound: exact <= bound,
+}
+
+
+def _bounds_agree(group: pd.DataFrame) -> bool:
+    """Whether the rows differ only as bounds that their one exact value satisfies."""
+    bounds = group[group["qualifier"].isin(list(_BOUND_HOLDS))]
+    exact = group.loc[~group.index.isin(bounds.index), "_v"]
+    if bounds.empty or exact.nunique() != 1:
+        return False
+    value = float(exact.iloc[0])
+    return all(_BOUND_HOLDS[q](value, b) for q, b in zip(bounds["qualifier"], bounds["_v"], strict=True))
+
+
 def national_sources_agree(t: Tables) -> list[Issue]:
-    """Two values of the same index, province, year, measure and scope agree, unless flagged ``contradiction``."""
+    """Two values of the same index, province, year, measure and scope agree, unless flagged ``contradiction``.
+
+    A bound (qualifier ``more_than``, ``at_least``, ``less_than``, ``at_most``) agrees with an exact value
+    that satisfies it ("the leaders scored above 46,6" and a top score of 46,74); ``about`` is compared as
+    a value.
+    """
     if not t.has_national:
         return []
     out = []
-    for _, group in t.national.groupby(["index", "province", "period", "measure", "scope"]):
-        if group["_v"].nunique() > 1:
+    key = ["index", "province", "period", "measure", "scope"]
+    v = t.national
+    disagree = v[v.groupby(key)["_v"].transform("nunique") > 1]  # one pass; then only the groups that disagree
+    for _, group in disagree.groupby(key):
+        if group["_v"].nunique() > 1 and not _bounds_agree(group):
             shown = {
                 lang: "; ".join(
                     i18n.t(
@@ -707,6 +850,158 @@ def national_score_within_bounds(t: Tables) -> list[Issue]:
     return out
 
 
+_KEY_OF_A_FACT = ["indicator", "province", "period", "kind", "breakdown", "source_id"]
+_LISTED = 20  # rows listed per rule that can hit every row of a large table
+
+
+def one_fact_per_key(t: Tables) -> list[Issue]:
+    """One fact per indicator, province, period, kind, breakdown and source, else a warning (before any join).
+
+    A source may print two values for one thing; unless the repeat is flagged, the curator hears of it.
+    """
+    f = t.facts
+    dup = f.duplicated(_KEY_OF_A_FACT, keep="first") & ~f["_flagged"]
+    if not dup.any():
+        return []
+    lines = dup[dup].index
+    firsts = f.drop_duplicates(_KEY_OF_A_FACT).reset_index().set_index(_KEY_OF_A_FACT)["index"]
+    shown = f.loc[lines[:_LISTED]]
+    first_line = firsts.reindex(pd.MultiIndex.from_frame(shown[_KEY_OF_A_FACT])).to_numpy()
+    out = t.issues(
+        "warning",
+        shown.assign(_first=first_line),
+        "indicator",
+        lambda r: (
+            f"{r['fact_id']} repeats the fact of line {int(r['_first'])} (same {', '.join(_KEY_OF_A_FACT)}); "
+            "keep one row per fact, or flag both 'contradiction' if the source prints two values"
+        ),
+    )
+    if len(lines) > _LISTED:
+        message = f"{len(lines) - _LISTED:,} more repeated facts are not listed"
+        out.append(Issue("warning", "indicators.csv", None, "indicator", message))
+    return out
+
+
+def _cycles(links: dict[str, str]) -> list[list[str]]:
+    """The cycles of a graph where each node has at most one successor (a link to itself is not one)."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    found = []
+    for start in links:
+        path, node = [], start
+        while node in links and state.get(node) is None:
+            state[node] = 1
+            path.append(node)
+            node = links[node]
+        if node in links and state.get(node) == 1 and links[node] != node:
+            found.append(path[path.index(node) :])
+        for n in path:
+            state[n] = 2
+    return found
+
+
+def whole_links_end(t: Tables) -> list[Issue]:
+    """Following ``whole`` from any indicator ends (no cycle: a whole is not a part of its own part)."""
+    rows = t.cat_rows
+    links = {i: w for i, w in zip(rows["indicator"], rows["whole"], strict=True) if w}
+    out = []
+    line = {ind: n for n, ind in zip(rows.index, rows["indicator"], strict=True)}
+    for cycle in _cycles(links):
+        chain = " -> ".join([*cycle, cycle[0]])
+        for ind in cycle:
+            out.append(
+                Issue(
+                    "error",
+                    "catalog.csv",
+                    int(line[ind]),
+                    "whole",
+                    f"{chain}: the whole links go round in a circle; a whole cannot be a part of its own part",
+                )  # fmt: skip
+            )
+    return out
+
+
+def successor_links_end(t: Tables) -> list[Issue]:
+    """Following ``successor`` from any province ends at a unit that continues itself (no cycle)."""
+    rows = t.tables["provinces"]
+    links = dict(zip(rows["slug"], rows["successor"], strict=True))
+    line = {slug: n for n, slug in zip(rows.index, rows["slug"], strict=True)}
+    out = []
+    for cycle in _cycles(links):
+        chain = " -> ".join([*cycle, cycle[0]])
+        for slug in cycle:
+            out.append(
+                Issue(
+                    "error",
+                    "provinces.csv",
+                    int(line[slug]),
+                    "successor",
+                    f"{chain}: the successors go round in "
+                    "a circle; a unit that continued after 2025 is its own successor",
+                )  # fmt: skip
+            )
+    return out
+
+
+def population_is_positive(t: Tables) -> list[Issue]:
+    """A 2019 population, when given, is more than 0 (per-capita values divide by it)."""
+    rows = t.tables["provinces"]
+    pop = pd.to_numeric(rows["population_2019"], errors="coerce")
+    return t.issues(
+        "error",
+        rows[pop == 0],
+        "population_2019",
+        lambda r: f"{r['slug']}: a population of 0 makes per-capita values infinite; leave it empty if unknown",
+        file="provinces.csv",
+    )
+
+
+def domain_order_is_unique(t: Tables) -> list[Issue]:
+    """No two domains share an ``order`` (pages and charts list the domains in that order)."""
+    rows = t.tables["domains"]
+    dup = rows["order"].duplicated(keep="first")
+    first = {o: n for n, o in zip(reversed(rows.index), reversed(rows["order"].tolist()), strict=True)}
+    return t.issues(
+        "error",
+        rows[dup],
+        "order",
+        lambda r: (
+            f"{r['domain']}: order {r['order']} is also the order of line {first[r['order']]}; give each domain its own"
+        ),
+        file="domains.csv",
+    )
+
+
+def aliases_name_one_province(t: Tables) -> list[Issue]:
+    """A province's alias is not another province's name, code or alias (a name must find one province)."""
+    from .province_registry import _key
+
+    rows = t.tables["provinces"]
+    own: dict[str, str] = {}
+    for slug, code, vi, ascii_ in zip(rows["slug"], rows["gso_code"], rows["name_vi"], rows["name_ascii"], strict=True):
+        for name in (slug, code, vi, ascii_):
+            own.setdefault(_key(name), slug)
+    seen: dict[str, str] = {}
+    out = []
+    for line, slug, aliases in zip(rows.index, rows["slug"], rows["aliases"], strict=True):
+        for alias in filter(None, aliases.split("|")):
+            key = _key(alias)
+            other = own.get(key) if own.get(key) != slug else None
+            other = other or (seen.get(key) if seen.get(key) not in (None, slug) else None)
+            if other:
+                out.append(
+                    Issue(
+                        "error",
+                        "provinces.csv",
+                        int(line),
+                        "aliases",
+                        f"{slug}: alias {alias!r} also names "
+                        f"{other}; remove it (a province's own name always finds that province)",
+                    )  # fmt: skip
+                )
+            seen.setdefault(key, slug)
+    return out
+
+
 #: The rules of the national index tables, in the order they run (also :func:`check_national`'s).
 NATIONAL_RULES: list[Callable[[Tables], list[Issue]]] = [
     national_id_names_its_source,
@@ -725,8 +1020,10 @@ NATIONAL_RULES: list[Callable[[Tables], list[Issue]]] = [
 #: The cross-row rules, in the order they run. Each takes the typed tables (a ``Tables``) and returns a
 #: list of :class:`Issue`; its docstring states the rule in one line. To add a rule, write the function and list it.
 RULES: list[Callable[[Tables], list[Issue]]] = [
+    one_fact_per_key,
     concept_has_one_unit,
     whole_is_another_indicator,
+    whole_links_end,
     whole_has_the_same_unit,
     fact_id_names_its_source,
     province_is_the_sources,
@@ -735,10 +1032,15 @@ RULES: list[Callable[[Tables], list[Issue]]] = [
     percent_within_0_100,
     count_not_negative,
     period_runs_forwards,
+    source_url_matches_its_status,
     target_not_before_its_source,
     part_within_its_whole,
     count_parts_within_total,
     flag_is_explained_in_vietnamese,
+    successor_links_end,
+    population_is_positive,
+    domain_order_is_unique,
+    aliases_name_one_province,
     *NATIONAL_RULES,
 ]
 
@@ -793,6 +1095,24 @@ def validate(data_dir: str | os.PathLike | None = None, *, engine: str = "fast")
     """
     check_argument("engine", engine, ("fast", "frictionless"))
     folder = _data_dir(data_dir)
+    try:  # the same files, the same rules: the same report (loading after validating does not validate again)
+        key = (str(folder), identity(folder), engine, tuple(RULES))
+    except DataError:  # a table missing or out of the folder: reported below, not cached
+        key = None
+    if key is not None and key in _REPORTS:
+        return ValidationReport(folder, list(_REPORTS[key]))
+    report = _validate(folder, engine)
+    if key is not None:
+        if len(_REPORTS) >= 8:
+            _REPORTS.clear()
+        _REPORTS[key] = tuple(report.issues)
+    return report
+
+
+_REPORTS: dict[tuple, tuple[Issue, ...]] = {}  # the last reports of validate, by folder version, engine and rules
+
+
+def _validate(folder: Path, engine: str) -> ValidationReport:
     report = ValidationReport(folder)
     if engine == "fast":
         package, tables, issues = folder_issues(folder)
@@ -856,6 +1176,42 @@ def check_national(data_dir=None) -> list[Issue]:
     out = [issue for rule in NATIONAL_RULES for issue in rule(t)]
     out.sort(key=lambda p: (p.level != "error", p.row or 0))
     return out
+
+
+@lru_cache(maxsize=8)
+def _rules_verdict(folder: str, _identity: tuple) -> str:
+    report = validate(folder)
+    if report.ok:
+        return ""
+    return (
+        f"the data in {folder} breaks {len(report.errors)} validation rules (the first: "
+        f"{str(report.errors[0]).removeprefix('error: ')}); the tables load as the files say, but "
+        f"`cchc export` and `cchc report` refuse them; run `cchc validate {folder}` to see every problem"
+    )
+
+
+def data_warning(data_dir: str | os.PathLike | None = None) -> str:
+    """Why the data, which loads, should not be published: the count of validation errors and the first; or "".
+
+    Computed once per version of the files (``load_indicators`` warns with it; the explorer shows it).
+
+    Parameters
+    ----------
+    {data_dir}
+
+    Returns
+    -------
+    str
+        The warning, naming the number of errors, the first one and ``cchc validate``; ``""`` when the data
+        validates.
+
+    Examples
+    --------
+    >>> data_warning()
+    ''
+    """
+    folder = _data_dir(data_dir)
+    return _rules_verdict(str(folder), identity(folder))
 
 
 def verify_evidence(sources_dir: str | os.PathLike | None = None, *, data_dir=None) -> list[Issue]:

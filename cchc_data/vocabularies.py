@@ -64,7 +64,7 @@ def concepts(*, data_dir=None) -> pd.DataFrame:
     Examples
     --------
     >>> concepts().set_index("concept").at["digital_certificates", "label_en"]
-    'Digital certificates held by officials'
+    'Specialised digital certificates for state agencies'
     """
     return read_table("concepts", data_dir=data_dir)
 

@@ -147,6 +147,58 @@ def _negative_count(folder):
     write(folder, "indicators", data)
 
 
+def _whole_cycle(folder):
+    """The whole of a part gets that part as its whole: A -> B -> A."""
+    data = rows(folder, "catalog")
+    part = next(r for r in data if r["whole"])
+    next(r for r in data if r["indicator"] == part["whole"])["whole"] = part["indicator"]
+    write(folder, "catalog", data)
+
+
+def _successor_cycle(folder):
+    """Hà Giang continues in Tuyên Quang, and Tuyên Quang (made to) continue in Hà Giang."""
+    cell("provinces", {"slug": "tuyen-quang"}, successor="ha-giang")(folder)
+
+
+def _repeated_fact(folder):
+    """The first fact again under an id of its own: same indicator, province, period, kind, breakdown, source."""
+    data = rows(folder, "indicators")
+    copy = dict(data[0], fact_id=data[0]["source_id"] + "-999")
+    write(folder, "indicators", [*data, copy])
+
+
+def _fifo(folder):
+    (folder / "units.csv").unlink()
+    os.mkfifo(folder / "units.csv")
+
+
+CATASTROPHIC = "^(([a-z0-9]+-?)+)+$"  # backtracks exponentially in Python's re on a near miss
+
+
+def _catastrophic_pattern(folder):
+    package(lambda d: _field(d, "indicators", "fact_id")["constraints"].update(pattern=CATASTROPHIC))(folder)
+    cell("indicators", 0, fact_id="a" * 40 + "!")(folder)
+
+
+def _field(desc: dict, table: str, name: str) -> dict:
+    return next(f for f in resource(desc, table)["schema"]["fields"] if f["name"] == name)
+
+
+def _deep_package(folder):
+    (folder / "datapackage.json").write_text('{"resources": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+
+
+def _only_components(folder):
+    """Đắk Lắk keeps its PAPI components but loses its score and rank: no standing to show."""
+    data = rows(folder, "national_indices")
+    keep = [
+        r
+        for r in data
+        if not (r["province"] == "dak-lak" and r["index"] == "papi" and r["measure"] in ("score", "rank"))
+    ]
+    write(folder, "national_indices", keep)
+
+
 #: name -> how to corrupt a copy of data/
 CASES = {
     "text value": cell("indicators", 0, value="abc"),
@@ -206,9 +258,35 @@ CASES = {
     "foreign key dropped": package(lambda d: resource(d, "indicators")["schema"]["foreignKeys"].pop(0)),
     "primary key dropped": package(lambda d: resource(d, "catalog")["schema"].pop("primaryKey")),
     "NFD text": file_bytes("catalog.csv", lambda b: unicodedata.normalize("NFD", b.decode("utf-8")).encode("utf-8")),
+    # issue 25: the validator's last gaps
+    "alias is another province's name": cell("provinces", {"slug": "ha-giang"}, aliases="Khánh Hòa"),
+    "full-width period": cell("indicators", 0, period="２０１７"),
+    "full-width value": cell("indicators", 0, value="４"),
+    "Arabic-Indic value": cell("indicators", 0, value="٤"),
+    "zero-width note_vi on a flagged fact": cell("indicators", {"flag": "contradiction"}, note_vi="\u200b"),
+    "whole cycle": _whole_cycle,
+    "successor cycle": _successor_cycle,
+    "population 0": cell("provinces", {"slug": "ha-giang"}, population_2019="0"),
+    "duplicate domain order": cell("domains", 1, order="1"),
+    "1 MB evidence": cell("indicators", 0, evidence="4 " + "x" * 1_000_000),
+    "repeated fact": _repeated_fact,
+    # issue 25: hostile sizes and patterns
+    "catastrophic pattern": _catastrophic_pattern,
+    "pattern RE2 cannot run": package(lambda d: _field(d, "units", "unit")["constraints"].update(pattern="^(a)\\1$")),
+    "FIFO in place of a table": _fifo,
+    "datapackage.json nested 100,000 deep": _deep_package,
+    "NUL in a resource path": package(lambda d: resource(d, "units").update(path="units\x00.csv")),
+    "header with spaces": file_bytes("indicators.csv", lambda b: b.replace(b"fact_id,", b" fact_id ,", 1)),
+    "1e308 value": cell("indicators", 0, value="1e308", evidence="1e308"),
+    "province with only component values": _only_components,
     # accepted, deliberately
     "CR inside a quoted cell": _quoted_cr,
     "formula-like text": cell("indicators", 0, note='=HYPERLINK("http://x") and +7'),
     "UTF-8 byte-order mark": file_bytes("catalog.csv", lambda b: b"\xef\xbb\xbf" + b),
     "CRLF line ends": file_bytes("catalog.csv", lambda b: b.replace(b"\n", b"\r\n")),
 }
+
+#: The cases added for issue 25, also run through the explorer and ``cchc curate check``.
+ISSUE_25 = list(CASES)[
+    list(CASES).index("alias is another province's name") : list(CASES).index("CR inside a quoted cell")
+]

@@ -139,8 +139,8 @@ def test_progress_to_target_of_a_province_without_targets_has_the_columns_and_no
 
 SHARE_COLUMNS = [
     "province", "province_name", "indicator", "label_vi", "label_en", "whole_indicator", "whole_label_vi",
-    "whole_label_en", "period", "kind", "breakdown", "part", "whole", "share", "origin", "qualifier",
-    "source_id", "evidence", "flag", "fact_id", "whole_fact_id",
+    "whole_label_en", "period", "whole_period", "kind", "breakdown", "part", "whole", "share", "origin",
+    "qualifier", "source_id", "evidence", "flag", "fact_id", "whole_fact_id",
 ]  # fmt: skip
 
 

@@ -94,7 +94,7 @@ def test_every_vocabulary_reads_the_given_folder(vocab):
 
 
 def test_bundled_vocabularies():
-    assert cd.domains()["order"].tolist() == list(range(1, 8))
+    assert cd.domains()["order"].tolist() == list(range(1, 9))
     assert cd.units().set_index("unit").at["vnd", "symbol"] == "₫"
     b = cd.breakdowns().set_index("breakdown")
     assert b.loc[["level:province", "level:district", "level:commune"], "order"].tolist() == [1, 2, 3]

@@ -15,20 +15,24 @@ placeholders filled from the bundled data, so adding facts does not break the co
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
+import warnings
 from pathlib import Path
 
 import pytest
 
 import cchc_data as cd
 from cchc_data.cli import main
+from cchc_data.datadir import read_raw
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corruptions import CASES, first, rows  # noqa: E402
+from corruptions import CASES, ISSUE_25, first, rows  # noqa: E402
 
 NUMBER = "not a number (write 1514 or 65.91: digits, '.' as decimal mark, finite)"
+OTHER_DIGITS = "; it has digits other than 0-9 (full-width or Arabic-Indic): retype them as 0-9"
 
 #: case -> (exit code of `cchc validate`, an issue it prints, what the loader does).
 #: "contract": ContractError starting with that issue; "unreadable": DataError with that message;
@@ -251,6 +255,105 @@ EXPECTED = {
         "contract",
     ),
     "NFD text": (1, "error: catalog.csv:2: text is not in Unicode NFC form; normalise it", "ok"),
+    # issue 25: the validator's last gaps
+    "alias is another province's name": (
+        1,
+        "error: provinces.csv:3 [aliases]: ha-giang: alias 'Khánh Hòa' also names khanh-hoa; remove it (a "
+        "province's own name always finds that province)",
+        "ok",
+    ),
+    "full-width period": (
+        1,
+        "error: indicators.csv:2 [period]: '２０１７': constraint error: does not match ^\\d{{4}}(-Q[1-4]|-\\d{{4}})?$"
+        f"{OTHER_DIGITS}",
+        "contract",
+    ),
+    "full-width value": (1, f"error: indicators.csv:2 [value]: '４': type error: {NUMBER}{OTHER_DIGITS}", "contract"),
+    "Arabic-Indic value": (1, f"error: indicators.csv:2 [value]: '٤': type error: {NUMBER}{OTHER_DIGITS}", "contract"),
+    "zero-width note_vi on a flagged fact": (
+        1,
+        "error: indicators.csv:{contradiction_line} [note_vi]: {contradiction_fact} is flagged 'contradiction': "
+        "explain the flag in Vietnamese in note_vi (it holds only invisible characters, such as a zero-width space)",
+        "ok",
+    ),
+    "whole cycle": (
+        1,
+        "error: catalog.csv:{cycle_line} [whole]: {cycle}: the whole links go round in a circle; a whole cannot "
+        "be a part of its own part",
+        "ok",
+    ),
+    "successor cycle": (
+        1,
+        "error: provinces.csv:3 [successor]: ha-giang -> tuyen-quang -> ha-giang: the successors go round in a "
+        "circle; a unit that continued after 2025 is its own successor",
+        "ok",
+    ),
+    "population 0": (
+        1,
+        "error: provinces.csv:3 [population_2019]: ha-giang: a population of 0 makes per-capita values infinite; "
+        "leave it empty if unknown",
+        "ok",
+    ),
+    "duplicate domain order": (
+        1,
+        "error: domains.csv:3 [order]: {domain1}: order 1 is also the order of line 2; give each domain its own",
+        "ok",
+    ),
+    "1 MB evidence": (
+        1,
+        "error: indicators.csv:2 [evidence]: 1,000,002 characters; quote at most 15 words (a citation of at most "
+        "250 characters, not a page)",
+        "ok",
+    ),
+    "repeated fact": (
+        0,
+        "warning: indicators.csv:{indicators_end} [indicator]: {source0}-999 repeats the fact of line 2 (same "
+        "indicator, province, period, kind, breakdown, source_id); keep one row per fact, or flag both "
+        "'contradiction' if the source prints two values",
+        "ok",
+    ),
+    # issue 25: hostile sizes and patterns
+    "catastrophic pattern": (
+        1,
+        f"error: indicators.csv:2 [fact_id]: '{'a' * 40}!': constraint error: does not match ^(([a-z0-9]+-?)+)+$",
+        "contract",
+    ),
+    "pattern RE2 cannot run": (
+        1,
+        "error: datapackage.json [unit]: field 'unit' of units.csv: pattern '^(a)\\\\1$' cannot be run in linear "
+        "time (invalid escape sequence: \\1); write it without backreferences or lookarounds",
+        "contract",
+    ),
+    "FIFO in place of a table": (
+        1,
+        "error: units.csv: cannot be read: it is not a regular file (a FIFO, socket or device); put the table "
+        "itself there",
+        "contract",
+    ),
+    "datapackage.json nested 100,000 deep": (
+        2,
+        "datapackage.json is nested too deeply to be a data package descriptor (lists or objects inside each other "
+        "thousands of levels deep); a descriptor like the project's data/ is a few levels deep",
+        "unreadable",
+    ),
+    "NUL in a resource path": (
+        1,
+        "error: datapackage.json: the path of resource 'units' ('units\\x00.csv') contains a NUL byte; give a file "
+        "name inside the data folder, such as units.csv",
+        "contract",
+    ),
+    "header with spaces": (
+        1,
+        "error: indicators.csv:1: header {indicators_header_spaced} differs from the schema's fields "
+        "{indicators_header} (missing ['fact_id']; not in the schema [' fact_id '])",
+        "contract",
+    ),
+    "1e308 value": (
+        1,
+        "error: indicators.csv:2 [evidence]: does not contain the value 1e+308 as printed (numbers in it: 1, 308)",
+        "ok",
+    ),
+    "province with only component values": (0, None, "ok"),
     "CR inside a quoted cell": (0, None, "ok"),
     "formula-like text": (0, None, "ok"),
     "UTF-8 byte-order mark": (0, None, "ok"),
@@ -310,7 +413,19 @@ def _placeholders(folder: Path) -> dict:
         "json_error": json_error,
         "contradiction_line": first(folder, "indicators", flag="contradiction") + 2,
         "contradiction_fact": facts[first(folder, "indicators", flag="contradiction")]["fact_id"],
+        "indicators_header_spaced": [" fact_id ", *list(facts[0])[1:]],
+        "source0": facts[0]["source_id"],
+        "domain1": rows(folder, "domains")[1]["domain"],
+        **_cycle(cat),
     }
+
+
+def _cycle(cat: list[dict]) -> dict:
+    """Where the whole cycle of the corpus is reported first, and how it reads (A -> B -> A)."""
+    part = next(r for r in cat if r["whole"])
+    names = [r["indicator"] for r in cat]
+    a, b = sorted([part["indicator"], part["whole"]], key=names.index)
+    return {"cycle_line": names.index(a) + 2, "cycle": f"{a} -> {b} -> {a}"}
 
 
 @pytest.fixture
@@ -341,6 +456,7 @@ def test_validate_fast(corrupted, capsys):
         assert out.splitlines()[-1].startswith(f"{folder}: INVALID (")
     else:
         assert out.splitlines()[-1].startswith(f"{folder}: valid (0 errors")
+        assert issue is None or issue in out.splitlines(), out  # a warning the case must raise
 
 
 @pytest.mark.parametrize("corrupted", list(CASES), indirect=True)
@@ -363,9 +479,24 @@ def test_validate_frictionless_agrees(corrupted, capsys):
 @pytest.mark.parametrize("corrupted", list(CASES), indirect=True)
 def test_load(corrupted, facts_of_bundled):
     name, folder, code, issue, load = corrupted
-    if load == "ok":
-        frame = cd.load_indicators(data_dir=folder)
-        assert len(frame) == len(facts_of_bundled)
+    if load == "ok":  # it loads; when validate refuses it, with one DataWarning per data version
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            frame = cd.load_indicators(data_dir=folder)
+            cd.load_indicators(data_dir=folder)  # the same version again: no second warning
+        assert len(frame) == len(read_raw("indicators", folder))
+        said = [str(w.message) for w in caught if issubclass(w.category, cd.DataWarning)]
+        if code == 0:
+            assert said == []
+        else:
+            errors = cd.validate(folder).errors
+            assert issue in map(str, errors)
+            assert said == [
+                f"the data in {folder} breaks {len(errors)} validation rules (the first: "
+                f"{str(errors[0]).removeprefix('error: ')}); "
+                "the tables load as the files say, but `cchc export` and `cchc report` refuse them; run "
+                f"`cchc validate {folder}` to see every problem"
+            ]
         return
     error = cd.ContractError if load == "contract" else cd.DataError
     with pytest.raises(error) as caught:
@@ -384,12 +515,68 @@ def test_export(corrupted, capsys, tmp_path):
     name, folder, code, issue, load = corrupted
     out_file = tmp_path / "out.xlsx"
     got, out, err = _run(capsys, "export", str(out_file), "--data-dir", str(folder))
-    if load == "ok":
+    if load == "ok" and code == 0:
         assert got == 0 and out_file.is_file(), err
+        return
+    if load == "ok":  # loads, but does not validate: refused as `cchc report` refuses it
+        assert got == 1 and not out_file.exists()
+        assert issue in err.splitlines(), err
+        assert err.splitlines()[-1].startswith(f"cchc export: error: {folder} does not validate ("), err
+        assert err.splitlines()[-1].endswith(f"nothing was written; `cchc validate {folder}` lists every problem")
         return
     assert got == (1 if load == "contract" else 2)
     assert err.startswith(f"cchc export: error: {issue.removeprefix('error: ')}"), err
     assert not out_file.exists()
+
+
+REVIEW = {
+    "province": "khanh-hoa", "indicator": "public_websites", "period": "2018", "kind": "actual", "value": "150",
+    "qualifier": "none", "breakdown": "", "source_id": "kh-2019-article", "evidence": "Toàn tỉnh có 150 trang thông tin",
+    "flag": "", "note": "", "keep": "yes",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("corrupted", ISSUE_25, indirect=True)
+def test_explorer(corrupted):
+    """The explorer opens on what loads, showing validate's verdict above its controls; else the loader's error."""
+    from cchc_data.explorer import Explorer
+
+    name, folder, code, issue, load = corrupted
+    if load != "ok":
+        error = cd.ContractError if load == "contract" else cd.DataError
+        with pytest.raises(error, match=re.escape(issue.removeprefix("error: "))):
+            Explorer(lang="en", data_dir=folder)
+        return
+    ex = Explorer(lang="en", data_dir=folder)
+    assert ex.error == ""
+    if code == 0:
+        assert ex.data_warning == "" and ex.data_notice.value == ""
+    else:
+        assert ex.data_warning.startswith(f"the data in {folder} breaks ")
+        assert "This data fails validation" in ex.data_notice.value
+
+
+@pytest.mark.parametrize("corrupted", ISSUE_25, indirect=True)
+def test_curate_names_the_validation_error(corrupted, capsys, tmp_path):
+    """`cchc curate check --apply` adds nothing to data that does not validate, and says why."""
+    name, folder, code, issue, load = corrupted
+    review = tmp_path / "review.csv"
+    with open(review, "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(REVIEW), lineterminator="\n")
+        writer.writeheader()
+        writer.writerow(REVIEW)
+    tables = sorted(p.name for p in folder.iterdir() if p.is_file() and p.suffix == ".csv")
+    before = {t: (folder / t).read_bytes() for t in tables}
+    got, out, err = _run(capsys, "curate", "check", str(review), "--data-dir", str(folder), "--apply")
+    if code == 0:
+        assert got == 0, out + err
+        return
+    assert {t: (folder / t).read_bytes() for t in tables} == before
+    if code == 2:
+        assert (got, err) == (2, f"cchc curate: error: {issue}\n")
+        return
+    assert got == 1 and "nothing written" in err
+    assert f"the data folder {folder} does not validate (" in err, err
 
 
 def test_the_file_the_package_names_is_the_file_read(data_copy):

@@ -87,9 +87,13 @@ def test_values_round_trip_exactly_and_percentages_are_not_divided(tmp_path, all
         row = rows[fact.fact_id]
         cell = row[col["value"]]
         assert cell.value == fact.value  # exact, including 65.91-style percentages
-        fmt = {"percent": "0.00", "vnd": '#,##0 "₫"', "count": "#,##0", "minute": '#,##0 "min"'}.get(
-            fact.unit, "General"
-        )
+        fmt = {
+            "percent": "0.00",
+            "vnd": '#,##0 "₫"',
+            "count": "#,##0",
+            "minute": '#,##0 "min"',
+            "per_100": '#,##0 "/100"',
+        }.get(fact.unit, "General")
         if fact.unit == "percent":
             assert row[col["unit"]].value == "%"
         if float(fact.value).is_integer() or fact.unit == "percent":

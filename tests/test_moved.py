@@ -18,9 +18,9 @@ def test_old_path_is_the_moved_module(old, new):
 
 @pytest.mark.parametrize("old", sorted(_moved.MOVED))
 def test_old_path_in_a_fresh_interpreter(old):
-    """``from cchc_data.<old> import …`` and ``from cchc_data import <old>`` before anything else is imported."""
-    leaf = old.rsplit(".", 1)[1]
-    code = f"import {old} as a; from cchc_data import {leaf} as b; assert a is b, (a, b); print(a.__name__)"
+    """``import cchc_data.<old>`` and ``from <parent> import <old>`` before anything else is imported."""
+    parent, leaf = old.rsplit(".", 1)
+    code = f"import {old} as a; from {parent} import {leaf} as b; assert a is b, (a, b); print(a.__name__)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == _moved.MOVED[old]

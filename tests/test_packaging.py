@@ -107,6 +107,8 @@ def test_wheel_install_ships_the_data(tmp_path):
         f"assert str(p).startswith({str(venv.resolve())!r}), p;"
         "assert cd.data_dir() == (p.parent / 'data'), cd.data_dir();"
         "df = cd.load_indicators(province='Khánh Hòa');"
+        "from cchc_data.citation import citation_file, bibtex;"
+        "assert citation_file() == p.parent / 'CITATION.cff' and bibtex().startswith('@misc');"
         "from cchc_data import i18n;"
         "assert i18n.STRINGS_FILE == p.parent / 'strings.csv', i18n.STRINGS_FILE;"
         "assert i18n.t('value.kind.target', 'vi') == 'mục tiêu';"

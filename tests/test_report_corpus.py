@@ -3,10 +3,15 @@ nothing, writes nothing, exits 1 and says what is wrong, never with a traceback.
 
 import csv
 import io
+import sys
+from pathlib import Path
 
 import pytest
 
 from cchc_data import cli
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corruptions import CASES  # noqa: E402
 
 
 def _rows(folder):
@@ -51,6 +56,16 @@ CORPUS = {
     "Latin-1 file": (lambda d: (d / "indicators.csv").write_bytes("tinh,Hà\n".encode("latin-1")), None),
     "empty datapackage.json": (lambda d: (d / "datapackage.json").write_text("{}"), None),
     "datapackage.json not JSON": (lambda d: (d / "datapackage.json").write_text("{"), None),
+    # issue 25, representatives: a cross-row rule the loader accepts, and a table that would block a reader
+    "alias is another province's name": (
+        CASES["alias is another province's name"],
+        "provinces.csv:3 [aliases]: ha-giang: alias 'Khánh Hòa' also names khanh-hoa",
+    ),
+    "FIFO in place of a table": (
+        CASES["FIFO in place of a table"],
+        "units.csv: cannot be read: it is not a regular file",
+    ),
+    "catastrophic pattern": (CASES["catastrophic pattern"], "constraint error: does not match ^(([a-z0-9]+-?)+)+$"),
 }
 
 

@@ -27,8 +27,11 @@ def test_facts_table_has_no_raw_values_and_cites_sources(lang):
     for raw in RAW:
         assert not re.search(rf"(?<![\w-]){re.escape(raw)}(?![\w-])", text), raw
     sources = table.frame.iloc[:, 5]
-    assert not sources.str.contains(r"^[a-z]{2}-\d{4}", regex=True).any(), "sources by title, not by id"
-    assert "UBND tỉnh Khánh Hòa" in set(" ".join(sources).split(", ")) or "UBND tỉnh Khánh Hòa" in " ".join(sources)
+    assert not sources.str.contains(r"^[a-z]{2}-\d{4}", regex=True).any(), "sources by number, not by id"
+    assert set(sources) == {f"[{n}]" for n in range(1, facts["source_id"].nunique() + 1)}
+    assert 'href="#source-1"' in table.html
+    listed = tables.source_list(lang).frame["citation"]
+    assert any(c.startswith("UBND tỉnh Khánh Hòa, ") for c in listed), "the key lists the full citations"
     evidence = table.frame.iloc[:, 6]
     longest = facts["evidence"].str.len().max()
     assert evidence.str.len().max() >= longest, "evidence in full, never cut"
@@ -101,11 +104,14 @@ def test_comparison_table_shows_grade_and_note_in_the_page_language(lang):
 
 
 def test_sources_table_uses_titles_in_the_page_language():
-    en = tables.sources_table("en").frame
-    assert "A new milestone in carrying out administrative reform" in en.iloc[:, 1].tolist()
-    vi = tables.sources_table("vi").frame
-    assert "Mốc son mới trong thực hiện nhiệm vụ cải cách hành chính" in vi.iloc[:, 1].tolist()
-    assert "12/2/2023" in vi.iloc[:, 4].tolist() and "12 February 2023" in en.iloc[:, 4].tolist()
+    en = tables.sources_table("en").frame.set_index("Title")
+    vi = tables.sources_table("vi").frame.set_index("Tiêu đề")
+    hg_en = en.loc["A new milestone in carrying out administrative reform"]
+    hg_vi = vi.loc["Mốc son mới trong thực hiện nhiệm vụ cải cách hành chính"]
+    assert (hg_en["Issuer or author"], hg_en["Issue"], hg_en["Published"]) == ("Thiên Thanh", "Xuân 2018", "undated")
+    assert (hg_vi["Số báo"], hg_vi["Ngày phát hành"]) == ("Xuân 2018", "không ghi ngày")
+    assert "12/2/2023" in vi["Ngày phát hành"].tolist() and "12 February 2023" in en["Published"].tolist()
+    assert set(en["Public copy"]) == {"no public copy found (searched 7 December 2026)"}
 
 
 def test_targets_rows_are_marked_apart_from_actual_results():
@@ -145,3 +151,91 @@ def test_a_frame_without_note_vi_shows_no_english_note_on_a_vietnamese_page():
     html_ = tables.show_table(flagged, "vi", columns=["fact_id", "flag"]).html
     assert not any(html.escape(note) in html_ for note in flagged["note"])
     assert "không thống nhất" in html_
+
+
+# --- Sources a reader can find (issue 23, item 1) ------------------------------------------------------------
+
+
+@pytest.fixture
+def page_key():
+    """A fresh page: the shared source key starts empty and is left empty."""
+    tables.PAGE_SOURCES.clear()
+    yield tables.PAGE_SOURCES
+    tables.PAGE_SOURCES.clear()
+
+
+def test_a_page_cites_each_source_once_by_number(page_key):
+    facts = cd.load_indicators(province="khanh-hoa")
+    first = tables.show_table(facts.head(3), "vi", columns=["fact_id", "source_id"])
+    second = tables.show_table(facts, "vi", columns=["fact_id", "source_id"])
+    assert first.frame.iloc[:, 1].tolist() == ["[1]"] * 3  # kh-2019-article, first cited
+    assert len(second.frame) == len(facts) and set(second.frame.iloc[:, 1]) == {"[1]", "[2]", "[3]"}
+    key = tables.source_list("vi")
+    assert key.frame["number"].tolist() == [1, 2, 3]
+    assert key.html.count("<li") == 3 and '<li id="source-2" value="2">' in key.html
+    assert "UBND tỉnh Khánh Hòa" not in second.html  # the citation is in the key, not in every row
+
+
+def test_a_table_may_number_with_its_own_key(page_key):
+    key = tables.SourceKey()
+    tables.show_table(cd.load_indicators(province="dak-lak"), "en", columns=["source_id"], sources=key)
+    assert [n for n, _ in key.entries("en")] == [1] and not page_key.numbers
+    assert tables.source_list("en").total == 0 and tables.source_list("en").html == ""
+
+
+@pytest.mark.parametrize(
+    ("source_id", "lang", "expected"),
+    [
+        (
+            "kh-2021q1-report",
+            "vi",
+            "UBND tỉnh Khánh Hòa, Báo cáo tình hình, kết quả cải cách hành chính quý I/2021 của tỉnh Khánh Hòa, "
+            "không ghi số hiệu, không ghi ngày; không tìm thấy bản công khai (tra cứu 7/12/2026)",
+        ),
+        (
+            "kh-2021q1-report",
+            "en",
+            "UBND tỉnh Khánh Hòa, Report on the situation and results of administrative reform in Q1/2021, "
+            "Khánh Hòa province, no document number given, undated; no public copy found (searched 7 December 2026)",
+        ),
+        (
+            "hg-2018-article",
+            "vi",
+            "Thiên Thanh, Mốc son mới trong thực hiện nhiệm vụ cải cách hành chính, Báo Hà Giang, số Xuân 2018, "
+            "không ghi ngày; không tìm thấy bản công khai (tra cứu 7/12/2026)",
+        ),
+        (
+            "kh-2022-programme",
+            "en",
+            "Nguyễn Vũ, 2021–2030: towards digital government, publisher not stated, 10 January 2022; "
+            "no public copy found (searched 7 December 2026)",
+        ),
+    ],
+)
+def test_citations_issuer_first_in_vietnamese_author_title_date_in_english(source_id, lang, expected):
+    assert tables.cite_source(source_id, lang) == expected
+
+
+def test_a_citation_gives_the_number_and_the_address_when_known(tmp_path):
+    import shutil
+
+    folder = tmp_path / "data"
+    shutil.copytree(cd.data_dir(), folder)
+    src = pd.read_csv(folder / "sources.csv", dtype=str, keep_default_na=False)
+    row = src["source_id"] == "kh-2021q1-report"
+    src.loc[row, ["document_number", "url", "url_status", "published"]] = [
+        "12/BC-UBND",
+        "https://example.gov.vn/bc",
+        "found",
+        "2021-03-20",
+    ]
+    src.to_csv(folder / "sources.csv", index=False)
+    assert cd.validate(folder).ok
+    vi = tables.cite_source("kh-2021q1-report", "vi", data_dir=folder)
+    assert vi == (
+        "UBND tỉnh Khánh Hòa, Báo cáo tình hình, kết quả cải cách hành chính quý I/2021 của tỉnh Khánh Hòa, "
+        "số 12/BC-UBND, 20/3/2021; https://example.gov.vn/bc (truy cập 7/12/2026)"
+    )
+    assert tables.cite_source("kh-2021q1-report", "en", data_dir=folder).endswith(
+        "No. 12/BC-UBND, 20 March 2021; https://example.gov.vn/bc (accessed 7 December 2026)"
+    )

@@ -154,6 +154,49 @@ def test_part_larger_than_whole(data_copy):
     assert report.ok and any("exceeds its whole" in w.message for w in report.warnings)
 
 
+def _inspection_pair(folder):
+    data = rows(folder, "indicators")
+    return data, find(data, fact_id="dl-2023-interview-006"), find(data, fact_id="dl-2023-interview-007")
+
+
+def test_a_whole_printed_with_its_part_may_be_of_an_earlier_period():
+    facts = cd.load_indicators(province="dak-lak").set_index("fact_id")
+    assert facts.at["dl-2023-interview-006", "period"] == "2023-Q1"  # remedied to date
+    assert facts.at["dl-2023-interview-007", "period"] == "2022"  # inspected in 2022
+    assert "parts and wholes" in (cd.data_dir() / "README.md").read_text(encoding="utf-8").lower()
+
+
+@pytest.mark.parametrize(
+    ("change", "why"),
+    [
+        ({"evidence": "11 cơ quan, đơn vị, địa phương"}, "not printed together"),
+        ({"period": "2023"}, "a whole later than its part"),
+    ],
+)
+def test_a_whole_of_another_period_must_be_printed_with_its_part_and_not_later(data_copy, change, why):
+    data, part, whole = _inspection_pair(data_copy)
+    data[whole].update(change)
+    write(data_copy, "indicators", data)
+    message = (
+        "inspected_units_remedied is a part of inspected_units, but no inspected_units fact has the same "
+        "province, period, kind, breakdown, source_id"
+    )
+    assert [(e.row, e.message) for e in cd.validate(data_copy).errors if e.field == "indicator"] == [
+        (part + 2, message)
+    ], why
+
+
+def test_a_whole_of_the_same_period_is_preferred(data_copy):
+    data, part, whole = _inspection_pair(data_copy)
+    data.append({**data[whole], "fact_id": "dl-2023-interview-099", "period": "2023-Q1", "value": "10"})
+    write(data_copy, "indicators", data)
+    errors = [e for e in cd.validate(data_copy).errors if e.row == part + 2]
+    assert [e.message for e in errors] == [
+        "part inspected_units_remedied = 11 exceeds its whole inspected_units = 10 "
+        f"(line {len(data) + 1}); if the source prints it so, flag both rows"
+    ]
+
+
 def test_part_without_whole(data_copy):
     data = rows(data_copy, "indicators")
     i = find(data, indicator="admin_units_total", breakdown="level:commune")
@@ -409,3 +452,31 @@ def test_both_engines_refuse_a_package_descriptor_the_specification_refuses(data
     assert not fast.ok
     assert [(e.file, e.field) for e in fast.errors if message in e.message] == [("datapackage.json", field)]
     assert not cd.validate(data_copy, engine="frictionless").ok
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            {"url_status": "found"},
+            "kh-2019-article: url_status is 'found' but there is no url; give the address or set 'not_found'",
+        ),
+        (
+            {"url": "https://example.org/a"},
+            "kh-2019-article: a url with url_status 'not_found'; set 'found' or remove the url",
+        ),
+    ],
+)
+def test_a_source_url_matches_its_status(data_copy, change, message):
+    srcs = rows(data_copy, "sources")
+    i = find(srcs, source_id="kh-2019-article")
+    srcs[i].update(change)
+    write(data_copy, "sources", srcs)
+    errors = [(e.file, e.row, e.field, e.message) for e in cd.validate(data_copy).errors]
+    assert errors == [("sources.csv", i + 2, "url", message)]
+
+
+def test_every_source_says_whether_a_public_copy_was_found():
+    src = cd.sources()
+    assert set(src["url_status"]) <= {"found", "not_found"} and src["accessed"].notna().all()
+    assert src["issuer"].ne("").all()

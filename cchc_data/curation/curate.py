@@ -364,6 +364,19 @@ def _check(review: Path, *, folder: Path, tables: dict, apply: bool) -> Curation
 
     frame = _read_review(review)
     report = CurationReport(review, folder)
+    in_data = validate(folder)  # rows are added only to data that validates (and whose tables can be read)
+    if not in_data.ok:
+        first = str(in_data.errors[0]).removeprefix("error: ")
+        report.issues.append(
+            ReviewIssue(
+                "error",
+                None,
+                None,
+                f"the data folder {folder} does not validate ({len(in_data.errors)} errors; the "
+                f"first: {first}); fix it before adding rows: `cchc validate {folder}` lists every problem",
+            )  # fmt: skip
+        )
+        return report
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
     if missing:
         hint = " (its columns are separated by ';': save it as CSV with ',')" if ";" in "".join(frame.columns) else ""
@@ -416,7 +429,7 @@ def _check(review: Path, *, folder: Path, tables: dict, apply: bool) -> Curation
     kept = kept.sort_values("fact_id", kind="stable")  # appended in reading order
     report.facts = kept[FACT_COLUMNS].reset_index(drop=True)
     report.catalog_rows = new_cat[CATALOG_FIELDS].reset_index(drop=True)
-    existing = validate(folder).issues
+    existing = in_data.issues
     before = {(i.file, i.row, i.field, i.message) for i in existing}
     data_errors = [i for i in existing if i.level == "error"]
     with workspace(folder) as tmp:

@@ -37,7 +37,14 @@ Examples
 
 from ._furniture import SOURCE_COLUMNS, VALUE_COLUMNS, chart_frame, footer_text, legend_texts, province_colors
 from .files import PNG_DPI, save_figure, show_figure
-from .national import comparison_chart, draw_index_comparison, draw_trajectory, province_trajectories, trajectory_chart
+from .national import (
+    comparison_chart,
+    distribution_chart,
+    draw_index_comparison,
+    draw_trajectory,
+    province_trajectories,
+    trajectory_chart,
+)
 from .province import (
     breakdown_chart,
     compare_chart,
@@ -82,6 +89,7 @@ __all__ = [
     "trajectory_chart",
     "province_trajectories",
     "comparison_chart",
+    "distribution_chart",
     "draw_trajectory",
     "draw_index_comparison",
     "save_figure",

@@ -15,6 +15,7 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter
 
 from .. import i18n
@@ -167,6 +168,16 @@ def _footer(fig: Figure, frame, lang: str, *, note: str = "") -> None:
     width = max(60, int(fig.get_figwidth() * 15))
     text = "\n".join(_wrap(line, width) for line in (note, text) if line)
     fig.supxlabel(text, x=0.01, ha="left", fontsize=7.5, color="0.35")
+    _as_written(fig)
+
+
+def _as_written(fig: Figure) -> None:
+    """Every text of the figure drawn as written: ``$5 to $10`` is not math (matplotlib would parse it).
+
+    Called by :func:`_footer`, the last piece of furniture every chart adds, and again before a figure is saved.
+    """
+    for text in fig.findobj(Text):
+        text.set_parse_math(False)
 
 
 def footer_text(fig: Figure) -> str:
@@ -356,7 +367,7 @@ _SOURCE_PREFIXES = ("", "actual_")
 def chart_frame(frame, *, data_dir=None):
     """A frame as the ``draw_*`` functions draw it: ``frame`` with its sources, units and breakdowns in words.
 
-    Adds, for each row, its source's title (Vietnamese and English), publisher and date
+    Adds, for each row, its source's issuer, title (Vietnamese and English), publisher and date
     (:data:`SOURCE_COLUMNS`) and short citation in each language (``source_cite_vi``, ``source_cite_en``,
     for the footer; the same with ``actual_`` in front for an ``actual_source_id``), its unit and breakdown in words (``unit_word_vi`` … ``breakdown_word_en``), and the data
     version as ``attrs["data_version"]``. A chart drawn from it, and the CSV saved beside the chart, cite
@@ -398,7 +409,8 @@ def chart_frame(frame, *, data_dir=None):
     except DataError:  # a data folder without the national index tables
         pass
     table = pd.concat(tables, ignore_index=True).drop_duplicates("source_id")
-    table = table[table["source_id"].isin(ids)][["source_id", "title", "title_en", "publisher", "published"]]
+    described_by = ["source_id", "issuer", "title", "title_en", "publisher", "published"]
+    table = table[table["source_id"].isin(ids)][[c for c in described_by if c in table.columns]]
     table = table.rename(columns={c: f"source_{c}" for c in table.columns if c != "source_id"})
     for lang in i18n.LANGS:
         table[f"source_cite_{lang}"] = [cite_source(i, lang, short=True, data_dir=data_dir) for i in table["source_id"]]
@@ -419,7 +431,7 @@ def chart_frame(frame, *, data_dir=None):
 
 
 #: Columns :func:`chart_frame` adds about a value's source; the CSV beside a chart writes them after ``source_id``.
-SOURCE_COLUMNS = ["source_title", "source_title_en", "source_publisher", "source_published"]
+SOURCE_COLUMNS = ["source_issuer", "source_title", "source_title_en", "source_publisher", "source_published"]
 #: Columns a chart reads for its words (footer, axis) and leaves out of ``fig.cchc_values``.
 _WORD_COLUMNS = [
     f"{c}_{lang}" for c in ("source_cite", "actual_source_cite", "unit_word", "breakdown_word") for lang in i18n.LANGS

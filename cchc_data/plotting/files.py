@@ -9,7 +9,8 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
 from .._docstrings import share_docs_in
-from ._furniture import SOURCE_COLUMNS, _slugify
+from ..citation import chart_citation
+from ._furniture import SOURCE_COLUMNS, _as_written, _slugify
 
 __all__ = ["save_figure", "show_figure", "PNG_DPI"]
 
@@ -61,7 +62,8 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     stem = _slugify(name)
     png, svg = folder / f"{stem}.png", folder / f"{stem}.svg"
-    with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "path"}):
+    _as_written(fig)
+    with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "path", "text.parse_math": False}):
         fig.savefig(png, dpi=_PNG_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight")
         fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white", bbox_inches="tight")
     paths = [png, svg]
@@ -78,7 +80,7 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
 
 
 def _values_with_sources(values):
-    """``values`` with the source's title (vi, en), publisher and date right after ``source_id``.
+    """``values`` with the source's issuer, title (vi, en), publisher and date right after ``source_id``.
 
     They come from the chart's own frame (:func:`cchc_data.plotting.chart_frame`), never from a data folder.
     """
@@ -95,6 +97,7 @@ class _Chart:
 
     def __init__(self, png: bytes, width: int, paths: list[Path], lang: str):
         self.data, self.width, self.paths, self.lang = png, width, paths, lang
+        self.citation = ""  # "Cite this chart", set by show_figure
 
     def _repr_png_(self):
         return self.data, {"width": self.width}
@@ -122,7 +125,9 @@ class _Chart:
         return (
             f'<figure class="cchc-chart"><img src="data:image/png;base64,{img}" width="{self.width}" '
             f'alt="{html.escape(self.paths[0].stem)}"><figcaption class="cchc-chart-links">'
-            f"{html.escape(i18n.t('chart_files', self.lang))}: {' '.join(links)}</figcaption></figure>"
+            f"{html.escape(i18n.t('chart_files', self.lang))}: {' '.join(links)}</figcaption>"
+            + (f'<p class="cchc-chart-cite">{html.escape(self.citation)}</p>' if self.citation else "")
+            + "</figure>"
         )
 
     def __repr__(self) -> str:
@@ -136,6 +141,8 @@ def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str =
     notebook shows that PNG instead of drawing it a third time (``plt.show()`` would). Below it, links to the
     SVG, PNG and (when the chart carries ``cchc_values``) the CSV of the values drawn, labelled in ``lang``;
     the links are relative to the working directory, and the report pages rewrite them relative to the page.
+    Under them, "Cite this chart": the chart's title, its number on the page and file name, the data version
+    (:func:`cchc_data.citation.chart_citation`).
 
     Parameters
     ----------
@@ -162,20 +169,37 @@ def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str =
     >>> import tempfile
     >>> from cchc_data.plotting import compare_chart
     >>> with tempfile.TemporaryDirectory() as d:
-    ...     image = show_figure(compare_chart("digital_certificates"), "cert", figures_dir=d, lang="en")
+    ...     image = show_figure(compare_chart("digital_certificates", lang="en"), "cert", figures_dir=d, lang="en")
     ...     [p.name for p in image.paths][:2], image.width > 0, "Download chart" in image._repr_html_()
     (['cert.png', 'cert.svg'], True, True)
+    >>> "Cite this chart: “Specialised digital certificates for state agencies”" in image._repr_html_()
+    True
     """
     from .. import i18n
 
     lang = i18n.check_lang(lang)
     if isinstance(fig, Axes):
         fig = fig.figure
+    title = _chart_title(fig)
     paths = save_figure(fig, name, figures_dir=figures_dir)
     plt.close(fig)
     data = paths[0].read_bytes()
     width = int.from_bytes(data[16:20], "big")  # PNG header: IHDR width in pixels, at _PNG_DPI
-    return _Chart(data, round(width * dpi / _PNG_DPI), paths, lang)
+    _CHARTS_SHOWN[0] += 1
+    chart = _Chart(data, round(width * dpi / _PNG_DPI), paths, lang)
+    chart.citation = chart_citation(title, paths[0].stem, _CHARTS_SHOWN[0], lang)
+    return chart
+
+
+#: How many charts this page (one notebook's kernel) has shown: the number in "Cite this chart".
+_CHARTS_SHOWN = [0]
+
+
+def _chart_title(fig) -> str:
+    """The chart's title as drawn (on one line): the figure's suptitle, else the first axes title."""
+    titles = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) is not None else []
+    titles += [ax.get_title(loc=loc) for ax in fig.axes for loc in ("left", "center", "right")]
+    return " ".join(next((t for t in titles if t), "").split())
 
 
 share_docs_in(globals())

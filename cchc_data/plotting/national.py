@@ -30,14 +30,14 @@ from ..province_registry import provinces, resolve_province
 from ._furniture import SOURCE_COLUMNS, _fmt_number, _footer, _header, chart_frame, province_colors
 
 __all__ = [
-    "trajectory_chart", "province_trajectories", "comparison_chart", "draw_trajectory", "draw_index_comparison",
-    "VALUE_COLUMNS",
+    "trajectory_chart", "province_trajectories", "comparison_chart", "distribution_chart", "draw_trajectory",
+    "draw_index_comparison", "segments", "method_breaks", "method_of", "VALUE_COLUMNS",
 ]  # fmt: skip
 
 #: Columns of ``fig.cchc_values`` (the shared chart contract), then the chart-specific ones.
 VALUE_COLUMNS = [
     "fact_id", "province", "indicator", "period", "kind", "value", "unit", "qualifier", "flag", "source_id",
-    "evidence", "measure", "scope", "comparable", "source_url",
+    "evidence", "measure", "scope", "comparable", "source_url", "source_kind",
 ]  # fmt: skip
 
 _GREY = "0.45"
@@ -77,6 +77,7 @@ def _values_frame(rows: pd.DataFrame) -> pd.DataFrame:
             "scope": rows["scope"],
             "comparable": rows["comparable"],
             "source_url": rows["source_url"],
+            "source_kind": rows["source_kind"],
         }
     )
     for col in SOURCE_COLUMNS:  # described by chart_frame: written beside source_id in the chart's CSV
@@ -106,12 +107,99 @@ def _new_ax(ax):
     return fig.add_subplot()
 
 
+def method_breaks(cat_row) -> list[int]:
+    """The years from which a new method applies (the catalog's ``method_breaks``), ascending.
+
+    Parameters
+    ----------
+    cat_row : mapping
+        One row of :func:`cchc_data.national.national_index_catalog` (a Series or a dict).
+
+    Returns
+    -------
+    list of int
+        The years, ascending; empty when the index never changed its method.
+
+    Examples
+    --------
+    >>> method_breaks({"method_breaks": "2022;2024"})
+    [2022, 2024]
+    """
+    text = cat_row.get("method_breaks", "") or ""
+    return sorted(int(y) for y in str(text).split(";") if y.strip())
+
+
+def method_of(year: int, breaks) -> int:
+    """Which method measured ``year``: the number of method changes at or before it.
+
+    Parameters
+    ----------
+    year : int
+        The year the index is for.
+    breaks : sequence of int
+        The years from which a new method applies (:func:`method_breaks`).
+
+    Returns
+    -------
+    int
+        0 for the first method, 1 after the first change, and so on.
+
+    Examples
+    --------
+    >>> [method_of(y, [2022, 2024]) for y in (2021, 2022, 2023, 2024)]
+    [0, 1, 1, 2]
+    """
+    return sum(int(year) >= b for b in breaks)
+
+
+def segments(periods, methods) -> list[tuple[int, int]]:
+    """The pairs of years a line may join: consecutive years measured by the same method.
+
+    Parameters
+    ----------
+    periods : sequence of int
+        The years with a score, ascending.
+    methods : sequence
+        For each year, which method measured it (:func:`method_of`, or the ``comparable`` flag).
+
+    Returns
+    -------
+    list of tuple
+        ``(year, next_year)`` pairs; a gap or a method change between two years breaks the line.
+
+    Examples
+    --------
+    >>> segments([2016, 2017, 2019, 2020], [False, True, True, True])
+    [(2019, 2020)]
+    """
+    years = [int(y) for y in periods]
+    same = list(methods)
+    return [
+        (a, b)
+        for (a, b), (ca, cb) in zip(zip(years, years[1:], strict=False), zip(same, same[1:], strict=False), strict=True)
+        if b == a + 1 and ca == cb
+    ]
+
+
+def _weak_years(values: pd.DataFrame) -> set[int]:
+    """Years whose province score, among the rows drawn, rests only on secondary or mirror pages."""
+    if values.empty or "source_kind" not in values:
+        return set()
+    scores = values[(values["scope"] == "province") & (values["measure"] == "score")]
+    weak = scores.groupby("period")["source_kind"].agg(lambda k: set(k) <= set(national.WEAK_KINDS))
+    return {int(y) for y, w in weak.items() if w}
+
+
 def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> Axes:
     """A province's score on one national index over the years, rank written beside each point.
 
     The national average (where a source prints it) is drawn as grey crosses, the national lowest to
-    highest score as a grey bar; years before the index's ``comparable_from`` have hollow marks. Missing
-    years are gaps, never filled in; a province without any value gets an empty panel saying so.
+    highest score as a grey bar; years before the index's ``comparable_from`` have hollow marks and a
+    rule marks the method change. A line joins two points only when the years are consecutive and the
+    method is the same (:func:`segments`); missing years are gaps, never filled in. The score axis runs
+    over the index's whole scale, or the chart says where its zoom starts. A score that only a
+    secondary or mirror page prints carries a dagger (†). A province without any value gets a sentence
+    instead of a chart.
 
     Parameters
     ----------
@@ -133,8 +221,8 @@ def trajectory_chart(province, index, *, lang="vi", ax=None, data_dir=None) -> A
     >>> ax = trajectory_chart("dak-lak", "PCI", lang="vi")
     >>> ax.get_title(loc="left")
     'Đắk Lắk – PCI'
-    >>> sorted(ax.figure.cchc_values["fact_id"])[:2]
-    ['baonghean-en-2023-pci-001', 'daklakipc-pci-2016-001']
+    >>> {"daklakipc-pci-2016-001", "pcivietnam-2015-table-001"} <= set(ax.figure.cchc_values["fact_id"])
+    True
     >>> plt.close(ax.figure)
     """
     lang = i18n.check_lang(lang)
@@ -207,7 +295,12 @@ def draw_trajectory(frame, values, *, index, lang="vi", ax=None, name="", color=
     unit = cat["unit"]
     years = t["period"].astype(int).tolist()
     has = t["score"].notna()
-    ax.plot(t.loc[has, "period"], t.loc[has, "score"], color=color, lw=1.6, zorder=2)
+    scored = t[has]
+    by_year = scored.set_index(scored["period"].astype(int))["score"]
+    breaks = method_breaks(cat)
+    for a, b in segments(scored["period"], [method_of(y, breaks) for y in scored["period"].astype(int)]):
+        ax.plot([a, b], [by_year[a], by_year[b]], color=color, lw=1.6, zorder=2, gid="trajectory-segment")
+    weak = _weak_years(values)
     for _, r in t.iterrows():
         year = int(r["period"])
         ref = year - _REF_SHIFT  # national values just left of the province's point
@@ -234,14 +327,17 @@ def draw_trajectory(frame, values, *, index, lang="vi", ax=None, name="", color=
             continue
         face = color if r["comparable"] else "white"
         ax.plot(year, r["score"], marker="o", ms=7, mfc=face, mec=color, mew=1.5, zorder=4)
-        text = _score_text(r["score"], unit, lang) + (f"\n{label}" if label else "")
+        dagger = " †" if year in weak else ""
+        text = _score_text(r["score"], unit, lang) + dagger + (f"\n{label}" if label else "")
         ax.annotate(text, xy=(year, r["score"]), xytext=(7, 0), textcoords="offset points", ha="left",
                     va="center", fontsize=7.5, color="0.15", zorder=5)  # fmt: skip
     ax.set_xticks(years, [str(y) for y in years])
     lo = np.nanmin(t[["score", "national_min", "national_average"]].to_numpy(dtype=float))
     hi = np.nanmax(t[["score", "national_max", "national_average"]].to_numpy(dtype=float))
+    top = float(cat["scale_max"])
     pad = max(2.0, (hi - lo) * 0.35)
-    ax.set_ylim(lo - pad, hi + pad * 1.3)
+    bottom = max(0.0, math.floor((lo - pad) / 5) * 5)  # a round zoom, stated on the chart
+    ax.set_ylim(bottom, min(top, hi + pad * 1.3))
     if len(years) == 1:
         ax.set_xlim(years[0] - 1, years[0] + 1.3)
     else:
@@ -253,9 +349,21 @@ def draw_trajectory(frame, values, *, index, lang="vi", ax=None, name="", color=
     ax.spines[["top", "right"]].set_visible(False)
     ax.grid(axis="y", color="0.92")
     ax.tick_params(labelsize=8)
-    notes = [i18n.t("chart_national.trajectory_note", lang)]
+    notes = [i18n.t("chart_national.trajectory_note", lang), i18n.t("chart_national.no_line", lang)]
+    if bottom > 0:
+        notes.append(i18n.t("chart_national.zoom", lang, lo=_fmt_number(bottom, lang), top=_fmt_number(top, lang)))
+    change = int(cat["comparable_from"])
     if not t["comparable"].all():
-        notes.append(i18n.t("chart_national.not_comparable", lang, year=int(cat["comparable_from"])))
+        notes.append(i18n.t("chart_national.not_comparable", lang, year=change))
+    labels_change = str(cat[f"method_change_{lang}"] or "").split(";")
+    for b, label_change in zip(breaks, labels_change, strict=False):
+        if not years[0] < b <= years[-1]:
+            continue  # a method change is drawn only between two years on the chart
+        ax.axvline(b - 0.5, color="0.5", lw=1, ls=(0, (4, 2)), zorder=1, gid="method-change")
+        ax.annotate(label_change.format(year=b), xy=(b - 0.5, 1), xycoords=("data", "axes fraction"), xytext=(3, -3),
+                    textcoords="offset points", ha="left", va="top", fontsize=7, color="0.35", gid="method-label")  # fmt: skip
+    if weak & set(years):
+        notes.append(i18n.t("chart_national.weak", lang, years=", ".join(str(y) for y in sorted(weak & set(years)))))
     if t["disputed"].any():
         notes.append(
             i18n.t(
@@ -286,9 +394,10 @@ def draw_trajectory(frame, values, *, index, lang="vi", ax=None, name="", color=
 
 
 def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
-    """The four national indices of one province, one panel each (empty panels say what is missing).
+    """The national indices of one province, one panel each for the indices with a published value.
 
-    Each panel is a :func:`trajectory_chart`.
+    Each panel is a :func:`trajectory_chart`; the indices without any value found are named in one
+    sentence under the title, never drawn as empty panels.
 
     Parameters
     ----------
@@ -300,8 +409,8 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
     Returns
     -------
     matplotlib.figure.Figure
-        The figure, four axes in the order PAR INDEX, SIPAS, PAPI, PCI; ``fig.cchc_values`` lists the
-        values drawn.
+        The figure, one axes per index with values, in the order PAR INDEX, SIPAS, PAPI, PCI;
+        ``fig.cchc_values`` lists the values drawn.
 
     Raises
     ------
@@ -312,22 +421,33 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
     --------
     >>> fig = province_trajectories("Hà Giang", lang="en")
     >>> [ax.get_title(loc="left") for ax in fig.axes]
-    ['Hà Giang – PAR INDEX', 'Hà Giang – SIPAS', 'Hà Giang – PAPI', 'Hà Giang – PCI']
+    ['Hà Giang – PAPI', 'Hà Giang – PCI']
     >>> sorted(fig.cchc_values["indicator"].unique())
     ['papi', 'pci']
     >>> plt.close(fig)
     """
     lang = i18n.check_lang(lang)
     slug = resolve_province(province, data_dir=data_dir)
+    codes = [c for c in national.INDICES if not national.index_trajectory(slug, c, data_dir=data_dir).empty]
+    missing = [c for c in national.INDICES if c not in codes]
     if fig is None:
-        fig = plt.figure(figsize=(12, 9), layout="constrained")
-    axes = fig.subplots(2, 2).ravel()
-    for ax, code in zip(axes, national.INDICES, strict=True):
-        trajectory_chart(slug, code, lang=lang, ax=ax, data_dir=data_dir)
+        rows = max(1, math.ceil(len(codes) / 2))
+        fig = plt.figure(figsize=(12, 1.2 + 4.3 * rows), layout="constrained")
     name = provinces(data_dir=data_dir).set_index("slug").at[slug, "name_vi"]
-    fig.suptitle(
-        i18n.t("chart_national.trajectories_title", lang, name=name), x=0.01, ha="left", fontweight="bold", fontsize=12
-    )
+    cat = national.national_index_catalog(data_dir=data_dir).set_index("index")
+    title = i18n.t("chart_national.trajectories_title", lang, name=name)
+    if missing:
+        shorts = ", ".join(cat.at[c, "short_vi" if lang == "vi" else "short_en"] for c in missing)
+        title += "\n" + i18n.t("chart_national.none_for", lang, indices=shorts)
+    fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+    if codes:
+        axes = fig.subplots(max(1, math.ceil(len(codes) / 2)), 2 if len(codes) > 1 else 1, squeeze=False).ravel()
+        for ax, code in zip(axes, codes, strict=False):
+            trajectory_chart(slug, code, lang=lang, ax=ax, data_dir=data_dir)
+        for ax in axes[len(codes) :]:
+            fig.delaxes(ax)
+    else:
+        _attach(fig, _values_frame(national.national_indices(data_dir=data_dir).iloc[0:0]))
     return fig
 
 
@@ -367,7 +487,7 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
     >>> [t.get_text() for t in ax.get_yticklabels()]
     ['Đắk Lắk', 'Hà Giang', 'Khánh Hòa']
     >>> ax.figure.cchc_values.query("scope == 'province'")[["province", "measure", "value"]].values.tolist()
-    [['dak-lak', 'rank', 60.0], ['dak-lak', 'score', 60.91], ['ha-giang', 'rank', 41.0], ['ha-giang', 'score', 64.39]]
+    [['dak-lak', 'rank', 60.0], ['dak-lak', 'score', 60.91], ['ha-giang', 'rank', 41.0], ['ha-giang', 'rank', 41.0], ['ha-giang', 'score', 64.39], ['ha-giang', 'score', 64.39], ['khanh-hoa', 'rank', 16.0], ['khanh-hoa', 'score', 67.74]]
     >>> plt.close(ax.figure)
     """
     lang = i18n.check_lang(lang)
@@ -380,6 +500,8 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
         (every["period"] == year) & ((every["scope"] != "province") | every["measure"].isin(["score", "rank"]))
     ]
     drawn = drawn[(drawn["scope"] != "province") | drawn["province"].isin(c["province"])]
+    names = provinces(data_dir=data_dir).set_index("slug")["name_vi"]
+    without = [names[p] for p in national.followed_provinces(data_dir=data_dir) if p not in set(c["province"])]
     return draw_index_comparison(
         c,
         chart_frame(drawn, data_dir=data_dir),
@@ -387,10 +509,11 @@ def comparison_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -
         lang=lang,
         ax=ax,
         palette=province_colors(data_dir=data_dir),
+        without=without,
     )
 
 
-def draw_index_comparison(frame, values, *, index, lang="vi", ax=None, palette=None) -> Axes:
+def draw_index_comparison(frame, values, *, index, lang="vi", ax=None, palette=None, without=()) -> Axes:
     """Draw a comparison (:func:`cchc_data.national.index_comparison`) as :func:`comparison_chart` does.
 
     Parameters
@@ -407,6 +530,9 @@ def draw_index_comparison(frame, values, *, index, lang="vi", ax=None, palette=N
     {ax}
     palette : dict of str to str, optional
         Colour per province slug. Default ``None``: :func:`cchc_data.plotting.province_colors`.
+    without : sequence of str, default ()
+        Names of the followed provinces with no value at all on the index: named under the title with
+        those without a value that year.
 
     Returns
     -------
@@ -434,7 +560,7 @@ def draw_index_comparison(frame, values, *, index, lang="vi", ax=None, palette=N
         ax = fig.add_subplot()
     fig = ax.figure
     ys = np.arange(len(c))[::-1]
-    top = np.nanmax(c[["score", "national_max"]].to_numpy(dtype=float)) if c["score"].notna().any() else 100.0
+    top = float(cat["scale_max"])  # bars on the index's whole scale
     for y, (_, r) in zip(ys, c.iterrows(), strict=True):
         if math.isnan(r["score"]):
             ax.text(0, y, "  " + i18n.t("chart_national.no_value", lang), va="center", fontsize=8, color=_GREY)
@@ -443,7 +569,7 @@ def draw_index_comparison(frame, values, *, index, lang="vi", ax=None, palette=N
                 hatch=None if r["comparable"] else "//", edgecolor="white")  # fmt: skip
         label = _score_text(r["score"], unit, lang)
         rank = _rank_text(r["rank"], r["provinces_ranked"], lang)
-        ax.text(r["score"] + top * 0.01, y, f"{label}  {rank}".strip(), va="center", fontsize=8)
+        ax.text(r["score"] + top * 0.01, y, f"{label}  {rank}".strip(), va="center", fontsize=8, clip_on=False)
     first = c.iloc[0]
     handles = []
     if not math.isnan(first["national_average"]):
@@ -452,17 +578,22 @@ def draw_index_comparison(frame, values, *, index, lang="vi", ax=None, palette=N
     for col in ("national_min", "national_max"):
         if not math.isnan(first[col]):
             ax.axvline(first[col], color="0.7", ls=":", lw=1)
-    if not (math.isnan(first["national_min"]) and math.isnan(first["national_max"])):
-        lo = _score_text(first["national_min"], unit, lang)
-        hi = _score_text(first["national_max"], unit, lang)
-        q = i18n.value_label("qualifier_symbol", first.get("national_max_qualifier", ""), lang)
-        hi = i18n.t("chart_national.bounded", lang, q=q, value=hi) if q else hi
+    q = i18n.value_label("qualifier_symbol", first.get("national_max_qualifier", ""), lang)
+    hi = _score_text(first["national_max"], unit, lang)
+    hi = i18n.t("chart_national.bounded", lang, q=q, value=hi) if q else hi
+    lo = _score_text(first["national_min"], unit, lang)
+    has_lo, has_hi = not math.isnan(first["national_min"]), not math.isnan(first["national_max"])
+    if has_lo and has_hi:
         handles.append(
             Line2D([], [], color="0.7", ls=":", label=f"{i18n.t('chart_national.range', lang)}: {lo} – {hi}")
         )
+    elif has_hi:
+        handles.append(Line2D([], [], color="0.7", ls=":", label=f"{i18n.t('chart_national.top', lang)}: {hi}"))
+    elif has_lo:
+        handles.append(Line2D([], [], color="0.7", ls=":", label=f"{i18n.t('chart_national.bottom', lang)}: {lo}"))
     ax.set_yticks(ys, c["province_name"].tolist())
     ax.set_ylim(-0.6, len(c) - 0.4)
-    ax.set_xlim(0, top * 1.3)
+    ax.set_xlim(0, top)
     ax.set_xlabel(i18n.t("national.column.score", lang) + (" (%)" if unit == "percent" else ""))
     ax.xaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt_number(v, lang)))
     ax.spines[["top", "right"]].set_visible(False)
@@ -472,11 +603,131 @@ def draw_index_comparison(frame, values, *, index, lang="vi", ax=None, palette=N
     ]
     if not bool(first["comparable"]):
         notes.append(i18n.t("chart_national.not_comparable_bar", lang, year=int(cat["comparable_from"])))
-    _header(ax, i18n.t("chart_national.comparison_title", lang, index=short, year=year), notes)
+    absent = c.loc[c["score"].isna(), "province_name"].tolist() + list(without)  # followed, no value that year
+    if absent:
+        notes.append(i18n.t("chart_national.missing_for", lang, year=year, names=", ".join(absent)))
+    shown = c.loc[c["score"].notna(), "province_name"].tolist()
+    _header(ax, i18n.t("chart_national.shown", lang, index=short, year=year, names=", ".join(shown)), notes)
     if handles:
         ax.legend(handles=handles, loc="lower right", fontsize=7, frameon=False)
     _attach(fig, _values_frame(values))
     _footer(fig, values, lang)
+    return ax
+
+
+def distribution_chart(index, period=None, *, lang="vi", ax=None, data_dir=None) -> Axes:
+    """Every ranked province of one index-year as a dot, the followed provinces highlighted and labelled.
+
+    Only a year for which a stored page prints the whole national table (see
+    :func:`cchc_data.national.full_tables`) can be drawn. Dots sit at (rank, score); the median and the
+    1st and 3rd quartiles of the table's scores are computed from the table and drawn as grey rules,
+    said to be computed. A followed province is labelled with its name (and its successor after the
+    2025 merger, where it has one).
+
+    Parameters
+    ----------
+    index : str
+        The index (see :func:`cchc_data.national.check_index`).
+    period : int, optional
+        The year the index is for. Default ``None``: the latest year with a full table.
+    {lang}
+    {ax}
+    {data_dir}
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on; ``ax.figure.cchc_values`` lists the values drawn (every province's score and
+        rank, with the table row as evidence).
+
+    Raises
+    ------
+    ValueError
+        If the index is unknown, no stored page prints that year's whole table (the message names the
+        years that have one), or ``lang`` is not ``"vi"`` or ``"en"``.
+
+    Examples
+    --------
+    >>> ax = distribution_chart("pci", 2020, lang="en")
+    >>> drawn = ax.figure.cchc_values
+    >>> drawn.query("measure == 'score' and scope == 'province'")["province"].nunique()
+    63
+    >>> sorted(t.get_text().split("\\n")[0].split(" (")[0] for t in ax.texts if t.get_gid() == "followed")
+    ['Hà Giang', 'Khánh Hòa', 'Đắk Lắk']
+    >>> plt.close(ax.figure)
+    """
+    lang = i18n.check_lang(lang)
+    code = national.check_index(index, data_dir=data_dir)
+    full = national.full_tables(data_dir=data_dir)
+    full = full[full["index"] == code]
+    cat = national.national_index_catalog(data_dir=data_dir).set_index("index").loc[code]
+    short = cat["short_vi" if lang == "vi" else "short_en"]
+    if period is None and not full.empty:
+        period = int(full["period"].max())
+    if period is None or int(period) not in set(full["period"]):
+        years = ", ".join(str(y) for y in sorted(full["period"])) or "none"
+        raise ValueError(f"no stored page prints the whole {short} table for {period}; years with one: {years}")
+    year = int(period)
+    source = full.loc[full["period"] == year, "source_id"].iloc[0]
+    rows = national.national_indices(index=code, period=year, data_dir=data_dir)
+    table = rows[(rows["source_id"] == source) & (rows["scope"] == "province")]
+    wide = table.pivot_table(index="province", columns="measure", values="value", aggfunc="first").dropna(
+        subset=["rank"]
+    )
+    wide = wide.sort_values("rank")
+    unit = cat["unit"]
+    reg = provinces(data_dir=data_dir).set_index("slug")
+    followed = national.followed_provinces(data_dir=data_dir)
+    colors = province_colors(data_dir=data_dir)
+    ax = _new_ax(ax)
+    fig = ax.figure
+    others = wide[~wide.index.isin(followed)]
+    ax.scatter(others["rank"], others["score"], s=18, color="0.7", zorder=2, gid="ranked-provinces")
+    q1, q2, q3 = np.quantile(wide["score"].to_numpy(dtype=float), [0.25, 0.5, 0.75])
+    ax.axhline(q2, color="0.35", lw=1.2, zorder=1, gid="median")
+    for q in (q1, q3):
+        ax.axhline(q, color="0.55", lw=0.9, ls=(0, (3, 2)), zorder=1, gid="quartile")
+    for k, (slug, r) in enumerate(wide[wide.index.isin(followed)].iterrows()):
+        ax.scatter([r["rank"]], [r["score"]], s=60, color=colors[slug], edgecolor="black", lw=0.6, zorder=4)
+        name = reg.at[slug, "name_vi"]
+        succ = reg.at[slug, "successor"]
+        if succ and succ != slug:
+            name = i18n.t("chart_national.successor", lang, name=name, successor=reg.at[succ, "name_vi"])
+        text = f"{name}\n{_score_text(r['score'], unit, lang)}, {_rank_text(r['rank'], len(wide), lang)}"
+        right = r["rank"] > len(wide) * 0.6  # labels of the last ranks sit to the left, inside the axes
+        offset = (-8 if right else 8, 26 if k % 2 == 0 and not right else -34)  # alternate above and below
+        ax.annotate(text, xy=(r["rank"], r["score"]), xytext=offset, textcoords="offset points", fontsize=7.5,
+                    ha="right" if right else "left", color="0.1", gid="followed",
+                    arrowprops={"arrowstyle": "-", "color": "0.5", "lw": 0.6})  # fmt: skip
+    top = float(cat["scale_max"])
+    lo, hi = float(wide["score"].min()), float(wide["score"].max())
+    bottom = max(0.0, math.floor((lo - 2) / 5) * 5)
+    ax.set_ylim(bottom, min(top, hi + 4))
+    ax.set_xlim(0, len(wide) + 1)
+    ax.set_xlabel(i18n.t("chart_national.rank_axis", lang), fontsize=8)
+    ax.set_ylabel(i18n.t("national.column.score", lang) + (" (%)" if unit == "percent" else ""))
+    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt_number(v, lang)))
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=8)
+    src = national.national_index_sources(data_dir=data_dir).set_index("source_id").at[source, "publisher"]
+    fmt = lambda v: _score_text(v, unit, lang)  # noqa: E731
+    notes = [
+        i18n.t("chart_national.distribution_note", lang, source=src),
+        i18n.t("chart_national.quartiles", lang, n=len(wide), q1=fmt(q1), q2=fmt(q2), q3=fmt(q3)),
+    ]
+    if bottom > 0:
+        notes.append(i18n.t("chart_national.zoom", lang, lo=_fmt_number(bottom, lang), top=_fmt_number(top, lang)))
+    _header(ax, i18n.t("chart_national.distribution_title", lang, index=short, year=year, n=len(wide)), notes)
+    ax.legend(
+        handles=[Line2D([], [], color="0.35", lw=1.2, label=i18n.t("chart_national.median", lang)),
+                 Line2D([], [], color="0.55", lw=0.9, ls=(0, (3, 2)), label=i18n.t("chart_national.quartile", lang))],
+        loc="lower left", fontsize=7, frameon=False,
+    )  # fmt: skip
+    drawn = chart_frame(
+        table[table["province"].isin(wide.index) & table["measure"].isin(["score", "rank"])], data_dir=data_dir
+    )
+    _attach(fig, _values_frame(drawn))
+    _footer(fig, drawn, lang)
     return ax
 
 

@@ -180,10 +180,10 @@ def compare_chart(
     >>> sorted(t.get_text() for t in ax.texts if t.get_text().endswith("(2017) [1]"))
     ['> 14.000 (2017) [1]']
     >>> print(next(line for line in _subtitle(ax).splitlines() if line.startswith("[1]")))
-    [1] Hà Giang (2017): Hộp thư của cán bộ, công chức các cấp (cả cấp xã), tổng số sau rà soát và
+    [1] Hà Giang (2017): Hộp thư của cán bộ các cấp ("các cấp": có lẽ gồm cấp xã), tổng số sau rà
     >>> plt.close(ax.figure)
     """
-    i18n.check_lang(lang)
+    lang = i18n.check_lang(lang)
     if not isinstance(concept, str):
         raise TypeError(f"concept must be one concept code (one concept per chart), got {concept!r}")
     known = concepts(data_dir=data_dir)
@@ -329,7 +329,7 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
     []
     >>> plt.close(ax.figure)
     """
-    i18n.check_lang(lang)
+    lang = i18n.check_lang(lang)
     if not isinstance(concept, str):
         raise TypeError(f"concept must be one concept code (one concept per chart), got {concept!r}")
     known = concepts(data_dir=data_dir)
@@ -456,7 +456,7 @@ def coverage_heatmap(*, by="concept", lang="vi", ax=None, data_dir=None) -> Axes
     ('Đắk Lắk', 'Direction and management of PAR')
     >>> plt.close(ax.figure)
     """
-    i18n.check_lang(lang)
+    lang = i18n.check_lang(lang)
     matrix = analysis.coverage(by=by, data_dir=data_dir)
     facts = load_indicators(data_dir=data_dir)
     facts = chart_frame(facts.assign(row=facts[by].astype(str)), data_dir=data_dir)
@@ -596,7 +596,7 @@ def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, dat
     [99.76, 91.58, 99.19]
     >>> plt.close(ax.figure)
     """
-    i18n.check_lang(lang)
+    lang = i18n.check_lang(lang)
     table = analysis.breakdown_table(province, indicator, period=period, data_dir=data_dir)
     return draw_breakdown(chart_frame(table, data_dir=data_dir), lang=lang, ax=ax)
 
@@ -726,7 +726,7 @@ def progress_chart(province, *, lang="vi", ax=None, data_dir=None) -> Axes:
     ['target', 'actual']
     >>> plt.close(ax.figure)
     """
-    i18n.check_lang(lang)
+    lang = i18n.check_lang(lang)
     table = analysis.progress_to_target(province, data_dir=data_dir)
     name = _province_name(province, data_dir)
     slug = resolve_province(province, data_dir=data_dir)
@@ -867,7 +867,7 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
     ['191/195 = 97.9% (2017)']
     >>> plt.close(ax.figure)
     """
-    i18n.check_lang(lang)
+    lang = i18n.check_lang(lang)
     frame = None if province is None else load_indicators(province=province, data_dir=data_dir)
     table = analysis.part_whole_shares(frame, data_dir=data_dir)
     name = _province_name(province, data_dir) if province is not None else None
@@ -987,7 +987,7 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     ['Direction and management of PAR', 'E-government and digital government']
     >>> plt.close(fig)
     """
-    i18n.check_lang(lang)
+    lang = i18n.check_lang(lang)
     table = analysis.profile(province, data_dir=data_dir)
     name = _province_name(province, data_dir)
     slug = resolve_province(province, data_dir=data_dir)

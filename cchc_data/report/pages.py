@@ -209,6 +209,16 @@ def _citation_block(lang: str, version: str) -> str:
     )
 
 
+def _dataset_citation(lang: str) -> str:
+    """The index's "Cite this dataset": the citation from ``CITATION.cff`` and its BibTeX block."""
+    from ..citation import bibtex, dataset_citation
+
+    return (
+        f'<section class="cite-dataset"><h2>{html.escape(i18n.t("cite_dataset", lang))}</h2>'
+        f"<p>{html.escape(dataset_citation(lang))}</p><pre><code>{html.escape(bibtex())}</code></pre></section>"
+    )
+
+
 def _footer(lang: str, built: str) -> str:
     from ..datadir import data_version
 
@@ -536,7 +546,7 @@ def index_html(manifest: dict, *, downloads=()) -> str:
         sections.append(
             f'<section id="{lang}" class="lang lang-{lang}" lang="{lang}">{header}'
             f"<p>{esc(i18n.t('index_intro', lang))}</p>{verdict}{_toc(manifest, lang)}{_downloads(lang, set(downloads))}"
-            f"{_build_details(manifest, lang)}{_footer(lang, built)}</section>"
+            f"{_dataset_citation(lang)}{_build_details(manifest, lang)}{_footer(lang, built)}</section>"
         )
     return f"""<!DOCTYPE html>
 <html lang="vi">
@@ -603,8 +613,8 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     (suite_dir / "downloads").mkdir(parents=True, exist_ok=True)
     facts = load_indicators(data_dir=data_dir)
     src = sources(data_dir=data_dir)
-    cite = src[["source_id", "title", "title_en", "publisher", "published"]].rename(
-        columns={c: f"source_{c}" for c in ("title", "title_en", "publisher", "published")}
+    cite = src[["source_id", "issuer", "title", "title_en", "publisher", "published"]].rename(
+        columns={c: f"source_{c}" for c in ("issuer", "title", "title_en", "publisher", "published")}
     )
     written = []
     path = suite_dir / DOWNLOADS["csv"][0]
