@@ -14,9 +14,10 @@ STAMP := $(VENV)/.installed-$(INSTALLER)
 JOBS ?=
 LANGS ?= vi,en
 FORCE ?=
+PDF ?=
 PYTEST_ARGS ?=
 
-.PHONY: install report test lint format strip validate bench lab explore lock clean mutation
+.PHONY: install report pdf-client test lint format strip validate bench lab explore lock clean mutation
 
 install: $(STAMP)
 
@@ -33,8 +34,15 @@ endif
 	$(BIN)/python -m ipykernel install --prefix $(VENV) --name python3 >/dev/null
 	touch $@
 
-report: install
-	$(BIN)/cchc report --lang $(LANGS) $(if $(JOBS),--jobs $(JOBS),) $(if $(FORCE),--force,)
+report: install $(if $(PDF),pdf-client,)
+	$(BIN)/cchc report --lang $(LANGS) $(if $(JOBS),--jobs $(JOBS),) $(if $(FORCE),--force,) $(if $(PDF),--pdf,)
+
+# make report PDF=1 prints each page as an A4 PDF with Debian's Chromium: installed here when missing and root.
+pdf-client:
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null || command -v google-chrome >/dev/null \
+	  || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null \
+	       && { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; }; } \
+	  || { echo "make report PDF=1 needs Chromium: sudo apt-get install chromium (or set CCHC_CHROMIUM)"; exit 1; }
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
@@ -58,9 +66,13 @@ bench: install
 	$(BIN)/python -m benchmarks
 
 # The project's JupyterLab settings (jupyter/lab/user-settings): Noto Sans Mono in code cells, no news pop-up.
+# As root (containers, CI boxes) it adds --allow-root. On a server without a browser:
+#   make lab LAB_ARGS="--no-browser --ip=127.0.0.1 --port=8888"   (then tunnel the port, see docs)
+LAB_ARGS ?=
+LAB_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root,)
 lab: export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/jupyter/lab/user-settings
 lab: install
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ $(LAB_ROOT) $(LAB_ARGS)
 
 # The explorer (notebooks/00_explore.ipynb) as a web app with Voila, code hidden, on this machine only.
 # Stop it with Ctrl+C. Another port: make explore EXPLORE_PORT=8900

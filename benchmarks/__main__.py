@@ -46,10 +46,16 @@ FLOOR_NOTEBOOK = {
     "metadata": {"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}},
     "nbformat": 4, "nbformat_minor": 5,
 }  # fmt: skip
-SUITE = """import json, sys
+SUITE = """import json, shutil, sys, time
 from cchc_data.report import default_runs, run_suite
 r = run_suite(default_runs(sys.argv[1]), output_root=sys.argv[2], figures_root=sys.argv[3], progress=False, keep=1)
-print(json.dumps({"runs": len(r.results), "jobs": r.jobs}))"""
+pdf_s = None
+if shutil.which("chromium"):  # what --pdf adds: every page printed on A4
+    from cchc_data.report.pdf import write_pdfs
+    start = time.perf_counter()
+    write_pdfs(r.path)
+    pdf_s = time.perf_counter() - start
+print(json.dumps({"runs": len(r.results), "jobs": r.jobs, "pdf_s": pdf_s}))"""
 WARM = """import json, sys, time
 import cchc_data as cd
 cd.load_indicators()
@@ -102,18 +108,24 @@ def bench_floor(n: int, tmp: Path) -> dict:
 
 
 def bench_suite(n: int, tmp: Path, floor_s: float) -> list[dict]:
-    walls, info = [], {}
+    walls, pdf_shares, info = [], [], {}
     for i in range(n):
         out = tmp / f"suite-{i}"
         wall, stdout = _run([PY, "-c", SUITE, ROOT / "notebooks", out / "reports", out / "figures"])
-        walls.append(wall)
         info = json.loads(stdout)
-        _say(f"suite {i + 1}/{n}: {wall:.1f} s ({info['runs']} runs, {info['jobs']} jobs)")
+        pdf_s = info["pdf_s"] or 0.0
+        walls.append(wall - pdf_s)  # the suite without --pdf
+        if info["pdf_s"] is not None:
+            pdf_shares.append(pdf_s / walls[-1])
+        _say(f"suite {i + 1}/{n}: {walls[-1]:.1f} s ({info['runs']} runs, {info['jobs']} jobs), PDFs {pdf_s:.1f} s")
     ratios = [w * info["jobs"] / (info["runs"] * floor_s) for w in walls]
-    return [
+    out = [
         figure("suite_s", f"default report suite ({info['runs']} runs, {info['jobs']} jobs)", walls, "s"),
         figure("suite_overhead", "suite wall × jobs ÷ (runs × floor)", ratios, "×", "≤ 1.3", 1.3),
     ]
+    if pdf_shares:  # without Chromium the PDFs are not measured
+        out.append(figure("suite_pdf_share", "--pdf: printing every page ÷ suite wall", pdf_shares, "×", "≤ 0.3", 0.3))
+    return out
 
 
 def bench_load(n: int, calls: int) -> list[dict]:

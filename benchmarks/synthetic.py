@@ -146,7 +146,7 @@ def write_synthetic(folder, *, provinces: int = 34, years: int = 10, indicators:
     for name in COPIED:
         shutil.copy(src / name, folder / name)
     with open(src / "sources.csv", encoding="utf-8", newline="") as f:
-        source_columns = next(csv.reader(f))  # the schema's columns; the synthetic sources fill the first ten
+        source_columns = next(csv.reader(f))  # the schema's columns; the synthetic sources fill the required ones
     slugs = cd.provinces().sort_values("gso_code")["slug"].tolist()
     if provinces > len(slugs):
         raise ValueError(f"provinces={provinces}: the registry has {len(slugs)} province-level units")
@@ -166,6 +166,9 @@ def write_synthetic(folder, *, provinces: int = 34, years: int = 10, indicators:
                 "period_covered": str(y),
                 "language": "vi",
                 "text_file": f"{sid}.txt",
+                "issuer": f"UBND {slug}",
+                "url_status": "not_found",
+                "accessed": "2026-12-07",
             }
             sources.append([source.get(column, "") for column in source_columns])
             facts += _source_facts(rng, cat, slug, y)

@@ -224,6 +224,15 @@ def _cmd_report(args) -> int:
     finally:
         if client is not None:
             client.close()
+    if args.pdf:
+        from .report.pdf import write_pdfs
+
+        try:
+            pdfs = write_pdfs(result.path)
+        except RuntimeError as exc:
+            print(f"cchc report: error: {exc}", file=sys.stderr)
+            return 2
+        print(f"printed {len(pdfs)} pages as A4 PDF (beside each page)")
     if result.latest is None:
         print(f"published {result.path} beside the fuller {Path(args.output) / 'latest'} (left as it was); "
               f"open {result.path / 'index.html'}")  # fmt: skip
@@ -236,6 +245,7 @@ def _cmd_extract(args) -> int:
     from pathlib import Path
 
     from .curation.extract import extract, write_review
+    from .curation.reading import read_report
 
     out = Path(args.output)
     if out.exists() and not args.force:
@@ -244,12 +254,7 @@ def _cmd_extract(args) -> int:
             file=sys.stderr,
         )
         return 2
-    try:
-        text = Path(args.text_file).read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise ValueError(
-            f"{args.text_file} is not UTF-8 text ({exc.reason} at byte {exc.start}); convert it first"
-        ) from None
+    text = read_report(args.text_file)
     frame = extract(text, province=args.province, source_id=args.source_id, period=args.period, data_dir=args.data_dir)
     try:
         write_review(frame, out)
@@ -331,10 +336,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--figures", default=None, metavar="DIR", help="where charts are copied (default: figures/ beside --notebooks)"
     )
+    p.add_argument("--pdf", action="store_true", help="also print each page as an A4 PDF (needs Chromium)")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("extract", help="candidate facts of a report's text, written to a review file (CSV)")
-    p.add_argument("text_file", metavar="TEXT_FILE", help="the report as plain UTF-8 text")
+    p.add_argument(
+        "text_file", metavar="REPORT", help="the report: .txt (UTF-8), .html, .docx or .pdf with a text layer"
+    )
     p.add_argument("--province", required=True, metavar="P", help="the province (name, slug or code)")
     p.add_argument("--source-id", required=True, metavar="S", help="the source's id in sources.csv (kh-2019-article)")
     p.add_argument("--period", default=None, metavar="P", help="the report's period (2019, 2021-Q1, 2021-2030)")

@@ -150,10 +150,10 @@ class Explorer:
             slug: w.Checkbox(value=False, description=name, indent=False, layout=w.Layout(width="auto"))
             for slug, name in self._names.items()
         }
-        self.province_text = w.Text(continuous_update=False, layout=w.Layout(width="32em"))
+        self.province_text = w.Text(continuous_update=False, layout=w.Layout(width="100%", max_width="32em"))
         self.domain = w.Dropdown(layout=layout)
-        self.search = w.Text(continuous_update=False, layout=w.Layout(width="22em"))
-        self.item = w.Dropdown(layout=w.Layout(width="44em"))
+        self.search = w.Text(continuous_update=False, layout=w.Layout(width="100%", max_width="22em"))
+        self.item = w.Dropdown(layout=w.Layout(width="100%", max_width="44em"))  # no wider than a phone's screen
         self.kind = w.ToggleButtons()
         self.period = w.Dropdown(layout=layout)
         self.message = w.HTML()

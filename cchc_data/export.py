@@ -416,7 +416,7 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
     src = sources(data_dir=data_dir)
     _write_table(
         wb.create_sheet(reserved[0]),
-        src[src["source_id"].isin(used_sources)].reset_index(drop=True),
+        src[src["source_id"].isin(used_sources)].drop(columns=["text_file"]).reset_index(drop=True),  # internal
         "sources",
         lang,
     )

@@ -28,7 +28,7 @@ __all__ = [
     "SourceKey", "PAGE_SOURCES", "source_list", "describe_indices", "standing_table", "index_sources_table",
 ]  # fmt: skip
 
-_LINK_RE = re.compile(r"</?a\b[^>]*>")  # a source number's link, not shown in the table's text
+_LINK_RE = re.compile(r"</?(?:a|span)\b[^>]*>")  # links and spans: markup, not the table's text
 #: Columns holding a value of the row's ``unit``, with the column of their qualifier (or ``None``).
 _VALUE_COLUMNS = {
     "value": "qualifier",
@@ -189,25 +189,50 @@ undated; no public copy found (searched 7 December 2026)
     if short and short_title:
         period = i18n.format_period(row["reference_period"], lang)
         return f"{short_title} ({date or i18n.t('published_for', lang, period=period)})"
+    return _citation(row, title, date, lang, as_html=False)
+
+
+def _citation(row: pd.Series, title: str, date: str, lang: str, *, as_html: bool) -> str:
+    """The full citation of a ``sources.csv`` row, as text or as HTML (names marked ``lang="vi"``)."""
+
+    def word(text: str) -> str:  # the page's own words
+        return html.escape(text) if as_html else text
+
+    def name(text: str) -> str:  # a Vietnamese proper name, also on English pages
+        return f'<span lang="vi">{html.escape(text)}</span>' if as_html and lang != "vi" else word(text)
+
     issuer, publisher = _text(row.get("issuer")), _text(row.get("publisher"))
     number = _text(row.get("document_number"))
-    parts = [issuer, title]
+    parts = [name(issuer) if issuer else "", word(title) if lang == "en" and title != row["title"] else name(title)]
     if number:
-        parts.append(i18n.t("cite_number", lang, number=number))
+        parts.append(word(i18n.t("cite_number", lang, number=number)))
     elif row["kind"] == "official_report":
-        parts.append(i18n.t("cite_no_number", lang))
+        parts.append(word(i18n.t("cite_no_number", lang)))
     if publisher != issuer:
-        parts.append(publisher or i18n.t("no_publisher", lang))
+        parts.append(name(publisher) if publisher else word(i18n.t("no_publisher", lang)))
     if _text(row.get("issue")):
-        parts.append(i18n.t("cite_issue", lang, issue=row["issue"]))
-    parts.append(date or i18n.t("undated", lang))
+        parts.append(i18n.t("cite_issue", lang, issue=name(row["issue"])) if as_html else
+                     i18n.t("cite_issue", lang, issue=row["issue"]))  # fmt: skip
+    parts.append(word(date or i18n.t("undated", lang)))
     citation = ", ".join(p for p in parts if p)
     accessed = _date(row.get("accessed"), lang)
     if _text(row.get("url")):
-        return f"{citation}; {i18n.t('cite_url', lang, url=row['url'], date=accessed)}"
+        return f"{citation}; {word(i18n.t('cite_url', lang, url=row['url'], date=accessed))}"
     if _text(row.get("url_status")) == "not_found":
-        return f"{citation}; {i18n.t('cite_no_url', lang, date=accessed)}"
+        return f"{citation}; {word(i18n.t('cite_no_url', lang, date=accessed))}"
     return citation
+
+
+def _cite_html(source_id: str, lang: str, *, data_dir=None) -> str:
+    """:func:`cite_source` as HTML: Vietnamese names and titles marked ``lang="vi"`` on English pages."""
+    from .indicators import sources
+
+    table = sources(data_dir=data_dir).set_index("source_id")
+    if source_id not in table.index:
+        return html.escape(_cite_national_source(source_id, lang, data_dir=data_dir))
+    row = table.loc[source_id]
+    title = (_text(row.get("title_en")) if lang == "en" else "") or row["title"]
+    return _citation(row, title, _date(row.get("published"), lang), lang, as_html=True)
 
 
 class SourceKey:
@@ -242,6 +267,10 @@ class SourceKey:
     def entries(self, lang: str) -> list[tuple[int, str]]:
         """``(number, full citation in lang)`` of every source cited so far, in order."""
         return [(n, cite_source(s, lang, data_dir=self.data_dir)) for s, n in self.numbers.items()]
+
+    def html_entries(self, lang: str) -> list[tuple[int, str]]:
+        """The same as HTML, Vietnamese names marked ``lang="vi"`` on English pages."""
+        return [(n, _cite_html(s, lang, data_dir=self.data_dir)) for s, n in self.numbers.items()]
 
     def clear(self) -> None:
         """Forget the numbers (a new page)."""
@@ -282,7 +311,7 @@ no public copy found (searched 7 December 2026)']]
     frame = pd.DataFrame(entries, columns=["number", "citation"])
     if not entries:
         return Table("", frame, 0)
-    items = "".join(f'<li id="source-{n}" value="{n}">{html.escape(text)}</li>' for n, text in entries)
+    items = "".join(f'<li id="source-{n}" value="{n}">{text}</li>' for n, text in key.html_entries(lang))
     heading = html.escape(i18n.t("sources", lang))
     text = f'<div class="cchc-sources"><h2>{heading}</h2><ol>{items}</ol></div>'
     return Table(text, frame, len(entries))
@@ -319,7 +348,7 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         return html.escape(i18n.format_number(value, lang)), "num"
     if column in ctx.get("titles", ()) and isinstance(value, str) and value:  # a document's title or address
         return f'<span class="title">{html.escape(value)}</span>', "source"
-    if column == "publisher":  # a proper name, in Vietnamese on every page
+    if column in ("publisher", "issuer", "issue"):  # a proper name, in Vietnamese on every page
         return f'<span lang="vi">{html.escape(str(value))}</span>', "source"
     if column in _SOURCE_COLUMNS:  # a number of the page's source key, linked to its entry
         n = ctx["sources"].number(value)

@@ -130,10 +130,41 @@ def units(*, data_dir=None) -> pd.DataFrame:
     return read_table("units", data_dir=data_dir)
 
 
+#: The ``domain`` of the rows :func:`search` adds for the national indices (PAR INDEX, SIPAS, PAPI, PCI).
+NATIONAL_INDEX_DOMAIN = "national_index"
+
+
+def _national_rows(columns, data_dir) -> pd.DataFrame:
+    """The national indices as catalog-shaped rows (empty when the data folder has no national catalog)."""
+    from .datadir import DataError
+    from .national import national_index_catalog
+
+    try:
+        nat = national_index_catalog(data_dir=data_dir)
+    except (DataError, FileNotFoundError, KeyError):
+        return pd.DataFrame(columns=columns)
+    rows = pd.DataFrame(
+        {
+            "indicator": nat["index"],
+            "label_vi": nat["label_vi"],
+            "label_en": nat["label_en"],
+            "unit": nat["unit"],
+            "unit_vi": nat["scale_vi"],
+            "unit_en": nat["scale_en"],
+            "domain": NATIONAL_INDEX_DOMAIN,
+            "description": nat["measures_en"] + " " + nat["measures_vi"],
+        }
+    )
+    return rows.reindex(columns=columns, fill_value="")
+
+
 def search(text: str, *, data_dir=None) -> pd.DataFrame:
     """Catalog rows where every word of ``text`` starts a word of the code, labels, description or concept.
 
-    Matching ignores case and Vietnamese diacritics, so ``"ho so dung han"`` finds ``hồ sơ đúng hạn``.
+    Matching ignores case and Vietnamese diacritics, so ``"ho so dung han"`` finds ``hồ sơ đúng hạn``. The
+    national indices (PAR INDEX, SIPAS, PAPI, PCI; :func:`cchc_data.national.national_index_catalog`) are
+    searched too: they come last, as rows with ``domain`` ``"national_index"``, the index code as
+    ``indicator``, its scale as ``unit_vi``/``unit_en`` and what it measures as ``description``.
 
     Parameters
     ----------
@@ -159,10 +190,15 @@ def search(text: str, *, data_dir=None) -> pd.DataFrame:
     --------
     >>> search("ho so dung han")["indicator"].tolist()[:2]
     ['dossiers_on_time', 'dossiers_on_time_share']
+    >>> search("SIPAS")[["indicator", "domain"]].values.tolist()
+    [['sipas', 'national_index']]
     """
     if not isinstance(text, str) or not text.strip():
         raise ValueError(f"search() needs some words to look for, got {text!r}")
     cat = catalog(data_dir=data_dir)
+    national = _national_rows(cat.columns, data_dir)
+    if not national.empty:
+        cat = pd.concat([cat, national], ignore_index=True)
     haystack = (
         cat["indicator"].str.replace("_", " ")
         + " "

@@ -113,14 +113,29 @@ def test_bundled_vocabularies():
     ],
 )
 def test_search_finds_words_that_start_any_field(vocab, words):
-    hits = cd.search(words, data_dir=vocab)
+    hits = _catalog_hits(words, vocab)
     assert hits["indicator"].tolist() == ["zz_alpha_beta"]
+
+
+@pytest.mark.parametrize(
+    ("words", "index"), [("SIPAS", "sipas"), ("chi so nang luc canh tranh", "pci"), ("papi", "papi")]
+)
+def test_search_finds_the_national_indices_after_the_catalog(words, index):
+    hits = cd.search(words)
+    assert hits["indicator"].tolist()[-1] == index and hits["domain"].tolist()[-1] == "national_index"
+    assert list(hits.columns) == list(cd.catalog().columns)
+
+
+def _catalog_hits(words, vocab):
+    """search()'s rows from the catalog (the bundled national indices, searched too, left out)."""
+    hits = cd.search(words, data_dir=vocab)
+    return hits[hits["domain"] != "national_index"]
 
 
 def test_search_matches_word_starts_only(vocab):
     assert cd.search("lpha", data_dir=vocab).empty  # inside a word
     assert cd.search("label other", data_dir=vocab).empty  # every word must match the same row
-    assert cd.search("o", data_dir=vocab)["indicator"].tolist() == ["zz_other"]
+    assert _catalog_hits("o", vocab)["indicator"].tolist() == ["zz_other"]
 
 
 def test_search_returns_catalog_rows_indexed_from_zero(vocab):

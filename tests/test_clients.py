@@ -1,7 +1,7 @@
 """The real clients: the notebooks in JupyterLab, the rendered reports in Chromium, the workbook in LibreOffice.
 
 Debian's ``chromium`` (driven by Playwright's Python API, no browser download), ``soffice`` from
-``libreoffice-calc`` and ``fonts-noto-mono`` are needed; without them these tests skip with the install
+``libreoffice-calc``, ``fonts-noto-mono`` and ``pdfinfo`` from ``poppler-utils`` are needed; without them these tests skip with the install
 command, or fail when ``CCHC_REQUIRE_CLIENTS=1`` (``.ci/run`` sets it). Screenshots go to
 ``test-artifacts/`` (git-ignored). Run just these with ``pytest -m client``.
 """
@@ -13,7 +13,7 @@ import shutil
 import time
 import unicodedata
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import clients
 import numpy as np
@@ -258,6 +258,88 @@ SITE_RUNS = [
 ]
 
 
+# A page as a reader's screen shows it: sideways scroll, Open Graph tags, and each chart's text and size.
+PAGE_STATE = """() => ({
+  scroll: document.documentElement.scrollWidth, inner: window.innerWidth,
+  og: Object.fromEntries([...document.querySelectorAll('meta[property^="og:"]')].map(m => [m.getAttribute('property'), m.content])),
+  headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].filter(h => h.offsetParent !== null)
+    .map(h => Number(h.tagName[1])),
+  charts: [...document.querySelectorAll('figure.cchc-chart')].map(f => {
+    const img = f.querySelector('img'), cap = f.querySelector('.cchc-chart-caption');
+    return {alt: img.alt, caption: cap ? cap.textContent.trim() : null, width: img.getBoundingClientRect().width,
+            frame: f.getBoundingClientRect().width, src: img.currentSrc.slice(0, 200),
+            phone: !!f.querySelector('source'), wide: f.classList.contains('cchc-wide')};
+  }),
+})"""
+WIDTHS = (390, 1400)  # a phone (iPhone 12-15) and a desktop
+#: Most A4 pages a page may print on. The Khánh Hòa profile is to print on 12 once a numbered source key
+#: replaces the citation repeated on every row (issue 26); until then its 168-fact table takes ~30.
+PDF_MAX_PAGES = {"01_province_profile": 40, "02_comparison": 12, "03_targets": 8, "04_data_audit": 30,
+                 "05_national_indices": 16}  # fmt: skip
+
+
+def _check_screens(page, href: str, name: str, machine_paths, problems: list) -> None:
+    """The page at 390 and 1400 px: no sideways scroll, og: tags, charts that fit and say what they show."""
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(href)
+        page.wait_for_load_state("load")
+        state = page.evaluate(PAGE_STATE)
+        shot = _full_screenshot(page, f"{name}-{width}") if width == WIDTHS[0] else None
+        where = f"{href} at {width} px"
+        levels = state["headings"]
+        skips = [(a, b) for a, b in zip([0, *levels], levels, strict=False) if b > a + 1]
+        if not levels or levels[0] != 1 or skips:
+            problems.append(f"{where}: headings out of order: {levels[:12]} (first h1, no level skipped)")
+        if state["scroll"] > state["inner"]:
+            problems.append(f"{where}: scrolls sideways ({state['scroll']} > {state['inner']} px, see {shot})")
+        for tag in ("og:title", "og:description") + (("og:image",) if state["charts"] else ()):
+            if not state["og"].get(tag):
+                problems.append(f"{where}: no {tag}")
+        image = state["og"].get("og:image")
+        if image and clients.http_status(urljoin(href, image)) != 200:
+            problems.append(f"{where}: og:image {image} does not load")
+        for i, chart in enumerate(state["charts"], start=1):
+            alt = chart["alt"]
+            if not (re.search(r"\d", alt) and alt.endswith(".") and len(alt.split()) >= 8):
+                problems.append(f"{where}: chart {i}'s alt is not a sentence with values: {alt!r}")
+            if chart["caption"] != alt:
+                problems.append(f"{where}: chart {i}'s caption differs from its alt: {chart['caption']!r}")
+            if chart["frame"] > width:
+                problems.append(f"{where}: chart {i} is {chart['frame']:.0f} px wide (see {shot})")
+            if width == WIDTHS[0] and chart["phone"] and not chart["src"].endswith("-phone.png"):
+                problems.append(f"{where}: chart {i} shows {chart['src'][:60]!r}, not its phone rendering")
+            if width == WIDTHS[0] and chart["wide"] and chart["width"] < 600:
+                problems.append(f"{where}: wide chart {i} shrunk to {chart['width']:.0f} px (it should pan)")
+    content = page.content()
+    for path in machine_paths:
+        if path in content:
+            problems.append(f"{href}: shows the machine path {path}")
+
+
+def _check_pdf(pdf: Path, stem: str, title: str, problems: list) -> None:
+    """The PDF opens (poppler's pdfinfo), has 1 to PDF_MAX_PAGES pages, the title and page numbers on page 1."""
+    import subprocess
+
+    if not pdf.is_file():
+        problems.append(f"no PDF {pdf}")
+        return
+    if not shutil.which("pdfinfo"):
+        clients.missing_client("poppler-utils is not installed (no `pdfinfo` to open the PDFs)")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True)
+    pages = re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE)
+    if info.returncode != 0 or not pages:
+        problems.append(f"{pdf}: does not open: {info.stderr.strip()[:200]}")
+        return
+    n = int(pages.group(1))
+    if not 1 <= n <= PDF_MAX_PAGES[stem]:
+        problems.append(f"{pdf}: {n} pages, expected 1 to {PDF_MAX_PAGES[stem]}")
+    cmd = ["pdftotext", "-raw", "-f", "1", "-l", "1", str(pdf), "-"]
+    first = " ".join(unicodedata.normalize("NFC", subprocess.run(cmd, capture_output=True, text=True).stdout).split())
+    if title not in first or not re.search(rf"\b1\s*/\s*{n}\b", first):
+        problems.append(f"{pdf}: page 1 lacks the page's title {title!r} or its number '1 / {n}'")
+
+
 def _site_runs() -> list:
     runs = default_runs(ROOT / "notebooks")
     return [r for pattern in SITE_RUNS for lang in ("vi", "en") for r in select_runs(runs, f"{pattern}* lang={lang}")]
@@ -294,10 +376,11 @@ def _check_chart_csv(url: str, problems: list) -> bool:
     return True
 
 
-def test_published_site_in_chromium(tmp_path):
-    """A vi and an en page of every notebook and the index, as a reader opens them, on screen and on A4."""
+def test_published_site_in_chromium(tmp_path, monkeypatch):
+    """A vi and an en page of every notebook and the index, as a reader opens them on a phone, a desktop and A4."""
     from cchc_data import plotting
     from cchc_data.report import pages
+    from cchc_data.report.pdf import write_pdfs
 
     executable = clients.chromium()
     # tests/conftest.py sets MPLBACKEND=Agg, as headless servers often do: the runner must still give its
@@ -311,6 +394,10 @@ def test_published_site_in_chromium(tmp_path):
     assert result.ok
     if not (result.path / "downloads").exists():  # until the runner writes them itself
         pages.write_downloads(result.path)
+    monkeypatch.setenv("CCHC_CHROMIUM", executable)
+    pdfs = write_pdfs(result.path)
+    assert len(pdfs) == len(runs)
+    machine_paths = {str(tmp_path), str(ROOT)}
     heading = {
         "vi": "Kết quả cải cách hành chính của tỉnh",
         "en": "A province's public administration reform (PAR) results",
@@ -332,6 +419,9 @@ def test_published_site_in_chromium(tmp_path):
                 if "#" not in href and clients.http_status(href) != 200:
                     problems.append(f"index ({lang}) links to {href}: HTTP {clients.http_status(href)}")
             _check_language(page, lang, f"index ({lang})", shot, problems)
+            _check_screens(page, urljoin(base, url), f"site-index-{lang}", machine_paths, problems)
+            page.set_viewport_size(VIEWPORT)
+            page.goto(urljoin(base, url))
             for href in dict.fromkeys(reports):  # a page is listed by province and by topic: visit it once
                 if f"lang={lang}" in href:
                     visited.append((lang, href, None))
@@ -362,6 +452,14 @@ def test_published_site_in_chromium(tmp_path):
             _check_language(page, lang, href, shot, problems)
             if errors.messages:
                 problems.append(f"{href}: {errors.messages}")
+            stem = Path(href).stem
+            _check_screens(page, href, f"site-{stem}-{folder}", machine_paths, problems)
+            page_file = result.path / unquote(urlsplit(href).path.split("/latest/", 1)[1])
+            title = page.locator(".cchc-header .what").inner_text().strip()
+            _check_pdf(page_file.with_suffix(".pdf"), stem, title, problems)
+            page.set_viewport_size(VIEWPORT)
+            page.goto(href)
+            page.wait_for_load_state("load")
             # printed on A4: every column of every table stays on the page
             page.emulate_media(media="print")
             page.set_viewport_size({"width": A4_WIDTH_PX, "height": 1100})

@@ -575,6 +575,9 @@ def test_curate_names_the_validation_error(corrupted, capsys, tmp_path):
     if code == 2:
         assert (got, err) == (2, f"cchc curate: error: {issue}\n")
         return
+    if got == 2:  # curate reads the package's table paths first: a path it cannot use is said as the loader says it
+        assert err == f"cchc curate: error: {issue.removeprefix('error: ')}\n", err
+        return
     assert got == 1 and "nothing written" in err
     assert f"the data folder {folder} does not validate (" in err, err
 

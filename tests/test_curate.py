@@ -295,7 +295,8 @@ def test_a_bad_catalog_value_is_reported_on_the_review_row(data_copy, tmp_path):
 def test_cli_extract_then_curate_check(data_copy, tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     (tmp_path / "report.txt").write_text(
-        "Toàn tỉnh có 150 trang thông tin; 4.600 tài khoản thư điện tử.\n", encoding="utf-8"
+        "Toàn tỉnh có 152 trang thông tin điện tử của cơ quan nhà nước; 4.650 tài khoản thư điện tử công vụ.\n",
+        encoding="utf-8",
     )
     args = ["extract", "report.txt", "--province", "Khánh Hòa", "--source-id", "kh-2019-article"]
     assert main([*args, "--data-dir", str(data_copy)]) == 0

@@ -286,6 +286,12 @@ def test_reads_another_data_folder(data_copy):
     assert ex.error.startswith("Hà Giang has no data in this collection yet")
 
 
+def test_controls_fit_a_phone_screen(ex):
+    """No control is wider than its container: a 390 px phone shows every control without sideways scroll."""
+    for control in (ex.province_text, ex.search, ex.item):
+        assert control.layout.width == "100%" and control.layout.max_width.endswith("em")
+
+
 def test_download_protects_formula_like_text_as_the_suite_downloads_do(data_copy):
     """A note starting with '=' is written with a leading apostrophe (cchc_data._csvfile), issue 25 item 1."""
     import csv as csvmodule

@@ -169,8 +169,136 @@ def test_write_downloads_writes_csv_and_workbooks_and_links_them_from_the_index(
     assert sorted(p.relative_to(tmp_path).as_posix() for p in written) == sorted(f for f, _ in pages.DOWNLOADS.values())
     facts = pd.read_csv(tmp_path / "downloads" / "cchc-facts.csv", encoding="utf-8-sig", keep_default_na=False)
     assert len(facts) == len(cd.load_indicators()) and (facts["source_title"] != "").all()
+    raw = (tmp_path / "downloads" / "cchc-facts.csv").read_text(encoding="utf-8-sig")
+    whole = cd.load_indicators().loc[lambda f: f["value"] == 14000.0, "fact_id"]
+    assert len(whole) and not re.search(r",\d+\.0,", raw), "counts are written as 4, not 4.0"
+    row = next(line for line in raw.splitlines() if line.startswith(f'"{whole.iloc[0]}",'))
+    assert ",14000," in row
+    src = pd.read_csv(tmp_path / "downloads" / "cchc-sources.csv", encoding="utf-8-sig")
+    assert "text_file" not in src.columns and "title_en" in src.columns
+
+
+def test_plain_number_keeps_the_printed_digits():
+    assert [pages.plain_number(v) for v in (4.0, 14000.0, 98.63, 1514, float("nan"))] == [
+        "4",
+        "14000",
+        "98.63",
+        "1514",
+        "",
+    ]
+
+
+def test_tables_stack_on_phones_with_each_cell_labelled():
+    table = (
+        '<div class="cchc-table"><table lang="en"><thead><tr><th>Province</th><th>Value &amp; unit</th></tr></thead>'
+        '<tbody><tr><td>Khánh Hòa</td><td class="num">4</td></tr><tr><td>only one cell</td></tr></tbody></table></div>'
+    )
+    out = pages.stack_tables(table)
+    assert '<table class="cchc-stack" lang="en">' in out
+    assert '<td data-label="Province">Khánh Hòa</td><td data-label="Value &amp; unit" class="num">4</td>' in out
+    assert "<tr><td>only one cell</td></tr>" in out  # a row that does not match the header is left alone
+    two_rows = "<table><thead><tr><th>a</th></tr><tr><th>b</th></tr></thead><tbody><tr><td>1</td></tr></tbody></table>"
+    assert pages.stack_tables(two_rows) == two_rows
+    assert "@media (max-width: 640px)" in pages.PAGE_CSS and "attr(data-label)" in pages.PAGE_CSS
+
+
+def test_long_tables_collapse_with_their_size_in_the_pages_language():
+    rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(pages.LONG_TABLE_ROWS + 1))
+    long, short = f"<table><tbody>{rows}</tbody></table>", "<table><tbody><tr><td>1</td></tr></tbody></table>"
+    out = pages.collapse_long_tables(long + short, "vi")
+    assert out.count("<details") == 1 and f"Bảng {pages.LONG_TABLE_ROWS + 1} dòng" in out
+    assert out.endswith(short)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_page_has_open_graph_tags_with_its_first_chart(tmp_path, lang):
+    run = _executed(tmp_path, lang)
+    page = pages.notebook_to_html(run / "01_province_profile.ipynb", run / "01_province_profile.html", lang=lang)
+    text = page.read_text(encoding="utf-8")
+    title = {"vi": "Khánh Hòa — hồ sơ cải cách hành chính", "en": "Khánh Hòa — province profile"}[lang]
+    assert f'<meta property="og:title" content="{title}">' in text
+    assert '<meta property="og:image" content="figures/chart.png">' in text
+    description = re.search(r'<meta property="og:description" content="([^"]+)">', text).group(1)
+    assert description == cd.i18n.t("nbdesc_01_province_profile", lang)
 
 
 def test_page_title_in_words():
     assert pages.page_title("03_targets", {"province": "02"}, "en") == "Hà Giang — targets and progress"
     assert re.fullmatch(r"Tất cả các tỉnh — kiểm tra dữ liệu", pages.page_title("04_data_audit", {}, "vi"))
+
+
+def test_published_notebook_keeps_each_chart_once_as_a_link_to_its_file(tmp_path):
+    run = _executed(tmp_path, "en")
+    notebook = run / "01_province_profile.ipynb"
+    page = pages.notebook_to_html(notebook, run / "01_province_profile.html", lang="en")
+    before = notebook.stat().st_size
+    assert pages.slim_notebook(notebook) == 1
+    output = nbformat.read(notebook, as_version=4).cells[-1].outputs[0]
+    assert "data:image/png" not in output.data["text/html"] and "image/png" not in output.data
+    assert 'src="figures/chart.png"' in output.data["text/html"] and str(tmp_path) not in output.data["text/html"]
+    assert notebook.stat().st_size < before
+    assert 'src="figures/chart.png"' in page.read_text(encoding="utf-8")  # the page shows the file too
+    assert pages.slim_notebook(notebook) == 0  # nothing left to slim
+
+
+@pytest.mark.parametrize(("lang", "numbers"), [("en", ("2,725", "3,436")), ("vi", ("2.725", "3.436"))])
+def test_chart_alt_and_caption_are_one_sentence_with_the_values_drawn(tmp_path, lang, numbers):
+    chart = plotting.show_figure(
+        plotting.compare_chart("digital_certificates", lang=lang), "c", figures_dir=tmp_path, lang=lang
+    )
+    text = chart._repr_html_()
+    alt = re.search(r'<img [^>]*alt="([^"]+)"', text).group(1)
+    caption = re.search(r'<p class="cchc-chart-caption">([^<]+)</p>', text).group(1)
+    assert alt == caption and all(n in alt for n in numbers) and "Hà Giang" in alt and alt.endswith(".")
+    assert {"en": "Lowest", "vi": "Thấp nhất"}[lang] in alt
+    if (tmp_path / "c-phone.png").is_file():
+        assert '<source media="(max-width: 640px)"' in text
+    else:  # no phone rendering: the wide chart pans inside its frame on a phone
+        assert '<figure class="cchc-chart cchc-wide">' in text and "<source" not in text
+
+
+def test_page_points_the_phone_rendering_to_its_file(tmp_path):
+    run = tmp_path / "suite" / "02_comparison" / "lang=en"
+    breakdown = plotting.breakdown_chart("khanh-hoa", "dossiers_on_time_share", lang="en")
+    chart = plotting.show_figure(breakdown, "c", figures_dir=run / "figures", lang="en")
+    assert chart.phone == (run / "figures" / "c-phone.png") and chart.phone.is_file()
+    nb = nbformat.v4.new_notebook()
+    code = nbformat.v4.new_code_cell("chart")
+    code.outputs = [nbformat.v4.new_output("display_data", data={"text/html": chart._repr_html_(), "text/plain": "c"})]
+    nb.cells = [code]
+    nbformat.write(nb, run / "02_comparison.ipynb")
+    text = pages.notebook_to_html(run / "02_comparison.ipynb", run / "02_comparison.html", lang="en").read_text("utf-8")
+    assert 'srcset="figures/c-phone.png"' in text and str(tmp_path) not in text
+
+
+def test_a_chart_without_room_on_a_phone_gets_no_phone_rendering(tmp_path):
+    fig, ax = plt.subplots(figsize=(9, 3), layout="constrained")
+    ax.barh([0], [1])
+    ax.set_yticks([0], ["a very long indicator label that leaves the plot no room at all on a phone " * 2])
+    assert plotting.save_phone_figure(fig, tmp_path / "x-phone.png") is None and not (tmp_path / "x-phone.png").exists()
+    plt.close(fig)
+
+
+def test_index_says_what_each_province_covers_in_one_order_with_pdfs_and_no_machine_path():
+    runs = [_run("01_province_profile", {"province": p, "lang": "vi"}) for p in ("khanh-hoa", "ha-giang", "dak-lak")]
+    manifest = _manifest(runs) | {"validation": {"ok": True, "engine": "fast", "data_dir": "/secret/build/data"}}
+    pdf = "01_province_profile/province=ha-giang,lang=vi/01_province_profile.pdf"
+    page = pages.index_html(manifest, downloads=[pdf])
+    vi = page[page.index('<section id="vi"') :]
+    assert "/secret/build" not in page and "Kiểm tra dữ liệu: " in vi
+    order = [vi.index(f"<h3>{name}</h3>") for name in ("Đắk Lắk", "Hà Giang", "Khánh Hòa")]
+    assert order == sorted(order)
+    topic = vi[vi.index("<ul class='inline'>") :]
+    assert [topic.index(n) for n in ("Đắk Lắk", "Hà Giang", "Khánh Hòa")] == sorted(
+        topic.index(n) for n in ("Đắk Lắk", "Hà Giang", "Khánh Hòa")
+    )
+    assert pages.coverage("vi")["ha-giang"] in vi and "Kỳ số liệu: 2017 · " in vi  # under Hà Giang's heading
+    assert f'href="{pdf}"' in vi and vi.count("bản PDF (A4)") == 1
+
+
+def test_chart_csv_writes_counts_as_printed(tmp_path):
+    ax = plotting.compare_chart("digital_certificates", lang="en")
+    csv = next(p for p in plotting.save_figure(ax.figure, "c", figures_dir=tmp_path) if p.suffix == ".csv")
+    plt.close(ax.figure)
+    text = csv.read_text(encoding="utf-8-sig")
+    assert ",3436," in text and ",2725," in text and ".0," not in text

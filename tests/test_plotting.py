@@ -686,6 +686,36 @@ def test_drawn_values_match_the_marks():
     assert counted.sum() == len(cd.load_indicators())
 
 
+def test_breakdown_groups_share_the_provinces_colour_and_headers_take_no_bar_slot():
+    ax = pl.breakdown_chart("khanh-hoa", "dossiers_on_time_share", lang="en")
+    colour = matplotlib.colors.to_hex(pl.province_colors()["khanh-hoa"])
+    bars = [p for p in ax.patches if str(p.get_gid()).startswith("bar:")]
+    assert {matplotlib.colors.to_hex(b.get_facecolor()) for b in bars} == {colour}
+    ticks = dict(zip([t.get_text().strip() for t in ax.get_yticklabels()], ax.get_yticks(), strict=True))
+    bar_rows = sorted(b.get_y() + b.get_height() / 2 for b in bars)
+    steps = np.diff(bar_rows)
+    assert steps.max() < 2  # between groups a header, not a whole empty row and a header
+    assert ticks["Sector"] not in bar_rows and bar_rows[2] < ticks["Sector"] < bar_rows[3]
+    plt.close(ax.figure)
+
+
+def test_flags_drawn_alike_share_one_legend_entry_and_the_caveat_swatch_is_a_dotted_ring():
+    fig = pl.profile_chart("khanh-hoa", lang="en")
+    for ax in fig.axes:
+        texts = pl.legend_texts(ax)
+        assert sum(t.startswith("⚠ red edge") for t in texts) <= 1
+    plt.close(fig)
+    ax = pl.compare_chart("official_email_accounts", lang="en")
+    legend = ax.get_legend()
+    ring = next(
+        h
+        for h, t in zip(legend.legend_handles, legend.get_texts(), strict=True)
+        if t.get_text().startswith("Dotted ring")
+    )
+    assert isinstance(ring, matplotlib.patches.Circle) and ring._dash_pattern[1]  # dotted, as the chart draws it
+    plt.close(ax.figure)
+
+
 # --- charts that draw frames: draw_* forms, sources from the chart's own frame ------------------------
 
 
@@ -703,7 +733,10 @@ def test_a_chart_from_another_data_folder_cites_that_folders_sources(data_copy, 
     assert "Renamed short" in pl.footer_text(ax) and src["short_title_en"] not in pl.footer_text(ax)
     csv = pd.read_csv(pl.save_figure(ax, "cert", figures_dir=tmp_path)[2], encoding="utf-8-sig")
     assert csv.loc[csv["source_id"] == sid, "source_title_en"].tolist() == ["Renamed title"]
-    assert list(csv.columns[csv.columns.get_loc("source_id") :][: len(pl.SOURCE_COLUMNS) + 1]) == ["source_id", *pl.SOURCE_COLUMNS]
+    assert list(csv.columns[csv.columns.get_loc("source_id") :][: len(pl.SOURCE_COLUMNS) + 1]) == [
+        "source_id",
+        *pl.SOURCE_COLUMNS,
+    ]
 
 
 def test_draw_forms_look_nothing_up_in_a_data_folder(monkeypatch):
@@ -770,5 +803,5 @@ def test_save_figure_csv_round_trips_every_cell_and_protects_formula_like_text(t
     plt.close(fig)
     raw = pd.read_csv(paths[2], dtype=str, keep_default_na=False, encoding="utf-8-sig")
     assert raw["evidence"].tolist() == ["'=1+1 hồ sơ", "dòng một\rdòng hai"]  # two rows, the formula protected
-    assert raw["value"].tolist() == ["1.0", "-2.0"]  # numbers are never marked
+    assert raw["value"].tolist() == ["1", "-2"]  # numbers are never marked, and written as printed (not 1.0)
     assert read_csv(paths[2])["evidence"].tolist() == ["=1+1 hồ sơ", "dòng một\rdòng hai"]

@@ -341,12 +341,12 @@ def check(review_csv, *, data_dir=None, apply: bool = False) -> CurationReport:
     --------
     >>> import pathlib, tempfile
     >>> from cchc_data.extract import extract, write_review
-    >>> rows = extract("Toàn tỉnh có 150 trang thông tin điện tử.", province="Khánh Hòa",
+    >>> rows = extract("Toàn tỉnh có 152 trang thông tin điện tử của cơ quan nhà nước.", province="Khánh Hòa",
     ...                source_id="kh-2019-article")
     >>> path = write_review(rows.assign(keep="yes"), pathlib.Path(tempfile.mkdtemp()) / "review.csv")
     >>> report = check(path)  # without apply=True nothing is written
     >>> report.ok, report.facts[["fact_id", "indicator", "period", "value"]].values.tolist()
-    (True, [['kh-2019-article-0...', 'public_websites', '2019', '150']])
+    (True, [['kh-2019-article-0...', 'public_websites', '2019', '152']])
     """
     folder = _data_dir(data_dir)
     tables = _tables(folder)
@@ -357,6 +357,37 @@ def check(review_csv, *, data_dir=None, apply: bool = False) -> CurationReport:
     report.issues += [ReviewIssue("warning", None, None, f"{folder}: {said}") for said in recovered]
     report.issues = [replace(i, file=report.review.name) for i in report.issues]
     return report
+
+
+#: What makes two facts the same fact: a row agreeing with another on all of these is a repeat.
+SAME_FACT = ["source_id", "indicator", "period", "breakdown", "kind", "value"]
+
+
+def _repeated_facts(kept: pd.DataFrame, facts: pd.DataFrame) -> list[ReviewIssue]:
+    """Kept rows that repeat a fact already in ``indicators.csv`` (a review applied twice) or an earlier
+    kept row of the same review file (a fact kept twice): same source, indicator, period, breakdown, kind and
+    value (``98.6`` and ``98.60`` are one value), whatever their evidence."""
+
+    def keys(frame: pd.DataFrame) -> list[tuple]:
+        values = pd.to_numeric(frame["value"], errors="coerce")
+        return [(*r, v) for r, v in zip(frame[SAME_FACT[:-1]].values.tolist(), values, strict=True)]
+
+    known = dict(zip(keys(facts), facts["fact_id"], strict=True))
+    issues, first = [], {}
+    for row, key in zip(kept.index, keys(kept), strict=True):
+        if key in known:
+            issues.append(ReviewIssue("error", int(row), None, f"already in indicators.csv as {known[key]}"))
+        elif key in first:
+            issues.append(
+                ReviewIssue(
+                    "error", int(row), None,
+                    f"the same fact as row {first[key]} (same source, indicator, period, breakdown, kind and value): "
+                    "keep one of them (keep = no on the other)",
+                )
+            )  # fmt: skip
+        else:
+            first[key] = int(row)
+    return issues
 
 
 def _check(review: Path, *, folder: Path, tables: dict, apply: bool) -> CurationReport:
@@ -412,19 +443,12 @@ def _check(review: Path, *, folder: Path, tables: dict, apply: bool) -> Curation
     new_cat = _new_catalog(kept, set(cat["indicator"]), report.issues)
     kept["fact_id"] = _number(facts, kept)
 
-    # a kept row already in the data (a review applied twice)
-    same = ["source_id", "indicator", "period", "kind", "breakdown", "value", "evidence"]
-    existing = facts.assign(_v=pd.to_numeric(facts["value"], errors="coerce"))
-    known = {
-        tuple(r): fid
-        for r, fid in zip(existing[same[:-2] + ["_v", "evidence"]].values.tolist(), facts["fact_id"], strict=True)
-    }
-    for row, r in kept.iterrows():
-        key = (*(r[c] for c in same[:-2]), pd.to_numeric(r["value"], errors="coerce"), r["evidence"])
-        if key in known:
-            report.issues.append(ReviewIssue("error", int(row), None, f"already in indicators.csv as {known[key]}"))
+    repeats = _repeated_facts(kept, facts)
+    report.issues += [i for i in repeats if i.message.startswith("already")]
+    repeats = [i for i in repeats if not i.message.startswith("already")]  # reported with the other problems
 
     if report.errors:  # schema-level trouble first: validating the copy would only repeat it less clearly
+        report.issues += repeats
         return report
     kept = kept.sort_values("fact_id", kind="stable")  # appended in reading order
     report.facts = kept[FACT_COLUMNS].reset_index(drop=True)
@@ -447,7 +471,7 @@ def _check(review: Path, *, folder: Path, tables: dict, apply: bool) -> Curation
                 validate(again), before, clean, new_cat[~new_cat["_row"].isin(bad)], len(facts), len(cat), files
             )
             found += [i for i in more if (i.row, i.field, i.message) not in seen]
-        report.issues += found
+        report.issues += found + repeats
         if apply and report.ok and data_errors:  # rows added to broken data could not be checked as they will be
             report.issues.append(
                 ReviewIssue("error", None, None,

@@ -9,6 +9,7 @@ the kinds of numbers that are never facts (dates, document numbers …) are the 
 
 from __future__ import annotations
 
+import bisect
 import csv
 import os
 import re
@@ -23,7 +24,7 @@ from .._docstrings import share_docs_in
 from .._text import fold, nfc
 from ..datadir import data_dir as _data_dir
 from ..datadir import identity
-from ..numbers import parse_vn_number
+from ..numbers import parse_vn_number, parse_vn_number_words
 from ..periods import parse_period
 from ..province_registry import resolve_province
 from ..schema import MAX_EVIDENCE_WORDS, read_table
@@ -40,8 +41,8 @@ FACT_COLUMNS = [
 #: Review columns after the fact columns. ``keep`` is the reviewer's verdict (``yes`` / ``no``);
 #: ``catalog_*`` define a new catalog row when ``indicator`` is not in the catalog yet.
 REVIEW_EXTRA = [
-    "keep", "confidence", "indicator_score", "indicator_label", "unit", "role", "fraction",
-    "position", "why",
+    "keep", "confidence", "indicator_score", "indicator_label", "indicator_candidates", "draft_indicator",
+    "draft_label_vi", "unit", "role", "fraction", "position", "why",
 ]  # fmt: skip
 CATALOG_COLUMNS = [
     "catalog_label_vi", "catalog_label_en", "catalog_unit_vi", "catalog_unit_en", "catalog_domain",
@@ -52,8 +53,10 @@ REVIEW_COLUMNS = FACT_COLUMNS + REVIEW_EXTRA + CATALOG_COLUMNS
 
 WORDS_BEFORE = 4  # context words kept before the number in the evidence
 WORDS_AFTER = 5  # … and after it
+REACH = 1500  # characters read each side of a number, at most (its sentence, if shorter)
 AFTER_CUE_WORDS = 4  # a breakdown named after the number counts within this many words
 MIN_INDICATOR_SCORE = 65  # below this, no indicator is suggested
+MIN_INDICATOR_MARGIN = 0  # … nor when the runner-up scores within this many points (bonuses included)
 
 # Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
 # Order matters only for the reason reported (the first pattern that covers a number names it).
@@ -61,16 +64,24 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
     ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
                      r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
-    ("time of day", r"\b\d{1,2}:\d{2}(?!\d)(?!:\d{4})"),
+    ("time of day", r"\b\d{1,2}:\d{2}(?!\d)(?!:\d{4})|(?i:GMT|UTC)\s*[+-]\s*\d{1,2}"),
     ("standard", r"\b(?:TCVN|ISO)(?:\s+ISO)?\s+\d+(?::\d{4})?"),
     ("version", r"(?i:phiên bản|version|ver\.?)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+"),
     ("document number", r"(?<![\d.,])\d+(?:/\d+)*(?:/|-)(?:[A-ZĐ][A-Za-zĐđ]*)(?:[-/][A-ZĐa-z][A-Za-zĐđ]*)*"),
-    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b"),
-    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|(?i:ngày)\s+\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"
-             r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"),
+    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b|\b[A-ZĐ]\.\d+\b"),
+    ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
+                         r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
+    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
+             r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+)?\d{1,2}[/.]\d{1,2}(?:/\d{2,4})?(?!\d)"
+             r"|(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?"
+             r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"
+             r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*\d{1,2}/\d{1,2}"),
     ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
     ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
-    ("ordinal or level", r"(?i:thứ|lần thứ)\s+\d+|(?i:mức(?: độ)?)\s+\d+(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
+    ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
+    ("edition", r"(?i:lần|năm|kỳ|khóa|khoá|đợt|phiên)\s+(?:thứ\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
+    ("level", r"(?i:mức(?: độ)?)\s+\d+(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
+    ("scale of a score", r"(?i:thang điểm)\s+\d+"),
     ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
     ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
 )  # fmt: skip
@@ -88,6 +99,8 @@ _CLAUSE_END_RE = re.compile(r"[.!?…](?=\s|$)|[;(),\n]")
 _YEAR_MENTION_RE = re.compile(
     r"(?P<quarter>(?i:quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*[/-]\s*(?P<qy>(?:19|20)\d{2}))"
     r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
+    r"|(?P<pair>(?P<p1>(?:19|20)\d{2})\s+và\s+(?:năm\s+)?(?P<p2>(?:19|20)\d{2})(?![\d.,]\d))"
+    r"|(?P<quarter_only>(?i:quý)\s+(?P<q2>IV|I{1,3}|[1-4])(?![\w/-]))"
     r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
 )
 RESPECTIVELY = "lần lượt"
@@ -142,9 +155,8 @@ def _compiled(cue: str) -> re.Pattern:
     return re.compile(left + re.escape(cue.lower()) + right)
 
 
-def _find_cues(kind: str, text: str, lo: int, hi: int) -> list[tuple[int, int, dict]]:
-    """Non-overlapping occurrences of cues of ``kind`` in ``text[lo:hi]`` (lower-cased), longest first."""
-    low = text.lower()
+def _find_cues(kind: str, low: str, lo: int, hi: int) -> list[tuple[int, int, dict]]:
+    """Non-overlapping occurrences of cues of ``kind`` in ``low[lo:hi]`` (the lower-cased text), longest first."""
     found: list[tuple[int, int, dict]] = []
     for row in cues().of(kind):
         for m in _compiled(row["cue"]).finditer(low, lo, hi):
@@ -227,85 +239,145 @@ ROLE_BONUS = 100  # the a of a/b is a part in the catalog, its b a whole, whenev
 TIE_BREAK = 0.2  # weight of the word-order-sensitive similarity of the nearest words, to part near-equals
 
 
-def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) -> tuple[str, float, str]:
-    """The catalog indicator closest to the words around a number: ``(code, score 0-100, label)``.
+#: Units no catalog indicator is measured in: a rank, an index score, days get no suggestion.
+NO_CATALOG_UNITS = ("rank", "points", "day")
 
-    Indicators of the number's unit family (percent, money, other) compete on the similarity of their
+
+def _suggest(queries: list[str], noun: str, unit: str, role: str, catalog_info) -> list[tuple[str, float, str]]:
+    """The catalog indicators closest to the words around a number, best first: ``(code, score 0-100, label)``.
+
+    Indicators of the number's unit family (percent, money, other counts) compete on the similarity of their
     label to the windows of :data:`QUERY_WINDOWS`, plus :data:`NOUN_BONUS` when the noun after the
     number is what they count (the score, capped at 100); among those, a part is preferred for the
-    ``a`` of ``a/b`` and a whole for its ``b``. None is suggested below :data:`MIN_INDICATOR_SCORE`.
+    ``a`` of ``a/b`` and a whole for its ``b``. A rank, an index score or a number of days gets none
+    (:data:`NO_CATALOG_UNITS`). :func:`_strong` decides whether the first is suggested.
     """
-    from rapidfuzz import fuzz
+    if unit in NO_CATALOG_UNITS:
+        return []
+    key = (tuple(queries), noun, unit, role)
+    memo = catalog_info[3]  # one per extract() call: a phrase printed again in the report is scored once
+    if key not in memo:
+        memo[key] = _suggest_uncached(*key, catalog_info)
+    return list(memo[key])
 
-    cat, labels, nouns = catalog_info
-    if unit == "percent":
-        mask = cat["unit"] == "percent"
-    elif unit == "vnd":
-        mask = cat["unit"] == "vnd"
+
+def _suggest_uncached(queries: tuple, noun: str, unit: str, role: str, catalog_info) -> tuple:
+    import numpy as np
+    from rapidfuzz import fuzz
+    from rapidfuzz.process import cdist
+
+    cat, labels, nouns, _memo = catalog_info
+    units = cat["unit"].to_numpy()
+    if unit in ("percent", "vnd"):
+        mask = units == unit
     else:
-        mask = ~cat["unit"].isin(["percent", "vnd"])
+        mask = ~np.isin(units, ["percent", "vnd"])
     role_fits = (cat["whole"] != "") if role == "part" else cat["indicator"].isin(set(cat["whole"])) if role else None
-    queries, noun = [_expand(q) for q in queries], _expand(noun)
+    *queries, segment = [_expand(q) for q in queries]  # the segment's words come last: for the coverage check
+    noun = _expand(noun)
     head = noun.split()[0] if noun else ""
-    weights = [w[3] for w in QUERY_WINDOWS]
-    best, best_rank, best_score = None, -1.0, 0.0
-    for i in range(len(labels)):
-        if not mask.iat[i]:
-            continue
-        score = sum(w * fuzz.token_set_ratio(q, labels[i]) for w, q in zip(weights, queries, strict=True)) / sum(
-            weights
-        )
-        score += TIE_BREAK * fuzz.token_sort_ratio(queries[0], labels[i])
-        if unit == "count" and head and head in (nouns[i].split()[:1] + labels[i].split()[:1]):
-            score += NOUN_BONUS
-        rank = score + (ROLE_BONUS if role_fits is not None and role_fits.iat[i] else 0)
-        if rank > best_rank:
-            best, best_rank, best_score = i, rank, score
-    score = round(min(100.0, best_score), 1)
-    if best is None or score < MIN_INDICATOR_SCORE:
-        return "", score, ""
-    row = cat.iloc[best]
-    return row["indicator"], score, row["label_vi"]
+    near = set(segment.split())
+    shares = np.array([not near.isdisjoint(label.split()) for label in labels])  # others score too low to win
+    idx = np.flatnonzero(mask & shares)
+    if not len(idx):
+        return ()
+    chosen = [labels[i] for i in idx]
+    weights = np.array([w[3] for w in QUERY_WINDOWS], dtype=float)
+    similarity = cdist(queries, chosen, scorer=fuzz.token_set_ratio)  # windows × labels, in C
+    score = weights @ similarity / weights.sum()
+    score = score + TIE_BREAK * cdist(queries[:1], chosen, scorer=fuzz.token_sort_ratio)[0]
+    if unit != "percent" and head:
+        score = score + NOUN_BONUS * np.array([head in (nouns[i].split()[:1] + labels[i].split()[:1]) for i in idx])
+    rank = score + (ROLE_BONUS * role_fits.to_numpy()[idx] if role_fits is not None else 0)
+    order = np.argsort(-rank, kind="stable")[:3]
+    scored = [(rank[o], float(score[o]), int(idx[o])) for o in order]
+    return tuple(
+        (cat.at[i, "indicator"], round(score, 1), cat.at[i, "label_vi"], _coverage(labels[i], near))
+        for _, score, i in scored
+    )
+
+
+LONG_LABEL = 12  # syllables: a label this long may miss …
+LONG_LABEL_MISSING = 2  # … this many syllables (one word) in the number's segment and still match strongly
+
+
+def _coverage(label: str, near: set[str]) -> bool:
+    """Whether the number's segment holds the label's words (a long label may miss one word)."""
+    words = label.split()
+    missing = sum(w not in near for w in words)
+    return missing <= (LONG_LABEL_MISSING if len(words) >= LONG_LABEL else 0)
+
+
+def _strong(ranked: list[tuple]) -> bool:
+    """Whether the best catalog indicator is a strong enough match to suggest: the number's segment holds
+    the words of its label (common words left out, abbreviations read; a label of :data:`LONG_LABEL`
+    syllables may miss :data:`LONG_LABEL_MISSING`), it scores at least
+    :data:`MIN_INDICATOR_SCORE`, and ahead of the runner-up by :data:`MIN_INDICATOR_MARGIN`."""
+    if not ranked or not ranked[0][3] or min(100.0, ranked[0][1]) < MIN_INDICATOR_SCORE:
+        return False
+    return len(ranked) == 1 or ranked[0][1] - ranked[1][1] >= MIN_INDICATOR_MARGIN
 
 
 # ---------------------------------------------------------------------------------------------------------
 # periods
 
 
-def _mention_label(m: re.Match) -> tuple[str, int]:
-    """A period mention as a label, and its last year."""
+def _mention_label(m: re.Match, default_year: int | None = None) -> tuple[str, int] | None:
+    """A period mention as a label, and its last year; a quarter without a year is of ``default_year``
+    (the report's), None without one."""
     if m["quarter"]:
         q = _ROMAN.get(m["q"].upper(), None) or int(m["q"])
         return f"{m['qy']}-Q{q}", int(m["qy"])
+    if m["quarter_only"]:
+        if default_year is None:
+            return None
+        q = _ROMAN.get(m["q2"].upper(), None) or int(m["q2"])
+        return f"{default_year}-Q{q}", default_year
     if m["span"]:
         return f"{m['y1']}-{m['y2']}", int(m["y2"])
+    if m["pair"]:  # "năm 2017 và 2018": both years
+        return f"{m['p1']}-{m['p2']}", int(m["p2"])
     return m["year"], int(m["year"])
 
 
 @dataclass
 class _Context:
-    """What the paragraph said so far: the period in force, and whether it speaks of goals."""
+    """What the paragraph said so far: the period in force, and up to where a goal or a plan word governs."""
 
     period: str
     default_end: int | None
-    target: bool = False
+    goal_until: int = -1  # a target cue governs the numbers before this position (its paragraph, or its clause)
+    plan_until: int = -1  # a plan cue governs the numbers before this position (its segment)
+    kind_why: str = ""
     why: list[str] = field(default_factory=list)
+    consumed: set = field(default_factory=set)  # year mentions read as the period of the number before them
+    listing: bool = False  # this paragraph is an item of a list its predecessor introduced
+
+    def kind_at(self, at: int) -> str:
+        """``plan``, ``target`` or ``actual`` for a number at ``at``."""
+        if at < self.plan_until:
+            return "plan"
+        return "target" if at < self.goal_until else "actual"
 
 
 #: A year inside one of these (ISO 9001:2008, 3595/QĐ-UBND, ngày 18/3/2021) names no period.
 NOT_PERIOD_SPANS = ("standard", "document number", "date", "version", "url", "phone number")
 
 
-def _period_mentions(text: str, lo: int, hi: int, spans: list[tuple[int, int, str]]):
-    """Period mentions in ``text[lo:hi]`` that name the period of what follows (not baselines)."""
-    low = text.lower()
+def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, consumed=frozenset()):
+    """Period mentions in ``text[lo:hi]`` that name the period of what follows (not baselines, not a year
+    already read as the period of the number before it: ``consumed``)."""
     for m in _YEAR_MENTION_RE.finditer(text, lo, hi):
-        if any(s < m.end() and m.start() < e and why in NOT_PERIOD_SPANS for s, e, why in spans):
+        if m.start() in consumed or any(why in NOT_PERIOD_SPANS for why in spans.reasons(m.start(), m.end())):
             continue
         before = low[max(lo, m.start() - 20) : m.start()]
         before_words = before.split()[-3:]
         prefix = " ".join(before_words)
-        ignored = [c for c in cues().of("period_ignore") if _compiled(c["cue"]).search(prefix)]
+        ignored = [
+            c
+            for c in cues().of("period_ignore")
+            if _compiled(c["cue"]).search(prefix) and not (c["cue"] == "từ" and (m["span"] or m["pair"]))
+        ]  # fmt: skip  "từ năm 2018 đến nay" starts a count; "từ (2013-2018)" names a span
         not_target = [c for c in cues().of("not_target") if c["where"] == "before_year" and c["cue"] in prefix]
         yield m, bool(ignored), bool(not_target), prefix
 
@@ -334,15 +406,201 @@ class _Candidate:
     label: str = ""
     paragraph: int = 0
     sentence: int = 0
+    segment: tuple[int, int] = (0, 0)
+    sent: tuple[int, int] = (0, 0)
     noun: str = ""
+    candidates: str = ""
     why: list[str] = field(default_factory=list)
 
 
-def _skipped(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    for s, e, why in spans:
-        if s < end and start < e:
-            return why
-    return None
+@dataclass
+class _Tok:
+    """A number of the text: ``a`` (and ``b`` of ``a/b``) as printed, or an ordinal word's value."""
+
+    start: int
+    end: int
+    a: str
+    b: str = ""
+    b_start: int = 0
+    scale: str = ""
+    pct: str = ""
+    word_value: float | None = None
+    ordinal: bool = False  # a rank written in words ("đứng thứ hai")
+    rank: bool = False
+
+
+@lru_cache(maxsize=1)
+def _ordinal_words_re() -> re.Pattern:
+    """``đứng thứ ba``, ``vị trí thứ nhất``: a rank verb, up to two words, ``thứ`` and an ordinal word."""
+    verbs = "|".join(re.escape(c["cue"].lower()) for c in cues().of("rank_verb"))
+    words = "|".join(re.escape(c["cue"].lower()) for c in cues().of("ordinal_word"))
+    return re.compile(rf"(?<!\w)(?:{verbs})(?:\s+\w+){{0,2}}?\s+thứ\s+(?P<w>{words})(?!\w)")
+
+
+def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
+    """The numbers of the text worth a candidate, in order: numerals not covered by :data:`SKIP`, and ranks
+    written in words after a rank verb."""
+    out = []
+    for m in _TOKEN_RE.finditer(text):
+        if spans.skipped(m.start("a"), m.end("b") if m["b"] else m.end("a")):
+            continue
+        out.append(
+            _Tok(m.start(), m.end(), m["a"], m["b"] or "", m.start("b") if m["b"] else 0,
+                 (m["scale"] or "").strip(), "%" if m["pct"] else "")
+        )  # fmt: skip
+    values = {c["cue"].lower(): float(c["value"]) for c in cues().of("ordinal_word")}
+    for m in _ordinal_words_re().finditer(low):
+        if not spans.skipped(m.start("w"), m.end("w")):
+            word = text[m.start("w") : m.end("w")]
+            out.append(_Tok(m.start("w"), m.end("w"), word, word_value=values[m["w"]], ordinal=True))
+    taken = [(t.start, t.end) for t in out]
+    for m in _number_words_re().finditer(low):
+        words = m["n"].split()
+        if words in (["một"], ["năm"], ["không"]) or spans.skipped(m.start("n"), m.end("n")):
+            continue  # "một đơn vị" is "a unit"; "năm" alone is a year more often than five
+        if any(s < m.end("n") and m.start("n") < e for s, e in taken) or _restates_numeral(text, m.start("n")):
+            continue
+        try:
+            value = parse_vn_number_words(m["n"])
+        except ValueError:
+            continue
+        out.append(_Tok(m.start("n"), m.end("n"), text[m.start("n") : m.end("n")], word_value=value))
+    return sorted(out, key=lambda t: t.start)
+
+
+_NUMBER_WORDS = ("không một mốt hai ba bốn tư năm lăm nhăm sáu bảy bẩy tám chín mười mươi chục trăm nghìn ngàn triệu "
+                 "linh lẻ").split()  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _number_words_re() -> re.Pattern:
+    """A number in words followed by a noun it counts (``ba địa phương``, ``hai mươi lăm hồ sơ``)."""
+    word = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+    nouns = "|".join(
+        re.escape(c["cue"].lower()) for c in sorted(cues().of("counted_noun"), key=lambda c: -len(c["cue"]))
+    )
+    return re.compile(rf"(?<![\w(])(?P<n>(?:{word})(?:\s+(?:{word}))*)\s+(?:{nouns})(?!\w)")
+
+
+def _restates_numeral(text: str, start: int) -> bool:
+    """``03 (ba) địa phương``: the words in brackets repeat the numeral before them."""
+    return bool(re.search(r"\d\s*\(\s*$", text[max(0, start - 6) : start]))
+
+
+def _listed_after(text: str, prev: _Tok, tok: _Tok) -> bool:
+    """Whether ``tok`` follows ``prev`` in a list (a comma or ``và`` between them, no other number)."""
+    between = text[prev.end : tok.start]
+    return len(between) < 80 and not re.search(r"\d|[.;:()]", between) and bool(re.search(r",|\bvà\b", between))
+
+
+_RANGE_GAP_RE = re.compile(r"\s*(?:[-–]|đến)\s*")
+
+
+def _range_role(text: str, tokens: list[_Tok], k: int) -> str:
+    """``low`` for the first number of a range (``từ 30% - 60%``, ``10 - 15/63``), ``high`` for the second."""
+    if k + 1 < len(tokens) and _RANGE_GAP_RE.fullmatch(text, tokens[k].end, tokens[k + 1].start):
+        if not tokens[k].b and tokens[k].word_value is None:
+            return "low"
+    if k and _RANGE_GAP_RE.fullmatch(text, tokens[k - 1].end, tokens[k].start):
+        if not tokens[k - 1].b and tokens[k - 1].word_value is None:
+            return "high"
+    return ""
+
+
+_TRAILING_YEAR_RE = re.compile(r"(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?![\d.,]\d|\s*[-–]\s*\d)")
+
+
+def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int], spans) -> re.Match | None:
+    """``58/63 tỉnh, thành phố vào năm 2007``: a ``năm YYYY`` printed after the number, before the next
+    number and in the same clause (or the same brackets), names the number's period, not what follows."""
+    tok = tokens[k]
+    hi = min(tokens[k + 1].start if k + 1 < len(tokens) else sent[1], sent[1])
+    m = _TRAILING_YEAR_RE.search(text, tok.end, hi)
+    if not m or any(why in NOT_PERIOD_SPANS for why in spans.reasons(m.start(), m.end())):
+        return None
+    gap = text[tok.end : m.start()]
+    if re.search(r"[;.]", gap) or len(gap.split()) > 8:
+        return None
+    prefix = " ".join(gap.lower().split()[-2:])
+    if any(_compiled(c["cue"]).search(prefix) for c in cues().of("period_ignore")):
+        return None  # "tăng 4 bậc so với năm 2017": a baseline
+    if "," in gap:  # only inside brackets that close after the year
+        opened = text.count("(", sent[0], tok.start) > text.count(")", sent[0], tok.start)
+        if not opened or ")" in gap or ")" not in text[m.end() : sent[1]]:
+            return None
+    return m
+
+
+_HEADING_RE = re.compile(r"\s*(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s+\S.*[^.!?…;,]$")
+_LIST_ITEM_RE = re.compile(r"\s*(?:[a-zđ]\)|[-•+*–]|\d+(?:\.\d+)*[.)])\s")
+
+
+def _continues(text: str, start: int, ctx: _Context) -> bool:
+    """Whether the paragraph at ``start`` goes on with what the one before said (its period and goals):
+    the one before ended with ``:``, or was an item of that list and this one is another item."""
+    before = text[max(0, start - 400) : start].rstrip()
+    if before.endswith(":"):
+        return True
+    heading = before[before.rfind("\n") + 1 :]
+    if _HEADING_RE.match(heading) and len(heading.split()) <= HEADLINE_WORDS // 2:
+        return True  # "2. Mục tiêu năm 2025" over its section
+    return ctx.listing and bool(_LIST_ITEM_RE.match(text, start))
+
+
+def _repeated_lines(text: str) -> set[int]:
+    """Starts of lines that repeat an earlier line word for word (at least four words)."""
+    seen: set[str] = set()
+    out: set[int] = set()
+    at = 0
+    for line in text.split("\n"):
+        key = " ".join(line.split())
+        if len(key.split()) >= 4:
+            if key in seen:
+                out.add(at)
+            seen.add(key)
+        at += len(line) + 1
+    return out
+
+
+class _SkipIndex:
+    """Which characters of the text the :data:`SKIP` patterns cover, looked up in constant time.
+
+    One byte per character: the number of the first pattern (in :data:`SKIP` order) covering it, 0 if none.
+    """
+
+    def __init__(self, text: str):
+        self.marks = bytearray(len(text) + 1)
+        for code in range(len(_SKIP_RE), 0, -1):  # the first pattern wins: written last
+            for m in _SKIP_RE[code - 1][1].finditer(text):
+                self.marks[m.start() : m.end()] = bytes([code]) * (m.end() - m.start())
+
+    def skipped(self, start: int, end: int) -> str | None:
+        """The reason of the first pattern covering a character of ``start:end``, or None."""
+        codes = [c for c in self.marks[start:end] if c]
+        return _SKIP_RE[min(codes) - 1][0] if codes else None
+
+    def reasons(self, start: int, end: int) -> set[str]:
+        return {_SKIP_RE[c - 1][0] for c in set(self.marks[start:end]) if c}
+
+
+class _Boundaries:
+    """The matches of a boundary pattern over the whole text, for :func:`_bounds` in logarithmic time."""
+
+    def __init__(self, pattern: re.Pattern, text: str):
+        found = [(m.start(), m.end()) for m in pattern.finditer(text)]
+        self.starts = [s for s, _ in found]
+        self.ends = [e for _, e in found]
+        self.size = len(text)
+
+    def around(self, at: int, lo: int = 0, hi: int | None = None) -> tuple[int, int]:
+        """Like :func:`_bounds`: the end of the last match inside ``lo:at``, the start of the first at or after
+        ``at`` (ending by ``hi``)."""
+        hi = self.size if hi is None else hi
+        i = bisect.bisect_right(self.ends, at) - 1
+        start = self.ends[i] if i >= 0 and self.starts[i] >= lo else lo
+        j = bisect.bisect_left(self.starts, at)
+        end = self.starts[j] if j < len(self.starts) and self.ends[j] <= hi else hi
+        return max(start, lo), end
 
 
 def _qualifier(low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
@@ -371,16 +629,44 @@ def _qualifier(low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
 
 
 def _unit(low: str, cand: _Candidate, sent_end: int) -> None:
+    """The unit named right after the number (``%``, ``đồng``, ``ngày``, ``điểm``, ``bậc``, ``thủ tục`` …,
+    see ``extract_cues.csv``); ``not_unit`` cues keep a count (``4 điểm cấp tỉnh``: places)."""
     if cand.printed.rstrip().endswith("%"):
         cand.unit = "percent"
         return
-    after = low[cand.end : min(sent_end, cand.end + 12)].split()
-    first = after[0].strip(",.;:()") if after else ""
+    after = " ".join(w.strip(",.;:()") for w in low[cand.end : min(sent_end, cand.end + 40)].split()[:3])
+    for row in cues().of("not_unit"):
+        if (after + " ").startswith(row["cue"].lower() + " "):
+            cand.why.append(f"'{row['cue']}' counts places")
+            return
     for row in cues().of("unit"):
-        if first == row["cue"].lower():
+        if (after + " ").startswith(row["cue"].lower() + " "):
             cand.unit = row["value"]
             cand.why.append(f"unit '{row['cue']}'")
             return
+
+
+def _rank(low: str, cand: _Candidate, sent: tuple[int, int], fraction: bool, value: float) -> bool:
+    """Whether the number is a rank: a rank cue right before it (``xếp thứ 3/63``, ``vị trí 40``, ``hạng 7``,
+    ``top 5``, ``nhóm 30/63``), not after ``sắp xếp``. Sets the unit ``rank`` and the cue's qualifier."""
+    before = low[max(sent[0], cand.start - 40) : cand.start].replace("(", " ").split()
+    tail = " ".join(before[-3:])
+    after = low[cand.end : min(sent[1], cand.end + 30)].split()
+    for row in cues().of("rank"):
+        cue = row["cue"].lower()
+        if not (tail == cue or tail.endswith(" " + cue)):
+            continue
+        if any(tail.endswith(v["cue"].lower()) for v in cues().of("not_rank")):
+            continue
+        if row["where"] == "before_fraction" and not fraction:
+            if not after or not any(after[0].startswith(g["cue"]) for g in cues().of("rank_group")):
+                continue
+        cand.unit = "rank"
+        if row["value"] != "none" and not (row["value"] == "at_most" and value == 1):  # top 1 is first
+            cand.qualifier = row["value"]
+        cand.why.append(f"rank '{row['cue']}'")
+        return True
+    return False
 
 
 def _respectively(text: str, low: str, cand: _Candidate, seg: tuple[int, int], labels) -> bool:
@@ -406,12 +692,12 @@ def _respectively(text: str, low: str, cand: _Candidate, seg: tuple[int, int], l
     return True
 
 
-def _breakdown(text: str, cand: _Candidate, seg: tuple[int, int]) -> None:
+def _breakdown(text: str, low: str, cand: _Candidate, seg: tuple[int, int]) -> None:
     clause = _bounds(_CLAUSE_END_RE, text, cand.start, seg[0], seg[1])
     words_after = _words(text, cand.end, seg[1])[:AFTER_CUE_WORDS]
     after_limit = words_after[-1][1] if words_after else cand.end
-    found = _find_cues("breakdown", text, clause[0], clause[1])
-    found += [f for f in _find_cues("breakdown", text, cand.end, seg[1]) if f not in found]
+    found = _find_cues("breakdown", low, clause[0], clause[1])
+    found += [f for f in _find_cues("breakdown", low, cand.end, seg[1]) if f not in found]
     after = [
         f for f in found
         if cand.end <= f[0] < min(after_limit, clause[1]) and f[2]["where"] in ("after", "either")
@@ -424,7 +710,7 @@ def _breakdown(text: str, cand: _Candidate, seg: tuple[int, int]) -> None:
         return
     picked = after[:1] or before[-1:]
     if not picked:  # fall back on the segment before the number: "(ngành Công an: 170.397 hồ sơ, đạt 82,06% …"
-        wider = [f for f in _find_cues("breakdown", text, seg[0], cand.start) if f[2]["where"] in ("before", "either")]
+        wider = [f for f in _find_cues("breakdown", low, seg[0], cand.start) if f[2]["where"] in ("before", "either")]
         codes = {f[2]["value"] for f in wider}
         if len({c.split(":")[0] for c in codes}) == 1 and len(codes) == 1:
             picked = wider[-1:]
@@ -565,10 +851,15 @@ def extract(
     default_end = parse_period(period).year_end if period else None
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     low = text.lower()
+    if len(low) != len(text):  # a few letters change length when lower-cased (İ): keep positions aligned
+        low = "".join(ch.lower()[:1] or ch for ch in text)
 
-    spans = [(m.start(), m.end(), why) for why, rx in _SKIP_RE for m in rx.finditer(text)]
+    spans = _SkipIndex(text)
+    lines = _Boundaries(re.compile(r"\n"), text)
+    sentences = _Boundaries(_SENTENCE_END_RE, text)
+    segments = _Boundaries(_SEGMENT_END_RE, text)
     folder = _data_dir(data_dir)
-    catalog_info = _catalog_choices(str(folder), identity(folder))
+    catalog_info = (*_catalog_choices(str(folder), identity(folder)), {})
 
     breakdown_labels = [
         (fold(r.label_vi), r.breakdown) for r in read_table("breakdowns", data_dir=data_dir).itertuples()
@@ -577,46 +868,95 @@ def extract(
     candidates: list[_Candidate] = []
     paragraph_start = -1
     ctx = _Context(period, default_end)
-    for m in _TOKEN_RE.finditer(text):
-        if _skipped(spans, m.start("a"), m.end("b") if m["b"] else m.end("a")):
+    repeated = _repeated_lines(text)
+    scanned = 0  # the text is read up to here
+    tokens = _tokens(text, low, spans)
+    for k, tok in enumerate(tokens):
+        para = lines.around(tok.start)
+        if para[0] in repeated:  # a line printed again word for word (a caption, a lead): once is enough
             continue
-        para = _bounds(re.compile(r"\n"), text, m.start())
         if para[0] != paragraph_start:  # a new paragraph: back to the report's period, no goal in force
-            paragraph_start = para[0]
-            ctx = _Context(period, default_end)
-            scanned = para[0]
-        sent = _bounds(_SENTENCE_END_RE, text, m.start(), para[0], para[1])
-        seg = _bounds(_SEGMENT_END_RE, text, m.start(), sent[0], sent[1])
+            if _continues(text, para[0], ctx):  # "… cụ thể như sau:" then "a) PAR INDEX: Đạt 89,13%"
+                ctx.listing = True
+                if not text[: para[0]].rstrip().endswith(":"):  # item after item: the period runs on, goals do not
+                    ctx.goal_until = ctx.plan_until = -1
+                intro = lines.around(max(0, len(text[: para[0]].rstrip()) - 1))  # the line before
+                _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)  # after its last number
+            else:
+                ctx = _Context(period, default_end, consumed=ctx.consumed)
+            paragraph_start = scanned = para[0]
+        sent = sentences.around(tok.start, para[0], para[1])
+        # a sentence without stops (a PDF's table, a list) is read REACH characters around the number at most:
+        # every number costs a bounded time, so the whole text a linear one
+        sent = (max(sent[0], tok.start - REACH), min(sent[1], tok.end + REACH))
+        seg = segments.around(tok.start, sent[0], sent[1])
         # read the paragraph up to this number: period mentions and goal words in force
-        _advance(text, low, ctx, scanned, m.start(), sent, spans)
-        scanned = m.start()
+        _advance(text, low, ctx, scanned, tok.start, sent, spans)
+        scanned = tok.start
 
         # what the whole token says: qualifier, unit, breakdown, evidence (shared by a part and its whole)
-        token = _Candidate(m.start(), m.end(), m.group(0).rstrip(), 0.0)
+        token = _Candidate(tok.start, tok.end, text[tok.start : tok.end].rstrip(), 0.0)
         _qualifier(low, token, sent)
         _unit(low, token, sent[1])
+        first = tok.word_value if tok.word_value is not None else parse_vn_number(tok.a)
+        in_range = _range_role(text, tokens, k)
+        is_rank = tok.ordinal or _rank(low, token, sent, bool(tok.b), first)
+        if not is_rank and k and tokens[k - 1].rank:
+            if in_range == "high" or (tok.b and _listed_after(text, tokens[k - 1], tok)):
+                is_rank = True  # "vị trí 10 - 15/63", "xếp 20/63 tỉnh cả nước, 5/14 tỉnh vùng": ranks too
+                token.unit = "rank"
+                token.why.append("rank: after a rank")
+        if tok.ordinal:
+            token.unit = "rank"
+            token.why.append(f"rank in words '{text[tok.start : tok.end]}'")
+        elif tok.word_value is not None:
+            token.why.append(f"a number in words '{text[tok.start : tok.end]}'")
+        tok.rank = is_rank
+        trailing = _trailing_year(text, tokens, k, sent, spans)
+        if trailing:
+            ctx.consumed.add(trailing.start("y"))
+        if in_range and token.qualifier == "none":  # "từ 30% - 60%": both bounds kept
+            token.qualifier = "at_least" if in_range == "low" else "at_most"
+            token.why.append(f"the {'lower' if in_range == 'low' else 'upper'} bound of a range")
+        if in_range == "low" and token.unit == "count" and tokens[k + 1].pct:
+            token.unit = "percent"
         if not _respectively(text, low, token, seg, breakdown_labels):
-            _breakdown(text, token, seg)
-        evidence = _evidence(text, m.start(), m.end(), seg, sent)
-        scale, pct = (m["scale"] or "").strip(), "%" if m["pct"] else ""
-        fraction = f"{m['a']}/{m['b']}" if m["b"] else ""
-        pieces = (
-            [("part", m["a"], m.start("a")), ("whole", m["b"], m.start("b"))] if m["b"] else [("", m["a"], m.start())]
-        )
+            _breakdown(text, low, token, seg)
+        evidence = _evidence(text, tok.start, tok.end, seg, sent)
+        fraction = f"{tok.a}/{tok.b}" if tok.b else ""
+        if is_rank or not tok.b:
+            pieces = [("", tok.a, tok.start)]
+        else:
+            pieces = [("part", tok.a, tok.start), ("whole", tok.b, tok.b_start)]
+        kind = ctx.kind_at(tok.start)
         for role, number, start in pieces:
-            cand = _Candidate(start, m.end(), token.printed, parse_vn_number(f"{number} {scale}{pct}".strip()))
+            value = first if role != "whole" else parse_vn_number(number)
+            if role == "" and tok.word_value is None:
+                value = parse_vn_number(f"{number} {tok.scale}{tok.pct}".strip())
+            cand = _Candidate(start, tok.end, token.printed, value)
             cand.role, cand.fraction, cand.evidence = role, fraction, evidence
-            cand.paragraph, cand.sentence = para[0], sent[0]
-            cand.period, cand.kind = ctx.period, "target" if ctx.target else "actual"
+            cand.paragraph, cand.sentence, cand.segment, cand.sent = para[0], sent[0], seg, sent
+            cand.period, cand.kind = ctx.period, kind
             cand.qualifier, cand.breakdown = token.qualifier, token.breakdown
-            cand.unit = "count" if fraction else token.unit
+            cand.unit = "count" if (fraction and not is_rank) else token.unit
             cand.why = list(ctx.why) + token.why
-            if fraction:
+            if kind != "actual":
+                cand.why.append(ctx.kind_why)
+            if trailing:
+                cand.period = trailing["y"]
+                cand.why.append(f"period '{trailing.group(0)}' printed after it")
+            if fraction and not is_rank:
                 cand.why.append(f"{role} of {fraction}")
-            if "." in number and not _GROUPED_RE.fullmatch(number):
+            if tok.word_value is None and "." in number and not _GROUPED_RE.fullmatch(number):
                 cand.flag = "format_anomaly"
                 cand.why.append(f"'{number}' has a dot as decimal mark")
             candidates.append(cand)
+        if trailing:  # "vị trí thứ 8 (với 65,53 điểm) năm 2018": the year is of both
+            for prev in reversed(candidates[: -len(pieces)]):
+                if prev.sentence != sent[0] or re.search(r"[,;.]", text[prev.end : tok.start]):
+                    break
+                prev.period = trailing["y"]
+                prev.why.append(f"period '{trailing.group(0)}' printed after it")
 
     rows = _rows(candidates, text, slug, source_id, catalog_info)
     frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
@@ -624,22 +964,44 @@ def extract(
 
 
 def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[int, int], spans) -> None:
-    """Update the paragraph context with what ``text[lo:hi]`` says: period mentions and goal words."""
-    for m, ignored, not_target, prefix in _period_mentions(text, lo, hi, spans):
-        if ignored:
+    """Update the paragraph context with what ``text[lo:hi]`` says: period mentions, goal and plan words.
+
+    A target cue governs the rest of its sentence (a list of goals runs on across ``;``), but a target named
+    in passing after a result (``đạt 87,06%, vượt chỉ tiêu (87%)``) only its clause; a plan cue
+    (``đề xuất``, ``đăng ký cắt giảm``) governs its segment, up to ``;`` or a bracket.
+    """
+    for m, ignored, not_target, prefix in _period_mentions(text, low, lo, hi, spans, ctx.consumed):
+        label_end = None if ignored else _mention_label(m, ctx.default_end)
+        if label_end is None:
             continue
-        label, end = _mention_label(m)
+        label, end = label_end
         ctx.period = label
         ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{text[m.start() : m.end()]}'"]
         if "đến" in prefix.split() and not not_target and ctx.default_end and end > ctx.default_end:
-            ctx.target = True
-            ctx.why.append(f"target: 'đến năm {end}' is after the report's period")
+            ctx.goal_until = len(text)  # the rest of the paragraph
+            ctx.kind_why = f"target: 'đến năm {end}' is after the report's period"
+    start = max(lo, sent[0])
     for c in cues().of("target"):
-        for m in _compiled(c["cue"]).finditer(low, max(lo, sent[0]), hi):
-            if ctx.target or _COUNTED_RE.search(low, max(0, m.start() - 12), m.start()):
+        for m in _compiled(c["cue"]).finditer(low, start, hi):
+            if _COUNTED_RE.search(low, max(sent[0], m.start() - 12), m.start()):
                 continue  # "12 mục tiêu": the thing a number counts, not a goal
-            ctx.target = True
-            ctx.why.append(f"target '{c['cue']}'")
+            before = " ".join(low[max(sent[0], m.start() - 20) : m.start()].split()[-2:])
+            passing = [t["cue"] for t in cues().of("target_compare") if _compiled(t["cue"]).search(before)]
+            until = _CLAUSE_END_RE.search(text, m.end(), sent[1]) if passing else None
+            until = until.start() if until else sent[1]
+            if not passing:
+                until = len(text)  # to the end of the paragraph: the context is reset at the next one
+            if passing and text[until : until + 1] == "(":  # "vượt chỉ tiêu (87%)": the bracket is the target
+                close = text.find(")", until, sent[1])
+                until = close if close != -1 else sent[1]
+            if until > ctx.goal_until:
+                ctx.goal_until = until
+                ctx.kind_why = f"target '{c['cue']}'" + (f" (after '{passing[0]}': its clause only)" if passing else "")
+    for c in cues().of("plan"):
+        for m in _compiled(c["cue"]).finditer(low, start, hi):
+            until = _SEGMENT_END_RE.search(text, m.end(), sent[1])
+            ctx.plan_until = max(ctx.plan_until, until.start() if until else sent[1])
+            ctx.kind_why = f"plan '{c['cue']}'"
 
 
 def _default_period(period, source_id: str, data_dir) -> str:
@@ -650,30 +1012,59 @@ def _default_period(period, source_id: str, data_dir) -> str:
     return hit["reference_period"].iat[0] if len(hit) else ""
 
 
-def _query(text: str, start: int, end: int) -> tuple[list[str], str]:
+def _query(text: str, start: int, end: int, seg: tuple[int, int], sent: tuple[int, int]) -> tuple[list[str], str]:
     """Texts around a number that say what it counts (digits left out), and the noun right after it.
 
-    One text per window of :data:`QUERY_WINDOWS` (words before, words after, within the clause only).
+    One text per window of :data:`QUERY_WINDOWS` (words before, words after, within the clause only),
+    then the whole segment ``seg`` (for :func:`_strong`); ``sent`` is the number's sentence.
     """
-    seg = _bounds(_SEGMENT_END_RE, text, start)
     clause = _bounds(_CLAUSE_END_RE, text, start, seg[0], seg[1])
     clause = (clause[0], _bounds(_CLAUSE_END_RE, text, end, seg[0], seg[1])[1])
-    sent = _bounds(_SENTENCE_END_RE, text, start)
     queries = []
     for n_before, n_after, scope, _weight in QUERY_WINDOWS:
         lo, hi = {"clause": clause, "sentence": sent}.get(scope, seg)
-        before = [text[s:e] for s, e in _words(text, lo, start)]
-        after = [text[s:e] for s, e in _words(text, end, hi)]
+        before = text[lo:start].split()
+        after = text[end:hi].split()
         words = (before[len(before) - n_before :] if n_before else []) + after[:n_after]
         if scope == "head":  # the subject of a list: "Tỷ lệ hồ sơ đúng hạn của … là 99,76%, … là 91,58%"
-            words = [text[s:e] for s, e in _words(text, sent[0], start)][:n_before]
-        queries.append(" ".join(w for w in words if not re.search(r"\d", w)))
-    after = [text[s:e] for s, e in _words(text, end, seg[1])]
+            words = text[sent[0] : start].split()[:n_before]
+        queries.append(" ".join(w for w in words if not _DIGIT_RE.search(w)))
+    after = text[end : seg[1]].split()
+    queries.append(" ".join(w for w in text[seg[0] : seg[1]].split() if not _DIGIT_RE.search(w)))
     return queries, " ".join(w.strip(",.;:()") for w in after[:3])
+
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+_DEFINITION_RE = re.compile(r"\((?P<abbr>[A-ZĐ]{2,8})\)")
+
+
+def _defined_abbreviations(text: str) -> dict[str, str]:
+    """Abbreviations the text defines: ``tiếp nhận 61,3 ngàn hồ sơ (HS)`` → ``{"HS": "hồ sơ"}`` (the words
+    before the brackets whose first letters spell it)."""
+    out = {}
+    for m in _DEFINITION_RE.finditer(text):
+        abbr, words = m["abbr"], text[max(0, m.start() - 80) : m.start()].split()
+        if len(words) >= len(abbr) and all(w.isalpha() for w in words[-len(abbr) :]):
+            long = words[-len(abbr) :]
+            if fold("".join(w[0] for w in long)) == fold(abbr):
+                out.setdefault(abbr, " ".join(long).lower())
+    return out
 
 
 def _first_noun(noun: str) -> str:
     return _expand(noun).split(" ")[0] if noun else ""
+
+
+LOOK_BACK = 60  # candidates a breakdown part looks back over for its total (a bound on the time per number)
+OWN_SUBJECT_WORDS = 5  # more words than this before a number in its segment say what it measures
+
+
+def _no_subject(text: str, cand: _Candidate) -> bool:
+    """Whether the number's segment names only its breakdown before it (``Trong đó, cấp tỉnh là 99,76%``),
+    not a subject of its own (``tỷ lệ hồ sơ công việc xử lý trên mạng tại cấp tỉnh đạt 100%``)."""
+    return len(text[cand.segment[0] : cand.start].split()) <= OWN_SUBJECT_WORDS
 
 
 def _inherit(cand: _Candidate, earlier: list[_Candidate]) -> None:
@@ -687,7 +1078,7 @@ def _inherit(cand: _Candidate, earlier: list[_Candidate]) -> None:
     dim = cand.breakdown.split(":")[0]
     mine = _first_noun(cand.noun)
     eligible = []
-    for prev in reversed(earlier):
+    for prev in earlier[: -LOOK_BACK - 1 : -1]:  # the last LOOK_BACK candidates, nearest first
         if prev.paragraph != cand.paragraph:
             break
         if prev.unit != cand.unit or not prev.indicator or prev.role:
@@ -733,13 +1124,79 @@ def _context_key(text: str, start: int) -> tuple[str, str]:
     return before, " ".join(text[start : start + DUPLICATE_CONTEXT].split())
 
 
+HEADLINE_WORDS = 30  # a line this short without a full stop is a headline or a caption
+ROUNDED = 1.1  # "hơn 59 ngàn" in a headline restates a body figure up to 10 % above it
+_COMPARATIVE = ("more_than", "less_than", "at_least", "at_most", "about")
+
+
+def _restated(candidates: list[_Candidate], text: str) -> set[int]:
+    """Candidates that restate another one rather than state a fact (indices into ``candidates``):
+
+    - a number of a headline or caption (a short line without a full stop) that the body prints too, with
+      the same unit (``Quảng Bình xếp thứ 37`` over ``xếp thứ 37/63``; ``hơn 59 ngàn hồ sơ`` over
+      ``59,72 ngàn``);
+    - the whole of ``a/b`` printed again in its sentence (``5/9 huyện … cả 9/9 huyện``);
+    - a share with a comparative after a count ``a/b`` in its segment: the threshold the count is defined
+      by (``5/9 huyện đạt tỷ lệ này dưới 3%``), not a fact.
+    """
+    out: set[int] = set()
+    heads = {c.paragraph for c in candidates if _is_headline(text, c.paragraph)}
+    body: dict[tuple, list[float]] = {}  # (unit) → values printed in the body
+    for c in candidates:
+        if c.paragraph not in heads:
+            body.setdefault(c.unit, []).append(c.value)
+    for values in body.values():
+        values.sort()
+    wholes: set = set()  # (sentence, value) of the wholes seen
+    parts: set = set()  # segments holding the part of an a/b
+    for k, cand in enumerate(candidates):
+        if cand.paragraph in heads:
+            values = body.get(cand.unit, [])
+            top = cand.value * ROUNDED if cand.qualifier in _COMPARATIVE else cand.value
+            i = bisect.bisect_left(values, cand.value)
+            if i < len(values) and values[i] <= top:
+                out.add(k)
+        if cand.role == "whole":
+            if (cand.sentence, cand.value) in wholes:
+                out.add(k)
+            wholes.add((cand.sentence, cand.value))
+        if cand.unit == "percent" and cand.qualifier in _COMPARATIVE and cand.segment in parts:
+            out.add(k)
+        if cand.role == "part":
+            parts.add(cand.segment)
+    return out
+
+
+def _is_headline(text: str, start: int) -> bool:
+    end = text.find("\n", start)
+    line = text[start : end if end != -1 else len(text)].strip()
+    return len(line.split()) <= HEADLINE_WORDS and not re.search(r"[.!?…](?=\s|$)|[:;]$", line)
+
+
+def _repeat_of(cand: _Candidate, seen: set) -> bool:
+    """A value with decimals printed again with the same unit, period, kind, indicator and breakdown
+    (``73,40 điểm`` in the lead and in the body) is the same fact: once is enough. ``seen`` holds the
+    keys of the values kept so far."""
+    if float(cand.value).is_integer() or cand.role:
+        return False
+    key = (cand.value, cand.unit, cand.period, cand.kind, cand.indicator, cand.breakdown)
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
+
+
 def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info) -> list[dict]:
     rows, seen, kept = [], set(), []
+    defined = _defined_abbreviations(text)  # "hồ sơ (HS)": HS then reads as hồ sơ
+    defined_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, defined)) + r")(?!\w)") if defined else None
     cat = catalog_info[0].set_index("indicator")
     last_part: _Candidate | None = None
-    for cand in candidates:
+    dropped = _restated(candidates, text)
+    decimals: set = set()
+    for k, cand in enumerate(candidates):
         key = (_context_key(text, cand.start), cand.role)
-        if key in seen:  # the same sentence printed twice (a lead repeated in the body): once is enough
+        if key in seen or k in dropped:  # the same sentence printed twice (a lead repeated in the body) …
             continue
         seen.add(key)
         if cand.role == "whole" and last_part is not None and last_part.indicator:
@@ -747,13 +1204,22 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             if whole:
                 cand.indicator, cand.score, cand.label = whole, last_part.score, cat.at[whole, "label_vi"]
                 cand.why.append(f"the whole of {last_part.indicator}")
-        queries, cand.noun = _query(text, cand.start, cand.end)
-        if not cand.indicator and cand.breakdown and not cand.role:
+        queries, cand.noun = _query(text, cand.start, cand.end, cand.segment, cand.sent)
+        if defined:
+            queries = [defined_re.sub(lambda m: defined[m.group(0)], q) for q in queries]
+            cand.noun = defined_re.sub(lambda m: defined[m.group(0)], cand.noun)
+        if not cand.indicator and cand.breakdown and not cand.role and _no_subject(text, cand):
             _inherit(cand, kept)
         if not cand.indicator and cand.unit == "percent" and kept:
             _share_of(cand, kept[-1], text, cat)
         if not cand.indicator:
-            cand.indicator, cand.score, cand.label = _suggest(queries, cand.noun, cand.unit, cand.role, catalog_info)
+            ranked = _suggest(queries, cand.noun, cand.unit, cand.role, catalog_info)
+            cand.candidates = "; ".join(f"{code} ({min(100.0, score):g})" for code, score, *_ in ranked)
+            cand.score = min(100.0, ranked[0][1]) if ranked else 0.0
+            if _strong(ranked):
+                cand.indicator, cand.label = ranked[0][0], ranked[0][2]
+        if _repeat_of(cand, decimals):
+            continue
         kept.append(cand)
         if cand.role == "part":
             last_part = cand
@@ -780,6 +1246,8 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 "confidence": confidence,
                 "indicator_score": cand.score,
                 "indicator_label": cand.label,
+                "indicator_candidates": cand.candidates,
+                **_draft(cand, text),
                 "unit": cand.unit,
                 "role": cand.role,
                 "fraction": cand.fraction,
@@ -789,6 +1257,57 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             }
         )
     return rows
+
+
+DRAFT_WORDS = 12  # words of the text kept in a drafted label
+_DRAFT_DROP = frozenset(
+    "đạt là có chiếm với được gồm còn và đã tăng giảm trên hơn gần xếp thứ hạng vị trí đứng ở top nhóm từ đến phấn đấu "
+    "trong đó năm tiếp nhận".split()
+)  # words a drafted label does not begin or end with
+_DRAFT_CODE_STOP = {"ty", "le", "cua", "cac", "va", "la", "co", "duoc"}
+
+
+def _draft(cand: _Candidate, text: str) -> dict:
+    """A new indicator drafted from the text for a number no catalog indicator fits strongly: a label in
+    the text's own words (for a count, the noun phrase it counts; for a share, a score or a rank, what its
+    clause says before it), and a code made of those words without diacritics. The curator edits it into a
+    catalog row (the ``catalog_*`` columns)."""
+    empty = {"draft_indicator": "", "draft_label_vi": ""}
+    if cand.indicator or cand.role == "whole":
+        return empty
+    seg = cand.segment
+    clause = _bounds(_CLAUSE_END_RE, text, cand.start, seg[0], seg[1])
+    clause_end = _bounds(_CLAUSE_END_RE, text, cand.end, seg[0], seg[1])[1]
+
+    def clean(words):
+        words = [w.strip(',.;:()“”"-–|') for w in words if not re.search(r"\d", w)]
+        words = [w for w in words if w]
+        while words and words[-1].lower() in _DRAFT_DROP:
+            words.pop()
+        while words and words[0].lower() in _DRAFT_DROP:
+            words.pop(0)
+        return words
+
+    before = clean(text[clause[0] : cand.start].split())
+    after = clean(text[cand.end : clause_end].split()[:DRAFT_WORDS])
+    counted = cand.unit in ("count", "procedure", "minute", "vnd")
+    words = after if counted and after else before[-DRAFT_WORDS:]
+    if len(words) < (1 if counted else 3):  # "…, xếp thứ 18/63": the subject that opens the sentence
+        first = _TOKEN_RE.search(text, cand.sent[0], cand.start)
+        subject = clean(text[cand.sent[0] : first.start() if first else cand.start].split())
+        words = subject[-DRAFT_WORDS:] if len(subject) >= 2 else words or after
+    if not words:
+        return empty
+    prefix = {"percent": "Tỷ lệ", "rank": "Xếp hạng", "points": "Điểm", "day": ""}.get(cand.unit, "Số")
+    label = " ".join(words)
+    if prefix and not fold(label).startswith(fold(prefix)):
+        label = f"{prefix} {label[0].lower() + label[1:] if not label[:2].isupper() else label}"
+    label = label[0].upper() + label[1:]
+    code_words = [w for w in re.findall(r"\w+", fold(" ".join(words))) if w not in _DRAFT_CODE_STOP]
+    code = "_".join(code_words[:6])
+    if cand.unit == "percent":
+        code += "_share"
+    return {"draft_indicator": code if code[:1].isalpha() else f"x_{code}", "draft_label_vi": label}
 
 
 def format_value(value: float) -> str:

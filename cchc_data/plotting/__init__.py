@@ -36,7 +36,7 @@ Examples
 """
 
 from ._furniture import SOURCE_COLUMNS, VALUE_COLUMNS, chart_frame, footer_text, legend_texts, province_colors
-from .files import PNG_DPI, save_figure, show_figure
+from .files import PNG_DPI, save_figure, save_phone_figure, show_figure
 from .national import (
     comparison_chart,
     distribution_chart,
@@ -93,6 +93,7 @@ __all__ = [
     "draw_trajectory",
     "draw_index_comparison",
     "save_figure",
+    "save_phone_figure",
     "show_figure",
     "PNG_DPI",
     "footer_text",

@@ -146,7 +146,8 @@ def _subtitle(ax: Axes) -> str:
 
 
 def _footer(fig: Figure, frame, lang: str, *, note: str = "") -> None:
-    """Footer naming the sources of the chart's frame and its data version; charts sharing a figure add up.
+    """Footer: the note (if any), then the sources of the chart's frame cited short and its data version;
+    charts sharing a figure add up their sources.
 
     The citations are the frame's ``source_cite_<lang>`` (by ``source_id`` when it has none) and the version
     its ``attrs["data_version"]`` (see :func:`chart_frame`): nothing is looked up in a data folder here.
@@ -230,9 +231,11 @@ def _value_labels(ax: Axes, xs, ys, texts, *, xmax: float, inside_from: float = 
         )
 
 
-def _rows_axis(ax: Axes, labels: list[str]) -> None:
-    ax.set_yticks(range(len(labels)), labels, fontsize=_FONT)
-    ax.set_ylim(len(labels) - 0.5, -0.5)  # first row at the top
+def _rows_axis(ax: Axes, labels: list[str], positions=None) -> None:
+    """Row labels top to bottom, at ``positions`` (default: one row each, 0, 1, 2…)."""
+    positions = list(range(len(labels))) if positions is None else list(positions)
+    ax.set_yticks(positions, labels, fontsize=_FONT)
+    ax.set_ylim(max(positions, default=0) + 0.5, min(positions, default=0) - 0.5)  # first row at the top
     ax.tick_params(axis="y", length=0)
     ax.grid(axis="x", color="0.9", lw=0.8)
     ax.set_axisbelow(True)
@@ -299,9 +302,18 @@ def _scatter_by_style(ax: Axes, xs, ys, kinds, flags, colours, *, gid: str | Non
     return drawn
 
 
+def _ring_swatch(legend, orig_handle, xdescent, ydescent, width, height, fontsize):
+    from matplotlib.patches import Circle
+
+    """A legend swatch drawn as a ring (a circle in the middle of the swatch), keeping the handle's line style."""
+    r = min(width, height) / 2 + 1
+    return Circle((width / 2 - xdescent, height / 2 - ydescent), r)
+
+
 def _legend(ax: Axes, lang: str, *, kinds=(), flags=(), caveat=False, qualifier=False, bar=False, loc=None):
     """The chart's legend: only the encodings it uses, in the chart's language; returns the Legend."""
-    from matplotlib.patches import Patch
+    from matplotlib.legend_handler import HandlerPatch
+    from matplotlib.patches import Circle, Patch
 
     handles = []
     for kind in ("actual", "plan", "target"):
@@ -316,11 +328,15 @@ def _legend(ax: Axes, lang: str, *, kinds=(), flags=(), caveat=False, qualifier=
             m = _kind_style(kind, "0.35")
             handles.append(Line2D([], [], ls="", marker=m["marker"], markersize=7, mfc=m["facecolors"],
                                   mec=m["edgecolors"], mew=1.4, label=label))  # fmt: skip
-    if caveat:
-        handles.append(Line2D([], [], ls="", marker="o", markersize=12, mfc="none", mec="0.35", mew=1.2,
-                              label=_wrap(i18n.t("chart.legend_caveat", lang), 30)))  # fmt: skip
-    for flag in sorted({str(f) for f in flags if str(f)}):
-        meaning = i18n.value_label("flag", flag, lang)
+    handler_map = {}
+    if caveat:  # drawn as the chart draws it: a dotted ring
+        ring = Circle((0, 0), 1, facecolor="none", edgecolor="0.35", linewidth=1.2, linestyle=":",
+                      label=_wrap(i18n.t("chart.legend_caveat", lang), 30))  # fmt: skip
+        handles.append(ring)
+        handler_map[ring] = HandlerPatch(patch_func=_ring_swatch)
+    kinds_flagged = sorted({str(f) for f in flags if str(f)})
+    if kinds_flagged:  # every flag is drawn the same way (a red edge): one swatch, every meaning on it
+        meaning = "; ".join(i18n.value_label("flag", flag, lang) for flag in kinds_flagged)
         handles.append(Patch(facecolor="white", edgecolor=_FLAG_RED, linewidth=2,
                              label=_wrap(i18n.t("chart.legend_flag", lang, meaning=meaning), 30)))  # fmt: skip
     if qualifier:
@@ -328,7 +344,8 @@ def _legend(ax: Axes, lang: str, *, kinds=(), flags=(), caveat=False, qualifier=
     if not handles:
         return None
     kw = loc or {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0)}
-    legend = ax.legend(handles=handles, frameon=False, fontsize=7.5, borderaxespad=0.2, handlelength=1.6, **kw)
+    legend = ax.legend(handles=handles, frameon=False, fontsize=7.5, borderaxespad=0.2, handlelength=1.6,
+                       handler_map=handler_map, **kw)  # fmt: skip
     legend.set_gid("cchc-legend")
     return legend
 

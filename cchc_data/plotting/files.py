@@ -9,10 +9,11 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 
 from .._docstrings import share_docs_in
+from .._text import as_printed
 from ..citation import chart_citation
 from ._furniture import SOURCE_COLUMNS, _as_written, _slugify
 
-__all__ = ["save_figure", "show_figure", "PNG_DPI"]
+__all__ = ["save_figure", "save_phone_figure", "show_figure", "PNG_DPI"]
 
 #: Resolution of the saved PNG (and of the explorer's images): the charts' headers are laid out for it.
 PNG_DPI = 150
@@ -74,7 +75,7 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
     values = getattr(fig, "cchc_values", None)
     if isinstance(values, pd.DataFrame):
         csv = folder / f"{stem}.csv"
-        write_csv(_values_with_sources(values), csv)  # the rule of every CSV for spreadsheets
+        write_csv(as_printed(_values_with_sources(values)), csv)  # the rule of every CSV; counts as 4, not 4.0
         paths.append(csv)
     return paths
 
@@ -92,11 +93,110 @@ def _values_with_sources(values):
     return values[order[:at] + extra + order[at:]]
 
 
-class _Chart:
-    """A saved chart as a notebook shows it: the PNG, and links to its SVG, PNG and CSV below it."""
+#: Screens the phone rendering of a chart is for (CSS media query), and its width in inches.
+PHONE_MEDIA = "(max-width: 640px)"
+PHONE_WIDTH_IN = 4.6
+_PHONE_DPI = 110
+#: A phone rendering whose narrowest data axes would take less than this share of the width is not kept.
+_PHONE_MIN_AXES = 0.35
 
-    def __init__(self, png: bytes, width: int, paths: list[Path], lang: str):
+
+def _relative(path: Path) -> str:
+    """``path`` relative to the working directory (a ``file:`` URI on another drive)."""
+    import os
+
+    try:
+        return Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix()
+    except ValueError:  # another drive (Windows)
+        return path.resolve().as_uri()
+
+
+def save_phone_figure(fig, path) -> Path | None:
+    """Draw ``fig`` again for a phone: :data:`PHONE_WIDTH_IN` wide, titles and notes wrapped, legend under
+    the plot, so its text reads about twice as large on a 390 px screen; write it as a PNG at ``path``.
+
+    The figure is changed (call it last, before closing it). A chart whose labels leave its plot too little
+    room at that width (every data axes under :data:`_PHONE_MIN_AXES` of the width, e.g. long indicator
+    names beside a dot plot) gets no phone rendering: ``None``, and the page shows the wide one, which a
+    phone can pan.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        A chart drawn by this package.
+    path : str or pathlib.Path
+        Where to write the PNG.
+
+    Returns
+    -------
+    pathlib.Path or None
+        ``path``, or ``None`` when no phone rendering was kept.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from cchc_data.plotting import breakdown_chart
+    >>> ax = breakdown_chart("khanh-hoa", "dossiers_on_time_share", lang="en")
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     save_phone_figure(ax.figure, pathlib.Path(d) / "b-phone.png").name
+    'b-phone.png'
+    >>> plt.close(ax.figure)
+    """
+    path = Path(path)
+    if _labels_too_wide(fig):  # known before drawing: no need to draw it to find out
+        return None
+    from matplotlib.ticker import MaxNLocator
+
+    texts = list(fig.texts)  # the footer, the suptitle and the titles wrap; the notes under a title must fit
+    if getattr(fig, "_suptitle", None) is not None:
+        texts.append(fig._suptitle)
+    for ax in fig.axes:
+        texts += [ax.title, ax._left_title, ax.xaxis.label]
+        if len(ax.get_xticks()) > 5 and ax.get_xscale() == "linear":
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))  # fewer ticks, same scale
+        legend = ax.get_legend()
+        if legend is not None:  # beside the plot on a wide screen; under the whole chart on a phone
+            handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
+            legend.remove()
+            fig.legend(handles, labels, loc="outside upper left", frameon=False, fontsize=7.5, handlelength=1.6)
+    for text in texts:
+        text.set_wrap(True)
+    width, height = fig.get_size_inches()
+    fig.set_size_inches(PHONE_WIDTH_IN, height * 1.15)
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:  # a layout that does not fit warns; no phone rendering then
+        warnings.simplefilter("always")
+        fig.savefig(path, dpi=_PHONE_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight")
+    data_axes = [ax for ax in fig.axes if ax.get_visible() and ax.has_data()]
+    too_narrow = data_axes and max(ax.get_position().width for ax in data_axes) < _PHONE_MIN_AXES
+    renderer = fig.canvas.get_renderer()
+    sticks_out = any(
+        t.get_window_extent(renderer).x1 > fig.bbox.x1 + 2 for ax in fig.axes for t in ax.texts if t.get_text()
+    )
+    if too_narrow or sticks_out or any("layout not applied" in str(w.message) for w in caught):
+        path.unlink()
+        return None
+    return path
+
+
+def _labels_too_wide(fig) -> bool:
+    """Whether some axes' tick labels alone (about 0.55 em a character) leave its plot under the minimum share."""
+    room = PHONE_WIDTH_IN * (1 - _PHONE_MIN_AXES) * 72  # points
+    for ax in fig.axes:
+        for label in ax.get_yticklabels():
+            if len(label.get_text()) * label.get_fontsize() * 0.55 > room:
+                return True
+    return False
+
+
+class _Chart:
+    """A saved chart as a notebook shows it: the PNG (a phone rendering for narrow screens when one was made),
+    a caption that says what it shows, and links to its SVG, PNG and CSV."""
+
+    def __init__(self, png: bytes, width: int, paths: list[Path], lang: str, *, alt: str = "", phone=None):
         self.data, self.width, self.paths, self.lang = png, width, paths, lang
+        self.alt, self.phone = alt or paths[0].stem, phone
         self.citation = ""  # "Cite this chart", set by show_figure
 
     def _repr_png_(self):
@@ -105,7 +205,6 @@ class _Chart:
     def _repr_html_(self) -> str:
         import base64
         import html
-        import os
 
         from .. import i18n
 
@@ -113,19 +212,24 @@ class _Chart:
         for path in self.paths:
             suffix = path.suffix.lstrip(".")
             word = i18n.t("chart_csv", self.lang) if suffix == "csv" else suffix.upper()
-            try:
-                rel = Path(os.path.relpath(path.resolve(), Path.cwd())).as_posix()
-            except ValueError:  # another drive (Windows)
-                rel = path.resolve().as_uri()
             links.append(
-                f'<a href="{html.escape(rel)}" data-cchc-path="{html.escape(str(path.resolve()))}" '
+                f'<a href="{html.escape(_relative(path))}" data-cchc-path="{html.escape(str(path.resolve()))}" '
                 f'download="{html.escape(path.name)}">{html.escape(word)}</a>'
             )
         img = base64.b64encode(self.data).decode("ascii")
+        alt = html.escape(self.alt)
+        source = ""
+        if self.phone is not None:  # the page rewrites srcset relative to itself, as it does the links
+            source = (
+                f'<source media="{PHONE_MEDIA}" srcset="{html.escape(_relative(self.phone))}" '
+                f'data-cchc-path="{html.escape(str(self.phone.resolve()))}">'
+            )
+        wide = "" if self.phone is not None else " cchc-wide"
         return (
-            f'<figure class="cchc-chart"><img src="data:image/png;base64,{img}" width="{self.width}" '
-            f'alt="{html.escape(self.paths[0].stem)}"><figcaption class="cchc-chart-links">'
-            f"{html.escape(i18n.t('chart_files', self.lang))}: {' '.join(links)}</figcaption>"
+            f'<figure class="cchc-chart{wide}"><picture>{source}<img src="data:image/png;base64,{img}" '
+            f'width="{self.width}" alt="{alt}"></picture><figcaption><p class="cchc-chart-caption">{alt}</p>'
+            f'<p class="cchc-chart-links">{html.escape(i18n.t("chart_files", self.lang))}: {" ".join(links)}</p>'
+            "</figcaption>"
             + (f'<p class="cchc-chart-cite">{html.escape(self.citation)}</p>' if self.citation else "")
             + "</figure>"
         )
@@ -134,13 +238,16 @@ class _Chart:
         return f"<chart {self.paths[0].stem}: " + ", ".join(p.name for p in self.paths) + ">"
 
 
-def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str = "vi"):
+def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str = "vi", phone: bool = True):
     """Save a chart with :func:`save_figure`, close it, and show the saved PNG with download links.
 
     One call per chart in the notebooks: the chart is drawn once for the PNG, once for the SVG, and the
     notebook shows that PNG instead of drawing it a third time (``plt.show()`` would). Below it, links to the
     SVG, PNG and (when the chart carries ``cchc_values``) the CSV of the values drawn, labelled in ``lang``;
     the links are relative to the working directory, and the report pages rewrite them relative to the page.
+    The image's ``alt`` text and its visible caption are one sentence made from the values drawn
+    (:func:`cchc_data.plotting.describe.describe_chart`); on screens up to 640 px wide the page shows the
+    phone rendering (``<name>-phone.png``, :func:`save_phone_figure`) instead.
     Under them, "Cite this chart": the chart's title, its number on the page and file name, the data version
     (:func:`cchc_data.citation.chart_citation`).
 
@@ -157,6 +264,8 @@ def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str =
         (:func:`save_figure`) and shown ``dpi / 150`` of its pixel width (the default, 100, shows it at
         two thirds, as sharp on a high-density screen). It changes neither the files nor their resolution.
     {lang}
+    phone : bool, default True
+        Also write the phone rendering (about one more drawing of the chart).
 
     Returns
     -------
@@ -180,13 +289,17 @@ def show_figure(fig, name, *, figures_dir="figures", dpi: int = 100, lang: str =
     lang = i18n.check_lang(lang)
     if isinstance(fig, Axes):
         fig = fig.figure
+    from .describe import describe_chart
+
     title = _chart_title(fig)
     paths = save_figure(fig, name, figures_dir=figures_dir)
+    alt = describe_chart(fig, lang)
+    phone = save_phone_figure(fig, paths[0].with_name(f"{paths[0].stem}-phone.png")) if phone else None
     plt.close(fig)
     data = paths[0].read_bytes()
     width = int.from_bytes(data[16:20], "big")  # PNG header: IHDR width in pixels, at _PNG_DPI
     _CHARTS_SHOWN[0] += 1
-    chart = _Chart(data, round(width * dpi / _PNG_DPI), paths, lang)
+    chart = _Chart(data, round(width * dpi / _PNG_DPI), paths, lang, alt=alt, phone=phone)
     chart.citation = chart_citation(title, paths[0].stem, _CHARTS_SHOWN[0], lang)
     return chart
 

@@ -560,6 +560,9 @@ def draw_coverage(matrix, facts, *, lang="vi", ax=None, labels=None) -> Axes:
     return ax
 
 
+_HEADER_GAP = 0.6  # rows between a group's header label and its first bar (and the previous group's last)
+
+
 def breakdown_chart(province, indicator, *, period=None, lang="vi", ax=None, data_dir=None) -> Axes:
     """Bars of one indicator's parts (by government level, sector, agency…) with its total as a line.
 
@@ -634,14 +637,23 @@ def draw_breakdown(frame, *, lang="vi", ax=None) -> Axes:
     total = table[table["breakdown"] == ""]
     parts = table[table["breakdown"] != ""]
     dims = sorted(parts["dimension"].unique(), key=lambda d: (_DIMENSION_ORDER + [d]).index(d))
-    labels, headers, rows = [], [], []
-    for k, dim in enumerate(dims):
+    # every group in the province's own colour (another colour would read as another province); a group's
+    # header is a label between its bars and the previous group's, not an empty bar slot
+    colour = province_colors().get(str(table["province"].iloc[0]), _PALETTE[0])
+    labels, headers, rows, positions, y = [], [], [], [], -_HEADER_GAP
+    for dim in dims:
+        y += _HEADER_GAP
         headers.append(len(labels))
         labels.append(i18n.value_label("dimension", dim, lang))
+        positions.append(y)
+        y += _HEADER_GAP
         for row in parts[parts["dimension"] == dim].itertuples():
-            rows.append((len(labels), row, _PALETTE[k % len(_PALETTE)]))
+            rows.append((y, row, colour))
             labels.append("   " + str(getattr(row, f"breakdown_label_{lang}")))
-    ax = _new_axes(ax, len(labels), width=10.5)
+            positions.append(y)
+            y += 1
+        y -= 1
+    ax = _new_axes(ax, len(rows) + len(dims), width=10.5)
     texts = []
     for y, row, colour in rows:
         style = _kind_style(row.kind, colour, flag=row.flag, bar=True)
@@ -654,7 +666,7 @@ def draw_breakdown(frame, *, lang="vi", ax=None) -> Axes:
     top = max(values + list(total["value"]) + [0.0])
     xmax = 100.0 if unit == "percent" and top <= 100 else top * 1.08 or 1.0
     _value_labels(ax, values, [y for y, _, _ in rows], texts, xmax=xmax)
-    _rows_axis(ax, labels)
+    _rows_axis(ax, labels, positions)
     for i in headers:
         ax.get_yticklabels()[i].set_fontweight("bold")
     ax.set_xlim(0, xmax)

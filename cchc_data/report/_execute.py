@@ -348,7 +348,7 @@ def execute_run(
     >>> result["status"], result["error"].split(":")[0]
     ('failed', 'FileNotFoundError')
     """
-    from .pages import notebook_to_html
+    from .pages import notebook_to_html, slim_notebook
 
     start = time.perf_counter()
     out = Path(out_dir).resolve()
@@ -386,6 +386,7 @@ def execute_run(
                 notebook_to_html(
                     executed, out / f"{Path(notebook).stem}.html", lang=parameters.get("lang"), title=title
                 )
+                slim_notebook(executed)  # the charts once, in figures/ (the page embeds its own copy)
             except Exception as exc:
                 if status == "ok":
                     status, error = "failed", f"HTML export: {error_line(exc)}"

@@ -21,10 +21,19 @@ from urllib.parse import quote
 
 from .. import i18n
 from .._docstrings import share_docs_in
-from .._text import fold
+from .._text import as_printed as _as_printed
+from .._text import fold, plain_number
 
 __all__ = [
     "DOWNLOADS",
+    "LONG_TABLE_ROWS",
+    "collapse_long_tables",
+    "coverage",
+    "first_chart",
+    "link_chart_images",
+    "plain_number",
+    "slim_notebook",
+    "stack_tables",
     "PAGE_CSS",
     "external_references",
     "notebook_to_html",
@@ -48,9 +57,9 @@ DOWNLOADS = {
     "xlsx_vi": ("downloads/cchc-facts-vi.xlsx", "download_xlsx"),
     "xlsx_en": ("downloads/cchc-facts-en.xlsx", "download_xlsx"),
 }
-_LINK_RE = re.compile(r"<a\b[^>]*\bdata-cchc-path=\"[^\"]+\"[^>]*>")
+_LINK_RE = re.compile(r"<(?:a|source)\b[^>]*\bdata-cchc-path=\"[^\"]+\"[^>]*>")
 _PATH_ATTR_RE = re.compile(r'\s*\bdata-cchc-path="([^"]+)"')
-_HREF_RE = re.compile(r'\bhref="[^"]*"')
+_HREF_RE = re.compile(r'\b(href|srcset)="[^"]*"')
 
 #: Styles shared by every page and the index: header, footer, readable tables, and A4 print.
 PAGE_CSS = """
@@ -59,7 +68,7 @@ PAGE_CSS = """
 .cchc-header .project { font-size: 0.85rem; color: #555; }
 .cchc-header nav { float: right; font-size: 0.95rem; }
 .cchc-header nav a { margin-left: 1rem; color: #0b57d0; text-decoration: underline; }
-.cchc-header .what { font-size: 1.35rem; font-weight: bold; margin-top: 0.2rem; }
+.cchc-header .what { font-size: 1.35rem; font-weight: bold; margin: 0.2rem 0 0; }
 .cchc-footer { border-top: 1px solid #bbb; margin-top: 2rem; padding-top: 0.6rem; font-size: 0.85rem; }
 .cchc-footer p { margin: 0.25rem 0; }
 .cchc-table table, .jp-RenderedHTMLCommon .cchc-table table { border-collapse: collapse; margin: 0.4rem 0;
@@ -74,11 +83,40 @@ PAGE_CSS = """
 .cchc-table td.source { font-size: 0.78rem; color: #333; }
 .cchc-table tr.target td { background: #fff6e0; }
 .cchc-table .gloss, .table-note { color: #555; font-size: 0.8rem; }
+figure.cchc-chart { margin: 0.4rem 0 1.2rem; }
+figure.cchc-chart img, .jp-OutputArea-output img { max-width: 100%; height: auto; }
+.cchc-chart-caption { font-size: 0.9rem; color: #333; margin: 0.3rem 0 0.2rem; max-width: 60rem; }
 .cchc-chart-links { font-size: 0.85rem; margin: 0.2rem 0 1rem; }
 .cchc-chart-links a { margin-right: 0.8rem; }
 .cchc-sentence { font-size: 1rem; }
 details.build { margin-top: 1.5rem; color: #444; font-size: 0.85rem; }
-@page { size: A4; margin: 12mm; }
+details.cchc-long > summary { cursor: pointer; color: #0b57d0; font-size: 0.9rem; margin: 0.3rem 0; }
+/* Phones: tables become stacked cards (each cell says its column), charts fit the screen, no sideways scroll. */
+@media (max-width: 640px) {
+  body, body.jp-Notebook { margin: 0 !important; padding: 0 0.6rem !important; }
+  .jp-Cell, .jp-OutputArea-child, .jp-Cell-outputWrapper { padding: 0 !important; margin: 0 !important; }
+  .jp-OutputArea-output, .jp-RenderedHTMLCommon { overflow-x: visible !important; padding: 0 !important; }
+  .jp-OutputArea-prompt, .jp-InputPrompt, .jp-Collapser { display: none !important; }
+  .cchc-header nav { float: none; display: block; margin-bottom: 0.3rem; }
+  .cchc-header nav a { margin: 0 1rem 0 0; }
+  .cchc-header .what { font-size: 1.15rem; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+  table.cchc-stack, table.cchc-stack tbody, table.cchc-stack tr, table.cchc-stack td, table.cchc-stack th {
+    display: block; width: auto !important; max-width: none !important; }
+  table.cchc-stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  figure.cchc-wide picture { display: block; overflow-x: auto; }
+  figure.cchc-wide img { max-width: none !important; width: 640px; }
+  table.cchc-stack tr { border: 1px solid #bbb; margin: 0 0 0.6rem; }
+  table.cchc-stack td, table.cchc-stack tbody th, .jp-RenderedHTMLCommon table.cchc-stack td,
+  .jp-RenderedHTMLCommon .cchc-table table.cchc-stack td.num { border: none !important; border-bottom: 1px solid #eee !important;
+    text-align: left !important; white-space: normal !important; overflow-wrap: anywhere; }
+  table.cchc-stack [data-label]::before { content: attr(data-label); display: block; font-weight: bold;
+    font-size: 0.75rem; color: #555; }
+}
+@page { size: A4; margin: 14mm 12mm 16mm;
+  @top-left { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 8pt; color: #555; }
+  @bottom-right { content: counter(page) " / " counter(pages); font-family: "DejaVu Sans", "Noto Sans", Arial,
+    sans-serif; font-size: 8pt; color: #555; } }
 @media print {
   body { margin: 0 !important; }
   .jp-Cell, .jp-OutputArea-output, .jp-RenderedHTMLCommon { overflow: visible !important; max-width: 100% !important; }
@@ -86,12 +124,14 @@ details.build { margin-top: 1.5rem; color: #444; font-size: 0.85rem; }
   .cchc-table table, .jp-RenderedHTMLCommon .cchc-table table { width: 100% !important; table-layout: auto;
     font-size: 6.5pt !important; }
   .cchc-table th, .cchc-table td, .jp-RenderedHTMLCommon .cchc-table th, .jp-RenderedHTMLCommon .cchc-table td {
-    padding: 1px 2px; max-width: none; overflow-wrap: anywhere; hyphens: auto; font-size: 6.5pt !important; }
+    padding: 1px 2px; max-width: none; overflow-wrap: break-word; hyphens: auto; font-size: 6.5pt !important; }
+  .cchc-table td *, .cchc-table th *, .cchc-table .table-note { font-size: 6.5pt !important; }
+  .cchc-table .url { overflow-wrap: anywhere; word-break: break-all; }  /* web addresses break anywhere */
   .jp-Notebook, .jp-Cell, .jp-OutputArea-child { padding: 0 !important; margin: 0 !important; }
   .jp-OutputArea-output { overflow-x: visible !important; }
-  .cchc-table td.num, .cchc-table td.period { white-space: normal; }
+  .cchc-table td.num, .cchc-table td.period { white-space: nowrap; }
   img { max-width: 100% !important; height: auto !important; }
-  .cchc-header nav, details.build { display: none; }
+  .cchc-header nav, details.build, details.cchc-long > summary { display: none; }
   tr, img, figure { break-inside: avoid; }
 }
 """
@@ -230,7 +270,8 @@ def _footer(lang: str, built: str) -> str:
     )
 
 
-def _header(lang: str, what: str, *, index_href: str | None, other_href: str | None) -> str:
+def _header(lang: str, what: str, *, index_href: str | None, other_href: str | None, heading: bool = False) -> str:
+    """The site's header; with ``heading``, what the page is is its ``<h1>`` (the index has no other)."""
     links = []
     if index_href:
         links.append(f'<a class="nav-index" href="{index_href}">{html.escape(i18n.t("back_to_index", lang))}</a>')
@@ -243,20 +284,22 @@ def _header(lang: str, what: str, *, index_href: str | None, other_href: str | N
     return (
         f'<header class="cchc-header" lang="{lang}"><nav>{"".join(links)}</nav>'
         f'<div class="project">{html.escape(i18n.t("project", lang))}</div>'
-        f'<div class="what">{html.escape(what)}</div></header>'
+        + (f'<h1 class="what">{html.escape(what)}</h1>' if heading else f'<div class="what">{html.escape(what)}</div>')
+        + "</header>"
     )
 
 
-def _frame(body: str, *, lang: str, header: str, footer: str) -> str:
-    """Insert the stylesheet, header and footer into nbconvert's page."""
-    body = body.replace("</head>", f"<style>{PAGE_CSS}</style>\n</head>", 1)
+def _frame(body: str, *, lang: str, header: str, footer: str, meta: str = "") -> str:
+    """Insert the meta tags, stylesheet, header and footer into nbconvert's page."""
+    body = body.replace("</head>", f"{meta}<style>{PAGE_CSS}</style>\n</head>", 1)
     body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + header, body, count=1)
     i = body.rfind("</body>")
     return body[:i] + footer + body[i:]
 
 
 def _relink(body: str, page_dir: Path) -> str:
-    """Point chart download links (``data-cchc-path``, absolute at run time) to paths relative to the page."""
+    """Point chart download links and phone renderings (``data-cchc-path``, absolute at run time) to paths
+    relative to the page."""
 
     def fix(m: re.Match) -> str:
         tag = m.group(0)
@@ -264,17 +307,162 @@ def _relink(body: str, page_dir: Path) -> str:
         rel = Path(os.path.relpath(target, page_dir)).as_posix()
         if not (page_dir / rel).exists() and (page_dir / "figures" / target.name).exists():
             rel = f"figures/{target.name}"  # the suite folder was renamed after the run (build → final)
-        href = f'href="{html.escape(quote(rel, safe="/=,+-._"))}"'
-        return _HREF_RE.sub(lambda _: href, _PATH_ATTR_RE.sub("", tag))  # no absolute build path in the page
+        url = html.escape(quote(rel, safe="/=,+-._"))
+        return _HREF_RE.sub(
+            lambda a: f'{a.group(1)}="{url}"', _PATH_ATTR_RE.sub("", tag)
+        )  # no absolute build path in the page
 
     return _LINK_RE.sub(fix, body)
+
+
+_TABLE_RE = re.compile(r"<table\b([^>]*)>(.*?)</table>", re.DOTALL | re.IGNORECASE)
+_THEAD_RE = re.compile(r"<thead>(.*?)</thead>", re.DOTALL | re.IGNORECASE)
+_HEAD_CELL_RE = re.compile(r"<th\b[^>]*>(.*?)</th>", re.DOTALL | re.IGNORECASE)
+_ROW_RE = re.compile(r"<tr\b[^>]*>.*?</tr>", re.DOTALL | re.IGNORECASE)
+_CELL_OPEN_RE = re.compile(r"<(td|th)\b", re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]+>")
+#: A table with more rows than this is collapsible (open on wide screens and on paper, closed on phones).
+LONG_TABLE_ROWS = 12
+# Closes the long tables on a phone-sized screen when the page opens (no network, nothing else).
+_PHONE_SCRIPT = (
+    "<script>if (window.matchMedia('(max-width: 640px)').matches) "
+    "document.querySelectorAll('details.cchc-long').forEach(d => d.removeAttribute('open'));</script>"
+)
+
+
+def stack_tables(body: str) -> str:
+    """Label every body cell of each one-header-row table with its column, for phones (``data-label``).
+
+    On a screen narrower than 640 px (:data:`PAGE_CSS`), such a table (class ``cchc-stack``) shows each
+    row as a card: every cell under its column's name, so nothing scrolls sideways. Tables without a
+    ``<thead>`` of exactly one row, or whose rows have another number of cells, are left as they are.
+
+    Parameters
+    ----------
+    body : str
+        HTML.
+
+    Returns
+    -------
+    str
+        The HTML with ``class="cchc-stack"`` on each such table and ``data-label`` on its cells.
+
+    Examples
+    --------
+    >>> stack_tables("<table><thead><tr><th>Tỉnh</th><th>Số</th></tr></thead><tbody><tr><td>A</td><td>4</td></tr></tbody></table>")
+    '<table class="cchc-stack"><thead><tr><th>Tỉnh</th><th>Số</th></tr></thead><tbody><tr><td data-label="Tỉnh">A</td><td data-label="Số">4</td></tr></tbody></table>'
+    """
+
+    def one(m: re.Match) -> str:
+        attrs, inner = m.group(1), m.group(2)
+        head = _THEAD_RE.search(inner)
+        if not head or len(_ROW_RE.findall(head.group(1))) != 1:
+            return m.group(0)
+        labels = [html.unescape(_TAG_RE.sub("", h)).strip() for h in _HEAD_CELL_RE.findall(head.group(1))]
+        rest = inner[head.end() :]
+
+        def row(r: re.Match) -> str:
+            text = r.group(0)
+            if len(_CELL_OPEN_RE.findall(text)) != len(labels):
+                return text
+            cells = iter(labels)
+            return _CELL_OPEN_RE.sub(lambda c: f'<{c.group(1)} data-label="{html.escape(next(cells))}"', text)
+
+        rows = _ROW_RE.sub(row, rest)
+        if 'class="' in attrs:
+            attrs = attrs.replace('class="', 'class="cchc-stack ', 1)
+        else:
+            attrs = f' class="cchc-stack"{attrs}'
+        return f"<table{attrs}>{inner[: head.end()]}{rows}</table>"
+
+    return _TABLE_RE.sub(one, body)
+
+
+def collapse_long_tables(body: str, lang: str) -> str:
+    """Wrap each table of more than :data:`LONG_TABLE_ROWS` rows in an open ``<details>`` saying its size.
+
+    The page's script closes them on phone-sized screens, so a long page can be skimmed there; on wide
+    screens and on paper they stay open.
+
+    Parameters
+    ----------
+    body : str
+        HTML.
+    lang : {"vi", "en"}
+        Language of the line that says the table's size.
+
+    Returns
+    -------
+    str
+        The HTML with each long table inside ``<details class="cchc-long" open>``.
+
+    Examples
+    --------
+    >>> rows = "".join(f"<tr><td>{i}</td></tr>" for i in range(20))
+    >>> collapse_long_tables(f'<div class="cchc-table"><table><tbody>{rows}</tbody></table></div>', "en")[:60]
+    '<div class="cchc-table"><details class="cchc-long" open><sum'
+    """
+
+    def one(m: re.Match) -> str:
+        n = len(_ROW_RE.findall(_THEAD_RE.sub("", m.group(2))))
+        if n <= LONG_TABLE_ROWS:
+            return m.group(0)
+        summary = html.escape(i18n.t("table_rows", lang, n=i18n.format_number(n, lang)))
+        return f'<details class="cchc-long" open><summary>{summary}</summary>{m.group(0)}</details>'
+
+    return _TABLE_RE.sub(one, body)
+
+
+def _print_header(title: str) -> str:
+    """A4 pages repeat the page's title at the top left (a CSS page margin box)."""
+    text = title.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")  # CSS string, no "</style"
+    return f'<style>@page {{ @top-left {{ content: "{text}"; }} }}</style>\n'
+
+
+def _meta_tags(*, title: str, description: str, image: str | None) -> str:
+    """Open Graph tags, so a shared link (Zalo, Facebook) previews as the report it is."""
+    tags = [("og:type", "article"), ("og:title", title), ("og:description", description)]
+    if image:
+        tags.append(("og:image", image))
+    out = "".join(f'<meta property="{k}" content="{html.escape(v)}">\n' for k, v in tags)
+    return out + f'<meta name="description" content="{html.escape(description)}">\n'
+
+
+_URL_TEXT_RE = re.compile(r"(<td\b[^>]*>(?:<span\b[^>]*>)?)(https?://[^<\s]+)<")  # a web address shown in a cell
+_FIRST_PNG_RE = re.compile(r'<figure class="cchc-chart[^"]*">.*?\bhref="([^"]+\.png)"', re.DOTALL)
+
+
+def first_chart(body: str) -> str | None:
+    """The link to the PNG of the page's first chart (relative to the page), or ``None``.
+
+    Parameters
+    ----------
+    body : str
+        A page's HTML, its chart links already relative to the page.
+
+    Returns
+    -------
+    str or None
+        The PNG's address as the page links it; ``None`` for a page without a chart.
+
+    Examples
+    --------
+    >>> first_chart('<figure class="cchc-chart"><img src="x"><a href="figures/a.svg">SVG</a> <a href="figures/a.png">PNG</a></figure>')
+    'figures/a.png'
+    >>> first_chart("<p>no chart</p>") is None
+    True
+    """
+    m = _FIRST_PNG_RE.search(body)
+    return html.unescape(m.group(1)) if m else None
 
 
 def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str | None = None) -> Path:
     """Render an executed notebook as one self-contained, offline HTML page in one language.
 
     Outputs only: input cells and prompts are hidden; cells tagged ``injected-parameters``, ``parameters``,
-    ``remove-from-page`` or ``lang-<other language>`` are dropped; images are embedded (base64); require.js,
+    ``remove-from-page`` or ``lang-<other language>`` are dropped; a chart saved by
+    :func:`cchc_data.plotting.show_figure` is shown from its PNG file (relative to the page; a phone loads
+    only its phone rendering), other images are embedded (base64); require.js,
     MathJax, mermaid and widget scripts (normally loaded from a CDN) are left out, so the page works without
     a network. The page gets the site's header (link to ``../../index.html`` and to the same report in the
     other language when the page sits in a suite's ``<notebook>/<…,lang=xx>/`` folder), footer and print
@@ -344,17 +532,106 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
     index_href = ("../../index.html" + ("#en" if lang == "en" else "")) if in_suite else None
     end = nb.metadata.get("papermill", {}).get("end_time") or _dt.datetime.now(_dt.UTC).isoformat()
     built = str(end)[:10]
+    body = link_chart_images(_relink(body, html_path.parent.resolve()))
+    body = collapse_long_tables(stack_tables(_URL_TEXT_RE.sub(r'\1<span class="url">\2</span><', body)), lang)
+    stem = notebook.stem
+    description = i18n.t(f"nbdesc_{stem}", lang) if i18n.has(f"nbdesc_{stem}") else name
     body = _frame(
-        _relink(body, html_path.parent.resolve()),
+        body,
         lang=lang,
         header=_header(lang, what, index_href=index_href, other_href=other_href),
-        footer=_footer(lang, built),
+        footer=_footer(lang, built) + _PHONE_SCRIPT,
+        meta=_meta_tags(title=name, description=description, image=first_chart(body)) + _print_header(what),
     )
     external = external_references(body)
     if external:
         raise RuntimeError(f"{notebook.name}: the HTML would load {external[0]!r} from the network")
     html_path.write_text(body, encoding="utf-8")
     return html_path
+
+
+_DATA_PNG_RE = re.compile(r'src="data:image/png;base64,[A-Za-z0-9+/=\s]*"')
+_CHART_PNG_RE = re.compile(r'<a\b[^>]*\bhref="([^"]+\.png)"')
+
+
+_FIGURE_RE = re.compile(r'<figure class="cchc-chart[^"]*">.*?</figure>', re.DOTALL)
+
+
+def link_chart_images(body: str) -> str:
+    """Show each chart from its PNG file (the figure's own PNG link) instead of an embedded copy.
+
+    A phone then loads only the image it shows (its phone rendering), and the suite holds each chart once.
+    ``body`` must already have links relative to the page (see :func:`notebook_to_html`).
+
+    Parameters
+    ----------
+    body : str
+        HTML with charts as :func:`cchc_data.plotting.show_figure` shows them.
+
+    Returns
+    -------
+    str
+        The HTML with each chart's embedded PNG replaced by its file's address.
+
+    Examples
+    --------
+    >>> link_chart_images('<figure class="cchc-chart"><img src="data:image/png;base64,AAAA"> <a href="figures/a.png">PNG</a></figure>')
+    '<figure class="cchc-chart"><img src="figures/a.png"> <a href="figures/a.png">PNG</a></figure>'
+    """
+
+    def one(m: re.Match) -> str:
+        png = _CHART_PNG_RE.search(m.group(0))
+        return _DATA_PNG_RE.sub(f'src="{png.group(1)}"', m.group(0), count=1) if png else m.group(0)
+
+    return _FIGURE_RE.sub(one, body)
+
+
+def slim_notebook(notebook) -> int:
+    """Drop the second copy of every chart from an executed notebook: the published ``.ipynb`` links them.
+
+    A chart shown with :func:`cchc_data.plotting.show_figure` is stored twice in the notebook (as PNG and
+    inside its HTML). Here the PNG output is dropped and the HTML's embedded image is replaced by a link to
+    the chart's PNG file in the run's ``figures/`` folder (relative to the notebook), so the notebook still
+    shows its charts beside that folder, at a fraction of the size. Run it after the page is rendered.
+
+    Parameters
+    ----------
+    notebook : str or pathlib.Path
+        The executed notebook, rewritten in place.
+
+    Returns
+    -------
+    int
+        The number of charts slimmed.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, nbformat
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> nbformat.write(nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Xin chào")]), folder / "a.ipynb")
+    >>> slim_notebook(folder / "a.ipynb")  # no chart: nothing to slim, the file is left as it was
+    0
+    """
+    import nbformat
+
+    notebook = Path(notebook)
+    nb = nbformat.read(notebook, as_version=4)
+    slimmed = 0
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            page = data.get("text/html")
+            if not isinstance(page, str) or 'class="cchc-chart' not in page or "data:image/png" not in page:
+                continue
+            fixed = link_chart_images(_relink(page, notebook.parent.resolve()))
+            if "data:image/png" in fixed:
+                continue
+            data["text/html"] = fixed
+            data.pop("image/png", None)
+            slimmed += 1
+    if slimmed:
+        nbformat.write(nb, notebook)
+    return slimmed
 
 
 # --- the index ----------------------------------------------------------------------------------------
@@ -382,13 +659,58 @@ def empty_reason(stem: str, parameters: dict, lang: str) -> str:
     return ""
 
 
+def _province_order(province) -> str:
+    """The one order of provinces on every page: by name, diacritics folded (Đắk Lắk before Hà Giang)."""
+    return fold(_province_name(province))
+
+
+def coverage(lang: str, *, data_dir=None) -> dict[str, str]:
+    """What each province's data covers, in words: its periods (plans' and targets' too), facts and sources.
+
+    Parameters
+    ----------
+    lang : {"vi", "en"}
+        Language of the sentences.
+    {data_dir}
+
+    Returns
+    -------
+    dict
+        Province slug → sentence; empty if the data cannot be read (the index is still written).
+
+    Examples
+    --------
+    >>> coverage("en")["khanh-hoa"]
+    'Periods: 2019, 2020, Q1 2020, 2021, 2021–2030, Q1 2021, 2025, 2030 · 170 facts · sources: 3'
+    """
+    from ..datadir import DataError
+    from ..indicators import load_indicators
+
+    try:
+        facts = load_indicators(data_dir=data_dir if data_dir and Path(data_dir).is_dir() else None)
+    except (DataError, OSError, ValueError):
+        return {}
+    out = {}
+    for slug, rows in facts.groupby("province", observed=True):
+        periods = rows.drop_duplicates("period").assign(q=lambda f: f["quarter"].fillna(0))
+        periods = periods.assign(end=periods["year_end"].fillna(periods["year"])).sort_values(["year", "q", "end"])
+        out[str(slug)] = i18n.t(
+            "coverage",
+            lang,
+            periods=", ".join(i18n.format_period(p, lang) for p in periods["period"]),
+            facts=i18n.format_number(len(rows), lang),
+            sources=i18n.format_number(rows["source_id"].nunique(), lang),
+        )
+    return out
+
+
 def _run_link(run: dict, lang: str) -> str | None:
     stem = Path(run["notebook"]).stem
     page = f"{run['folder']}/{stem}.html"
     return quote(page, safe="/=,+-._") if page in set(run["files"]) else None
 
 
-def _toc(manifest: dict, lang: str) -> str:
+def _toc(manifest: dict, lang: str, present: frozenset = frozenset()) -> str:
     """The contents in ``lang``: by province, then by topic; each entry with a one-line description."""
     esc = html.escape
     runs = [r for r in manifest["runs"] if r["parameters"].get("lang", lang) == lang]
@@ -411,12 +733,17 @@ def _toc(manifest: dict, lang: str) -> str:
             state = f' <strong class="failed">({esc(i18n.value_label("status_run", "failed", lang))})</strong>'
         elif reason:
             state = f' <em class="empty">{esc(i18n.t("empty_report", lang, reason=reason))}</em>'
+        pdf = f"{r['folder']}/{stem}.pdf"
+        if pdf in present and r["status"] == "ok":
+            label += f' · <a class="pdf" href="{quote(pdf, safe="/=,+-._")}">{esc(i18n.t("pdf_link", lang))}</a>'
         return f"<li>{label}{state}<br><small>{esc(desc)}</small></li>"
 
     parts = [f"<h2>{esc(i18n.t('by_province', lang))}</h2>"]
-    for slug in sorted(provinces, key=lambda slug: fold(_province_name(slug))):  # Đắk Lắk before Hà Giang
+    covers = coverage(lang, data_dir=manifest.get("data_dir"))
+    for slug in sorted(provinces, key=_province_order):
         items = "".join(entry(r, with_province=False) for r in provinces[slug])
-        parts.append(f"<h3>{esc(_province_name(slug))}</h3><ul>{items}</ul>")
+        cover = f'<p class="coverage">{esc(covers[slug])}</p>' if slug in covers else ""
+        parts.append(f"<h3>{esc(_province_name(slug))}</h3>{cover}<ul>{items}</ul>")
     if topics:
         parts.append(f"<h2>{esc(i18n.t('by_topic', lang))}</h2>")
         parts.append("<ul>" + "".join(entry(r, with_province=True) for r in topics) + "</ul>")
@@ -430,7 +757,7 @@ def _toc(manifest: dict, lang: str) -> str:
             f'<li><a href="{_run_link(r, lang)}">{esc(_province_name(r["parameters"]["province"]))}</a></li>'
             if _run_link(r, lang) and r["status"] == "ok"
             else f"<li>{esc(_province_name(r['parameters']['province']))}</li>"
-            for r in sorted(rs, key=lambda r: _province_name(r["parameters"]["province"]))
+            for r in sorted(rs, key=lambda r: _province_order(r["parameters"]["province"]))
         )
         title = _topic(stem, lang).capitalize()
         parts.append(f"<h3>{esc(title)}</h3><ul class='inline'>{items}</ul>")
@@ -518,7 +845,9 @@ def index_html(manifest: dict, *, downloads=()) -> str:
         ``files``, ``duration_s``), ``started``, ``finished``, ``duration_s``, ``jobs``,
         ``package_version``, ``data_checksum``, and optionally ``validation``.
     downloads : iterable of str, optional
-        Paths of the data files present, relative to the suite folder. Default: none.
+        Paths of the data files present, relative to the suite folder; a page's PDF among them
+        (``<run folder>/<notebook>.pdf``, see :func:`cchc_data.report.pdf.write_pdfs`) is linked beside the
+        page. Default: none.
 
     Returns
     -------
@@ -539,21 +868,34 @@ def index_html(manifest: dict, *, downloads=()) -> str:
     sections = []
     for lang in ("en", "vi"):  # en first: `#en:target ~ #vi` hides the default (vi) when #en is chosen
         other = i18n.other_lang(lang)
-        header = _header(lang, i18n.t("index_title", lang), index_href=None, other_href=f"#{other}")
+        header = _header(lang, i18n.t("index_title", lang), index_href=None, other_href=f"#{other}", heading=True)
         verdict = (
             f'<p class="failed"><strong>{esc(i18n.t("failed_suite", lang, n=failed))}</strong></p>' if failed else ""
         )
         sections.append(
             f'<section id="{lang}" class="lang lang-{lang}" lang="{lang}">{header}'
-            f"<p>{esc(i18n.t('index_intro', lang))}</p>{verdict}{_toc(manifest, lang)}{_downloads(lang, set(downloads))}"
+            f"<p>{esc(i18n.t('index_intro', lang))}</p>{verdict}{_toc(manifest, lang, frozenset(downloads))}{_downloads(lang, set(downloads))}"
             f"{_dataset_citation(lang)}{_build_details(manifest, lang)}{_footer(lang, built)}</section>"
         )
+    charts = [
+        f
+        for r in manifest["runs"]
+        if r["status"] == "ok"
+        for f in r.get("files", [])
+        if f.endswith(".png") and "/figures/" in f and not f.endswith("-phone.png")
+    ]
+    meta = _meta_tags(
+        title=f"{i18n.t('index_title', 'vi')} · {i18n.t('index_title', 'en')}",
+        description=i18n.t("index_intro", "vi"),
+        image=quote(charts[0], safe="/=,+-._") if charts else None,
+    )
     return f"""<!DOCTYPE html>
 <html lang="vi">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{esc(i18n.t("index_title", "vi"))} · {esc(i18n.t("index_title", "en"))}</title>
+{meta}
 <style>
 body {{ font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; margin: 1.5rem 2rem; color: #222; max-width: 60rem; }}
 h2 {{ font-size: 1.2rem; margin-top: 1.4rem; border-bottom: 1px solid #ddd; }}
@@ -574,11 +916,16 @@ ul.inline li {{ display: inline; margin-right: 1rem; }}
 """
 
 
+#: Columns of the data files that only the project's tools use (where the source's text is kept), not readers.
+INTERNAL_COLUMNS = ("text_file",)
+
+
 def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     """Write the suite's data files under ``<suite_dir>/downloads/`` and link them from its index.
 
-    Every fact as CSV (with the source's title, publisher and date), the sources as CSV, and the Excel
-    workbook in Vietnamese and English. CSV files are UTF-8 with a BOM, so spreadsheet programs read the
+    Every fact as CSV (with the source's title, publisher and date; counts as ``4``, not ``4.0``), the
+    sources as CSV (without the project's internal :data:`INTERNAL_COLUMNS`), and the Excel workbook in
+    Vietnamese and English. CSV files are UTF-8 with a BOM, so spreadsheet programs read the
     Vietnamese text correctly; every text cell is quoted (a line break inside a note never splits a row) and
     text a spreadsheet would run as a formula gets a leading apostrophe, as the workbooks mark it
     (:mod:`cchc_data._csvfile`). If the suite already has ``manifest.json`` and ``index.html``, the index is
@@ -618,10 +965,10 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     )
     written = []
     path = suite_dir / DOWNLOADS["csv"][0]
-    write_csv(facts.merge(cite, on="source_id", how="left"), path)
+    write_csv(_as_printed(facts.merge(cite, on="source_id", how="left")), path)
     written.append(path)
     path = suite_dir / DOWNLOADS["sources"][0]
-    write_csv(src, path)
+    write_csv(src.drop(columns=[c for c in INTERNAL_COLUMNS if c in src.columns]), path)
     written.append(path)
     for lang in i18n.LANGS:
         written.append(export_excel(suite_dir / DOWNLOADS[f"xlsx_{lang}"][0], lang=lang, data_dir=data_dir))
