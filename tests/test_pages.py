@@ -215,7 +215,7 @@ def test_page_has_open_graph_tags_with_its_first_chart(tmp_path, lang):
     run = _executed(tmp_path, lang)
     page = pages.notebook_to_html(run / "01_province_profile.ipynb", run / "01_province_profile.html", lang=lang)
     text = page.read_text(encoding="utf-8")
-    title = {"vi": "Khánh Hòa — hồ sơ cải cách hành chính", "en": "Khánh Hòa — province profile"}[lang]
+    title = {"vi": "Khánh Hòa — kết quả cải cách hành chính", "en": "Khánh Hòa — province profile"}[lang]
     assert f'<meta property="og:title" content="{title}">' in text
     assert '<meta property="og:image" content="figures/chart.png">' in text
     description = re.search(r'<meta property="og:description" content="([^"]+)">', text).group(1)
