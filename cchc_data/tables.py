@@ -350,6 +350,8 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         return f'<span class="title">{html.escape(value)}</span>', "source"
     if column in ("publisher", "issuer", "issue"):  # a proper name, in Vietnamese on every page
         return f'<span lang="vi">{html.escape(str(value))}</span>', "source"
+    if column in _SOURCE_COLUMNS and ctx.get("inline_sources"):  # no source list below (the explorer)
+        return _cite_html(str(value), lang, data_dir=ctx["data_dir"]), "source"
     if column in _SOURCE_COLUMNS:  # a number of the page's source key, linked to its entry
         n = ctx["sources"].number(value)
         return f'<a href="#source-{n}">[{n}]</a>', "source"
@@ -410,7 +412,8 @@ def show_table(
         breaking anywhere on a narrow page). Default: none.
     style : {"page", "explorer"}, default "page"
         ``"explorer"``: also mark the rows of flagged facts (``<tr class="flagged">``) and put ``⚠`` before
-        a flag, as the explorer (:func:`cchc_data.explore`) shows its table.
+        a flag, and cite each source in full in its cell (the explorer has no numbered source list), as the
+        explorer (:func:`cchc_data.explore`) shows its table.
     sources : SourceKey, optional
         The page's source key: a ``source_id`` cell shows the source's number ``[n]`` in it, and the page
         ends with :func:`source_list`. Default ``None``: :data:`PAGE_SOURCES`.
@@ -463,6 +466,7 @@ def show_table(
         "data_dir": data_dir,
         "provinces": _province_names(data_dir),
         "sources": PAGE_SOURCES if sources is None else sources,
+        "inline_sources": explorer,  # the explorer's table has no source list to number against
         "titles": set(titles),
         "notes": lang == "en" or vi_notes,  # whether "note" is in the page's language (shown under a flag)
     }

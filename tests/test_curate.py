@@ -363,13 +363,15 @@ def _slow_validate(monkeypatch, seconds=1.5):
     """Make every check take a while, so two applies (or an apply and a hand edit) overlap for sure."""
     import time
 
-    real = cd.validate
+    from cchc_data import validation
+
+    real = validation.validate
 
     def slow(*args, **kwargs):
         time.sleep(seconds)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(cd, "validate", slow)
+    monkeypatch.setattr(validation, "validate", slow)  # curate asks cchc_data.validation, not the package
 
 
 def test_two_concurrent_applies_keep_both_rows_or_refuse_one_clearly(data_copy, tmp_path, monkeypatch):
@@ -413,7 +415,7 @@ def test_a_hand_edit_during_an_apply_is_not_lost(data_copy, tmp_path, monkeypatc
     box = {}
     thread = threading.Thread(target=lambda: box.setdefault("report", check(path, data_dir=data_copy, apply=True)))
     thread.start()
-    time.sleep(1)  # the apply has read the tables and is checking
+    time.sleep(3)  # the data folder was validated (2 s), the apply has read the tables and checks the copy (2 s)
     facts = _facts(data_copy)
     facts.loc[0, "note"] = "edited by hand during the apply"
     facts.to_csv(data_copy / "indicators.csv", index=False, lineterminator="\n")
