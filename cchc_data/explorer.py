@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import difflib
 import html
 import io
 import re
@@ -34,6 +35,7 @@ from matplotlib.axes import Axes
 
 from . import analysis, i18n, params, plotting, tables
 from ._docstrings import share_docs_in
+from ._text import fold
 from .datadir import DataWarning
 from .indicators import load_indicators, provinces_with_data, sources
 from .periods import parse_period
@@ -49,6 +51,7 @@ _KINDS = ("actual", "target", "both")
 #: The controls' labels: control name → key in the strings catalogue.
 _LABEL_KEYS = {
     "title": "explorer.title",
+    "intro": "explorer.intro",
     "language": "explorer.language",
     "provinces": "provinces",
     "domain": "explorer.domain",
@@ -137,6 +140,7 @@ class Explorer:
         reg = registry(data_dir=data_dir).set_index("slug")
         with_data = sorted(provinces_with_data(data_dir=data_dir), key=lambda s: reg.at[s, "name_ascii"])
         self._names = {slug: reg.at[slug, "name_vi"] for slug in with_data}
+        self._registry = reg
         self._busy = False
         self._drawn: dict[tuple, tuple[str, bytes, pd.DataFrame | None]] = {}
 
@@ -201,7 +205,17 @@ class Explorer:
             ]
         )
         box = w.VBox(
-            [lb["title"], self.data_notice, controls, self.message, self.charts, self.notes, self.download, self.table]
+            [
+                lb["title"],
+                lb["intro"],
+                self.data_notice,
+                controls,
+                self.message,
+                self.charts,
+                self.notes,
+                self.download,
+                self.table,
+            ]
         )
         box.add_class("cchc-x")
         return box
@@ -241,10 +255,40 @@ class Explorer:
         text = change["new"].strip()
         if not text:
             return
-        try:
-            self.provinces = [p for p in re.split(r"[,;\n]", text) if p.strip()]
-        except ValueError as exc:
-            self._show_error("explorer.bad_province", exc)
+        lang = self.lang.value
+        names = [p for p in re.split(r"[,;\n]", text) if p.strip()]
+        slugs = []
+        for name in names:
+            try:
+                slugs.append(resolve_province(name, data_dir=self.data_dir))
+            except ValueError as exc:  # said in the reader's language; the library's words stay in .error
+                self.error = str(exc)
+                self.message.value = (
+                    f'<div class="error">{html.escape(self._unknown_province(name.strip(), lang))}</div>'
+                )
+                return
+        without = [s for s in dict.fromkeys(slugs) if s not in self.province_checks]
+        parts = {s: [p for p in self._names if self._registry.at[p, "successor"] == s] for s in without}
+        if any(not found for found in parts.values()):  # nothing to show for it: say so, keep the selection
+            names = ", ".join(self._registry.at[s, "name_vi"] for s, found in parts.items() if not found)
+            self.error = i18n.t("explorer.no_data", lang, name=names, names=", ".join(self._names.values()))
+            self.message.value = f'<div class="error">{html.escape(self.error)}</div>'
+            return
+        self.provinces = [s for s in slugs if s in self.province_checks] + [
+            p for found in parts.values() for p in found
+        ]
+        for s, found in parts.items():  # a 2025 province whose former parts have data: say whose data is shown
+            parts_names = ", ".join(self._names[p] for p in found)
+            self._show_notice(
+                i18n.t("explorer.no_data_parts", lang, name=self._registry.at[s, "name_vi"], parts=parts_names)
+            )
+
+    def _unknown_province(self, text: str, lang: str) -> str:
+        """A typed name that is no province, in the reader's language, with the names closest to it."""
+        names = {fold(n): n for n in self._registry["name_vi"]}
+        close = [names[k] for k in difflib.get_close_matches(fold(text), list(names), n=3)]
+        message = i18n.t("explorer.bad_province", lang, text=text)
+        return f"{message} {i18n.t('explorer.did_you_mean', lang, names=', '.join(close))}" if close else message
 
     def _changed(self, _change) -> None:
         if not self._busy:
@@ -310,10 +354,13 @@ class Explorer:
             if self._mode == "compare"
             else ("all", i18n.t("explorer.all_periods", lang))
         )
-        self._set_options(self.period, [(first[1], first[0])] + [(p, p) for p in periods], first[0])
+        self._set_options(
+            self.period, [(first[1], first[0])] + [(i18n.format_period(p, lang), p) for p in periods], first[0]
+        )
         for key, label in self._labels.items():
             text = i18n.t(_LABEL_KEYS[key], lang)
-            label.value = f"<h3>{html.escape(text)}</h3>" if key == "title" else f"<b>{text}</b>"
+            tag = {"title": "h3", "intro": "p"}.get(key, "b")
+            label.value = f"<{tag}>{html.escape(text)}</{tag}>"
         self.province_text.placeholder = i18n.t("explorer.province_text", lang)
         self.search.placeholder = i18n.t("explorer.search_hint", lang)
         self.data_notice.value = (
@@ -434,7 +481,8 @@ class Explorer:
         for _kind, group in rows.groupby("kind", sort=False):
             if group["period"].nunique() > 1:
                 periods = ", ".join(
-                    f"{self._names[str(r.province)]} {r.period}" for r in group.drop_duplicates("province").itertuples()
+                    f"{self._names[str(r.province)]} {i18n.format_period(r.period, lang)}"
+                    for r in group.drop_duplicates("province").itertuples()
                 )
                 notes.append(i18n.t("explorer.periods_differ", lang, periods=periods))
         note_col = f"comparability_note_{lang}"
@@ -482,7 +530,7 @@ class Explorer:
         self.error = str(exc)
         self.message.value = (
             f'<div class="error"><b>{html.escape(i18n.t(key, lang))}</b> '
-            f"{html.escape(i18n.t('explorer.library_says', lang))}: <code>{html.escape(str(exc))}</code></div>"
+            f'{html.escape(i18n.t("explorer.library_says", lang))}: <code lang="en">{html.escape(str(exc))}</code></div>'
         )
 
     def _draw(self, key: tuple, draw, data: pd.DataFrame) -> tuple[str, bytes, pd.DataFrame]:
@@ -579,7 +627,7 @@ def explore(*, lang="vi", data_dir=None) -> Explorer:
     ('khanh-hoa',)
     >>> ex.domain.value = "digital_government"
     >>> sorted(set(ex.view["province"])), ex.chart_titles
-    (['khanh-hoa'], ['PAR profile – Khánh Hòa'])
+    (['khanh-hoa'], ['PAR results – Khánh Hòa'])
     >>> ex.province_text.value = "Hà Nội"
     >>> print(ex.error)
     Hà Nội (ha-noi) is a known province but has no curated data yet; provinces with data: Đắk Lắk, Hà Giang, Khánh Hòa

@@ -253,6 +253,8 @@ def format_number(value, lang: str, *, decimals: int | None = None, max_decimals
     ('279.1', '2.50', '–')
     >>> format_number(43.4369, "vi", max_decimals=4)
     '43,4369'
+    >>> format_number(-3.5, "en")  # a negative gap: the minus sign U+2212, not a hyphen
+    '−3.5'
     """
     from babel.numbers import format_decimal
 
@@ -268,7 +270,8 @@ def format_number(value, lang: str, *, decimals: int | None = None, max_decimals
         pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
     places = max_decimals if decimals is None else decimals
     with _wide_decimals():
-        return format_decimal(round(value, places), format=pattern, locale=_LOCALES[lang])
+        text = format_decimal(round(value, places), format=pattern, locale=_LOCALES[lang])
+    return "\u2212" + text[1:] if text.startswith("-") else text  # a minus sign (U+2212), not a hyphen
 
 
 def _wide_decimals():

@@ -12,6 +12,7 @@ milliseconds on the bundled data and well under a second on 130,000 facts.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import math
 import os
@@ -80,6 +81,46 @@ class Issue:
     row: int | None  # line number in the CSV file (the header is line 1)
     field: str | None
     message: str
+    #: The message's row in the strings catalogue (``validation.<key>``) and its fields, for readers of either
+    #: language (:meth:`text`); empty for a message that exists in English only.
+    key: str = dataclasses.field(default="", compare=False)
+    fields: dict = dataclasses.field(default_factory=dict, compare=False)
+
+    @classmethod
+    def said(cls, level: str, file: str, row: int | None, field: str | None, key: str, **fields) -> Issue:
+        """An issue whose message is the catalogue's ``validation.<key>``, in English as :attr:`message`.
+
+        A field is a number (written in the reader's convention), a text, or a ``{"vi": …, "en": …}`` pair.
+        """
+        issue = cls(level, file, row, field, "", key, fields)
+        object.__setattr__(issue, "message", issue.text("en"))
+        return issue
+
+    def text(self, lang: str) -> str:
+        """The message in ``lang``: the catalogue's words for a keyed issue, else :attr:`message` as written.
+
+        Examples
+        --------
+        >>> i = Issue.said("warning", "indicators.csv", 9, "value", "parts_exceed_total", indicator="x",
+        ...                dimension={"vi": "cơ quan", "en": "agency"}, parts=295292, total=170397)
+        >>> i.message
+        'x: parts by agency add up to 295,292, more than the total 170,397'
+        >>> i.text("vi")
+        'x: tổng các thành phần theo cơ quan là 295.292, lớn hơn tổng số 170.397'
+        """
+        from . import i18n
+
+        if not self.key:
+            return self.message
+        values = {
+            name: value[lang]
+            if isinstance(value, dict)
+            else i18n.format_number(value, lang, max_decimals=6)
+            if isinstance(value, int | float) and not isinstance(value, bool)
+            else value
+            for name, value in self.fields.items()
+        }
+        return i18n.t(f"validation.{self.key}", lang, **values)
 
     def __str__(self) -> str:
         where = self.file + (f":{self.row}" if self.row else "")

@@ -638,14 +638,18 @@ def issues_table(report, lang: str) -> Table:
     """
     lang = i18n.check_lang(lang)
     rows = [
-        {"level": i.level, "file": i.file, "row": i.row, "field": i.field, "message": i.message} for i in report.issues
+        {
+            "level": i.level,
+            "file": i.file,
+            "row": i.row,
+            "field": i.field,
+            # each message in the page's language; one the catalogue lacks says so rather than switch language
+            "message": i.text(lang) if i.key or lang == "en" else i18n.t("validation.english_only", lang),
+        }
+        for i in report.issues
     ]
     frame = pd.DataFrame(rows, columns=["level", "file", "row", "field", "message"])
-    columns = ["level", "file", "row", "field"] + (["message"] if lang == "en" else [])
-    table = show_table(frame, lang, columns=columns, empty=i18n.t("no_issues", lang))
-    if lang == "vi" and rows:
-        table.html += f'<p class="table-note">{html.escape(i18n.t("issues_details_vi", lang))}</p>'
-    return table
+    return show_table(frame, lang, empty=i18n.t("no_issues", lang))
 
 
 # --- the national indices' page tables ---------------------------------------------------------------------

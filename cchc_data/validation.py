@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import i18n
 from ._checks import check_argument
 from ._docstrings import share_docs_in
 from ._text import collapse_ws
@@ -237,7 +238,11 @@ class Tables:
         out = []
         for line, row in zip(rows.index, rows.to_dict("records"), strict=True):  # plain dicts: fast
             lvl = level(row) if callable(level) else level
-            out.append(Issue(lvl, file, int(line), fld, message(row)))
+            said = message(row)  # a text (English only) or (key, fields) of the strings catalogue
+            if isinstance(said, tuple):
+                out.append(Issue.said(lvl, file, int(line), fld, said[0], **said[1]))
+            else:
+                out.append(Issue(lvl, file, int(line), fld, said))
         return out
 
     @cached_property
@@ -590,7 +595,13 @@ def count_parts_within_total(t: Tables) -> list[Issue]:
         sums,
         "value",
         lambda r: (
-            f"{r['indicator']}: parts by {r['_dim']} add up to {r['_sum']:g}, more than the total {r['_value']:g}"
+            "parts_exceed_total",
+            {
+                "indicator": r["indicator"],
+                "dimension": {"vi": i18n.value_label("dimension", r["_dim"], "vi").lower(), "en": r["_dim"]},
+                "parts": {"vi": i18n.format_number(r["_sum"], "vi", max_decimals=6), "en": f"{r['_sum']:g}"},
+                "total": {"vi": i18n.format_number(r["_value"], "vi", max_decimals=6), "en": f"{r['_value']:g}"},
+            },
         ),
     )
 
@@ -663,6 +674,12 @@ def national_province_matches_scope(t: Tables) -> list[Issue]:
     return t.national_issues("error", (v["scope"] == "province") != (v["province"] != ""), "province", message)
 
 
+def _plain(number: float, lang: str) -> str:
+    """A number without digit grouping (42269, 42.269 / 42,269): a message about number formats stays unambiguous."""
+    text = f"{number:.12g}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
 def national_evidence_prints_the_value(t: Tables) -> list[Issue]:
     """The evidence prints the value in its page's number format (a ``format_anomaly`` allows the other one)."""
     if not t.has_national:
@@ -674,8 +691,11 @@ def national_evidence_prints_the_value(t: Tables) -> list[Issue]:
         bad.append(value == value and not _prints_in(evidence, value, convention) and not other)
 
     def message(r):
-        found = ", ".join(f"{n:g}" for n in numbers_in(r["evidence"], convention=r["_convention"])) or "none"
-        return f"does not print the value {r['_v']:g} (numbers in it: {found})"
+        found = numbers_in(r["evidence"], convention=r["_convention"])
+        shown = {lang: ", ".join(_plain(n, lang) for n in found) for lang in i18n.LANGS}
+        if not found:
+            shown = {lang: i18n.t("validation.no_numbers", lang) for lang in i18n.LANGS}
+        return "evidence_lacks_value", {"value": {lang: _plain(r["_v"], lang) for lang in i18n.LANGS}, "found": shown}
 
     return t.national_issues(_flagged_level, pd.Series(bad, index=v.index, dtype=bool), "evidence", message)
 
@@ -782,14 +802,22 @@ def national_sources_agree(t: Tables) -> list[Issue]:
     disagree = v[v.groupby(key)["_v"].transform("nunique") > 1]  # one pass; then only the groups that disagree
     for _, group in disagree.groupby(key):
         if group["_v"].nunique() > 1 and not _bounds_agree(group):
-            shown = "; ".join(f"{v:g} ({s}, line {n})" for v, s, n in zip(group["_v"], group["source_id"], group["_line"], strict=True))  # fmt: skip
+            shown = {
+                lang: "; ".join(
+                    i18n.t(
+                        "validation.value_at", lang, value=i18n.format_number(v, lang, max_decimals=6), source=s, line=n
+                    )
+                    for v, s, n in zip(group["_v"], group["source_id"], group["_line"], strict=True)
+                )
+                for lang in i18n.LANGS
+            }
             out += t.issues(
                 lambda r: "warning" if r["flag"] == "contradiction" else "error",
                 group,
                 "value",
                 lambda r, shown=shown: (
-                    f"sources disagree: {shown}"
-                    + ("" if r["flag"] == "contradiction" else "; keep both and flag them 'contradiction'")
+                    "sources_disagree" if r["flag"] == "contradiction" else "sources_disagree_unflagged",
+                    {"shown": shown},
                 ),
                 file=_NATIONAL_FILE,
             )

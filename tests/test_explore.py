@@ -1,6 +1,7 @@
 """The explorer driven from Python: every control set as a user would, the table, chart data and CSV checked."""
 
 import base64
+import html
 import io
 import re
 
@@ -34,7 +35,7 @@ def test_opens_on_the_province_with_most_facts_and_its_profile(ex):
     assert ex.provinces == ("khanh-hoa",)
     assert set(ex.view["province"]) == {"khanh-hoa"}
     assert len(ex.view) == len(cd.load_indicators(province="khanh-hoa", kind="actual"))
-    assert ex.chart_titles == ["PAR profile – Khánh Hòa"]
+    assert ex.chart_titles == ["PAR results – Khánh Hòa"]
     assert len(ex.charts.children) == 1 and bytes(ex.charts.children[0].value).startswith(b"\x89PNG")
     assert ex.error == ""
 
@@ -116,15 +117,51 @@ def test_typed_province_names_are_resolved(ex):
     ("typed", "message"),
     [
         ("Khanh Hao", r"'Khanh Hao' is not a known province \(did you mean 'Khánh Hòa'"),
-        ("Hà Nội", r"known province but has no curated data yet; provinces with data: Đắk Lắk, Hà Giang"),
     ],
 )
 def test_bad_province_text_shows_the_library_error_in_the_app(ex, typed, message):
     ex.province_text.value = typed
     assert re.search(message, ex.error)
-    assert "A province typed was not recognised." in ex.message.value
+    assert "No province is called “Khanh Hao”. Did you mean: Khánh Hòa" in html.unescape(ex.message.value)
     assert "Traceback" not in ex.message.value
     assert ex.provinces == ("khanh-hoa",)  # the selection is kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        ("vi", "Hà Nội chưa có số liệu trong bộ dữ liệu này. Các tỉnh có số liệu: Đắk Lắk, Hà Giang, Khánh Hòa."),
+        ("en", "Hà Nội has no data in this collection yet. Provinces with data: Đắk Lắk, Hà Giang, Khánh Hòa."),
+    ],
+)
+def test_known_province_without_data_says_so_in_the_chosen_language(lang, message):
+    ex = explore(lang=lang)
+    ex.province_text.value = "Hà Nội"
+    assert ex.error == message and html.escape(message) in ex.message.value
+    assert ex.provinces == ("khanh-hoa",)  # the selection is kept
+
+
+@pytest.mark.parametrize(
+    ("lang", "message"),
+    [
+        (
+            "vi",
+            "Tuyên Quang (sau sắp xếp năm 2025) chưa có số liệu riêng; đang hiển thị số liệu của "
+            "Hà Giang (tỉnh trước khi sắp xếp, nay thuộc Tuyên Quang).",
+        ),
+        (
+            "en",
+            "Tuyên Quang (as reorganised in 2025) has no data of its own yet; showing the data of Hà Giang, "
+            "a province before 2025 and now part of Tuyên Quang.",
+        ),
+    ],
+)
+def test_a_2025_province_shows_its_former_parts_and_says_so(lang, message):
+    ex = explore(lang=lang)
+    ex.province_text.value = "Tuyên Quang"
+    assert ex.provinces == ("ha-giang",)
+    assert set(ex.view["province"]) == {"ha-giang"}
+    assert ex.error == "" and html.escape(message) in ex.message.value
 
 
 def test_search_is_diacritic_insensitive_and_says_when_nothing_matches(ex):
@@ -186,7 +223,7 @@ def test_flagged_facts_are_marked(ex):
     assert 'class="flagged"' in ex.table.value or 'class="target flagged"' in ex.table.value
     assert "Contradiction within the article" in ex.table.value  # the note explains the flag
     ex.lang.value = "vi"
-    assert "⚠ hai chỗ trong nguồn mâu thuẫn nhau" in ex.table.value  # the one wording of the flag
+    assert "⚠ hai nội dung trong nguồn không thống nhất" in ex.table.value  # the one wording of the flag
     assert "Mâu thuẫn trong bài viết: năm 2019 có 183 hệ thống QLCL tại 278 cơ quan" in ex.table.value
     assert "Contradiction within the article" not in ex.table.value
 
@@ -246,7 +283,7 @@ def test_reads_another_data_folder(data_copy):
     ex = explore(lang="en", data_dir=data_copy)
     assert sorted(ex.province_checks) == ["dak-lak", "khanh-hoa"]
     ex.province_text.value = "Hà Giang"
-    assert "Hà Giang (ha-giang) is a known province but has no curated data yet" in ex.error
+    assert ex.error.startswith("Hà Giang has no data in this collection yet")
 
 
 def test_controls_fit_a_phone_screen(ex):

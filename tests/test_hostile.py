@@ -111,7 +111,7 @@ def test_the_explorer_shows_the_datas_validation_errors(data_copy):
     assert "breaks 1 validation rules" in ex.data_warning
     assert "population of 0" in ex.data_notice.value and "This data fails validation" in ex.data_notice.value
     ex.lang.value = "vi"
-    assert "Dữ liệu này không qua được kiểm tra" in ex.data_notice.value
+    assert "Dữ liệu này chưa đạt yêu cầu kiểm tra" in ex.data_notice.value
 
 
 def test_the_explorer_draws_1e308(data_copy):

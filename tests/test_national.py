@@ -530,7 +530,7 @@ def test_page_tables_are_wholly_in_one_language(lang):
     )
     old = standing.set_index([headers[0], headers[1]]).loc[("PAR INDEX", "Đắk Lắk")]
     assert old[headers[3]].endswith("(2023*)")  # PAR INDEX 2023: before the 2024 criteria
-    assert old[headers[5]].startswith("* phương pháp cũ" if lang == "vi" else "* earlier method")
+    assert old[headers[5]].startswith("* phương pháp trước đây" if lang == "vi" else "* earlier method")
     published = sources.set_index(sources.columns[0])[i18n.t("national.column.published", lang)]
     assert published["baokhanhhoa-2024-papi"] == ("2/4/2024" if lang == "vi" else "2 April 2024")  # a date, no time
     assert published["vietnamnet-hg-2023-pci"] == ("không ghi ngày" if lang == "vi" else "undated")

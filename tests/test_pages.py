@@ -40,9 +40,11 @@ def _executed(tmp_path, lang: str):
     check = nbformat.v4.new_code_cell("print('checked')")
     check.metadata["tags"] = ["remove-from-page"]
     check.outputs = [nbformat.v4.new_output("stream", name="stdout", text="SECRET_NBVAL_CHECK\n")]
+    dev = nbformat.v4.new_markdown_cell("*In JupyterLab:* SECRET_DEVELOPER_NOTE")
+    dev.metadata["tags"] = [f"lang-{lang}", "dev-only"]
     code = nbformat.v4.new_code_cell("chart")
     code.outputs = [nbformat.v4.new_output("display_data", data={"text/html": chart._repr_html_(), "text/plain": "c"})]
-    nb.cells = [params, vi, en, check, code]
+    nb.cells = [params, vi, en, dev, check, code]
     run.mkdir(parents=True, exist_ok=True)
     nbformat.write(nb, run / "01_province_profile.ipynb")
     return run
@@ -56,10 +58,11 @@ def test_page_is_in_one_language_with_header_footer_and_print_css(tmp_path, lang
     assert f'<html lang="{lang}">' in text
     assert ("Tiêu đề tiếng Việt" in text) == (lang == "vi") and ("English heading" in text) == (lang == "en")
     assert "SECRET_NBVAL_CHECK" not in text and "SECRET_PARAMETERS" not in text
+    assert "SECRET_DEVELOPER_NOTE" not in text  # developer text (tag dev-only) stays in JupyterLab
     other = "en" if lang == "vi" else "vi"
     assert f'href="../province=khanh-hoa,lang={other}/01_province_profile.html"' in text
     assert 'href="../../index.html' in text
-    what = {"vi": "Khánh Hòa — hồ sơ cải cách hành chính", "en": "Khánh Hòa — province profile"}[lang]
+    what = {"vi": "Khánh Hòa — kết quả cải cách hành chính", "en": "Khánh Hòa — province profile"}[lang]
     assert what in text
     assert {"vi": "Cách trích dẫn", "en": "How to cite"}[lang] in text and "CC BY 4.0" in text
     assert "@page { size: A4" in text and "@media print" in text
@@ -131,7 +134,7 @@ def test_index_is_a_table_of_contents_in_both_languages():
     vi, en = text.split('<section id="vi"')[1], text.split('<section id="en"')[1].split('<section id="vi"')[0]
     assert "Theo tỉnh" in vi and "Theo chủ đề" in vi and "By province" in en and "By topic" in en
     assert "No targets are recorded for Hà Giang in the bundled sources." in en
-    assert "Các nguồn kèm theo không ghi nhận mục tiêu nào cho Hà Giang." in vi
+    assert "Các nguồn đã thu thập không ghi nhận mục tiêu nào của Hà Giang." in vi
     assert 'href="03_targets/province=khanh-hoa,lang=en/03_targets.html"' in en
     assert "lang=en" not in vi.split("<details")[0], "the Vietnamese contents link Vietnamese pages"
     for href in ("downloads/cchc-facts.csv", "downloads/cchc-sources.csv", "downloads/cchc-facts-vi.xlsx"):
@@ -212,7 +215,7 @@ def test_page_has_open_graph_tags_with_its_first_chart(tmp_path, lang):
     run = _executed(tmp_path, lang)
     page = pages.notebook_to_html(run / "01_province_profile.ipynb", run / "01_province_profile.html", lang=lang)
     text = page.read_text(encoding="utf-8")
-    title = {"vi": "Khánh Hòa — hồ sơ cải cách hành chính", "en": "Khánh Hòa — province profile"}[lang]
+    title = {"vi": "Khánh Hòa — kết quả cải cách hành chính", "en": "Khánh Hòa — province profile"}[lang]
     assert f'<meta property="og:title" content="{title}">' in text
     assert '<meta property="og:image" content="figures/chart.png">' in text
     description = re.search(r'<meta property="og:description" content="([^"]+)">', text).group(1)

@@ -150,7 +150,7 @@ def test_compare_chart_plots_compare_values_in_order(concept, lang):
     assert ax.get_ylim()[0] > ax.get_ylim()[1]  # first (largest) row at the top
     assert ax.get_title(loc="left") == cd.concepts().set_index("concept").at[concept, f"label_{lang}"]
     for row in c.itertuples():
-        assert any(f"({row.period})" in t for t in texts(ax))
+        assert any(f"({i18n.format_period(row.period, lang)})" in t for t in texts(ax))
 
 
 def test_compare_chart_labels_qualifier_period_and_local_number_format():
@@ -181,7 +181,7 @@ def test_compare_chart_percent_axis_and_periods_differ_note():
     vi = pl.compare_chart("edocs_sent_share", lang="vi")
     en = pl.compare_chart("edocs_sent_share", lang="en")
     assert vi.get_xlabel().endswith("(%)") and vi.get_xlim() == (0.0, 100.0)
-    assert "Các kỳ khác nhau" in pl._subtitle(vi)
+    assert i18n.t("chart.periods_differ", "vi") in pl._subtitle(vi)
     assert "Periods differ" in pl._subtitle(en)
     assert any(t.startswith("≈ 70%") for t in texts(en))
 
@@ -208,7 +208,7 @@ def test_compare_chart_several_indicators_of_one_province(monkeypatch):
     monkeypatch.setattr(analysis, "compare", lambda *a, **k: fake.reset_index(drop=True))
     ax = pl.compare_chart("digital_certificates", lang="en")
     assert yticklabels(ax).count("Khánh Hòa") == 2
-    kh_texts = [" ".join(t.split()) for t in texts(ax) if "2021-Q1" in t]
+    kh_texts = [" ".join(t.split()) for t in texts(ax) if "Q1 2021" in t]
     assert any("Digital certificates issued" in t for t in kh_texts)
     assert any(kh["label_en"] in t for t in kh_texts)
     assert len(collection(ax, "values")) == len(fake)
@@ -321,7 +321,8 @@ def test_breakdown_chart_bars_total_and_labels(lang):
     (total,) = [line for line in ax.lines if line.get_gid() == "total"]
     assert total.get_xdata()[0] == 98.63
     assert ("98,63%" if lang == "vi" else "98.63%") in pl._subtitle(ax)
-    assert "2021-Q1" in ax.get_title(loc="left") and "Khánh Hòa" in ax.get_title(loc="left")
+    period = "quý I/2021" if lang == "vi" else "Q1 2021"
+    assert period in ax.get_title(loc="left") and "Khánh Hòa" in ax.get_title(loc="left")
     assert ax.get_xlabel().endswith("(%)")
     assert ax.get_xlabel().startswith(str(t[f"label_{lang}"].iloc[0]))
 
@@ -441,7 +442,7 @@ def test_part_whole_chart_shows_191_of_195(lang, text):
 def test_part_whole_chart_is_titled_for_shares_of_a_whole_and_holds_only_those(lang):
     ax = pl.part_whole_chart(lang=lang)
     title = ax.get_title(loc="left")
-    assert ("Phần trên tổng" if lang == "vi" else "Parts of a whole") in title
+    assert ("Thành phần trên tổng số" if lang == "vi" else "Parts of a whole") in title
     assert "hoàn thành" not in title.lower() and "completion" not in title.lower()
     drawn = ax.figure.cchc_values
     cat = cd.catalog().set_index("indicator")
@@ -504,11 +505,11 @@ def test_profile_chart_draws_every_total_counts_included_in_panels_by_domain_and
     labels = [label for axis in fig.axes for label in yticklabels(axis)]
     assert len(labels) == len(set(labels)) == len(totals)  # rows told apart (breakdown, period)
     for row in totals.itertuples():
-        assert any(f"({row.period})" in label for label in labels)
+        assert any(f"({i18n.format_period(row.period, lang)})" in label for label in labels)
     left = int((prof["breakdown"] != "").sum())
     footer = pl.footer_text(fig).replace("\n", " ")
     if left:
-        assert (f"{left} dòng chi tiết" if lang == "vi" else f"The {left} breakdown rows") in footer
+        assert (f"{left} dòng phân tổ" if lang == "vi" else f"The {left} breakdown rows") in footer
     assert "Not drawn" not in footer and "Không vẽ:" not in footer
     assert fig.get_suptitle().endswith(cd.provinces().set_index("slug").at[cd.resolve_province(province), "name_vi"])
 
@@ -626,7 +627,7 @@ def test_compare_chart_shows_each_caveated_provinces_note_in_its_language(lang):
     assert len(caveated) >= 1
     for row in caveated.itertuples():
         note = " ".join(getattr(row, f"comparability_note_{lang}").split())
-        assert f"{row.province_name} ({row.period}): {note}" in " ".join(subtitle.split())
+        assert f"{row.province_name} ({i18n.format_period(row.period, lang)}): {note}" in " ".join(subtitle.split())
         other = "en" if lang == "vi" else "vi"
         assert getattr(row, f"comparability_note_{other}") not in subtitle
     definition = cd.concepts().set_index("concept").at["edocs_sent_share", f"definition_{lang}"]
@@ -714,14 +715,17 @@ def test_one_visual_language_targets_hollow_flags_red_everywhere():
 def test_concept_series_chart_never_joins_different_definitions(monkeypatch):
     ax = pl.concept_series_chart("eoffice_agencies", "Khánh Hòa", lang="vi")
     assert not ax.lines  # 198 (2019) and 190 (2021-Q1) count different sets
-    assert "[1] Khánh Hòa (2021-Q1)" in pl._subtitle(ax) and "không đọc được là thay đổi" in pl._subtitle(ax)
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["2019", "2021-Q1"]
+    assert "[1] Khánh Hòa (quý I/2021)" in pl._subtitle(ax) and "không đọc được là thay đổi" in pl._subtitle(ax)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2019", "quý I/2021"]
     real = analysis.concept_series("eoffice_agencies", "Khánh Hòa")
     same = real.assign(comparability="same", line="same", joined=[False, True], indicator="agencies_using_eoffice")
     monkeypatch.setattr(analysis, "concept_series", lambda *a, **k: same)
     joined = pl.concept_series_chart("eoffice_agencies", "Khánh Hòa", lang="en")
     (line,) = joined.lines
     assert line.get_ydata().tolist() == [198.0, 190.0] and not collection(joined, "caveat").size
+    # periods as readers write them in each language, never the data's code "2021-Q1"
+    assert [t.get_text() for t in joined.get_xticklabels()] == ["2019", "Q1 2021"]
+    assert not any("2021-Q1" in t for t in texts(joined) + [pl._subtitle(joined)])
 
 
 CHARTS = {
@@ -905,7 +909,7 @@ def test_coverage_marks_only_contradictions():
 
 @pytest.mark.parametrize(
     ("lang", "text"),
-    [("vi", "Chỉ vẽ kỳ 2030 (mục tiêu); chi tiết của kỳ 2025 có trong bảng."),
+    [("vi", "Biểu đồ chỉ thể hiện kỳ 2030 (mục tiêu); số liệu phân tổ của kỳ 2025 có trong bảng."),
      ("en", "Only 2030 is drawn (target); the breakdown for 2025 is in the table.")],
 )  # fmt: skip
 def test_breakdown_chart_that_picks_one_period_says_so(lang, text):
@@ -913,4 +917,6 @@ def test_breakdown_chart_that_picks_one_period_says_so(lang, text):
     assert text in pl._subtitle(ax)
     assert set(ax.figure.cchc_values["period"]) == {"2030"}
     one = pl.breakdown_chart("Khánh Hòa", "dossiers_on_time_share", lang=lang)
-    assert "2025" not in pl._subtitle(one) and ("Chỉ vẽ" not in pl._subtitle(one) and "Only" not in pl._subtitle(one))
+    assert "2025" not in pl._subtitle(one) and (
+        "chỉ thể hiện" not in pl._subtitle(one) and "Only" not in pl._subtitle(one)
+    )

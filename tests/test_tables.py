@@ -96,7 +96,7 @@ def test_comparison_table_shows_grade_and_note_in_the_page_language(lang):
     table = tables.comparison_table(comparison, lang)
     grades = set(table.frame.iloc[:, 5])
     assert grades <= (
-        {"so sánh được", "so sánh có lưu ý"} if lang == "vi" else {"comparable", "comparable with caveats"}
+        {"so sánh được", "so sánh được, có lưu ý"} if lang == "vi" else {"comparable", "comparable with caveats"}
     )
     notes = table.frame.iloc[:, 6]
     if lang == "vi":  # never an English note on a Vietnamese page
@@ -150,7 +150,7 @@ def test_a_frame_without_note_vi_shows_no_english_note_on_a_vietnamese_page():
     flagged = cd.flags().drop(columns="note_vi")
     html_ = tables.show_table(flagged, "vi", columns=["fact_id", "flag"]).html
     assert not any(html.escape(note) in html_ for note in flagged["note"])
-    assert "mâu thuẫn" in html_
+    assert "không thống nhất" in html_
 
 
 # --- Sources a reader can find (issue 23, item 1) ------------------------------------------------------------

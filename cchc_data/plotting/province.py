@@ -108,7 +108,7 @@ def _caveat_notes(df, lang: str, names) -> tuple[list[str], dict[int, int]]:
     for n, (_indicator, positions) in enumerate(by_indicator.items(), start=1):
         first = df.iloc[positions[0]]
         if len(positions) <= 3:
-            who = ", ".join(f"{names[p]} ({df.iloc[p]['period']})" for p in positions)
+            who = ", ".join(f"{names[p]} ({i18n.format_period(df.iloc[p]['period'], lang)})" for p in positions)
         else:
             who = i18n.t("chart.n_provinces", lang, n=len(positions))
         notes.append(_wrap(f"[{n}] {who}: {first[f'comparability_note_{lang}']}", 95))
@@ -260,7 +260,7 @@ def draw_compare(frame, *, lang="vi", ax=None, unit=None, latest=False, successo
                    linestyles=":", zorder=2, gid="caveat", clip_on=False)  # fmt: skip
     texts = []
     for pos, (row, multi) in enumerate(zip(df.itertuples(), several, strict=True)):
-        text = f"{_fmt_value(row.value, unit, row.qualifier, lang)} ({row.period})"
+        text = f"{_fmt_value(row.value, unit, row.qualifier, lang)} ({i18n.format_period(row.period, lang)})"
         if pos in numbers:
             text += f" [{numbers[pos]}]"
         if multi:
@@ -400,13 +400,13 @@ def draw_series(frame, *, lang="vi", ax=None, unit=None, color=None) -> Axes:
                    linewidths=1.2, linestyles=":", zorder=2, gid="caveat", clip_on=False)  # fmt: skip
     texts = []
     for pos, row in enumerate(df.itertuples()):
-        text = f"{_fmt_value(row.value, unit, row.qualifier, lang)} ({row.period})"
+        text = f"{_fmt_value(row.value, unit, row.qualifier, lang)} ({i18n.format_period(row.period, lang)})"
         if pos in numbers:
             text += f" [{numbers[pos]}]"
         texts.append(_mark_text(text, row.flag))
         ax.annotate(texts[-1], xy=(xs[pos], values[pos]), xytext=(0, 10), textcoords="offset points", ha="center",
                     va="bottom", fontsize=8)  # fmt: skip
-    ax.set_xticks(range(len(periods)), periods)
+    ax.set_xticks(range(len(periods)), [i18n.format_period(p, lang) for p in periods])
     ax.set_xlim(-0.5, len(periods) - 0.5)
     top = 112.0 if unit == "percent" else float(np.nanmax(values)) * 1.2 or 1.0  # room for the labels
     ax.set_ylim(0, top)
@@ -702,13 +702,13 @@ def draw_breakdown(frame, *, lang="vi", ax=None, other_periods=(), color=None) -
     first = table.iloc[0]
     if len(other_periods):
         kind = i18n.value_label("kind", str(first["kind"]), lang)
-        notes.append(i18n.t("chart.breakdown_one_period", lang, period=first["period"], kind=kind,
-                            others=", ".join(map(str, other_periods))))  # fmt: skip
+        notes.append(i18n.t("chart.breakdown_one_period", lang, period=i18n.format_period(first["period"], lang),
+                            kind=kind, others=", ".join(i18n.format_period(p, lang) for p in other_periods)))  # fmt: skip
     label = first[f"label_{lang}"]
     ax.set_xlabel(f"{label} ({_unit_word(table, unit, lang)})")
     _legend(ax, lang, kinds=table["kind"].astype(str), flags=table["flag"], bar=True,
             qualifier=(table["qualifier"] != "none").any())  # fmt: skip
-    _header(ax, f"{label} – {first['province_name']}, {first['period']}", notes)
+    _header(ax, f"{label} – {first['province_name']}, {i18n.format_period(first['period'], lang)}", notes)
     _footer(ax.figure, table, lang)
     drawn = table.assign(label="")
     drawn.loc[parts.index, "label"] = texts
@@ -837,14 +837,14 @@ def draw_progress(frame, *, lang="vi", ax=None, name=None, color=None) -> Axes:
     for k, (axis, unit, group) in enumerate(zip(axes, units, groups, strict=True)):
         labels, texts, ys = [], [], []
         for y, row in enumerate(group.itertuples()):
-            labels.append(_wrap(f"{_row_words(row, lang)} ({row.target_period})", 55))
+            labels.append(_wrap(f"{_row_words(row, lang)} ({i18n.format_period(row.target_period, lang)})", 55))
             has_actual = not math.isnan(row.actual)
             target = _mark_text(f"{i18n.value_label('kind', 'target', lang)} "
                                 f"{_fmt_value(row.target, unit, row.target_qualifier, lang)}", row.flag)  # fmt: skip
             actual = (
                 _mark_text(
                     f"{i18n.value_label('kind', 'actual', lang)} "
-                    f"{_fmt_value(row.actual, unit, row.actual_qualifier, lang)} ({row.actual_period})",
+                    f"{_fmt_value(row.actual, unit, row.actual_qualifier, lang)} ({i18n.format_period(row.actual_period, lang)})",
                     row.actual_flag,
                 )  # fmt: skip
                 if has_actual
@@ -991,9 +991,10 @@ def draw_part_whole(frame, *, lang="vi", ax=None, name=None, palette=None) -> Ax
             derived = _fmt_value(row.share, "percent", "none", lang, decimals=_share_decimals(row.share))
             share = f"{derived} ({i18n.t('chart.share_derived', lang)})"
         prefix = f"{i18n.value_label('kind_mark', row.kind, lang)} " if str(row.kind) != "actual" else ""
-        period = str(row.period)
-        if str(row.whole_period) != period:
-            period += f"; {i18n.t('chart.whole_period', lang, period=row.whole_period)}"
+        period = i18n.format_period(row.period, lang)
+        if str(row.whole_period) != str(row.period):
+            whole = i18n.format_period(row.whole_period, lang)
+            period += f"; {i18n.t('chart.whole_period', lang, period=whole)}"
         texts.append(_mark_text(f"{prefix}{symbol + ' ' if symbol else ''}{counts} · {share} ({period})", row.flag))
     ys = np.arange(len(table))
     shares = np.where(printed, table["printed_share"].to_numpy(dtype=float), table["share"].to_numpy(dtype=float))
@@ -1011,7 +1012,14 @@ def draw_part_whole(frame, *, lang="vi", ax=None, name=None, palette=None) -> Ax
     notes = [_wrap(i18n.t("chart.derived", lang), 110)]
     periods = sorted(set(table["period"].astype(str)) | set(table["whole_period"].astype(str)))
     if len(periods) > 1:
-        notes.append(_wrap(i18n.t("chart.periods_differ_rows", lang, periods=", ".join(periods)), 110))
+        notes.append(
+            _wrap(
+                i18n.t(
+                    "chart.periods_differ_rows", lang, periods=", ".join(i18n.format_period(p, lang) for p in periods)
+                ),
+                110,
+            )
+        )
     _header(ax, title, notes)
     _footer(ax.figure, table, lang)
     _attach_values(ax.figure, table.assign(value=shares, unit="percent", label=texts,
@@ -1064,7 +1072,7 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
 
 def _profile_labels(drawn, lang: str, wrap: int) -> list[str]:
     """Row labels that tell rows apart: label, breakdown in words and period; the kind where still alike."""
-    base = [f"{_row_words(row, lang)} ({row.period})" for row in drawn.itertuples()]
+    base = [f"{_row_words(row, lang)} ({i18n.format_period(row.period, lang)})" for row in drawn.itertuples()]
     seen = {b for b in base if base.count(b) > 1}
     out = [
         f"{b} – {i18n.value_label('kind', row.kind, lang)}" if b in seen else b
@@ -1099,7 +1107,7 @@ def draw_profile(frame, *, lang="vi", fig=None, name=None, color=None) -> Figure
     >>> table = analysis.profile("Đắk Lắk").assign(province="dak-lak", province_name="Đắk Lắk")
     >>> fig = draw_profile(chart_frame(table), lang="en")
     >>> fig.get_suptitle()
-    'PAR profile – Đắk Lắk'
+    'PAR results – Đắk Lắk'
     >>> plt.close(fig)
     """
     import pandas as pd

@@ -49,7 +49,7 @@ _EXTERNAL_RE = re.compile(
     re.IGNORECASE,
 )
 #: Tags of cells left out of the published page (besides the other language's ``lang-xx``).
-REMOVE_TAGS = ("injected-parameters", "parameters", "remove-from-page")
+REMOVE_TAGS = ("injected-parameters", "parameters", "remove-from-page", "dev-only")
 #: Files :func:`write_downloads` writes under the suite folder, by key: (path, UI string key).
 DOWNLOADS = {
     "csv": ("downloads/cchc-facts.csv", "download_csv"),
