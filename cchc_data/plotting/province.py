@@ -325,7 +325,7 @@ def concept_series_chart(concept, province, *, kind="actual", lang="vi", ax=None
     --------
     >>> ax = concept_series_chart("eoffice_agencies", "Khánh Hòa", lang="en")
     >>> [t.get_text() for t in ax.texts if t.get_gid() != "cchc-subtitle"]
-    ['198 (2019)', '190 (2021-Q1) [1]']
+    ['198 (2019)', '190 (Q1 2021) [1]']
     >>> [l.get_gid() for l in ax.lines]
     []
     >>> plt.close(ax.figure)
