@@ -15,9 +15,6 @@ import pytest
 import cchc_data as cd
 from cchc_data import analysis as an
 
-HEADER = "fact_id,province,indicator,period,kind,value,qualifier,breakdown,source_id,evidence,flag,note,note_vi".split(
-    ","
-)
 SOURCE = {"khanh-hoa": "kh-2022-programme", "ha-giang": "hg-2018-article", "dak-lak": "dl-2023-interview"}
 #: The columns of compare(), as its docstring lists them.
 COMPARE_COLUMNS = [

@@ -11,7 +11,8 @@ import re
 
 import pandas as pd
 import pytest
-from test_known_holes import _fact, _write_facts
+from datafolder import fact as _fact  # the data-folder helpers of the tests
+from datafolder import write_facts as _write_facts
 
 from cchc_data import analysis as an
 from cchc_data import load_indicators

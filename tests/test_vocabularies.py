@@ -1,4 +1,5 @@
-"""Tests that kill mutants of cchc_data/vocabularies.py (see tests/MUTATION.md).
+"""Tests of cchc_data/vocabularies.py, written to kill its mutants (was tests/test_catalog_mutants.py; see
+tests/MUTATION.md).
 
 The vocabularies are read from a hand-built data folder that differs from the bundled one, so a function
 that ignores ``data_dir=`` fails; orders are written so that text order and numeric order differ. The
@@ -6,17 +7,11 @@ folder keeps the data contract: it has no facts, so the small vocabularies need 
 """
 
 import csv
-import json
 
 import pytest
+from datafolder import fields as _fields  # the schema's columns of a table
 
 import cchc_data as cd
-
-
-def _fields(folder, table):
-    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
-    (resource,) = [r for r in package["resources"] if r["name"] == table]
-    return [f["name"] for f in resource["schema"]["fields"]]
 
 
 def _write(folder, table, header, rows):
