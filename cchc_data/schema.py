@@ -69,6 +69,11 @@ class Issue:
         The column, ``None`` for the whole row or file.
     message : str
         What is wrong and, where it helps, how to fix it.
+    key : str, default ""
+        The message's row in the strings catalogue (``validation.<key>``), so that :meth:`text` can say it in
+        either language; ``""`` for a message that exists in English only.
+    fields : dict, default {}
+        The values filled into that row (numbers, texts, or ``{"vi": …, "en": …}`` pairs).
 
     Examples
     --------
