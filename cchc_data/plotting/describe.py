@@ -23,7 +23,8 @@ def _title(fig) -> str:
     for ax in fig.axes:
         texts += [ax.get_title(loc="left"), ax.get_title()]
     title = next((t for t in texts if t and t.strip()), "")
-    return " ".join(title.split())
+    lines = [" ".join(line.split()) for line in title.splitlines() if line.strip()]  # a second line is a note
+    return ". ".join(line.rstrip(".") for line in lines)
 
 
 def _label(row, lang: str, labels: dict) -> str:
@@ -127,10 +128,15 @@ def describe_chart(fig, lang: str) -> str:
         numeric["value"] = numeric["value"].astype(float)
         unit = numeric["unit"].astype(str).mode().iloc[0]
         pool = numeric[numeric["unit"].astype(str) == unit]
+        if "scope" in pool.columns:  # national indices: the province's own scores, not the national references
+            pool = numeric[numeric["scope"].astype(str).eq("province") & numeric["measure"].astype(str).eq("score")]
         if (pool["kind"].astype(str) == "actual").any():
             pool = pool[pool["kind"].astype(str) == "actual"]
-        low, high = pool.loc[pool["value"].idxmin()], pool.loc[pool["value"].idxmax()]
-        if low["value"] != high["value"]:
+        comparable = len(pool) > 1 and pool["indicator"].astype(str).nunique() == 1 or "scope" not in pool.columns
+        low = high = None
+        if len(pool) > 1 and comparable:  # no lowest/highest across indices on different scales
+            low, high = pool.loc[pool["value"].idxmin()], pool.loc[pool["value"].idxmax()]
+        if low is not None and low["value"] != high["value"]:
             sentence += " " + i18n.t("alt_range", lang, low=_mark(low, lang, labels), high=_mark(high, lang, labels))
     flags = values["flag"].fillna("").astype(str)
     flagged = flags[flags != ""]
