@@ -36,7 +36,18 @@ LEVELS = ("level:province", "level:district", "level:commune")
 P_TARGET, P_QUALIFIER, P_FLAG, P_BREAKDOWN = 0.08, 0.09, 0.09, 0.20
 FIRST_YEAR = 2016
 
-CATALOG = ["indicator", "label_vi", "label_en", "unit", "unit_vi", "unit_en", "domain", "concept", "whole"]
+CATALOG = [
+    "indicator",
+    "label_vi",
+    "label_en",
+    "unit",
+    "unit_vi",
+    "unit_en",
+    "domain",
+    "concept",
+    "whole",
+    "printed_share",
+]
 CATALOG += ["description", "comparability", "comparability_note_vi", "comparability_note_en"]
 FACTS = ["fact_id", "province", "indicator", "period", "kind", "value", "qualifier", "breakdown", "source_id"]
 FACTS += ["evidence", "flag", "note", "note_vi"]
@@ -47,7 +58,7 @@ NOTE_VI = {
     "sum_mismatch": "Dữ liệu giả lập: các phần cộng lại lớn hơn tổng.",
 }
 #: Tables copied from the bundled data unchanged: the vocabularies and the national indices.
-COPIED = ("datapackage.json", "domains.csv", "units.csv", "breakdowns.csv", "provinces.csv")
+COPIED = ("datapackage.json", "domains.csv", "units.csv", "breakdowns.csv", "provinces.csv", "flags.csv")
 COPIED += ("national_indices.csv", "national_index_catalog.csv", "national_index_sources.csv")
 
 
@@ -86,7 +97,7 @@ def _catalog(rng: random.Random, indicators: int, domains: list[str]) -> tuple[l
         rows.append([
             f"ind_{i:03d}", f"Chỉ tiêu số {i}", f"Indicator {i}", unit, "đơn vị" if unit == "count" else "%",
             "units" if unit == "count" else "%", domains[i % len(domains)],
-            f"concept_{c:03d}" if c is not None else "", "", "Synthetic indicator.",
+            f"concept_{c:03d}" if c is not None else "", "", "", "Synthetic indicator.",
             *(("caveat", "Phạm vi khác.", "Other scope.") if c is not None and i >= n
               else ("same", "Như định nghĩa.", "As defined.") if c is not None else ("", "", "")),
         ])  # fmt: skip
