@@ -283,10 +283,16 @@ def _staged_copy(folder: Path, dest: Path, kept: pd.DataFrame, new_cat: pd.DataF
     for name, path in tables.items():
         (dest / path.relative_to(folder)).unlink(missing_ok=True)  # a symlink copied as a link: write a file
         (dest / path.relative_to(folder)).write_bytes(raw[name])
-    _append_csv(dest / tables["indicators"].relative_to(folder), kept[FACT_COLUMNS].values.tolist())
+    _append_csv(dest / tables["indicators"].relative_to(folder), _in_header_order(kept, raw["indicators"]))
     if len(new_cat):
-        _append_csv(dest / tables["catalog"].relative_to(folder), new_cat[CATALOG_FIELDS].values.tolist())
+        _append_csv(dest / tables["catalog"].relative_to(folder), _in_header_order(new_cat, raw["catalog"]))
     return dest
+
+
+def _in_header_order(rows: pd.DataFrame, table: bytes) -> list[list[str]]:
+    """``rows`` as lists in the order of ``table``'s header; a column the rows do not have is left empty."""
+    header = next(csv.reader(io.StringIO(table.decode("utf-8-sig").split("\n", 1)[0])))
+    return [[str(row.get(col, "")) for col in header] for _, row in rows.iterrows()]
 
 
 def _mapped_issues(result, before: set, kept: pd.DataFrame, new_cat: pd.DataFrame, n_facts: int, n_cat: int,
