@@ -121,7 +121,11 @@ def _new_axes(ax, n_rows: int, *, width: float = 9.0, extra: float = 2.2) -> Axe
 def _header(ax: Axes, title: str, notes: list[str], *, reserve: float = 0.0) -> None:
     """Bold title at the top left, grey note lines under it, ``reserve`` points free above the axes."""
     fs = 8.5
-    note = "\n".join(n for n in notes if n)
+    # each note wrapped to the width of its axes (DejaVu Sans: about 0.55 em a character), so a long note
+    # never pushes a panel's neighbours aside and collapses the layout
+    inches = ax.get_position().width * ax.figure.get_figwidth()
+    width = max(40, int(inches * 72 / (fs * 0.55)))
+    note = "\n".join(_wrap(line, width) for n in notes if n for line in str(n).split("\n"))
     lines = note.count("\n") + 1 if note else 0
     if note:
         ax.annotate(
