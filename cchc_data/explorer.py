@@ -630,7 +630,7 @@ def explore(*, lang="vi", data_dir=None) -> Explorer:
     (['khanh-hoa'], ['PAR results – Khánh Hòa'])
     >>> ex.province_text.value = "Hà Nội"
     >>> print(ex.error)
-    Hà Nội (ha-noi) is a known province but has no curated data yet; provinces with data: Đắk Lắk, Hà Giang, Khánh Hòa
+    Hà Nội has no data in this collection yet. Provinces with data: Đắk Lắk, Hà Giang, Khánh Hòa.
     """
     return Explorer(lang=lang, data_dir=data_dir)
 

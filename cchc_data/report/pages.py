@@ -860,7 +860,7 @@ def index_html(manifest: dict, *, downloads=()) -> str:
     ...             "jobs": 2, "package_version": "0.1.0", "data_checksum": "sha256:abc"}
     >>> page = index_html(manifest)
     >>> page[page.index("<title>") + 7 : page.index(" · ")]
-    'Báo cáo cải cách hành chính (CCHC) cấp tỉnh'
+    'Báo cáo kết quả cải cách hành chính (CCHC) cấp tỉnh'
     """
     esc = html.escape
     failed = sum(1 for r in manifest["runs"] if r["status"] != "ok")
