@@ -84,21 +84,7 @@ def match(facts: pd.DataFrame, cands: pd.DataFrame, text: str, catalog: pd.DataF
             if any(s <= cand["position"] < e for s, e in spans):
                 ok.append(j)
         options[i] = sorted(ok, key=lambda j: cands.at[j, "role"] != role)
-    owner: dict[int, int] = {}
-
-    def augment(i: int, seen: set) -> bool:
-        for j in options[i]:
-            if j in seen:
-                continue
-            seen.add(j)
-            if j not in owner or augment(owner[j], seen):
-                owner[j] = i
-                return True
-        return False
-
-    for i in options:
-        augment(i, set())
-    return {i: j for j, i in owner.items()}
+    return extract_dev.matching(options)
 
 
 def held_out_catalog(folder: Path, source_id: str) -> Path:

@@ -52,17 +52,9 @@ def _denominator(fraction: str) -> str:
     return fraction.split("/")[1].replace(".", "") if fraction and "/" in fraction else ""
 
 
-def score_text(text: str, facts: list[dict], cands: pd.DataFrame) -> dict:
-    """Counts of one text (see the module docstring)."""
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
-    where = [spans(text, f["evidence"]) for f in facts]
-    options: dict[int, list[int]] = {}
-    for i, fact in enumerate(facts):
-        value = float(fact["value"])
-        options[i] = [
-            j for j, c in enumerate(cands.itertuples())
-            if abs(c.value - value) <= 1e-9 * max(1.0, abs(value)) and any(s <= c.position < e for s, e in where[i])
-        ]  # fmt: skip
+def matching(options: dict[int, list[int]]) -> dict[int, int]:
+    """A maximum one-to-one matching of facts to candidates (``fact -> candidate``), by augmenting paths;
+    each fact tries its candidates in the order given."""
     owner: dict[int, int] = {}
 
     def augment(i: int, seen: set) -> bool:
@@ -77,6 +69,21 @@ def score_text(text: str, facts: list[dict], cands: pd.DataFrame) -> dict:
 
     for i in options:
         augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+def score_text(text: str, facts: list[dict], cands: pd.DataFrame) -> dict:
+    """Counts of one text (see the module docstring)."""
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    where = [spans(text, f["evidence"]) for f in facts]
+    options: dict[int, list[int]] = {}
+    for i, fact in enumerate(facts):
+        value = float(fact["value"])
+        options[i] = [
+            j for j, c in enumerate(cands.itertuples())
+            if abs(c.value - value) <= 1e-9 * max(1.0, abs(value)) and any(s <= c.position < e for s, e in where[i])
+        ]  # fmt: skip
+    owner = {j: i for i, j in matching(options).items()}
     pairs = {i: j for j, i in owner.items()}
     misread = [
         i for i in range(len(facts))
