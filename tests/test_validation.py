@@ -1,4 +1,4 @@
-"""Tests of cchc_data/validation.py: the rules, both engines, the report and verify_evidence."""
+"""Tests of ``cchc_data.validation``: the rules (province facts and national values), both engines, the report, ``data_warning`` and ``verify_evidence``."""
 
 import csv
 import json
@@ -9,13 +9,16 @@ import warnings
 from types import SimpleNamespace
 
 import frictionless
+import pandas as pd
 import pytest
 from corruptions import CASES, rows, write
 from datafolder import csv_rows, fact, write_csv, write_facts
 
 import cchc_data as cd
+from cchc_data import validation
 from cchc_data.cli import main
 from cchc_data.national import check_national
+from cchc_data.numbers import numbers_in
 from cchc_data.validation import MAX_EVIDENCE_WORDS, Issue, _prints
 
 
@@ -228,6 +231,55 @@ def source_texts():
     return folder
 
 
+FIELDS = ["id", "index", "province", "period", "measure", "scope", "value", "unit", "qualifier", "source_id",
+          "evidence", "flag", "note", "note_vi"]  # fmt: skip
+
+
+def write_values(folder, rows):
+    """Replace national_indices.csv of a data copy by ``rows`` (dicts; missing fields are empty)."""
+    with open(folder / "national_indices.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=FIELDS, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({f: r.get(f, "") for f in FIELDS})
+
+
+def row(id_, index, province, period, measure, scope, value, unit, evidence, *, source="baokhanhhoa-2024-papi",
+        qualifier="none", flag="", note_vi=""):  # fmt: skip
+    return dict(id=f"{source}-{id_:03d}", index=index, province=province, period=str(period), measure=measure,
+                scope=scope, value=str(value), unit=unit, qualifier=qualifier, source_id=source, evidence=evidence,
+                flag=flag, note_vi=note_vi)  # fmt: skip
+
+
+@pytest.fixture
+def small(data_copy):
+    """A data copy whose values are a hand-built PAPI history of Khánh Hòa (two sources for 2021)."""
+    write_values(
+        data_copy,
+        [
+            row(1, "papi", "khanh-hoa", 2019, "score", "province", 42.16, "points", "đạt 42,16 điểm, xếp thứ 49/63"),
+            row(2, "papi", "khanh-hoa", 2019, "rank", "province", 49, "rank", "đạt 42,16 điểm, xếp thứ 49/63"),
+            row(3, "papi", "", 2019, "rank", "provinces_ranked", 63, "count", "đạt 42,16 điểm, xếp thứ 49/63"),
+            row(4, "papi", "", 2019, "score", "national_average", 43.61, "points", "năm 2019 được 43,61 điểm"),
+            row(5, "papi", "khanh-hoa", 2021, "score", "province", 40.5, "points", "đạt 40,5 điểm"),
+            row(
+                1,
+                "papi",
+                "khanh-hoa",
+                2021,
+                "score",
+                "province",
+                40.5,
+                "points",
+                "reached 40.5 points",
+                source="baohagiang-en-2025-papi",
+            ),  # fmt: skip
+            row(6, "papi", "dak-lak", 2021, "rank", "province", 30, "rank", "xếp thứ 30/63"),
+        ],
+    )
+    return data_copy
+
+
 class TestValidate:
     @pytest.mark.parametrize("engine", ["fast", "frictionless"])
     def test_bundled_data_is_valid(self, engine):
@@ -434,7 +486,6 @@ class TestValidate:
         assert any(e.file == "units.csv" and "missing" in e.message for e in report.errors), str(report)
 
     def test_rules_are_a_registry_of_named_functions(self, data_copy, monkeypatch):
-        from cchc_data import validation
 
         names = [r.__name__ for r in validation.RULES]
         assert len(names) == len(set(names)) >= 13
@@ -1157,6 +1208,80 @@ class TestCheckNational:
         assert report.warnings == sorted(report.warnings, key=lambda i: (i.file, i.row or 0))
         assert str(report).splitlines()[0] == str(report.errors[0])
         assert str(report).splitlines()[-1] == f"{data_copy}: INVALID ({n} errors, {len(report.warnings)} warnings)"
+
+    def test_real_data_passes_validation_and_checks(self):
+        assert cd.validate().ok
+        assert [p for p in cd.check_national() if p.level == "error"] == []
+
+    def test_check_catches_a_planted_contradiction(self, small):
+        rows = pd.read_csv(small / "national_indices.csv", dtype=str, keep_default_na=False)
+        rows.loc[rows["id"] == "baohagiang-en-2025-papi-001", ["value", "evidence"]] = ["41.5", "reached 41.5 points"]
+        rows.to_csv(small / "national_indices.csv", index=False)
+        problems = cd.check_national(small)
+        assert [p.level for p in problems] == ["error", "error"]
+        assert "sources disagree: 40.5 (baokhanhhoa-2024-papi, line 6); 41.5 (baohagiang-en-2025-papi, line 7)" in str(
+            problems[0]
+        )
+        both = rows["id"].isin(["baokhanhhoa-2024-papi-005", "baohagiang-en-2025-papi-001"])
+        rows.loc[both, "flag"] = "contradiction"
+        rows.to_csv(small / "national_indices.csv", index=False)
+        problems = cd.check_national(small)  # flagged but not explained in Vietnamese: an error each
+        assert [(p.level, p.field) for p in problems if p.field == "note_vi"] == [("error", "note_vi")] * 2
+        assert "baokhanhhoa-2024-papi-005 is flagged 'contradiction': explain the flag in Vietnamese in note_vi" in [
+            p.message for p in problems
+        ]
+        rows.loc[both, "note_vi"] = "Hai nguồn in hai điểm khác nhau: 40,5 và 41,5"
+        rows.to_csv(small / "national_indices.csv", index=False)
+        assert [p.level for p in cd.check_national(small)] == ["warning", "warning"]  # flagged: recorded, not fixed
+        rows.loc[both, "note_vi"] = "   "  # blank is not an explanation
+        rows.to_csv(small / "national_indices.csv", index=False)
+        assert [p.level for p in cd.check_national(small)].count("error") == 2
+
+    @pytest.mark.parametrize(
+        ("change", "message"),
+        [
+            ({"evidence": "đạt 24,16 điểm"}, r"does not print the value 42\.16 \(numbers in it: 24\.16\)"),
+            ({"unit": "percent"}, "score of papi \\(province\\) is in 'points', not 'percent'"),
+            ({"province": ""}, "a province row names its province"),
+            ({"id": "other-001"}, "should start with its source_id"),
+            ({"period": "2005"}, "papi was first published for 2011, not 2005"),
+            ({"evidence": " ".join(["42,16"] + ["từ"] * 30)}, "31 words; quote at most 15"),
+        ],
+    )
+    def test_check_rules(self, small, change, message):
+        rows = pd.read_csv(small / "national_indices.csv", dtype=str, keep_default_na=False)
+        for col, value in change.items():
+            rows.loc[0, col] = value
+        rows.to_csv(small / "national_indices.csv", index=False)
+        problems = cd.check_national(small)
+        assert any(p.row == 2 and p.level == "error" for p in problems)
+        assert any(pytest.importorskip("re").search(message, p.message) for p in problems), [str(p) for p in problems]
+
+    def test_check_rank_beyond_provinces_ranked_and_score_outside_national_range(self, small):
+        rows = pd.read_csv(small / "national_indices.csv", dtype=str, keep_default_na=False)
+        rows.loc[1, ["value", "evidence"]] = ["70", "xếp thứ 70/63"]
+        extra = row(9, "papi", "", 2019, "score", "national_min", 43, "points", "thấp nhất 43 điểm")
+        rows = pd.concat([rows, pd.DataFrame([extra])], ignore_index=True)
+        rows.to_csv(small / "national_indices.csv", index=False)
+        messages = [p.message for p in cd.check_national(small)]
+        assert "rank 70 is beyond the 63 provinces ranked in 2019" in messages
+        assert "score 42.16 is below the national bottom score 43 of 2019" in messages
+
+    def test_english_and_anomalous_formats_are_read_as_their_page_prints_them(self, small):
+        # an English page prints 43.7 with a decimal point; a Vietnamese page printing 42.269 needs the flag
+        assert 43.7 in numbers_in("scored only 43.7 points", convention="en")
+        assert 42.269 not in numbers_in("là 42.269 điểm", convention="vi")
+        write_values(small, [row(1, "papi", "", 2021, "score", "national_average", 42.269, "points", "là 42.269 điểm")])
+        assert "does not print the value 42.269" in cd.check_national(small)[0].message
+        write_values(small, [row(1, "papi", "", 2021, "score", "national_average", 42.269, "points", "là 42.269 điểm",
+                                 flag="format_anomaly", note_vi="in dấu chấm thập phân")])  # fmt: skip
+        assert cd.check_national(small) == []
+
+    def test_check_can_make_validation_issues(self):
+        from cchc_data.validation import Issue
+
+        problems = cd.check_national()
+        assert problems and all(isinstance(p, Issue) for p in problems)
 
 
 class TestDataWarning:
