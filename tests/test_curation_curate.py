@@ -412,12 +412,22 @@ def test_a_hand_edit_during_an_apply_is_not_lost(data_copy, tmp_path, monkeypatc
     import threading
     import time
 
-    _slow_validate(monkeypatch, seconds=2)
+    from cchc_data import validation
+
+    real, checking_the_copy = validation.validate, threading.Event()
+
+    def slow(folder, *args, **kwargs):  # the apply has read the tables when it validates its copy of them
+        if ".cchc-curate" in str(folder):
+            checking_the_copy.set()
+            time.sleep(2)
+        return real(folder, *args, **kwargs)
+
+    monkeypatch.setattr(validation, "validate", slow)
     path = review_file(tmp_path, [{}])
     box = {}
     thread = threading.Thread(target=lambda: box.setdefault("report", check(path, data_dir=data_copy, apply=True)))
     thread.start()
-    time.sleep(3)  # the data folder was validated (2 s), the apply has read the tables and checks the copy (2 s)
+    assert checking_the_copy.wait(120)  # not a fixed sleep: a loaded machine validates slower
     facts = _facts(data_copy)
     facts.loc[0, "note"] = "edited by hand during the apply"
     facts.to_csv(data_copy / "indicators.csv", index=False, lineterminator="\n")
