@@ -1,9 +1,13 @@
 """Tests of ``cchc_data.datadir``: the files a data folder names are the files read, whole and as text."""
 
+import json
+import shutil
+
 import pytest
 from corruptions import CASES, rows
 
 import cchc_data as cd
+from cchc_data import datadir
 from cchc_data.cli import main
 
 
@@ -98,3 +102,54 @@ class TestChecksum:
         assert checksum(data_copy) == before
         CASES["text value"](data_copy)
         assert checksum(data_copy) != before
+
+
+class TestDataDir:
+    def test_the_argument_wins_over_the_environment(self, data_copy, monkeypatch, tmp_path):
+        other = tmp_path / "other"
+        shutil.copytree(data_copy, other)
+        monkeypatch.setenv(datadir.DATA_DIR_ENV, str(other))
+        assert datadir.data_dir() == other.resolve()
+        assert datadir.data_dir(data_copy) == data_copy.resolve()
+
+    def test_without_either_it_is_the_bundled_data(self):
+        assert datadir.data_dir() == datadir.bundled_dir()
+        assert (datadir.bundled_dir() / "datapackage.json").is_file()
+
+    def test_a_relative_path_is_made_absolute(self, data_copy, monkeypatch):
+        monkeypatch.chdir(data_copy.parent)
+        assert datadir.data_dir(data_copy.name) == data_copy.resolve()
+
+    @pytest.mark.parametrize("where", ["missing", "empty", "env"])
+    def test_a_folder_without_datapackage_json_is_named_with_the_fix(self, tmp_path, monkeypatch, where):
+        folder = tmp_path / "somewhere"
+        if where != "missing":
+            folder.mkdir()
+        if where == "env":
+            monkeypatch.setenv(datadir.DATA_DIR_ENV, str(folder))
+        with pytest.raises(
+            cd.DataError, match=r"is not a cchc data folder \(no datapackage\.json\); point CCHC_DATA_DIR"
+        ):
+            datadir.data_dir(None if where == "env" else folder)
+
+
+class TestTableNames:
+    def test_are_the_resources_of_the_package_in_its_order(self, data_copy):
+        package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+        package["resources"].reverse()
+        (data_copy / "datapackage.json").write_text(json.dumps(package), encoding="utf-8")
+        assert datadir.table_names(data_copy) == [r["name"] for r in package["resources"]]
+        assert datadir.table_names(data_copy) == list(reversed(datadir.table_names()))
+
+
+class TestDataVersion:
+    def test_is_the_packages_version_and_follows_an_edit(self, data_copy):
+        path = data_copy / "datapackage.json"
+        package = json.loads(path.read_text(encoding="utf-8"))
+        assert datadir.data_version(data_copy) == package["version"]
+        package["version"] = "9.8.7"
+        path.write_text(json.dumps(package), encoding="utf-8")
+        assert datadir.data_version(data_copy) == "9.8.7"
+        del package["version"]
+        path.write_text(json.dumps(package, indent=1), encoding="utf-8")
+        assert datadir.data_version(data_copy) == "unversioned"
