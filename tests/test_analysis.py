@@ -749,6 +749,26 @@ class TestCoverage:
 
 
 class TestPartWholeShares:
+    def test_a_share_the_source_prints_is_named_by_its_fact_and_no_other_share_is(self):
+        """``printed_fact_id``/``printed_share`` come from the catalog's ``printed_share`` indicator (read with csv)."""
+        printed_by = {
+            r["indicator"]: r["printed_share"] for r in csv_rows(cd.data_dir(), "catalog") if r["printed_share"]
+        }
+        facts = csv_rows(cd.data_dir(), "indicators")
+        key = ("indicator", "province", "period", "kind", "breakdown", "source_id")
+        by_key = {tuple(f[k] for k in key): f for f in facts}
+        shares = an.part_whole_shares()
+        assert printed_by and (shares["printed_fact_id"] != "").any() and (shares["printed_fact_id"] == "").any()
+        for row in shares.itertuples():
+            printed = by_key.get((printed_by.get(row.indicator, ""), row.province, row.period, row.kind,
+                                  row.breakdown, row.source_id))  # fmt: skip
+            assert row.printed_fact_id == (printed["fact_id"] if printed else ""), row
+            assert row.origin == ("printed" if printed else "derived")
+            if printed:
+                assert row.printed_share == float(printed["value"])
+            else:
+                assert pd.isna(row.printed_share)
+
     def test_part_whole_share_is_derived(self, tiny):
         s = an.part_whole_shares(data_dir=tiny)
         assert len(s) == 1
