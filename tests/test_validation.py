@@ -19,7 +19,7 @@ from cchc_data import validation
 from cchc_data.cli import main
 from cchc_data.national import check_national
 from cchc_data.numbers import numbers_in
-from cchc_data.validation import MAX_EVIDENCE_WORDS, Issue, _prints
+from cchc_data.validation import MAX_EVIDENCE_CHARS, MAX_EVIDENCE_WORDS, Issue, _prints
 
 
 def find(data, **match):
@@ -666,6 +666,24 @@ class TestValidate:
                 f"{MAX_EVIDENCE_WORDS + 1} words; quote at most {MAX_EVIDENCE_WORDS} (a citation, not prose)",
             )
         ]
+
+    def test_evidence_of_the_most_characters_passes_one_character_more_is_an_error(self, data_copy):
+        """Few words but a long citation: the character limit is inclusive, and its issue is an error."""
+        facts = csv_rows(data_copy, "indicators")
+        i = next(n for n, r in enumerate(facts) if r["fact_id"] == "kh-2019-article-014")  # a count, unflagged
+        value = facts[i]["value"]
+        for extra in (0, 1):
+            filler = "x" * (MAX_EVIDENCE_CHARS + extra - len(value) - 1)
+            facts[i]["evidence"] = f"{value} {filler}"  # two words
+            assert len(facts[i]["evidence"]) == MAX_EVIDENCE_CHARS + extra
+            write_csv(data_copy, "indicators", facts)
+            report = cd.validate(data_copy)
+            expected = [] if not extra else [
+                Issue("error", "indicators.csv", line_of(i), "evidence",
+                      f"{MAX_EVIDENCE_CHARS + 1} characters; quote at most {MAX_EVIDENCE_WORDS} words (a citation of "
+                      f"at most {MAX_EVIDENCE_CHARS} characters, not a page)")
+            ]  # fmt: skip
+            assert report.errors == expected and report.warnings == cd.validate().warnings
 
     def test_evidence_without_the_value_is_one_error_listing_the_numbers_it_has(self, data_copy):
         facts = csv_rows(data_copy, "indicators")
