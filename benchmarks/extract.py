@@ -268,12 +268,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dev", default=os.environ.get("CCHC_EXTRACT_DEV_DIR"), help="folder of the extract-dev texts (issue 24)"
     )
+    parser.add_argument(
+        "--fresh", default=os.environ.get("CCHC_EXTRACT_FRESH_DIR"),
+        help="folder of the texts of extract_fresh/ (a second held-out set, never seen)",
+    )  # fmt: skip
     parser.add_argument("--sizes", nargs="*", type=float, default=[1, 10], metavar="MB",
                         help="text sizes to time (default: 1 10; none: skip)")  # fmt: skip
     parser.add_argument("--no-write", action="store_true", help="don't update benchmarks/README.md")
     args = parser.parse_args(argv)
-    if not args.sources and not args.dev:
-        parser.error("give --dev DIR (or CCHC_EXTRACT_DEV_DIR) and/or --sources DIR (or CCHC_SOURCES_DIR)")
+    if not args.sources and not args.dev and not args.fresh:
+        parser.error(
+            "give --dev DIR (or CCHC_EXTRACT_DEV_DIR), --fresh DIR (or CCHC_EXTRACT_FRESH_DIR) "
+            "and/or --sources DIR (or CCHC_SOURCES_DIR)"
+        )
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     body = [f"{SECTION}\n\n{SECTION_INTRO}\nLatest run: {stamp}, Python {sys.version.split()[0]}, "
             f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.\n"]  # fmt: skip
@@ -283,13 +290,18 @@ def main(argv: list[str] | None = None) -> int:
         print(printed)
         body.append(f"### On texts it was not written from (`extract_dev/`)\n\n```\n{printed}\n```\n")
         ok &= met
+    if args.fresh:
+        printed, met = extract_dev.table(extract_dev.run(args.fresh, extract_dev.FRESH))
+        print(printed)
+        body.append(f"### Fresh held-out (never seen): `extract_fresh/`\n\n```\n{printed}\n```\n")
+        ok &= met
     if args.sources:
         printed, met = seeds_section(args.sources)
         print(printed)
         body.append(f"### On the five bundled source texts (in-sample)\n\n{printed}")
         ok &= met
     if args.sizes:
-        folder = Path(args.dev or args.sources)
+        folder = Path(args.dev or args.fresh or args.sources)
         printed, met = sizes_section(folder, args.sizes)
         print(printed)
         body.append(f"### Time and memory on long texts\n\n{printed}")

@@ -56,7 +56,9 @@ WORDS_AFTER = 5  # … and after it
 REACH = 1500  # characters read each side of a number, at most (its sentence, if shorter)
 AFTER_CUE_WORDS = 4  # a breakdown named after the number counts within this many words
 MIN_INDICATOR_SCORE = 65  # below this, no indicator is suggested
-MIN_INDICATOR_MARGIN = 0  # … nor when the runner-up scores within this many points (bonuses included)
+MIN_INDICATOR_MARGIN = (
+    5  # … nor when the runner-up scores within this many points (bonuses included): a near tie is no strong match
+)
 
 # Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
 # Order matters only for the reason reported (the first pattern that covers a number names it).
@@ -268,10 +270,10 @@ def _suggest_uncached(queries: tuple, noun: str, unit: str, role: str, catalog_i
 
     cat, labels, nouns, _memo = catalog_info
     units = cat["unit"].to_numpy()
-    if unit in ("percent", "vnd"):
+    if unit in ("percent", "vnd", "minute"):  # the units must agree: a share, money, a time …
         mask = units == unit
-    else:
-        mask = ~np.isin(units, ["percent", "vnd"])
+    else:  # … or a count (of procedures too)
+        mask = ~np.isin(units, ["percent", "vnd", "minute"])
     role_fits = (cat["whole"] != "") if role == "part" else cat["indicator"].isin(set(cat["whole"])) if role else None
     *queries, segment = [_expand(q) for q in queries]  # the segment's words come last: for the coverage check
     noun = _expand(noun)
@@ -306,6 +308,16 @@ def _coverage(label: str, near: set[str]) -> bool:
     words = label.split()
     missing = sum(w not in near for w in words)
     return missing <= (LONG_LABEL_MISSING if len(words) >= LONG_LABEL else 0)
+
+
+def _cued(indicator: str, clause: str) -> bool:
+    """Whether the number's clause (lower-cased) has a cue word of ``indicator`` (when the cue table lists
+    any: ``indicator_cue``) and none of the words that rule it out (``indicator_block``): ``đúng hạn`` for
+    ``dossiers_on_time``, not ``quá hạn``."""
+    need = [c for c in cues().of("indicator_cue") if c["value"] == indicator]
+    if need and not any(_compiled(c["cue"]).search(clause) for c in need):
+        return False
+    return not any(_compiled(c["cue"]).search(clause) for c in cues().of("indicator_block") if c["value"] == indicator)
 
 
 def _strong(ranked: list[tuple]) -> bool:
@@ -541,10 +553,16 @@ def _continues(text: str, start: int, ctx: _Context) -> bool:
     before = text[max(0, start - 400) : start].rstrip()
     if before.endswith(":"):
         return True
-    heading = before[before.rfind("\n") + 1 :]
-    if _HEADING_RE.match(heading) and len(heading.split()) <= HEADLINE_WORDS // 2:
+    if _under_heading(text, start):
         return True  # "2. Mục tiêu năm 2025" over its section
     return ctx.listing and bool(_LIST_ITEM_RE.match(text, start))
+
+
+def _under_heading(text: str, start: int) -> bool:
+    """Whether the line before ``start`` is a numbered heading (``2. Mục tiêu năm 2025``)."""
+    before = text[max(0, start - 400) : start].rstrip()
+    heading = before[before.rfind("\n") + 1 :]
+    return bool(_HEADING_RE.match(heading)) and len(heading.split()) <= HEADLINE_WORDS // 2
 
 
 def _repeated_lines(text: str) -> set[int]:
@@ -868,6 +886,7 @@ def extract(
     candidates: list[_Candidate] = []
     paragraph_start = -1
     ctx = _Context(period, default_end)
+    section: tuple[str, list[str]] = (period, [])  # the period a heading or a paragraph's opening names
     repeated = _repeated_lines(text)
     scanned = 0  # the text is read up to here
     tokens = _tokens(text, low, spans)
@@ -875,15 +894,18 @@ def extract(
         para = lines.around(tok.start)
         if para[0] in repeated:  # a line printed again word for word (a caption, a lead): once is enough
             continue
-        if para[0] != paragraph_start:  # a new paragraph: back to the report's period, no goal in force
+        if para[0] != paragraph_start:  # a new paragraph: back to its section's period, no goal in force
+            section = _section(text, low, ctx, max(0, paragraph_start), para[0], spans, lines, period, section)
             if _continues(text, para[0], ctx):  # "… cụ thể như sau:" then "a) PAR INDEX: Đạt 89,13%"
+                if _under_heading(text, para[0]):  # "5. Cải cách tài chính công": the section's period
+                    ctx.period, ctx.why = section[0], list(section[1])
                 ctx.listing = True
                 if not text[: para[0]].rstrip().endswith(":"):  # item after item: the period runs on, goals do not
                     ctx.goal_until = ctx.plan_until = -1
                 intro = lines.around(max(0, len(text[: para[0]].rstrip()) - 1))  # the line before
                 _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)  # after its last number
-            else:
-                ctx = _Context(period, default_end, consumed=ctx.consumed)
+            else:  # the section's period runs on; a goal or a plan ends with its paragraph
+                ctx = _Context(section[0], default_end, why=list(section[1]), consumed=ctx.consumed)
             paragraph_start = scanned = para[0]
         sent = sentences.around(tok.start, para[0], para[1])
         # a sentence without stops (a PDF's table, a list) is read REACH characters around the number at most:
@@ -963,6 +985,90 @@ def extract(
     return frame
 
 
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+_DATE_WITH_YEAR = rf"(?:\d{{1,2}}\s*[/.-]\s*)?\d{{1,2}}\s*[/.-]\s*(?P<NAME>{_YEAR})|(?P<NAMEc>{_YEAR})"
+_DATE_ANY = _DATE_WITH_YEAR + r"|\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)"
+_DATE_WORD = r"(?:hết\s+)?(?:ngày\s+|tháng\s+|năm\s+)?"
+_SPAN_GAP = r"(?:(?![.!?…](?:\s|$))[^;\n]){0,120}?"
+
+
+@lru_cache(maxsize=1)
+def _span_res() -> tuple[re.Pattern, re.Pattern]:
+    """Patterns of a span of dates (``từ ngày 02/6/2017 … đến hết tháng 4/2018``) and of a count up to a date
+    (``lũy kế đến ngày 17/5/2018``), built from the ``span_start``, ``span_end`` and ``cumulative_to`` cues."""
+
+    def words(kind: str) -> str:
+        return "|".join(re.escape(c["cue"].lower()) for c in cues().of(kind))
+
+    start = _DATE_ANY.replace("NAME", "y1")
+    end = _DATE_WITH_YEAR.replace("NAME", "y2")
+    span = re.compile(
+        rf"(?<!\w)(?:{words('span_start')})\s+{_DATE_WORD}(?:{start}){_SPAN_GAP}(?<!\w)(?:{words('span_end')})"
+        rf"\s+{_DATE_WORD}(?:{end})"
+    )
+    cumulative = re.compile(rf"(?<!\w)(?:{words('cumulative_to')})\s+{_DATE_WORD}(?:{end})")
+    return span, cumulative
+
+
+def _span_mentions(low: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Spans of dates and counts up to a date in ``low[lo:hi]``: ``(start, end, period)``. The year of a date
+    names a period only here, as an end of what was counted; a date alone names none."""
+    span_re, cumulative_re = _span_res()
+    found: list[tuple[int, int, str]] = []
+    for m in span_re.finditer(low, lo, hi):
+        y2 = m["y2"] or m["y2c"]
+        y1 = m["y1"] or m["y1c"] or y2
+        found.append((m.start(), m.end(), y2 if y1 == y2 else f"{min(y1, y2)}-{max(y1, y2)}"))
+    for m in cumulative_re.finditer(low, lo, hi):
+        if not any(s <= m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), m["y2"] or m["y2c"]))
+    return sorted(found)
+
+
+def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans) -> None:
+    """Update the period in force with the period mentions and spans of dates of ``text[lo:hi]``."""
+    events: list[tuple[int, str, str, int | None]] = []  # (position, period, as printed, a goal's end year)
+    ranges = _span_mentions(low, lo, hi)
+    for s, e, label in ranges:
+        events.append((s, label, text[s:e], None))
+    for m, ignored, not_target, prefix in _period_mentions(text, low, lo, hi, spans, ctx.consumed):
+        label_end = None if ignored else _mention_label(m, ctx.default_end)
+        if label_end is None or any(s <= m.start() < e for s, e, _ in ranges):
+            continue
+        label, end = label_end
+        goal = end if "đến" in prefix.split() and not not_target else None
+        events.append((m.start(), label, text[m.start() : m.end()], goal))
+    for _, label, printed, goal in sorted(events, key=lambda ev: ev[0]):
+        ctx.period = label
+        ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{printed}'"]
+        if goal and ctx.default_end and goal > ctx.default_end:
+            ctx.goal_until = len(text)  # the rest of the paragraph
+            ctx.kind_why = f"target: 'đến năm {goal}' is after the report's period"
+
+
+OPENING_WORDS = 3  # a period named within a paragraph's first words ("Năm 2020, …") is its section's
+
+
+def _section(text: str, low: str, ctx: _Context, lo: int, hi: int, spans, lines, period: str, section):
+    """The period of the section at ``hi`` (a new paragraph's start), given the section's ``(period, why)`` at
+    ``lo`` (the start of the paragraph before), reading the lines from ``lo`` to ``hi``: a heading (a short line without a full stop) names its
+    section's period (or the report's, if it names none); a paragraph that opens with a period
+    (``Năm 2020, …``, ``Trong quý I/2021, …``) names it for the paragraphs after it, up to the next such."""
+    at = lo
+    while at < hi:
+        line = lines.around(at)
+        if text[line[0] : line[1]].strip():
+            words = _words(text, line[0], line[1])
+            heading = _is_headline(text, line[0]) or _under_heading(text, line[1] + 1)  # "5. Cải cách …"
+            until = line[1] if heading else words[min(OPENING_WORDS, len(words)) - 1][1]
+            probe = _Context(period, ctx.default_end, consumed=ctx.consumed)
+            _advance_period(text, low, probe, line[0], until, spans)
+            if probe.why or heading:
+                section = (probe.period, probe.why)
+        at = line[1] + 1
+    return section
+
+
 def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[int, int], spans) -> None:
     """Update the paragraph context with what ``text[lo:hi]`` says: period mentions, goal and plan words.
 
@@ -970,16 +1076,7 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
     in passing after a result (``đạt 87,06%, vượt chỉ tiêu (87%)``) only its clause; a plan cue
     (``đề xuất``, ``đăng ký cắt giảm``) governs its segment, up to ``;`` or a bracket.
     """
-    for m, ignored, not_target, prefix in _period_mentions(text, low, lo, hi, spans, ctx.consumed):
-        label_end = None if ignored else _mention_label(m, ctx.default_end)
-        if label_end is None:
-            continue
-        label, end = label_end
-        ctx.period = label
-        ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{text[m.start() : m.end()]}'"]
-        if "đến" in prefix.split() and not not_target and ctx.default_end and end > ctx.default_end:
-            ctx.goal_until = len(text)  # the rest of the paragraph
-            ctx.kind_why = f"target: 'đến năm {end}' is after the report's period"
+    _advance_period(text, low, ctx, lo, hi, spans)
     start = max(lo, sent[0])
     for c in cues().of("target"):
         for m in _compiled(c["cue"]).finditer(low, start, hi):
@@ -1216,8 +1313,13 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             ranked = _suggest(queries, cand.noun, cand.unit, cand.role, catalog_info)
             cand.candidates = "; ".join(f"{code} ({min(100.0, score):g})" for code, score, *_ in ranked)
             cand.score = min(100.0, ranked[0][1]) if ranked else 0.0
-            if _strong(ranked):
-                cand.indicator, cand.label = ranked[0][0], ranked[0][2]
+            clause = text[slice(*_bounds(_CLAUSE_END_RE, text, cand.start, *cand.segment))].lower()
+            fitting = [r for r in ranked if _cued(r[0], clause)]  # the cue words of the indicator are there
+            if _strong(fitting):
+                cand.indicator, cand.label = fitting[0][0], fitting[0][2]
+                cand.why.extend(
+                    f"not '{r[0]}': its cue words are not in the clause" for r in ranked[: ranked.index(fitting[0])]
+                )
         if _repeat_of(cand, decimals):
             continue
         kept.append(cand)
