@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -151,10 +152,41 @@ def cues() -> Cues:
 
 @lru_cache(maxsize=256)
 def _compiled(cue: str) -> re.Pattern:
-    """A cue as a pattern on lower-cased text, matching whole words only."""
-    left = r"(?<!\w)" if cue[:1].isalnum() else ""
+    """A cue as a pattern on lower-cased text, matching whole words only.
+
+    The word boundary before the cue is checked after its first letter (``c(?<!\\w.)ue``), so that the
+    pattern starts with a literal and the regular-expression engine skips ahead to it: ~10× faster on a
+    long text than a leading ``(?<!\\w)``, with the same matches."""
+    escaped = re.escape(cue.lower())
     right = r"(?!\w)" if cue[-1:].isalnum() else ""
-    return re.compile(left + re.escape(cue.lower()) + right)
+    if cue[:1].isalnum():
+        return re.compile(escaped[0] + r"(?<!\w.)" + escaped[1:] + right)
+    return re.compile(escaped + right)
+
+
+class _CueIndex:
+    """Every occurrence of the cues of one type in the (lower-cased) text, found once and looked up by range."""
+
+    def __init__(self, kind: str, low: str):
+        self.rows = cues().of(kind)
+        hits = [(m.start(), m.end(), i) for i, row in enumerate(self.rows) for m in _compiled(row["cue"]).finditer(low)]
+        hits.sort()
+        self.hits = hits
+        self.starts = [h[0] for h in hits]
+
+    def find(self, lo: int, hi: int) -> list[tuple[int, int, dict]]:
+        """Non-overlapping occurrences inside ``lo:hi``, the longest cue first (as :func:`_find_cues`)."""
+        inside = []
+        for start, end, i in self.hits[bisect.bisect_left(self.starts, lo) :]:
+            if start >= hi:
+                break
+            if end <= hi:
+                inside.append((i, start, end))
+        found: list[tuple[int, int, dict]] = []
+        for i, start, end in sorted(inside):  # the table's order: longest cue first, then in reading order
+            if not any(s < end and start < e for s, e, _ in found):
+                found.append((start, end, self.rows[i]))
+        return sorted(found, key=lambda f: f[0])
 
 
 def _find_cues(kind: str, low: str, lo: int, hi: int) -> list[tuple[int, int, dict]]:
@@ -180,8 +212,22 @@ def _bounds(pattern: re.Pattern, text: str, at: int, lo: int = 0, hi: int | None
 _WORD_RE = re.compile(r"\S+")
 
 
-def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _WORD_RE.finditer(text, lo, hi)]
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Each Latin letter with diacritics (U+00C0–U+024F, U+1E00–U+1EFF) → what :func:`fold` makes of it."""
+    return {c: fold(chr(c)) or "" for r in ((0xC0, 0x250), (0x1E00, 0x1F00)) for c in range(*r)}
+
+
+def _fold(text: str) -> str:
+    """:func:`cchc_data._text.fold`, fast for Vietnamese text: one ``str.translate`` instead of a pass over
+    each character's Unicode category (the same result; anything else is handed to :func:`fold`)."""
+    out = text.translate(_fold_table())
+    return " ".join(out.lower().split()) if out.isascii() else fold(text)
+
+
+def _words(text: str, lo: int, hi: int, most: int | None = None) -> list[tuple[int, int]]:
+    """The words of ``text[lo:hi]`` as ``(start, end)``, the first ``most`` only if given."""
+    return [(m.start(), m.end()) for m in itertools.islice(_WORD_RE.finditer(text, lo, hi), most)]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -198,7 +244,7 @@ def _expand(text: str) -> str:
     """
     stop = _stopwords()  # before folding: "có" is common, "cơ" (quan) is not
     words = [w for w in re.findall(r"\w+", nfc(text).lower()) if w not in stop and not w.isdigit()]
-    key = " " + fold(" ".join(words)) + " "
+    key = " " + _fold(" ".join(words)) + " "
     for short, long in _abbreviations():
         if long in key:
             key = key.replace(long, f" {short} ")
@@ -465,12 +511,23 @@ def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
         if not spans.skipped(m.start("w"), m.end("w")):
             word = text[m.start("w") : m.end("w")]
             out.append(_Tok(m.start("w"), m.end("w"), word, word_value=values[m["w"]], ordinal=True))
-    taken = [(t.start, t.end) for t in out]
+    taken = sorted((t.start, t.end) for t in out)
+    starts = [s for s, _ in taken]
+    reach = max((e - s for s, e in taken), default=0)  # the longest token: overlaps are looked for this far back
+
+    def overlaps(lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(starts, lo - reach)
+        while i < len(taken) and taken[i][0] < hi:
+            if taken[i][1] > lo:
+                return True
+            i += 1
+        return False
+
     for m in _number_words_re().finditer(low):
         words = m["n"].split()
         if words in (["một"], ["năm"], ["không"]) or spans.skipped(m.start("n"), m.end("n")):
             continue  # "một đơn vị" is "a unit"; "năm" alone is a year more often than five
-        if any(s < m.end("n") and m.start("n") < e for s, e in taken) or _restates_numeral(text, m.start("n")):
+        if overlaps(m.start("n"), m.end("n")) or _restates_numeral(text, m.start("n")):
             continue
         try:
             value = parse_vn_number_words(m["n"])
@@ -556,6 +613,14 @@ def _continues(text: str, start: int, ctx: _Context) -> bool:
     if _under_heading(text, start):
         return True  # "2. Mục tiêu năm 2025" over its section
     return ctx.listing and bool(_LIST_ITEM_RE.match(text, start))
+
+
+def _last_printed(text: str, start: int) -> int:
+    """The position of the last character before ``start`` that is not white space (-1 if none)."""
+    at = start - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at
 
 
 def _under_heading(text: str, start: int) -> bool:
@@ -710,12 +775,12 @@ def _respectively(text: str, low: str, cand: _Candidate, seg: tuple[int, int], l
     return True
 
 
-def _breakdown(text: str, low: str, cand: _Candidate, seg: tuple[int, int]) -> None:
+def _breakdown(text: str, low: str, cand: _Candidate, seg: tuple[int, int], index: _CueIndex) -> None:
     clause = _bounds(_CLAUSE_END_RE, text, cand.start, seg[0], seg[1])
-    words_after = _words(text, cand.end, seg[1])[:AFTER_CUE_WORDS]
+    words_after = _words(text, cand.end, seg[1], AFTER_CUE_WORDS)
     after_limit = words_after[-1][1] if words_after else cand.end
-    found = _find_cues("breakdown", low, clause[0], clause[1])
-    found += [f for f in _find_cues("breakdown", low, cand.end, seg[1]) if f not in found]
+    found = index.find(clause[0], clause[1])
+    found += [f for f in index.find(cand.end, seg[1]) if f not in found]
     after = [
         f for f in found
         if cand.end <= f[0] < min(after_limit, clause[1]) and f[2]["where"] in ("after", "either")
@@ -728,7 +793,7 @@ def _breakdown(text: str, low: str, cand: _Candidate, seg: tuple[int, int]) -> N
         return
     picked = after[:1] or before[-1:]
     if not picked:  # fall back on the segment before the number: "(ngành Công an: 170.397 hồ sơ, đạt 82,06% …"
-        wider = [f for f in _find_cues("breakdown", low, seg[0], cand.start) if f[2]["where"] in ("before", "either")]
+        wider = [f for f in index.find(seg[0], cand.start) if f[2]["where"] in ("before", "either")]
         codes = {f[2]["value"] for f in wider}
         if len({c.split(":")[0] for c in codes}) == 1 and len(codes) == 1:
             picked = wider[-1:]
@@ -873,6 +938,7 @@ def extract(
         low = "".join(ch.lower()[:1] or ch for ch in text)
 
     spans = _SkipIndex(text)
+    breakdown_index = _CueIndex("breakdown", low)
     lines = _Boundaries(re.compile(r"\n"), text)
     sentences = _Boundaries(_SENTENCE_END_RE, text)
     segments = _Boundaries(_SEGMENT_END_RE, text)
@@ -900,9 +966,10 @@ def extract(
                 if _under_heading(text, para[0]):  # "5. Cải cách tài chính công": the section's period
                     ctx.period, ctx.why = section[0], list(section[1])
                 ctx.listing = True
-                if not text[: para[0]].rstrip().endswith(":"):  # item after item: the period runs on, goals do not
+                last = _last_printed(text, para[0])  # the last character before this paragraph
+                if text[last : last + 1] != ":":  # item after item: the period runs on, goals do not
                     ctx.goal_until = ctx.plan_until = -1
-                intro = lines.around(max(0, len(text[: para[0]].rstrip()) - 1))  # the line before
+                intro = lines.around(max(0, last))  # the line before
                 _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)  # after its last number
             else:  # the section's period runs on; a goal or a plan ends with its paragraph
                 ctx = _Context(section[0], default_end, why=list(section[1]), consumed=ctx.consumed)
@@ -943,7 +1010,7 @@ def extract(
         if in_range == "low" and token.unit == "count" and tokens[k + 1].pct:
             token.unit = "percent"
         if not _respectively(text, low, token, seg, breakdown_labels):
-            _breakdown(text, low, token, seg)
+            _breakdown(text, low, token, seg, breakdown_index)
         evidence = _evidence(text, tok.start, tok.end, seg, sent)
         fraction = f"{tok.a}/{tok.b}" if tok.b else ""
         if is_rank or not tok.b:
@@ -1058,7 +1125,7 @@ def _section(text: str, low: str, ctx: _Context, lo: int, hi: int, spans, lines,
     while at < hi:
         line = lines.around(at)
         if text[line[0] : line[1]].strip():
-            words = _words(text, line[0], line[1])
+            words = _words(text, line[0], line[1], OPENING_WORDS)
             heading = _is_headline(text, line[0]) or _under_heading(text, line[1] + 1)  # "5. Cải cách …"
             until = line[1] if heading else words[min(OPENING_WORDS, len(words)) - 1][1]
             probe = _Context(period, ctx.default_end, consumed=ctx.consumed)
@@ -1117,18 +1184,26 @@ def _query(text: str, start: int, end: int, seg: tuple[int, int], sent: tuple[in
     """
     clause = _bounds(_CLAUSE_END_RE, text, start, seg[0], seg[1])
     clause = (clause[0], _bounds(_CLAUSE_END_RE, text, end, seg[0], seg[1])[1])
+    scopes = {"clause": clause, "sentence": sent, "segment": seg, "head": sent}
+    split: dict[str, tuple[list[str], list[str]]] = {}  # each scope's words before and after, split once
     queries = []
     for n_before, n_after, scope, _weight in QUERY_WINDOWS:
-        lo, hi = {"clause": clause, "sentence": sent}.get(scope, seg)
-        before = text[lo:start].split()
-        after = text[end:hi].split()
+        if scope not in split:
+            lo, hi = scopes[scope]
+            split[scope] = (text[lo:start].split(), text[end:hi].split())
+        before, after = split[scope]
         words = (before[len(before) - n_before :] if n_before else []) + after[:n_after]
         if scope == "head":  # the subject of a list: "Tỷ lệ hồ sơ đúng hạn của … là 99,76%, … là 91,58%"
-            words = text[sent[0] : start].split()[:n_before]
-        queries.append(" ".join(w for w in words if not _DIGIT_RE.search(w)))
-    after = text[end : seg[1]].split()
-    queries.append(" ".join(w for w in text[seg[0] : seg[1]].split() if not _DIGIT_RE.search(w)))
+            words = before[:n_before]
+        queries.append(_without_digits(words))
+    after = split["segment"][1] if "segment" in split else text[end : seg[1]].split()
+    queries.append(_without_digits(text[seg[0] : seg[1]].split()))
     return queries, " ".join(w.strip(",.;:()") for w in after[:3])
+
+
+def _without_digits(words: list[str]) -> str:
+    """The words joined, those with a digit left out."""
+    return " ".join(w for w in words if w.isalpha() or not _DIGIT_RE.search(w))
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -1204,7 +1279,7 @@ def _share_of(cand: _Candidate, prev: _Candidate, text: str, cat: pd.DataFrame) 
     """
     if prev.unit != "count" or prev.sentence != cand.sentence or not prev.indicator:
         return
-    if len(_words(text, prev.end, cand.start)) > SHARE_GAP_WORDS:
+    if len(_words(text, prev.end, cand.start, SHARE_GAP_WORDS + 1)) > SHARE_GAP_WORDS:
         return
     share = f"{prev.indicator}_share"
     if share in cat.index:
@@ -1402,10 +1477,10 @@ def _draft(cand: _Candidate, text: str) -> dict:
         return empty
     prefix = {"percent": "Tỷ lệ", "rank": "Xếp hạng", "points": "Điểm", "day": ""}.get(cand.unit, "Số")
     label = " ".join(words)
-    if prefix and not fold(label).startswith(fold(prefix)):
+    if prefix and not _fold(label).startswith(_fold(prefix)):
         label = f"{prefix} {label[0].lower() + label[1:] if not label[:2].isupper() else label}"
     label = label[0].upper() + label[1:]
-    code_words = [w for w in re.findall(r"\w+", fold(" ".join(words))) if w not in _DRAFT_CODE_STOP]
+    code_words = [w for w in re.findall(r"\w+", _fold(" ".join(words))) if w not in _DRAFT_CODE_STOP]
     code = "_".join(code_words[:6])
     if cand.unit == "percent":
         code += "_share"
