@@ -630,14 +630,15 @@ def _under_heading(text: str, start: int) -> bool:
     return bool(_HEADING_RE.match(heading)) and len(heading.split()) <= HEADLINE_WORDS // 2
 
 
-def _repeated_lines(text: str) -> set[int]:
-    """Starts of lines that repeat an earlier line word for word (at least four words)."""
-    seen: set[str] = set()
+def _repeated_lines(text: str, seen: set) -> set[int]:
+    """Starts of lines that repeat an earlier line word for word (at least four words); ``seen`` holds the
+    hashes of the lines of the blocks before, and gets this block's."""
     out: set[int] = set()
     at = 0
     for line in text.split("\n"):
-        key = " ".join(line.split())
-        if len(key.split()) >= 4:
+        words = line.split()
+        if len(words) >= 4:
+            key = hash(" ".join(words))
             if key in seen:
                 out.add(at)
             seen.add(key)
@@ -933,27 +934,65 @@ def extract(
     period = _default_period(period, source_id, data_dir)
     default_end = parse_period(period).year_end if period else None
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    folder = _data_dir(data_dir)
+    catalog_info = (*_catalog_choices(str(folder), identity(folder)), {})
+    breakdown_labels = [
+        (fold(r.label_vi), r.breakdown) for r in read_table("breakdowns", data_dir=data_dir).itertuples()
+    ]
+    breakdown_labels.sort(key=lambda lc: -len(lc[0]))
+    state = _Stream(section=(period, []), defined=_defined_abbreviations(text))
+    columns: dict[str, list] = {c: [] for c in REVIEW_COLUMNS}
+    for state.offset, block in _blocks(text):  # a block of paragraphs at a time: the memory stays bounded
+        candidates = _read_block(block, period, default_end, breakdown_labels, state)
+        for row in _rows(candidates, block, slug, source_id, catalog_info, state):
+            for col in REVIEW_COLUMNS:
+                columns[col].append(row[col])
+    return pd.DataFrame(columns, columns=REVIEW_COLUMNS)
+
+
+BLOCK_CHARS = 200_000  # a text is read a block of whole paragraphs of at least this many characters at a time
+
+
+def _blocks(text: str):
+    """``(offset, block)``: the text cut after a line break past every :data:`BLOCK_CHARS` characters.
+
+    A report of a few hundred pages is one block; a longer text is read block by block, each freed before
+    the next, carrying the section's period and what was already seen (:class:`_Stream`)."""
+    at = 0
+    while at < len(text):
+        cut = text.find("\n", at + BLOCK_CHARS)
+        end = len(text) if cut == -1 else cut + 1
+        yield at, text[at:end]
+        at = end
+
+
+@dataclass
+class _Stream:
+    """What the reading of one block hands to the next."""
+
+    section: tuple[str, list[str]]  # the period a heading or a paragraph's opening named last
+    defined: dict[str, str]  # abbreviations the whole text defines: "hồ sơ (HS)"
+    offset: int = 0  # of the block in the text
+    lines: set = field(default_factory=set)  # hashes of the lines seen (of four words or more)
+    contexts: set = field(default_factory=set)  # hashes of the contexts of the numbers proposed
+    decimals: set = field(default_factory=set)  # keys of the values with decimals proposed
+
+
+def _read_block(text: str, period: str, default_end, breakdown_labels, state: _Stream) -> list[_Candidate]:
+    """The candidates of one block of paragraphs (see :func:`extract`)."""
     low = text.lower()
     if len(low) != len(text):  # a few letters change length when lower-cased (İ): keep positions aligned
         low = "".join(ch.lower()[:1] or ch for ch in text)
-
     spans = _SkipIndex(text)
     breakdown_index = _CueIndex("breakdown", low)
     lines = _Boundaries(re.compile(r"\n"), text)
     sentences = _Boundaries(_SENTENCE_END_RE, text)
     segments = _Boundaries(_SEGMENT_END_RE, text)
-    folder = _data_dir(data_dir)
-    catalog_info = (*_catalog_choices(str(folder), identity(folder)), {})
-
-    breakdown_labels = [
-        (fold(r.label_vi), r.breakdown) for r in read_table("breakdowns", data_dir=data_dir).itertuples()
-    ]
-    breakdown_labels.sort(key=lambda lc: -len(lc[0]))
     candidates: list[_Candidate] = []
     paragraph_start = -1
-    ctx = _Context(period, default_end)
-    section: tuple[str, list[str]] = (period, [])  # the period a heading or a paragraph's opening names
-    repeated = _repeated_lines(text)
+    ctx = _Context(state.section[0], default_end, why=list(state.section[1]))
+    section = state.section  # the period a heading or a paragraph's opening names
+    repeated = _repeated_lines(text, state.lines)
     scanned = 0  # the text is read up to here
     tokens = _tokens(text, low, spans)
     for k, tok in enumerate(tokens):
@@ -1047,9 +1086,8 @@ def extract(
                 prev.period = trailing["y"]
                 prev.why.append(f"period '{trailing.group(0)}' printed after it")
 
-    rows = _rows(candidates, text, slug, source_id, catalog_info)
-    frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
-    return frame
+    state.section = _section(text, low, ctx, max(0, paragraph_start), len(text), spans, lines, period, section)
+    return candidates
 
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
@@ -1358,16 +1396,17 @@ def _repeat_of(cand: _Candidate, seen: set) -> bool:
     return False
 
 
-def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info) -> list[dict]:
-    rows, seen, kept = [], set(), []
-    defined = _defined_abbreviations(text)  # "hồ sơ (HS)": HS then reads as hồ sơ
+def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info, state: _Stream):
+    """The review rows of the candidates of one block (a generator of dicts)."""
+    kept = []
+    seen, decimals = state.contexts, state.decimals
+    defined = state.defined  # "hồ sơ (HS)": HS then reads as hồ sơ
     defined_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, defined)) + r")(?!\w)") if defined else None
     cat = catalog_info[0].set_index("indicator")
     last_part: _Candidate | None = None
     dropped = _restated(candidates, text)
-    decimals: set = set()
     for k, cand in enumerate(candidates):
-        key = (_context_key(text, cand.start), cand.role)
+        key = hash((_context_key(text, cand.start), cand.role))
         if key in seen or k in dropped:  # the same sentence printed twice (a lead repeated in the body) …
             continue
         seen.add(key)
@@ -1404,7 +1443,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
         if cand.value in (0, 1) and not cand.fraction:
             strength = 0.4
         confidence = round(0.5 * cand.score / 100 + 0.5 * strength, 2)
-        rows.append(
+        yield (
             {
                 "fact_id": "",
                 "province": slug,
@@ -1428,12 +1467,11 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 "unit": cand.unit,
                 "role": cand.role,
                 "fraction": cand.fraction,
-                "position": cand.start,
+                "position": cand.start + state.offset,
                 "why": "; ".join(dict.fromkeys(cand.why)),
                 **dict.fromkeys(CATALOG_COLUMNS, ""),
             }
         )
-    return rows
 
 
 DRAFT_WORDS = 12  # words of the text kept in a drafted label
