@@ -571,6 +571,16 @@ def test_a_heading_gives_its_period_to_its_section_and_the_next_heading_ends_it(
     assert ex(text, period="2020")["period"].tolist() == ["2019", "2019", "2020"]
 
 
+def test_a_numbered_line_ending_with_a_colon_lets_the_period_before_it_run_on():
+    text = (
+        "Theo kết quả công bố các chỉ số năm 2022 của 02 huyện cho thấy:\n"
+        "1. Đối với huyện A:\n"
+        "a) PAR INDEX: Đạt 87,5%.\n"
+        "b) SIPAS: Đạt 82,1%."
+    )
+    assert ex(text, period="2023")["period"].tolist() == ["2022", "2022", "2022"]
+
+
 @pytest.mark.parametrize(
     ("text", "not_this"),
     [

@@ -624,10 +624,11 @@ def _last_printed(text: str, start: int) -> int:
 
 
 def _under_heading(text: str, start: int) -> bool:
-    """Whether the line before ``start`` is a numbered heading (``2. Mục tiêu năm 2025``)."""
+    """Whether the line before ``start`` is a numbered heading (``2. Mục tiêu năm 2025``); a numbered line
+    ending with ``:`` (``1. Đối với thành phố:``) introduces a list, and the period before it runs on."""
     before = text[max(0, start - 400) : start].rstrip()
     heading = before[before.rfind("\n") + 1 :]
-    return bool(_HEADING_RE.match(heading)) and len(heading.split()) <= HEADLINE_WORDS // 2
+    return bool(_HEADING_RE.match(heading)) and len(heading.split()) <= HEADLINE_WORDS // 2 and heading[-1:] != ":"
 
 
 def _repeated_lines(text: str, seen: set) -> set[int]:
