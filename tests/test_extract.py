@@ -656,6 +656,29 @@ def test_the_split_is_half_and_half_and_written_down():
     assert "held out (frozen)" in readme
 
 
+FRESH_DIR = os.environ.get("CCHC_EXTRACT_FRESH_DIR")
+needs_fresh = pytest.mark.skipif(not FRESH_DIR, reason="CCHC_EXTRACT_FRESH_DIR not set (the extract-fresh texts)")
+
+
+@needs_fresh
+def test_every_fresh_truth_row_is_found_in_its_text_as_printed():
+    from benchmarks import extract_dev
+    from cchc_data.numbers import numbers_in
+
+    texts = {row["file"]: row for row in extract_dev.read_csv("texts.csv", extract_dev.FRESH)}
+    assert {row["split"] for row in texts.values()} == {"fresh"}
+    for fact in extract_dev.read_csv("truth.csv", extract_dev.FRESH):
+        text = (Path(FRESH_DIR) / fact["file"]).read_text(encoding="utf-8")
+        assert len(text) <= 2000, fact["file"]
+        for place in fact["evidence"].split(" | "):
+            assert len(place.split()) <= 15, place
+            assert extract_dev.spans(text, place), f"{fact['file']}: {place!r} is not in the text"
+            if fact["unit"] != "rank" or fact["value"] != "1":  # "thứ nhất" in words
+                printed = numbers_in(place)
+                assert float(fact["value"]) in printed + [v * 1e9 for v in printed], (fact["value"], place)
+        assert fact["file"] in texts and fact["unit"] in {"count", "percent", "points", "rank", "procedure", "vnd"}
+
+
 def test_scoring_counts_a_repeat_as_no_hit():
     from benchmarks.extract_dev import score_text
 
