@@ -1378,10 +1378,13 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
     return out
 
 
+_HEADLINE_END_RE = re.compile(r"[.!?…](?=\s|$)|[:;]$")
+
+
 def _is_headline(text: str, start: int) -> bool:
     end = text.find("\n", start)
     line = text[start : end if end != -1 else len(text)].strip()
-    return len(line.split()) <= HEADLINE_WORDS and not re.search(r"[.!?…](?=\s|$)|[:;]$", line)
+    return len(line.split()) <= HEADLINE_WORDS and not _HEADLINE_END_RE.search(line)
 
 
 def _repeat_of(cand: _Candidate, seen: set) -> bool:
@@ -1496,7 +1499,7 @@ def _draft(cand: _Candidate, text: str) -> dict:
     clause_end = _bounds(_CLAUSE_END_RE, text, cand.end, seg[0], seg[1])[1]
 
     def clean(words):
-        words = [w.strip(',.;:()“”"-–|') for w in words if not re.search(r"\d", w)]
+        words = [w.strip(',.;:()“”"-–|') for w in words if w.isalpha() or not _DIGIT_RE.search(w)]
         words = [w for w in words if w]
         while words and words[-1].lower() in _DRAFT_DROP:
             words.pop()
