@@ -868,7 +868,9 @@ def extract(
     - ``unit`` (``percent``, ``vnd``, ``minute``, else ``count``), ``kind`` (``target`` after cues such
       as ``phấn đấu``, ``mục tiêu`` or ``đến năm`` a year after the report's period), ``period`` (the
       last period named in the paragraph before it — ``năm 2019``, ``quý I/2021``,
-      ``giai đoạn 2021 - 2030`` — but not a baseline such as ``so với năm 2015``; else ``period``),
+      ``giai đoạn 2021 - 2030``, a span of dates ``từ ngày 02/6/2017 … đến hết tháng 4/2018``, a count
+      ``lũy kế đến ngày 31/12/2021`` — but not a baseline such as ``so với năm 2015``, nor a date alone;
+      else its section's: the period of a heading, or of a paragraph that opens with one; else ``period``),
       ``breakdown`` (``cấp huyện`` → ``level:district``, ``ngành Công an`` → ``agency:police`` …),
       ``flag`` ``format_anomaly`` for a dot used as decimal mark (``11.3 %``);
     - ``evidence``: a verbatim fragment of at most 15 words around the number as printed (about four
@@ -878,7 +880,9 @@ def extract(
       windows of :data:`QUERY_WINDOWS`, a bonus when the noun after the number is what the indicator
       counts), among indicators of the same unit family; the whole of ``a/b`` gets the catalog whole
       of its part, a breakdown's part the indicator of its total, a share printed right after a count
-      that count's ``_share`` indicator; ``indicator_score`` 0–100; empty below 65;
+      that count's ``_share`` indicator; ``indicator_score`` 0–100; empty below 65, within 5 points of
+      the runner-up, or without the indicator's cue words in the number's clause (``extract_cues.csv``),
+      and then ``indicator_candidates`` (up to three) and a drafted new indicator;
     - ``confidence`` (0–1, for sorting: higher is likelier a fact to keep, with the right indicator):
       half the indicator score, half how fact-like the number is (1 for a percent, money, minutes or
       an ``a/b``; 0.7 for another count; 0.4 for a lone 0 or 1); ``why``: the cues used.
