@@ -1219,12 +1219,17 @@ def _default_period(period, source_id: str, data_dir) -> str:
     return hit["reference_period"].iat[0] if len(hit) else ""
 
 
-def _query(text: str, start: int, end: int, seg: tuple[int, int], sent: tuple[int, int]) -> tuple[list[str], str]:
+def _query(
+    text: str, start: int, end: int, seg: tuple[int, int], sent: tuple[int, int], *, windows: bool = True
+) -> tuple[list[str], str]:
     """Texts around a number that say what it counts (digits left out), and the noun right after it.
 
     One text per window of :data:`QUERY_WINDOWS` (words before, words after, within the clause only),
-    then the whole segment ``seg`` (for :func:`_strong`); ``sent`` is the number's sentence.
+    then the whole segment ``seg`` (for :func:`_strong`); ``sent`` is the number's sentence. Without
+    ``windows``, the noun only (no texts).
     """
+    if not windows:
+        return [], " ".join(w.strip(",.;:()") for w in text[end : seg[1]].split()[:3])
     clause = _bounds(_CLAUSE_END_RE, text, start, seg[0], seg[1])
     clause = (clause[0], _bounds(_CLAUSE_END_RE, text, end, seg[0], seg[1])[1])
     scopes = {"clause": clause, "sentence": sent, "segment": seg, "head": sent}
@@ -1423,7 +1428,8 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             if whole:
                 cand.indicator, cand.score, cand.label = whole, last_part.score, cat.at[whole, "label_vi"]
                 cand.why.append(f"the whole of {last_part.indicator}")
-        queries, cand.noun = _query(text, cand.start, cand.end, cand.segment, cand.sent)
+        scored = cand.unit not in NO_CATALOG_UNITS  # a rank, a score, days: no catalog indicator to score
+        queries, cand.noun = _query(text, cand.start, cand.end, cand.segment, cand.sent, windows=scored)
         if defined:
             queries = [defined_re.sub(lambda m: defined[m.group(0)], q) for q in queries]
             cand.noun = defined_re.sub(lambda m: defined[m.group(0)], cand.noun)
