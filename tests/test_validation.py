@@ -551,6 +551,15 @@ class TestValidate:
         _set(data_copy, i, note_vi=" \t ")  # blank is not an explanation
         assert [e.row for e in cd.validate(data_copy).errors if e.field == "note_vi"] == [line]
 
+    @pytest.mark.parametrize("blank", ["\u200b", "\ue000", "\u3164", "\u0301", " \t"])
+    def test_a_note_vi_that_draws_nothing_does_not_explain_a_flag(self, data_copy, blank):
+        facts = csv_rows(data_copy, "indicators")
+        i = next(n for n, r in enumerate(facts) if r["flag"])
+        facts[i]["note_vi"] = blank
+        write_csv(data_copy, "indicators", facts)
+        errors = [e for e in cd.validate(data_copy).errors if e.field == "note_vi"]
+        assert [(e.row, e.field) for e in errors] == [(line_of(i), "note_vi")]
+
     def test_an_unflagged_fact_may_leave_note_vi_empty(self, data_copy):
         data = csv_rows(data_copy, "indicators")
         i = next(n for n, r in enumerate(data) if r["flag"])
@@ -1284,6 +1293,40 @@ class TestCheckNational:
         messages = [p.message for p in cd.check_national(small)]
         assert "rank 70 is beyond the 63 provinces ranked in 2019" in messages
         assert "score 42.16 is below the national bottom score 43 of 2019" in messages
+
+    def test_a_score_above_an_exact_national_top_is_an_error_or_when_flagged_a_warning(self, small):
+        top = row(9, "papi", "", 2019, "score", "national_max", 42, "points", "cao nhất 42 điểm")
+        rows = csv_rows(small, "national_indices")
+        write_values(small, [*rows, top])
+        above = "score 42.16 is above the national top score 42 of 2019"
+        assert [(p.level, p.row, p.field) for p in cd.check_national(small) if p.message == above] == [
+            ("error", 2, "value")
+        ]
+        rows[0].update(flag="format_anomaly", note_vi="điểm in trên trang tỉnh khác bảng quốc gia")
+        write_values(small, [*rows, top])
+        assert [p.level for p in cd.check_national(small) if p.message == above] == ["warning"]
+        write_values(small, [*rows, dict(top, qualifier="more_than", evidence="cao nhất trên 42 điểm")])
+        assert not [p for p in cd.check_national(small) if p.message == above]  # a bound is not the top score
+
+    @pytest.mark.parametrize(
+        ("values", "agree"),
+        [
+            ([("none", 40.5), ("more_than", 40)], True),  # the bound holds for the one exact value
+            ([("none", 40.5), ("more_than", 41)], False),
+            ([("none", 40.5), ("none", 39.5), ("more_than", 39)], False),  # two exact values: no bound makes them agree
+            ([("more_than", 39), ("at_most", 41)], False),  # bounds without an exact value
+        ],
+    )
+    def test_bounds_agree_only_with_one_exact_value_that_satisfies_them(self, small, values, agree):
+        words = {"none": "đạt", "more_than": "trên", "at_most": "không quá"}
+        data = [
+            row(n, "papi", "khanh-hoa", 2021, "score", "province", value, "points",
+                f"{words[q]} {str(value).replace('.', ',')} điểm", qualifier=q)
+            for n, (q, value) in enumerate(values, start=1)
+        ]  # fmt: skip
+        write_values(small, data)
+        disagree = [p for p in cd.check_national(small) if "sources disagree" in p.message]
+        assert (disagree == []) == agree, [str(p) for p in disagree]
 
     def test_english_and_anomalous_formats_are_read_as_their_page_prints_them(self, small):
         # an English page prints 43.7 with a decimal point; a Vietnamese page printing 42.269 needs the flag
