@@ -142,8 +142,11 @@ class TestParseVnQuantity:
 
 
 class TestNumbersIn:
-    def test_a_number_in_words_right_after_an_ordinal_is_read_too(self):
-        assert numbers_in("xếp thứ hai, ba đơn vị đạt loại tốt", words=True) == [2.0, 3.0]
+    @pytest.mark.parametrize(
+        ("text", "expected"), [("đứng thứ nhất, ba đơn vị", [1.0, 3.0]), ("thứ tư hai lần", [4.0, 2.0])]
+    )
+    def test_a_number_in_words_right_after_an_ordinal_is_read_too(self, text, expected):
+        assert numbers_in(text, words=True) == expected  # "nhất" and "tư" are ordinal words, read with their "thứ"
 
     def test_numbers_in_fractions_and_scales(self):
         assert numbers_in("191/195 xã, phường, thị trấn") == [191, 195]

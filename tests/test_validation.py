@@ -1293,6 +1293,8 @@ class TestCheckNational:
         messages = [p.message for p in cd.check_national(small)]
         assert "rank 70 is beyond the 63 provinces ranked in 2019" in messages
         assert "score 42.16 is below the national bottom score 43 of 2019" in messages
+        below = [p for p in cd.check_national(small) if p.message.startswith("score 42.16 is below")]
+        assert [(p.level, p.row, p.field) for p in below] == [("error", 2, "value")]
 
     def test_a_score_above_an_exact_national_top_is_an_error_or_when_flagged_a_warning(self, small):
         top = row(9, "papi", "", 2019, "score", "national_max", 42, "points", "cao nhất 42 điểm")
