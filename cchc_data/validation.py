@@ -479,6 +479,26 @@ def source_url_matches_its_status(t: Tables) -> list[Issue]:
     )
 
 
+def publisher_named_in_english(t: Tables) -> list[Issue]:
+    """A source's ``publisher_en`` (its English name) is set exactly when its ``publisher`` is."""
+    srcs = t.tables["sources"]
+    if "publisher_en" not in srcs.columns:  # an older folder without the English names
+        return []
+    named = srcs["publisher"].fillna("").astype(str).str.strip() != ""
+    named_en = srcs["publisher_en"].fillna("").astype(str).str.strip() != ""
+    return t.issues(
+        "error",
+        srcs[named != named_en],
+        "publisher_en",
+        lambda r: (
+            ("publisher_en_missing", {"source": r["source_id"], "publisher": r["publisher"]})
+            if r["publisher"].strip()
+            else ("publisher_en_alone", {"source": r["source_id"], "publisher_en": r["publisher_en"]})
+        ),
+        file="sources.csv",
+    )
+
+
 def target_not_before_its_source(t: Tables) -> list[Issue]:
     """A target's period does not end before the period its source reports on."""
     f, ends = t.facts, t.period_ends
@@ -1052,6 +1072,7 @@ RULES: list[Callable[[Tables], list[Issue]]] = [
     count_not_negative,
     period_runs_forwards,
     source_url_matches_its_status,
+    publisher_named_in_english,
     target_not_before_its_source,
     part_within_its_whole,
     count_parts_within_total,

@@ -435,6 +435,37 @@ def test_a_source_url_matches_its_status(data_copy, change, message):
     assert errors == [("sources.csv", i + 2, "url", message)]
 
 
+@pytest.mark.parametrize(
+    ("source_id", "change", "en", "vi"),
+    [
+        (
+            "hg-2018-article",
+            {"publisher_en": ""},
+            "hg-2018-article: the publisher “Báo Hà Giang” has no English name; give its usual English name in "
+            "publisher_en",
+            "hg-2018-article: chưa có tên tiếng Anh của cơ quan phát hành “Báo Hà Giang”; đề nghị ghi tên tiếng Anh "
+            "thường dùng vào cột publisher_en",
+        ),
+        (
+            "kh-2019-article",
+            {"publisher_en": "Khánh Hòa Newspaper"},
+            "kh-2019-article: English publisher name “Khánh Hòa Newspaper” without a publisher; give the publisher "
+            "as printed or leave publisher_en empty",
+            "kh-2019-article: có tên tiếng Anh “Khánh Hòa Newspaper” nhưng không có tên cơ quan phát hành; đề nghị "
+            "ghi tên cơ quan như bản in, hoặc xóa tên tiếng Anh",
+        ),
+    ],
+)
+def test_a_publisher_has_an_english_name_exactly_when_it_is_named(data_copy, source_id, change, en, vi):
+    srcs = csv_rows(data_copy, "sources")
+    i = find(srcs, source_id=source_id)
+    srcs[i].update(change)
+    write_csv(data_copy, "sources", srcs)
+    errors = cd.validate(data_copy).errors
+    assert [(e.file, e.row, e.field, e.message) for e in errors] == [("sources.csv", i + 2, "publisher_en", en)]
+    assert errors[0].text("vi") == vi
+
+
 def test_every_source_says_whether_a_public_copy_was_found():
     src = cd.sources()
     assert set(src["url_status"]) <= {"found", "not_found"} and src["accessed"].notna().all()
