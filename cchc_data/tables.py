@@ -663,8 +663,8 @@ def sources_table(lang: str, *, data_dir=None) -> Table:
 
 
 def issues_table(report, lang: str) -> Table:
-    """The errors and warnings of a :class:`cchc_data.ValidationReport`; their messages (English only for
-    now) on English pages, and on Vietnamese pages where to read them.
+    """The errors and warnings of a :class:`cchc_data.ValidationReport`, their messages in the page's language
+    (the strings catalogue's ``validation.*`` rows; a message the catalogue lacks says so on Vietnamese pages).
 
     Parameters
     ----------
@@ -676,8 +676,7 @@ def issues_table(report, lang: str) -> Table:
     Returns
     -------
     Table
-        One row per issue: level, file, row, field, and (on English pages) the message; a sentence if there
-        is none.
+        One row per issue: level, file, row, field and the message; a sentence if there is none.
 
     Examples
     --------
