@@ -816,7 +816,8 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
                                      ("no_rank", math.isnan(r["rank"]))) if on]  # fmt: skip
         behind = flagged[(flagged["index"] == r["index"]) & (flagged["period"] == r["period"])
                          & flagged["province"].isin([r["province"], ""]) & flagged["scope"].isin(["province", "provinces_ranked"])]  # fmt: skip
-        explained = [n for n in dict.fromkeys(behind[note]) if n]  # the flags of the values shown, explained
+        # the flags of the values shown, explained; joined with "; ", so without their closing full stop
+        explained = [n.rstrip(".") for n in dict.fromkeys(behind[note]) if n]
         remarks.append("; ".join([*(i18n.t(f"national.remark.{k}", lang) for k in notes), *explained]))
     out = pd.DataFrame(
         {
