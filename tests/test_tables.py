@@ -70,7 +70,7 @@ def test_english_evidence_keeps_the_vietnamese_quote_with_the_english_label_besi
     facts = cd.load_indicators(province="Hà Giang").head(1)
     html = tables.show_table(facts, "en", columns=["label", "evidence"]).html
     assert f'<q lang="vi">{facts["evidence"].iloc[0]}</q>' in html
-    assert "In English: " + facts["label_en"].iloc[0] in html
+    assert "Evidence for: " + facts["label_en"].iloc[0] in html  # what the quote supports, not its translation
 
 
 def test_a_cut_table_says_how_many_rows_it_shows_and_links_the_full_data():

@@ -261,8 +261,13 @@ def _dataset_citation(lang: str) -> str:
 
 def _footer(lang: str, built: str) -> str:
     from ..datadir import data_version
+    from ..tables import _date
 
     version = data_version()
+    try:  # the build date as readers write it (7/12/2026, 7 December 2026)
+        built = _date(built, lang) or built
+    except ValueError:
+        pass
     return (
         f'<footer class="cchc-footer" lang="{lang}">'
         f"<p>{html.escape(i18n.t('data_version', lang))} {html.escape(version)} · "
