@@ -425,7 +425,7 @@ def test_progress_chart_unknown_province():
 
 
 @pytest.mark.parametrize(
-    ("lang", "text"), [("vi", "191/195 · 97,9% (tính ra) (2017)"), ("en", "191/195 · 97.9% (derived) (2017)")]
+    ("lang", "text"), [("vi", "191/195 · 97,9% (tính toán) (2017)"), ("en", "191/195 · 97.9% (derived) (2017)")]
 )
 def test_part_whole_chart_shows_191_of_195(lang, text):
     s = analysis.part_whole_shares(cd.load_indicators(province="Hà Giang"))
@@ -452,7 +452,7 @@ def test_part_whole_chart_is_titled_for_shares_of_a_whole_and_holds_only_those(l
     assert ("kỳ khác nhau" if lang == "vi" else "different periods") in pl._subtitle(ax)
 
 
-@pytest.mark.parametrize(("lang", "printed"), [("vi", "nguồn in 99,99%"), ("en", "printed 99.99%")])
+@pytest.mark.parametrize(("lang", "printed"), [("vi", "nguồn công bố 99,99%"), ("en", "printed 99.99%")])
 def test_part_whole_chart_shows_a_printed_share_as_printed(lang, printed):
     ax = pl.part_whole_chart("Khánh Hòa", lang=lang)
     drawn = ax.figure.cchc_values.set_index("indicator")
