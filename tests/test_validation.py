@@ -1189,3 +1189,28 @@ def test_verify_evidence_reports_a_missing_text_and_needs_a_folder(small_sources
         cd.verify_evidence(data_dir=folder)
     monkeypatch.setenv(cd.validation.SOURCES_DIR_ENV, str(texts))
     assert cd.verify_evidence(data_dir=folder) == problems
+
+
+def test_the_rules_messages_reach_readers_in_both_languages(data_copy):
+    """Every cross-row rule says its message in Vietnamese too (the audit page, the explorer); English unchanged."""
+    facts = csv_rows(data_copy, "indicators")
+    percent = find(facts, fact_id="hg-2018-article-008")  # a percentage
+    count = find(facts, fact_id="hg-2018-article-007")  # a count
+    facts[percent]["value"] = "150"
+    facts[count]["value"] = "-3"
+    facts[count]["evidence"] = "toàn tỉnh có -3 Trạm thu phát sóng BTS"
+    write_csv(data_copy, "indicators", facts)
+    provinces = csv_rows(data_copy, "provinces")
+    provinces[0]["population_2019"] = "0"
+    write_csv(data_copy, "provinces", provinces)
+    issues = cd.validate(data_copy).issues
+    assert len(issues) >= 3 + 13
+    english_only = [str(i) for i in issues if not i.key]
+    assert english_only == [], english_only
+    said = {i.message: i.text("vi") for i in issues}
+    assert said["150 % is outside 0-100; flag it with a note if the source prints it"] == (
+        "150 % nằm ngoài khoảng 0–100; nếu nguồn ghi như vậy, đề nghị gắn cờ kèm ghi chú"
+    )
+    assert "-3 là số đếm âm; số đếm phải từ 0 trở lên" in said.values()
+    assert any(v.endswith("dân số bằng 0 làm các chỉ tiêu bình quân đầu người không xác định; nếu chưa rõ số dân, "
+                          "đề nghị để trống") for v in said.values())  # fmt: skip
