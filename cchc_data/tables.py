@@ -214,7 +214,7 @@ def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None
     Examples
     --------
     >>> cite_source("kh-2021q1-report", "en", short=True)
-    "Khánh Hòa People's Committee: PAR report Q1/2021 (undated, figures for Q1 2021)"
+    "Khánh Hòa People's Committee: PAR report for Q1 2021 (undated, figures for Q1 2021)"
     >>> print(cite_source("kh-2021q1-report", "vi"))
     UBND tỉnh Khánh Hòa, Báo cáo tình hình, kết quả cải cách hành chính quý I/2021 của tỉnh Khánh Hòa, \
 không ghi số hiệu, không ghi ngày; không tìm thấy bản công khai (tra cứu 7/12/2026)

@@ -204,7 +204,7 @@ def footer_text(fig: Figure) -> str:
     >>> ax = compare_chart("digital_certificates", lang="en")
     >>> print(footer_text(ax.figure))  # doctest: +NORMALIZE_WHITESPACE
     Sources: Hà Giang Newspaper (Báo Hà Giang): PAR results 2017 (undated, figures for 2017); Khánh Hòa People's
-    Committee: PAR report Q1/2021 (undated, figures for Q1 2021) · Data version 0.1.0
+    Committee: PAR report for Q1 2021 (undated, figures for Q1 2021) · Data version 0.1.0
     >>> plt.close(ax.figure)
     """
     if isinstance(fig, Axes):
@@ -432,7 +432,7 @@ def chart_frame(frame, *, data_dir=None):
     >>> from cchc_data import analysis
     >>> f = chart_frame(analysis.compare("digital_certificates"))
     >>> f[["source_id", "source_cite_en"]].iloc[0].tolist()
-    ['kh-2021q1-report', "Khánh Hòa People's Committee: PAR report Q1/2021 (undated, figures for Q1 2021)"]
+    ['kh-2021q1-report', "Khánh Hòa People's Committee: PAR report for Q1 2021 (undated, figures for Q1 2021)"]
     >>> f.attrs["data_version"]
     '0.1.0'
     """
