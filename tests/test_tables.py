@@ -197,7 +197,7 @@ def test_a_table_may_number_with_its_own_key(page_key):
             "kh-2021q1-report",
             "en",
             "Khánh Hòa Provincial People's Committee (UBND tỉnh Khánh Hòa), Report on the situation and results of "
-            "administrative reform in Q1/2021, Khánh Hòa province, no document number given, undated; no public copy "
+            "administrative reform in Q1 2021, Khánh Hòa province, no document number given, undated; no public copy "
             "found (searched 7 December 2026)",
         ),
         (
