@@ -452,7 +452,7 @@ def test_part_whole_chart_is_titled_for_shares_of_a_whole_and_holds_only_those(l
     assert ("kỳ khác nhau" if lang == "vi" else "different periods") in pl._subtitle(ax)
 
 
-@pytest.mark.parametrize(("lang", "printed"), [("vi", "nguồn công bố 99,99%"), ("en", "printed 99.99%")])
+@pytest.mark.parametrize(("lang", "printed"), [("vi", "theo nguồn 99,99%"), ("en", "printed 99.99%")])
 def test_part_whole_chart_shows_a_printed_share_as_printed(lang, printed):
     ax = pl.part_whole_chart("Khánh Hòa", lang=lang)
     drawn = ax.figure.cchc_values.set_index("indicator")
