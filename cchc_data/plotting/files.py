@@ -205,11 +205,14 @@ def _save_laid_out(fig, path, bbox, **options) -> None:
     """``fig.savefig(path, bbox_inches=bbox, facecolor="white", **options)`` of a figure laid out by
     :func:`_laid_out`: its layout engine is set aside meanwhile, so savefig draws it once, as laid out."""
     engine = fig.get_layout_engine()
-    fig.set_layout_engine(None)
+    no_default = {"figure.autolayout": False, "figure.constrained_layout.use": False}  # None means none
+    with plt.rc_context(no_default):
+        fig.set_layout_engine(None)
     try:
         fig.savefig(path, facecolor="white", bbox_inches=bbox, **options)
     finally:
-        fig.set_layout_engine(engine)
+        with plt.rc_context(no_default):
+            fig.set_layout_engine(engine)
 
 
 def _starts_in_axes(text) -> bool:
