@@ -166,6 +166,7 @@ def save_phone_figure(fig, path) -> Path | None:
     fig.set_size_inches(PHONE_WIDTH_IN, height * 1.15)
     renderer = fig.canvas.get_renderer()
     if any(_wider_than(t, fig, renderer) for ax in fig.axes for t in ax.texts if _starts_in_axes(t)):
+        path.unlink(missing_ok=True)  # an earlier run's rendering, as when one is refused after the layout
         return None  # a note wider than the phone sticks out wherever the layout puts it: no need to lay it out
     import warnings
 
@@ -181,6 +182,7 @@ def save_phone_figure(fig, path) -> Path | None:
         t.get_window_extent(renderer).x1 > fig.bbox.x1 + 2 for ax in fig.axes for t in ax.texts if t.get_text()
     )
     if too_narrow or sticks_out or any("layout not applied" in str(w.message) for w in caught):
+        path.unlink(missing_ok=True)
         return None
     _save_laid_out(fig, path, bbox, dpi=_PHONE_DPI, metadata={"Software": None})
     return path
