@@ -143,6 +143,9 @@ def save_phone_figure(fig, path) -> Path | None:
     >>> plt.close(ax.figure)
     """
     path = Path(path)
+    relayout = getattr(fig, "cchc_phone_layout", None)
+    if callable(relayout):  # a chart that lays itself out narrower (the profile chart wraps its row labels)
+        relayout(fig)
     if _labels_too_wide(fig):  # known before drawing: no need to draw it to find out
         return None
     from matplotlib.ticker import MaxNLocator
@@ -181,11 +184,13 @@ def save_phone_figure(fig, path) -> Path | None:
 
 
 def _labels_too_wide(fig) -> bool:
-    """Whether some axes' tick labels alone (about 0.55 em a character) leave its plot under the minimum share."""
+    """Whether some axes' tick labels alone (about 0.55 em a character, the longest line of a wrapped label)
+    leave its plot under the minimum share."""
     room = PHONE_WIDTH_IN * (1 - _PHONE_MIN_AXES) * 72  # points
     for ax in fig.axes:
         for label in ax.get_yticklabels():
-            if len(label.get_text()) * label.get_fontsize() * 0.55 > room:
+            longest = max(len(line) for line in label.get_text().split("\n"))
+            if longest * label.get_fontsize() * 0.55 > room:
                 return True
     return False
 
