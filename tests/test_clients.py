@@ -361,7 +361,7 @@ def _check_chart_csv(url: str, problems: list) -> bool:
     if name[0] == "compare":
         fig = plotting.compare_chart("_".join(name[1:]), lang=lang).figure
     elif name[0] == "profile":
-        fig = plotting.profile_chart("-".join(name[1:]), lang=lang)
+        fig = plotting.profile_chart("-".join(name[1:]), units=["percent"], lang=lang)  # as the profile page draws it
     else:
         return False
     drawn = fig.cchc_values

@@ -239,3 +239,16 @@ def test_a_citation_gives_the_number_and_the_address_when_known(tmp_path):
     assert tables.cite_source("kh-2021q1-report", "en", data_dir=folder).endswith(
         "No. 12/BC-UBND, 20 March 2021; https://example.gov.vn/bc (accessed 7 December 2026)"
     )
+
+
+def test_a_flag_note_is_given_once_per_table_then_said_to_be_as_above():
+    facts = cd.load_indicators(province="Khánh Hòa")
+    flagged = facts[facts["flag"] != ""]
+    repeated = flagged["note_vi"].value_counts()
+    assert repeated.max() > 1  # the data has a note shared by several facts
+    table = tables.show_table(flagged, "vi", columns=["fact_id", "flag"])
+    for note, n in repeated.items():
+        assert table.html.count(f'<span class="gloss">{html.escape(note)}</span>') == 1, note
+    assert table.html.count("ghi chú như trên") == int((repeated - 1).sum())
+    assert 'class="flag"' in table.html  # the column printed at its own width
+

@@ -1084,7 +1084,15 @@ def _profile_labels(drawn, lang: str, wrap: int) -> list[str]:
         f"{b} – {i18n.value_label('kind', row.kind, lang)}" if b in seen else b
         for b, row in zip(base, drawn.itertuples(), strict=True)
     ]
-    return [_wrap(label, wrap) for label in out]
+    return [_wrap_keeping_period(label, wrap) for label in out]
+
+
+def _wrap_keeping_period(label: str, width: int) -> str:
+    """``label`` wrapped at ``width`` characters, never inside its last bracket (the period: "(quý I/2021)")."""
+    head, bracket, tail = label.rpartition("(")
+    if not bracket:
+        return _wrap(label, width)
+    return _wrap(head + bracket + tail.replace(" ", "\u00a0"), width).replace("\u00a0", " ")
 
 
 def draw_profile(frame, *, units=None, lang="vi", fig=None, name=None, color=None) -> Figure:
@@ -1196,7 +1204,9 @@ def _profile_phone_layout(fig) -> None:
     would overlap)."""
     ratios = []
     for ax in fig.axes:
-        labels = [_wrap(" ".join(t.get_text().split()), _PROFILE_PHONE_WRAP) for t in ax.get_yticklabels()]
+        labels = [
+            _wrap_keeping_period(" ".join(t.get_text().split()), _PROFILE_PHONE_WRAP) for t in ax.get_yticklabels()
+        ]
         ax.set_yticks(ax.get_yticks(), labels, fontsize=_FONT)
         ratios.append(sum(0.3 + 0.17 * label.count("\n") for label in labels) + 0.9)
         legend = ax.get_legend()
