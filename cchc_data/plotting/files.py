@@ -67,6 +67,7 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
     with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "path", "text.parse_math": False}):
         fig.savefig(png, dpi=_PNG_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight")
         fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white", bbox_inches="tight")
+    _palette_png(png)
     paths = [png, svg]
     import pandas as pd
 
@@ -78,6 +79,17 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
         write_csv(as_printed(_values_with_sources(values)), csv)  # the rule of every CSV; counts as 4, not 4.0
         paths.append(csv)
     return paths
+
+
+def _palette_png(path: Path) -> None:
+    """Rewrite a chart's PNG with a palette of at most 256 colours (no dithering): a chart has few colours, and
+    the file is about a third of the size, alike to the eye (Pillow comes with matplotlib)."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        dpi = image.info.get("dpi")
+        small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
+    small.save(path, format="PNG", **({"dpi": dpi} if dpi else {}))
 
 
 def _values_with_sources(values):
@@ -180,6 +192,7 @@ def save_phone_figure(fig, path) -> Path | None:
     if too_narrow or sticks_out or any("layout not applied" in str(w.message) for w in caught):
         path.unlink()
         return None
+    _palette_png(path)
     return path
 
 
