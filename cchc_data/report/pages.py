@@ -110,6 +110,7 @@ details.cchc-long > summary { cursor: pointer; color: #0b57d0; font-size: 0.9rem
   table.cchc-stack td, table.cchc-stack tbody th, .jp-RenderedHTMLCommon table.cchc-stack td,
   .jp-RenderedHTMLCommon .cchc-table table.cchc-stack td.num { border: none !important; border-bottom: 1px solid #eee !important;
     text-align: left !important; white-space: normal !important; overflow-wrap: anywhere; }
+  table.cchc-stack td:empty { display: none; }  /* a card leaves out a column with nothing to say (no flag) */
   table.cchc-stack [data-label]::before { content: attr(data-label); display: block; font-weight: bold;
     font-size: 0.75rem; color: #555; }
 }
