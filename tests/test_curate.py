@@ -242,6 +242,18 @@ def test_applying_twice_is_refused(data_copy, tmp_path):
     assert not again.ok and "already in indicators.csv as kh-2019-article-" in again.errors[0].message
 
 
+def test_a_fact_kept_three_times_in_one_review_is_refused_and_nothing_written(data_copy, tmp_path):
+    copies = [{}, {"evidence": "trên địa bàn có 150 trang thông tin"}, {"value": "150.0", "position": "90"}]
+    path = review_file(tmp_path, copies)
+    before = _facts(data_copy)
+    report = check(path, data_dir=data_copy, apply=True)
+    assert not report.ok and not report.applied
+    repeats = [i for i in report.errors if "the same fact as row 2" in i.message]
+    assert [i.row for i in repeats] == [3, 4]
+    assert "keep one of them" in repeats[0].message
+    assert _facts(data_copy).equals(before)
+
+
 NEW_INDICATOR = {
     "indicator": "public_websites_with_services",
     "evidence": "có 150 trang thông tin có dịch vụ công",

@@ -520,6 +520,96 @@ def test_a_paragraph_introducing_a_list_gives_its_period_to_the_items():
     assert frame["period"].tolist() == ["2024", "2024"]
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Từ ngày 03/7/2019 đến hết tháng 5/2020, Trung tâm đã nhận 41.200 hồ sơ.", "2019-2020"),
+        ("Từ tháng 6/2022 đến ngày 30/9/2022, tỉnh đã nhận 8.150 hồ sơ.", "2022"),
+        ("Kể từ ngày 15/3 đến 14/4/2023 có 2.310 hồ sơ được tiếp nhận.", "2023"),
+        ("Từ năm 2016 đến năm 2019, tỉnh đã cắt giảm 140 thủ tục.", "2016-2019"),
+        ("Lũy kế đến ngày 31/12/2021, hệ thống đã nhận 90.400 hồ sơ.", "2021"),
+        ("Giai đoạn 2021-2025, tỉnh đã cắt giảm 37 thủ tục.", "2021-2025"),
+    ],
+)
+def test_the_period_of_a_span_of_dates_or_a_count_up_to_a_date(text, period):
+    assert one(text, period="2024")["period"] == period
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Sáng 14/2, tỉnh đã nhận 310 hồ sơ.", "Ngày 09 tháng 8 năm 2022, tỉnh đã nhận 520 hồ sơ.",
+     "Chiều 3/11/2021 tỉnh công bố 45 thủ tục mới."],
+)  # fmt: skip
+def test_the_year_of_a_date_alone_is_no_period(text):
+    assert one(text, period="2024")["period"] == "2024"
+
+
+def test_a_period_opening_a_paragraph_runs_on_over_the_next_paragraphs():
+    text = (
+        "Năm 2022, chỉ số của tỉnh đạt 84,3%.\n"
+        "Tỉnh cũng xếp thứ 21/63 tỉnh, thành phố.\n"
+        "Trong quý II/2023, toàn tỉnh nhận 6.400 hồ sơ.\n"
+        "Trong đó có 5.900 hồ sơ trực tuyến."
+    )
+    frame = ex(text, period="2023")
+    assert frame["period"].tolist() == ["2022", "2022", "2023-Q2", "2023-Q2"]
+
+
+def test_a_period_named_inside_a_sentence_does_not_run_on():
+    text = "Tỉnh triển khai Kế hoạch CCHC năm 2021 với 18 nhiệm vụ.\nTrong quý, toàn tỉnh nhận 3.200 hồ sơ."
+    assert ex(text, period="2021-Q1")["period"].tolist() == ["2021", "2021-Q1"]
+
+
+def test_a_heading_gives_its_period_to_its_section_and_the_next_heading_ends_it():
+    text = (
+        "Kết quả năm 2019\n"
+        "Toàn tỉnh nhận 7.700 hồ sơ.\n"
+        "Tỷ lệ đúng hạn đạt 97,2%.\n"
+        "3. Cải cách tài chính công\n"
+        "Có 36 đơn vị tự chủ một phần."
+    )
+    assert ex(text, period="2020")["period"].tolist() == ["2019", "2019", "2020"]
+
+
+def test_a_numbered_line_ending_with_a_colon_lets_the_period_before_it_run_on():
+    text = (
+        "Theo kết quả công bố các chỉ số năm 2022 của 02 huyện cho thấy:\n"
+        "1. Đối với huyện A:\n"
+        "a) PAR INDEX: Đạt 87,5%.\n"
+        "b) SIPAS: Đạt 82,1%."
+    )
+    assert ex(text, period="2023")["period"].tolist() == ["2022", "2022", "2022"]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_this"),
+    [
+        ("Số hồ sơ quá hạn là 415 hồ sơ.", {"dossiers_on_time", "dossiers_resolved", "dossiers_received"}),
+        ("Còn 1.280 hồ sơ đang giải quyết.", {"dossiers_resolved"}),
+        ("Chỉ số cải cách hành chính của tỉnh đạt 86,27 điểm.", {"video_conference_points"}),
+    ],
+)
+def test_an_indicator_is_not_suggested_without_its_cue_words(text, not_this):
+    row = one(text, period="2024")
+    assert row["indicator"] not in not_this
+
+
+def test_an_indicator_is_suggested_with_its_cue_words_and_candidates_are_listed_when_none_is():
+    row = one("Toàn tỉnh đã tiếp nhận 18.250 hồ sơ thủ tục hành chính.", period="2024")
+    assert row["indicator"] == "dossiers_received"
+    row = one("Số hồ sơ quá hạn là 415 hồ sơ.", period="2024")
+    assert row["indicator"] == "" and row["draft_indicator"] and row["draft_label_vi"]
+    assert 1 <= len(row["indicator_candidates"].split("; ")) <= 3
+
+
+def test_a_near_tie_between_two_indicators_suggests_neither(monkeypatch):
+    from cchc_data.curation import extract as module
+
+    ranked = [("a", 90.0, "A", True), ("b", 88.0, "B", True)]
+    assert not module._strong(ranked)
+    assert module._strong([("a", 90.0, "A", True), ("b", 80.0, "B", True)])
+
+
 def test_extraction_time_grows_linearly():
     import time
 
@@ -564,6 +654,29 @@ def test_the_split_is_half_and_half_and_written_down():
     assert splits.count("tune") == splits.count("held_out") == 8
     readme = (extract_dev.HERE / "README.md").read_text(encoding="utf-8")
     assert "held out (frozen)" in readme
+
+
+FRESH_DIR = os.environ.get("CCHC_EXTRACT_FRESH_DIR")
+needs_fresh = pytest.mark.skipif(not FRESH_DIR, reason="CCHC_EXTRACT_FRESH_DIR not set (the extract-fresh texts)")
+
+
+@needs_fresh
+def test_every_fresh_truth_row_is_found_in_its_text_as_printed():
+    from benchmarks import extract_dev
+    from cchc_data.numbers import numbers_in
+
+    texts = {row["file"]: row for row in extract_dev.read_csv("texts.csv", extract_dev.FRESH)}
+    assert {row["split"] for row in texts.values()} == {"fresh"}
+    for fact in extract_dev.read_csv("truth.csv", extract_dev.FRESH):
+        text = (Path(FRESH_DIR) / fact["file"]).read_text(encoding="utf-8")
+        assert len(text) <= 2000, fact["file"]
+        for place in fact["evidence"].split(" | "):
+            assert len(place.split()) <= 15, place
+            assert extract_dev.spans(text, place), f"{fact['file']}: {place!r} is not in the text"
+            if fact["unit"] != "rank" or fact["value"] != "1":  # "thứ nhất" in words
+                printed = numbers_in(place)
+                assert float(fact["value"]) in printed + [v * 1e9 for v in printed], (fact["value"], place)
+        assert fact["file"] in texts and fact["unit"] in {"count", "percent", "points", "rank", "procedure", "vnd"}
 
 
 def test_scoring_counts_a_repeat_as_no_hit():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import csv
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -56,7 +57,9 @@ WORDS_AFTER = 5  # … and after it
 REACH = 1500  # characters read each side of a number, at most (its sentence, if shorter)
 AFTER_CUE_WORDS = 4  # a breakdown named after the number counts within this many words
 MIN_INDICATOR_SCORE = 65  # below this, no indicator is suggested
-MIN_INDICATOR_MARGIN = 0  # … nor when the runner-up scores within this many points (bonuses included)
+MIN_INDICATOR_MARGIN = (
+    5  # … nor when the runner-up scores within this many points (bonuses included): a near tie is no strong match
+)
 
 # Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
 # Order matters only for the reason reported (the first pattern that covers a number names it).
@@ -149,10 +152,41 @@ def cues() -> Cues:
 
 @lru_cache(maxsize=256)
 def _compiled(cue: str) -> re.Pattern:
-    """A cue as a pattern on lower-cased text, matching whole words only."""
-    left = r"(?<!\w)" if cue[:1].isalnum() else ""
+    """A cue as a pattern on lower-cased text, matching whole words only.
+
+    The word boundary before the cue is checked after its first letter (``c(?<!\\w.)ue``), so that the
+    pattern starts with a literal and the regular-expression engine skips ahead to it: ~10× faster on a
+    long text than a leading ``(?<!\\w)``, with the same matches."""
+    escaped = re.escape(cue.lower())
     right = r"(?!\w)" if cue[-1:].isalnum() else ""
-    return re.compile(left + re.escape(cue.lower()) + right)
+    if cue[:1].isalnum():
+        return re.compile(escaped[0] + r"(?<!\w.)" + escaped[1:] + right)
+    return re.compile(escaped + right)
+
+
+class _CueIndex:
+    """Every occurrence of the cues of one type in the (lower-cased) text, found once and looked up by range."""
+
+    def __init__(self, kind: str, low: str):
+        self.rows = cues().of(kind)
+        hits = [(m.start(), m.end(), i) for i, row in enumerate(self.rows) for m in _compiled(row["cue"]).finditer(low)]
+        hits.sort()
+        self.hits = hits
+        self.starts = [h[0] for h in hits]
+
+    def find(self, lo: int, hi: int) -> list[tuple[int, int, dict]]:
+        """Non-overlapping occurrences inside ``lo:hi``, the longest cue first (as :func:`_find_cues`)."""
+        inside = []
+        for start, end, i in self.hits[bisect.bisect_left(self.starts, lo) :]:
+            if start >= hi:
+                break
+            if end <= hi:
+                inside.append((i, start, end))
+        found: list[tuple[int, int, dict]] = []
+        for i, start, end in sorted(inside):  # the table's order: longest cue first, then in reading order
+            if not any(s < end and start < e for s, e, _ in found):
+                found.append((start, end, self.rows[i]))
+        return sorted(found, key=lambda f: f[0])
 
 
 def _find_cues(kind: str, low: str, lo: int, hi: int) -> list[tuple[int, int, dict]]:
@@ -178,8 +212,22 @@ def _bounds(pattern: re.Pattern, text: str, at: int, lo: int = 0, hi: int | None
 _WORD_RE = re.compile(r"\S+")
 
 
-def _words(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _WORD_RE.finditer(text, lo, hi)]
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Each Latin letter with diacritics (U+00C0–U+024F, U+1E00–U+1EFF) → what :func:`fold` makes of it."""
+    return {c: fold(chr(c)) or "" for r in ((0xC0, 0x250), (0x1E00, 0x1F00)) for c in range(*r)}
+
+
+def _fold(text: str) -> str:
+    """:func:`cchc_data._text.fold`, fast for Vietnamese text: one ``str.translate`` instead of a pass over
+    each character's Unicode category (the same result; anything else is handed to :func:`fold`)."""
+    out = text.translate(_fold_table())
+    return " ".join(out.lower().split()) if out.isascii() else fold(text)
+
+
+def _words(text: str, lo: int, hi: int, most: int | None = None) -> list[tuple[int, int]]:
+    """The words of ``text[lo:hi]`` as ``(start, end)``, the first ``most`` only if given."""
+    return [(m.start(), m.end()) for m in itertools.islice(_WORD_RE.finditer(text, lo, hi), most)]
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -196,7 +244,7 @@ def _expand(text: str) -> str:
     """
     stop = _stopwords()  # before folding: "có" is common, "cơ" (quan) is not
     words = [w for w in re.findall(r"\w+", nfc(text).lower()) if w not in stop and not w.isdigit()]
-    key = " " + fold(" ".join(words)) + " "
+    key = " " + _fold(" ".join(words)) + " "
     for short, long in _abbreviations():
         if long in key:
             key = key.replace(long, f" {short} ")
@@ -268,10 +316,10 @@ def _suggest_uncached(queries: tuple, noun: str, unit: str, role: str, catalog_i
 
     cat, labels, nouns, _memo = catalog_info
     units = cat["unit"].to_numpy()
-    if unit in ("percent", "vnd"):
+    if unit in ("percent", "vnd", "minute"):  # the units must agree: a share, money, a time …
         mask = units == unit
-    else:
-        mask = ~np.isin(units, ["percent", "vnd"])
+    else:  # … or a count (of procedures too)
+        mask = ~np.isin(units, ["percent", "vnd", "minute"])
     role_fits = (cat["whole"] != "") if role == "part" else cat["indicator"].isin(set(cat["whole"])) if role else None
     *queries, segment = [_expand(q) for q in queries]  # the segment's words come last: for the coverage check
     noun = _expand(noun)
@@ -306,6 +354,16 @@ def _coverage(label: str, near: set[str]) -> bool:
     words = label.split()
     missing = sum(w not in near for w in words)
     return missing <= (LONG_LABEL_MISSING if len(words) >= LONG_LABEL else 0)
+
+
+def _cued(indicator: str, clause: str) -> bool:
+    """Whether the number's clause (lower-cased) has a cue word of ``indicator`` (when the cue table lists
+    any: ``indicator_cue``) and none of the words that rule it out (``indicator_block``): ``đúng hạn`` for
+    ``dossiers_on_time``, not ``quá hạn``."""
+    need = [c for c in cues().of("indicator_cue") if c["value"] == indicator]
+    if need and not any(_compiled(c["cue"]).search(clause) for c in need):
+        return False
+    return not any(_compiled(c["cue"]).search(clause) for c in cues().of("indicator_block") if c["value"] == indicator)
 
 
 def _strong(ranked: list[tuple]) -> bool:
@@ -453,12 +511,23 @@ def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
         if not spans.skipped(m.start("w"), m.end("w")):
             word = text[m.start("w") : m.end("w")]
             out.append(_Tok(m.start("w"), m.end("w"), word, word_value=values[m["w"]], ordinal=True))
-    taken = [(t.start, t.end) for t in out]
+    taken = sorted((t.start, t.end) for t in out)
+    starts = [s for s, _ in taken]
+    reach = max((e - s for s, e in taken), default=0)  # the longest token: overlaps are looked for this far back
+
+    def overlaps(lo: int, hi: int) -> bool:
+        i = bisect.bisect_left(starts, lo - reach)
+        while i < len(taken) and taken[i][0] < hi:
+            if taken[i][1] > lo:
+                return True
+            i += 1
+        return False
+
     for m in _number_words_re().finditer(low):
         words = m["n"].split()
         if words in (["một"], ["năm"], ["không"]) or spans.skipped(m.start("n"), m.end("n")):
             continue  # "một đơn vị" is "a unit"; "năm" alone is a year more often than five
-        if any(s < m.end("n") and m.start("n") < e for s, e in taken) or _restates_numeral(text, m.start("n")):
+        if overlaps(m.start("n"), m.end("n")) or _restates_numeral(text, m.start("n")):
             continue
         try:
             value = parse_vn_number_words(m["n"])
@@ -541,20 +610,36 @@ def _continues(text: str, start: int, ctx: _Context) -> bool:
     before = text[max(0, start - 400) : start].rstrip()
     if before.endswith(":"):
         return True
-    heading = before[before.rfind("\n") + 1 :]
-    if _HEADING_RE.match(heading) and len(heading.split()) <= HEADLINE_WORDS // 2:
+    if _under_heading(text, start):
         return True  # "2. Mục tiêu năm 2025" over its section
     return ctx.listing and bool(_LIST_ITEM_RE.match(text, start))
 
 
-def _repeated_lines(text: str) -> set[int]:
-    """Starts of lines that repeat an earlier line word for word (at least four words)."""
-    seen: set[str] = set()
+def _last_printed(text: str, start: int) -> int:
+    """The position of the last character before ``start`` that is not white space (-1 if none)."""
+    at = start - 1
+    while at >= 0 and text[at].isspace():
+        at -= 1
+    return at
+
+
+def _under_heading(text: str, start: int) -> bool:
+    """Whether the line before ``start`` is a numbered heading (``2. Mục tiêu năm 2025``); a numbered line
+    ending with ``:`` (``1. Đối với thành phố:``) introduces a list, and the period before it runs on."""
+    before = text[max(0, start - 400) : start].rstrip()
+    heading = before[before.rfind("\n") + 1 :]
+    return bool(_HEADING_RE.match(heading)) and len(heading.split()) <= HEADLINE_WORDS // 2 and heading[-1:] != ":"
+
+
+def _repeated_lines(text: str, seen: set) -> set[int]:
+    """Starts of lines that repeat an earlier line word for word (at least four words); ``seen`` holds the
+    hashes of the lines of the blocks before, and gets this block's."""
     out: set[int] = set()
     at = 0
     for line in text.split("\n"):
-        key = " ".join(line.split())
-        if len(key.split()) >= 4:
+        words = line.split()
+        if len(words) >= 4:
+            key = hash(" ".join(words))
             if key in seen:
                 out.add(at)
             seen.add(key)
@@ -692,12 +777,12 @@ def _respectively(text: str, low: str, cand: _Candidate, seg: tuple[int, int], l
     return True
 
 
-def _breakdown(text: str, low: str, cand: _Candidate, seg: tuple[int, int]) -> None:
+def _breakdown(text: str, low: str, cand: _Candidate, seg: tuple[int, int], index: _CueIndex) -> None:
     clause = _bounds(_CLAUSE_END_RE, text, cand.start, seg[0], seg[1])
-    words_after = _words(text, cand.end, seg[1])[:AFTER_CUE_WORDS]
+    words_after = _words(text, cand.end, seg[1], AFTER_CUE_WORDS)
     after_limit = words_after[-1][1] if words_after else cand.end
-    found = _find_cues("breakdown", low, clause[0], clause[1])
-    found += [f for f in _find_cues("breakdown", low, cand.end, seg[1]) if f not in found]
+    found = index.find(clause[0], clause[1])
+    found += [f for f in index.find(cand.end, seg[1]) if f not in found]
     after = [
         f for f in found
         if cand.end <= f[0] < min(after_limit, clause[1]) and f[2]["where"] in ("after", "either")
@@ -710,7 +795,7 @@ def _breakdown(text: str, low: str, cand: _Candidate, seg: tuple[int, int]) -> N
         return
     picked = after[:1] or before[-1:]
     if not picked:  # fall back on the segment before the number: "(ngành Công an: 170.397 hồ sơ, đạt 82,06% …"
-        wider = [f for f in _find_cues("breakdown", low, seg[0], cand.start) if f[2]["where"] in ("before", "either")]
+        wider = [f for f in index.find(seg[0], cand.start) if f[2]["where"] in ("before", "either")]
         codes = {f[2]["value"] for f in wider}
         if len({c.split(":")[0] for c in codes}) == 1 and len(codes) == 1:
             picked = wider[-1:]
@@ -783,7 +868,9 @@ def extract(
     - ``unit`` (``percent``, ``vnd``, ``minute``, else ``count``), ``kind`` (``target`` after cues such
       as ``phấn đấu``, ``mục tiêu`` or ``đến năm`` a year after the report's period), ``period`` (the
       last period named in the paragraph before it — ``năm 2019``, ``quý I/2021``,
-      ``giai đoạn 2021 - 2030`` — but not a baseline such as ``so với năm 2015``; else ``period``),
+      ``giai đoạn 2021 - 2030``, a span of dates ``từ ngày 02/6/2017 … đến hết tháng 4/2018``, a count
+      ``lũy kế đến ngày 31/12/2021`` — but not a baseline such as ``so với năm 2015``, nor a date alone;
+      else its section's: the period of a heading, or of a paragraph that opens with one; else ``period``),
       ``breakdown`` (``cấp huyện`` → ``level:district``, ``ngành Công an`` → ``agency:police`` …),
       ``flag`` ``format_anomaly`` for a dot used as decimal mark (``11.3 %``);
     - ``evidence``: a verbatim fragment of at most 15 words around the number as printed (about four
@@ -793,7 +880,9 @@ def extract(
       windows of :data:`QUERY_WINDOWS`, a bonus when the noun after the number is what the indicator
       counts), among indicators of the same unit family; the whole of ``a/b`` gets the catalog whole
       of its part, a breakdown's part the indicator of its total, a share printed right after a count
-      that count's ``_share`` indicator; ``indicator_score`` 0–100; empty below 65;
+      that count's ``_share`` indicator; ``indicator_score`` 0–100; empty below 65, within 5 points of
+      the runner-up, or without the indicator's cue words in the number's clause (``extract_cues.csv``),
+      and then ``indicator_candidates`` (up to three) and a drafted new indicator;
     - ``confidence`` (0–1, for sorting: higher is likelier a fact to keep, with the right indicator):
       half the indicator score, half how fact-like the number is (1 for a percent, money, minutes or
       an ``a/b``; 0.7 for another count; 0.4 for a lone 0 or 1); ``why``: the cues used.
@@ -850,40 +939,84 @@ def extract(
     period = _default_period(period, source_id, data_dir)
     default_end = parse_period(period).year_end if period else None
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
-    low = text.lower()
-    if len(low) != len(text):  # a few letters change length when lower-cased (İ): keep positions aligned
-        low = "".join(ch.lower()[:1] or ch for ch in text)
-
-    spans = _SkipIndex(text)
-    lines = _Boundaries(re.compile(r"\n"), text)
-    sentences = _Boundaries(_SENTENCE_END_RE, text)
-    segments = _Boundaries(_SEGMENT_END_RE, text)
     folder = _data_dir(data_dir)
     catalog_info = (*_catalog_choices(str(folder), identity(folder)), {})
-
     breakdown_labels = [
         (fold(r.label_vi), r.breakdown) for r in read_table("breakdowns", data_dir=data_dir).itertuples()
     ]
     breakdown_labels.sort(key=lambda lc: -len(lc[0]))
+    state = _Stream(section=(period, []), defined=_defined_abbreviations(text))
+    columns: dict[str, list] = {c: [] for c in REVIEW_COLUMNS}
+    for state.offset, block in _blocks(text):  # a block of paragraphs at a time: the memory stays bounded
+        candidates = _read_block(block, period, default_end, breakdown_labels, state)
+        for row in _rows(candidates, block, slug, source_id, catalog_info, state):
+            for col in REVIEW_COLUMNS:
+                columns[col].append(row[col])
+    return pd.DataFrame(columns, columns=REVIEW_COLUMNS)
+
+
+BLOCK_CHARS = 200_000  # a text is read a block of whole paragraphs of at least this many characters at a time
+
+
+def _blocks(text: str):
+    """``(offset, block)``: the text cut after a line break past every :data:`BLOCK_CHARS` characters.
+
+    A report of a few hundred pages is one block; a longer text is read block by block, each freed before
+    the next, carrying the section's period and what was already seen (:class:`_Stream`)."""
+    at = 0
+    while at < len(text):
+        cut = text.find("\n", at + BLOCK_CHARS)
+        end = len(text) if cut == -1 else cut + 1
+        yield at, text[at:end]
+        at = end
+
+
+@dataclass
+class _Stream:
+    """What the reading of one block hands to the next."""
+
+    section: tuple[str, list[str]]  # the period a heading or a paragraph's opening named last
+    defined: dict[str, str]  # abbreviations the whole text defines: "hồ sơ (HS)"
+    offset: int = 0  # of the block in the text
+    lines: set = field(default_factory=set)  # hashes of the lines seen (of four words or more)
+    contexts: set = field(default_factory=set)  # hashes of the contexts of the numbers proposed
+    decimals: set = field(default_factory=set)  # keys of the values with decimals proposed
+
+
+def _read_block(text: str, period: str, default_end, breakdown_labels, state: _Stream) -> list[_Candidate]:
+    """The candidates of one block of paragraphs (see :func:`extract`)."""
+    low = text.lower()
+    if len(low) != len(text):  # a few letters change length when lower-cased (İ): keep positions aligned
+        low = "".join(ch.lower()[:1] or ch for ch in text)
+    spans = _SkipIndex(text)
+    breakdown_index = _CueIndex("breakdown", low)
+    lines = _Boundaries(re.compile(r"\n"), text)
+    sentences = _Boundaries(_SENTENCE_END_RE, text)
+    segments = _Boundaries(_SEGMENT_END_RE, text)
     candidates: list[_Candidate] = []
     paragraph_start = -1
-    ctx = _Context(period, default_end)
-    repeated = _repeated_lines(text)
+    ctx = _Context(state.section[0], default_end, why=list(state.section[1]))
+    section = state.section  # the period a heading or a paragraph's opening names
+    repeated = _repeated_lines(text, state.lines)
     scanned = 0  # the text is read up to here
     tokens = _tokens(text, low, spans)
     for k, tok in enumerate(tokens):
         para = lines.around(tok.start)
         if para[0] in repeated:  # a line printed again word for word (a caption, a lead): once is enough
             continue
-        if para[0] != paragraph_start:  # a new paragraph: back to the report's period, no goal in force
+        if para[0] != paragraph_start:  # a new paragraph: back to its section's period, no goal in force
+            section = _section(text, low, ctx, max(0, paragraph_start), para[0], spans, lines, period, section)
             if _continues(text, para[0], ctx):  # "… cụ thể như sau:" then "a) PAR INDEX: Đạt 89,13%"
+                if _under_heading(text, para[0]):  # "5. Cải cách tài chính công": the section's period
+                    ctx.period, ctx.why = section[0], list(section[1])
                 ctx.listing = True
-                if not text[: para[0]].rstrip().endswith(":"):  # item after item: the period runs on, goals do not
+                last = _last_printed(text, para[0])  # the last character before this paragraph
+                if text[last : last + 1] != ":":  # item after item: the period runs on, goals do not
                     ctx.goal_until = ctx.plan_until = -1
-                intro = lines.around(max(0, len(text[: para[0]].rstrip()) - 1))  # the line before
+                intro = lines.around(max(0, last))  # the line before
                 _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)  # after its last number
-            else:
-                ctx = _Context(period, default_end, consumed=ctx.consumed)
+            else:  # the section's period runs on; a goal or a plan ends with its paragraph
+                ctx = _Context(section[0], default_end, why=list(section[1]), consumed=ctx.consumed)
             paragraph_start = scanned = para[0]
         sent = sentences.around(tok.start, para[0], para[1])
         # a sentence without stops (a PDF's table, a list) is read REACH characters around the number at most:
@@ -921,7 +1054,7 @@ def extract(
         if in_range == "low" and token.unit == "count" and tokens[k + 1].pct:
             token.unit = "percent"
         if not _respectively(text, low, token, seg, breakdown_labels):
-            _breakdown(text, low, token, seg)
+            _breakdown(text, low, token, seg, breakdown_index)
         evidence = _evidence(text, tok.start, tok.end, seg, sent)
         fraction = f"{tok.a}/{tok.b}" if tok.b else ""
         if is_rank or not tok.b:
@@ -958,9 +1091,92 @@ def extract(
                 prev.period = trailing["y"]
                 prev.why.append(f"period '{trailing.group(0)}' printed after it")
 
-    rows = _rows(candidates, text, slug, source_id, catalog_info)
-    frame = pd.DataFrame(rows, columns=REVIEW_COLUMNS)
-    return frame
+    state.section = _section(text, low, ctx, max(0, paragraph_start), len(text), spans, lines, period, section)
+    return candidates
+
+
+_YEAR = r"(?:19|20)\d{2}(?!\d)"
+_DATE_WITH_YEAR = rf"(?:\d{{1,2}}\s*[/.-]\s*)?\d{{1,2}}\s*[/.-]\s*(?P<NAME>{_YEAR})|(?P<NAMEc>{_YEAR})"
+_DATE_ANY = _DATE_WITH_YEAR + r"|\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)"
+_DATE_WORD = r"(?:hết\s+)?(?:ngày\s+|tháng\s+|năm\s+)?"
+_SPAN_GAP = r"(?:(?![.!?…](?:\s|$))[^;\n]){0,120}?"
+
+
+@lru_cache(maxsize=1)
+def _span_res() -> tuple[re.Pattern, re.Pattern]:
+    """Patterns of a span of dates (``từ ngày 02/6/2017 … đến hết tháng 4/2018``) and of a count up to a date
+    (``lũy kế đến ngày 17/5/2018``), built from the ``span_start``, ``span_end`` and ``cumulative_to`` cues."""
+
+    def words(kind: str) -> str:
+        return "|".join(re.escape(c["cue"].lower()) for c in cues().of(kind))
+
+    start = _DATE_ANY.replace("NAME", "y1")
+    end = _DATE_WITH_YEAR.replace("NAME", "y2")
+    span = re.compile(
+        rf"(?<!\w)(?:{words('span_start')})\s+{_DATE_WORD}(?:{start}){_SPAN_GAP}(?<!\w)(?:{words('span_end')})"
+        rf"\s+{_DATE_WORD}(?:{end})"
+    )
+    cumulative = re.compile(rf"(?<!\w)(?:{words('cumulative_to')})\s+{_DATE_WORD}(?:{end})")
+    return span, cumulative
+
+
+def _span_mentions(low: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    """Spans of dates and counts up to a date in ``low[lo:hi]``: ``(start, end, period)``. The year of a date
+    names a period only here, as an end of what was counted; a date alone names none."""
+    span_re, cumulative_re = _span_res()
+    found: list[tuple[int, int, str]] = []
+    for m in span_re.finditer(low, lo, hi):
+        y2 = m["y2"] or m["y2c"]
+        y1 = m["y1"] or m["y1c"] or y2
+        found.append((m.start(), m.end(), y2 if y1 == y2 else f"{min(y1, y2)}-{max(y1, y2)}"))
+    for m in cumulative_re.finditer(low, lo, hi):
+        if not any(s <= m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), m["y2"] or m["y2c"]))
+    return sorted(found)
+
+
+def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans) -> None:
+    """Update the period in force with the period mentions and spans of dates of ``text[lo:hi]``."""
+    events: list[tuple[int, str, str, int | None]] = []  # (position, period, as printed, a goal's end year)
+    ranges = _span_mentions(low, lo, hi)
+    for s, e, label in ranges:
+        events.append((s, label, text[s:e], None))
+    for m, ignored, not_target, prefix in _period_mentions(text, low, lo, hi, spans, ctx.consumed):
+        label_end = None if ignored else _mention_label(m, ctx.default_end)
+        if label_end is None or any(s <= m.start() < e for s, e, _ in ranges):
+            continue
+        label, end = label_end
+        goal = end if "đến" in prefix.split() and not not_target else None
+        events.append((m.start(), label, text[m.start() : m.end()], goal))
+    for _, label, printed, goal in sorted(events, key=lambda ev: ev[0]):
+        ctx.period = label
+        ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{printed}'"]
+        if goal and ctx.default_end and goal > ctx.default_end:
+            ctx.goal_until = len(text)  # the rest of the paragraph
+            ctx.kind_why = f"target: 'đến năm {goal}' is after the report's period"
+
+
+OPENING_WORDS = 3  # a period named within a paragraph's first words ("Năm 2020, …") is its section's
+
+
+def _section(text: str, low: str, ctx: _Context, lo: int, hi: int, spans, lines, period: str, section):
+    """The period of the section at ``hi`` (a new paragraph's start), given the section's ``(period, why)`` at
+    ``lo`` (the start of the paragraph before), reading the lines from ``lo`` to ``hi``: a heading (a short line without a full stop) names its
+    section's period (or the report's, if it names none); a paragraph that opens with a period
+    (``Năm 2020, …``, ``Trong quý I/2021, …``) names it for the paragraphs after it, up to the next such."""
+    at = lo
+    while at < hi:
+        line = lines.around(at)
+        if text[line[0] : line[1]].strip():
+            words = _words(text, line[0], line[1], OPENING_WORDS)
+            heading = _is_headline(text, line[0]) or _under_heading(text, line[1] + 1)  # "5. Cải cách …"
+            until = line[1] if heading else words[min(OPENING_WORDS, len(words)) - 1][1]
+            probe = _Context(period, ctx.default_end, consumed=ctx.consumed)
+            _advance_period(text, low, probe, line[0], until, spans)
+            if probe.why or heading:
+                section = (probe.period, probe.why)
+        at = line[1] + 1
+    return section
 
 
 def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[int, int], spans) -> None:
@@ -970,16 +1186,7 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
     in passing after a result (``đạt 87,06%, vượt chỉ tiêu (87%)``) only its clause; a plan cue
     (``đề xuất``, ``đăng ký cắt giảm``) governs its segment, up to ``;`` or a bracket.
     """
-    for m, ignored, not_target, prefix in _period_mentions(text, low, lo, hi, spans, ctx.consumed):
-        label_end = None if ignored else _mention_label(m, ctx.default_end)
-        if label_end is None:
-            continue
-        label, end = label_end
-        ctx.period = label
-        ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{text[m.start() : m.end()]}'"]
-        if "đến" in prefix.split() and not not_target and ctx.default_end and end > ctx.default_end:
-            ctx.goal_until = len(text)  # the rest of the paragraph
-            ctx.kind_why = f"target: 'đến năm {end}' is after the report's period"
+    _advance_period(text, low, ctx, lo, hi, spans)
     start = max(lo, sent[0])
     for c in cues().of("target"):
         for m in _compiled(c["cue"]).finditer(low, start, hi):
@@ -1012,26 +1219,39 @@ def _default_period(period, source_id: str, data_dir) -> str:
     return hit["reference_period"].iat[0] if len(hit) else ""
 
 
-def _query(text: str, start: int, end: int, seg: tuple[int, int], sent: tuple[int, int]) -> tuple[list[str], str]:
+def _query(
+    text: str, start: int, end: int, seg: tuple[int, int], sent: tuple[int, int], *, windows: bool = True
+) -> tuple[list[str], str]:
     """Texts around a number that say what it counts (digits left out), and the noun right after it.
 
     One text per window of :data:`QUERY_WINDOWS` (words before, words after, within the clause only),
-    then the whole segment ``seg`` (for :func:`_strong`); ``sent`` is the number's sentence.
+    then the whole segment ``seg`` (for :func:`_strong`); ``sent`` is the number's sentence. Without
+    ``windows``, the noun only (no texts).
     """
+    if not windows:
+        return [], " ".join(w.strip(",.;:()") for w in text[end : seg[1]].split()[:3])
     clause = _bounds(_CLAUSE_END_RE, text, start, seg[0], seg[1])
     clause = (clause[0], _bounds(_CLAUSE_END_RE, text, end, seg[0], seg[1])[1])
+    scopes = {"clause": clause, "sentence": sent, "segment": seg, "head": sent}
+    split: dict[str, tuple[list[str], list[str]]] = {}  # each scope's words before and after, split once
     queries = []
     for n_before, n_after, scope, _weight in QUERY_WINDOWS:
-        lo, hi = {"clause": clause, "sentence": sent}.get(scope, seg)
-        before = text[lo:start].split()
-        after = text[end:hi].split()
+        if scope not in split:
+            lo, hi = scopes[scope]
+            split[scope] = (text[lo:start].split(), text[end:hi].split())
+        before, after = split[scope]
         words = (before[len(before) - n_before :] if n_before else []) + after[:n_after]
         if scope == "head":  # the subject of a list: "Tỷ lệ hồ sơ đúng hạn của … là 99,76%, … là 91,58%"
-            words = text[sent[0] : start].split()[:n_before]
-        queries.append(" ".join(w for w in words if not _DIGIT_RE.search(w)))
-    after = text[end : seg[1]].split()
-    queries.append(" ".join(w for w in text[seg[0] : seg[1]].split() if not _DIGIT_RE.search(w)))
+            words = before[:n_before]
+        queries.append(_without_digits(words))
+    after = split["segment"][1] if "segment" in split else text[end : seg[1]].split()
+    queries.append(_without_digits(text[seg[0] : seg[1]].split()))
     return queries, " ".join(w.strip(",.;:()") for w in after[:3])
+
+
+def _without_digits(words: list[str]) -> str:
+    """The words joined, those with a digit left out."""
+    return " ".join(w for w in words if w.isalpha() or not _DIGIT_RE.search(w))
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -1107,7 +1327,7 @@ def _share_of(cand: _Candidate, prev: _Candidate, text: str, cat: pd.DataFrame) 
     """
     if prev.unit != "count" or prev.sentence != cand.sentence or not prev.indicator:
         return
-    if len(_words(text, prev.end, cand.start)) > SHARE_GAP_WORDS:
+    if len(_words(text, prev.end, cand.start, SHARE_GAP_WORDS + 1)) > SHARE_GAP_WORDS:
         return
     share = f"{prev.indicator}_share"
     if share in cat.index:
@@ -1167,10 +1387,13 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
     return out
 
 
+_HEADLINE_END_RE = re.compile(r"[.!?…](?=\s|$)|[:;]$")
+
+
 def _is_headline(text: str, start: int) -> bool:
     end = text.find("\n", start)
     line = text[start : end if end != -1 else len(text)].strip()
-    return len(line.split()) <= HEADLINE_WORDS and not re.search(r"[.!?…](?=\s|$)|[:;]$", line)
+    return len(line.split()) <= HEADLINE_WORDS and not _HEADLINE_END_RE.search(line)
 
 
 def _repeat_of(cand: _Candidate, seen: set) -> bool:
@@ -1186,16 +1409,17 @@ def _repeat_of(cand: _Candidate, seen: set) -> bool:
     return False
 
 
-def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info) -> list[dict]:
-    rows, seen, kept = [], set(), []
-    defined = _defined_abbreviations(text)  # "hồ sơ (HS)": HS then reads as hồ sơ
+def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info, state: _Stream):
+    """The review rows of the candidates of one block (a generator of dicts)."""
+    kept = []
+    seen, decimals = state.contexts, state.decimals
+    defined = state.defined  # "hồ sơ (HS)": HS then reads as hồ sơ
     defined_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, defined)) + r")(?!\w)") if defined else None
     cat = catalog_info[0].set_index("indicator")
     last_part: _Candidate | None = None
     dropped = _restated(candidates, text)
-    decimals: set = set()
     for k, cand in enumerate(candidates):
-        key = (_context_key(text, cand.start), cand.role)
+        key = hash((_context_key(text, cand.start), cand.role))
         if key in seen or k in dropped:  # the same sentence printed twice (a lead repeated in the body) …
             continue
         seen.add(key)
@@ -1204,7 +1428,8 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             if whole:
                 cand.indicator, cand.score, cand.label = whole, last_part.score, cat.at[whole, "label_vi"]
                 cand.why.append(f"the whole of {last_part.indicator}")
-        queries, cand.noun = _query(text, cand.start, cand.end, cand.segment, cand.sent)
+        scored = cand.unit not in NO_CATALOG_UNITS  # a rank, a score, days: no catalog indicator to score
+        queries, cand.noun = _query(text, cand.start, cand.end, cand.segment, cand.sent, windows=scored)
         if defined:
             queries = [defined_re.sub(lambda m: defined[m.group(0)], q) for q in queries]
             cand.noun = defined_re.sub(lambda m: defined[m.group(0)], cand.noun)
@@ -1216,8 +1441,13 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             ranked = _suggest(queries, cand.noun, cand.unit, cand.role, catalog_info)
             cand.candidates = "; ".join(f"{code} ({min(100.0, score):g})" for code, score, *_ in ranked)
             cand.score = min(100.0, ranked[0][1]) if ranked else 0.0
-            if _strong(ranked):
-                cand.indicator, cand.label = ranked[0][0], ranked[0][2]
+            clause = text[slice(*_bounds(_CLAUSE_END_RE, text, cand.start, *cand.segment))].lower()
+            fitting = [r for r in ranked if _cued(r[0], clause)]  # the cue words of the indicator are there
+            if _strong(fitting):
+                cand.indicator, cand.label = fitting[0][0], fitting[0][2]
+                cand.why.extend(
+                    f"not '{r[0]}': its cue words are not in the clause" for r in ranked[: ranked.index(fitting[0])]
+                )
         if _repeat_of(cand, decimals):
             continue
         kept.append(cand)
@@ -1227,7 +1457,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
         if cand.value in (0, 1) and not cand.fraction:
             strength = 0.4
         confidence = round(0.5 * cand.score / 100 + 0.5 * strength, 2)
-        rows.append(
+        yield (
             {
                 "fact_id": "",
                 "province": slug,
@@ -1251,12 +1481,11 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 "unit": cand.unit,
                 "role": cand.role,
                 "fraction": cand.fraction,
-                "position": cand.start,
+                "position": cand.start + state.offset,
                 "why": "; ".join(dict.fromkeys(cand.why)),
                 **dict.fromkeys(CATALOG_COLUMNS, ""),
             }
         )
-    return rows
 
 
 DRAFT_WORDS = 12  # words of the text kept in a drafted label
@@ -1280,7 +1509,7 @@ def _draft(cand: _Candidate, text: str) -> dict:
     clause_end = _bounds(_CLAUSE_END_RE, text, cand.end, seg[0], seg[1])[1]
 
     def clean(words):
-        words = [w.strip(',.;:()“”"-–|') for w in words if not re.search(r"\d", w)]
+        words = [w.strip(',.;:()“”"-–|') for w in words if w.isalpha() or not _DIGIT_RE.search(w)]
         words = [w for w in words if w]
         while words and words[-1].lower() in _DRAFT_DROP:
             words.pop()
@@ -1300,10 +1529,10 @@ def _draft(cand: _Candidate, text: str) -> dict:
         return empty
     prefix = {"percent": "Tỷ lệ", "rank": "Xếp hạng", "points": "Điểm", "day": ""}.get(cand.unit, "Số")
     label = " ".join(words)
-    if prefix and not fold(label).startswith(fold(prefix)):
+    if prefix and not _fold(label).startswith(_fold(prefix)):
         label = f"{prefix} {label[0].lower() + label[1:] if not label[:2].isupper() else label}"
     label = label[0].upper() + label[1:]
-    code_words = [w for w in re.findall(r"\w+", fold(" ".join(words))) if w not in _DRAFT_CODE_STOP]
+    code_words = [w for w in re.findall(r"\w+", _fold(" ".join(words))) if w not in _DRAFT_CODE_STOP]
     code = "_".join(code_words[:6])
     if cand.unit == "percent":
         code += "_share"
