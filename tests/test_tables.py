@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 import cchc_data as cd
-from cchc_data import analysis, tables
+from cchc_data import analysis, i18n, tables
+from cchc_data import national as nat
 
 RAW = ("NaN", "nan", "None", "Series(", "dtype:", "more_than", "at_least", "newspaper_article", "kh-2021q1-report")
 
@@ -31,7 +32,8 @@ def test_facts_table_has_no_raw_values_and_cites_sources(lang):
     assert set(sources) == {f"[{n}]" for n in range(1, facts["source_id"].nunique() + 1)}
     assert 'href="#source-1"' in table.html
     listed = tables.source_list(lang).frame["citation"]
-    assert any(c.startswith("UBND tỉnh Khánh Hòa, ") for c in listed), "the key lists the full citations"
+    issuer = {"vi": "UBND tỉnh Khánh Hòa, ", "en": "Khánh Hòa Provincial People's Committee (UBND tỉnh Khánh Hòa), "}
+    assert any(c.startswith(issuer[lang]) for c in listed), "the key lists the full citations"
     evidence = table.frame.iloc[:, 6]
     longest = facts["evidence"].str.len().max()
     assert evidence.str.len().max() >= longest, "evidence in full, never cut"
@@ -69,7 +71,7 @@ def test_english_evidence_keeps_the_vietnamese_quote_with_the_english_label_besi
     facts = cd.load_indicators(province="Hà Giang").head(1)
     html = tables.show_table(facts, "en", columns=["label", "evidence"]).html
     assert f'<q lang="vi">{facts["evidence"].iloc[0]}</q>' in html
-    assert "In English: " + facts["label_en"].iloc[0] in html
+    assert "Evidence for: " + facts["label_en"].iloc[0] in html  # what the quote supports, not its translation
 
 
 def test_a_cut_table_says_how_many_rows_it_shows_and_links_the_full_data():
@@ -136,6 +138,18 @@ def test_a_flag_is_explained_under_its_label_in_the_page_language(lang):
         assert "repeats the police figures exactly" in cell
 
 
+def test_a_flag_note_is_given_once_per_table_then_said_to_be_as_above():
+    facts = cd.load_indicators(province="Khánh Hòa")
+    flagged = facts[facts["flag"] != ""]
+    repeated = flagged["note_vi"].value_counts()
+    assert repeated.max() > 1  # the data has a note shared by several facts
+    table = tables.show_table(flagged, "vi", columns=["fact_id", "flag"])
+    for note in repeated.index:
+        assert table.html.count(f'<span class="gloss">{html.escape(note)}</span>') == 1, note
+    assert table.html.count("ghi chú như trên") == int((repeated - 1).sum())
+    assert 'class="flag"' in table.html  # the column printed at its own width
+
+
 def test_a_vietnamese_page_shows_note_vi_as_the_note_column():
     facts = cd.load_indicators(province="Khánh Hòa")
     flagged = facts[facts["flag"] != ""]
@@ -195,8 +209,15 @@ def test_a_table_may_number_with_its_own_key(page_key):
         (
             "kh-2021q1-report",
             "en",
-            "UBND tỉnh Khánh Hòa, Report on the situation and results of administrative reform in Q1/2021, "
-            "Khánh Hòa province, no document number given, undated; no public copy found (searched 7 December 2026)",
+            "Khánh Hòa Provincial People's Committee (UBND tỉnh Khánh Hòa), Report on the situation and results of "
+            "administrative reform in Q1 2021, Khánh Hòa province, no document number given, undated; no public copy "
+            "found (searched 7 December 2026)",
+        ),
+        (
+            "hg-2018-article",
+            "en",
+            "Thiên Thanh, A new milestone in carrying out administrative reform, Hà Giang Newspaper (Báo Hà Giang), "
+            "Xuân 2018 issue, undated; no public copy found (searched 7 December 2026)",
         ),
         (
             "hg-2018-article",
@@ -241,14 +262,82 @@ def test_a_citation_gives_the_number_and_the_address_when_known(tmp_path):
     )
 
 
-def test_a_flag_note_is_given_once_per_table_then_said_to_be_as_above():
-    facts = cd.load_indicators(province="Khánh Hòa")
-    flagged = facts[facts["flag"] != ""]
-    repeated = flagged["note_vi"].value_counts()
-    assert repeated.max() > 1  # the data has a note shared by several facts
-    table = tables.show_table(flagged, "vi", columns=["fact_id", "flag"])
-    for note, n in repeated.items():
-        assert table.html.count(f'<span class="gloss">{html.escape(note)}</span>') == 1, note
-    assert table.html.count("ghi chú như trên") == int((repeated - 1).sum())
-    assert 'class="flag"' in table.html  # the column printed at its own width
+def row(id_, index, province, period, measure, scope, value, unit, evidence, *, source="baokhanhhoa-2024-papi",
+        qualifier="none", flag="", note_vi=""):  # fmt: skip
+    return dict(id=f"{source}-{id_:03d}", index=index, province=province, period=str(period), measure=measure,
+                scope=scope, value=str(value), unit=unit, qualifier=qualifier, source_id=source, evidence=evidence,
+                flag=flag, note_vi=note_vi)  # fmt: skip
 
+
+class TestNationalPageTables:
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    def test_page_tables_are_wholly_in_one_language(self, lang):
+        described = nat.describe_indices(lang)
+        standing = nat.standing_table(lang)
+        sources = nat.sources_table(lang)
+        headers = {"vi": ["Chỉ số", "Tỉnh", "Năm", "Điểm", "Thứ hạng", "Ghi chú"],
+                   "en": ["Index", "Province", "Year", "Score", "Rank", "Remarks"]}[lang]  # fmt: skip
+        assert list(standing.columns) == headers
+        assert described.iloc[:, 0].tolist() == ["PAR INDEX", "SIPAS", "PAPI", "PCI"]
+        assert len(sources) == len(nat.national_index_sources())
+        row = standing.set_index([headers[0], headers[1]]).loc[("SIPAS", "Khánh Hòa")]
+        assert (
+            row[headers[3]] == ("83,66% (2024)" if lang == "vi" else "83.66% (2024)")
+            and row[headers[4]] == "30/63 (2024)"
+        )
+        old = standing.set_index([headers[0], headers[1]]).loc[("PAR INDEX", "Đắk Lắk")]
+        assert old[headers[3]].endswith("(2023*)")  # PAR INDEX 2023: before the 2024 criteria
+        assert old[headers[5]].startswith("* phương pháp trước đây" if lang == "vi" else "* earlier method")
+        published = sources.set_index(sources.columns[0])[i18n.t("national.column.published", lang)]
+        assert published["baokhanhhoa-2024-papi"] == ("2/4/2024" if lang == "vi" else "2 April 2024")  # a date, no time
+        assert published["vietnamnet-hg-2023-pci"] == ("không ghi ngày" if lang == "vi" else "undated")
+        kinds = sources[i18n.t("national.column.kind", lang)]  # every page's kind, in the page's language
+        assert (
+            set(kinds) <= {i18n.t(f"national.source_kind.{k}", lang) for k in nat.SOURCE_KINDS} and kinds.ne("").all()
+        )
+
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    def test_standing_explains_a_flagged_value_in_the_page_language(self, lang):
+        standing = nat.standing_table(lang)
+        standing = standing.set_index(list(standing.columns[:2]))
+        remark = standing.loc[("PAPI", "Hà Giang")].iloc[-1]  # PAPI 2024: ranked out of 63 here, 61 on another page
+        values = cd.national_indices(index="papi").query("id == 'baohagiang-en-2025-papi-003'")
+        assert values["note_vi" if lang == "vi" else "note"].item().rstrip(".") in remark
+        assert ".;" not in remark, "notes joined without their full stops"
+        assert ("39/61/63" in remark) and (
+            ("các nguồn khác nhau" in remark) if lang == "vi" else ("sources disagree" in remark)
+        )
+        assert standing.loc[("SIPAS", "Khánh Hòa")].iloc[-1] == ""  # nothing flagged behind it
+
+    def test_page_tables_reject_a_bad_language(self):
+        with pytest.raises(ValueError, match="'de' is not a supported language; use 'vi' or 'en'"):
+            nat.standing_table("de")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_publishers_in_english_with_the_vietnamese_name_in_brackets_on_english_pages_only(lang):
+    local = tables.sources_table(lang).frame
+    publishers = list(local[local.columns[5]])
+    national = tables.index_sources_table(lang)
+    named = dict(zip(national.iloc[:, 0], national.iloc[:, 2], strict=True))
+    if lang == "en":
+        assert "Hà Giang Newspaper (Báo Hà Giang)" in publishers
+        assert "Khánh Hòa Provincial People's Committee (UBND tỉnh Khánh Hòa)" in publishers
+        assert named["baokhanhhoa-2024-papi"] == "Khánh Hòa Newspaper (Báo Khánh Hòa)"
+        assert named["vietnamnet-hg-2023-pci"] == "VietNamNet", "a name in Latin script is given once"
+        html = tables._cite_html("hg-2018-article", "en")
+        assert 'Hà Giang Newspaper (<span lang="vi">Báo Hà Giang</span>)' in html
+    else:
+        assert "Báo Hà Giang" in publishers and "UBND tỉnh Khánh Hòa" in publishers
+        assert not any("Newspaper" in str(p) or "Committee" in str(p) for p in publishers)
+        assert named["baokhanhhoa-2024-papi"] == "Báo Khánh Hòa"
+    assert "–" in publishers, "a source without a publisher stays without one"
+
+
+def test_every_publisher_has_an_english_name_and_no_english_name_stands_alone():
+    from cchc_data.national import national_index_sources
+
+    for table in (cd.sources(), national_index_sources()):
+        named = table["publisher"].fillna("") != ""
+        assert (named == (table["publisher_en"].fillna("") != "")).all()
+        assert not table.loc[named, "publisher_en"].str.contains(r"\bBáo\b|\bUBND\b|Cổng|Sở ", regex=True).any()
