@@ -599,7 +599,7 @@ class TestProgressChart:
 
 class TestPartWholeChart:
     @pytest.mark.parametrize(
-        ("lang", "text"), [("vi", "191/195 · 97,9% (tính ra) (2017)"), ("en", "191/195 · 97.9% (derived) (2017)")]
+        ("lang", "text"), [("vi", "191/195 · 97,9% (tính toán) (2017)"), ("en", "191/195 · 97.9% (derived) (2017)")]
     )
     def test_part_whole_chart_shows_191_of_195(self, lang, text):
         s = analysis.part_whole_shares(cd.load_indicators(province="Hà Giang"))
@@ -624,7 +624,7 @@ class TestPartWholeChart:
         # rows from several periods: said under the title
         assert ("kỳ khác nhau" if lang == "vi" else "different periods") in pl._subtitle(ax)
 
-    @pytest.mark.parametrize(("lang", "printed"), [("vi", "nguồn in 99,99%"), ("en", "printed 99.99%")])
+    @pytest.mark.parametrize(("lang", "printed"), [("vi", "theo nguồn 99,99%"), ("en", "printed 99.99%")])
     def test_part_whole_chart_shows_a_printed_share_as_printed(self, lang, printed):
         ax = pl.part_whole_chart("Khánh Hòa", lang=lang)
         drawn = ax.figure.cchc_values.set_index("indicator")
@@ -685,6 +685,26 @@ class TestProfileChart:
         assert fig.get_suptitle().endswith(
             cd.provinces().set_index("slug").at[cd.resolve_province(province), "name_vi"]
         )
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_profile_chart_of_the_shares_leaves_counts_to_the_table_and_says_how_many(self, lang, tmp_path):
+        prof = analysis.profile("Khánh Hòa")
+        totals = prof[prof["breakdown"] == ""]
+        fig = pl.profile_chart("Khánh Hòa", units=["percent"], lang=lang)
+        drawn = fig.cchc_values
+        assert sorted(drawn["fact_id"]) == sorted(totals.loc[totals["unit"] == "percent", "fact_id"])
+        assert len(fig.axes) == totals.loc[totals["unit"] == "percent", "domain"].nunique()  # a panel per domain
+        assert all(axis.get_xlim()[1] == 100.0 for axis in fig.axes)
+        others = int((totals["unit"] != "percent").sum())
+        footer = pl.footer_text(fig).replace("\n", " ")
+        assert (f"{others} số liệu tổng" if lang == "vi" else f"The {others} totals in counts") in footer
+        assert sum(a.get_legend() is not None for a in fig.axes) == 1  # one legend for every panel
+        assert fig.get_figheight() < 20  # the chart of every total was ~62 inches tall
+        phone = pl.save_phone_figure(fig, tmp_path / "p-phone.png")
+        assert phone is not None and phone.is_file()  # its row labels rewrapped: a phone gets its own rendering
+        lines = [line for a in fig.axes for t in a.get_yticklabels() for line in t.get_text().split("\n")]
+        assert max(map(len, lines)) <= 30
+        plt.close(fig)
 
     def test_profile_chart_on_given_figure(self):
         fig = plt.figure(figsize=(10, 8))
