@@ -614,11 +614,16 @@ def test_extraction_time_grows_linearly():
     import time
 
     unit = "Trong quý I/2024, toàn tỉnh tiếp nhận 12.345 hồ sơ; tỷ lệ đúng hạn đạt 98,7%, xếp thứ 5/63.\n"
-    times = []
-    for n in (200, 800):
-        start = time.perf_counter()
-        ex(unit * n, period="2024")
-        times.append(time.perf_counter() - start)
+
+    def cpu_seconds(text):  # CPU time, best of 3: a shared machine inflates wall time unevenly
+        runs = []
+        for _ in range(3):
+            start = time.process_time()
+            ex(text, period="2024")
+            runs.append(time.process_time() - start)
+        return min(runs)
+
+    times = [cpu_seconds(unit * n) for n in (200, 800)]
     assert times[1] < 8 * times[0], times  # 4× the text: well under the 16× of a quadratic time
 
 
