@@ -661,19 +661,25 @@ def test_the_split_is_half_and_half_and_written_down():
     assert "held out (frozen)" in readme
 
 
-FRESH_DIR = os.environ.get("CCHC_EXTRACT_FRESH_DIR")
-needs_fresh = pytest.mark.skipif(not FRESH_DIR, reason="CCHC_EXTRACT_FRESH_DIR not set (the extract-fresh texts)")
+FRESH_SETS = [
+    ("extract_fresh", "CCHC_EXTRACT_FRESH_DIR", "fresh"),
+    ("extract_fresh2", "CCHC_EXTRACT_FRESH2_DIR", "fresh2"),
+]
 
 
-@needs_fresh
-def test_every_fresh_truth_row_is_found_in_its_text_as_printed():
+@pytest.mark.parametrize(("truth", "variable", "split"), FRESH_SETS)
+def test_every_fresh_truth_row_is_found_in_its_text_as_printed(truth, variable, split):
     from benchmarks import extract_dev
     from cchc_data.numbers import numbers_in
 
-    texts = {row["file"]: row for row in extract_dev.read_csv("texts.csv", extract_dev.FRESH)}
-    assert {row["split"] for row in texts.values()} == {"fresh"}
-    for fact in extract_dev.read_csv("truth.csv", extract_dev.FRESH):
-        text = (Path(FRESH_DIR) / fact["file"]).read_text(encoding="utf-8")
+    folder = os.environ.get(variable)
+    if not folder:
+        pytest.skip(f"{variable} not set (the texts of {truth}/)")
+    truth_dir = extract_dev.HERE.parent / truth
+    texts = {row["file"]: row for row in extract_dev.read_csv("texts.csv", truth_dir)}
+    assert {row["split"] for row in texts.values()} == {split}
+    for fact in extract_dev.read_csv("truth.csv", truth_dir):
+        text = (Path(folder) / fact["file"]).read_text(encoding="utf-8")
         assert len(text) <= 2000, fact["file"]
         for place in fact["evidence"].split(" | "):
             assert len(place.split()) <= 15, place
@@ -682,6 +688,20 @@ def test_every_fresh_truth_row_is_found_in_its_text_as_printed():
                 printed = numbers_in(place)
                 assert float(fact["value"]) in printed + [v * 1e9 for v in printed], (fact["value"], place)
         assert fact["file"] in texts and fact["unit"] in {"count", "percent", "points", "rank", "procedure", "vnd"}
+
+
+def test_scoring_reads_of_as_a_ranks_denominator_only():
+    from benchmarks.extract_dev import score_text
+
+    text = "Có 12/15 sở đạt chuẩn; tỉnh xếp thứ 7/63."
+    base = {"file": "x", "of": "", "qualifier": "none", "kind": "actual", "period": "2023", "indicator": ""}
+    facts = [
+        {**base, "value": "12", "unit": "count", "evidence": "Có 12/15 sở đạt chuẩn"},
+        {**base, "value": "7", "unit": "rank", "of": "63", "evidence": "tỉnh xếp thứ 7/63"},
+    ]
+    assert score_text(text, facts, ex(text, period="2023"))["unit"] == 2
+    facts[1]["of"] = "64"  # a rank's denominator still counts
+    assert score_text(text, facts, ex(text, period="2023"))["unit"] == 1
 
 
 def test_scoring_counts_a_repeat_as_no_hit():
