@@ -1353,7 +1353,8 @@ def _query(
 
 def _without_digits(words: list[str]) -> str:
     """The words joined, those with a digit left out."""
-    return " ".join(w for w in words if w.isalpha() or not _DIGIT_RE.search(w))
+    search = _DIGIT_RE.search
+    return " ".join([w for w in words if not search(w)])  # a list: faster to join than a generator
 
 
 _DIGIT_RE = re.compile(r"\d")
