@@ -555,7 +555,7 @@ LOCATES_WORDS = 4  # a count of levels this close to another number (no stop bet
 def _locates(text: str, low: str, toks: list[_Tok], k: int) -> bool:
     """Whether numeral ``k`` counts the levels another number is at (``7.518 TTHC ở 3 cấp: tỉnh, huyện, xã``,
     ``dịch vụ công 3 cấp với 2.268 thủ tục``): it names a kind (:func:`_names_a_kind`) and another number
-    is within :data:`LOCATES_WORDS` words of it, with no stop between. Alone (``hệ thống hóa cả 03 cấp``)
+    is within :data:`LOCATES_WORDS` words of it, with no stop (nor a line break) between. Alone (``hệ thống hóa cả 03 cấp``)
     it is a count of levels reached, a fact."""
     tok = toks[k]
     if tok.b or tok.pct or tok.scale or not _names_a_kind(low, tok.end, tok.a):
@@ -565,7 +565,7 @@ def _locates(text: str, low: str, toks: list[_Tok], k: int) -> bool:
         gaps.append(text[toks[k - 1].end : tok.start])
     if k + 1 < len(toks):  # "3 cấp với 2.268": the noun itself is no gap
         gaps.append(text[tok.end : toks[k + 1].start].replace(" cấp", "", 1))
-    return any(len(gap.split()) <= LOCATES_WORDS and not re.search(r"[,;.()]", gap) for gap in gaps)
+    return any(len(gap.split()) <= LOCATES_WORDS and not re.search(r"[,;.:()\n]", gap) for gap in gaps)
 
 
 def _names_a_kind(low: str, end: int, printed: str) -> bool:
