@@ -829,6 +829,13 @@ def test_a_count_of_levels_reached_is_a_fact(text):
     assert ex(text)["value"].iloc[0] in (3, 4)
 
 
-def test_a_share_that_defines_the_group_counted_is_not_a_fact():
-    frame = ex("Toàn tỉnh có 9 cơ quan đạt 100% hồ sơ trực tuyến; Sở Tài chính đạt 98,2%.")
-    assert frame["value"].tolist() == [9, 98.2]
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("Toàn tỉnh có 9 cơ quan đạt 100% hồ sơ trực tuyến; Sở Tài chính đạt 98,2%.", [9, 98.2]),
+        ("Có 6 huyện đạt tỷ lệ trên 97% hồ sơ đúng hạn.", [6]),
+        ("Tỷ lệ hồ sơ đúng hạn của 14 xã đạt 96,3%.", [14, 96.3]),  # a share of the group: a fact
+    ],
+)
+def test_a_share_that_defines_the_group_counted_is_not_a_fact(text, values):
+    assert ex(text)["value"].tolist() == values
