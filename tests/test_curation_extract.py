@@ -752,9 +752,9 @@ def test_a_score_on_a_scale_is_a_score_not_a_part_and_its_whole(text, value, sca
     assert float(scale) not in set(frame["value"]), frame[["value", "why"]]
 
 
-def test_a_part_of_a_whole_is_not_read_as_a_score():
-    frame = ex("Có 42/50 hồ sơ được giải quyết trước hạn.")
-    assert frame[["value", "role"]].values.tolist() == [[42, "part"], [50, "whole"]]
+@pytest.mark.parametrize("text", ["Có 42/50 hồ sơ được giải quyết trước hạn.", "Đã kết nối 42/50 điểm cầu cấp xã."])
+def test_a_part_of_a_whole_is_not_read_as_a_score(text):
+    assert ex(text)[["value", "role"]].values.tolist() == [[42, "part"], [50, "whole"]]
 
 
 @pytest.mark.parametrize(
@@ -764,6 +764,7 @@ def test_a_part_of_a_whole_is_not_read_as_a_score():
         "Tối nay (4/7) tỉnh tổ chức tọa đàm.",
         "Báo cáo số liệu từ 03.01.2022 đến 16.6.2022 của Trung tâm.",
         "Hội nghị diễn ra vào 27/4 tại hội trường tỉnh.",
+        "Hội nghị tổng kết diễn ra vào 19/12.",
     ],
 )
 def test_dates_in_brackets_with_dots_or_a_day_over_twelve_are_not_facts(text):

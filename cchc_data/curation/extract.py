@@ -77,7 +77,7 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
              r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+|nay\s*\(\s*)?\d{1,2}[/.]\d{1,2}(?:/\d{2,4})?(?!\d)"
              r"|(?<![\d.,])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)"  # 17.5.2018
-             r"|(?<![\d.,/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/.,]|\s*%)"  # 25/5: a day over 12, no part/whole
+             r"|(?<![\d.,/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d|\s*%)"  # 25/5: a day over 12
              r"|(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?"
              r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"
              r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*\d{1,2}/\d{1,2}"),
@@ -630,7 +630,9 @@ SCALE_WORDS_BEFORE = 6  # a score cue ("số điểm") this many words before "8
 def _on_a_scale(low: str, tok: _Tok, seg: tuple[int, int]) -> bool:
     """Whether ``a/b`` is a score on a scale of ``b`` (``85,31/100 điểm``, ``số điểm đạt được 88,54/100``):
     a ``score_scale`` cue right after it, or one shortly before it in its segment."""
-    after = low[tok.end : seg[1]].split()[:1]
+    after = low[tok.end : seg[1]].split()[:3]
+    if any((" ".join(after) + " ").startswith(c["cue"].lower() + " ") for c in cues().of("not_unit")):
+        return False  # "3/5 điểm cầu": places, counted
     before = " ".join(low[seg[0] : tok.start].split()[-SCALE_WORDS_BEFORE:])
     for row in cues().of("score_scale"):
         cue = row["cue"].lower()
