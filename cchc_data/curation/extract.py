@@ -938,18 +938,23 @@ def extract(
 
     Every number printed as numerals becomes a candidate, except dates, document numbers
     (``3595/QĐ-UBND``), footnote markers, section numbering, versions and standards (``ISO 9001:2015``),
-    phone numbers, URLs, years and ordinals (see :data:`SKIP`). For each candidate it reads:
+    phone numbers, URLs, years and ordinals (see :data:`SKIP`), the levels another number is counted at
+    (``7.518 TTHC ở 3 cấp``) and a share that defines a counted group (``có 16 Sở đạt 100%``). For each
+    candidate it reads:
 
     - ``value`` in the Vietnamese format (``1.514`` → 1514, ``65,91%`` → 65.91, ``trên 14 nghìn`` →
       14000, ``07`` → 7); an ``a/b`` pair gives two rows, ``role`` ``part`` and ``whole``, with
-      the printed ``fraction``;
+      the printed ``fraction``, unless it is a rank (``xếp thứ 9/63``; ``thứ nhất trong 63 tỉnh`` too) or a
+      score on a scale (``85,31/100 điểm``: one row, unit ``points``);
     - ``qualifier`` from the words around it (``trên``, ``hơn``, ``gần``, ``ước tính`` …, see
       ``extract_cues.csv``; ``trên 07 lĩnh vực`` means *across*, not *more than*);
     - ``unit`` (``percent``, ``vnd``, ``minute``, else ``count``), ``kind`` (``target`` after cues such
       as ``phấn đấu``, ``mục tiêu`` or ``đến năm`` a year after the report's period), ``period`` (the
       last period named in the paragraph before it — ``năm 2019``, ``quý I/2021``,
       ``giai đoạn 2021 - 2030``, a span of dates ``từ ngày 02/6/2017 … đến hết tháng 4/2018``, a count
-      ``lũy kế đến ngày 31/12/2021`` — but not a baseline such as ``so với năm 2015``, nor a date alone;
+      ``lũy kế đến ngày 31/12/2021`` — but not a baseline such as ``so với năm 2015``, nor a date alone,
+      nor the year an index was published (``công bố năm 2022``), nor a bracketed span of dates explaining
+      the period just named (``quý I năm 2020 (tính từ 1/12/2019 đến 29/2/2020)``);
       else its section's: the period of a heading, or of a paragraph that opens with one; else ``period``),
       ``breakdown`` (``cấp huyện`` → ``level:district``, ``ngành Công an`` → ``agency:police`` …),
       ``flag`` ``format_anomaly`` for a dot used as decimal mark (``11.3 %``);
