@@ -23,7 +23,8 @@ _TONE_MOVES = {
     "uỹ": "ũy",
     "uỵ": "ụy",
 }
-_TONE_RE = re.compile("|".join(_TONE_MOVES) + "|" + "|".join(k.upper() for k in _TONE_MOVES))
+# "uy" after "q" is not a vowel pair ("qu" is the consonant): quý, Quỳnh keep their tone on the y.
+_TONE_RE = re.compile("(?<![qQ])(?:" + "|".join(_TONE_MOVES) + "|" + "|".join(k.upper() for k in _TONE_MOVES) + ")")
 
 
 def nfc(text: str) -> str:

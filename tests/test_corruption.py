@@ -1,38 +1,33 @@
-"""The corruption corpus (issue 13): every case through every door, with the exact message and exit code.
+"""The corruption corpus (issues 13 and 25) through every door: an integration test of the whole library.
 
-Each case of ``tests/corruptions.py`` corrupts a ``tmp_path`` copy of ``data/``. Then:
-
-- ``cchc validate`` (fast engine) prints the expected issue and exits 1, or 2 when the package cannot be
-  read at all; the frictionless engine exits with the same code and reports an error at the same place;
-- ``load_indicators(data_dir=...)`` raises :class:`ContractError` (or :class:`DataError` for an
-  unreadable package) whose message starts with the validator's message, or loads (accepted cases);
-- ``cchc export`` exits 1 (2) with the loader's message on stderr, or writes the workbook;
-- nothing prints a traceback.
-
-Data-dependent parts of a message (line numbers past the end of a table, the first id of a table) are
-placeholders filled from the bundled data, so adding facts does not break the corpus.
+Each case of ``tests/corruptions.py`` corrupts a ``tmp_path`` copy of ``data/``. Then ``cchc validate`` (both
+engines), the loaders, ``cchc export``, the explorer, ``cchc curate`` and ``cchc report`` each refuse it
+with the exact message and exit code, and no entry point hangs. Data-dependent parts of a message (line
+numbers past the end of a table, the first id of a table) are computed from the corrupted copy.
 """
 
-from __future__ import annotations
-
 import csv
+import io
 import json
 import re
+import subprocess
 import sys
 import warnings
 from pathlib import Path
 
 import pytest
+from corruptions import CASES, ISSUE_25, first, rows
 
 import cchc_data as cd
+from cchc_data import cli
 from cchc_data.cli import main
 from cchc_data.datadir import read_raw
 
-sys.path.insert(0, str(Path(__file__).parent))
-from corruptions import CASES, ISSUE_25, first, rows  # noqa: E402
-
 NUMBER = "not a number (write 1514 or 65.91: digits, '.' as decimal mark, finite)"
+
+
 OTHER_DIGITS = "; it has digits other than 0-9 (full-width or Arabic-Indic): retype them as 0-9"
+
 
 #: case -> (exit code of `cchc validate`, an issue it prints, what the loader does).
 #: "contract": ContractError starting with that issue; "unreadable": DataError with that message;
@@ -360,21 +355,9 @@ EXPECTED = {
     "CRLF line ends": (0, None, "ok"),
 }
 
-#: Why a case the validator refuses still loads: the loader checks the contract (schema, keys,
-#: encodings) on every load; the cross-row rules are the curator's check, run by `cchc validate`.
-ACCEPTED = {
-    "target earlier than its source": "a cross-row rule; the frame holds exactly what the file says",
-    "negative count": "a cross-row rule; the frame holds exactly what the file says",
-    "flag not explained in Vietnamese": "a cross-row rule; the frame holds exactly what the file says",
-    "NFD text": "the loader normalises to NFC, so the frame equals the bundled one; validate asks for NFC files",
-}
 
 #: Valid data whose text a spreadsheet would misread: the downloads must round-trip it (issue 25, item 1).
 SPREADSHEET_HAZARDS = ["CR inside a quoted cell", "formula-like text"]
-
-
-def test_every_case_has_an_expectation():
-    assert set(EXPECTED) == set(CASES)
 
 
 @pytest.fixture(scope="module")
@@ -442,6 +425,86 @@ def _run(capsys, *argv) -> tuple[int, str, str]:
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err
     return code, out.out, out.err
+
+
+REVIEW = {
+    "province": "khanh-hoa", "indicator": "public_websites", "period": "2018", "kind": "actual", "value": "150",
+    "qualifier": "none", "breakdown": "", "source_id": "kh-2019-article", "evidence": "Toàn tỉnh có 150 trang thông tin",
+    "flag": "", "note": "", "keep": "yes",
+}  # fmt: skip
+
+
+def _rows(folder):
+    with open(folder / "indicators.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _write(folder, rows, fields=None):
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=fields or list(rows[0]), lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows(rows)
+    (folder / "indicators.csv").write_text(out.getvalue(), encoding="utf-8")
+
+
+def _set(folder, **values):
+    rows = _rows(folder)
+    rows[1].update(values)
+    _write(folder, rows)
+
+
+def _duplicate_first(folder):
+    rows = _rows(folder)
+    _write(folder, [*rows, dict(rows[0])])
+
+
+def _drop_value(folder):
+    rows = _rows(folder)
+    _write(folder, rows, [c for c in rows[0] if c != "value"])
+
+
+# (corruption, fragment the message must contain; None: the validator's own words may change, only the refusal)
+CORPUS = {
+    "text in value": (lambda d: _set(d, value="abc"), "indicators.csv:3 [value]: 'abc': type error"),
+    "unknown province": (lambda d: _set(d, province="atlantis"), "indicators.csv:3 [province]: foreign key error"),
+    "duplicated fact id": (_duplicate_first, "[fact_id]: primary key error"),
+    "missing value column": (_drop_value, "differs from the schema's fields"),
+    "empty indicators.csv": (lambda d: (d / "indicators.csv").write_text(""), "indicators.csv"),
+    "missing catalog.csv": (lambda d: (d / "catalog.csv").unlink(), "catalog.csv: is missing from"),
+    "unclosed quote": (lambda d: (d / "indicators.csv").write_bytes(b'x,y\n"never closed\n'), "not a well-formed CSV"),
+    "UTF-16 file": (lambda d: (d / "indicators.csv").write_bytes("tỉnh,Hà".encode("utf-16")), None),
+    "Latin-1 file": (lambda d: (d / "indicators.csv").write_bytes("tinh,Hà\n".encode("latin-1")), None),
+    "empty datapackage.json": (lambda d: (d / "datapackage.json").write_text("{}"), None),
+    "datapackage.json not JSON": (lambda d: (d / "datapackage.json").write_text("{"), None),
+    # issue 25, representatives: a cross-row rule the loader accepts, and a table that would block a reader
+    "alias is another province's name": (
+        CASES["alias is another province's name"],
+        "provinces.csv:3 [aliases]: ha-giang: alias 'Khánh Hòa' also names khanh-hoa",
+    ),
+    "FIFO in place of a table": (
+        CASES["FIFO in place of a table"],
+        "units.csv: cannot be read: it is not a regular file",
+    ),
+    "catastrophic pattern": (CASES["catastrophic pattern"], "constraint error: does not match ^(([a-z0-9]+-?)+)+$"),
+}
+
+
+CCHC = str(Path(sys.executable).parent / "cchc")
+
+
+LOAD = "import sys, cchc_data as cd; cd.load_indicators(data_dir=sys.argv[1])"
+
+
+def _run_to_the_end(argv, timeout=120):
+    """Run a command that must end on its own: a hang fails the test instead of stalling the suite."""
+    try:
+        return subprocess.run(argv, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{' '.join(argv)} did not end within {timeout} s (it hangs)")
+
+
+def test_every_case_has_an_expectation():
+    assert set(EXPECTED) == set(CASES)
 
 
 @pytest.mark.parametrize("corrupted", list(CASES), indirect=True)
@@ -529,13 +592,6 @@ def test_export(corrupted, capsys, tmp_path):
     assert not out_file.exists()
 
 
-REVIEW = {
-    "province": "khanh-hoa", "indicator": "public_websites", "period": "2018", "kind": "actual", "value": "150",
-    "qualifier": "none", "breakdown": "", "source_id": "kh-2019-article", "evidence": "Toàn tỉnh có 150 trang thông tin",
-    "flag": "", "note": "", "keep": "yes",
-}  # fmt: skip
-
-
 @pytest.mark.parametrize("corrupted", ISSUE_25, indirect=True)
 def test_explorer(corrupted):
     """The explorer opens on what loads, showing validate's verdict above its controls; else the loader's error."""
@@ -582,91 +638,6 @@ def test_curate_names_the_validation_error(corrupted, capsys, tmp_path):
     assert f"the data folder {folder} does not validate (" in err, err
 
 
-def test_the_file_the_package_names_is_the_file_read(data_copy):
-    """validate and load read facts.csv, named by the package; the corrupt indicators.csv is never read."""
-    CASES["resource points elsewhere"](data_copy)
-    assert cd.validate(data_copy).ok
-    frame = cd.load_indicators(data_dir=data_copy)
-    assert frame["fact_id"].tolist() == [r["fact_id"] for r in rows(data_copy, "facts")]
-    assert frame.at[0, "value"] == float(rows(data_copy, "facts")[0]["value"])
-
-
-def test_cr_inside_a_quoted_cell_is_kept(data_copy):
-    CASES["CR inside a quoted cell"](data_copy)
-    frame = cd.load_indicators(data_dir=data_copy)
-    assert frame.at[0, "note"] == "first line\rsecond line"
-
-
-def test_bom_and_crlf_give_the_same_frame(data_copy, facts_of_bundled):
-    CASES["UTF-8 byte-order mark"](data_copy)
-    CASES["CRLF line ends"](data_copy)
-    assert list(cd.catalog(data_dir=data_copy).columns) == list(cd.catalog().columns)
-    frame = cd.load_indicators(data_dir=data_copy)
-    assert frame["label_vi"].tolist() == facts_of_bundled["label_vi"].tolist()
-
-
-def test_nfd_text_loads_as_nfc(data_copy, facts_of_bundled):
-    CASES["NFD text"](data_copy)
-    frame = cd.load_indicators(data_dir=data_copy)
-    assert frame["label_vi"].tolist() == facts_of_bundled["label_vi"].tolist()
-
-
-def test_out_of_folder_file_is_never_printed(data_copy, capsys):
-    """A resource path to a file outside the folder: no line of that file reaches the output."""
-    secret = data_copy.parent / "secret.csv"
-    secret.write_text("unit,label_vi,label_en,symbol\nTOP-SECRET-LINE,x,y,z\n", encoding="utf-8")
-    CASES["path out of the folder"](data_copy)
-    for engine in ("fast", "frictionless"):
-        _run(capsys, "validate", str(data_copy), "--engine", engine)
-    CASES["link out of the folder"](data_copy)
-    for engine in ("fast", "frictionless"):
-        code, out, err = _run(capsys, "validate", str(data_copy), "--engine", engine)
-        assert "SECRET" not in out + err and code == 1
-
-
-def test_same_size_same_mtime_replacement_is_seen(data_copy):
-    """Unpacking a release can replace a table with one of the same size and modification time."""
-    import os
-
-    frame = cd.load_indicators(data_dir=data_copy)
-    path = data_copy / "indicators.csv"
-    before = path.stat()
-    text = path.read_text(encoding="utf-8")
-    value = rows(data_copy, "indicators")[0]["value"]
-    changed = text.replace(f",{value},", f",{int(value) + 1 if int(value) < 9 else int(value) - 1},", 1)
-    assert len(changed) == len(text) and changed != text
-    tmp = data_copy / "indicators.tmp"
-    tmp.write_text(changed, encoding="utf-8")
-    os.utime(tmp, ns=(before.st_atime_ns, before.st_mtime_ns))
-    os.replace(tmp, path)
-    assert path.stat().st_size == before.st_size and path.stat().st_mtime_ns == before.st_mtime_ns
-    again = cd.load_indicators(data_dir=data_copy)
-    assert again.at[0, "value"] != frame.at[0, "value"]
-
-
-def test_in_place_rewrite_with_same_size_and_mtime_is_seen(data_copy):
-    """The same, written into the same inode: the change time still differs."""
-    import os
-
-    cd.catalog(data_dir=data_copy)
-    path = data_copy / "units.csv"
-    before = path.stat()
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("minute,phút", "minute,phuT"), encoding="utf-8")
-    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert "phuT" in cd.units(data_dir=data_copy).set_index("unit").at["minute", "label_vi"]
-
-
-def test_checksum_covers_exactly_what_the_package_names(data_copy):
-    from cchc_data.datadir import checksum
-
-    before = checksum(data_copy)
-    (data_copy / "notes.txt").write_text("not a table", encoding="utf-8")
-    assert checksum(data_copy) == before
-    CASES["text value"](data_copy)
-    assert checksum(data_copy) != before
-
-
 @pytest.mark.parametrize("case", SPREADSHEET_HAZARDS)
 def test_downloads_round_trip_valid_text_a_spreadsheet_would_misread(case, data_copy, tmp_path):
     from cchc_data._csvfile import read_csv
@@ -699,3 +670,38 @@ def test_curate(corrupted, capsys, tmp_path):
     assert got in (1, 2) and err.strip(), out  # refused, saying why
     after = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}
     assert after == tables  # nothing written
+
+
+@pytest.mark.parametrize("case", sorted(CORPUS))
+def test_corrupted_data_is_refused_by_cchc_report(case, data_copy, tmp_path, capsys):
+    corrupt, fragment = CORPUS[case]
+    corrupt(data_copy)
+    out = tmp_path / "reports"
+    assert cli.main(["report", "--data-dir", str(data_copy), "--output", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "nothing was run or published" in err or "cannot read the data folder" in err
+    if fragment is not None:
+        assert fragment in err
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("case", ["FIFO in place of a table", "catastrophic pattern"])
+def test_no_entry_point_hangs(case, data_copy, tmp_path):
+    CASES[case](data_copy)
+    expected = {
+        "FIFO in place of a table": "units.csv: cannot be read: it is not a regular file (a FIFO, socket or device)",
+        "catastrophic pattern": "constraint error: does not match ^(([a-z0-9]+-?)+)+$",
+    }[case]
+    for argv in (
+        [CCHC, "validate", str(data_copy)],
+        [CCHC, "validate", str(data_copy), "--engine", "frictionless"],
+        [CCHC, "export", str(tmp_path / "out.xlsx"), "--data-dir", str(data_copy)],
+        [sys.executable, "-c", LOAD, str(data_copy)],
+    ):
+        done = _run_to_the_end(argv)
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr or argv[0] == sys.executable
+        if argv[0] == CCHC and "frictionless" not in argv:
+            assert expected in done.stderr
+    assert not (tmp_path / "out.xlsx").exists()

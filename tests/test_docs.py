@@ -1,14 +1,10 @@
 """Every public callable of the documented modules has complete numpydoc with an example that shows a value."""
 
-from __future__ import annotations
-
 import importlib
 import inspect
 import re
 
 import pytest
-
-from cchc_data import _docstrings
 
 MODULES = [
     "indicators", "vocabularies", "province_registry", "numbers", "periods", "analysis", "validation", "schema", "datadir",
@@ -83,48 +79,3 @@ def test_public_callable_has_complete_numpydoc(obj):
     assert any(out not in {"True", "False"} for out in outputs), (
         f"{obj.__qualname__}: the examples show no value (only True/False or nothing)"
     )
-
-
-def test_shared_descriptions_are_filled_and_shown_by_help():
-    from cchc_data.indicators import sources
-
-    text = inspect.getdoc(sources)
-    assert _docstrings.PARAMS["data_dir"].splitlines()[0] in text
-    assert "CCHC_DATA_DIR" in text
-
-
-def test_unknown_shared_description_is_named():
-    def f():
-        """Nothing.
-
-        Parameters
-        ----------
-        {no_such_entry}
-        """
-
-    with pytest.raises(KeyError, match=r"no shared description 'no_such_entry'; known: .*data_dir"):
-        _docstrings.share_docs(f)
-
-
-def test_braces_in_examples_are_left_alone():
-    def f():
-        """Nothing.
-
-        Examples
-        --------
-        >>> {"a": 1}
-        {'a': 1}
-        """
-
-    assert _docstrings.share_docs(f).__doc__ == f.__doc__
-    assert "{'a': 1}" in f.__doc__
-
-
-def test_version_comes_from_the_installed_metadata():
-    import tomllib
-    from pathlib import Path
-
-    import cchc_data
-
-    pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
-    assert cchc_data.__version__ == pyproject["project"]["version"]

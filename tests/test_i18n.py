@@ -6,13 +6,16 @@ import json
 import math
 import re
 import string
+import sys
 import unicodedata
 from pathlib import Path
 
+import matplotlib
+import matplotlib.pyplot as plt  # noqa: E402
 import pytest
 
 import cchc_data as cd
-from cchc_data import i18n, params
+from cchc_data import analysis, i18n, national, params, plotting, plotting_national, tables  # noqa: E402
 
 
 @pytest.mark.parametrize("given", ["vi", "EN", " En ", "VI"])
@@ -195,3 +198,80 @@ def test_t_fills_placeholders_and_names_a_missing_key():
     assert i18n.t("no_targets", "vi", name="Hà Giang").endswith("của Hà Giang.")
     with pytest.raises(KeyError, match="no string 'nope'"):
         i18n.t("nope", "vi")
+
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+
+matplotlib.use("Agg")
+
+
+def _texts(ax):
+    fig = ax.figure if hasattr(ax, "figure") else ax
+    return sorted(t.get_text() for t in fig.findobj(matplotlib.text.Text) if t.get_text())
+
+
+CHARTS = {
+    "compare_chart": lambda lang: plotting.compare_chart("edocs_sent_share", lang=lang),
+    "concept_series_chart": lambda lang: plotting.concept_series_chart("edocs_sent_share", "khanh-hoa", lang=lang),
+    "coverage_heatmap": lambda lang: plotting.coverage_heatmap(lang=lang),
+    "progress_chart": lambda lang: plotting.progress_chart("khanh-hoa", lang=lang),
+    "part_whole_chart": lambda lang: plotting.part_whole_chart(lang=lang),
+    "profile_chart": lambda lang: plotting.profile_chart("khanh-hoa", lang=lang),
+    "trajectory_chart": lambda lang: plotting_national.trajectory_chart("khanh-hoa", "par_index", lang=lang),
+    "province_trajectories": lambda lang: plotting_national.province_trajectories("khanh-hoa", lang=lang),
+    "comparison_chart": lambda lang: plotting_national.comparison_chart("par_index", lang=lang),
+}
+
+
+TABLES = {
+    "describe_indices": lambda lang: national.describe_indices(lang),
+    "standing_table": lambda lang: national.standing_table(lang),
+    "national.sources_table": lambda lang: national.sources_table(lang),
+    "in_language": lambda lang: analysis.in_language(cd.load_indicators(), lang),
+    "cite_source": lambda lang: tables.cite_source("kh-2019-article", lang),
+    "format_number": lambda lang: i18n.format_number(1514, lang),
+    "params.check_lang": lambda lang: params.check_lang(lang),
+}
+
+
+class TestFormatNumber:
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    def test_huge_numbers_are_formatted(self, lang):
+        sep = "." if lang == "vi" else ","
+        assert i18n.format_number(1e308, lang).startswith(f"100{sep}000{sep}000")
+        assert i18n.format_percent(1e30, lang).endswith("%")
+
+
+class TestLangAtEveryEntryPoint:
+    @pytest.mark.parametrize("name", sorted(CHARTS))
+    def test_charts_take_lang_in_any_case(self, name):
+        draw = CHARTS[name]
+        expected = _texts(draw("en"))
+        plt.close("all")
+        assert _texts(draw("EN")) == expected
+        plt.close("all")
+        assert _texts(draw(" en ")) == expected
+
+    @pytest.mark.parametrize("name", sorted(TABLES))
+    def test_tables_take_lang_in_any_case(self, name):
+        make = TABLES[name]
+        expected = make("en")
+        got = make("EN")
+        if hasattr(expected, "equals"):
+            assert got.equals(expected)
+        else:
+            assert got == expected
+
+    def test_export_takes_lang_in_any_case(self, tmp_path):
+        from openpyxl import load_workbook
+
+        a = cd.export_excel(tmp_path / "a.xlsx", lang="en")
+        b = cd.export_excel(tmp_path / "b.xlsx", lang="EN")
+        assert load_workbook(a).sheetnames == load_workbook(b).sheetnames
+
+    def test_one_check_lang(self):
+        """The private copies are gone: every module uses i18n.check_lang (or params' thin wrapper of it)."""
+        assert not hasattr(plotting, "_check_lang") and not hasattr(plotting_national, "_check_lang")
+        with pytest.raises(ValueError, match="'fr' is not a supported language; use 'vi' or 'en'"):
+            plotting.compare_chart("edocs_sent_share", lang="fr")

@@ -7,7 +7,8 @@ import pandas as pd
 import pytest
 
 import cchc_data as cd
-from cchc_data import analysis, tables
+from cchc_data import analysis, i18n, tables
+from cchc_data import national as nat
 
 RAW = ("NaN", "nan", "None", "Series(", "dtype:", "more_than", "at_least", "newspaper_article", "kh-2021q1-report")
 
@@ -239,3 +240,54 @@ def test_a_citation_gives_the_number_and_the_address_when_known(tmp_path):
     assert tables.cite_source("kh-2021q1-report", "en", data_dir=folder).endswith(
         "No. 12/BC-UBND, 20 March 2021; https://example.gov.vn/bc (accessed 7 December 2026)"
     )
+
+
+def row(id_, index, province, period, measure, scope, value, unit, evidence, *, source="baokhanhhoa-2024-papi",
+        qualifier="none", flag="", note_vi=""):  # fmt: skip
+    return dict(id=f"{source}-{id_:03d}", index=index, province=province, period=str(period), measure=measure,
+                scope=scope, value=str(value), unit=unit, qualifier=qualifier, source_id=source, evidence=evidence,
+                flag=flag, note_vi=note_vi)  # fmt: skip
+
+
+class TestNationalPageTables:
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    def test_page_tables_are_wholly_in_one_language(self, lang):
+        described = nat.describe_indices(lang)
+        standing = nat.standing_table(lang)
+        sources = nat.sources_table(lang)
+        headers = {"vi": ["Chỉ số", "Tỉnh", "Năm", "Điểm", "Thứ hạng", "Ghi chú"],
+                   "en": ["Index", "Province", "Year", "Score", "Rank", "Remarks"]}[lang]  # fmt: skip
+        assert list(standing.columns) == headers
+        assert described.iloc[:, 0].tolist() == ["PAR INDEX", "SIPAS", "PAPI", "PCI"]
+        assert len(sources) == len(nat.national_index_sources())
+        row = standing.set_index([headers[0], headers[1]]).loc[("SIPAS", "Khánh Hòa")]
+        assert (
+            row[headers[3]] == ("83,66% (2024)" if lang == "vi" else "83.66% (2024)")
+            and row[headers[4]] == "30/63 (2024)"
+        )
+        old = standing.set_index([headers[0], headers[1]]).loc[("PAR INDEX", "Đắk Lắk")]
+        assert old[headers[3]].endswith("(2023*)")  # PAR INDEX 2023: before the 2024 criteria
+        assert old[headers[5]].startswith("* phương pháp trước đây" if lang == "vi" else "* earlier method")
+        published = sources.set_index(sources.columns[0])[i18n.t("national.column.published", lang)]
+        assert published["baokhanhhoa-2024-papi"] == ("2/4/2024" if lang == "vi" else "2 April 2024")  # a date, no time
+        assert published["vietnamnet-hg-2023-pci"] == ("không ghi ngày" if lang == "vi" else "undated")
+        kinds = sources[i18n.t("national.column.kind", lang)]  # every page's kind, in the page's language
+        assert (
+            set(kinds) <= {i18n.t(f"national.source_kind.{k}", lang) for k in nat.SOURCE_KINDS} and kinds.ne("").all()
+        )
+
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    def test_standing_explains_a_flagged_value_in_the_page_language(self, lang):
+        standing = nat.standing_table(lang)
+        standing = standing.set_index(list(standing.columns[:2]))
+        remark = standing.loc[("PAPI", "Hà Giang")].iloc[-1]  # PAPI 2024: ranked out of 63 here, 61 on another page
+        values = cd.national_indices(index="papi").query("id == 'baohagiang-en-2025-papi-003'")
+        assert values["note_vi" if lang == "vi" else "note"].item() in remark
+        assert ("39/61/63" in remark) and (
+            ("các nguồn khác nhau" in remark) if lang == "vi" else ("sources disagree" in remark)
+        )
+        assert standing.loc[("SIPAS", "Khánh Hòa")].iloc[-1] == ""  # nothing flagged behind it
+
+    def test_page_tables_reject_a_bad_language(self):
+        with pytest.raises(ValueError, match="'de' is not a supported language; use 'vi' or 'en'"):
+            nat.standing_table("de")

@@ -65,84 +65,85 @@ def vocab(data_copy):
     return data_copy
 
 
-def test_domains_are_sorted_by_their_numeric_order(vocab):
-    d = cd.domains(data_dir=vocab)
-    assert d["domain"].tolist() == ["alpha", "beta", "gamma"]
-    assert d["order"].tolist() == [2, 9, 10]
-    assert d["order"].dtype.kind == "i"
-    assert d.index.tolist() == [0, 1, 2]
-
-
-def test_breakdowns_keep_file_order_with_integer_order(vocab):
-    b = cd.breakdowns(data_dir=vocab)
-    assert b["breakdown"].tolist() == ["level:far", "level:near"]
-    assert b["order"].tolist() == [10, 9]
-    assert b["order"].dtype.kind == "i"
-    assert sorted(b["order"]) == [9, 10]  # numeric, not text order ("10" < "9")
-
-
-def test_every_vocabulary_reads_the_given_folder(vocab):
-    assert cd.units(data_dir=vocab).values.tolist() == [["hour", "giờ", "hour", "h"]]
-    assert cd.concepts(data_dir=vocab)["concept"].tolist() == ["qq_gamma"]
-    assert cd.catalog(data_dir=vocab)["indicator"].tolist() == ["zz_alpha_beta", "zz_other"]
-    assert cd.search("trial", data_dir=vocab)["indicator"].tolist() == ["zz_alpha_beta"]
-
-
-def test_bundled_vocabularies():
-    assert cd.domains()["order"].tolist() == list(range(1, 9))
-    assert cd.units().set_index("unit").at["vnd", "symbol"] == "₫"
-    b = cd.breakdowns().set_index("breakdown")
-    assert b.loc[["level:province", "level:district", "level:commune"], "order"].tolist() == [1, 2, 3]
-
-
-@pytest.mark.parametrize(
-    "words",
-    [
-        "beta",  # only in the code, after an underscore
-        "alpha beta",
-        "gamma",  # only in the concept, after an underscore
-        "nhan",  # first word of label_vi
-        "trial",  # first word of label_en
-        "mo ta",  # first words of the description
-        "qq",  # first word of the concept
-    ],
-)
-def test_search_finds_words_that_start_any_field(vocab, words):
-    hits = _catalog_hits(words, vocab)
-    assert hits["indicator"].tolist() == ["zz_alpha_beta"]
-
-
-@pytest.mark.parametrize(
-    ("words", "index"), [("SIPAS", "sipas"), ("chi so nang luc canh tranh", "pci"), ("papi", "papi")]
-)
-def test_search_finds_the_national_indices_after_the_catalog(words, index):
-    hits = cd.search(words)
-    assert hits["indicator"].tolist()[-1] == index and hits["domain"].tolist()[-1] == "national_index"
-    assert list(hits.columns) == list(cd.catalog().columns)
-
-
 def _catalog_hits(words, vocab):
     """search()'s rows from the catalog (the bundled national indices, searched too, left out)."""
     hits = cd.search(words, data_dir=vocab)
     return hits[hits["domain"] != "national_index"]
 
 
-def test_search_matches_word_starts_only(vocab):
-    assert cd.search("lpha", data_dir=vocab).empty  # inside a word
-    assert cd.search("label other", data_dir=vocab).empty  # every word must match the same row
-    assert _catalog_hits("o", vocab)["indicator"].tolist() == ["zz_other"]
+class TestDomains:
+    def test_domains_are_sorted_by_their_numeric_order(self, vocab):
+        d = cd.domains(data_dir=vocab)
+        assert d["domain"].tolist() == ["alpha", "beta", "gamma"]
+        assert d["order"].tolist() == [2, 9, 10]
+        assert d["order"].dtype.kind == "i"
+        assert d.index.tolist() == [0, 1, 2]
 
 
-def test_search_returns_catalog_rows_indexed_from_zero(vocab):
-    hits = cd.search("else", data_dir=vocab)
-    assert list(hits.columns) == list(cd.catalog(data_dir=vocab).columns)
-    assert hits.index.tolist() == [0]
-    assert hits.at[0, "indicator"] == "zz_other"
+class TestBreakdowns:
+    def test_breakdowns_keep_file_order_with_integer_order(self, vocab):
+        b = cd.breakdowns(data_dir=vocab)
+        assert b["breakdown"].tolist() == ["level:far", "level:near"]
+        assert b["order"].tolist() == [10, 9]
+        assert b["order"].dtype.kind == "i"
+        assert sorted(b["order"]) == [9, 10]  # numeric, not text order ("10" < "9")
 
 
-def test_search_treats_regex_characters_literally(vocab):
-    assert cd.search("(trial", data_dir=vocab).empty
-    with pytest.raises(ValueError, match=r"search\(\) needs some words to look for, got ''"):
-        cd.search("", data_dir=vocab)
-    with pytest.raises(ValueError, match=r"search\(\) needs some words to look for, got None"):
-        cd.search(None)
+class TestVocabularies:
+    def test_every_vocabulary_reads_the_given_folder(self, vocab):
+        assert cd.units(data_dir=vocab).values.tolist() == [["hour", "giờ", "hour", "h"]]
+        assert cd.concepts(data_dir=vocab)["concept"].tolist() == ["qq_gamma"]
+        assert cd.catalog(data_dir=vocab)["indicator"].tolist() == ["zz_alpha_beta", "zz_other"]
+        assert cd.search("trial", data_dir=vocab)["indicator"].tolist() == ["zz_alpha_beta"]
+
+    def test_bundled_vocabularies(self):
+        assert cd.domains()["order"].tolist() == list(range(1, 9))
+        assert cd.units().set_index("unit").at["vnd", "symbol"] == "₫"
+        b = cd.breakdowns().set_index("breakdown")
+        assert b.loc[["level:province", "level:district", "level:commune"], "order"].tolist() == [1, 2, 3]
+
+
+class TestSearch:
+    @pytest.mark.parametrize(
+        "words",
+        [
+            "beta",  # only in the code, after an underscore
+            "alpha beta",
+            "gamma",  # only in the concept, after an underscore
+            "nhan",  # first word of label_vi
+            "trial",  # first word of label_en
+            "mo ta",  # first words of the description
+            "qq",  # first word of the concept
+        ],
+    )
+    def test_search_finds_words_that_start_any_field(self, vocab, words):
+        hits = _catalog_hits(words, vocab)
+        assert hits["indicator"].tolist() == ["zz_alpha_beta"]
+
+    def test_search_matches_word_starts_only(self, vocab):
+        assert cd.search("lpha", data_dir=vocab).empty  # inside a word
+        assert cd.search("label other", data_dir=vocab).empty  # every word must match the same row
+        assert _catalog_hits("o", vocab)["indicator"].tolist() == ["zz_other"]
+
+    def test_search_treats_regex_characters_literally(self, vocab):
+        assert cd.search("(trial", data_dir=vocab).empty
+        with pytest.raises(ValueError, match=r"search\(\) needs some words to look for, got ''"):
+            cd.search("", data_dir=vocab)
+        with pytest.raises(ValueError, match=r"search\(\) needs some words to look for, got None"):
+            cd.search(None)
+
+
+class TestCatalog:
+    @pytest.mark.parametrize(
+        ("words", "index"), [("SIPAS", "sipas"), ("chi so nang luc canh tranh", "pci"), ("papi", "papi")]
+    )
+    def test_search_finds_the_national_indices_after_the_catalog(self, words, index):
+        hits = cd.search(words)
+        assert hits["indicator"].tolist()[-1] == index and hits["domain"].tolist()[-1] == "national_index"
+        assert list(hits.columns) == list(cd.catalog().columns)
+
+    def test_search_returns_catalog_rows_indexed_from_zero(self, vocab):
+        hits = cd.search("else", data_dir=vocab)
+        assert list(hits.columns) == list(cd.catalog(data_dir=vocab).columns)
+        assert hits.index.tolist() == [0]
+        assert hits.at[0, "indicator"] == "zz_other"

@@ -1,11 +1,15 @@
-"""Checking and applying a reviewed candidates file (cchc_data.curate), and the round trip with extract."""
+"""Tests of ``cchc_data.curation.curate``: ``check`` and ``--apply`` of a reviewed extraction."""
 
+import csv
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from corruptions import CASES
 
 import cchc_data as cd
 from cchc_data.cli import main
@@ -70,6 +74,65 @@ def round_trip(folder: Path, source_id: str, text: str, tmp_path: Path) -> tuple
     return original, _facts(folder)
 
 
+ROW = {
+    "province": "khanh-hoa",
+    "indicator": "public_websites",
+    "period": "2019",
+    "kind": "actual",
+    "value": "150",
+    "qualifier": "none",
+    "breakdown": "",
+    "source_id": "kh-2019-article",
+    "evidence": "Toàn tỉnh có 150 trang thông tin",
+    "flag": "",
+    "note": "",
+    "keep": "yes",
+    "unit": "count",
+    "position": "10",
+}
+
+
+def review_file(tmp_path, rows, name="review.csv"):
+    frame = pd.DataFrame([{**ROW, **r} for r in rows])
+    path = tmp_path / name
+    frame.to_csv(path, index=False, lineterminator="\n")
+    return path
+
+
+NEW_INDICATOR = {
+    "indicator": "public_websites_with_services",
+    "evidence": "có 150 trang thông tin có dịch vụ công",
+    "catalog_label_vi": "Số trang thông tin điện tử có dịch vụ công",
+    "catalog_label_en": "Government websites offering public services",
+    "catalog_unit_vi": "trang thông tin điện tử",
+    "catalog_unit_en": "websites",
+    "catalog_domain": "digital_government",
+    "catalog_description": "Number of government websites that offer public services online.",
+}
+
+
+def _slow_validate(monkeypatch, seconds=1.5):
+    """Make every check take a while, so two applies (or an apply and a hand edit) overlap for sure."""
+    import time
+
+    from cchc_data import validation
+
+    real = validation.validate
+
+    def slow(*args, **kwargs):
+        time.sleep(seconds)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(validation, "validate", slow)  # curate asks cchc_data.validation, not the package
+
+
+_KILLER = """
+import sys
+from cchc_data.curate import check
+check(sys.argv[1], data_dir=sys.argv[2], apply=True)
+"""
+
+
 def test_round_trip_on_a_text_of_the_evidence_fragments(data_copy, tmp_path):
     # A stand-in for the report that needs no source text: its facts' evidence fragments, one per line.
     source_id = "hg-2018-article"
@@ -100,33 +163,6 @@ def test_round_trip_on_the_source_text(data_copy, tmp_path, source_id):
         return sorted(zip(*(frame[c] for c in key), frame["value"].astype(float), strict=True))
 
     assert facts_of(back) == facts_of(mine)
-
-
-# --- checking a hand-made review file ------------------------------------------------------------------
-
-ROW = {
-    "province": "khanh-hoa",
-    "indicator": "public_websites",
-    "period": "2019",
-    "kind": "actual",
-    "value": "150",
-    "qualifier": "none",
-    "breakdown": "",
-    "source_id": "kh-2019-article",
-    "evidence": "Toàn tỉnh có 150 trang thông tin",
-    "flag": "",
-    "note": "",
-    "keep": "yes",
-    "unit": "count",
-    "position": "10",
-}
-
-
-def review_file(tmp_path, rows, name="review.csv"):
-    frame = pd.DataFrame([{**ROW, **r} for r in rows])
-    path = tmp_path / name
-    frame.to_csv(path, index=False, lineterminator="\n")
-    return path
 
 
 def test_kept_rows_are_appended_with_ids_in_reading_order(data_copy, tmp_path):
@@ -254,18 +290,6 @@ def test_a_fact_kept_three_times_in_one_review_is_refused_and_nothing_written(da
     assert _facts(data_copy).equals(before)
 
 
-NEW_INDICATOR = {
-    "indicator": "public_websites_with_services",
-    "evidence": "có 150 trang thông tin có dịch vụ công",
-    "catalog_label_vi": "Số trang thông tin điện tử có dịch vụ công",
-    "catalog_label_en": "Government websites offering public services",
-    "catalog_unit_vi": "trang thông tin điện tử",
-    "catalog_unit_en": "websites",
-    "catalog_domain": "digital_government",
-    "catalog_description": "Number of government websites that offer public services online.",
-}
-
-
 def test_a_new_catalog_row_comes_from_the_catalog_columns(data_copy, tmp_path):
     path = review_file(tmp_path, [NEW_INDICATOR, {"indicator": NEW_INDICATOR["indicator"], "value": "20",
                                                   "evidence": "có 20 trang", "breakdown": "level:province"}])  # fmt: skip
@@ -299,9 +323,6 @@ def test_a_bad_catalog_value_is_reported_on_the_review_row(data_copy, tmp_path):
     path = review_file(tmp_path, [{}, {**NEW_INDICATOR, "catalog_domain": "space", "position": "50"}])
     report = check(path, data_dir=data_copy)
     assert any(i.row == 3 and i.field == "catalog_domain" and "space" in i.message for i in report.errors), str(report)
-
-
-# --- the command line ----------------------------------------------------------------------------------
 
 
 def test_cli_extract_then_curate_check(data_copy, tmp_path, capsys, monkeypatch):
@@ -367,25 +388,6 @@ def test_review_file_protects_formula_like_cells_and_check_reads_them_back(tmp_p
     assert back["note"].iat[0] == "=1+1 line\rtwo" and back["evidence"].iat[0] == rows["evidence"].iat[0]
 
 
-# --------------------------------------------------------------------------------------------------
-# Curation writes lose nothing (issue 25, item 2)
-
-
-def _slow_validate(monkeypatch, seconds=1.5):
-    """Make every check take a while, so two applies (or an apply and a hand edit) overlap for sure."""
-    import time
-
-    from cchc_data import validation
-
-    real = validation.validate
-
-    def slow(*args, **kwargs):
-        time.sleep(seconds)
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(validation, "validate", slow)  # curate asks cchc_data.validation, not the package
-
-
 def test_two_concurrent_applies_keep_both_rows_or_refuse_one_clearly(data_copy, tmp_path, monkeypatch):
     import threading
 
@@ -422,12 +424,22 @@ def test_a_hand_edit_during_an_apply_is_not_lost(data_copy, tmp_path, monkeypatc
     import threading
     import time
 
-    _slow_validate(monkeypatch, seconds=2)
+    from cchc_data import validation
+
+    real, checking_the_copy = validation.validate, threading.Event()
+
+    def slow(folder, *args, **kwargs):  # the apply has read the tables when it validates its copy of them
+        if ".cchc-curate" in str(folder):
+            checking_the_copy.set()
+            time.sleep(2)
+        return real(folder, *args, **kwargs)
+
+    monkeypatch.setattr(validation, "validate", slow)
     path = review_file(tmp_path, [{}])
     box = {}
     thread = threading.Thread(target=lambda: box.setdefault("report", check(path, data_dir=data_copy, apply=True)))
     thread.start()
-    time.sleep(3)  # the data folder was validated (2 s), the apply has read the tables and checks the copy (2 s)
+    assert checking_the_copy.wait(120)  # not a fixed sleep: a loaded machine validates slower
     facts = _facts(data_copy)
     facts.loc[0, "note"] = "edited by hand during the apply"
     facts.to_csv(data_copy / "indicators.csv", index=False, lineterminator="\n")
@@ -437,20 +449,11 @@ def test_a_hand_edit_during_an_apply_is_not_lost(data_copy, tmp_path, monkeypatc
     assert not report.applied and "changed while" in str(report) and "try again" in str(report)
 
 
-_KILLER = """
-import sys
-from cchc_data.curate import check
-check(sys.argv[1], data_dir=sys.argv[2], apply=True)
-"""
-
-
 @pytest.mark.parametrize("point, completed", [("staged", False), ("between-replacements", True)])
 def test_a_kill_during_an_apply_leaves_old_or_new_and_the_next_command_finishes_it(
     data_copy, tmp_path, point, completed
 ):
     import signal
-    import subprocess
-    import sys
 
     path = review_file(tmp_path, [NEW_INDICATOR, {"indicator": NEW_INDICATOR["indicator"], "value": "20",
                                                   "evidence": "có 20 trang", "breakdown": "level:province"}])  # fmt: skip
@@ -520,3 +523,21 @@ def test_a_renamed_table_is_found_through_datapackage_json(data_copy, tmp_path):
     assert report.applied, str(report)
     assert "Toàn tỉnh có 150 trang thông tin" in (data_copy / "facts.csv").read_text(encoding="utf-8")
     assert not (data_copy / "indicators.csv").exists()
+
+
+def test_curate_refuses_to_add_to_data_that_does_not_validate(data_copy, tmp_path):
+    from cchc_data.curate import check
+
+    CASES["population 0"](data_copy)
+    review = tmp_path / "review.csv"
+    with open(review, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["province", "indicator", "period", "kind", "value", "qualifier", "breakdown", "source_id",
+                    "evidence", "flag", "note", "keep"])  # fmt: skip
+        w.writerow(["khanh-hoa", "public_websites", "2018", "actual", "150", "none", "", "kh-2019-article",
+                    "Toàn tỉnh có 150 trang thông tin", "", "", "yes"])  # fmt: skip
+    before = (data_copy / "indicators.csv").read_bytes()
+    report = check(review, data_dir=data_copy, apply=True)
+    assert not report.ok and not report.applied
+    assert report.errors[0].message.startswith(f"the data folder {data_copy} does not validate (1 errors; the first: ")
+    assert (data_copy / "indicators.csv").read_bytes() == before

@@ -1,0 +1,74 @@
+"""Tests of ``cchc_data.plotting.describe``: a chart described in one sentence of its language, for alt text and captions."""
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from cchc_data import i18n
+from cchc_data import plotting as pl
+from cchc_data.plotting.describe import describe_chart
+
+
+def chart(rows, title="Dossiers on time"):
+    """A figure carrying ``rows`` as the values it drew, as the plotting functions leave them."""
+    fig, ax = plt.subplots()
+    ax.set_title(title, loc="left")
+    fig.cchc_values = pd.DataFrame(rows)
+    return fig
+
+
+def row(province, period, value, *, kind="actual", unit="percent", flag="", indicator="dossiers_on_time_share"):
+    return dict(province=province, indicator=indicator, period=period, kind=kind, value=value, unit=unit, flag=flag)
+
+
+class TestDescribeChart:
+    def test_alt_sentence_of_a_national_chart_names_the_provinces_own_scores(self):
+        """The national reference marks (average, highest, lowest of all provinces) are not the province's values."""
+        ax = pl.trajectory_chart("Khánh Hòa", "PAPI", lang="en")
+        own = ax.figure.cchc_values.query("scope == 'province' and measure == 'score'")["value"].astype(float)
+        text = describe_chart(ax, "en")
+        assert f"Lowest: PAPI {own.min():.2f}".rstrip("0") in text and f"highest: PAPI {own.max():.2f}" in text
+        several = describe_chart(pl.province_trajectories("Đắk Lắk", lang="en"), "en")
+        assert "Lowest" not in several  # no lowest/highest across indices on different scales
+        assert several.startswith("Đắk Lắk in the national rankings. ")
+
+    def test_a_chart_without_values_is_its_title(self):
+        fig, ax = plt.subplots()
+        ax.set_title("Nothing to draw\nsecond line is a note", loc="left")
+        assert describe_chart(ax, "en") == "Nothing to draw. second line is a note."
+        fig.cchc_values = pd.DataFrame()
+        assert describe_chart(fig, "en") == "Nothing to draw. second line is a note."
+
+    def test_says_where_when_how_many_of_each_kind(self):
+        fig = chart(
+            [row("khanh-hoa", "2021", 90.0), row("ha-giang", "2019", 80.0), row("khanh-hoa", "2025", 95, kind="target")]
+        )
+        text = describe_chart(fig, "en")
+        n = i18n.t("alt_values", "en", n="3")
+        kinds = ", ".join([i18n.t("alt_kind_actual", "en", n="2"), i18n.t("alt_kind_target", "en", n="1")])
+        assert text.startswith(f"Dossiers on time. Khánh Hòa, Hà Giang, 2019 … 2025: {n} ({kinds}).")
+
+    def test_lowest_and_highest_are_among_the_achieved_values(self):
+        rows = [
+            row("khanh-hoa", "2021", 90.0),
+            row("ha-giang", "2019", 80.0),
+            row("dak-lak", "2025", 99, kind="target"),
+        ]
+        low, high = describe_chart(chart(rows), "en").split("Lowest: ")[1].split("; highest: ")
+        assert "(Hà Giang, 2019)" in low and "(Khánh Hòa, 2021)" in high  # the target of 99 is not a result
+
+    def test_more_than_three_provinces_are_counted_not_named(self):
+        slugs = ["khanh-hoa", "ha-giang", "dak-lak", "cao-bang"]
+        text = describe_chart(chart([row(s, "2021", 50.0 + i) for i, s in enumerate(slugs)]), "vi")
+        assert i18n.t("chart.n_provinces", "vi", n="4") in text and "Khánh Hòa" not in text.split(":")[0]
+
+    def test_flagged_values_are_counted_with_their_meaning(self):
+        fig = chart([row("khanh-hoa", "2021", 90.0, flag="contradiction"), row("ha-giang", "2021", 80.0)])
+        meaning = i18n.value_label("flag", "contradiction", "en")
+        assert describe_chart(fig, "en").endswith(i18n.t("alt_flags", "en", n="1", meanings=meaning))
+
+    def test_each_language_has_its_own_sentence_and_a_bad_one_is_refused(self):
+        fig = chart([row("khanh-hoa", "2021-Q1", 90.0), row("ha-giang", "2021-Q1", 80.0)])
+        assert describe_chart(fig, "vi") != describe_chart(fig, "en")
+        with pytest.raises(ValueError, match="'fr' is not a supported language"):
+            describe_chart(fig, "fr")
