@@ -69,6 +69,7 @@ def dataset_citation(lang: str) -> str:
     True
     """
     from .datadir import data_version
+    from .tables import _date
 
     lang = i18n.check_lang(lang)
     cff = _cff()
@@ -78,7 +79,7 @@ def dataset_citation(lang: str) -> str:
         authors="; ".join(_authors(cff)),
         title=cff["title"],
         version=cff.get("version", ""),
-        date=str(cff.get("date-released", "")),
+        date=_date(cff.get("date-released", ""), lang) or str(cff.get("date-released", "")),  # as readers write it
         data_version=data_version(),
     )
 

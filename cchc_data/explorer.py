@@ -363,10 +363,11 @@ class Explorer:
             label.value = f"<{tag}>{html.escape(text)}</{tag}>"
         self.province_text.placeholder = i18n.t("explorer.province_text", lang)
         self.search.placeholder = i18n.t("explorer.search_hint", lang)
+        said = data_warning(self.data_dir, lang=lang) if self.data_warning else ""  # in the reader's language
         self.data_notice.value = (
             f'<div class="error"><b>{html.escape(i18n.t("explorer.data_invalid", lang))}</b> '
-            f"{html.escape(i18n.t('explorer.library_says', lang))}: <code>{html.escape(self.data_warning)}</code></div>"
-            if self.data_warning
+            f"{html.escape(i18n.t('explorer.data_detail', lang))}: <code>{html.escape(said)}</code></div>"
+            if said
             else ""
         )
 

@@ -414,6 +414,10 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
 
     used_sources = set(_plain(frame["source_id"]))
     src = sources(data_dir=data_dir)
+    if lang == "en" and "publisher_en" in src.columns:  # "English name (Vietnamese name)", as English pages say
+        from .tables import _publishers
+
+        src = src.assign(publisher=_publishers(src, lang)).drop(columns=["publisher_en"])
     _write_table(
         wb.create_sheet(reserved[0]),
         src[src["source_id"].isin(used_sources)].drop(columns=["text_file"]).reset_index(drop=True),  # internal

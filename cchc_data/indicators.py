@@ -58,7 +58,7 @@ def sources(*, data_dir=None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``source_id`` (what each fact's ``source_id`` refers to), ``province``, ``title``, ``kind``,
-        ``publisher``, ``published``, ``reference_period``, ``period_covered``, ``language``, ``text_file``
+        ``publisher`` (and ``publisher_en``, its English name), ``published``, ``reference_period``, ``period_covered``, ``language``, ``text_file``
         (the source text's file name in the sources folder), the titles for citations, ``url`` and
         ``accessed``, ``issuer``, ``document_number``, ``issue`` and ``url_status`` (see "Source fields" in
         ``data/README.md``).

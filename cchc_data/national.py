@@ -169,7 +169,7 @@ def national_index_sources(*, data_dir=None) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns ``source_id``, ``title``, ``title_en``, ``short_title_vi``, ``short_title_en``,
-        ``publisher``, ``published`` (a date, ``NaT`` if the page gives none), ``url``, ``accessed`` and
+        ``publisher``, ``publisher_en`` (its English name), ``published`` (a date, ``NaT`` if the page gives none), ``url``, ``accessed`` and
         ``language``.
 
     Examples

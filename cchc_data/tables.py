@@ -26,6 +26,7 @@ from .schema import read_table
 __all__ = [
     "Table", "show_table", "comparison_table", "sources_table", "issues_table", "cite_source", "sentence",
     "SourceKey", "PAGE_SOURCES", "source_list", "describe_indices", "standing_table", "index_sources_table",
+    "publisher_name",
 ]  # fmt: skip
 
 _LINK_RE = re.compile(r"</?(?:a|span)\b[^>]*>")  # links and spans: markup, not the table's text
@@ -140,6 +141,52 @@ def _text(value) -> str:
     return "" if i18n._missing(value) else str(value)
 
 
+def publisher_name(publisher, publisher_en, lang: str, *, as_html: bool = False) -> str:
+    """A publisher as a page in ``lang`` names it: "English name (Vietnamese name)" in English, the Vietnamese name
+    alone in Vietnamese.
+
+    Parameters
+    ----------
+    publisher : str
+        The publisher as ``sources.csv`` (or the national index sources) records it, in Vietnamese; empty or
+        missing when the source does not say.
+    publisher_en : str
+        The publisher's English name (``publisher_en``); empty or missing when there is none, and the same text
+        for a name written in Latin script (``VietNamNet``), which is then given once.
+    lang : {"vi", "en"}
+        The page's language.
+    as_html : bool, default False
+        Escape the text and mark the Vietnamese name ``lang="vi"`` on English pages.
+
+    Returns
+    -------
+    str
+        The name; ``""`` when no publisher is recorded.
+
+    Examples
+    --------
+    >>> publisher_name("Báo Hà Giang", "Hà Giang Newspaper", "en")
+    'Hà Giang Newspaper (Báo Hà Giang)'
+    >>> publisher_name("Báo Hà Giang", "Hà Giang Newspaper", "vi")
+    'Báo Hà Giang'
+    >>> publisher_name("VietNamNet", "VietNamNet", "en"), publisher_name("", "", "en")
+    ('VietNamNet', '')
+    """
+    lang = i18n.check_lang(lang)
+    vi, en = _text(publisher), _text(publisher_en)
+    esc = html.escape if as_html else (lambda s: s)
+    name = f'<span lang="vi">{esc(vi)}</span>' if as_html and lang != "vi" else esc(vi)
+    if lang == "en" and en and vi and en != vi:
+        return f"{esc(en)} ({name})"
+    return name
+
+
+def _publishers(src: pd.DataFrame, lang: str) -> list[str]:
+    """:func:`publisher_name` of every row of a sources table (``publisher_en`` may be absent in an older folder)."""
+    english = src["publisher_en"] if "publisher_en" in src.columns else [""] * len(src)
+    return [publisher_name(vi, en, lang) for vi, en in zip(src["publisher"], english, strict=True)]
+
+
 def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None) -> str:
     """A source document cited in ``lang`` (never by its internal id): the one citation format of the pages.
 
@@ -167,13 +214,13 @@ def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None
     Examples
     --------
     >>> cite_source("kh-2021q1-report", "en", short=True)
-    "Khánh Hòa People's Committee: PAR report Q1/2021 (undated, figures for Q1 2021)"
+    "Khánh Hòa People's Committee: PAR report for Q1 2021 (undated, figures for Q1 2021)"
     >>> print(cite_source("kh-2021q1-report", "vi"))
     UBND tỉnh Khánh Hòa, Báo cáo tình hình, kết quả cải cách hành chính quý I/2021 của tỉnh Khánh Hòa, \
 không ghi số hiệu, không ghi ngày; không tìm thấy bản công khai (tra cứu 7/12/2026)
     >>> print(cite_source("hg-2018-article", "en"))
-    Thiên Thanh, A new milestone in carrying out administrative reform, Báo Hà Giang, Xuân 2018 issue, \
-undated; no public copy found (searched 7 December 2026)
+    Thiên Thanh, A new milestone in carrying out administrative reform, Hà Giang Newspaper (Báo Hà Giang), \
+Xuân 2018 issue, undated; no public copy found (searched 7 December 2026)
     """
     from .indicators import sources
 
@@ -203,13 +250,18 @@ def _citation(row: pd.Series, title: str, date: str, lang: str, *, as_html: bool
 
     issuer, publisher = _text(row.get("issuer")), _text(row.get("publisher"))
     number = _text(row.get("document_number"))
-    parts = [name(issuer) if issuer else "", word(title) if lang == "en" and title != row["title"] else name(title)]
+    if issuer and issuer == publisher:  # a body that issued and published its document: named as a publisher
+        author = publisher_name(publisher, row.get("publisher_en"), lang, as_html=as_html)
+    else:
+        author = name(issuer) if issuer else ""
+    parts = [author, word(title) if lang == "en" and title != row["title"] else name(title)]
     if number:
         parts.append(word(i18n.t("cite_number", lang, number=number)))
     elif row["kind"] == "official_report":
         parts.append(word(i18n.t("cite_no_number", lang)))
     if publisher != issuer:
-        parts.append(name(publisher) if publisher else word(i18n.t("no_publisher", lang)))
+        shown = publisher_name(publisher, row.get("publisher_en"), lang, as_html=as_html)
+        parts.append(shown if publisher else word(i18n.t("no_publisher", lang)))
     if _text(row.get("issue")):
         parts.append(i18n.t("cite_issue", lang, issue=name(row["issue"])) if as_html else
                      i18n.t("cite_issue", lang, issue=row["issue"]))  # fmt: skip
@@ -302,8 +354,8 @@ def source_list(lang: str, *, key: SourceKey | None = None) -> Table:
     >>> key = SourceKey()
     >>> _ = key.number("dl-2023-interview")
     >>> source_list("en", key=key).frame.values.tolist()
-    [[1, 'Lan Anh, Raising the quality and effectiveness of administrative reform, Báo Đắk Lắk, 12 February 2023; \
-no public copy found (searched 7 December 2026)']]
+    [[1, 'Lan Anh, Raising the quality and effectiveness of administrative reform, Đắk Lắk Newspaper \
+(Báo Đắk Lắk), 12 February 2023; no public copy found (searched 7 December 2026)']]
     """
     lang = i18n.check_lang(lang)
     key = PAGE_SOURCES if key is None else key
@@ -599,7 +651,7 @@ def sources_table(lang: str, *, data_dir=None) -> Table:
             "title": title,
             "source_kind": src["kind"],
             "document_number": src["document_number"] if "document_number" in src.columns else "",
-            "publisher": src["publisher"],
+            "publisher": _publishers(src, lang),
             "issue": src["issue"] if "issue" in src.columns else "",
             "published": [_date(v, lang) or undated for v in src["published"]],
             "reference_period": src["reference_period"],
@@ -611,8 +663,8 @@ def sources_table(lang: str, *, data_dir=None) -> Table:
 
 
 def issues_table(report, lang: str) -> Table:
-    """The errors and warnings of a :class:`cchc_data.ValidationReport`; their messages (English only for
-    now) on English pages, and on Vietnamese pages where to read them.
+    """The errors and warnings of a :class:`cchc_data.ValidationReport`, their messages in the page's language
+    (the strings catalogue's ``validation.*`` rows; a message the catalogue lacks says so on Vietnamese pages).
 
     Parameters
     ----------
@@ -624,8 +676,7 @@ def issues_table(report, lang: str) -> Table:
     Returns
     -------
     Table
-        One row per issue: level, file, row, field, and (on English pages) the message; a sentence if there
-        is none.
+        One row per issue: level, file, row, field and the message; a sentence if there is none.
 
     Examples
     --------
@@ -765,7 +816,8 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
                                      ("no_rank", math.isnan(r["rank"]))) if on]  # fmt: skip
         behind = flagged[(flagged["index"] == r["index"]) & (flagged["period"] == r["period"])
                          & flagged["province"].isin([r["province"], ""]) & flagged["scope"].isin(["province", "provinces_ranked"])]  # fmt: skip
-        explained = [n for n in dict.fromkeys(behind[note]) if n]  # the flags of the values shown, explained
+        # the flags of the values shown, explained; joined with "; ", so without their closing full stop
+        explained = [n.rstrip(".") for n in dict.fromkeys(behind[note]) if n]
         remarks.append("; ".join([*(i18n.t(f"national.remark.{k}", lang) for k in notes), *explained]))
     out = pd.DataFrame(
         {
@@ -814,7 +866,7 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
         {
             "source": src["source_id"],
             "title": title,
-            "publisher": src["publisher"],
+            "publisher": _publishers(src, lang),
             "kind": [i18n.t(f"national.source_kind.{k}", lang) for k in src["source_kind"]],
             "published": [_date(v, lang) or i18n.t("undated", lang) for v in src["published"]],
             "url": src["url"],

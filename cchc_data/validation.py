@@ -269,6 +269,11 @@ class Tables:
         return self.issues(level, self.national[rows], fld, message, file=_NATIONAL_FILE)
 
 
+def _g(number: float) -> dict:
+    """A number as ``:g`` writes it, in each language's decimal mark (a message field of :meth:`Issue.said`)."""
+    return {lang: _plain(number, lang) for lang in i18n.LANGS}
+
+
 def _flagged_level(r) -> str:
     return "warning" if r["_flagged"] else "error"
 
@@ -282,9 +287,14 @@ def concept_has_one_unit(t: Tables) -> list[Issue]:
         rows[unit.notna() & (unit != rows["unit"])],
         "unit",
         lambda r: (
-            f"{r['indicator']}: unit {r['unit']!r} differs from its concept {r['concept']!r} "
-            f"({concepts.at[r['concept'], 'unit']!r})"
-        ),
+            "unit_differs_from_concept",
+            {
+                "indicator": r["indicator"],
+                "unit": repr(r["unit"]),
+                "concept": repr(r["concept"]),
+                "concept_unit": repr(concepts.at[r["concept"], "unit"]),
+            },
+        ),  # fmt: skip
         file="catalog.csv",
     )
 
@@ -296,7 +306,7 @@ def whole_is_another_indicator(t: Tables) -> list[Issue]:
         "error",
         rows[rows["whole"] == rows["indicator"]],
         "whole",
-        lambda r: f"{r['indicator']} cannot be its own whole",
+        lambda r: ("own_whole", {"indicator": r["indicator"]}),
         file="catalog.csv",
     )
 
@@ -311,8 +321,13 @@ def whole_has_the_same_unit(t: Tables) -> list[Issue]:
         rows[bad],
         "whole",
         lambda r: (
-            f"{r['indicator']} ({r['unit']}) and its whole {r['whole']} ({cat.at[r['whole'], 'unit']}) "
-            "have different units"
+            "whole_unit_differs",
+            {
+                "indicator": r["indicator"],
+                "unit": r["unit"],
+                "whole": r["whole"],
+                "whole_unit": cat.at[r["whole"], "unit"],
+            },
         ),
         file="catalog.csv",
     )
@@ -328,10 +343,7 @@ def printed_share_is_a_percentage_of_a_part(t: Tables) -> list[Issue]:
         "error",
         named[bad],
         "printed_share",
-        lambda r: (
-            f"{r['indicator']}: printed_share {r['printed_share']!r} must name a percentage indicator of "
-            "catalog.csv, and only a part (a row with a whole) has one; fix the code or empty the cell"
-        ),
+        lambda r: ("printed_share_not_a_share", {"indicator": r["indicator"], "share": repr(r["printed_share"])}),
         file="catalog.csv",
     )
 
@@ -342,7 +354,10 @@ def fact_id_names_its_source(t: Tables) -> list[Issue]:
     ok = [fid.startswith(sid + "-") for fid, sid in zip(f["fact_id"], f["source_id"], strict=True)]
     bad = (f["source_id"] != "") & ~pd.Series(ok, index=f.index, dtype=bool)
     return t.issues(
-        "error", bad, "fact_id", lambda r: f"{r['fact_id']!r} should start with its source_id {r['source_id']!r}"
+        "error",
+        bad,
+        "fact_id",
+        lambda r: ("id_names_its_source", {"id": repr(r["fact_id"]), "source": repr(r["source_id"])}),
     )
 
 
@@ -354,7 +369,14 @@ def province_is_the_sources(t: Tables) -> list[Issue]:
         "error",
         src_province.notna() & (src_province != f["province"]),
         "province",
-        lambda r: f"{r['province']!r} but source {r['source_id']} is about {srcs.at[r['source_id'], 'province']!r}",
+        lambda r: (
+            "province_not_the_sources",
+            {
+                "province": repr(r["province"]),
+                "source": r["source_id"],
+                "source_province": repr(srcs.at[r["source_id"], "province"]),
+            },
+        ),  # fmt: skip
     )
 
 
@@ -363,8 +385,8 @@ def _too_long(evidence: pd.Series) -> pd.Series:
     return pd.Series([len(e.split()) > MAX_EVIDENCE_WORDS for e in evidence], index=evidence.index, dtype=bool)
 
 
-def _too_long_message(r) -> str:
-    return f"{len(r['evidence'].split())} words; quote at most {MAX_EVIDENCE_WORDS} (a citation, not prose)"
+def _too_long_message(r) -> tuple:
+    return "evidence_too_many_words", {"words": str(len(r["evidence"].split())), "max": str(MAX_EVIDENCE_WORDS)}
 
 
 def evidence_is_short(t: Tables) -> list[Issue]:
@@ -377,11 +399,13 @@ def evidence_is_short(t: Tables) -> list[Issue]:
     return out
 
 
-def _too_many_characters(r) -> str:
-    return (
-        f"{len(r['evidence']):,} characters; quote at most {MAX_EVIDENCE_WORDS} words (a citation of at most "
-        f"{MAX_EVIDENCE_CHARS} characters, not a page)"
-    )
+def _too_many_characters(r) -> tuple:
+    n = len(r["evidence"])
+    return "evidence_too_many_characters", {
+        "chars": {"en": f"{n:,}", "vi": f"{n:,}".replace(",", ".")},
+        "max_words": str(MAX_EVIDENCE_WORDS),
+        "max_chars": str(MAX_EVIDENCE_CHARS),
+    }
 
 
 def evidence_prints_the_value(t: Tables) -> list[Issue]:
@@ -399,12 +423,16 @@ def evidence_prints_the_value(t: Tables) -> list[Issue]:
         "error",
         ~ok,
         "evidence",
-        lambda r: (
-            f"does not contain the value {r['_value']:g} as printed (numbers in it: "
-            + (", ".join(f"{n:g}" for n in numbers_in(r["evidence"], words=True)) or "none")
-            + ")"
-        ),
+        lambda r: ("evidence_lacks_printed_value", {"value": _g(r["_value"]), "found": _found(r["evidence"])}),
     )
+
+
+def _found(evidence: str) -> dict:
+    """The numbers an evidence fragment prints (numerals and words), in each language; "none" if none."""
+    found = numbers_in(evidence, words=True)
+    if not found:
+        return {lang: i18n.t("validation.no_numbers", lang) for lang in i18n.LANGS}
+    return {lang: ", ".join(_plain(n, lang) for n in found) for lang in i18n.LANGS}
 
 
 def percent_within_0_100(t: Tables) -> list[Issue]:
@@ -416,10 +444,14 @@ def percent_within_0_100(t: Tables) -> list[Issue]:
         bad,
         "value",
         lambda r: (
-            f"{r['_value']:g} % is outside 0-100"
-            + (" (flagged in the source)" if r["_flagged"] else "; flag it with a note if the source prints it")
+            "percent_outside_flagged" if r["_flagged"] else "percent_outside_unflagged",
+            {"value": _g(r["_value"])},
         ),
     )
+
+
+#: What a negative value of a unit is called in a message.
+_NEGATIVE = {"count": {"en": "count", "vi": "số đếm"}, "minute": {"en": "duration", "vi": "thời lượng"}}
 
 
 def count_not_negative(t: Tables) -> list[Issue]:
@@ -431,8 +463,8 @@ def count_not_negative(t: Tables) -> list[Issue]:
         bad,
         "value",
         lambda r: (
-            f"{r['_value']:g} is a negative {'count' if r['_unit'] == 'count' else 'duration'}"
-            + (" (flagged in the source)" if r["_flagged"] else "; a count is 0 or more")
+            "negative_flagged" if r["_flagged"] else "negative_unflagged",
+            {"value": _g(r["_value"]), "what": _NEGATIVE[r["_unit"]]},
         ),
     )
 
@@ -471,9 +503,29 @@ def source_url_matches_its_status(t: Tables) -> list[Issue]:
         srcs[has_url != found],
         "url",
         lambda r: (
-            f"{r['source_id']}: url_status is 'found' but there is no url; give the address or set 'not_found'"
+            ("url_missing", {"source": r["source_id"]})
             if r["url_status"] == "found"
-            else f"{r['source_id']}: a url with url_status {r['url_status']!r}; set 'found' or remove the url"
+            else ("url_not_found", {"source": r["source_id"], "status": repr(r["url_status"])})
+        ),
+        file="sources.csv",
+    )
+
+
+def publisher_named_in_english(t: Tables) -> list[Issue]:
+    """A source's ``publisher_en`` (its English name) is set exactly when its ``publisher`` is."""
+    srcs = t.tables["sources"]
+    if "publisher_en" not in srcs.columns:  # an older folder without the English names
+        return []
+    named = srcs["publisher"].fillna("").astype(str).str.strip() != ""
+    named_en = srcs["publisher_en"].fillna("").astype(str).str.strip() != ""
+    return t.issues(
+        "error",
+        srcs[named != named_en],
+        "publisher_en",
+        lambda r: (
+            ("publisher_en_missing", {"source": r["source_id"], "publisher": r["publisher"]})
+            if r["publisher"].strip()
+            else ("publisher_en_alone", {"source": r["source_id"], "publisher_en": r["publisher_en"]})
         ),
         file="sources.csv",
     )
@@ -491,11 +543,26 @@ def target_not_before_its_source(t: Tables) -> list[Issue]:
         _flagged_level,
         f[early].assign(_ref=ref[early]),
         "period",
-        lambda r: f"target period {r['period']} is earlier than the period its source reports on ({r['_ref']})",
+        lambda r: ("target_before_source", {"period": _period(r["period"]), "reference": _period(r["_ref"])}),
     )
 
 
 _PAIR_KEY = ["province", "kind", "breakdown", "source_id"]
+
+
+#: The columns of indicators.csv a message names, in Vietnamese (English messages name the columns themselves).
+_COLUMNS_VI = {"indicator": "chỉ tiêu", "province": "tỉnh", "period": "kỳ", "kind": "loại", "breakdown": "phân tổ",
+               "source_id": "nguồn"}  # fmt: skip
+
+
+def _columns(names: list[str]) -> dict:
+    """Column names listed in a message: the names themselves in English, in words in Vietnamese."""
+    return {"en": ", ".join(names), "vi": ", ".join(_COLUMNS_VI[n] for n in names)}
+
+
+def _period(label: str) -> dict:
+    """A period label as each language's readers write it (``quý I/2021``, ``Q1 2021``)."""
+    return {lang: i18n.format_period(label, lang) for lang in i18n.LANGS}
 
 
 def _period_end(label) -> int | None:
@@ -555,9 +622,7 @@ def part_within_its_whole(t: Tables) -> list[Issue]:
         "error",
         paired[paired["_wline"].isna()],
         "indicator",
-        lambda r: (
-            f"{r['indicator']} is a part of {r['_whole']}, but no {r['_whole']} fact has the same {', '.join(key)}"
-        ),
+        lambda r: ("part_without_whole", {"indicator": r["indicator"], "whole": r["_whole"], "columns": _columns(key)}),
     )
 
     def flagged(r):
@@ -569,9 +634,15 @@ def part_within_its_whole(t: Tables) -> list[Issue]:
         over,
         "value",
         lambda r: (
-            f"part {r['indicator']} = {r['_value']:g} exceeds its whole {r['_whole']} = {r['_whole_value']:g} "
-            f"(line {int(r['_wline'])})" + ("" if flagged(r) else "; if the source prints it so, flag both rows")
-        ),
+            "part_exceeds_whole" if flagged(r) else "part_exceeds_whole_unflagged",
+            {
+                "indicator": r["indicator"],
+                "value": _g(r["_value"]),
+                "whole": r["_whole"],
+                "whole_value": _g(r["_whole_value"]),
+                "line": str(int(r["_wline"])),
+            },
+        ),  # fmt: skip
     )
     return out
 
@@ -627,8 +698,8 @@ def flag_is_explained_in_vietnamese(t: Tables) -> list[Issue]:
         f["_flagged"] & blank,
         "note_vi",
         lambda r: (
-            f"{r['fact_id']} is flagged {r['flag']!r}: explain the flag in Vietnamese in note_vi"
-            + (" (it holds only invisible characters, such as a zero-width space)" if r["note_vi"] else "")
+            "flag_unexplained_invisible" if r["note_vi"] else "flag_unexplained",
+            {"id": r["fact_id"], "flag": repr(r["flag"])},
         ),
     )
 
@@ -657,7 +728,10 @@ def national_id_names_its_source(t: Tables) -> list[Issue]:
     v = t.national
     ok = pd.Series([i.startswith(s + "-") for i, s in zip(v["id"], v["source_id"], strict=True)], index=v.index)
     return t.national_issues(
-        "error", ~ok.astype(bool), "id", lambda r: f"{r['id']!r} should start with its source_id {r['source_id']!r}"
+        "error",
+        ~ok.astype(bool),
+        "id",
+        lambda r: ("id_names_its_source", {"id": repr(r["id"]), "source": repr(r["source_id"])}),
     )
 
 
@@ -668,8 +742,8 @@ def national_province_matches_scope(t: Tables) -> list[Issue]:
     v = t.national
 
     def message(r):
-        want = "names its province" if r["scope"] == "province" else "leaves province empty"
-        return f"a {r['scope']} row {want} (province {r['province']!r})"
+        key = "scope_names_province" if r["scope"] == "province" else "scope_leaves_province_empty"
+        return key, {"scope": r["scope"], "province": repr(r["province"])}
 
     return t.national_issues("error", (v["scope"] == "province") != (v["province"] != ""), "province", message)
 
@@ -728,7 +802,16 @@ def national_unit_matches_its_measure(t: Tables) -> list[Issue]:
         "error",
         bad,
         "unit",
-        lambda r: f"{r['measure']} of {r['index']} ({r['scope']}) is in {_expected_unit(r, cat)!r}, not {r['unit']!r}",
+        lambda r: (
+            "national_unit",
+            {
+                "measure": r["measure"],
+                "index": r["index"],
+                "scope": r["scope"],
+                "expected": repr(_expected_unit(r, cat)),
+                "unit": repr(r["unit"]),
+            },
+        ),  # fmt: skip
     )
 
 
@@ -738,7 +821,7 @@ def national_percent_within_0_100(t: Tables) -> list[Issue]:
         return []
     v = t.national
     bad = (v["unit"] == "percent") & ((v["_v"] < 0) | (v["_v"] > 100))
-    return t.national_issues(_flagged_level, bad, "value", lambda r: f"{r['_v']:g} % is outside 0-100")
+    return t.national_issues(_flagged_level, bad, "value", lambda r: ("percent_outside", {"value": _g(r["_v"])}))
 
 
 def national_flag_is_explained_in_vietnamese(t: Tables) -> list[Issue]:
@@ -750,7 +833,7 @@ def national_flag_is_explained_in_vietnamese(t: Tables) -> list[Issue]:
         "error",
         v["_flagged"] & pd.Series([not _visible(n) for n in v["note_vi"]], index=v.index, dtype=bool),
         "note_vi",
-        lambda r: f"{r['id']} is flagged {r['flag']!r}: explain the flag in Vietnamese in note_vi",
+        lambda r: ("flag_unexplained", {"id": r["id"], "flag": repr(r["flag"])}),
     )
 
 
@@ -765,7 +848,10 @@ def national_period_not_before_first_year(t: Tables) -> list[Issue]:
         "error",
         year < first,
         "period",
-        lambda r: f"{r['index']} was first published for {cat.at[r['index'], 'first_year']}, not {r['period']}",
+        lambda r: (
+            "before_first_year",
+            {"index": r["index"], "first": str(cat.at[r["index"], "first_year"]), "period": _period(r["period"])},
+        ),
     )
 
 
@@ -837,7 +923,8 @@ def national_rank_within_ranked(t: Tables) -> list[Issue]:
         bad,
         "value",
         lambda r: (
-            f"rank {r['_v']:g} is beyond the {ranked[(r['index'], r['period'])]:g} provinces ranked in {r['period']}"
+            "rank_beyond_ranked",
+            {"rank": _g(r["_v"]), "ranked": _g(ranked[(r["index"], r["period"])]), "period": _period(r["period"])},
         ),
     )
 
@@ -860,11 +947,11 @@ def national_score_within_bounds(t: Tables) -> list[Issue]:
         bottom, top = b.get("national_min", np.nan), b.get("national_max", np.nan)
         level = "warning" if r["_flagged"] else "error"
         if bottom == bottom and r["_v"] < bottom - 1e-9:
-            message = f"score {r['_v']:g} is below the national bottom score {bottom:g} of {r['period']}"
-            out.append(Issue(level, _NATIONAL_FILE, int(line), "value", message))
+            fields = {"score": _g(r["_v"]), "bound": _g(bottom), "period": _period(r["period"])}
+            out.append(Issue.said(level, _NATIONAL_FILE, int(line), "value", "score_below_bottom", **fields))
         if top == top and (r["index"], r["period"]) in exact_top and r["_v"] > top + 1e-9:
-            message = f"score {r['_v']:g} is above the national top score {top:g} of {r['period']}"
-            out.append(Issue(level, _NATIONAL_FILE, int(line), "value", message))
+            fields = {"score": _g(r["_v"]), "bound": _g(top), "period": _period(r["period"])}
+            out.append(Issue.said(level, _NATIONAL_FILE, int(line), "value", "score_above_top", **fields))
     return out
 
 
@@ -890,13 +977,14 @@ def one_fact_per_key(t: Tables) -> list[Issue]:
         shown.assign(_first=first_line),
         "indicator",
         lambda r: (
-            f"{r['fact_id']} repeats the fact of line {int(r['_first'])} (same {', '.join(_KEY_OF_A_FACT)}); "
-            "keep one row per fact, or flag both 'contradiction' if the source prints two values"
+            "repeated_fact",
+            {"id": r["fact_id"], "line": str(int(r["_first"])), "columns": _columns(_KEY_OF_A_FACT)},
         ),
     )
     if len(lines) > _LISTED:
-        message = f"{len(lines) - _LISTED:,} more repeated facts are not listed"
-        out.append(Issue("warning", "indicators.csv", None, "indicator", message))
+        n = len(lines) - _LISTED
+        more = {"en": f"{n:,}", "vi": f"{n:,}".replace(",", ".")}
+        out.append(Issue.said("warning", "indicators.csv", None, "indicator", "more_repeated_facts", n=more))
     return out
 
 
@@ -926,15 +1014,7 @@ def whole_links_end(t: Tables) -> list[Issue]:
     for cycle in _cycles(links):
         chain = " -> ".join([*cycle, cycle[0]])
         for ind in cycle:
-            out.append(
-                Issue(
-                    "error",
-                    "catalog.csv",
-                    int(line[ind]),
-                    "whole",
-                    f"{chain}: the whole links go round in a circle; a whole cannot be a part of its own part",
-                )  # fmt: skip
-            )
+            out.append(Issue.said("error", "catalog.csv", int(line[ind]), "whole", "whole_links_circle", chain=chain))
     return out
 
 
@@ -948,14 +1028,9 @@ def successor_links_end(t: Tables) -> list[Issue]:
         chain = " -> ".join([*cycle, cycle[0]])
         for slug in cycle:
             out.append(
-                Issue(
-                    "error",
-                    "provinces.csv",
-                    int(line[slug]),
-                    "successor",
-                    f"{chain}: the successors go round in "
-                    "a circle; a unit that continued after 2025 is its own successor",
-                )  # fmt: skip
+                Issue.said(
+                    "error", "provinces.csv", int(line[slug]), "successor", "successor_links_circle", chain=chain
+                )
             )
     return out
 
@@ -968,7 +1043,7 @@ def population_is_positive(t: Tables) -> list[Issue]:
         "error",
         rows[pop == 0],
         "population_2019",
-        lambda r: f"{r['slug']}: a population of 0 makes per-capita values infinite; leave it empty if unknown",
+        lambda r: ("population_zero", {"slug": r["slug"]}),
         file="provinces.csv",
     )
 
@@ -983,7 +1058,8 @@ def domain_order_is_unique(t: Tables) -> list[Issue]:
         rows[dup],
         "order",
         lambda r: (
-            f"{r['domain']}: order {r['order']} is also the order of line {first[r['order']]}; give each domain its own"
+            "domain_order_repeated",
+            {"domain": r["domain"], "order": str(r["order"]), "line": str(first[r["order"]])},
         ),
         file="domains.csv",
     )
@@ -1007,13 +1083,15 @@ def aliases_name_one_province(t: Tables) -> list[Issue]:
             other = other or (seen.get(key) if seen.get(key) not in (None, slug) else None)
             if other:
                 out.append(
-                    Issue(
+                    Issue.said(
                         "error",
                         "provinces.csv",
                         int(line),
                         "aliases",
-                        f"{slug}: alias {alias!r} also names "
-                        f"{other}; remove it (a province's own name always finds that province)",
+                        "alias_names_another",
+                        slug=slug,
+                        alias=repr(alias),
+                        other=other,
                     )  # fmt: skip
                 )
             seen.setdefault(key, slug)
@@ -1052,6 +1130,7 @@ RULES: list[Callable[[Tables], list[Issue]]] = [
     count_not_negative,
     period_runs_forwards,
     source_url_matches_its_status,
+    publisher_named_in_english,
     target_not_before_its_source,
     part_within_its_whole,
     count_parts_within_total,
@@ -1198,25 +1277,27 @@ def check_national(data_dir=None) -> list[Issue]:
 
 
 @lru_cache(maxsize=8)
-def _rules_verdict(folder: str, _identity: tuple) -> str:
+def _rules_verdict(folder: str, _identity: tuple, lang: str = "en") -> str:
     report = validate(folder)
     if report.ok:
         return ""
-    return (
-        f"the data in {folder} breaks {len(report.errors)} validation rules (the first: "
-        f"{str(report.errors[0]).removeprefix('error: ')}); the tables load as the files say, but "
-        f"`cchc export` and `cchc report` refuse them; run `cchc validate {folder}` to see every problem"
-    )
+    first = report.errors[0]
+    where = first.file + (f":{first.row}" if first.row else "") + (f" [{first.field}]" if first.field else "")
+    return i18n.t("validation.data_warning", lang, folder=folder, n=len(report.errors),
+                  first=f"{where}: {first.text(lang)}")  # fmt: skip
 
 
-def data_warning(data_dir: str | os.PathLike | None = None) -> str:
+def data_warning(data_dir: str | os.PathLike | None = None, *, lang: str = "en") -> str:
     """Why the data, which loads, should not be published: the count of validation errors and the first; or "".
 
-    Computed once per version of the files (``load_indicators`` warns with it; the explorer shows it).
+    Computed once per version of the files (``load_indicators`` warns with it in English; the explorer shows it
+    in the reader's language).
 
     Parameters
     ----------
     {data_dir}
+    lang : {"en", "vi"}, default "en"
+        The language of the warning and of the first error (the strings catalogue's words for it).
 
     Returns
     -------
@@ -1230,7 +1311,7 @@ def data_warning(data_dir: str | os.PathLike | None = None) -> str:
     ''
     """
     folder = _data_dir(data_dir)
-    return _rules_verdict(str(folder), identity(folder))
+    return _rules_verdict(str(folder), identity(folder), i18n.check_lang(lang))
 
 
 def verify_evidence(sources_dir: str | os.PathLike | None = None, *, data_dir=None) -> list[Issue]:

@@ -304,6 +304,9 @@ class TestExplorer:
         assert "population of 0" in ex.data_notice.value and "This data fails validation" in ex.data_notice.value
         ex.lang.value = "vi"
         assert "Dữ liệu này chưa đạt yêu cầu kiểm tra" in ex.data_notice.value
+        notice = html.unescape(ex.data_notice.value)
+        assert "vi phạm 1 quy tắc kiểm tra" in notice and "dân số bằng 0" in notice, "the library's words in Vietnamese"
+        assert "population of 0" not in notice and "breaks 1 validation rules" in ex.data_warning
 
     def test_the_explorer_draws_1e308(self, data_copy):
         from cchc_data.explorer import Explorer

@@ -3,6 +3,7 @@ import pandas as pd
 import pytest
 
 import cchc_data as cd
+from cchc_data import tables
 from cchc_data.cli import main
 from cchc_data.export import FACT_COLUMNS
 from cchc_data.export import header as sheet_header
@@ -64,6 +65,13 @@ class TestExportExcel:
         used = cd.sources()[lambda t: t["source_id"].isin(all_facts["source_id"])].reset_index(drop=True)
         assert "text_file" not in src.columns  # where the project keeps the source's text: not for readers
         used = used.drop(columns="text_file")
+        if lang == "en":  # publishers as English pages name them: "English name (Vietnamese name)"
+            pairs = zip(used["publisher"], used["publisher_en"], strict=True)
+            english = [tables.publisher_name(vi, en, "en") for vi, en in pairs]
+            used = used.assign(publisher=english).drop(columns="publisher_en")
+            assert "Hà Giang Newspaper (Báo Hà Giang)" in set(src["publisher"])
+        else:
+            assert "Báo Hà Giang" in set(src["publisher"]) and "Hà Giang Newspaper" in set(src["publisher_en"])
         for date in ("published", "accessed"):  # dates stay dates (an all-empty column reads back empty)
             got, want = src.pop(date), used.pop(date)
             if want.notna().any():

@@ -64,8 +64,9 @@ class TestSaveFigure:
         plt.close(fig)
         fig = CALLS[chart]("vi").figure
         with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "path", "text.parse_math": False}):
-            fig.savefig(tmp_path / "y.png", dpi=pl.PNG_DPI, metadata={"Software": None}, facecolor="white",
-                        bbox_inches="tight")  # fmt: skip
+            fig.savefig(
+                tmp_path / "y.png", dpi=pl.PNG_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight"
+            )
         plt.close(fig)
         assert png == (tmp_path / "y.png").read_bytes()
 

@@ -599,7 +599,7 @@ class TestProgressChart:
 
 class TestPartWholeChart:
     @pytest.mark.parametrize(
-        ("lang", "text"), [("vi", "191/195 · 97,9% (tính ra) (2017)"), ("en", "191/195 · 97.9% (derived) (2017)")]
+        ("lang", "text"), [("vi", "191/195 · 97,9% (tính toán) (2017)"), ("en", "191/195 · 97.9% (derived) (2017)")]
     )
     def test_part_whole_chart_shows_191_of_195(self, lang, text):
         s = analysis.part_whole_shares(cd.load_indicators(province="Hà Giang"))
@@ -624,7 +624,7 @@ class TestPartWholeChart:
         # rows from several periods: said under the title
         assert ("kỳ khác nhau" if lang == "vi" else "different periods") in pl._subtitle(ax)
 
-    @pytest.mark.parametrize(("lang", "printed"), [("vi", "nguồn in 99,99%"), ("en", "printed 99.99%")])
+    @pytest.mark.parametrize(("lang", "printed"), [("vi", "theo nguồn 99,99%"), ("en", "printed 99.99%")])
     def test_part_whole_chart_shows_a_printed_share_as_printed(self, lang, printed):
         ax = pl.part_whole_chart("Khánh Hòa", lang=lang)
         drawn = ax.figure.cchc_values.set_index("indicator")

@@ -32,7 +32,8 @@ def test_facts_table_has_no_raw_values_and_cites_sources(lang):
     assert set(sources) == {f"[{n}]" for n in range(1, facts["source_id"].nunique() + 1)}
     assert 'href="#source-1"' in table.html
     listed = tables.source_list(lang).frame["citation"]
-    assert any(c.startswith("UBND tỉnh Khánh Hòa, ") for c in listed), "the key lists the full citations"
+    issuer = {"vi": "UBND tỉnh Khánh Hòa, ", "en": "Khánh Hòa Provincial People's Committee (UBND tỉnh Khánh Hòa), "}
+    assert any(c.startswith(issuer[lang]) for c in listed), "the key lists the full citations"
     evidence = table.frame.iloc[:, 6]
     longest = facts["evidence"].str.len().max()
     assert evidence.str.len().max() >= longest, "evidence in full, never cut"
@@ -70,7 +71,7 @@ def test_english_evidence_keeps_the_vietnamese_quote_with_the_english_label_besi
     facts = cd.load_indicators(province="Hà Giang").head(1)
     html = tables.show_table(facts, "en", columns=["label", "evidence"]).html
     assert f'<q lang="vi">{facts["evidence"].iloc[0]}</q>' in html
-    assert "In English: " + facts["label_en"].iloc[0] in html
+    assert "Evidence for: " + facts["label_en"].iloc[0] in html  # what the quote supports, not its translation
 
 
 def test_a_cut_table_says_how_many_rows_it_shows_and_links_the_full_data():
@@ -196,8 +197,15 @@ def test_a_table_may_number_with_its_own_key(page_key):
         (
             "kh-2021q1-report",
             "en",
-            "UBND tỉnh Khánh Hòa, Report on the situation and results of administrative reform in Q1/2021, "
-            "Khánh Hòa province, no document number given, undated; no public copy found (searched 7 December 2026)",
+            "Khánh Hòa Provincial People's Committee (UBND tỉnh Khánh Hòa), Report on the situation and results of "
+            "administrative reform in Q1 2021, Khánh Hòa province, no document number given, undated; no public copy "
+            "found (searched 7 December 2026)",
+        ),
+        (
+            "hg-2018-article",
+            "en",
+            "Thiên Thanh, A new milestone in carrying out administrative reform, Hà Giang Newspaper (Báo Hà Giang), "
+            "Xuân 2018 issue, undated; no public copy found (searched 7 December 2026)",
         ),
         (
             "hg-2018-article",
@@ -282,7 +290,8 @@ class TestNationalPageTables:
         standing = standing.set_index(list(standing.columns[:2]))
         remark = standing.loc[("PAPI", "Hà Giang")].iloc[-1]  # PAPI 2024: ranked out of 63 here, 61 on another page
         values = cd.national_indices(index="papi").query("id == 'baohagiang-en-2025-papi-003'")
-        assert values["note_vi" if lang == "vi" else "note"].item() in remark
+        assert values["note_vi" if lang == "vi" else "note"].item().rstrip(".") in remark
+        assert ".;" not in remark, "notes joined without their full stops"
         assert ("39/61/63" in remark) and (
             ("các nguồn khác nhau" in remark) if lang == "vi" else ("sources disagree" in remark)
         )
@@ -291,3 +300,32 @@ class TestNationalPageTables:
     def test_page_tables_reject_a_bad_language(self):
         with pytest.raises(ValueError, match="'de' is not a supported language; use 'vi' or 'en'"):
             nat.standing_table("de")
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_publishers_in_english_with_the_vietnamese_name_in_brackets_on_english_pages_only(lang):
+    local = tables.sources_table(lang).frame
+    publishers = list(local[local.columns[5]])
+    national = tables.index_sources_table(lang)
+    named = dict(zip(national.iloc[:, 0], national.iloc[:, 2], strict=True))
+    if lang == "en":
+        assert "Hà Giang Newspaper (Báo Hà Giang)" in publishers
+        assert "Khánh Hòa Provincial People's Committee (UBND tỉnh Khánh Hòa)" in publishers
+        assert named["baokhanhhoa-2024-papi"] == "Khánh Hòa Newspaper (Báo Khánh Hòa)"
+        assert named["vietnamnet-hg-2023-pci"] == "VietNamNet", "a name in Latin script is given once"
+        html = tables._cite_html("hg-2018-article", "en")
+        assert 'Hà Giang Newspaper (<span lang="vi">Báo Hà Giang</span>)' in html
+    else:
+        assert "Báo Hà Giang" in publishers and "UBND tỉnh Khánh Hòa" in publishers
+        assert not any("Newspaper" in str(p) or "Committee" in str(p) for p in publishers)
+        assert named["baokhanhhoa-2024-papi"] == "Báo Khánh Hòa"
+    assert "–" in publishers, "a source without a publisher stays without one"
+
+
+def test_every_publisher_has_an_english_name_and_no_english_name_stands_alone():
+    from cchc_data.national import national_index_sources
+
+    for table in (cd.sources(), national_index_sources()):
+        named = table["publisher"].fillna("") != ""
+        assert (named == (table["publisher_en"].fillna("") != "")).all()
+        assert not table.loc[named, "publisher_en"].str.contains(r"\bBáo\b|\bUBND\b|Cổng|Sở ", regex=True).any()

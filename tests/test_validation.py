@@ -1299,3 +1299,62 @@ class TestDataWarning:
         assert len(said) == 2
         assert "breaks 1 validation rules" in said[0] and "breaks 2 validation rules" in said[1]
         assert said[1].endswith(f"run `cchc validate {data_copy}` to see every problem")
+
+
+# --- publishers in English; the rules' messages in both languages (issue 26) ---
+
+
+@pytest.mark.parametrize(
+    ("source_id", "change", "en", "vi"),
+    [
+        (
+            "hg-2018-article",
+            {"publisher_en": ""},
+            "hg-2018-article: the publisher “Báo Hà Giang” has no English name; give its usual English name in "
+            "publisher_en",
+            "hg-2018-article: chưa có tên tiếng Anh của cơ quan phát hành “Báo Hà Giang”; đề nghị ghi tên tiếng Anh "
+            "thường dùng vào cột publisher_en",
+        ),
+        (
+            "kh-2019-article",
+            {"publisher_en": "Khánh Hòa Newspaper"},
+            "kh-2019-article: English publisher name “Khánh Hòa Newspaper” without a publisher; give the publisher "
+            "as printed or leave publisher_en empty",
+            "kh-2019-article: có tên tiếng Anh “Khánh Hòa Newspaper” nhưng không có tên cơ quan phát hành; đề nghị "
+            "ghi tên cơ quan như bản in, hoặc xóa tên tiếng Anh",
+        ),
+    ],
+)
+def test_a_publisher_has_an_english_name_exactly_when_it_is_named(data_copy, source_id, change, en, vi):
+    srcs = csv_rows(data_copy, "sources")
+    i = find(srcs, source_id=source_id)
+    srcs[i].update(change)
+    write_csv(data_copy, "sources", srcs)
+    errors = cd.validate(data_copy).errors
+    assert [(e.file, e.row, e.field, e.message) for e in errors] == [("sources.csv", i + 2, "publisher_en", en)]
+    assert errors[0].text("vi") == vi
+
+
+def test_the_rules_messages_reach_readers_in_both_languages(data_copy):
+    """Every cross-row rule says its message in Vietnamese too (the audit page, the explorer); English unchanged."""
+    facts = csv_rows(data_copy, "indicators")
+    percent = find(facts, fact_id="hg-2018-article-008")  # a percentage
+    count = find(facts, fact_id="hg-2018-article-007")  # a count
+    facts[percent]["value"] = "150"
+    facts[count]["value"] = "-3"
+    facts[count]["evidence"] = "toàn tỉnh có -3 Trạm thu phát sóng BTS"
+    write_csv(data_copy, "indicators", facts)
+    provinces = csv_rows(data_copy, "provinces")
+    provinces[0]["population_2019"] = "0"
+    write_csv(data_copy, "provinces", provinces)
+    issues = cd.validate(data_copy).issues
+    assert len(issues) >= 3 + 13
+    english_only = [str(i) for i in issues if not i.key]
+    assert english_only == [], english_only
+    said = {i.message: i.text("vi") for i in issues}
+    assert said["150 % is outside 0-100; flag it with a note if the source prints it"] == (
+        "150 % nằm ngoài khoảng 0–100; nếu nguồn ghi như vậy, đề nghị gắn cờ kèm ghi chú"
+    )
+    assert "-3 là số đếm âm; số đếm phải từ 0 trở lên" in said.values()
+    assert any(v.endswith("dân số bằng 0 làm các chỉ tiêu bình quân đầu người không xác định; nếu chưa rõ số dân, "
+                          "đề nghị để trống") for v in said.values())  # fmt: skip

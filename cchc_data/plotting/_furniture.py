@@ -203,8 +203,8 @@ def footer_text(fig: Figure) -> str:
     >>> from cchc_data.plotting import compare_chart
     >>> ax = compare_chart("digital_certificates", lang="en")
     >>> print(footer_text(ax.figure))  # doctest: +NORMALIZE_WHITESPACE
-    Sources: Hà Giang newspaper: PAR results 2017 (undated, figures for 2017); Khánh Hòa People's Committee: PAR
-    report Q1/2021 (undated, figures for Q1 2021) · Data version 0.1.0
+    Sources: Hà Giang Newspaper (Báo Hà Giang): PAR results 2017 (undated, figures for 2017); Khánh Hòa People's
+    Committee: PAR report for Q1 2021 (undated, figures for Q1 2021) · Data version 0.1.0
     >>> plt.close(ax.figure)
     """
     if isinstance(fig, Axes):
@@ -432,7 +432,7 @@ def chart_frame(frame, *, data_dir=None):
     >>> from cchc_data import analysis
     >>> f = chart_frame(analysis.compare("digital_certificates"))
     >>> f[["source_id", "source_cite_en"]].iloc[0].tolist()
-    ['kh-2021q1-report', "Khánh Hòa People's Committee: PAR report Q1/2021 (undated, figures for Q1 2021)"]
+    ['kh-2021q1-report', "Khánh Hòa People's Committee: PAR report for Q1 2021 (undated, figures for Q1 2021)"]
     >>> f.attrs["data_version"]
     '0.1.0'
     """
@@ -452,7 +452,7 @@ def chart_frame(frame, *, data_dir=None):
     except DataError:  # a data folder without the national index tables
         pass
     table = pd.concat(tables, ignore_index=True).drop_duplicates("source_id")
-    described_by = ["source_id", "issuer", "title", "title_en", "publisher", "published"]
+    described_by = ["source_id", "issuer", "title", "title_en", "publisher", "publisher_en", "published"]
     table = table[table["source_id"].isin(ids)][[c for c in described_by if c in table.columns]]
     table = table.rename(columns={c: f"source_{c}" for c in table.columns if c != "source_id"})
     for lang in i18n.LANGS:
@@ -474,7 +474,9 @@ def chart_frame(frame, *, data_dir=None):
 
 
 #: Columns :func:`chart_frame` adds about a value's source; the CSV beside a chart writes them after ``source_id``.
-SOURCE_COLUMNS = ["source_issuer", "source_title", "source_title_en", "source_publisher", "source_published"]
+SOURCE_COLUMNS = [
+    "source_issuer", "source_title", "source_title_en", "source_publisher", "source_publisher_en", "source_published",
+]  # fmt: skip
 #: Columns a chart reads for its words (footer, axis) and leaves out of ``fig.cchc_values``.
 _WORD_COLUMNS = [
     f"{c}_{lang}" for c in ("source_cite", "actual_source_cite", "unit_word", "breakdown_word") for lang in i18n.LANGS

@@ -27,6 +27,7 @@ from matplotlib.lines import Line2D
 from .. import i18n, national
 from .._docstrings import share_docs_in
 from ..province_registry import provinces, resolve_province
+from ..tables import publisher_name
 from ._furniture import SOURCE_COLUMNS, _fmt_number, _footer, _header, chart_frame, province_colors
 
 __all__ = [
@@ -709,7 +710,8 @@ def distribution_chart(index, period=None, *, lang="vi", ax=None, data_dir=None)
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _p: _fmt_number(v, lang)))
     ax.spines[["top", "right"]].set_visible(False)
     ax.tick_params(labelsize=8)
-    src = national.national_index_sources(data_dir=data_dir).set_index("source_id").at[source, "publisher"]
+    page = national.national_index_sources(data_dir=data_dir).set_index("source_id").loc[source]
+    src = publisher_name(page["publisher"], page.get("publisher_en"), lang)
     fmt = lambda v: _score_text(v, unit, lang)  # noqa: E731
     notes = [
         i18n.t("chart_national.distribution_note", lang, source=src),

@@ -896,8 +896,8 @@ def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axe
     """Bars (0–100 %) of parts of a whole (:func:`~cchc_data.analysis.part_whole_shares`), titled for what they show.
 
     Only parts the catalog declares as part of a whole are drawn. Each bar is labelled with both counts
-    and the share: as the source prints it (``362.425/362.428 · nguồn in 99,99%``) where it does, else
-    derived and marked so (``191/195 · 97,9% (tính ra) (2017)``); the note under the title says which is
+    and the share: as the source prints it (``362.425/362.428 · theo nguồn 99,99%``) where it does, else
+    derived and marked so (``191/195 · 97,9% (tính toán) (2017)``); the note under the title says which is
     which, and says when the rows (or a part and its whole) come from different periods. With ``province=None`` every province is shown (rows name the province).
     Bars follow the visual language of every chart: solid = achieved, hatched = plan contents (e.g. 45
     of 120 bodies to cut), hollow = target, red edge and ``⚠`` = inconsistent source.

@@ -262,8 +262,13 @@ def _dataset_citation(lang: str) -> str:
 
 def _footer(lang: str, built: str) -> str:
     from ..datadir import data_version
+    from ..tables import _date
 
     version = data_version()
+    try:  # the build date as readers write it (7/12/2026, 7 December 2026)
+        built = _date(built, lang) or built
+    except ValueError:
+        pass
     return (
         f'<footer class="cchc-footer" lang="{lang}">'
         f"<p>{html.escape(i18n.t('data_version', lang))} {html.escape(version)} · "
@@ -969,9 +974,8 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     (suite_dir / "downloads").mkdir(parents=True, exist_ok=True)
     facts = load_indicators(data_dir=data_dir)
     src = sources(data_dir=data_dir)
-    cite = src[["source_id", "issuer", "title", "title_en", "publisher", "published"]].rename(
-        columns={c: f"source_{c}" for c in ("issuer", "title", "title_en", "publisher", "published")}
-    )
+    described = [c for c in ("issuer", "title", "title_en", "publisher", "publisher_en", "published") if c in src]
+    cite = src[["source_id", *described]].rename(columns={c: f"source_{c}" for c in described})
     written = []
     path = suite_dir / DOWNLOADS["csv"][0]
     write_csv(_as_printed(facts.merge(cite, on="source_id", how="left")), path)
