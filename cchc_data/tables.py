@@ -375,6 +375,10 @@ def _province_names(data_dir) -> dict[str, str]:
     return dict(zip(provinces(data_dir=data_dir)["slug"], provinces(data_dir=data_dir)["name_vi"], strict=True))
 
 
+#: Columns whose cells carry a CSS class (beyond numbers, periods, sources, evidence), for the print widths.
+_NAMED_WIDTH = {"label": "label", "domain_label": "domain"}
+
+
 def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
     """The escaped HTML of one cell and its CSS class."""
     value = row[column]
@@ -409,9 +413,13 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         return f'<a href="#source-{n}">[{n}]</a>', "source"
     if column == "flag" and value and ctx.get("notes") and isinstance(row.get("note"), str) and row.get("note"):
         label = html.escape(i18n.value_label("flag", value, lang))
-        return f'{label}<br><span class="gloss">{html.escape(row["note"])}</span>', ""
+        seen = ctx.setdefault("notes_shown", set())  # a note the table has shown already: "as above", not again
+        note = i18n.t("note_as_above", lang) if row["note"] in seen else row["note"]
+        seen.add(row["note"])
+        return f'{label}<br><span class="gloss">{html.escape(note)}</span>', "flag"
     if column in _CODED or column in _CODED_AS or column in _CODED_AS_VOCAB:
-        return html.escape(i18n.value_label(_CODED_AS.get(column, column), value, lang, data_dir=ctx["data_dir"])), ""
+        text = html.escape(i18n.value_label(_CODED_AS.get(column, column), value, lang, data_dir=ctx["data_dir"]))
+        return text, "flag" if column == "flag" else ""  # the flag column's width is set on paper
     if column in ("province", "successor", "slug") and value in ctx["provinces"]:
         return html.escape(ctx["provinces"][value]), ""
     if column == "evidence":
@@ -422,6 +430,8 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         return quote, "evidence"
     if isinstance(value, list | tuple | set):
         return html.escape(", ".join(str(v) for v in value)), ""
+    if column in _NAMED_WIDTH:  # columns whose width the printed page sets (PAGE_CSS)
+        return html.escape(str(value)), _NAMED_WIDTH[column]
     return html.escape(str(value)), ""
 
 
@@ -446,7 +456,7 @@ def show_table(
         Any frame of the package (facts, comparisons, progress, sources…); ``*_vi``/``*_en`` columns are
         reduced to ``lang`` first (``label_en`` stays available to gloss the evidence on English pages;
         on Vietnamese pages ``note_vi`` replaces the English ``note``). A flag is shown with the note
-        explaining it, in ``lang``.
+        explaining it, in ``lang``; a note the table has already shown is not repeated ("note as above").
     lang : {"vi", "en"}
         Language of the headers, words and citations, in any case.
     columns : list of str, optional

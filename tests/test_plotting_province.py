@@ -686,6 +686,26 @@ class TestProfileChart:
             cd.provinces().set_index("slug").at[cd.resolve_province(province), "name_vi"]
         )
 
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_profile_chart_of_the_shares_leaves_counts_to_the_table_and_says_how_many(self, lang, tmp_path):
+        prof = analysis.profile("Khánh Hòa")
+        totals = prof[prof["breakdown"] == ""]
+        fig = pl.profile_chart("Khánh Hòa", units=["percent"], lang=lang)
+        drawn = fig.cchc_values
+        assert sorted(drawn["fact_id"]) == sorted(totals.loc[totals["unit"] == "percent", "fact_id"])
+        assert len(fig.axes) == totals.loc[totals["unit"] == "percent", "domain"].nunique()  # a panel per domain
+        assert all(axis.get_xlim()[1] == 100.0 for axis in fig.axes)
+        others = int((totals["unit"] != "percent").sum())
+        footer = pl.footer_text(fig).replace("\n", " ")
+        assert (f"{others} số liệu tổng" if lang == "vi" else f"The {others} totals in counts") in footer
+        assert sum(a.get_legend() is not None for a in fig.axes) == 1  # one legend for every panel
+        assert fig.get_figheight() < 20  # the chart of every total was ~62 inches tall
+        phone = pl.save_phone_figure(fig, tmp_path / "p-phone.png")
+        assert phone is not None and phone.is_file()  # its row labels rewrapped: a phone gets its own rendering
+        lines = [line for a in fig.axes for t in a.get_yticklabels() for line in t.get_text().split("\n")]
+        assert max(map(len, lines)) <= 30
+        plt.close(fig)
+
     def test_profile_chart_on_given_figure(self):
         fig = plt.figure(figsize=(10, 8))
         assert pl.profile_chart("Đắk Lắk", fig=fig) is fig

@@ -138,6 +138,18 @@ def test_a_flag_is_explained_under_its_label_in_the_page_language(lang):
         assert "repeats the police figures exactly" in cell
 
 
+def test_a_flag_note_is_given_once_per_table_then_said_to_be_as_above():
+    facts = cd.load_indicators(province="Khánh Hòa")
+    flagged = facts[facts["flag"] != ""]
+    repeated = flagged["note_vi"].value_counts()
+    assert repeated.max() > 1  # the data has a note shared by several facts
+    table = tables.show_table(flagged, "vi", columns=["fact_id", "flag"])
+    for note in repeated.index:
+        assert table.html.count(f'<span class="gloss">{html.escape(note)}</span>') == 1, note
+    assert table.html.count("ghi chú như trên") == int((repeated - 1).sum())
+    assert 'class="flag"' in table.html  # the column printed at its own width
+
+
 def test_a_vietnamese_page_shows_note_vi_as_the_note_column():
     facts = cd.load_indicators(province="Khánh Hòa")
     flagged = facts[facts["flag"] != ""]

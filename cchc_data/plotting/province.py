@@ -1027,20 +1027,24 @@ def draw_part_whole(frame, *, lang="vi", ax=None, name=None, palette=None) -> Ax
     return ax
 
 
-def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
+def profile_chart(province, *, units=None, lang="vi", fig=None, data_dir=None) -> Figure:
     """Small multiples of a province's facts: one panel per domain and unit (:func:`~cchc_data.analysis.profile`).
 
-    Every total (no breakdown) is drawn, in the panel of its domain and unit: percentages on a 0–100
-    axis, counts and every other unit on their own axis, never mixed. Marks follow the visual language
+    Every total (no breakdown) in ``units`` is drawn, in the panel of its domain and unit: percentages on
+    a 0–100 axis, counts and every other unit on their own axis, never mixed. Marks follow the visual language
     of every chart (solid dot: achieved; hatched square: plan contents; hollow diamond: target; red edge
     and ``⚠``: inconsistent source), each labelled with its value; the row label names the indicator,
     its breakdown and its period, so no two rows read alike. A domain without totals has no panel. One
-    sentence under the chart says how many breakdown rows are left to the table. ``fig.cchc_values``
-    holds the values drawn.
+    sentence under the chart says how many breakdown rows (and totals in other units) are left to the
+    table. ``fig.cchc_values`` holds the values drawn.
 
     Parameters
     ----------
     {province}
+    units : list of str, optional
+        Only the totals in these units (e.g. ``["percent"]``: the shares, on one 0–100 scale, as the profile
+        page draws them; a province's counts span 1 to millions and read better in its table). Default
+        ``None``: every unit.
     {lang}
     {fig}
     {data_dir}
@@ -1059,7 +1063,9 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     >>> fig = profile_chart("Đắk Lắk", lang="en")
     >>> [a.get_title(loc="left").split(" (")[0] for a in fig.axes]
     ['Direction and management of PAR – count', 'E-government and digital government – %', 'E-government and digital government – count']
-    >>> plt.close(fig)
+    >>> [a.get_title(loc="left").split(" (")[0] for a in profile_chart("Đắk Lắk", units=["percent"], lang="en").axes]
+    ['E-government and digital government – %']
+    >>> plt.close("all")
     """
     lang = i18n.check_lang(lang)
     table = analysis.profile(province, data_dir=data_dir)
@@ -1067,7 +1073,7 @@ def profile_chart(province, *, lang="vi", fig=None, data_dir=None) -> Figure:
     slug = resolve_province(province, data_dir=data_dir)
     colour = province_colors(data_dir=data_dir).get(slug, "0.3")
     table = chart_frame(table.assign(province=slug, province_name=name), data_dir=data_dir)
-    return draw_profile(table, lang=lang, fig=fig, name=name, color=colour)
+    return draw_profile(table, units=units, lang=lang, fig=fig, name=name, color=colour)
 
 
 def _profile_labels(drawn, lang: str, wrap: int) -> list[str]:
@@ -1078,10 +1084,18 @@ def _profile_labels(drawn, lang: str, wrap: int) -> list[str]:
         f"{b} – {i18n.value_label('kind', row.kind, lang)}" if b in seen else b
         for b, row in zip(base, drawn.itertuples(), strict=True)
     ]
-    return [_wrap(label, wrap) for label in out]
+    return [_wrap_keeping_period(label, wrap) for label in out]
 
 
-def draw_profile(frame, *, lang="vi", fig=None, name=None, color=None) -> Figure:
+def _wrap_keeping_period(label: str, width: int) -> str:
+    """``label`` wrapped at ``width`` characters, never inside its last bracket (the period: "(quý I/2021)")."""
+    head, bracket, tail = label.rpartition("(")
+    if not bracket:
+        return _wrap(label, width)
+    return _wrap(head + bracket + tail.replace(" ", "\u00a0"), width).replace("\u00a0", " ")
+
+
+def draw_profile(frame, *, units=None, lang="vi", fig=None, name=None, color=None) -> Figure:
     """Draw a frame of :func:`cchc_data.analysis.profile` as :func:`profile_chart` does (small multiples).
 
     Parameters
@@ -1089,6 +1103,8 @@ def draw_profile(frame, *, lang="vi", fig=None, name=None, color=None) -> Figure
     frame : pandas.DataFrame
         One province's facts by domain, as :func:`cchc_data.analysis.profile` returns them, with the
         province's ``province`` slug and ``province_name`` added, best passed through :func:`chart_frame`.
+    units : list of str, optional
+        Only the totals in these units. Default ``None``: every unit.
     {lang}
     {fig}
     name : str, optional
@@ -1119,15 +1135,19 @@ def draw_profile(frame, *, lang="vi", fig=None, name=None, color=None) -> Figure
     slug = str(table["province"].iloc[0]) if len(table) and "province" in table else ""
     colour = province_colors().get(slug, "0.3") if color is None else color
     totals = table[table["breakdown"] == ""]
+    other_units = 0
+    if units is not None:
+        keep = totals["unit"].astype(str).isin([str(u) for u in units])
+        other_units, totals = int((~keep).sum()), totals[keep]
     panels = []
     for _dom, group in totals.groupby("domain", observed=True, sort=True):
         units = sorted(group["unit"].astype(str).unique(), key=lambda u: (u != "percent", u != "count", u))
         panels.extend(group[group["unit"].astype(str) == u] for u in units)
-    wrap = 60
+    wrap = 56
     labels_of = [_profile_labels(d, lang, wrap) for d in panels]
-    ratios = [sum(0.3 + 0.2 * label.count("\n") for label in labels) + 0.9 for labels in labels_of]
+    ratios = [sum(0.27 + 0.17 * label.count("\n") for label in labels) + 0.65 for labels in labels_of]
     if fig is None:
-        fig = plt.figure(figsize=(12, sum(ratios) + 0.3 * len(panels) + 1.6), layout="constrained")
+        fig = plt.figure(figsize=(10.5, sum(ratios) + 0.25 * len(panels) + 1.6), layout="constrained")
     elif fig.get_layout_engine() is None:
         fig.set_layout_engine("constrained")
     all_drawn = []
@@ -1154,20 +1174,55 @@ def draw_profile(frame, *, lang="vi", fig=None, name=None, color=None) -> Figure
         unit_word = _unit_word(table, unit, lang)
         axis.set_xlabel(unit_word, fontsize=8, labelpad=1)
         axis.tick_params(axis="x", labelsize=8)
-        _legend(
-            axis, lang, kinds=kinds, flags=drawn["flag"], qualifier=(drawn["qualifier"].astype(str) != "none").any()
-        )
         facts = i18n.t("chart.n_fact" if len(drawn) == 1 else "chart.n_facts", lang, n=len(drawn))
         _header(axis, f"{drawn[f'domain_label_{lang}'].iloc[0]} – {unit_word} ({facts})", [])
         all_drawn.append(drawn.assign(province=slug, label=texts, row_label=labels))
+    drawn_all = pd.concat(all_drawn, ignore_index=True) if all_drawn else table.iloc[0:0].assign(province=slug)
+    if panels:  # one legend for every panel, beside the first (a phone rendering moves it above the chart)
+        _legend(axes[0], lang, kinds=drawn_all["kind"].astype(str), flags=drawn_all["flag"],
+                qualifier=(drawn_all["qualifier"].astype(str) != "none").any())  # fmt: skip
+    fig.cchc_phone_layout = _profile_phone_layout
     fig.suptitle(f"{i18n.t('chart.profile_title', lang)} – {name}", x=0.01, ha="left", fontsize=13, fontweight="bold")
     left = int((table["breakdown"] != "").sum())
-    note = i18n.t("chart.profile_note", lang)
+    note = i18n.t("chart.profile_note" if units is None else "chart.profile_note_units", lang)
     if left:
         note += " " + i18n.t("chart.profile_left_to_table", lang, n=left)
-    _footer(fig, table, lang, note=note)
-    _attach_values(fig, pd.concat(all_drawn, ignore_index=True) if all_drawn else table.iloc[0:0].assign(province=slug))
+    if other_units:
+        note += " " + i18n.t("chart.profile_units_left", lang, n=other_units)
+    _footer(fig, table if units is None else drawn_all, lang, note=note)
+    _attach_values(fig, drawn_all)
     return fig
+
+
+#: Characters a row label of :func:`draw_profile` wraps at in its phone rendering.
+_PROFILE_PHONE_WRAP = 30
+
+
+def _profile_phone_layout(fig) -> None:
+    """Lay a profile chart out for its phone rendering: row labels wrapped narrower, each panel as tall as its
+    labels now need, the legend above them, titled with the chart's title (two figure-wide texts at the top
+    would overlap)."""
+    ratios = []
+    for ax in fig.axes:
+        labels = [
+            _wrap_keeping_period(" ".join(t.get_text().split()), _PROFILE_PHONE_WRAP) for t in ax.get_yticklabels()
+        ]
+        ax.set_yticks(ax.get_yticks(), labels, fontsize=_FONT)
+        ratios.append(sum(0.3 + 0.17 * label.count("\n") for label in labels) + 0.9)
+        legend = ax.get_legend()
+        if legend is not None:  # above the panels, under the chart's title (a figure legend titled with it)
+            handles, texts = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
+            legend.remove()
+            title = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) is not None else ""
+            if title:
+                fig._suptitle.remove()
+                fig._suptitle = None
+            fig.legend(handles, texts, loc="outside upper left", frameon=False, fontsize=7.5, handlelength=1.6,
+                       ncols=2, title=title, alignment="left",
+                       title_fontproperties={"weight": "bold", "size": 12}).set_gid("cchc-legend")  # fmt: skip
+    if ratios:
+        fig.axes[0].get_gridspec().set_height_ratios(ratios)
+        fig.set_size_inches(fig.get_figwidth(), (sum(ratios) + 0.3 * len(ratios) + 3.0) / 1.15)
 
 
 share_docs_in(globals())

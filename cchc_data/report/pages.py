@@ -111,10 +111,11 @@ details.cchc-long > summary { cursor: pointer; color: #0b57d0; font-size: 0.9rem
   table.cchc-stack td, table.cchc-stack tbody th, .jp-RenderedHTMLCommon table.cchc-stack td,
   .jp-RenderedHTMLCommon .cchc-table table.cchc-stack td.num { border: none !important; border-bottom: 1px solid #eee !important;
     text-align: left !important; white-space: normal !important; overflow-wrap: anywhere; }
+  table.cchc-stack td:empty { display: none; }  /* a card leaves out a column with nothing to say (no flag) */
   table.cchc-stack [data-label]::before { content: attr(data-label); display: block; font-weight: bold;
     font-size: 0.75rem; color: #555; }
 }
-@page { size: A4; margin: 14mm 12mm 16mm;
+@page { size: A4; margin: 11mm 11mm 13mm;
   @top-left { font-family: "DejaVu Sans", "Noto Sans", Arial, sans-serif; font-size: 8pt; color: #555; }
   @bottom-right { content: counter(page) " / " counter(pages); font-family: "DejaVu Sans", "Noto Sans", Arial,
     sans-serif; font-size: 8pt; color: #555; } }
@@ -122,18 +123,47 @@ details.cchc-long > summary { cursor: pointer; color: #0b57d0; font-size: 0.9rem
   body { margin: 0 !important; }
   .jp-Cell, .jp-OutputArea-output, .jp-RenderedHTMLCommon { overflow: visible !important; max-width: 100% !important; }
   .cchc-table { overflow: visible !important; }
-  .cchc-table table, .jp-RenderedHTMLCommon .cchc-table table { width: 100% !important; table-layout: auto;
-    font-size: 6.5pt !important; }
+  .cchc-table table, .jp-RenderedHTMLCommon .cchc-table table { width: 100% !important; table-layout: auto; }
   .cchc-table th, .cchc-table td, .jp-RenderedHTMLCommon .cchc-table th, .jp-RenderedHTMLCommon .cchc-table td {
-    padding: 1px 2px; max-width: none; overflow-wrap: break-word; hyphens: auto; font-size: 6.5pt !important; }
-  .cchc-table td *, .cchc-table th *, .cchc-table .table-note { font-size: 6.5pt !important; }
+    max-width: none; overflow-wrap: break-word; hyphens: auto; }
   .cchc-table .url { overflow-wrap: anywhere; word-break: break-all; }  /* web addresses break anywhere */
   .jp-Notebook, .jp-Cell, .jp-OutputArea-child { padding: 0 !important; margin: 0 !important; }
   .jp-OutputArea-output { overflow-x: visible !important; }
   .cchc-table td.num, .cchc-table td.period { white-space: nowrap; }
   img { max-width: 100% !important; height: auto !important; }
-  .cchc-header nav, details.build, details.cchc-long > summary { display: none; }
-  tr, img, figure { break-inside: avoid; }
+  /* a chart never taller than a sheet (A4 less margins and header): scaled down whole, not sliced; a little
+     narrower than the text, so that three breakdown charts share a sheet */
+  figure.cchc-chart img { width: auto !important; max-width: 80% !important; max-height: 240mm !important; }
+  .cchc-header nav, details.build, details.cchc-long > summary, .anchor-link { display: none; }
+  /* on paper the chart itself is read: no download links, no caption that says again what it shows, no
+     "cite this chart" (the chart's own footer names its sources and data version) */
+  .cchc-chart-links, .cchc-chart-caption, .cchc-chart-cite { display: none; }
+  details.cchc-long::details-content { content-visibility: visible; display: contents; }  /* folded: printed open */
+  figure.cchc-chart { margin: 0.2rem 0 0.5rem; }
+  .jp-RenderedMarkdown p, .cchc-sentence { font-size: 9pt; line-height: 1.3; margin: 0.2rem 0; }
+  .jp-RenderedHTMLCommon h1 { font-size: 15pt; }
+  .jp-RenderedHTMLCommon h2 { font-size: 12.5pt; margin: 0.5rem 0 0.2rem; }
+  .jp-RenderedHTMLCommon h3 { font-size: 10pt; margin: 0.4rem 0 0.1rem; }
+  h1, h2, h3 { break-after: avoid; }
+  /* long tables: narrow type, cells as wide as their kind of content needs */
+  .cchc-table table, .jp-RenderedHTMLCommon .cchc-table table { font-size: 6pt !important; line-height: 1.2; }
+  .cchc-table th, .cchc-table td, .jp-RenderedHTMLCommon .cchc-table th, .jp-RenderedHTMLCommon .cchc-table td,
+  .cchc-table td *, .cchc-table th *, .cchc-table .table-note { font-size: 6pt !important; }
+  .cchc-table th, .cchc-table td, .jp-RenderedHTMLCommon .cchc-table th, .jp-RenderedHTMLCommon .cchc-table td {
+    padding: 0.5px 2px !important; }
+  .cchc-table td.label { min-width: 38mm; }
+  .cchc-table td.domain { width: 18mm; }
+  .cchc-table td.evidence { min-width: 36mm; }
+  .cchc-table td.flag { width: 24mm; }
+  /* a table's English gloss of its evidence says again what its label column says */
+  .cchc-table table:has(td.label) td.evidence .gloss { display: none; }
+  tr, img, figure, .cchc-sources li { break-inside: avoid; }
+  thead { display: table-header-group; }
+  /* nbconvert keeps each output whole on paper (a table, overflow hidden): a long table then starts on a new
+     sheet and leaves most of the last one blank. Outputs break like text; rows, charts and figures stay whole. */
+  .jp-OutputArea, .jp-OutputArea-child, .jp-Cell-outputWrapper { display: block !important;
+    overflow: visible !important; break-inside: auto !important; }
+  .jp-OutputArea-output { display: block !important; }
 }
 """
 
@@ -329,10 +359,12 @@ _CELL_OPEN_RE = re.compile(r"<(td|th)\b", re.IGNORECASE)
 _TAG_RE = re.compile(r"<[^>]+>")
 #: A table with more rows than this is collapsible (open on wide screens and on paper, closed on phones).
 LONG_TABLE_ROWS = 12
-# Closes the long tables on a phone-sized screen when the page opens (no network, nothing else).
+# Closes the long tables on a phone-sized screen when the page opens, opens them all to print (no network).
 _PHONE_SCRIPT = (
     "<script>if (window.matchMedia('(max-width: 640px)').matches) "
-    "document.querySelectorAll('details.cchc-long').forEach(d => d.removeAttribute('open'));</script>"
+    "document.querySelectorAll('details.cchc-long').forEach(d => d.removeAttribute('open'));"
+    "window.addEventListener('beforeprint', () => document.querySelectorAll('details.cchc-long')"
+    ".forEach(d => d.setAttribute('open', '')));</script>"
 )
 
 

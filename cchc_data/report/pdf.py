@@ -114,6 +114,7 @@ def write_pdfs(suite_dir, *, pages=None) -> list[Path]:
                     page = browser.new_page()
                     page.goto(page_path.as_uri(), wait_until="load")
                     page.emulate_media(media="print")
+                    page.evaluate(_OPEN_FOLDED)  # long tables printed open, breaking where the sheet ends
                     tmp = page_path.with_suffix(".pdf.part")
                     page.pdf(path=str(tmp), format="A4", prefer_css_page_size=True, print_background=True)
                     page.close()
@@ -123,6 +124,15 @@ def write_pdfs(suite_dir, *, pages=None) -> list[Path]:
     written = [p.with_suffix(".pdf") for p in pages]
     _relink_index(suite_dir)
     return written
+
+
+#: Unfolds every long table of a page (``details.cchc-long``, :func:`cchc_data.report.pages.collapse_long_tables`):
+#: its rows printed in place, without the summary line. Chromium moves a whole ``<details>`` to the next sheet
+#: when it does not fit in what is left of one, leaving most of a sheet blank.
+_OPEN_FOLDED = (
+    "document.querySelectorAll('details.cchc-long').forEach(d => {"
+    " d.querySelector(':scope > summary')?.remove(); d.replaceWith(...d.childNodes); })"
+)
 
 
 def _fresh(pdf: Path, page: Path) -> bool:
