@@ -261,20 +261,38 @@ def national_indices(*, index=None, province=None, period=None, data_dir=None) -
     ...
     ValueError: period is a year such as 2023, not 'last year'
     """
-    values = _table("values", data_dir)
-    cat = national_index_catalog(data_dir=data_dir).set_index("index")
-    srcs = national_index_sources(data_dir=data_dir).set_index("source_id")
-    names = provinces(data_dir=data_dir).set_index("slug")["name_vi"]
+    out = _all_values(data_dir)
+    keep = pd.Series(True, index=out.index)
     if index is not None:
-        values = values[values["index"] == check_index(index, data_dir=data_dir)]
+        keep &= out["index"] == check_index(index, data_dir=data_dir)
     if province is not None:
         slug = resolve_province(province, data_dir=data_dir)
         known = provinces_with_values(data_dir=data_dir)
         if slug not in known:
             raise ValueError(f"no national index values for {slug!r}; provinces with values: {', '.join(known)}")
-        values = values[values["province"] == slug]
+        keep &= out["province"] == slug
     if period is not None:
-        values = values[values["period"] == str(_year(period))]
+        keep &= out["period"] == _year(period)
+    return out[keep].reset_index(drop=True)
+
+
+#: The last data folder's values as :func:`national_indices` returns them unfiltered, by the folder's identity
+#: (a notebook asks for one index and province at a time, dozens of times).
+_ALL_VALUES: dict = {}
+
+
+def _all_values(data_dir) -> pd.DataFrame:
+    """Every national index value with labels and sources, in :data:`COLUMNS` order; made once per version
+    of the data folder. Callers filter it (a copy) and never change it."""
+    from .datadir import identity
+
+    key = identity(data_dir)
+    if key in _ALL_VALUES:
+        return _ALL_VALUES[key]
+    values = _table("values", data_dir)
+    cat = national_index_catalog(data_dir=data_dir).set_index("index")
+    srcs = national_index_sources(data_dir=data_dir).set_index("source_id")
+    names = provinces(data_dir=data_dir).set_index("slug")["name_vi"]
     try:
         period = values["period"].astype(int)
         value = values["value"].astype(float)
@@ -296,7 +314,9 @@ def national_indices(*, index=None, province=None, period=None, data_dir=None) -
     )
     order = {code: i for i, code in enumerate(INDICES)}
     out = out.assign(_o=out["index"].map(order)).sort_values(["_o", "province", "period", "measure", "scope"])
-    return out[COLUMNS].reset_index(drop=True)
+    _ALL_VALUES.clear()
+    _ALL_VALUES[key] = out[COLUMNS].reset_index(drop=True)
+    return _ALL_VALUES[key]
 
 
 def _one_per_key(frame: pd.DataFrame) -> pd.DataFrame:
@@ -336,7 +356,21 @@ def index_trajectory(province, index, *, data_dir=None) -> pd.DataFrame:
     >>> t[["period", "score", "rank"]].values.tolist()
     [[2015.0, 59.0, 23.0], [2016.0, 58.62, 28.0], [2020.0, 63.22, 35.0], [2021.0, 64.2, 34.0], [2022.0, 60.91, 60.0]]
     """
+    from .datadir import identity
+
     code = check_index(index, data_dir=data_dir)
+    key = (identity(data_dir), resolve_province(province, data_dir=data_dir), code)
+    if key not in _TRAJECTORIES:  # a page draws each trajectory and describes it: computed once per data version
+        if len(_TRAJECTORIES) > 256:
+            _TRAJECTORIES.clear()
+        _TRAJECTORIES[key] = _trajectory(province, code, data_dir)
+    return _TRAJECTORIES[key].copy()
+
+
+_TRAJECTORIES: dict = {}
+
+
+def _trajectory(province, code: str, data_dir) -> pd.DataFrame:
     own = national_indices(index=code, province=province, data_dir=data_dir)
     every = national_indices(index=code, data_dir=data_dir)
     national = every[every["scope"] != "province"]

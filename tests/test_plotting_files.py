@@ -10,6 +10,7 @@ import pytest
 import cchc_data as cd
 from cchc_data import plotting
 from cchc_data import plotting as pl
+from cchc_data.plotting.files import _palette_png
 
 CALLS = {
     "compare_chart": lambda lang: pl.compare_chart("digital_certificates", lang=lang),
@@ -55,6 +56,21 @@ class TestSaveFigure:
         assert svg_a == svg_b
         assert png_a == png_b
         assert b"<dc:date>" not in svg_a
+
+    @pytest.mark.parametrize("chart", ["compare_chart", "breakdown_chart"])
+    def test_save_figure_png_is_what_savefig_tight_draws(self, tmp_path, chart):
+        # save_figure lays the chart out once for its PNG and SVG: the PNG must be the one savefig would write
+        fig = CALLS[chart]("vi").figure
+        png = pl.save_figure(fig, "x", figures_dir=tmp_path)[0].read_bytes()
+        plt.close(fig)
+        fig = CALLS[chart]("vi").figure
+        with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "path", "text.parse_math": False}):
+            fig.savefig(
+                tmp_path / "y.png", dpi=pl.PNG_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight"
+            )
+        plt.close(fig)
+        _palette_png(tmp_path / "y.png")  # as save_figure writes its PNG: a palette of at most 256 colours
+        assert png == (tmp_path / "y.png").read_bytes()
 
     def test_a_chart_from_another_data_folder_cites_that_folders_sources(self, data_copy, tmp_path):
         """save_figure looked source titles up in the default data folder; the footer and CSV now cite the frame's."""
@@ -152,6 +168,23 @@ class TestShowFigure:
 
 
 class TestSavePhoneFigure:
+    def test_phone_rendering_is_drawn_only_when_kept(self, tmp_path, monkeypatch):
+        from matplotlib.figure import Figure
+
+        drawn = []
+        savefig = Figure.savefig
+        monkeypatch.setattr(Figure, "savefig", lambda self, path, **kw: drawn.append(path) or savefig(self, path, **kw))
+        fig, ax = plt.subplots(figsize=(9, 3), layout="constrained")
+        ax.plot([1, 2], [1, 2])
+        ax.annotate("a note much wider than a phone " * 6, xy=(0, 1), xycoords="axes fraction", xytext=(0, 4),
+                    textcoords="offset points", ha="left", va="bottom")  # fmt: skip
+        assert pl.save_phone_figure(fig, tmp_path / "x-phone.png") is None and drawn == []
+        plt.close(fig)
+        ax = CALLS["breakdown_chart"]("en")
+        assert pl.save_phone_figure(ax.figure, tmp_path / "b-phone.png") == tmp_path / "b-phone.png"
+        assert drawn == [tmp_path / "b-phone.png"]  # drawn once, from the layout made to decide
+        plt.close(ax.figure)
+
     def test_a_chart_without_room_on_a_phone_gets_no_phone_rendering(self, tmp_path):
         fig, ax = plt.subplots(figsize=(9, 3), layout="constrained")
         ax.barh([0], [1])

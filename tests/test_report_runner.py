@@ -366,6 +366,8 @@ class TestRunSuite:
         assert [r["status"] for r in manifest["runs"]] == ["ok", "ok"]
         assert [r["parameters"]["province"] for r in manifest["runs"]] == ["Khánh Hòa", PAYLOAD]
         assert all(r["duration_s"] > 0 and r["error"] == "" for r in manifest["runs"])
+        # CPU time of the worker and its kernel: starting a kernel alone takes more than 0.3 s of CPU
+        assert all(0.3 < r["cpu_s"] <= 2 * r["duration_s"] for r in manifest["runs"]), manifest["runs"]
 
         index = (root / "latest" / "index.html").read_text(encoding="utf-8")
         assert "Báo cáo" in index and "reports" in index

@@ -67,8 +67,9 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
     png, svg = folder / f"{stem}.png", folder / f"{stem}.svg"
     _as_written(fig)
     with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "none", "text.parse_math": False}):
-        fig.savefig(png, dpi=_PNG_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight")
-        fig.savefig(svg, metadata={"Date": None, "Creator": None}, facecolor="white", bbox_inches="tight")
+        bbox = _laid_out(fig, _PNG_DPI)  # one layout for both files (the SVG is cropped as the PNG is)
+        _save_laid_out(fig, png, bbox, dpi=_PNG_DPI, metadata={"Software": None})
+        _save_laid_out(fig, svg, bbox, metadata={"Date": None, "Creator": None})
     _palette_png(png)
     paths = [png, svg]
     import pandas as pd
@@ -180,11 +181,17 @@ def save_phone_figure(fig, path) -> Path | None:
         text.set_wrap(True)
     width, height = fig.get_size_inches()
     fig.set_size_inches(PHONE_WIDTH_IN, height * 1.15)
+    renderer = fig.canvas.get_renderer()
+    if any(_wider_than(t, fig, renderer) for ax in fig.axes for t in ax.texts if _starts_in_axes(t)):
+        path.unlink(missing_ok=True)  # an earlier run's rendering, as when one is refused after the layout
+        return None  # a note wider than the phone sticks out wherever the layout puts it: no need to lay it out
     import warnings
 
+    # Laid out first, without rendering (what savefig does before it draws): a rendering that would not be kept
+    # is never drawn, and the one kept is drawn once, from this layout.
     with warnings.catch_warnings(record=True) as caught:  # a layout that does not fit warns; no phone rendering then
         warnings.simplefilter("always")
-        fig.savefig(path, dpi=_PHONE_DPI, metadata={"Software": None}, facecolor="white", bbox_inches="tight")
+        bbox = _laid_out(fig, _PHONE_DPI)
     data_axes = [ax for ax in fig.axes if ax.get_visible() and ax.has_data()]
     too_narrow = data_axes and max(ax.get_position().width for ax in data_axes) < _PHONE_MIN_AXES
     renderer = fig.canvas.get_renderer()
@@ -192,10 +199,58 @@ def save_phone_figure(fig, path) -> Path | None:
         t.get_window_extent(renderer).x1 > fig.bbox.x1 + 2 for ax in fig.axes for t in ax.texts if t.get_text()
     )
     if too_narrow or sticks_out or any("layout not applied" in str(w.message) for w in caught):
-        path.unlink()
+        path.unlink(missing_ok=True)
         return None
+    _save_laid_out(fig, path, bbox, dpi=_PHONE_DPI, metadata={"Software": None})
     _palette_png(path)
     return path
+
+
+def _laid_out(fig, dpi):
+    """Lay ``fig`` out at ``dpi`` as ``savefig(..., bbox_inches="tight")`` does before drawing (layout engine,
+    then a draw with rendering disabled) and return the padded tight box, in inches, that savefig would crop to."""
+    import matplotlib as mpl
+
+    before, fig.dpi = fig.dpi, dpi
+    try:
+        fig.draw_without_rendering()
+        box = fig.get_tightbbox(fig.canvas.get_renderer())
+    finally:
+        fig.dpi = before
+    pad = mpl.rcParams["savefig.pad_inches"]
+    return box.padded(pad, pad)
+
+
+def _save_laid_out(fig, path, bbox, **options) -> None:
+    """``fig.savefig(path, bbox_inches=bbox, facecolor="white", **options)`` of a figure laid out by
+    :func:`_laid_out`: its layout engine is set aside meanwhile, so savefig draws it once, as laid out."""
+    engine = fig.get_layout_engine()
+    no_default = {"figure.autolayout": False, "figure.constrained_layout.use": False}  # None means none
+    with plt.rc_context(no_default):
+        fig.set_layout_engine(None)
+    try:
+        fig.savefig(path, facecolor="white", bbox_inches=bbox, **options)
+    finally:
+        with plt.rc_context(no_default):
+            fig.set_layout_engine(engine)
+
+
+def _starts_in_axes(text) -> bool:
+    """Whether ``text`` is unrotated, left-aligned and starts at or right of its axes' left edge (the notes
+    under a title): its left end is inside the figure wherever a layout puts the axes."""
+    from matplotlib.text import Annotation
+
+    if text.get_rotation() != 0 or text.get_horizontalalignment() != "left" or not text.get_text():
+        return False
+    if isinstance(text, Annotation):
+        offset = text.anncoords == "offset points" and text.xyann[0] >= 0
+        return text.xycoords == "axes fraction" and text.xy[0] >= 0 and offset
+    return text.get_transform() == text.axes.transAxes and text.get_position()[0] >= 0
+
+
+def _wider_than(text, fig, renderer) -> bool:
+    """Whether ``text`` alone is wider than the figure (what ``sticks_out`` in :func:`save_phone_figure` finds)."""
+    return text.get_window_extent(renderer).width > fig.bbox.width + 2
 
 
 def _labels_too_wide(fig) -> bool:

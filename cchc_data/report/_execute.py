@@ -311,7 +311,7 @@ def execute_run(
     """Execute one run into ``out_dir`` (notebook, HTML page, ``figures/``, ``run.log``) and render it.
 
     Never raises for a failure of the run itself: returns ``status`` (``"ok"`` or ``"failed"``), ``error``,
-    ``log`` and ``duration``. Paths must be absolute (a kernel's working directory is the notebook's folder).
+    ``log``, ``duration`` and ``cpu``. Paths must be absolute (a kernel's working directory is the notebook's folder).
 
     Parameters
     ----------
@@ -336,7 +336,8 @@ def execute_run(
     -------
     dict
         ``status`` (``"ok"`` or ``"failed"``), ``error`` (one line, ``""`` if ok), ``log`` (kernel output
-        without noise) and ``duration`` (seconds).
+        without noise), ``duration`` (seconds) and ``cpu`` (CPU seconds of this process and of the kernel it
+        started and ended: less sensitive to a busy machine than ``duration``).
 
     Examples
     --------
@@ -350,7 +351,7 @@ def execute_run(
     """
     from .pages import notebook_to_html, slim_notebook
 
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), _cpu_seconds()
     out = Path(out_dir).resolve()
     notebook = str(Path(notebook).resolve())
     figures = out / "figures"
@@ -393,4 +394,13 @@ def execute_run(
     log = _filter_noise(captured[0])
     if log:
         (out / "run.log").write_text(log + "\n", encoding="utf-8")
-    return {"status": status, "error": error, "log": log, "duration": time.perf_counter() - start}
+    duration, cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
+    return {"status": status, "error": error, "log": log, "duration": duration, "cpu": cpu}
+
+
+def _cpu_seconds() -> float:
+    """User + system CPU seconds of this process and of its children that have ended (the kernels)."""
+    import resource
+
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime

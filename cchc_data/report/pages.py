@@ -13,6 +13,7 @@ data files (CSV, Excel) that the index links.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import html
 import os
 import re
@@ -538,8 +539,6 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
     ('a.html', 'Thử')
     """
     import nbformat
-    from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
 
     notebook, html_path = Path(notebook), Path(html_path)
@@ -548,16 +547,7 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
     lang = i18n.check_lang(lang or parameters.get("lang") or i18n.LANGS[0])
     remove = TagRemovePreprocessor(remove_cell_tags=set(REMOVE_TAGS) | {f"lang-{i18n.other_lang(lang)}"})
     nb, _ = remove.preprocess(nb, {})
-    exporter = HTMLExporter(
-        template_name="lab",
-        extra_loaders=[DictLoader({"cchc_offline.html.j2": _offline_template()})],
-        template_file="cchc_offline.html.j2",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        embed_images=True,
-        language_code=lang,
-    )
+    exporter = _html_exporter(lang)
     what = page_title(notebook.stem, parameters, lang)
     name = title if title and what == notebook.stem else what  # the runner's label only for unknown notebooks
     resources = {"metadata": {"name": name, "path": str(notebook.parent)}}
@@ -585,6 +575,25 @@ def notebook_to_html(notebook, html_path, *, lang: str | None = None, title: str
         raise RuntimeError(f"{notebook.name}: the HTML would load {external[0]!r} from the network")
     html_path.write_text(body, encoding="utf-8")
     return html_path
+
+
+@functools.lru_cache(maxsize=2)
+def _html_exporter(lang: str):
+    """The page's nbconvert exporter in ``lang``, made once per process: its templates are compiled on first
+    use (about 0.25 s), and a report worker renders many pages."""
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(
+        template_name="lab",
+        extra_loaders=[DictLoader({"cchc_offline.html.j2": _offline_template()})],
+        template_file="cchc_offline.html.j2",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+        language_code=lang,
+    )
 
 
 _DATA_PNG_RE = re.compile(r'src="data:image/png;base64,[A-Za-z0-9+/=\s]*"')

@@ -93,6 +93,8 @@ class RunResult:
         Whether it ran now or was copied from an earlier suite.
     key : str, default ""
         Its cache key (:func:`cchc_data.report._cache.run_key`).
+    cpu : float, default 0.0
+        CPU seconds it took (its worker and its kernel); 0.0 when reused.
 
     Examples
     --------
@@ -109,6 +111,7 @@ class RunResult:
     files: list[str] = field(default_factory=list)
     cache: str = "executed"
     key: str = ""
+    cpu: float = 0.0
 
     @property
     def ok(self) -> bool:
@@ -123,6 +126,7 @@ class RunResult:
             "data_scope": self.run.data_scope,
             "status": self.status,
             "duration_s": round(self.duration, 2),
+            "cpu_s": round(self.cpu, 2),
             "error": self.error,
             "log": self.log,
             "files": self.files,
@@ -436,7 +440,9 @@ def execute_runs(runs, indices, build: Path, settings: SuiteSettings, *, lock_fd
             i = futures[future]
             try:
                 out = future.result()
-                r = RunResult(runs[i], out["status"], out["duration"], out["error"], out["log"])
+                r = RunResult(
+                    runs[i], out["status"], out["duration"], out["error"], out["log"], cpu=out.get("cpu", 0.0)
+                )
             except Exception as exc:  # the worker itself died
                 r = RunResult(runs[i], "failed", 0.0, f"worker crashed: {error_line(exc)}")
             results[i] = r
