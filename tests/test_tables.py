@@ -341,3 +341,32 @@ def test_every_publisher_has_an_english_name_and_no_english_name_stands_alone():
         named = table["publisher"].fillna("") != ""
         assert (named == (table["publisher_en"].fillna("") != "")).all()
         assert not table.loc[named, "publisher_en"].str.contains(r"\bBáo\b|\bUBND\b|Cổng|Sở ", regex=True).any()
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "evidence", "title"),
+    [
+        ("vi", "Giá trị [value]", "Trích dẫn nguyên văn [evidence]", "Tiêu đề ngắn (tiếng Việt) [short_title_vi]"),
+        ("en", "Value", "Verbatim evidence (Vietnamese) [evidence]", "Short title (Vietnamese) [short_title_vi]"),
+    ],
+)
+def test_the_audit_table_names_each_column_as_readers_know_it_with_its_code_for_the_curator(
+    lang, value, evidence, title
+):
+    from cchc_data.validation import Issue, ValidationReport
+
+    said = [
+        Issue("warning", "indicators.csv", 7, "value", "odd"),
+        Issue("warning", "national_indices.csv", 3, "evidence", "long"),
+        Issue("error", "national_index_sources.csv", 2, "short_title_vi", "padded"),
+        Issue("error", "provinces.csv", 4, "no_such_column", "odd"),
+        Issue("error", "datapackage.json", None, "", "broken"),
+    ]
+    fields = (
+        tables.issues_table(ValidationReport(data_dir=None, issues=said), lang)
+        .frame[i18n.t("column.field", lang)]
+        .tolist()
+    )
+    assert fields == [value, evidence, title, "no_such_column", "–"]  # no column: the pages' dash
+    shown = tables.issues_table(cd.validate(), lang).frame  # the audit page's own issues: no bare code
+    assert not shown.empty and not shown[i18n.t("column.field", lang)].isin(["value", "evidence"]).any()
