@@ -869,7 +869,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
 
 
 def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
-    """The published pages behind the national index values: id, title, publisher, kind, date and address.
+    """The published pages behind the national index values: title, publisher, kind, date, address and id.
 
     Parameters
     ----------
@@ -891,21 +891,22 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = index_sources_table("en")
     >>> list(t.columns)
-    ['Source id', 'Title', 'Published by', 'Kind of source', 'Published', 'Address']
-    >>> t.iloc[0, :2].tolist()
-    ['vnvn-kh-2025-par-sipas', 'People are increasingly satisfied with the service']
+    ['Title', 'Published by', 'Kind of source', 'Published', 'Address', 'Source ID']
+    >>> t.iloc[0, [0, -1]].tolist()
+    ['People are increasingly satisfied with the service', 'vnvn-kh-2025-par-sipas']
     """
     lang = i18n.check_lang(lang)
     src = national.national_index_sources(data_dir=data_dir)
     title = src["title"] if lang == "vi" else src["title_en"]
     out = pd.DataFrame(
         {
-            "source": src["source_id"],
             "title": title,
             "publisher": _publishers(src, lang),
             "kind": [i18n.t(f"national.source_kind.{k}", lang) for k in src["source_kind"]],
             "published": [_date(v, lang) or i18n.t("undated", lang) for v in src["published"]],
             "url": src["url"],
+            # last: a phone's card starts with the title; the id is what the audit page's warnings name
+            "source": src["source_id"],
         }
     )
     return _index_headed(out, lang)
