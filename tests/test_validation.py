@@ -3,6 +3,7 @@
 import csv
 import json
 import os
+import re
 import tracemalloc
 import unicodedata
 import warnings
@@ -1333,6 +1334,22 @@ def test_a_publisher_has_an_english_name_exactly_when_it_is_named(data_copy, sou
     errors = cd.validate(data_copy).errors
     assert [(e.file, e.row, e.field, e.message) for e in errors] == [("sources.csv", i + 2, "publisher_en", en)]
     assert errors[0].text("vi") == vi
+
+
+@pytest.mark.parametrize("table", ["sources", "national_index_sources"])
+def test_a_short_title_writes_its_date_as_the_pages_do(data_copy, table):
+    """Dates in Vietnamese short titles read like the pages' (7/4/2025), never zero-padded (07/04/2025)."""
+    srcs = csv_rows(data_copy, table)
+    assert not any(re.search(r"\b0\d/|/0\d/", r["short_title_vi"]) for r in srcs)  # the shipped data
+    srcs[0]["short_title_vi"] += ", 07/04/2025"
+    write_csv(data_copy, table, srcs)
+    errors = cd.validate(data_copy).errors
+    source = srcs[0]["source_id"]
+    assert [(e.file, e.row, e.field) for e in errors] == [(f"{table}.csv", 2, "short_title_vi")]
+    assert errors[0].message == (
+        f"{source}: the short title writes the date “07/04/2025” with a leading zero; write it as the pages do: 7/4/2025"
+    )
+    assert "đề nghị ghi như các trang: 7/4/2025" in errors[0].text("vi")
 
 
 def test_the_rules_messages_reach_readers_in_both_languages(data_copy):
