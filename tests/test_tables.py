@@ -51,7 +51,7 @@ class TestNationalPageTables:
         old = standing.set_index([headers[0], headers[1]]).loc[("PAR INDEX", "Đắk Lắk")]
         assert old[headers[3]].endswith("(2023*)")  # PAR INDEX 2023: before the 2024 criteria
         assert old[headers[5]].startswith("* phương pháp trước đây" if lang == "vi" else "* earlier method")
-        published = sources.set_index(sources.columns[0])[i18n.t("national.column.published", lang)]
+        published = sources.set_index(sources.columns[-1])[i18n.t("national.column.published", lang)]
         assert published["baokhanhhoa-2024-papi"] == ("2/4/2024" if lang == "vi" else "2 April 2024")  # a date, no time
         assert published["vietnamnet-hg-2023-pci"] == ("không ghi ngày" if lang == "vi" else "undated")
         kinds = sources[i18n.t("national.column.kind", lang)]  # every page's kind, in the page's language
@@ -318,7 +318,7 @@ class TestPublisherName:
         local = tables.sources_table(lang).frame
         publishers = list(local[local.columns[5]])
         national = tables.index_sources_table(lang)
-        named = dict(zip(national.iloc[:, 0], national.iloc[:, 2], strict=True))
+        named = dict(zip(national.iloc[:, -1], national.iloc[:, 1], strict=True))
         if lang == "en":
             assert "Hà Giang Newspaper (Báo Hà Giang)" in publishers
             assert "Khánh Hòa Provincial People's Committee (UBND tỉnh Khánh Hòa)" in publishers
@@ -339,3 +339,48 @@ class TestPublisherName:
             named = table["publisher"].fillna("") != ""
             assert (named == (table["publisher_en"].fillna("") != "")).all()
             assert not table.loc[named, "publisher_en"].str.contains(r"\bBáo\b|\bUBND\b|Cổng|Sở ", regex=True).any()
+
+
+class TestIssuesTable:
+    @pytest.mark.parametrize(
+        ("lang", "value", "evidence", "title"),
+        [
+            ("vi", "Giá trị [value]", "Trích dẫn nguyên văn [evidence]", "Tiêu đề ngắn (tiếng Việt) [short_title_vi]"),
+            ("en", "Value", "Verbatim evidence (Vietnamese) [evidence]", "Short title (Vietnamese) [short_title_vi]"),
+        ],
+    )
+    def test_the_audit_table_names_each_column_as_readers_know_it_with_its_code_for_the_curator(
+        self, lang, value, evidence, title
+    ):
+        from cchc_data.validation import Issue, ValidationReport
+
+        said = [
+            Issue("warning", "indicators.csv", 7, "value", "odd"),
+            Issue("warning", "national_indices.csv", 3, "evidence", "long"),
+            Issue("error", "national_index_sources.csv", 2, "short_title_vi", "padded"),
+            Issue("error", "provinces.csv", 4, "no_such_column", "odd"),
+            Issue("error", "datapackage.json", None, "", "broken"),
+        ]
+        fields = (
+            tables.issues_table(ValidationReport(data_dir=None, issues=said), lang)
+            .frame[i18n.t("column.field", lang)]
+            .tolist()
+        )
+        assert fields == [value, evidence, title, "no_such_column", "–"]  # no column: the pages' dash
+        shown = tables.issues_table(cd.validate(), lang).frame  # the audit page's own issues: no bare code
+        assert not shown.empty and not shown[i18n.t("column.field", lang)].isin(["value", "evidence"]).any()
+
+
+class TestIndexSourcesTable:
+    @pytest.mark.parametrize(
+        ("lang", "title", "key"), [("vi", "Tiêu đề", "Ký hiệu nguồn"), ("en", "Title", "Source ID")]
+    )
+    def test_a_national_source_card_starts_with_its_title_and_ends_with_the_id_the_audit_names(self, lang, title, key):
+        from cchc_data.report.pages import stack_tables
+
+        sources = tables.index_sources_table(lang)
+        assert (sources.columns[0], sources.columns[-1]) == (title, key)
+        assert "vnvn-kh-2025-par-sipas" in set(sources[key])  # the id the audit warnings name a page by
+        card = stack_tables(tables.show_table(sources, lang).html).split("<tbody>")[1]
+        labels = re.findall(r'data-label="([^"]*)"', card.split("</tr>")[0])
+        assert labels[0] == title and labels[-1] == key

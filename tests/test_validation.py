@@ -3,6 +3,7 @@
 import csv
 import json
 import os
+import re
 import tracemalloc
 import unicodedata
 import warnings
@@ -1423,3 +1424,18 @@ class TestIssueText:
         assert "-3 là số đếm âm; số đếm phải từ 0 trở lên" in said.values()
         assert any(v.endswith("dân số bằng 0 làm các chỉ tiêu bình quân đầu người không xác định; nếu chưa rõ số dân, "
                               "đề nghị để trống") for v in said.values())  # fmt: skip
+
+    @pytest.mark.parametrize("table", ["sources", "national_index_sources"])
+    def test_a_short_title_writes_its_date_as_the_pages_do(self, data_copy, table):
+        """Dates in Vietnamese short titles read like the pages' (7/4/2025), never zero-padded (07/04/2025)."""
+        srcs = csv_rows(data_copy, table)
+        assert not any(re.search(r"\b0\d/|/0\d/", r["short_title_vi"]) for r in srcs)  # the shipped data
+        srcs[0]["short_title_vi"] += ", 07/04/2025"
+        write_csv(data_copy, table, srcs)
+        errors = cd.validate(data_copy).errors
+        source = srcs[0]["source_id"]
+        assert [(e.file, e.row, e.field) for e in errors] == [(f"{table}.csv", 2, "short_title_vi")]
+        assert errors[0].message == (
+            f"{source}: the short title writes the date “07/04/2025” with a leading zero; write it as the pages do: 7/4/2025"
+        )
+        assert "đề nghị ghi như các trang: 7/4/2025" in errors[0].text("vi")
