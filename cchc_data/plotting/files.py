@@ -161,26 +161,38 @@ def save_phone_figure(fig, path) -> Path | None:
     relayout = getattr(fig, "cchc_phone_layout", None)
     if callable(relayout):  # a chart that lays itself out narrower (the profile chart wraps its row labels)
         relayout(fig)
+    undo = []  # what this function changes, undone at the end: the desktop files saved after it are unchanged
+    try:
+        return _phone_rendering(fig, path, undo)
+    finally:
+        for step in reversed(undo):
+            step()
+
+
+def _phone_rendering(fig, path, undo):
+    """:func:`save_phone_figure` once the chart's own phone layout is done; ``undo`` collects the changes."""
+    _wrap_row_labels(fig, undo)
     if _labels_too_wide(fig):  # known before drawing: no need to draw it to find out
+        path.unlink(missing_ok=True)
         return None
     from matplotlib.ticker import MaxNLocator
 
-    texts = list(fig.texts)  # the footer, the suptitle and the titles wrap; the notes under a title must fit
-    if getattr(fig, "_suptitle", None) is not None:
-        texts.append(fig._suptitle)
+    width, height = fig.get_size_inches()
+    undo.append(lambda: fig.set_size_inches(width, height))
+    rows = _one_column(fig, undo)  # panels side by side on a wide screen; one under the other on a phone
+    fig.set_size_inches(PHONE_WIDTH_IN, height * 1.15 * rows)
     for ax in fig.axes:
-        texts += [ax.title, ax._left_title, ax.xaxis.label]
         if len(ax.get_xticks()) > 5 and ax.get_xscale() == "linear":
+            locator = ax.xaxis.get_major_locator()
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))  # fewer ticks, same scale
+            undo.append(lambda ax=ax, locator=locator: ax.xaxis.set_major_locator(locator))
         legend = ax.get_legend()
         if legend is not None:  # beside the plot on a wide screen; under the whole chart on a phone
             handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
             legend.remove()
-            fig.legend(handles, labels, loc="outside upper left", frameon=False, fontsize=7.5, handlelength=1.6)
-    for text in texts:
-        text.set_wrap(True)
-    width, height = fig.get_size_inches()
-    fig.set_size_inches(PHONE_WIDTH_IN, height * 1.15)
+            moved = fig.legend(handles, labels, loc="outside upper left", frameon=False, fontsize=7.5, handlelength=1.6)
+            undo.append(lambda ax=ax, legend=legend, moved=moved: (moved.remove(), setattr(ax, "legend_", legend)))
+    _rewrap_texts(fig, undo)
     renderer = fig.canvas.get_renderer()
     if any(_wider_than(t, fig, renderer) for ax in fig.axes for t in ax.texts if _starts_in_axes(t)):
         path.unlink(missing_ok=True)  # an earlier run's rendering, as when one is refused after the layout
@@ -204,6 +216,101 @@ def save_phone_figure(fig, path) -> Path | None:
     _save_laid_out(fig, path, bbox, dpi=_PHONE_DPI, metadata={"Software": None})
     _palette_png(path)
     return path
+
+
+#: Average width of a character of the charts' font (DejaVu Sans), in ems; bold titles are wider.
+_EM_PER_CHAR, _EM_PER_BOLD_CHAR = 0.55, 0.62
+
+
+def _chars(points: float, text) -> int:
+    """How many characters of ``text``'s font fit in ``points`` (at least 16: a word per line at worst)."""
+    bold = str(text.get_fontweight()) in ("bold", "heavy", "700", "800", "900")
+    return max(16, int(points / (text.get_fontsize() * (_EM_PER_BOLD_CHAR if bold else _EM_PER_CHAR))))
+
+
+def _rewrap(text, chars: int, undo) -> None:
+    """Wrap ``text`` at ``chars`` characters: its unwrapped paragraphs when the chart kept them
+    (``cchc_paragraphs``), else each of its lines longer than that. Its words are unchanged."""
+    import textwrap
+
+    before = text.get_text()
+    paragraphs = getattr(text, "cchc_paragraphs", None) or before.split("\n")
+    after = "\n".join("\n".join(textwrap.wrap(p, chars, break_long_words=False)) or p for p in paragraphs)
+    if after != before:
+        text.set_text(after)
+        undo.append(lambda: text.set_text(before))
+
+
+def _rewrap_texts(fig, undo) -> None:
+    """Wrap the chart's titles, notes and footer to the phone's width; a note under a title moves the title up
+    by the lines it gains."""
+    full = PHONE_WIDTH_IN * 72 - 12  # points, less the margins
+    left = _left_margin(fig)
+    for text in [fig._suptitle, fig._supxlabel, *fig.texts]:
+        if text is not None and text.get_text():
+            _rewrap(text, _chars(full, text), undo)
+    for ax in fig.axes:
+        for title in (ax.title, ax._left_title, ax._right_title):
+            if title.get_text():
+                _rewrap(title, _chars(full - left, title), undo)
+        for note in ax.texts:
+            if not _starts_in_axes(note):
+                continue
+            lines = note.get_text().count("\n")
+            _rewrap(note, _chars(full - left, note), undo)
+            more = note.get_text().count("\n") - lines
+            pad = getattr(note, "cchc_title_pad", None)
+            if more and pad is not None:  # the title stands on the notes: up by the lines they gained
+                ax._set_title_offset_trans(pad + more * note.get_fontsize() * 1.45)
+                undo.append(lambda ax=ax, pad=pad: ax._set_title_offset_trans(pad))
+
+
+def _left_margin(fig) -> float:
+    """An estimate, in points, of the room the widest row labels and axis label take left of a plot."""
+    widest = 0.0
+    for ax in fig.axes:
+        labels = ax.get_yticklabels()
+        longest = max((len(line) for t in labels for line in t.get_text().split("\n")), default=0)
+        size = labels[0].get_fontsize() if labels else 0
+        widest = max(widest, longest * size * _EM_PER_CHAR + (14 if ax.get_ylabel() else 0) + 8)
+    return widest
+
+
+def _wrap_row_labels(fig, undo) -> None:
+    """Wrap row labels (fixed tick labels, e.g. indicator names) that alone would leave the plot under
+    :data:`_PHONE_MIN_AXES` of the phone's width onto two or more lines."""
+    import textwrap
+
+    from matplotlib.ticker import FixedFormatter
+
+    room = PHONE_WIDTH_IN * (1 - _PHONE_MIN_AXES) * 72 * 0.9  # points
+    for ax in fig.axes:
+        formatter = ax.yaxis.get_major_formatter()
+        if not isinstance(formatter, FixedFormatter):
+            continue
+        labels = list(formatter.seq)
+        size = ax.get_yticklabels()[0].get_fontsize() if labels else 10
+        chars = max(16, int(room / (size * _EM_PER_CHAR)))
+        wrapped = ["\n".join(textwrap.wrap(str(s), chars, break_long_words=False)) or str(s) for s in labels]
+        if wrapped != labels:
+            ax.yaxis.set_major_formatter(FixedFormatter(wrapped))
+            undo.append(lambda ax=ax, formatter=formatter: ax.yaxis.set_major_formatter(formatter))
+
+
+def _one_column(fig, undo) -> int:
+    """Put the panels of a grid of more than one column one under the other; return how many rows the
+    figure grows by (1 when it is left as it is)."""
+    panels = [ax for ax in fig.axes if ax.get_subplotspec() is not None and ax.get_visible()]
+    grids = {id(ax.get_subplotspec().get_gridspec()) for ax in panels}
+    if len(grids) != 1 or panels[0].get_subplotspec().get_gridspec().ncols < 2 or len(panels) < 2:
+        return 1
+    old_rows = panels[0].get_subplotspec().get_gridspec().nrows
+    column = fig.add_gridspec(len(panels), 1)
+    for i, ax in enumerate(panels):
+        spec = ax.get_subplotspec()
+        ax.set_subplotspec(column[i])
+        undo.append(lambda ax=ax, spec=spec: ax.set_subplotspec(spec))
+    return len(panels) / old_rows
 
 
 def _laid_out(fig, dpi):
