@@ -142,7 +142,7 @@ def _header(ax: Axes, title: str, notes: list[str], *, reserve: float = 0.0) -> 
             gid="cchc-subtitle",
         )
         # unwrapped, and the title's pad: the phone rendering wraps the notes narrower and moves the title up
-        annotation.cchc_paragraphs = [line for n in notes if n for line in str(n).split("\n")]
+        annotation.cchc_paragraphs = [" ".join(str(n).split()) for n in notes if n]  # a note's breaks are wraps
         annotation.cchc_title_pad = pad
     ax.set_title(_wrap(title, 80), loc="left", fontweight="bold", fontsize=11, pad=pad)
 

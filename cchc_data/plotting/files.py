@@ -179,8 +179,8 @@ def _phone_rendering(fig, path, undo):
 
     width, height = fig.get_size_inches()
     undo.append(lambda: fig.set_size_inches(width, height))
-    rows = _one_column(fig, undo)  # panels side by side on a wide screen; one under the other on a phone
-    fig.set_size_inches(PHONE_WIDTH_IN, height * 1.15 * rows)
+    extra = _one_column(fig, undo)  # panels side by side on a wide screen; one under the other on a phone
+    taller = _rewrap_texts(fig, undo)  # inches the texts grow by, wrapped narrower
     for ax in fig.axes:
         if len(ax.get_xticks()) > 5 and ax.get_xscale() == "linear":
             locator = ax.xaxis.get_major_locator()
@@ -190,9 +190,12 @@ def _phone_rendering(fig, path, undo):
         if legend is not None:  # beside the plot on a wide screen; under the whole chart on a phone
             handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
             legend.remove()
-            moved = fig.legend(handles, labels, loc="outside upper left", frameon=False, fontsize=7.5, handlelength=1.6)
+            title = _title_for_legend(fig, undo)  # two figure-wide texts at the top would overlap
+            moved = fig.legend(handles, labels, loc="outside upper left", frameon=False, fontsize=7.5, handlelength=1.6,
+                               title=title, alignment="left", title_fontproperties={"weight": "bold", "size": 12})  # fmt: skip
+            taller += sum(1 + label.count("\n") for label in labels) * 7.5 * 1.45 / 72  # the legend's own room
             undo.append(lambda ax=ax, legend=legend, moved=moved: (moved.remove(), setattr(ax, "legend_", legend)))
-    _rewrap_texts(fig, undo)
+    fig.set_size_inches(PHONE_WIDTH_IN, height * 1.15 + extra + taller)
     renderer = fig.canvas.get_renderer()
     if any(_wider_than(t, fig, renderer) for ax in fig.axes for t in ax.texts if _starts_in_axes(t)):
         path.unlink(missing_ok=True)  # an earlier run's rendering, as when one is refused after the layout
@@ -228,9 +231,10 @@ def _chars(points: float, text) -> int:
     return max(16, int(points / (text.get_fontsize() * (_EM_PER_BOLD_CHAR if bold else _EM_PER_CHAR))))
 
 
-def _rewrap(text, chars: int, undo) -> None:
+def _rewrap(text, chars: int, undo) -> float:
     """Wrap ``text`` at ``chars`` characters: its unwrapped paragraphs when the chart kept them
-    (``cchc_paragraphs``), else each of its lines longer than that. Its words are unchanged."""
+    (``cchc_paragraphs``), else each of its lines longer than that. Its words are unchanged. Return how many
+    inches taller it grows."""
     import textwrap
 
     before = text.get_text()
@@ -239,30 +243,32 @@ def _rewrap(text, chars: int, undo) -> None:
     if after != before:
         text.set_text(after)
         undo.append(lambda: text.set_text(before))
+    return max(0, after.count("\n") - before.count("\n")) * text.get_fontsize() * 1.45 / 72
 
 
-def _rewrap_texts(fig, undo) -> None:
+def _rewrap_texts(fig, undo) -> float:
     """Wrap the chart's titles, notes and footer to the phone's width; a note under a title moves the title up
-    by the lines it gains."""
+    by the lines it gains. Return how many inches taller the texts grow."""
     full = PHONE_WIDTH_IN * 72 - 12  # points, less the margins
-    left = _left_margin(fig)
-    for text in [fig._suptitle, fig._supxlabel, *fig.texts]:
-        if text is not None and text.get_text():
-            _rewrap(text, _chars(full, text), undo)
+    left, taller = _left_margin(fig), 0.0
+    for text in {id(t): t for t in [fig._suptitle, fig._supxlabel, *fig.texts] if t is not None}.values():
+        if text.get_text():
+            taller += _rewrap(text, _chars(full, text), undo)
     for ax in fig.axes:
         for title in (ax.title, ax._left_title, ax._right_title):
             if title.get_text():
-                _rewrap(title, _chars(full - left, title), undo)
+                taller += _rewrap(title, _chars(full - left, title), undo)
         for note in ax.texts:
             if not _starts_in_axes(note):
                 continue
             lines = note.get_text().count("\n")
-            _rewrap(note, _chars(full - left, note), undo)
+            taller += _rewrap(note, _chars(full - left, note), undo)
             more = note.get_text().count("\n") - lines
             pad = getattr(note, "cchc_title_pad", None)
             if more and pad is not None:  # the title stands on the notes: up by the lines they gained
                 ax._set_title_offset_trans(pad + more * note.get_fontsize() * 1.45)
                 undo.append(lambda ax=ax, pad=pad: ax._set_title_offset_trans(pad))
+    return taller
 
 
 def _left_margin(fig) -> float:
@@ -277,40 +283,63 @@ def _left_margin(fig) -> float:
 
 
 def _wrap_row_labels(fig, undo) -> None:
-    """Wrap row labels (fixed tick labels, e.g. indicator names) that alone would leave the plot under
+    """Wrap row labels (text at fixed ticks, e.g. indicator names) that alone would leave the plot under
     :data:`_PHONE_MIN_AXES` of the phone's width onto two or more lines."""
     import textwrap
 
-    from matplotlib.ticker import FixedFormatter
+    from matplotlib.ticker import FixedLocator
 
     room = PHONE_WIDTH_IN * (1 - _PHONE_MIN_AXES) * 72 * 0.9  # points
     for ax in fig.axes:
-        formatter = ax.yaxis.get_major_formatter()
-        if not isinstance(formatter, FixedFormatter):
+        axis = ax.yaxis
+        if not isinstance(axis.get_major_locator(), FixedLocator):
             continue
-        labels = list(formatter.seq)
-        size = ax.get_yticklabels()[0].get_fontsize() if labels else 10
+        ticks, texts = ax.get_yticks(), ax.get_yticklabels()
+        labels = [t.get_text() for t in texts]
+        size = texts[0].get_fontsize() if texts else 10
         chars = max(16, int(room / (size * _EM_PER_CHAR)))
-        wrapped = ["\n".join(textwrap.wrap(str(s), chars, break_long_words=False)) or str(s) for s in labels]
+        wrapped = [
+            "\n".join(textwrap.wrap(" ".join(s.split()), chars, break_long_words=False)) if len(s) > chars else s
+            for s in labels
+        ]
         if wrapped != labels:
-            ax.yaxis.set_major_formatter(FixedFormatter(wrapped))
-            undo.append(lambda ax=ax, formatter=formatter: ax.yaxis.set_major_formatter(formatter))
+            locator, formatter = axis.get_major_locator(), axis.get_major_formatter()
+            ax.set_yticks(ticks, wrapped, fontsize=size)
+            undo.append(
+                lambda axis=axis, lo=locator, fo=formatter: (axis.set_major_locator(lo), axis.set_major_formatter(fo))
+            )
 
 
-def _one_column(fig, undo) -> int:
-    """Put the panels of a grid of more than one column one under the other; return how many rows the
-    figure grows by (1 when it is left as it is)."""
+#: Height of a panel, in inches, of a grid of panels set one under the other on a phone.
+_PHONE_PANEL_IN = 3.2
+
+
+def _title_for_legend(fig, undo) -> str | None:
+    """The figure's title, emptied meanwhile: a legend moved to the top of the chart on a phone is titled with
+    it (None when the figure has no title, or has lent it already)."""
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is None or not suptitle.get_text():
+        return None
+    title = suptitle.get_text()
+    suptitle.set_text("")
+    undo.append(lambda: suptitle.set_text(title))
+    return title
+
+
+def _one_column(fig, undo) -> float:
+    """Put the panels of a grid of more than one column one under the other; return how many inches the
+    figure grows by (0 when it is left as it is)."""
     panels = [ax for ax in fig.axes if ax.get_subplotspec() is not None and ax.get_visible()]
     grids = {id(ax.get_subplotspec().get_gridspec()) for ax in panels}
     if len(grids) != 1 or panels[0].get_subplotspec().get_gridspec().ncols < 2 or len(panels) < 2:
-        return 1
+        return 0.0
     old_rows = panels[0].get_subplotspec().get_gridspec().nrows
     column = fig.add_gridspec(len(panels), 1)
     for i, ax in enumerate(panels):
         spec = ax.get_subplotspec()
         ax.set_subplotspec(column[i])
         undo.append(lambda ax=ax, spec=spec: ax.set_subplotspec(spec))
-    return len(panels) / old_rows
+    return (len(panels) - old_rows) * _PHONE_PANEL_IN
 
 
 def _laid_out(fig, dpi):
