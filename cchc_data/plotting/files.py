@@ -181,20 +181,25 @@ def _phone_rendering(fig, path, undo):
     undo.append(lambda: fig.set_size_inches(width, height))
     extra = _one_column(fig, undo)  # panels side by side on a wide screen; one under the other on a phone
     taller = _rewrap_texts(fig, undo)  # inches the texts grow by, wrapped narrower
+    entries = {}
     for ax in fig.axes:
         if len(ax.get_xticks()) > 5 and ax.get_xscale() == "linear":
             locator = ax.xaxis.get_major_locator()
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))  # fewer ticks, same scale
             undo.append(lambda ax=ax, locator=locator: ax.xaxis.set_major_locator(locator))
         legend = ax.get_legend()
-        if legend is not None:  # beside the plot on a wide screen; under the whole chart on a phone
-            handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
+        if legend is not None:  # beside the plot on a wide screen; one legend at the top of the chart on a phone
+            for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=True):
+                entries.setdefault(text.get_text(), handle)  # the panels' legends merged, each entry once
             legend.remove()
-            title = _title_for_legend(fig, undo)  # two figure-wide texts at the top would overlap
-            moved = fig.legend(handles, labels, loc="outside upper left", frameon=False, fontsize=7.5, handlelength=1.6,
-                               title=title, alignment="left", title_fontproperties={"weight": "bold", "size": 12})  # fmt: skip
-            taller += sum(1 + label.count("\n") for label in labels) * 7.5 * 1.45 / 72  # the legend's own room
-            undo.append(lambda ax=ax, legend=legend, moved=moved: (moved.remove(), setattr(ax, "legend_", legend)))
+            undo.append(lambda ax=ax, legend=legend: setattr(ax, "legend_", legend))
+    if entries:
+        title = _title_for_legend(fig, undo)  # two figure-wide texts at the top would overlap
+        moved = fig.legend(list(entries.values()), list(entries), loc="outside upper left", frameon=False,
+                           fontsize=7.5, handlelength=1.6, title=title, alignment="left",
+                           title_fontproperties={"weight": "bold", "size": 12})  # fmt: skip
+        taller += sum(1 + label.count("\n") for label in entries) * 7.5 * 1.45 / 72  # the legend's own room
+        undo.append(moved.remove)
     fig.set_size_inches(PHONE_WIDTH_IN, height * 1.15 + extra + taller)
     renderer = fig.canvas.get_renderer()
     if any(_wider_than(t, fig, renderer) for ax in fig.axes for t in ax.texts if _starts_in_axes(t)):
@@ -207,12 +212,29 @@ def _phone_rendering(fig, path, undo):
     with warnings.catch_warnings(record=True) as caught:  # a layout that does not fit warns; no phone rendering then
         warnings.simplefilter("always")
         bbox = _laid_out(fig, _PHONE_DPI)
+    renderer = fig.canvas.get_renderer()
+    out = [(t, t.get_window_extent(renderer)) for ax in fig.axes for t in ax.texts if t.get_text()]
+    out = [(t, box) for t, box in out if box.x1 > fig.bbox.x1 + 2]
+    if out and all(_starts_in_axes(t) for t, _ in out):  # the estimate of the room left of the plot was short:
+        for text, box in out:  # wrapped again to the room the layout left it, and laid out once more
+            longest = max(len(line) for line in text.get_text().split("\n"))
+            chars = max(16, int(longest * (fig.bbox.x1 - 4 - box.x0) / box.width))  # as many as fitted, measured
+            lines = text.get_text().count("\n")
+            _rewrap(text, chars, undo)
+            _raise_title(text, text.get_text().count("\n") - lines, undo)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            bbox = _laid_out(fig, _PHONE_DPI)
+        renderer = fig.canvas.get_renderer()
+        out = [
+            t
+            for ax in fig.axes
+            for t in ax.texts
+            if t.get_text() and t.get_window_extent(renderer).x1 > fig.bbox.x1 + 2
+        ]
     data_axes = [ax for ax in fig.axes if ax.get_visible() and ax.has_data()]
     too_narrow = data_axes and max(ax.get_position().width for ax in data_axes) < _PHONE_MIN_AXES
-    renderer = fig.canvas.get_renderer()
-    sticks_out = any(
-        t.get_window_extent(renderer).x1 > fig.bbox.x1 + 2 for ax in fig.axes for t in ax.texts if t.get_text()
-    )
+    sticks_out = bool(out)
     if too_narrow or sticks_out or any("layout not applied" in str(w.message) for w in caught):
         path.unlink(missing_ok=True)
         return None
@@ -221,14 +243,15 @@ def _phone_rendering(fig, path, undo):
     return path
 
 
-#: Average width of a character of the charts' font (DejaVu Sans), in ems; bold titles are wider.
-_EM_PER_CHAR, _EM_PER_BOLD_CHAR = 0.55, 0.62
+#: Average width of a character of the charts' font (DejaVu Sans), in ems, as tick labels are estimated and as
+#: texts are wrapped (Vietnamese lines run a little wider); bold titles are wider.
+_EM_PER_CHAR, _EM_PER_WRAPPED_CHAR, _EM_PER_BOLD_CHAR = 0.55, 0.57, 0.62
 
 
 def _chars(points: float, text) -> int:
     """How many characters of ``text``'s font fit in ``points`` (at least 16: a word per line at worst)."""
     bold = str(text.get_fontweight()) in ("bold", "heavy", "700", "800", "900")
-    return max(16, int(points / (text.get_fontsize() * (_EM_PER_BOLD_CHAR if bold else _EM_PER_CHAR))))
+    return max(16, int(points / (text.get_fontsize() * (_EM_PER_BOLD_CHAR if bold else _EM_PER_WRAPPED_CHAR))))
 
 
 def _rewrap(text, chars: int, undo) -> float:
@@ -263,20 +286,27 @@ def _rewrap_texts(fig, undo) -> float:
                 continue
             lines = note.get_text().count("\n")
             taller += _rewrap(note, _chars(full - left, note), undo)
-            more = note.get_text().count("\n") - lines
-            pad = getattr(note, "cchc_title_pad", None)
-            if more and pad is not None:  # the title stands on the notes: up by the lines they gained
-                ax._set_title_offset_trans(pad + more * note.get_fontsize() * 1.45)
-                undo.append(lambda ax=ax, pad=pad: ax._set_title_offset_trans(pad))
+            _raise_title(note, note.get_text().count("\n") - lines, undo)
     return taller
+
+
+def _raise_title(note, more: int, undo) -> None:
+    """Move the title standing on ``note`` (a chart's notes under its title) up by the ``more`` lines it gained."""
+    pad = getattr(note, "cchc_title_pad", None)
+    if more and pad is not None:
+        ax = note.axes
+        ax.cchc_phone_pad = getattr(ax, "cchc_phone_pad", pad) + more * note.get_fontsize() * 1.45
+        ax._set_title_offset_trans(ax.cchc_phone_pad)
+        undo.append(lambda: (ax._set_title_offset_trans(pad), vars(ax).pop("cchc_phone_pad", None)))
 
 
 def _left_margin(fig) -> float:
     """An estimate, in points, of the room the widest row labels and axis label take left of a plot."""
     widest = 0.0
     for ax in fig.axes:
-        labels = ax.get_yticklabels()
-        longest = max((len(line) for t in labels for line in t.get_text().split("\n")), default=0)
+        labels = ax.get_yticklabels()  # their texts are set only when drawn: formatted here
+        texts = ax.yaxis.get_major_formatter().format_ticks(ax.get_yticks()) if ax.yaxis.get_visible() else []
+        longest = max((len(line) for t in texts for line in str(t).split("\n")), default=0)
         size = labels[0].get_fontsize() if labels else 0
         widest = max(widest, longest * size * _EM_PER_CHAR + (14 if ax.get_ylabel() else 0) + 8)
     return widest
