@@ -179,6 +179,11 @@ def _phone_rendering(fig, path, undo):
 
     width, height = fig.get_size_inches()
     undo.append(lambda: fig.set_size_inches(width, height))
+    for ax in fig.axes:  # where the layout put each axes: a layout after this one starts from there again
+        placed = ax.get_position(original=True).frozen(), ax.get_position().frozen()
+        undo.append(
+            lambda ax=ax, p=placed: (ax._set_position(p[0], which="original"), ax._set_position(p[1], which="active"))
+        )
     extra = _one_column(fig, undo)  # panels side by side on a wide screen; one under the other on a phone
     taller = _rewrap_texts(fig, undo)  # inches the texts grow by, wrapped narrower
     entries = {}
@@ -188,11 +193,11 @@ def _phone_rendering(fig, path, undo):
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))  # fewer ticks, same scale
             undo.append(lambda ax=ax, locator=locator: ax.xaxis.set_major_locator(locator))
         legend = ax.get_legend()
-        if legend is not None:  # beside the plot on a wide screen; one legend at the top of the chart on a phone
-            for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=True):
+        if legend is not None and legend.get_visible():  # beside the plot on a wide screen; on a phone one legend
+            for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=True):  # at the top
                 entries.setdefault(text.get_text(), handle)  # the panels' legends merged, each entry once
-            legend.remove()
-            undo.append(lambda ax=ax, legend=legend: setattr(ax, "legend_", legend))
+            legend.set_visible(False)  # hidden, not removed: shown again as it was after
+            undo.append(lambda legend=legend: legend.set_visible(True))
     if entries:
         title = _title_for_legend(fig, undo)  # two figure-wide texts at the top would overlap
         moved = fig.legend(list(entries.values()), list(entries), loc="outside upper left", frameon=False,
