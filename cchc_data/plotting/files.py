@@ -127,13 +127,21 @@ def _relative(path: Path) -> str:
 
 
 def save_phone_figure(fig, path) -> Path | None:
-    """Draw ``fig`` again for a phone: :data:`PHONE_WIDTH_IN` wide, titles and notes wrapped, legend under
-    the plot, so its text reads about twice as large on a 390 px screen; write it as a PNG at ``path``.
+    """Draw ``fig`` again for a phone: :data:`PHONE_WIDTH_IN` wide, so its text reads about twice as large on a
+    390 px screen; write it as a PNG at ``path``.
 
-    The figure is changed (call it last, before closing it). A chart whose labels leave its plot too little
-    room at that width (every data axes under :data:`_PHONE_MIN_AXES` of the width, e.g. long indicator
-    names beside a dot plot) gets no phone rendering: ``None``, and the page shows the wide one, which a
-    phone can pan.
+    For the phone the chart's title, notes and footer are wrapped again to its width (the words unchanged), long
+    row labels wrapped onto two lines, panels side by side put one under the other, and the legends gathered
+    under the title; the figure grows by the lines its texts gain. Every such change is undone after, so the
+    chart saved again is as before (byte for byte). A chart's own ``cchc_phone_layout`` (the profile chart
+    wraps its row labels) is applied first and not undone: call this last, before closing the figure.
+
+    A chart that cannot fit gets no phone rendering: ``None``, and the page shows the wide one, which a phone
+    can pan. Known before any layout: a label or note with a word wider than the room it has (its plot would
+    get under :data:`_PHONE_MIN_AXES` of the width, or the note would stick out); after the layout: a plot
+    still that narrow, a text sticking out, or a layout that failed. A note found sticking out after the
+    layout (the room left of the plot is estimated before it) is wrapped to the room measured and laid out once
+    more.
 
     Parameters
     ----------
