@@ -291,7 +291,7 @@ def _rewrap_texts(fig, undo) -> float:
         if text.get_text():
             taller += _rewrap(text, _chars(full, text), undo)
     for ax in fig.axes:
-        for title in (ax.title, ax._left_title, ax._right_title):
+        for title in (ax.title, ax._left_title, ax._right_title, ax.xaxis.label):
             if title.get_text():
                 taller += _rewrap(title, _chars(full - left, title), undo)
         for note in ax.texts:
