@@ -82,7 +82,8 @@ explore: install
 	$(BIN)/voila notebooks/00_explore.ipynb --no-browser --port=$(EXPLORE_PORT) --Voila.ip=127.0.0.1
 
 # Mutation testing (config: [tool.mutmut] in pyproject.toml; scores in tests/MUTATION.md). It uses every core:
-# run at low priority. Default: every module configured (~3,350 mutants, about 20 min on 2 quiet cores);
+# run at low priority. Default: every module configured (~5,570 mutants since numbers and validation took in the
+# national checks: hours on 2 cores; see tests/MUTATION.md for sampling);
 # one module: make mutation MUTANTS='cchc_data.numbers*'
 MUTANTS ?=
 mutation: install

@@ -672,6 +672,29 @@ def sources_table(lang: str, *, data_dir=None) -> Table:
     return show_table(frame, lang, columns=columns, data_dir=data_dir)
 
 
+#: The workbook sheet whose column names (``export.header.<sheet>.<column>``) a data file's columns share.
+_FILE_SHEET = {"indicators": "facts", "facts": "facts", "national_index_sources": "sources"}
+
+
+def _field_name(file: str, field: str, lang: str) -> str:
+    """A data file's column as a reader knows it, its code in brackets for the curator: ``Giá trị [value]``.
+
+    The name is the pages' (the national tables', then the facts tables', :func:`cchc_data.i18n.column_label`),
+    else the workbook's; a column with none is shown by its code, and one whose name is its code only once.
+    """
+    if not field:
+        return field
+    stem = str(file).removesuffix(".csv")
+    sheet = _FILE_SHEET.get(stem, stem)
+    keys = [f"national.column.{field}"] if stem.startswith("national_") else []
+    name = next((i18n.t(k, lang) for k in keys if i18n.has(k)), None) or i18n.column_label(field, lang)
+    if name == field:
+        keys = (f"export.header.{sheet}.{field}", f"export.header.{field}")
+        name = next((i18n.t(k, lang) for k in keys if i18n.has(k)), field)
+    plain = name.casefold() in (field.casefold(), field.replace("_", " ").casefold())
+    return name if plain else f"{name} [{field}]"
+
+
 def issues_table(report, lang: str) -> Table:
     """The errors and warnings of a :class:`cchc_data.ValidationReport`, their messages in the page's language
     (the strings catalogue's ``validation.*`` rows; a message the catalogue lacks says so on Vietnamese pages).
@@ -686,14 +709,17 @@ def issues_table(report, lang: str) -> Table:
     Returns
     -------
     Table
-        One row per issue: level, file, row, field and the message; a sentence if there is none.
+        One row per issue: level, file, row, the column (its name in ``lang``, its code in brackets) and the
+        message; a sentence if there is none.
 
     Examples
     --------
     >>> from cchc_data.validation import Issue, ValidationReport
     >>> report = ValidationReport(data_dir=None, issues=[Issue("warning", "facts.csv", 7, "value", "odd value")])
     >>> issues_table(report, "en").frame.values.tolist()
-    [['warning', 'facts.csv', '7', 'value', 'odd value']]
+    [['warning', 'facts.csv', '7', 'Value', 'odd value']]
+    >>> issues_table(report, "vi").frame.iat[0, 3]  # the column's name, its code kept for the curator
+    'Giá trị [value]'
     >>> issues_table(ValidationReport(data_dir=None), "en").html
     '<p class="cchc-sentence">No errors or warnings.</p>'
     """
@@ -703,7 +729,7 @@ def issues_table(report, lang: str) -> Table:
             "level": i.level,
             "file": i.file,
             "row": i.row,
-            "field": i.field,
+            "field": _field_name(i.file, i.field, lang),
             # each message in the page's language; one the catalogue lacks says so rather than switch language
             "message": i.text(lang) if i.key or lang == "en" else i18n.t("validation.english_only", lang),
         }
@@ -843,7 +869,7 @@ def standing_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
 
 
 def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
-    """The published pages behind the national index values: id, title, publisher, kind, date and address.
+    """The published pages behind the national index values: title, publisher, kind, date, address and id.
 
     Parameters
     ----------
@@ -865,21 +891,22 @@ def index_sources_table(lang="vi", *, data_dir=None) -> pd.DataFrame:
     --------
     >>> t = index_sources_table("en")
     >>> list(t.columns)
-    ['Source id', 'Title', 'Published by', 'Kind of source', 'Published', 'Address']
-    >>> t.iloc[0, :2].tolist()
-    ['vnvn-kh-2025-par-sipas', 'People are increasingly satisfied with the service']
+    ['Title', 'Published by', 'Kind of source', 'Published', 'Address', 'Source ID']
+    >>> t.iloc[0, [0, -1]].tolist()
+    ['People are increasingly satisfied with the service', 'vnvn-kh-2025-par-sipas']
     """
     lang = i18n.check_lang(lang)
     src = national.national_index_sources(data_dir=data_dir)
     title = src["title"] if lang == "vi" else src["title_en"]
     out = pd.DataFrame(
         {
-            "source": src["source_id"],
             "title": title,
             "publisher": _publishers(src, lang),
             "kind": [i18n.t(f"national.source_kind.{k}", lang) for k in src["source_kind"]],
             "published": [_date(v, lang) or i18n.t("undated", lang) for v in src["published"]],
             "url": src["url"],
+            # last: a phone's card starts with the title; the id is what the audit page's warnings name
+            "source": src["source_id"],
         }
     )
     return _index_headed(out, lang)

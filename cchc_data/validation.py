@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import os
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -529,6 +530,49 @@ def publisher_named_in_english(t: Tables) -> list[Issue]:
         ),
         file="sources.csv",
     )
+
+
+#: A date in a title: day/month/year or month/year (``14/04/2025``, ``04/2023``).
+_TITLE_DATE = re.compile(r"(?<![\d/])(?:(\d{1,2})/)?(\d{1,2})/(\d{4})\b")
+
+
+def _zero_padded_dates(titles: pd.Series) -> pd.DataFrame:
+    """Each title's first date written with a leading zero, and that date as the pages write it (``""`` if none).
+
+    The pages write ``14/4/2025`` (day/month/year, no zeros) and ``tháng 4/2023`` (a month alone).
+    """
+
+    def first(title: str) -> tuple[str, str]:
+        for m in _TITLE_DATE.finditer(title):
+            day, month, year = m.groups()
+            if (day or "").startswith("0") or month.startswith("0"):
+                plain = f"{int(day)}/{int(month)}/{year}" if day else f"tháng {int(month)}/{year}"
+                return m.group(0), plain
+        return "", ""
+
+    found = titles.fillna("").astype(str).map(first)
+    return pd.DataFrame(found.tolist(), index=titles.index, columns=["_date", "_plain"])
+
+
+def short_title_writes_dates_as_the_pages(t: Tables) -> list[Issue]:
+    """A Vietnamese short title writes a date as the pages do, without leading zeros (7/4/2025, tháng 4/2023)."""
+    out = []
+    for name in ("sources", "national_index_sources"):
+        srcs = t.tables.get(name)
+        if srcs is None or "short_title_vi" not in srcs.columns:  # an older folder, or no national tables
+            continue
+        dates = _zero_padded_dates(srcs["short_title_vi"])
+        out += t.issues(
+            "error",
+            srcs.join(dates)[dates["_date"] != ""],
+            "short_title_vi",
+            lambda r: (
+                "short_title_date_padded",
+                {"source": r["source_id"], "date": r["_date"], "plain": r["_plain"]},
+            ),
+            file=f"{name}.csv",
+        )
+    return out
 
 
 def target_not_before_its_source(t: Tables) -> list[Issue]:
@@ -1131,6 +1175,7 @@ RULES: list[Callable[[Tables], list[Issue]]] = [
     period_runs_forwards,
     source_url_matches_its_status,
     publisher_named_in_english,
+    short_title_writes_dates_as_the_pages,
     target_not_before_its_source,
     part_within_its_whole,
     count_parts_within_total,

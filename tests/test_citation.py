@@ -70,3 +70,21 @@ class TestCitation:
         fig.suptitle("Hồ sơ")
         assert chart_files._chart_title(fig) == "Hồ sơ"
         plt.close(fig)
+
+    @pytest.mark.parametrize(
+        ("lang", "title", "note"),
+        [("vi", "Hà Giang trên", "Không tìm thấy"), ("en", "Hà Giang in the", "No published")],
+    )
+    def test_a_chart_is_cited_by_its_title_without_the_note_under_it(self, lang, title, note):
+        import matplotlib.pyplot as plt
+
+        from cchc_data.plotting import national as chart_national
+
+        fig = chart_national.province_trajectories(
+            "ha-giang", lang=lang
+        )  # PAR INDEX and SIPAS: none found, said in a note
+        drawn = fig.get_suptitle()
+        cited = chart_files._chart_title(fig)
+        plt.close(fig)
+        assert note in drawn and cited.startswith(title), drawn
+        assert note not in cited and cited == drawn.split("\n")[0]

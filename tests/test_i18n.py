@@ -18,23 +18,6 @@ import cchc_data as cd
 from cchc_data import analysis, i18n, national, params, plotting, plotting_national, tables  # noqa: E402
 
 
-@pytest.mark.parametrize("given", ["vi", "EN", " En ", "VI"])
-def test_check_lang_ignores_case_and_spaces(given):
-    assert i18n.check_lang(given) == given.strip().lower()
-    assert params.check_lang(given) == given.strip().lower()
-
-
-@pytest.mark.parametrize("given", ["fr", "", "vi,en", "english"])
-def test_check_lang_names_the_valid_languages(given):
-    with pytest.raises(ValueError, match=r"is not a supported language; use 'vi' or 'en'$"):
-        i18n.check_lang(given)
-
-
-def test_params_check_lang_keeps_the_parameter_name_in_type_errors():
-    with pytest.raises(TypeError, match=r"^parameter lang must be 'vi' or 'en', got 3 \(int\)$"):
-        params.check_lang(3)
-
-
 def _catalogue() -> list[dict]:
     with i18n.STRINGS_FILE.open(encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
@@ -42,47 +25,6 @@ def _catalogue() -> list[dict]:
 
 def _fields(text: str) -> set[str]:
     return {f for _, f, _, _ in string.Formatter().parse(text) if f}
-
-
-def test_the_catalogue_has_the_four_columns_and_every_key_once():
-    rows = _catalogue()
-    assert list(rows[0]) == ["key", "vi", "en", "note"]
-    keys = [r["key"] for r in rows]
-    assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
-    assert all(re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_ ]+)*", k) for k in keys), [k for k in keys if " " in k[:1]]
-
-
-def test_every_string_exists_in_both_languages_with_the_same_placeholders():
-    for r in _catalogue():
-        vi, en, note = r["vi"], r["en"], r["note"]
-        if not vi and not en:  # deliberately nothing (no qualifier), and the note says so
-            assert note, r["key"]
-            continue
-        assert vi and en, f"{r['key']}: a string needs both languages"
-        assert vi == unicodedata.normalize("NFC", vi), r["key"]
-        if not note.startswith(("fields:", "a quarter")):
-            assert _fields(vi) == _fields(en), r["key"]
-
-
-def test_each_string_is_written_once():
-    """Two rows with the same words are allowed only when one's note names the other (a deliberate repeat)."""
-    by_text = {}
-    for r in _catalogue():
-        if r["vi"] or r["en"]:
-            by_text.setdefault((r["vi"], r["en"]), []).append(r)
-    for rows in by_text.values():
-        if len(rows) > 1:
-            keys = {r["key"] for r in rows}
-            named = {k for r in rows for k in keys if f"same words as {k}" in r["note"]}
-            assert named, f"the same words under {sorted(keys)}: use one key"
-
-
-def test_a_flag_has_one_meaning_for_tables_charts_and_the_explorer():
-    flags = [r for r in _catalogue() if "flag" in r["key"] and r["key"].count(".") == 2]
-    assert {r["key"].split(".")[0] for r in flags} == {"value"}
-    for code in cd.load_indicators()["flag"].astype(str).unique():
-        if code:
-            assert i18n.value_label("flag", code, "en") == i18n.t(f"value.flag.{code}", "en")
 
 
 def _code_texts() -> list[tuple[str, str]]:
@@ -110,94 +52,6 @@ def _keys_used() -> tuple[set[str], set[str]]:
     literal = {s for kind, s in texts if kind == "literal"}
     prefixes = {s for kind, s in texts if kind == "prefix" and s.endswith((".", "_")) and s[:1].isalpha()}
     return literal, prefixes
-
-
-def test_every_key_the_code_asks_for_exists():
-    root = Path(i18n.__file__).parent
-    asked = set()
-    for path in sorted(root.rglob("*.py")):
-        asked |= set(re.findall(r"\bi18n\.(?:t|has)\(\s*[\"']([^\"'{}]+)[\"']", path.read_text(encoding="utf-8")))
-    for nb in sorted((root.parent / "notebooks").glob("*.ipynb")):
-        asked |= set(re.findall(r"\bt\(\\\"([^\\\"]+)\\\"", nb.read_text(encoding="utf-8")))
-    assert len(asked) > 100
-    missing = sorted(k for k in asked if not i18n.has(k))
-    assert not missing, f"keys the code uses but strings.csv lacks: {missing}"
-
-
-def test_no_string_is_unused():
-    literal, prefixes = _keys_used()
-    unused = [
-        r["key"] for r in _catalogue() if r["key"] not in literal and not any(r["key"].startswith(p) for p in prefixes)
-    ]
-    assert not unused, f"rows of strings.csv no code uses: {unused}"
-
-
-def test_t_names_a_missing_key_and_where_to_add_it():
-    with pytest.raises(KeyError, match=r"no string 'nope'; add a row to cchc_data/strings.csv"):
-        i18n.t("nope", "en")
-
-
-def test_a_broken_catalogue_is_refused_naming_the_line(tmp_path):
-    bad = tmp_path / "strings.csv"
-    bad.write_text("key,vi,en,note\nyes,có,yes,\nyes,vâng,yes,\n", encoding="utf-8")
-    with pytest.raises(ValueError, match=r"^strings.csv:3: key 'yes' twice"):
-        i18n._read_catalogue(bad)
-
-
-@pytest.mark.parametrize(
-    ("value", "lang", "expected"),
-    [
-        (1514, "vi", "1.514"),
-        (1514, "en", "1,514"),
-        (1514.0, "vi", "1.514"),  # counts without decimals, never 1514.0
-        (3436.0, "en", "3,436"),
-        (98.63, "vi", "98,63"),
-        (98.63, "en", "98.63"),
-        (279.098405, "en", "279.1"),
-        (100210000, "vi", "100.210.000"),
-        (-115, "en", "\u2212115"),
-        (float("nan"), "en", "–"),
-        (None, "vi", "–"),
-    ],
-)
-def test_format_number(value, lang, expected):
-    assert i18n.format_number(value, lang) == expected
-
-
-def test_format_percent_follows_each_language():
-    assert i18n.format_percent(98.63, "vi") == "98,63 %"
-    assert i18n.format_percent(98.63, "en") == "98.63%"
-    assert i18n.format_percent(97.9487, "vi", decimals=1) == "97,9 %"
-    assert i18n.format_percent(math.nan, "vi") == "–"
-
-
-def test_format_number_refuses_text_with_a_clear_message():
-    with pytest.raises(TypeError, match=r"format_number needs a number, got '1\.514' \(str\)"):
-        i18n.format_number("1.514", "vi")
-
-
-def test_value_labels_cover_the_data_vocabularies():
-    facts = cd.load_indicators()
-    for column in ("kind", "qualifier", "flag"):
-        for code in facts[column].astype(str).unique():
-            assert code == "" or i18n.has(f"value.{column}.{code}"), (column, code)
-            assert "_" not in i18n.value_label(column, code, "en") + i18n.value_label(column, code, "vi")
-    for unit in facts["unit"].astype(str).unique():
-        assert i18n.value_label("unit", unit, "vi") == cd.units().set_index("unit").at[unit, "label_vi"]
-    assert i18n.value_label("breakdown", "level:district", "en") == "District level"
-    assert i18n.value_label("domain", "procedures", "en") == "Administrative procedure reform"
-
-
-def test_periods_in_words():
-    assert i18n.format_period("2021-Q1", "vi") == "quý I/2021"
-    assert i18n.format_period("2021-Q4", "en") == "Q4 2021"
-    assert i18n.format_period("2021-2030", "vi") == "2021–2030"
-
-
-def test_t_fills_placeholders_and_names_a_missing_key():
-    assert i18n.t("no_targets", "vi", name="Hà Giang").endswith("của Hà Giang.")
-    with pytest.raises(KeyError, match="no string 'nope'"):
-        i18n.t("nope", "vi")
 
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -235,14 +89,6 @@ TABLES = {
 }
 
 
-class TestFormatNumber:
-    @pytest.mark.parametrize("lang", ["vi", "en"])
-    def test_huge_numbers_are_formatted(self, lang):
-        sep = "." if lang == "vi" else ","
-        assert i18n.format_number(1e308, lang).startswith(f"100{sep}000{sep}000")
-        assert i18n.format_percent(1e30, lang).endswith("%")
-
-
 class TestLangAtEveryEntryPoint:
     @pytest.mark.parametrize("name", sorted(CHARTS))
     def test_charts_take_lang_in_any_case(self, name):
@@ -275,3 +121,152 @@ class TestLangAtEveryEntryPoint:
         assert not hasattr(plotting, "_check_lang") and not hasattr(plotting_national, "_check_lang")
         with pytest.raises(ValueError, match="'fr' is not a supported language; use 'vi' or 'en'"):
             plotting.compare_chart("edocs_sent_share", lang="fr")
+
+
+class TestCheckLang:
+    @pytest.mark.parametrize("given", ["vi", "EN", " En ", "VI"])
+    def test_check_lang_ignores_case_and_spaces(self, given):
+        assert i18n.check_lang(given) == given.strip().lower()
+        assert params.check_lang(given) == given.strip().lower()
+
+    @pytest.mark.parametrize("given", ["fr", "", "vi,en", "english"])
+    def test_check_lang_names_the_valid_languages(self, given):
+        with pytest.raises(ValueError, match=r"is not a supported language; use 'vi' or 'en'$"):
+            i18n.check_lang(given)
+
+    def test_params_check_lang_keeps_the_parameter_name_in_type_errors(self):
+        with pytest.raises(TypeError, match=r"^parameter lang must be 'vi' or 'en', got 3 \(int\)$"):
+            params.check_lang(3)
+
+
+class TestHas:
+    def test_the_catalogue_has_the_four_columns_and_every_key_once(self):
+        rows = _catalogue()
+        assert list(rows[0]) == ["key", "vi", "en", "note"]
+        keys = [r["key"] for r in rows]
+        assert len(keys) == len(set(keys)), [k for k in keys if keys.count(k) > 1]
+        assert all(re.fullmatch(r"[a-z0-9_]+(\.[a-z0-9_ ]+)*", k) for k in keys), [k for k in keys if " " in k[:1]]
+
+    def test_a_flag_has_one_meaning_for_tables_charts_and_the_explorer(self):
+        flags = [r for r in _catalogue() if "flag" in r["key"] and r["key"].count(".") == 2]
+        assert {r["key"].split(".")[0] for r in flags} == {"value"}
+        for code in cd.load_indicators()["flag"].astype(str).unique():
+            if code:
+                assert i18n.value_label("flag", code, "en") == i18n.t(f"value.flag.{code}", "en")
+
+
+class TestI18n:
+    def test_every_string_exists_in_both_languages_with_the_same_placeholders(self):
+        for r in _catalogue():
+            vi, en, note = r["vi"], r["en"], r["note"]
+            if not vi and not en:  # deliberately nothing (no qualifier), and the note says so
+                assert note, r["key"]
+                continue
+            assert vi and en, f"{r['key']}: a string needs both languages"
+            assert vi == unicodedata.normalize("NFC", vi), r["key"]
+            if not note.startswith(("fields:", "a quarter")):
+                assert _fields(vi) == _fields(en), r["key"]
+
+    def test_each_string_is_written_once(self):
+        """Two rows with the same words are allowed only when one's note names the other (a deliberate repeat)."""
+        by_text = {}
+        for r in _catalogue():
+            if r["vi"] or r["en"]:
+                by_text.setdefault((r["vi"], r["en"]), []).append(r)
+        for rows in by_text.values():
+            if len(rows) > 1:
+                keys = {r["key"] for r in rows}
+                named = {k for r in rows for k in keys if f"same words as {k}" in r["note"]}
+                assert named, f"the same words under {sorted(keys)}: use one key"
+
+    def test_every_key_the_code_asks_for_exists(self):
+        root = Path(i18n.__file__).parent
+        asked = set()
+        for path in sorted(root.rglob("*.py")):
+            asked |= set(re.findall(r"\bi18n\.(?:t|has)\(\s*[\"']([^\"'{}]+)[\"']", path.read_text(encoding="utf-8")))
+        for nb in sorted((root.parent / "notebooks").glob("*.ipynb")):
+            asked |= set(re.findall(r"\bt\(\\\"([^\\\"]+)\\\"", nb.read_text(encoding="utf-8")))
+        assert len(asked) > 100
+        missing = sorted(k for k in asked if not i18n.has(k))
+        assert not missing, f"keys the code uses but strings.csv lacks: {missing}"
+
+    def test_no_string_is_unused(self):
+        literal, prefixes = _keys_used()
+        unused = [
+            r["key"]
+            for r in _catalogue()
+            if r["key"] not in literal and not any(r["key"].startswith(p) for p in prefixes)
+        ]
+        assert not unused, f"rows of strings.csv no code uses: {unused}"
+
+    def test_a_broken_catalogue_is_refused_naming_the_line(self, tmp_path):
+        bad = tmp_path / "strings.csv"
+        bad.write_text("key,vi,en,note\nyes,có,yes,\nyes,vâng,yes,\n", encoding="utf-8")
+        with pytest.raises(ValueError, match=r"^strings.csv:3: key 'yes' twice"):
+            i18n._read_catalogue(bad)
+
+    def test_value_labels_cover_the_data_vocabularies(self):
+        facts = cd.load_indicators()
+        for column in ("kind", "qualifier", "flag"):
+            for code in facts[column].astype(str).unique():
+                assert code == "" or i18n.has(f"value.{column}.{code}"), (column, code)
+                assert "_" not in i18n.value_label(column, code, "en") + i18n.value_label(column, code, "vi")
+        for unit in facts["unit"].astype(str).unique():
+            assert i18n.value_label("unit", unit, "vi") == cd.units().set_index("unit").at[unit, "label_vi"]
+        assert i18n.value_label("breakdown", "level:district", "en") == "District level"
+        assert i18n.value_label("domain", "procedures", "en") == "Administrative procedure reform"
+
+    def test_periods_in_words(self):
+        assert i18n.format_period("2021-Q1", "vi") == "quý I/2021"
+        assert i18n.format_period("2021-Q4", "en") == "Q4 2021"
+        assert i18n.format_period("2021-2030", "vi") == "2021–2030"
+
+
+class TestT:
+    def test_t_names_a_missing_key_and_where_to_add_it(self):
+        with pytest.raises(KeyError, match=r"no string 'nope'; add a row to cchc_data/strings.csv"):
+            i18n.t("nope", "en")
+
+    def test_t_fills_placeholders_and_names_a_missing_key(self):
+        assert i18n.t("no_targets", "vi", name="Hà Giang").endswith("của Hà Giang.")
+        with pytest.raises(KeyError, match="no string 'nope'"):
+            i18n.t("nope", "vi")
+
+
+class TestFormatNumber:
+    @pytest.mark.parametrize(
+        ("value", "lang", "expected"),
+        [
+            (1514, "vi", "1.514"),
+            (1514, "en", "1,514"),
+            (1514.0, "vi", "1.514"),  # counts without decimals, never 1514.0
+            (3436.0, "en", "3,436"),
+            (98.63, "vi", "98,63"),
+            (98.63, "en", "98.63"),
+            (279.098405, "en", "279.1"),
+            (100210000, "vi", "100.210.000"),
+            (-115, "en", "\u2212115"),
+            (float("nan"), "en", "–"),
+            (None, "vi", "–"),
+        ],
+    )
+    def test_format_number(self, value, lang, expected):
+        assert i18n.format_number(value, lang) == expected
+
+    def test_format_number_refuses_text_with_a_clear_message(self):
+        with pytest.raises(TypeError, match=r"format_number needs a number, got '1\.514' \(str\)"):
+            i18n.format_number("1.514", "vi")
+
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    def test_huge_numbers_are_formatted(self, lang):
+        sep = "." if lang == "vi" else ","
+        assert i18n.format_number(1e308, lang).startswith(f"100{sep}000{sep}000")
+        assert i18n.format_percent(1e30, lang).endswith("%")
+
+
+class TestFormatPercent:
+    def test_format_percent_follows_each_language(self):
+        assert i18n.format_percent(98.63, "vi") == "98,63 %"
+        assert i18n.format_percent(98.63, "en") == "98.63%"
+        assert i18n.format_percent(97.9487, "vi", decimals=1) == "97,9 %"
+        assert i18n.format_percent(math.nan, "vi") == "–"

@@ -2,11 +2,12 @@
 
 import csv
 import json
+import os
 from collections import Counter
 
 import pandas as pd
 import pytest
-from datafolder import csv_rows, fact, write_facts
+from datafolder import csv_rows, fact, write_csv, write_facts
 
 import cchc_data as cd
 from cchc_data.cli import main
@@ -367,6 +368,21 @@ class TestIndicators:
         for period in (2021, "2021"):
             got = cd.load_indicators(province="Hà Giang", period=period, data_dir=data_copy)
             assert got["fact_id"].tolist() == ["hg-2018-article-001"]
+
+
+class TestDataWarningOfTheLoaders:
+    @pytest.mark.skipif(
+        "MUTANT_UNDER_TEST" in os.environ, reason="mutmut's trampolines add stack frames: stacklevel cannot hold there"
+    )
+    @pytest.mark.parametrize("load", [cd.load_indicators, cd.flags, provinces_with_data])
+    def test_the_warning_points_at_the_callers_line(self, data_copy, load):
+        """A folder that breaks a cross-row rule loads with one DataWarning, shown at the user's own call."""
+        facts = csv_rows(data_copy, "indicators")
+        facts[0]["fact_id"] = "zz-" + facts[0]["fact_id"]  # no longer starts with its source_id: an error
+        write_csv(data_copy, "indicators", facts)
+        with pytest.warns(cd.DataWarning, match="breaks 1 validation rules") as caught:
+            load(data_dir=data_copy)
+        assert [w.filename for w in caught] == [__file__]
 
 
 class TestSources:

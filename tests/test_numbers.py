@@ -142,6 +142,12 @@ class TestParseVnQuantity:
 
 
 class TestNumbersIn:
+    @pytest.mark.parametrize(
+        ("text", "expected"), [("đứng thứ nhất, ba đơn vị", [1.0, 3.0]), ("thứ tư hai lần", [4.0, 2.0])]
+    )
+    def test_a_number_in_words_right_after_an_ordinal_is_read_too(self, text, expected):
+        assert numbers_in(text, words=True) == expected  # "nhất" and "tư" are ordinal words, read with their "thứ"
+
     def test_numbers_in_fractions_and_scales(self):
         assert numbers_in("191/195 xã, phường, thị trấn") == [191, 195]
         assert numbers_in("1.769 TTHC (cấp tỉnh: 1.219 thủ tục") == [1769, 1219]
@@ -198,6 +204,13 @@ class TestNumbersIn:
 
 
 class TestParseVnNumberWords:
+    @pytest.mark.parametrize("text", ["abc", "mười mười", ""])
+    def test_text_that_is_no_number_in_words_is_named_with_examples(self, text):
+        examples = "'ba', 'hai mươi lăm', 'một trăm linh năm', 'hai nghìn không trăm hai mươi ba' or 'thứ hai'"
+        with pytest.raises(ValueError) as info:
+            parse_vn_number_words(text)
+        assert str(info.value) == f"{text!r} is not a number in Vietnamese words; expected e.g. {examples}"
+
     @pytest.mark.parametrize(("text", "expected"), WORDS)
     def test_parse_vn_number_words(self, text, expected):
         assert parse_vn_number_words(text) == expected

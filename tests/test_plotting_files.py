@@ -178,7 +178,9 @@ class TestSavePhoneFigure:
         ax.plot([1, 2], [1, 2])
         ax.annotate("AnUnbreakableWordWiderThanAPhone" * 8, xy=(0, 1), xycoords="axes fraction",
                     xytext=(0, 4), textcoords="offset points", ha="left", va="bottom")  # fmt: skip
+        (tmp_path / "x-phone.png").write_bytes(b"an earlier run's")
         assert pl.save_phone_figure(fig, tmp_path / "x-phone.png") is None and drawn == []
+        assert not (tmp_path / "x-phone.png").exists()
         plt.close(fig)
         ax = CALLS["breakdown_chart"]("en")
         assert pl.save_phone_figure(ax.figure, tmp_path / "b-phone.png") == tmp_path / "b-phone.png"

@@ -3,6 +3,7 @@
 import csv
 import json
 import os
+import re
 import tracemalloc
 import unicodedata
 import warnings
@@ -19,7 +20,7 @@ from cchc_data import validation
 from cchc_data.cli import main
 from cchc_data.national import check_national
 from cchc_data.numbers import numbers_in
-from cchc_data.validation import MAX_EVIDENCE_WORDS, Issue, _prints
+from cchc_data.validation import MAX_EVIDENCE_CHARS, MAX_EVIDENCE_WORDS, Issue, _prints
 
 
 def find(data, **match):
@@ -551,6 +552,15 @@ class TestValidate:
         _set(data_copy, i, note_vi=" \t ")  # blank is not an explanation
         assert [e.row for e in cd.validate(data_copy).errors if e.field == "note_vi"] == [line]
 
+    @pytest.mark.parametrize("blank", ["\u200b", "\ue000", "\u3164", "\u0301", " \t"])
+    def test_a_note_vi_that_draws_nothing_does_not_explain_a_flag(self, data_copy, blank):
+        facts = csv_rows(data_copy, "indicators")
+        i = next(n for n, r in enumerate(facts) if r["flag"])
+        facts[i]["note_vi"] = blank
+        write_csv(data_copy, "indicators", facts)
+        errors = [e for e in cd.validate(data_copy).errors if e.field == "note_vi"]
+        assert [(e.row, e.field) for e in errors] == [(line_of(i), "note_vi")]
+
     def test_an_unflagged_fact_may_leave_note_vi_empty(self, data_copy):
         data = csv_rows(data_copy, "indicators")
         i = next(n for n, r in enumerate(data) if r["flag"])
@@ -666,6 +676,24 @@ class TestValidate:
                 f"{MAX_EVIDENCE_WORDS + 1} words; quote at most {MAX_EVIDENCE_WORDS} (a citation, not prose)",
             )
         ]
+
+    def test_evidence_of_the_most_characters_passes_one_character_more_is_an_error(self, data_copy):
+        """Few words but a long citation: the character limit is inclusive, and its issue is an error."""
+        facts = csv_rows(data_copy, "indicators")
+        i = next(n for n, r in enumerate(facts) if r["fact_id"] == "kh-2019-article-014")  # a count, unflagged
+        value = facts[i]["value"]
+        for extra in (0, 1):
+            filler = "x" * (MAX_EVIDENCE_CHARS + extra - len(value) - 1)
+            facts[i]["evidence"] = f"{value} {filler}"  # two words
+            assert len(facts[i]["evidence"]) == MAX_EVIDENCE_CHARS + extra
+            write_csv(data_copy, "indicators", facts)
+            report = cd.validate(data_copy)
+            expected = [] if not extra else [
+                Issue("error", "indicators.csv", line_of(i), "evidence",
+                      f"{MAX_EVIDENCE_CHARS + 1} characters; quote at most {MAX_EVIDENCE_WORDS} words (a citation of "
+                      f"at most {MAX_EVIDENCE_CHARS} characters, not a page)")
+            ]  # fmt: skip
+            assert report.errors == expected and report.warnings == cd.validate().warnings
 
     def test_evidence_without_the_value_is_one_error_listing_the_numbers_it_has(self, data_copy):
         facts = csv_rows(data_copy, "indicators")
@@ -1266,6 +1294,42 @@ class TestCheckNational:
         messages = [p.message for p in cd.check_national(small)]
         assert "rank 70 is beyond the 63 provinces ranked in 2019" in messages
         assert "score 42.16 is below the national bottom score 43 of 2019" in messages
+        below = [p for p in cd.check_national(small) if p.message.startswith("score 42.16 is below")]
+        assert [(p.level, p.row, p.field) for p in below] == [("error", 2, "value")]
+
+    def test_a_score_above_an_exact_national_top_is_an_error_or_when_flagged_a_warning(self, small):
+        top = row(9, "papi", "", 2019, "score", "national_max", 42, "points", "cao nhất 42 điểm")
+        rows = csv_rows(small, "national_indices")
+        write_values(small, [*rows, top])
+        above = "score 42.16 is above the national top score 42 of 2019"
+        assert [(p.level, p.row, p.field) for p in cd.check_national(small) if p.message == above] == [
+            ("error", 2, "value")
+        ]
+        rows[0].update(flag="format_anomaly", note_vi="điểm in trên trang tỉnh khác bảng quốc gia")
+        write_values(small, [*rows, top])
+        assert [p.level for p in cd.check_national(small) if p.message == above] == ["warning"]
+        write_values(small, [*rows, dict(top, qualifier="more_than", evidence="cao nhất trên 42 điểm")])
+        assert not [p for p in cd.check_national(small) if p.message == above]  # a bound is not the top score
+
+    @pytest.mark.parametrize(
+        ("values", "agree"),
+        [
+            ([("none", 40.5), ("more_than", 40)], True),  # the bound holds for the one exact value
+            ([("none", 40.5), ("more_than", 41)], False),
+            ([("none", 40.5), ("none", 39.5), ("more_than", 39)], False),  # two exact values: no bound makes them agree
+            ([("more_than", 39), ("at_most", 41)], False),  # bounds without an exact value
+        ],
+    )
+    def test_bounds_agree_only_with_one_exact_value_that_satisfies_them(self, small, values, agree):
+        words = {"none": "đạt", "more_than": "trên", "at_most": "không quá"}
+        data = [
+            row(n, "papi", "khanh-hoa", 2021, "score", "province", value, "points",
+                f"{words[q]} {str(value).replace('.', ',')} điểm", qualifier=q)
+            for n, (q, value) in enumerate(values, start=1)
+        ]  # fmt: skip
+        write_values(small, data)
+        disagree = [p for p in cd.check_national(small) if "sources disagree" in p.message]
+        assert (disagree == []) == agree, [str(p) for p in disagree]
 
     def test_english_and_anomalous_formats_are_read_as_their_page_prints_them(self, small):
         # an English page prints 43.7 with a decimal point; a Vietnamese page printing 42.269 needs the flag
@@ -1304,57 +1368,74 @@ class TestDataWarning:
 # --- publishers in English; the rules' messages in both languages (issue 26) ---
 
 
-@pytest.mark.parametrize(
-    ("source_id", "change", "en", "vi"),
-    [
-        (
-            "hg-2018-article",
-            {"publisher_en": ""},
-            "hg-2018-article: the publisher “Báo Hà Giang” has no English name; give its usual English name in "
-            "publisher_en",
-            "hg-2018-article: chưa có tên tiếng Anh của cơ quan phát hành “Báo Hà Giang”; đề nghị ghi tên tiếng Anh "
-            "thường dùng vào cột publisher_en",
-        ),
-        (
-            "kh-2019-article",
-            {"publisher_en": "Khánh Hòa Newspaper"},
-            "kh-2019-article: English publisher name “Khánh Hòa Newspaper” without a publisher; give the publisher "
-            "as printed or leave publisher_en empty",
-            "kh-2019-article: có tên tiếng Anh “Khánh Hòa Newspaper” nhưng không có tên cơ quan phát hành; đề nghị "
-            "ghi tên cơ quan như bản in, hoặc xóa tên tiếng Anh",
-        ),
-    ],
-)
-def test_a_publisher_has_an_english_name_exactly_when_it_is_named(data_copy, source_id, change, en, vi):
-    srcs = csv_rows(data_copy, "sources")
-    i = find(srcs, source_id=source_id)
-    srcs[i].update(change)
-    write_csv(data_copy, "sources", srcs)
-    errors = cd.validate(data_copy).errors
-    assert [(e.file, e.row, e.field, e.message) for e in errors] == [("sources.csv", i + 2, "publisher_en", en)]
-    assert errors[0].text("vi") == vi
+class TestIssueText:
+    """The rules' messages in both languages (``Issue.text``)."""
 
-
-def test_the_rules_messages_reach_readers_in_both_languages(data_copy):
-    """Every cross-row rule says its message in Vietnamese too (the audit page, the explorer); English unchanged."""
-    facts = csv_rows(data_copy, "indicators")
-    percent = find(facts, fact_id="hg-2018-article-008")  # a percentage
-    count = find(facts, fact_id="hg-2018-article-007")  # a count
-    facts[percent]["value"] = "150"
-    facts[count]["value"] = "-3"
-    facts[count]["evidence"] = "toàn tỉnh có -3 Trạm thu phát sóng BTS"
-    write_csv(data_copy, "indicators", facts)
-    provinces = csv_rows(data_copy, "provinces")
-    provinces[0]["population_2019"] = "0"
-    write_csv(data_copy, "provinces", provinces)
-    issues = cd.validate(data_copy).issues
-    assert len(issues) >= 3 + 13
-    english_only = [str(i) for i in issues if not i.key]
-    assert english_only == [], english_only
-    said = {i.message: i.text("vi") for i in issues}
-    assert said["150 % is outside 0-100; flag it with a note if the source prints it"] == (
-        "150 % nằm ngoài khoảng 0–100; nếu nguồn ghi như vậy, đề nghị gắn cờ kèm ghi chú"
+    @pytest.mark.parametrize(
+        ("source_id", "change", "en", "vi"),
+        [
+            (
+                "hg-2018-article",
+                {"publisher_en": ""},
+                "hg-2018-article: the publisher “Báo Hà Giang” has no English name; give its usual English name in "
+                "publisher_en",
+                "hg-2018-article: chưa có tên tiếng Anh của cơ quan phát hành “Báo Hà Giang”; đề nghị ghi tên tiếng Anh "
+                "thường dùng vào cột publisher_en",
+            ),
+            (
+                "kh-2019-article",
+                {"publisher_en": "Khánh Hòa Newspaper"},
+                "kh-2019-article: English publisher name “Khánh Hòa Newspaper” without a publisher; give the publisher "
+                "as printed or leave publisher_en empty",
+                "kh-2019-article: có tên tiếng Anh “Khánh Hòa Newspaper” nhưng không có tên cơ quan phát hành; đề nghị "
+                "ghi tên cơ quan như bản in, hoặc xóa tên tiếng Anh",
+            ),
+        ],
     )
-    assert "-3 là số đếm âm; số đếm phải từ 0 trở lên" in said.values()
-    assert any(v.endswith("dân số bằng 0 làm các chỉ tiêu bình quân đầu người không xác định; nếu chưa rõ số dân, "
-                          "đề nghị để trống") for v in said.values())  # fmt: skip
+    def test_a_publisher_has_an_english_name_exactly_when_it_is_named(self, data_copy, source_id, change, en, vi):
+        srcs = csv_rows(data_copy, "sources")
+        i = find(srcs, source_id=source_id)
+        srcs[i].update(change)
+        write_csv(data_copy, "sources", srcs)
+        errors = cd.validate(data_copy).errors
+        assert [(e.file, e.row, e.field, e.message) for e in errors] == [("sources.csv", i + 2, "publisher_en", en)]
+        assert errors[0].text("vi") == vi
+
+    def test_the_rules_messages_reach_readers_in_both_languages(self, data_copy):
+        """Every cross-row rule says its message in Vietnamese too (the audit page, the explorer); English unchanged."""
+        facts = csv_rows(data_copy, "indicators")
+        percent = find(facts, fact_id="hg-2018-article-008")  # a percentage
+        count = find(facts, fact_id="hg-2018-article-007")  # a count
+        facts[percent]["value"] = "150"
+        facts[count]["value"] = "-3"
+        facts[count]["evidence"] = "toàn tỉnh có -3 Trạm thu phát sóng BTS"
+        write_csv(data_copy, "indicators", facts)
+        provinces = csv_rows(data_copy, "provinces")
+        provinces[0]["population_2019"] = "0"
+        write_csv(data_copy, "provinces", provinces)
+        issues = cd.validate(data_copy).issues
+        assert len(issues) >= 3 + 13
+        english_only = [str(i) for i in issues if not i.key]
+        assert english_only == [], english_only
+        said = {i.message: i.text("vi") for i in issues}
+        assert said["150 % is outside 0-100; flag it with a note if the source prints it"] == (
+            "150 % nằm ngoài khoảng 0–100; nếu nguồn ghi như vậy, đề nghị gắn cờ kèm ghi chú"
+        )
+        assert "-3 là số đếm âm; số đếm phải từ 0 trở lên" in said.values()
+        assert any(v.endswith("dân số bằng 0 làm các chỉ tiêu bình quân đầu người không xác định; nếu chưa rõ số dân, "
+                              "đề nghị để trống") for v in said.values())  # fmt: skip
+
+    @pytest.mark.parametrize("table", ["sources", "national_index_sources"])
+    def test_a_short_title_writes_its_date_as_the_pages_do(self, data_copy, table):
+        """Dates in Vietnamese short titles read like the pages' (7/4/2025), never zero-padded (07/04/2025)."""
+        srcs = csv_rows(data_copy, table)
+        assert not any(re.search(r"\b0\d/|/0\d/", r["short_title_vi"]) for r in srcs)  # the shipped data
+        srcs[0]["short_title_vi"] += ", 07/04/2025"
+        write_csv(data_copy, table, srcs)
+        errors = cd.validate(data_copy).errors
+        source = srcs[0]["source_id"]
+        assert [(e.file, e.row, e.field) for e in errors] == [(f"{table}.csv", 2, "short_title_vi")]
+        assert errors[0].message == (
+            f"{source}: the short title writes the date “07/04/2025” with a leading zero; write it as the pages do: 7/4/2025"
+        )
+        assert "đề nghị ghi như các trang: 7/4/2025" in errors[0].text("vi")

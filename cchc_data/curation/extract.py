@@ -75,7 +75,9 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
                          r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
     ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
-             r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+)?\d{1,2}[/.]\d{1,2}(?:/\d{2,4})?(?!\d)"
+             r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+|nay\s*\(\s*)?\d{1,2}[/.]\d{1,2}(?:/\d{2,4})?(?!\d)"
+             r"|(?<![\d.,])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)"  # 17.5.2018
+             r"|(?<![\d.,/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d|\s*%)"  # 25/5: a day over 12
              r"|(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?"
              r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"
              r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*\d{1,2}/\d{1,2}"),
@@ -100,7 +102,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
 _SEGMENT_END_RE = re.compile(r"[.!?…](?=\s|$)|[;()\n]")
 _CLAUSE_END_RE = re.compile(r"[.!?…](?=\s|$)|[;(),\n]")
 _YEAR_MENTION_RE = re.compile(
-    r"(?P<quarter>(?i:quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*[/-]\s*(?P<qy>(?:19|20)\d{2}))"
+    r"(?P<quarter>(?i:quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:[/-]\s*|(?i:năm)\s+)(?P<qy>(?:19|20)\d{2}))"
     r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
     r"|(?P<pair>(?P<p1>(?:19|20)\d{2})\s+và\s+(?:năm\s+)?(?P<p2>(?:19|20)\d{2})(?![\d.,]\d))"
     r"|(?P<quarter_only>(?i:quý)\s+(?P<q2>IV|I{1,3}|[1-4])(?![\w/-]))"
@@ -437,7 +439,16 @@ def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, c
             if _compiled(c["cue"]).search(prefix) and not (c["cue"] == "từ" and (m["span"] or m["pair"]))
         ]  # fmt: skip  "từ năm 2018 đến nay" starts a count; "từ (2013-2018)" names a span
         not_target = [c for c in cues().of("not_target") if c["where"] == "before_year" and c["cue"] in prefix]
-        yield m, bool(ignored), bool(not_target), prefix
+        published = _published_re().search(low, max(lo, m.start() - 45), m.start())
+        yield m, bool(ignored) or bool(published), bool(not_target), prefix
+
+
+@lru_cache(maxsize=1)
+def _published_re() -> re.Pattern:
+    """``công bố vào năm 2021``, ``(công bố tháng 5 năm 2022``: a year an index was published in (the
+    ``published`` cues, then only date words up to the year), which is not the period of its figures."""
+    words = "|".join(re.escape(c["cue"].lower()) for c in cues().of("published"))
+    return re.compile(rf"(?<!\w)(?:{words})(?:\s+(?:vào|trong|ngày|tháng|năm|\d{{1,2}}(?:/\d{{1,2}})?))*\s+$")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -506,6 +517,7 @@ def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
             _Tok(m.start(), m.end(), m["a"], m["b"] or "", m.start("b") if m["b"] else 0,
                  (m["scale"] or "").strip(), "%" if m["pct"] else "")
         )  # fmt: skip
+    out = [t for k, t in enumerate(out) if not _locates(text, low, out, k)]
     values = {c["cue"].lower(): float(c["value"]) for c in cues().of("ordinal_word")}
     for m in _ordinal_words_re().finditer(low):
         if not spans.skipped(m.start("w"), m.end("w")):
@@ -537,6 +549,37 @@ def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
     return sorted(out, key=lambda t: t.start)
 
 
+LOCATES_WORDS = 4  # a count of levels this close to another number (no stop between) locates it
+
+
+def _locates(text: str, low: str, toks: list[_Tok], k: int) -> bool:
+    """Whether numeral ``k`` counts the levels another number is at (``7.518 TTHC ở 3 cấp: tỉnh, huyện, xã``,
+    ``dịch vụ công 3 cấp với 2.268 thủ tục``): it names a kind (:func:`_names_a_kind`) and another number
+    is within :data:`LOCATES_WORDS` words of it, with no stop (nor a line break) between. Alone (``hệ thống hóa cả 03 cấp``)
+    it is a count of levels reached, a fact."""
+    tok = toks[k]
+    if tok.b or tok.pct or tok.scale or not _names_a_kind(low, tok.end, tok.a):
+        return False
+    gaps = []
+    if k:
+        gaps.append(text[toks[k - 1].end : tok.start])
+    if k + 1 < len(toks):  # "3 cấp với 2.268": the noun itself is no gap
+        gaps.append(text[tok.end : toks[k + 1].start].replace(" cấp", "", 1))
+    return any(len(gap.split()) <= LOCATES_WORDS and not re.search(r"[,;.:()\n]", gap) for gap in gaps)
+
+
+def _names_a_kind(low: str, end: int, printed: str) -> bool:
+    """Whether a small number names a kind rather than counts (``3 cấp``, ``2 cấp chính quyền``): a
+    ``names_kind`` cue right after it, and the number at most the cue's value."""
+    after = low[end : end + 30].split()[:2]
+    if not after or not printed.isdigit():
+        return False
+    word, pair = after[0].strip(",.;:()"), " ".join(w.strip(",.;:()") for w in after)
+    if any(pair == c["cue"].lower() for c in cues().of("not_names_kind")):
+        return False  # "2 cấp phó": two deputies
+    return any(word == c["cue"].lower() and int(printed) <= int(c["value"]) for c in cues().of("names_kind"))
+
+
 _NUMBER_WORDS = ("không một mốt hai ba bốn tư năm lăm nhăm sáu bảy bẩy tám chín mười mươi chục trăm nghìn ngàn triệu "
                  "linh lẻ").split()  # fmt: skip
 
@@ -563,6 +606,41 @@ def _listed_after(text: str, prev: _Tok, tok: _Tok) -> bool:
 
 
 _RANGE_GAP_RE = re.compile(r"\s*(?:[-–]|đến)\s*")
+
+
+def _rank_of(text: str, low: str, tokens: list[_Tok], k: int) -> _Tok | None:
+    """The number after a rank that is its denominator: ``thứ nhất trong 63 tỉnh``, ``thứ 4 trên tổng số 63
+    tỉnh`` (a ``rank_of`` cue between them, a ``rank_group`` or ``group_noun`` after it), or None."""
+    if k + 1 >= len(tokens):
+        return None
+    nxt = tokens[k + 1]
+    if nxt.b or nxt.pct or nxt.scale or nxt.word_value is not None:
+        return None
+    between = " ".join(low[tokens[k].end : nxt.start].split())
+    if not any(between == c["cue"].lower() for c in cues().of("rank_of")):
+        return None
+    after = " ".join(low[nxt.end : nxt.end + 30].split())
+    groups = cues().of("rank_group") + cues().of("group_noun")  # of 63 provinces, of 11 districts
+    return nxt if any(after.startswith(g["cue"].lower()) for g in groups) else None
+
+
+SCALE_WORDS_BEFORE = 6  # a score cue ("số điểm") this many words before "88,54/100" makes it a score
+
+
+def _on_a_scale(low: str, tok: _Tok, seg: tuple[int, int]) -> bool:
+    """Whether ``a/b`` is a score on a scale of ``b`` (``85,31/100 điểm``, ``số điểm đạt được 88,54/100``):
+    a ``score_scale`` cue right after it, or one shortly before it in its segment."""
+    after = low[tok.end : seg[1]].split()[:3]
+    if any((" ".join(after) + " ").startswith(c["cue"].lower() + " ") for c in cues().of("not_unit")):
+        return False  # "3/5 điểm cầu": places, counted
+    before = " ".join(low[seg[0] : tok.start].split()[-SCALE_WORDS_BEFORE:])
+    for row in cues().of("score_scale"):
+        cue = row["cue"].lower()
+        if row["where"] == "after" and after and after[0].strip(",.;:()") == cue:
+            return True
+        if row["where"] == "before" and _compiled(cue).search(before):
+            return True
+    return False
 
 
 def _range_role(text: str, tokens: list[_Tok], k: int) -> str:
@@ -593,6 +671,8 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
     prefix = " ".join(gap.lower().split()[-2:])
     if any(_compiled(c["cue"]).search(prefix) for c in cues().of("period_ignore")):
         return None  # "tăng 4 bậc so với năm 2017": a baseline
+    if _published_re().search(text[max(tok.end, m.start() - 45) : m.start()].lower()):
+        return None  # "xếp thứ 12/63 (công bố năm 2022)": when it was published
     if "," in gap:  # only inside brackets that close after the year
         opened = text.count("(", sent[0], tok.start) > text.count(")", sent[0], tok.start)
         if not opened or ")" in gap or ")" not in text[m.end() : sent[1]]:
@@ -858,18 +938,23 @@ def extract(
 
     Every number printed as numerals becomes a candidate, except dates, document numbers
     (``3595/QĐ-UBND``), footnote markers, section numbering, versions and standards (``ISO 9001:2015``),
-    phone numbers, URLs, years and ordinals (see :data:`SKIP`). For each candidate it reads:
+    phone numbers, URLs, years and ordinals (see :data:`SKIP`), the levels another number is counted at
+    (``7.518 TTHC ở 3 cấp``) and a share that defines a counted group (``có 16 Sở đạt 100%``). For each
+    candidate it reads:
 
     - ``value`` in the Vietnamese format (``1.514`` → 1514, ``65,91%`` → 65.91, ``trên 14 nghìn`` →
       14000, ``07`` → 7); an ``a/b`` pair gives two rows, ``role`` ``part`` and ``whole``, with
-      the printed ``fraction``;
+      the printed ``fraction``, unless it is a rank (``xếp thứ 9/63``; ``thứ nhất trong 63 tỉnh`` too) or a
+      score on a scale (``85,31/100 điểm``: one row, unit ``points``);
     - ``qualifier`` from the words around it (``trên``, ``hơn``, ``gần``, ``ước tính`` …, see
       ``extract_cues.csv``; ``trên 07 lĩnh vực`` means *across*, not *more than*);
     - ``unit`` (``percent``, ``vnd``, ``minute``, else ``count``), ``kind`` (``target`` after cues such
       as ``phấn đấu``, ``mục tiêu`` or ``đến năm`` a year after the report's period), ``period`` (the
       last period named in the paragraph before it — ``năm 2019``, ``quý I/2021``,
       ``giai đoạn 2021 - 2030``, a span of dates ``từ ngày 02/6/2017 … đến hết tháng 4/2018``, a count
-      ``lũy kế đến ngày 31/12/2021`` — but not a baseline such as ``so với năm 2015``, nor a date alone;
+      ``lũy kế đến ngày 31/12/2021`` — but not a baseline such as ``so với năm 2015``, nor a date alone,
+      nor the year an index was published (``công bố năm 2022``), nor a bracketed span of dates explaining
+      the period just named (``quý I năm 2020 (tính từ 1/12/2019 đến 29/2/2020)``);
       else its section's: the period of a heading, or of a paragraph that opens with one; else ``period``),
       ``breakdown`` (``cấp huyện`` → ``level:district``, ``ngành Công an`` → ``agency:police`` …),
       ``flag`` ``format_anomaly`` for a dot used as decimal mark (``11.3 %``);
@@ -1000,7 +1085,10 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
     repeated = _repeated_lines(text, state.lines)
     scanned = 0  # the text is read up to here
     tokens = _tokens(text, low, spans)
+    absorbed: set[int] = set()  # starts of numbers read as the denominator of a rank before them
     for k, tok in enumerate(tokens):
+        if tok.start in absorbed:
+            continue
         para = lines.around(tok.start)
         if para[0] in repeated:  # a line printed again word for word (a caption, a lead): once is enough
             continue
@@ -1045,6 +1133,10 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
         elif tok.word_value is not None:
             token.why.append(f"a number in words '{text[tok.start : tok.end]}'")
         tok.rank = is_rank
+        of = _rank_of(text, low, tokens, k) if is_rank and not tok.b else None
+        if of:  # "thứ nhất trong 63 tỉnh", "thứ 4 trên tổng số 63 tỉnh": 63 is the rank's denominator
+            absorbed.add(of.start)
+            token.why.append(f"of {of.a}: '{text[tok.end : of.end].strip()}'")
         trailing = _trailing_year(text, tokens, k, sent, spans)
         if trailing:
             ctx.consumed.add(trailing.start("y"))
@@ -1056,8 +1148,11 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
         if not _respectively(text, low, token, seg, breakdown_labels):
             _breakdown(text, low, token, seg, breakdown_index)
         evidence = _evidence(text, tok.start, tok.end, seg, sent)
-        fraction = f"{tok.a}/{tok.b}" if tok.b else ""
-        if is_rank or not tok.b:
+        fraction = f"{tok.a}/{tok.b}" if tok.b else f"{first:g}/{of.a}" if of else ""
+        if fraction and not is_rank and _on_a_scale(low, tok, seg):  # "85,31/100 điểm": a score, not a part
+            token.unit, fraction = "points", ""
+            token.why.append(f"a score out of {tok.b}")
+        if is_rank or not fraction:
             pieces = [("", tok.a, tok.start)]
         else:
             pieces = [("part", tok.a, tok.start), ("whole", tok.b, tok.b_start)]
@@ -1140,7 +1235,8 @@ def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans)
     events: list[tuple[int, str, str, int | None]] = []  # (position, period, as printed, a goal's end year)
     ranges = _span_mentions(low, lo, hi)
     for s, e, label in ranges:
-        events.append((s, label, text[s:e], None))
+        if not _glosses(text, s, lo):
+            events.append((s, label, text[s:e], None))
     for m, ignored, not_target, prefix in _period_mentions(text, low, lo, hi, spans, ctx.consumed):
         label_end = None if ignored else _mention_label(m, ctx.default_end)
         if label_end is None or any(s <= m.start() < e for s, e, _ in ranges):
@@ -1154,6 +1250,19 @@ def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans)
         if goal and ctx.default_end and goal > ctx.default_end:
             ctx.goal_until = len(text)  # the rest of the paragraph
             ctx.kind_why = f"target: 'đến năm {goal}' is after the report's period"
+
+
+GLOSS_GAP = 12  # characters between an opening bracket and the span of dates it holds ("(tính từ …")
+
+
+def _glosses(text: str, start: int, lo: int) -> bool:
+    """Whether the span of dates at ``start`` is in brackets right after a named period and only explains it
+    (``quý I năm 2020 (tính từ 1/12/2019 đến 29/2/2020)``): the named period stays in force."""
+    opened = text.rfind("(", max(lo, start - GLOSS_GAP), start + 1)
+    if opened == -1 or ")" in text[opened:start]:
+        return False
+    before = text[max(lo, opened - 40) : opened].rstrip()
+    return any(m.end() == len(before) for m in _YEAR_MENTION_RE.finditer(before))
 
 
 OPENING_WORDS = 3  # a period named within a paragraph's first words ("Năm 2020, …") is its section's
@@ -1251,7 +1360,8 @@ def _query(
 
 def _without_digits(words: list[str]) -> str:
     """The words joined, those with a digit left out."""
-    return " ".join(w for w in words if w.isalpha() or not _DIGIT_RE.search(w))
+    search = _DIGIT_RE.search
+    return " ".join([w for w in words if not search(w)])  # a list: faster to join than a generator
 
 
 _DIGIT_RE = re.compile(r"\d")
@@ -1384,7 +1494,26 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
             out.add(k)
         if cand.role == "part":
             parts.add(cand.segment)
+        if cand.unit == "percent" and k and _defines_group(text, candidates[k - 1], cand):
+            out.add(k)
     return out
+
+
+@lru_cache(maxsize=1)
+def _group_re() -> re.Pattern:
+    nouns = "|".join(re.escape(c["cue"].lower()) for c in cues().of("group_noun"))
+    return re.compile(rf"\s+(?:{nouns})(?:\s+[^\s\d,.;:()]+){{0,3}}?\s+đạt(?:\s+tỷ lệ)?(?:\s+(?:trên|từ))?\s+")
+
+
+def _defines_group(text: str, count: _Candidate, share: _Candidate) -> bool:
+    """``có 16 Sở đạt 100%``, ``9 huyện đạt tỷ lệ trên 95%``: a share of 100 % or with a comparative, right
+    after a count of agencies or places (a ``group_noun``) and ``đạt``, is what the group was counted by, not
+    a fact of its own."""
+    if count.unit != "count" or count.role or count.segment != share.segment or share.start - count.end > 80:
+        return False
+    if share.value != 100 and share.qualifier not in _COMPARATIVE:
+        return False  # "hồ sơ của 12 xã đạt 98,5%": a share of the group, a fact
+    return bool(_group_re().fullmatch(text[count.end : share.start].lower()))
 
 
 _HEADLINE_END_RE = re.compile(r"[.!?…](?=\s|$)|[:;]$")

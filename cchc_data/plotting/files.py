@@ -563,9 +563,16 @@ _CHARTS_SHOWN = [0]
 
 
 def _chart_title(fig) -> str:
-    """The chart's title as drawn (on one line): the figure's suptitle, else the first axes title."""
-    titles = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) is not None else []
-    titles += [ax.get_title(loc=loc) for ax in fig.axes for loc in ("left", "center", "right")]
+    """The chart's title as cited (on one line): the figure's suptitle, else the first axes title.
+
+    A citation cites the title, never a note: a suptitle is drawn unwrapped, so its lines after the first are
+    notes (e.g. which indices have no published value) and are left out; an axes title is wrapped at 80
+    characters (its notes are separate texts), so its lines are joined back into one.
+    """
+    suptitle = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) is not None else ""
+    if suptitle.strip():
+        return " ".join(suptitle.strip().split("\n")[0].split())
+    titles = [ax.get_title(loc=loc) for ax in fig.axes for loc in ("left", "center", "right")]
     return " ".join(next((t for t in titles if t), "").split())
 
 
