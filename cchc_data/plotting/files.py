@@ -325,14 +325,18 @@ def _left_margin(fig) -> float:
     return widest
 
 
+#: Share of the phone's width a row label wraps at (the plot, a colour bar and margins take the rest).
+_PHONE_ROW_LABELS = 0.42
+
+
 def _wrap_row_labels(fig, undo) -> None:
     """Wrap row labels (text at fixed ticks, e.g. indicator names) that alone would leave the plot under
-    :data:`_PHONE_MIN_AXES` of the phone's width onto two or more lines."""
+    :data:`_PHONE_MIN_AXES` of the phone's width onto two or more lines, :data:`_PHONE_ROW_LABELS` of it wide."""
     import textwrap
 
     from matplotlib.ticker import FixedLocator
 
-    room = PHONE_WIDTH_IN * (1 - _PHONE_MIN_AXES) * 72 * 0.9  # points
+    room = PHONE_WIDTH_IN * _PHONE_ROW_LABELS * 72  # points
     for ax in fig.axes:
         axis = ax.yaxis
         if not isinstance(axis.get_major_locator(), FixedLocator):
