@@ -10,7 +10,7 @@ import pytest
 import cchc_data as cd
 from cchc_data import plotting
 from cchc_data import plotting as pl
-from cchc_data.plotting.files import _palette_png
+from cchc_data.plotting.files import PHONE_WIDTH_IN, _palette_png
 
 CALLS = {
     "compare_chart": lambda lang: pl.compare_chart("digital_certificates", lang=lang),
@@ -176,8 +176,8 @@ class TestSavePhoneFigure:
         monkeypatch.setattr(Figure, "savefig", lambda self, path, **kw: drawn.append(path) or savefig(self, path, **kw))
         fig, ax = plt.subplots(figsize=(9, 3), layout="constrained")
         ax.plot([1, 2], [1, 2])
-        ax.annotate("a note much wider than a phone " * 6, xy=(0, 1), xycoords="axes fraction", xytext=(0, 4),
-                    textcoords="offset points", ha="left", va="bottom")  # fmt: skip
+        ax.annotate("AnUnbreakableWordWiderThanAPhone" * 8, xy=(0, 1), xycoords="axes fraction",
+                    xytext=(0, 4), textcoords="offset points", ha="left", va="bottom")  # fmt: skip
         (tmp_path / "x-phone.png").write_bytes(b"an earlier run's")
         assert pl.save_phone_figure(fig, tmp_path / "x-phone.png") is None and drawn == []
         assert not (tmp_path / "x-phone.png").exists()
@@ -190,9 +190,61 @@ class TestSavePhoneFigure:
     def test_a_chart_without_room_on_a_phone_gets_no_phone_rendering(self, tmp_path):
         fig, ax = plt.subplots(figsize=(9, 3), layout="constrained")
         ax.barh([0], [1])
-        ax.set_yticks([0], ["a very long indicator label that leaves the plot no room at all on a phone " * 2])
+        ax.set_yticks([0], ["AVeryLongIndicatorLabelThatNoWrappingCanFitBesideAPlotOnAPhone"])
         assert (
             plotting.save_phone_figure(fig, tmp_path / "x-phone.png") is None
             and not (tmp_path / "x-phone.png").exists()
         )
         plt.close(fig)
+
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    def test_long_notes_are_wrapped_to_the_phone_width_and_the_rendering_kept(self, tmp_path, monkeypatch, lang):
+        from matplotlib.figure import Figure
+
+        seen = []
+        savefig = Figure.savefig
+
+        def spy(self, path, **kw):  # the notes and footer as the phone rendering draws them
+            renderer = self.canvas.get_renderer()
+            notes = [t for ax in self.axes for t in ax.texts if t.get_gid() == "cchc-subtitle"]
+            seen.append([(t.get_text(), t.get_window_extent(renderer).x1 <= self.bbox.x1 + 2) for t in notes])
+            seen[-1].append((self.get_supxlabel(), self.get_figwidth()))
+            return savefig(self, path, **kw)
+
+        ax = plotting.compare_chart("digital_certificates", lang=lang)  # a definition and two caveats under it
+        wide_note = pl._subtitle(ax)
+        wide_footer = plotting.footer_text(ax.figure)
+        monkeypatch.setattr(Figure, "savefig", spy)
+        assert pl.save_phone_figure(ax.figure, tmp_path / "c-phone.png") == tmp_path / "c-phone.png"
+        (note, inside), (footer, width) = seen[0]
+        assert inside and width == PHONE_WIDTH_IN
+        assert note.split() == wide_note.split() and note.count("\n") > wide_note.count("\n")  # rewrapped only
+        assert footer.split() == wide_footer.split() and footer.count("\n") > wide_footer.count("\n")
+        assert max(len(line) for line in note.split("\n")) < 70 < max(len(line) for line in wide_note.split("\n"))
+        assert pl._subtitle(ax) == wide_note and plotting.footer_text(ax.figure) == wide_footer  # restored after
+        plt.close(ax.figure)
+
+    @pytest.mark.parametrize("make", ["compare", "trajectories"])
+    def test_desktop_files_are_byte_identical_after_a_phone_rendering(self, tmp_path, make):
+        # each layout starts from the last one: the reference is the same chart saved twice without a phone rendering
+        twice = _make_chart(make)
+        plotting.save_figure(twice, "c", figures_dir=tmp_path / "first")
+        before = plotting.save_figure(twice, "c", figures_dir=tmp_path / "before")
+        plt.close(twice)
+        fig = _make_chart(make)
+        plotting.save_figure(fig, "c", figures_dir=tmp_path / "desktop")
+        assert plotting.save_phone_figure(fig, tmp_path / "c-phone.png") is not None
+        after = plotting.save_figure(fig, "c", figures_dir=tmp_path / "after")
+        for a, b in zip(before, after, strict=True):
+            assert a.read_bytes() == b.read_bytes(), f"{a.name} changed by the phone rendering"
+        plt.close(fig)
+
+
+def _make_chart(make):
+    """A chart with long notes (``compare``), or two columns of panels with legends and a title (``trajectories``:
+    put in one column, legends merged under the title on a phone)."""
+    from cchc_data import plotting_national
+
+    if make == "compare":
+        return plotting.compare_chart("digital_certificates", lang="vi").figure
+    return plotting_national.province_trajectories("khanh-hoa", lang="vi")

@@ -127,8 +127,9 @@ def _header(ax: Axes, title: str, notes: list[str], *, reserve: float = 0.0) -> 
     width = max(40, int(inches * 72 / (fs * 0.55)))
     note = "\n".join(_wrap(line, width) for n in notes if n for line in str(n).split("\n"))
     lines = note.count("\n") + 1 if note else 0
+    pad = reserve + 8 + lines * fs * 1.45
     if note:
-        ax.annotate(
+        annotation = ax.annotate(
             note,
             xy=(0, 1),
             xycoords="axes fraction",
@@ -140,7 +141,10 @@ def _header(ax: Axes, title: str, notes: list[str], *, reserve: float = 0.0) -> 
             color="0.3",
             gid="cchc-subtitle",
         )
-    ax.set_title(_wrap(title, 80), loc="left", fontweight="bold", fontsize=11, pad=reserve + 8 + lines * fs * 1.45)
+        # unwrapped, and the title's pad: the phone rendering wraps the notes narrower and moves the title up
+        annotation.cchc_paragraphs = [" ".join(str(n).split()) for n in notes if n]  # a note's breaks are wraps
+        annotation.cchc_title_pad = pad
+    ax.set_title(_wrap(title, 80), loc="left", fontweight="bold", fontsize=11, pad=pad)
 
 
 def _subtitle(ax: Axes) -> str:
@@ -169,10 +173,12 @@ def _footer(fig: Figure, frame, lang: str, *, note: str = "") -> None:
     version = frame.attrs.get("data_version") or getattr(fig, "_cchc_version", "") or "–"
     fig._cchc_version = version
     names = "; ".join(cited[i] for i in sorted(cited)) or "–"
-    text = f"{i18n.t('sources', lang)}: {names} · {i18n.t('data_version', lang)} {version}"
+    cited_line = f"{i18n.t('sources', lang)}: {names} · {i18n.t('data_version', lang)} {version}"
     width = max(60, int(fig.get_figwidth() * 15))
-    text = "\n".join(_wrap(line, width) for line in (note, text) if line)
-    fig.supxlabel(text, x=0.01, ha="left", fontsize=7.5, color="0.35")
+    paragraphs = [line for line in (note, cited_line) if line]
+    footer = fig.supxlabel("\n".join(_wrap(line, width) for line in paragraphs), x=0.01, ha="left", fontsize=7.5,
+                           color="0.35")  # fmt: skip
+    footer.cchc_paragraphs = paragraphs  # unwrapped: the phone rendering wraps them narrower
     _as_written(fig)
 
 

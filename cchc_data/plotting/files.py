@@ -127,13 +127,21 @@ def _relative(path: Path) -> str:
 
 
 def save_phone_figure(fig, path) -> Path | None:
-    """Draw ``fig`` again for a phone: :data:`PHONE_WIDTH_IN` wide, titles and notes wrapped, legend under
-    the plot, so its text reads about twice as large on a 390 px screen; write it as a PNG at ``path``.
+    """Draw ``fig`` again for a phone: :data:`PHONE_WIDTH_IN` wide, so its text reads about twice as large on a
+    390 px screen; write it as a PNG at ``path``.
 
-    The figure is changed (call it last, before closing it). A chart whose labels leave its plot too little
-    room at that width (every data axes under :data:`_PHONE_MIN_AXES` of the width, e.g. long indicator
-    names beside a dot plot) gets no phone rendering: ``None``, and the page shows the wide one, which a
-    phone can pan.
+    For the phone the chart's title, notes and footer are wrapped again to its width (the words unchanged), long
+    row labels wrapped onto two lines, panels side by side put one under the other, and the legends gathered
+    under the title; the figure grows by the lines its texts gain. Every such change is undone after, so the
+    chart saved again is as before (byte for byte). A chart's own ``cchc_phone_layout`` (the profile chart
+    wraps its row labels) is applied first and not undone: call this last, before closing the figure.
+
+    A chart that cannot fit gets no phone rendering: ``None``, and the page shows the wide one, which a phone
+    can pan. Known before any layout: a label or note with a word wider than the room it has (its plot would
+    get under :data:`_PHONE_MIN_AXES` of the width, or the note would stick out); after the layout: a plot
+    still that narrow, a text sticking out, or a layout that failed. A note found sticking out after the
+    layout (the room left of the plot is estimated before it) is wrapped to the room measured and laid out once
+    more.
 
     Parameters
     ----------
@@ -161,26 +169,51 @@ def save_phone_figure(fig, path) -> Path | None:
     relayout = getattr(fig, "cchc_phone_layout", None)
     if callable(relayout):  # a chart that lays itself out narrower (the profile chart wraps its row labels)
         relayout(fig)
+    undo = []  # what this function changes, undone at the end: the desktop files saved after it are unchanged
+    try:
+        return _phone_rendering(fig, path, undo)
+    finally:
+        for step in reversed(undo):
+            step()
+
+
+def _phone_rendering(fig, path, undo):
+    """:func:`save_phone_figure` once the chart's own phone layout is done; ``undo`` collects the changes."""
+    _wrap_row_labels(fig, undo)
     if _labels_too_wide(fig):  # known before drawing: no need to draw it to find out
+        path.unlink(missing_ok=True)
         return None
     from matplotlib.ticker import MaxNLocator
 
-    texts = list(fig.texts)  # the footer, the suptitle and the titles wrap; the notes under a title must fit
-    if getattr(fig, "_suptitle", None) is not None:
-        texts.append(fig._suptitle)
-    for ax in fig.axes:
-        texts += [ax.title, ax._left_title, ax.xaxis.label]
-        if len(ax.get_xticks()) > 5 and ax.get_xscale() == "linear":
-            ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))  # fewer ticks, same scale
-        legend = ax.get_legend()
-        if legend is not None:  # beside the plot on a wide screen; under the whole chart on a phone
-            handles, labels = legend.legend_handles, [t.get_text() for t in legend.get_texts()]
-            legend.remove()
-            fig.legend(handles, labels, loc="outside upper left", frameon=False, fontsize=7.5, handlelength=1.6)
-    for text in texts:
-        text.set_wrap(True)
     width, height = fig.get_size_inches()
-    fig.set_size_inches(PHONE_WIDTH_IN, height * 1.15)
+    undo.append(lambda: fig.set_size_inches(width, height))
+    for ax in fig.axes:  # where the layout put each axes: a layout after this one starts from there again
+        placed = ax.get_position(original=True).frozen(), ax.get_position().frozen()
+        undo.append(
+            lambda ax=ax, p=placed: (ax._set_position(p[0], which="original"), ax._set_position(p[1], which="active"))
+        )
+    extra = _one_column(fig, undo)  # panels side by side on a wide screen; one under the other on a phone
+    taller = _rewrap_texts(fig, undo)  # inches the texts grow by, wrapped narrower
+    entries = {}
+    for ax in fig.axes:
+        if len(ax.get_xticks()) > 5 and ax.get_xscale() == "linear":
+            locator = ax.xaxis.get_major_locator()
+            ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))  # fewer ticks, same scale
+            undo.append(lambda ax=ax, locator=locator: ax.xaxis.set_major_locator(locator))
+        legend = ax.get_legend()
+        if legend is not None and legend.get_visible():  # beside the plot on a wide screen; on a phone one legend
+            for handle, text in zip(legend.legend_handles, legend.get_texts(), strict=True):  # at the top
+                entries.setdefault(text.get_text(), handle)  # the panels' legends merged, each entry once
+            legend.set_visible(False)  # hidden, not removed: shown again as it was after
+            undo.append(lambda legend=legend: legend.set_visible(True))
+    if entries:
+        title = _title_for_legend(fig, undo)  # two figure-wide texts at the top would overlap
+        moved = fig.legend(list(entries.values()), list(entries), loc="outside upper left", frameon=False,
+                           fontsize=7.5, handlelength=1.6, title=title, alignment="left",
+                           title_fontproperties={"weight": "bold", "size": 12})  # fmt: skip
+        taller += sum(1 + label.count("\n") for label in entries) * 7.5 * 1.45 / 72  # the legend's own room
+        undo.append(moved.remove)
+    fig.set_size_inches(PHONE_WIDTH_IN, height * 1.15 + extra + taller)
     renderer = fig.canvas.get_renderer()
     if any(_wider_than(t, fig, renderer) for ax in fig.axes for t in ax.texts if _starts_in_axes(t)):
         path.unlink(missing_ok=True)  # an earlier run's rendering, as when one is refused after the layout
@@ -192,18 +225,168 @@ def save_phone_figure(fig, path) -> Path | None:
     with warnings.catch_warnings(record=True) as caught:  # a layout that does not fit warns; no phone rendering then
         warnings.simplefilter("always")
         bbox = _laid_out(fig, _PHONE_DPI)
+    renderer = fig.canvas.get_renderer()
+    out = [(t, t.get_window_extent(renderer)) for ax in fig.axes for t in ax.texts if t.get_text()]
+    out = [(t, box) for t, box in out if box.x1 > fig.bbox.x1 + 2]
+    if out and all(_starts_in_axes(t) for t, _ in out):  # the estimate of the room left of the plot was short:
+        for text, box in out:  # wrapped again to the room the layout left it, and laid out once more
+            longest = max(len(line) for line in text.get_text().split("\n"))
+            chars = max(16, int(longest * (fig.bbox.x1 - 4 - box.x0) / box.width))  # as many as fitted, measured
+            lines = text.get_text().count("\n")
+            _rewrap(text, chars, undo)
+            _raise_title(text, text.get_text().count("\n") - lines, undo)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            bbox = _laid_out(fig, _PHONE_DPI)
+        renderer = fig.canvas.get_renderer()
+        out = [
+            t
+            for ax in fig.axes
+            for t in ax.texts
+            if t.get_text() and t.get_window_extent(renderer).x1 > fig.bbox.x1 + 2
+        ]
     data_axes = [ax for ax in fig.axes if ax.get_visible() and ax.has_data()]
     too_narrow = data_axes and max(ax.get_position().width for ax in data_axes) < _PHONE_MIN_AXES
-    renderer = fig.canvas.get_renderer()
-    sticks_out = any(
-        t.get_window_extent(renderer).x1 > fig.bbox.x1 + 2 for ax in fig.axes for t in ax.texts if t.get_text()
-    )
+    sticks_out = bool(out)
     if too_narrow or sticks_out or any("layout not applied" in str(w.message) for w in caught):
         path.unlink(missing_ok=True)
         return None
     _save_laid_out(fig, path, bbox, dpi=_PHONE_DPI, metadata={"Software": None})
     _palette_png(path)
     return path
+
+
+#: Average width of a character of the charts' font (DejaVu Sans), in ems, as tick labels are estimated and as
+#: texts are wrapped (Vietnamese lines run a little wider); bold titles are wider.
+_EM_PER_CHAR, _EM_PER_WRAPPED_CHAR, _EM_PER_BOLD_CHAR = 0.55, 0.57, 0.62
+
+
+def _chars(points: float, text) -> int:
+    """How many characters of ``text``'s font fit in ``points`` (at least 16: a word per line at worst)."""
+    bold = str(text.get_fontweight()) in ("bold", "heavy", "700", "800", "900")
+    return max(16, int(points / (text.get_fontsize() * (_EM_PER_BOLD_CHAR if bold else _EM_PER_WRAPPED_CHAR))))
+
+
+def _rewrap(text, chars: int, undo) -> float:
+    """Wrap ``text`` at ``chars`` characters: its unwrapped paragraphs when the chart kept them
+    (``cchc_paragraphs``), else each of its lines longer than that. Its words are unchanged. Return how many
+    inches taller it grows."""
+    import textwrap
+
+    before = text.get_text()
+    paragraphs = getattr(text, "cchc_paragraphs", None) or before.split("\n")
+    after = "\n".join("\n".join(textwrap.wrap(p, chars, break_long_words=False)) or p for p in paragraphs)
+    if after != before:
+        text.set_text(after)
+        undo.append(lambda: text.set_text(before))
+    return max(0, after.count("\n") - before.count("\n")) * text.get_fontsize() * 1.45 / 72
+
+
+def _rewrap_texts(fig, undo) -> float:
+    """Wrap the chart's titles, notes and footer to the phone's width; a note under a title moves the title up
+    by the lines it gains. Return how many inches taller the texts grow."""
+    full = PHONE_WIDTH_IN * 72 - 12  # points, less the margins
+    left, taller = _left_margin(fig), 0.0
+    for text in {id(t): t for t in [fig._suptitle, fig._supxlabel, *fig.texts] if t is not None}.values():
+        if text.get_text():
+            taller += _rewrap(text, _chars(full, text), undo)
+    for ax in fig.axes:
+        for title in (ax.title, ax._left_title, ax._right_title, ax.xaxis.label):
+            if title.get_text():
+                taller += _rewrap(title, _chars(full - left, title), undo)
+        for note in ax.texts:
+            if not _starts_in_axes(note):
+                continue
+            lines = note.get_text().count("\n")
+            taller += _rewrap(note, _chars(full - left, note), undo)
+            _raise_title(note, note.get_text().count("\n") - lines, undo)
+    return taller
+
+
+def _raise_title(note, more: int, undo) -> None:
+    """Move the title standing on ``note`` (a chart's notes under its title) up by the ``more`` lines it gained."""
+    pad = getattr(note, "cchc_title_pad", None)
+    if more and pad is not None:
+        ax = note.axes
+        ax.cchc_phone_pad = getattr(ax, "cchc_phone_pad", pad) + more * note.get_fontsize() * 1.45
+        ax._set_title_offset_trans(ax.cchc_phone_pad)
+        undo.append(lambda: (ax._set_title_offset_trans(pad), vars(ax).pop("cchc_phone_pad", None)))
+
+
+def _left_margin(fig) -> float:
+    """An estimate, in points, of the room the widest row labels and axis label take left of a plot."""
+    widest = 0.0
+    for ax in fig.axes:
+        labels = ax.get_yticklabels()  # their texts are set only when drawn: formatted here
+        texts = ax.yaxis.get_major_formatter().format_ticks(ax.get_yticks()) if ax.yaxis.get_visible() else []
+        longest = max((len(line) for t in texts for line in str(t).split("\n")), default=0)
+        size = labels[0].get_fontsize() if labels else 0
+        widest = max(widest, longest * size * _EM_PER_CHAR + (14 if ax.get_ylabel() else 0) + 8)
+    return widest
+
+
+#: Share of the phone's width a row label wraps at (the plot, a colour bar and margins take the rest).
+_PHONE_ROW_LABELS = 0.42
+
+
+def _wrap_row_labels(fig, undo) -> None:
+    """Wrap row labels (text at fixed ticks, e.g. indicator names) that alone would leave the plot under
+    :data:`_PHONE_MIN_AXES` of the phone's width onto two or more lines, :data:`_PHONE_ROW_LABELS` of it wide."""
+    import textwrap
+
+    from matplotlib.ticker import FixedLocator
+
+    room = PHONE_WIDTH_IN * _PHONE_ROW_LABELS * 72  # points
+    for ax in fig.axes:
+        axis = ax.yaxis
+        if not isinstance(axis.get_major_locator(), FixedLocator):
+            continue
+        ticks, texts = ax.get_yticks(), ax.get_yticklabels()
+        labels = [t.get_text() for t in texts]
+        size = texts[0].get_fontsize() if texts else 10
+        chars = max(16, int(room / (size * _EM_PER_CHAR)))
+        wrapped = [
+            "\n".join(textwrap.wrap(" ".join(s.split()), chars, break_long_words=False)) if len(s) > chars else s
+            for s in labels
+        ]
+        if wrapped != labels:
+            locator, formatter = axis.get_major_locator(), axis.get_major_formatter()
+            ax.set_yticks(ticks, wrapped, fontsize=size)
+            undo.append(
+                lambda axis=axis, lo=locator, fo=formatter: (axis.set_major_locator(lo), axis.set_major_formatter(fo))
+            )
+
+
+#: Height of a panel, in inches, of a grid of panels set one under the other on a phone.
+_PHONE_PANEL_IN = 3.2
+
+
+def _title_for_legend(fig, undo) -> str | None:
+    """The figure's title, emptied meanwhile: a legend moved to the top of the chart on a phone is titled with
+    it (None when the figure has no title, or has lent it already)."""
+    suptitle = getattr(fig, "_suptitle", None)
+    if suptitle is None or not suptitle.get_text():
+        return None
+    title = suptitle.get_text()
+    suptitle.set_text("")
+    undo.append(lambda: suptitle.set_text(title))
+    return title
+
+
+def _one_column(fig, undo) -> float:
+    """Put the panels of a grid of more than one column one under the other; return how many inches the
+    figure grows by (0 when it is left as it is)."""
+    panels = [ax for ax in fig.axes if ax.get_subplotspec() is not None and ax.get_visible()]
+    grids = {id(ax.get_subplotspec().get_gridspec()) for ax in panels}
+    if len(grids) != 1 or panels[0].get_subplotspec().get_gridspec().ncols < 2 or len(panels) < 2:
+        return 0.0
+    old_rows = panels[0].get_subplotspec().get_gridspec().nrows
+    column = fig.add_gridspec(len(panels), 1)
+    for i, ax in enumerate(panels):
+        spec = ax.get_subplotspec()
+        ax.set_subplotspec(column[i])
+        undo.append(lambda ax=ax, spec=spec: ax.set_subplotspec(spec))
+    return (len(panels) - old_rows) * _PHONE_PANEL_IN
 
 
 def _laid_out(fig, dpi):
