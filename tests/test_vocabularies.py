@@ -12,6 +12,7 @@ import pytest
 from datafolder import fields as _fields  # the schema's columns of a table
 
 import cchc_data as cd
+from cchc_data import vocabularies
 
 
 def _write(folder, table, header, rows):
@@ -147,3 +148,60 @@ class TestCatalog:
         assert list(hits.columns) == list(cd.catalog(data_dir=vocab).columns)
         assert hits.index.tolist() == [0]
         assert hits.at[0, "indicator"] == "zz_other"
+
+
+def _edit_csv(folder, table, change):
+    """Rewrite ``table`` with ``change(row)`` applied to every row (a dict; columns kept as they are)."""
+    with open(folder / f"{table}.csv", encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        fields, rows = reader.fieldnames, list(reader)
+    for row in rows:
+        change(row)
+    with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=fields)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+class TestSearchNationalRows:
+    """The national indices' rows of search(): their fields, and the data folder they are read from."""
+
+    def test_a_national_row_carries_the_index_catalogs_fields(self):
+        from cchc_data.national import national_index_catalog
+
+        nat = national_index_catalog().set_index("index").loc["sipas"]
+        hits = cd.search("SIPAS")
+        row = hits.iloc[-1]
+        assert row["indicator"] == "sipas" and row["domain"] == "national_index"
+        assert (row["label_vi"], row["label_en"]) == (nat["label_vi"], nat["label_en"])
+        assert (row["unit"], row["unit_vi"], row["unit_en"]) == (nat["unit"], nat["scale_vi"], nat["scale_en"])
+        assert row["description"] == nat["measures_en"] + " " + nat["measures_vi"]
+        missing = [c for c in hits.columns if c not in {"indicator", "label_vi", "label_en", "unit", "unit_vi",
+                                                        "unit_en", "domain", "description"}]  # fmt: skip
+        assert missing and (hits.iloc[-1][missing] == "").all(), "the catalog's other columns are empty strings"
+        assert hits.index.tolist() == list(range(len(hits))), "catalog rows and national rows indexed from 0"
+
+    def test_national_rows_come_from_the_data_folder_given(self, data_copy):
+        def rename(row):
+            if row["index"] == "sipas":
+                row["label_en"] = "Zqx satisfaction index"
+
+        _edit_csv(data_copy, "national_index_catalog", rename)
+        hits = cd.search("zqx", data_dir=data_copy)
+        assert hits["indicator"].tolist() == ["sipas"] and hits.at[0, "label_en"] == "Zqx satisfaction index"
+        assert cd.search("zqx").empty, "the bundled folder does not have it"
+
+
+class TestFlagSeverities:
+    def test_severities_come_from_the_data_folder_given(self, data_copy):
+        bundled = vocabularies.flag_severities()
+        flag = next(iter(bundled))
+        other = "print_slip" if bundled[flag] == "contradiction" else "contradiction"
+
+        def change(row):
+            if row["flag"] == flag:
+                row["severity"] = other
+
+        _edit_csv(data_copy, "flags", change)
+        assert vocabularies.flag_severities(data_dir=data_copy)[flag] == other
+        assert vocabularies.flag_severities()[flag] == bundled[flag]
