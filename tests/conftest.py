@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from datafolder import row, write_values
 
 os.environ.setdefault("MPLBACKEND", "Agg")  # charts render off-screen, before anything imports pyplot
 
@@ -47,3 +48,32 @@ def pytest_report_header(config):
 
 # Fixture notebooks are inputs of the runner tests, not notebooks for nbval to run.
 collect_ignore_glob = ["fixtures/*"]
+
+
+@pytest.fixture
+def small(data_copy):
+    """A data copy whose values are a hand-built PAPI history of Khánh Hòa (two sources for 2021)."""
+    write_values(
+        data_copy,
+        [
+            row(1, "papi", "khanh-hoa", 2019, "score", "province", 42.16, "points", "đạt 42,16 điểm, xếp thứ 49/63"),
+            row(2, "papi", "khanh-hoa", 2019, "rank", "province", 49, "rank", "đạt 42,16 điểm, xếp thứ 49/63"),
+            row(3, "papi", "", 2019, "rank", "provinces_ranked", 63, "count", "đạt 42,16 điểm, xếp thứ 49/63"),
+            row(4, "papi", "", 2019, "score", "national_average", 43.61, "points", "năm 2019 được 43,61 điểm"),
+            row(5, "papi", "khanh-hoa", 2021, "score", "province", 40.5, "points", "đạt 40,5 điểm"),
+            row(
+                1,
+                "papi",
+                "khanh-hoa",
+                2021,
+                "score",
+                "province",
+                40.5,
+                "points",
+                "reached 40.5 points",
+                source="baohagiang-en-2025-papi",
+            ),  # fmt: skip
+            row(6, "papi", "dak-lak", 2021, "rank", "province", 30, "rank", "xếp thứ 30/63"),
+        ],
+    )
+    return data_copy

@@ -84,3 +84,20 @@ def expected_summary(folder):
     for (province, domain, source, kind), n in counts.items():
         table.setdefault((province, domain, source), dict.fromkeys(kinds, 0))[kind] = n
     return {key: (*v.values(), sum(v.values())) for key, v in table.items()}
+
+
+def write_values(folder, rows):
+    """Replace national_indices.csv of a data copy by ``rows`` (dicts; missing fields are empty)."""
+    columns = fields(folder, "national_indices")
+    with open(folder / "national_indices.csv", "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=columns, lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({f: r.get(f, "") for f in columns})
+
+
+def row(id_, index, province, period, measure, scope, value, unit, evidence, *, source="baokhanhhoa-2024-papi",
+        qualifier="none", flag="", note_vi=""):  # fmt: skip
+    return dict(id=f"{source}-{id_:03d}", index=index, province=province, period=str(period), measure=measure,
+                scope=scope, value=str(value), unit=unit, qualifier=qualifier, source_id=source, evidence=evidence,
+                flag=flag, note_vi=note_vi)  # fmt: skip

@@ -11,54 +11,6 @@ import cchc_data as cd
 from cchc_data import national as nat
 from cchc_data import validation
 
-FIELDS = ["id", "index", "province", "period", "measure", "scope", "value", "unit", "qualifier", "source_id",
-          "evidence", "flag", "note", "note_vi"]  # fmt: skip
-
-
-def write_values(folder, rows):
-    """Replace national_indices.csv of a data copy by ``rows`` (dicts; missing fields are empty)."""
-    with open(folder / "national_indices.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=FIELDS, lineterminator="\n")
-        w.writeheader()
-        for r in rows:
-            w.writerow({f: r.get(f, "") for f in FIELDS})
-
-
-def row(id_, index, province, period, measure, scope, value, unit, evidence, *, source="baokhanhhoa-2024-papi",
-        qualifier="none", flag="", note_vi=""):  # fmt: skip
-    return dict(id=f"{source}-{id_:03d}", index=index, province=province, period=str(period), measure=measure,
-                scope=scope, value=str(value), unit=unit, qualifier=qualifier, source_id=source, evidence=evidence,
-                flag=flag, note_vi=note_vi)  # fmt: skip
-
-
-@pytest.fixture
-def small(data_copy):
-    """A data copy whose values are a hand-built PAPI history of Khánh Hòa (two sources for 2021)."""
-    write_values(
-        data_copy,
-        [
-            row(1, "papi", "khanh-hoa", 2019, "score", "province", 42.16, "points", "đạt 42,16 điểm, xếp thứ 49/63"),
-            row(2, "papi", "khanh-hoa", 2019, "rank", "province", 49, "rank", "đạt 42,16 điểm, xếp thứ 49/63"),
-            row(3, "papi", "", 2019, "rank", "provinces_ranked", 63, "count", "đạt 42,16 điểm, xếp thứ 49/63"),
-            row(4, "papi", "", 2019, "score", "national_average", 43.61, "points", "năm 2019 được 43,61 điểm"),
-            row(5, "papi", "khanh-hoa", 2021, "score", "province", 40.5, "points", "đạt 40,5 điểm"),
-            row(
-                1,
-                "papi",
-                "khanh-hoa",
-                2021,
-                "score",
-                "province",
-                40.5,
-                "points",
-                "reached 40.5 points",
-                source="baohagiang-en-2025-papi",
-            ),  # fmt: skip
-            row(6, "papi", "dak-lak", 2021, "rank", "province", 30, "rank", "xếp thứ 30/63"),
-        ],
-    )
-    return data_copy
-
 
 class TestNationalIndices:
     def test_loader_columns_types_and_labels(self):

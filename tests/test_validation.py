@@ -13,7 +13,7 @@ import frictionless
 import pandas as pd
 import pytest
 from corruptions import CASES, rows, write
-from datafolder import csv_rows, fact, write_csv, write_facts
+from datafolder import csv_rows, fact, row, write_csv, write_facts, write_values
 
 import cchc_data as cd
 from cchc_data import validation
@@ -230,55 +230,6 @@ def source_texts():
             )
         pytest.skip("CCHC_SOURCES_DIR is not set: point it at the folder of source texts (CI uses ../shared/seeds)")
     return folder
-
-
-FIELDS = ["id", "index", "province", "period", "measure", "scope", "value", "unit", "qualifier", "source_id",
-          "evidence", "flag", "note", "note_vi"]  # fmt: skip
-
-
-def write_values(folder, rows):
-    """Replace national_indices.csv of a data copy by ``rows`` (dicts; missing fields are empty)."""
-    with open(folder / "national_indices.csv", "w", newline="", encoding="utf-8") as fh:
-        w = csv.DictWriter(fh, fieldnames=FIELDS, lineterminator="\n")
-        w.writeheader()
-        for r in rows:
-            w.writerow({f: r.get(f, "") for f in FIELDS})
-
-
-def row(id_, index, province, period, measure, scope, value, unit, evidence, *, source="baokhanhhoa-2024-papi",
-        qualifier="none", flag="", note_vi=""):  # fmt: skip
-    return dict(id=f"{source}-{id_:03d}", index=index, province=province, period=str(period), measure=measure,
-                scope=scope, value=str(value), unit=unit, qualifier=qualifier, source_id=source, evidence=evidence,
-                flag=flag, note_vi=note_vi)  # fmt: skip
-
-
-@pytest.fixture
-def small(data_copy):
-    """A data copy whose values are a hand-built PAPI history of Khánh Hòa (two sources for 2021)."""
-    write_values(
-        data_copy,
-        [
-            row(1, "papi", "khanh-hoa", 2019, "score", "province", 42.16, "points", "đạt 42,16 điểm, xếp thứ 49/63"),
-            row(2, "papi", "khanh-hoa", 2019, "rank", "province", 49, "rank", "đạt 42,16 điểm, xếp thứ 49/63"),
-            row(3, "papi", "", 2019, "rank", "provinces_ranked", 63, "count", "đạt 42,16 điểm, xếp thứ 49/63"),
-            row(4, "papi", "", 2019, "score", "national_average", 43.61, "points", "năm 2019 được 43,61 điểm"),
-            row(5, "papi", "khanh-hoa", 2021, "score", "province", 40.5, "points", "đạt 40,5 điểm"),
-            row(
-                1,
-                "papi",
-                "khanh-hoa",
-                2021,
-                "score",
-                "province",
-                40.5,
-                "points",
-                "reached 40.5 points",
-                source="baohagiang-en-2025-papi",
-            ),  # fmt: skip
-            row(6, "papi", "dak-lak", 2021, "rank", "province", 30, "rank", "xếp thứ 30/63"),
-        ],
-    )
-    return data_copy
 
 
 class TestValidate:
@@ -913,8 +864,8 @@ class TestValidate:
         whole = next(w for w in facts if w["indicator"] == cat[part["indicator"]] and all(w[k] == part[k] for k in key))
         copies = []
         for n in range(2000):
-            for row, tag in ((part, "p"), (whole, "w")):
-                copies.append(dict(row, fact_id=f"{row['source_id']}-{tag}{n // 1000}-{n % 1000:03d}"))
+            for base, tag in ((part, "p"), (whole, "w")):
+                copies.append(dict(base, fact_id=f"{base['source_id']}-{tag}{n // 1000}-{n % 1000:03d}"))
         write(data_copy, "indicators", facts + copies)
         tracemalloc.start()
         try:
