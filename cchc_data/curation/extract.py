@@ -64,6 +64,7 @@ MIN_INDICATOR_MARGIN = (
 # Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
 # Order matters only for the reason reported (the first pattern that covers a number names it).
 SKIP: tuple[tuple[str, str], ...] = (
+    ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"),
     ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
     ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
                      r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
@@ -75,12 +76,15 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
                          r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
     ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
-             r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+|nay\s*\(\s*)?\d{1,2}[/.]\d{1,2}(?:/\d{2,4})?(?!\d)"
+             r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+|nay\s*\(\s*)?\d{1,2}(?:[/.]|\s+/\s+)\d{1,2}"
+             r"(?:\s*/\s*\d{2,4})?(?!\d)"  # sáng ngày 25 / 5
              r"|(?<![\d.,])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)"  # 17.5.2018
              r"|(?<![\d.,/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d|\s*%)"  # 25/5: a day over 12
              r"|(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?"
              r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"
              r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*\d{1,2}/\d{1,2}"),
+    ("count of the ranked", r"(?i:xếp hạng|bảng xếp hạng)\s+(?:(?:của|cho|các|cả)\s+)*\d+"
+                            r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"),  # "xếp hạng 63 tỉnh": those ranked
     ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
     ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
     ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
@@ -106,6 +110,7 @@ _YEAR_MENTION_RE = re.compile(
     r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
     r"|(?P<pair>(?P<p1>(?:19|20)\d{2})\s+và\s+(?:năm\s+)?(?P<p2>(?:19|20)\d{2})(?![\d.,]\d))"
     r"|(?P<quarter_only>(?i:quý)\s+(?P<q2>IV|I{1,3}|[1-4])(?![\w/-]))"
+    r"|(?P<month>(?i:tháng)\s+\d{1,2}\s*(?:[/-]|\s(?i:năm)\s)\s*(?P<my>(?:19|20)\d{2})(?![\d.,]\d))"
     r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
 )
 RESPECTIVELY = "lần lượt"
@@ -393,6 +398,8 @@ def _mention_label(m: re.Match, default_year: int | None = None) -> tuple[str, i
             return None
         q = _ROMAN.get(m["q2"].upper(), None) or int(m["q2"])
         return f"{default_year}-Q{q}", default_year
+    if m["month"]:  # "tháng 3/2025": the month's year (the period vocabulary has no months)
+        return m["my"], int(m["my"])
     if m["span"]:
         return f"{m['y1']}-{m['y2']}", int(m["y2"])
     if m["pair"]:  # "năm 2017 và 2018": both years
@@ -412,6 +419,10 @@ class _Context:
     why: list[str] = field(default_factory=list)
     consumed: set = field(default_factory=set)  # year mentions read as the period of the number before them
     listing: bool = False  # this paragraph is an item of a list its predecessor introduced
+    list_period: tuple[str, list[str]] | None = None  # the period in force after the line introducing the list
+    list_start: int = -1  # where the line introducing the list starts
+    latest: list = field(default_factory=lambda: [0, ""])  # the latest year a month or a date of a count named
+    list_goal: str = ""  # why the items are goals, if the line introducing them named one ("Mục tiêu năm 2025:")
 
     def kind_at(self, at: int) -> str:
         """``plan``, ``target`` or ``actual`` for a number at ``at``."""
@@ -419,6 +430,9 @@ class _Context:
             return "plan"
         return "target" if at < self.goal_until else "actual"
 
+
+#: A day before "tháng 3 năm 2025" makes it a date ("ngày 5 tháng 3 năm 2025"), which names no period.
+_DAY_BEFORE_RE = re.compile(r"\d\s*$")
 
 #: A year inside one of these (ISO 9001:2008, 3595/QĐ-UBND, ngày 18/3/2021) names no period.
 NOT_PERIOD_SPANS = ("standard", "document number", "date", "version", "url", "phone number")
@@ -428,7 +442,12 @@ def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, c
     """Period mentions in ``text[lo:hi]`` that name the period of what follows (not baselines, not a year
     already read as the period of the number before it: ``consumed``)."""
     for m in _YEAR_MENTION_RE.finditer(text, lo, hi):
-        if m.start() in consumed or any(why in NOT_PERIOD_SPANS for why in spans.reasons(m.start(), m.end())):
+        if m.start() in consumed:
+            continue
+        if m["month"]:  # "tháng 3/2025" names its year, "ngày 5 tháng 3 năm 2025" (a date) none
+            if _DAY_BEFORE_RE.search(low, max(lo, m.start() - 12), m.start()):
+                continue
+        elif any(why in NOT_PERIOD_SPANS for why in spans.reasons(m.start(), m.end())):
             continue
         before = low[max(lo, m.start() - 20) : m.start()]
         before_words = before.split()[-3:]
@@ -479,6 +498,7 @@ class _Candidate:
     sent: tuple[int, int] = (0, 0)
     noun: str = ""
     candidates: str = ""
+    item: tuple[int, int] | None = None  # (its list, its item) for a number in an item of a list
     why: list[str] = field(default_factory=list)
 
 
@@ -678,6 +698,26 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
         if not opened or ")" in gap or ")" not in text[m.end() : sent[1]]:
             return None
     return m
+
+
+NOW_REACH = 30  # characters before a number a "now" cue ("hiện có") is looked for in, within its segment
+
+
+@lru_cache(maxsize=1)
+def _now_re() -> re.Pattern:
+    words = "|".join(re.escape(c["cue"].lower()) for c in cues().of("now"))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+_BY_YEAR_RE = re.compile(r"(?i:vào|tới)\s+$")
+
+
+def _by_a_later_year(text: str, trailing: re.Match, default_end: int | None) -> bool:
+    """``đạt mức từ 80% trở lên vào năm 2020`` in a report of 2016: a level to reach by a year after the
+    report's period is a goal, whatever the verb."""
+    if not default_end or int(trailing["y"]) <= default_end:
+        return False
+    return bool(_BY_YEAR_RE.search(text, max(0, trailing.start() - 8), trailing.start()))
 
 
 _HEADING_RE = re.compile(r"\s*(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s+\S.*[^.!?…;,]$")
@@ -1065,7 +1105,9 @@ class _Stream:
     offset: int = 0  # of the block in the text
     lines: set = field(default_factory=set)  # hashes of the lines seen (of four words or more)
     contexts: set = field(default_factory=set)  # hashes of the contexts of the numbers proposed
-    decimals: set = field(default_factory=set)  # keys of the values with decimals proposed
+    latest: list = field(default_factory=lambda: [0, ""])  # the latest month's or count's date's year so far
+    counts: set = field(default_factory=set)  # keys of the counts proposed, with the words after them
+    decimals: dict = field(default_factory=dict)  # keys of the values with decimals proposed → their list item
 
 
 def _read_block(text: str, period: str, default_end, breakdown_labels, state: _Stream) -> list[_Candidate]:
@@ -1080,7 +1122,7 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
     segments = _Boundaries(_SEGMENT_END_RE, text)
     candidates: list[_Candidate] = []
     paragraph_start = -1
-    ctx = _Context(state.section[0], default_end, why=list(state.section[1]))
+    ctx = _Context(state.section[0], default_end, why=list(state.section[1]), latest=state.latest)
     section = state.section  # the period a heading or a paragraph's opening names
     repeated = _repeated_lines(text, state.lines)
     scanned = 0  # the text is read up to here
@@ -1099,12 +1141,21 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
                     ctx.period, ctx.why = section[0], list(section[1])
                 ctx.listing = True
                 last = _last_printed(text, para[0])  # the last character before this paragraph
-                if text[last : last + 1] != ":":  # item after item: the period runs on, goals do not
-                    ctx.goal_until = ctx.plan_until = -1
                 intro = lines.around(max(0, last))  # the line before
-                _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)  # after its last number
+                if text[last : last + 1] == ":":  # the list's introduction: its period is the items'
+                    _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)  # after its last number
+                    ctx.list_period, ctx.list_start = (ctx.period, list(ctx.why)), intro[0]
+                    ctx.list_goal = ctx.kind_why if ctx.goal_until >= len(text) else ""
+                else:  # item after item: an item's goal does not run on, nor a year one item named ("năm 2018 …")
+                    ctx.goal_until = ctx.plan_until = -1
+                    if ctx.list_goal:  # "Mục tiêu năm 2025:" then "- 95% …;" "- 80% …": goals, every one
+                        ctx.goal_until, ctx.kind_why = len(text), ctx.list_goal
+                    if ctx.list_period is not None:
+                        ctx.period, ctx.why = ctx.list_period[0], list(ctx.list_period[1])
+                    else:
+                        _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)
             else:  # the section's period runs on; a goal or a plan ends with its paragraph
-                ctx = _Context(section[0], default_end, why=list(section[1]), consumed=ctx.consumed)
+                ctx = _Context(section[0], default_end, why=list(section[1]), consumed=ctx.consumed, latest=ctx.latest)
             paragraph_start = scanned = para[0]
         sent = sentences.around(tok.start, para[0], para[1])
         # a sentence without stops (a PDF's table, a list) is read REACH characters around the number at most:
@@ -1165,14 +1216,26 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             cand.role, cand.fraction, cand.evidence = role, fraction, evidence
             cand.paragraph, cand.sentence, cand.segment, cand.sent = para[0], sent[0], seg, sent
             cand.period, cand.kind = ctx.period, kind
+            if ctx.listing and ctx.list_start >= 0:
+                cand.item = (state.offset + ctx.list_start, state.offset + para[0])
             cand.qualifier, cand.breakdown = token.qualifier, token.breakdown
             cand.unit = "count" if (fraction and not is_rank) else token.unit
             cand.why = list(ctx.why) + token.why
             if kind != "actual":
                 cand.why.append(ctx.kind_why)
+            if (
+                kind == "actual"
+                and ctx.latest[0] > _end_year(cand.period)
+                and _now_re().search(low, max(seg[0], tok.start - NOW_REACH), tok.start)
+            ):  # "Trung tâm hiện có gần 20 nơi" in a text that named March 2025: the time of writing
+                cand.period = str(ctx.latest[0])
+                cand.why.append(f"period: 'hiện' (now) in a text that named '{ctx.latest[1]}'")
             if trailing:
                 cand.period = trailing["y"]
                 cand.why.append(f"period '{trailing.group(0)}' printed after it")
+                if kind == "actual" and _by_a_later_year(text, trailing, default_end):
+                    cand.kind = "target"
+                    cand.why.append(f"target: 'vào {trailing.group(0)}' is after the report's period")
             if fraction and not is_rank:
                 cand.why.append(f"{role} of {fraction}")
             if tok.word_value is None and "." in number and not _GROUPED_RE.fullmatch(number):
@@ -1237,19 +1300,36 @@ def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans)
     for s, e, label in ranges:
         if not _glosses(text, s, lo):
             events.append((s, label, text[s:e], None))
+            _note_latest(ctx, label, text[s:e])
     for m, ignored, not_target, prefix in _period_mentions(text, low, lo, hi, spans, ctx.consumed):
         label_end = None if ignored else _mention_label(m, ctx.default_end)
         if label_end is None or any(s <= m.start() < e for s, e, _ in ranges):
             continue
         label, end = label_end
-        goal = end if "đến" in prefix.split() and not not_target else None
+        if m["month"]:
+            _note_latest(ctx, label, text[m.start() : m.end()])
+        goal = end if "đến" in prefix.split() and not not_target and not m["month"] else None  # not "đến tháng 3/2025"
         events.append((m.start(), label, text[m.start() : m.end()], goal))
-    for _, label, printed, goal in sorted(events, key=lambda ev: ev[0]):
+    for at, label, printed, goal in sorted(events, key=lambda ev: ev[0]):
         ctx.period = label
         ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{printed}'"]
         if goal and ctx.default_end and goal > ctx.default_end:
-            ctx.goal_until = len(text)  # the rest of the paragraph
+            ctx.goal_until = max(ctx.goal_until, _governs_on(text, spans, at + len(printed)))
             ctx.kind_why = f"target: 'đến năm {goal}' is after the report's period"
+
+
+def _note_latest(ctx: _Context, label: str, printed: str) -> None:
+    """Remember the latest year a month (``tháng 3/2025``) or the end of a count (``đến ngày 15/3/2025``)
+    named: the time the text was written, for what it says there is ``hiện có`` (a ``now`` cue)."""
+    year = _end_year(label)
+    if year > ctx.latest[0]:
+        ctx.latest[:] = [year, printed]
+
+
+def _end_year(label: str) -> int:
+    """The last year of a period label (``2021-Q1`` → 2021, ``2019-2020`` → 2020), 0 if none."""
+    tail, head = label[-4:], label[:4]
+    return int(tail) if tail.isdigit() else int(head) if head.isdigit() else 0
 
 
 GLOSS_GAP = 12  # characters between an opening bracket and the span of dates it holds ("(tính từ …")
@@ -1280,7 +1360,7 @@ def _section(text: str, low: str, ctx: _Context, lo: int, hi: int, spans, lines,
             words = _words(text, line[0], line[1], OPENING_WORDS)
             heading = _is_headline(text, line[0]) or _under_heading(text, line[1] + 1)  # "5. Cải cách …"
             until = line[1] if heading else words[min(OPENING_WORDS, len(words)) - 1][1]
-            probe = _Context(period, ctx.default_end, consumed=ctx.consumed)
+            probe = _Context(period, ctx.default_end, consumed=ctx.consumed, latest=ctx.latest)
             _advance_period(text, low, probe, line[0], until, spans)
             if probe.why or heading:
                 section = (probe.period, probe.why)
@@ -1301,12 +1381,14 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
         for m in _compiled(c["cue"]).finditer(low, start, hi):
             if _COUNTED_RE.search(low, max(sent[0], m.start() - 12), m.start()):
                 continue  # "12 mục tiêu": the thing a number counts, not a goal
+            if _not_a_goal(low, m, sent):
+                continue  # "tình hình thực hiện các mục tiêu", "các chỉ tiêu phát triển kinh tế - xã hội"
             before = " ".join(low[max(sent[0], m.start() - 20) : m.start()].split()[-2:])
             passing = [t["cue"] for t in cues().of("target_compare") if _compiled(t["cue"]).search(before)]
             until = _CLAUSE_END_RE.search(text, m.end(), sent[1]) if passing else None
             until = until.start() if until else sent[1]
-            if not passing:
-                until = len(text)  # to the end of the paragraph: the context is reset at the next one
+            if not passing:  # to the end of the paragraph, or of its sentence
+                until = _governs_on(text, spans, m.end())
             if passing and text[until : until + 1] == "(":  # "vượt chỉ tiêu (87%)": the bracket is the target
                 close = text.find(")", until, sent[1])
                 until = close if close != -1 else sent[1]
@@ -1318,6 +1400,46 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
             until = _SEGMENT_END_RE.search(text, m.end(), sent[1])
             ctx.plan_until = max(ctx.plan_until, until.start() if until else sent[1])
             ctx.kind_why = f"plan '{c['cue']}'"
+
+
+NOT_GOAL_WORDS = 5  # a not_target cue (before_cue) this many words before a target cue makes it no goal
+NAME_REACH = 40  # characters around a target cue searched for a name that holds it (a not_target "name" cue)
+
+
+def _not_a_goal(low: str, m: re.Match, sent: tuple[int, int]) -> bool:
+    """Whether the target cue at ``m`` names no goal: a review of goals (``tình hình thực hiện các mục tiêu,
+    chỉ tiêu năm 2024``: a ``not_target`` cue ``before_cue`` within its clause) or a name that holds it
+    (``các chỉ tiêu phát triển kinh tế - xã hội``, the name of an area: a ``not_target`` ``name`` cue)."""
+    clause = low[max(sent[0], m.start() - 60) : m.start()]
+    clause = re.split(r"[.;:()\n]", clause)[-1]
+    before = " ".join(clause.split()[-NOT_GOAL_WORDS:])
+    for c in cues().of("not_target"):
+        cue = c["cue"].lower()
+        if c["where"] == "before_cue" and _compiled(cue).search(before):
+            return True
+        if c["where"] == "name":
+            lo = max(sent[0], m.start() - NAME_REACH)
+            for n in _compiled(cue).finditer(low, lo, min(sent[1], m.end() + NAME_REACH)):
+                if n.start() <= m.start() and m.end() <= n.end():
+                    return True
+    return False
+
+
+def _governs_on(text: str, spans, at: int) -> int:
+    """Whether a goal named at ``at`` governs the rest of its paragraph rather than its sentence: a number
+    follows it in its sentence (``phấn đấu đến năm 2025, 100% …``), its sentence introduces a list (ends
+    with ``:``) or is a heading. An aim without a number (``đề ra mục tiêu đến năm 2025 xây dựng chính quyền
+    thân thiện …``) is no goal of the results the next sentences report. Returns the end of the paragraph
+    (``len(text)``: the context is reset at the next one) or of the sentence."""
+    end = _SENTENCE_END_RE.search(text, at, at + REACH)
+    end = end.start() if end else min(len(text), at + REACH)
+    line = text.rfind("\n", 0, at) + 1
+    heading = _SENTENCE_END_RE.search(text, line, at) is None and _is_headline(text, line)
+    if heading or text[at:end].rstrip().endswith(":"):
+        return len(text)
+    if any(not spans.skipped(t.start(), t.end()) for t in _TOKEN_RE.finditer(text, at, end)):
+        return len(text)
+    return end
 
 
 def _default_period(period, source_id: str, data_dir) -> str:
@@ -1525,13 +1647,37 @@ def _is_headline(text: str, start: int) -> bool:
     return len(line.split()) <= HEADLINE_WORDS and not _HEADLINE_END_RE.search(line)
 
 
-def _repeat_of(cand: _Candidate, seen: set) -> bool:
+def _repeat_of(cand: _Candidate, seen: dict) -> bool:
     """A value with decimals printed again with the same unit, period, kind, indicator and breakdown
-    (``73,40 điểm`` in the lead and in the body) is the same fact: once is enough. ``seen`` holds the
-    keys of the values kept so far."""
+    (``73,40 điểm`` in the lead and in the body) is the same fact: once is enough; but not in another item
+    of the same list (``4,80 điểm`` of one area, ``4,8 điểm`` of the next: two facts). ``seen`` maps the
+    keys of the values kept so far to the list item they were printed in."""
     if float(cand.value).is_integer() or cand.role:
         return False
     key = (cand.value, cand.unit, cand.period, cand.kind, cand.indicator, cand.breakdown)
+    if key in seen:
+        item = seen[key]
+        if not (item and cand.item and item[0] == cand.item[0] and item[1] != cand.item[1]):
+            return True
+    seen[key] = cand.item
+    return False
+
+
+COUNTED_WORDS = 4  # words after a count naming what it counts ("8 lĩnh vực đánh giá"; "08 UBND cấp huyện": too few)
+_COUNTED_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
+def _count_again(cand: _Candidate, text: str, seen: set) -> bool:
+    """A whole count printed again with the same four words after it, the same period and kind
+    (``cấu trúc thành 8 lĩnh vực đánh giá`` … ``Trong 8 lĩnh vực đánh giá``) is the same fact:
+    once is enough. ``seen`` holds the keys of the counts kept so far."""
+    if cand.unit != "count" or cand.role or not float(cand.value).is_integer():
+        return False
+    after = re.split(r"[,.;:()\n]", text[cand.end : cand.end + 60], maxsplit=1)[0]
+    words = _COUNTED_WORDS_RE.findall(after.lower())[:COUNTED_WORDS]
+    if len(words) < COUNTED_WORDS:
+        return False
+    key = (cand.value, tuple(words), cand.period, cand.kind)  # not the breakdown: a guess from around it
     if key in seen:
         return True
     seen.add(key)
@@ -1577,7 +1723,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 cand.why.extend(
                     f"not '{r[0]}': its cue words are not in the clause" for r in ranked[: ranked.index(fitting[0])]
                 )
-        if _repeat_of(cand, decimals):
+        if _repeat_of(cand, decimals) or _count_again(cand, text, state.counts):
             continue
         kept.append(cand)
         if cand.role == "part":
