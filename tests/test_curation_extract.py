@@ -31,6 +31,7 @@ needs_dev = pytest.mark.skipif(not DEV_DIR, reason="CCHC_EXTRACT_DEV_DIR not set
 FRESH_SETS = [
     ("extract_fresh", "CCHC_EXTRACT_FRESH_DIR", "fresh"),
     ("extract_fresh2", "CCHC_EXTRACT_FRESH2_DIR", "fresh2"),
+    ("extract_fresh3", "CCHC_EXTRACT_FRESH3_DIR", "fresh3"),
 ]
 
 
