@@ -422,6 +422,8 @@ class _Context:
     list_period: tuple[str, list[str]] | None = None  # the period in force after the line introducing the list
     list_start: int = -1  # where the line introducing the list starts
     latest: list = field(default_factory=lambda: [0, ""])  # the latest year a month or a date of a count named
+    goal_year: int = 0  # the year of the last "đến năm 2025" read …
+    goal_end: int = -1  # … and the end of its sentence: a year before it named later ends the goal
     list_goal: str = ""  # why the items are goals, if the line introducing them named one ("Mục tiêu năm 2025:")
 
     def kind_at(self, at: int) -> str:
@@ -1145,7 +1147,8 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
                 if text[last : last + 1] == ":":  # the list's introduction: its period is the items'
                     _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)  # after its last number
                     ctx.list_period, ctx.list_start = (ctx.period, list(ctx.why)), intro[0]
-                    ctx.list_goal = ctx.kind_why if ctx.goal_until >= len(text) else ""
+                    short = len(text[intro[0] : intro[1]].split()) <= HEADLINE_WORDS // 2  # "Mục tiêu năm 2025:"
+                    ctx.list_goal = ctx.kind_why if short and ctx.goal_until >= len(text) else ""
                 else:  # item after item: an item's goal does not run on, nor a year one item named ("năm 2018 …")
                     ctx.goal_until = ctx.plan_until = -1
                     if ctx.list_goal:  # "Mục tiêu năm 2025:" then "- 95% …;" "- 80% …": goals, every one
@@ -1313,8 +1316,13 @@ def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans)
     for at, label, printed, goal in sorted(events, key=lambda ev: ev[0]):
         ctx.period = label
         ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{printed}'"]
+        if goal:
+            end = _SENTENCE_END_RE.search(text, at, at + REACH)
+            ctx.goal_year, ctx.goal_end = goal, (end.start() if end else at + REACH)
+        elif ctx.goal_year and ctx.goal_end < at < ctx.goal_until and _end_year(label) < ctx.goal_year:
+            ctx.goal_until, ctx.goal_year = at, 0  # "mục tiêu đến năm 2025 …. Năm 2023, tỉnh xếp thứ 17": a result
         if goal and ctx.default_end and goal > ctx.default_end:
-            ctx.goal_until = max(ctx.goal_until, _governs_on(text, spans, at + len(printed)))
+            ctx.goal_until = len(text)  # the rest of the paragraph
             ctx.kind_why = f"target: 'đến năm {goal}' is after the report's period"
 
 
@@ -1387,8 +1395,8 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
             passing = [t["cue"] for t in cues().of("target_compare") if _compiled(t["cue"]).search(before)]
             until = _CLAUSE_END_RE.search(text, m.end(), sent[1]) if passing else None
             until = until.start() if until else sent[1]
-            if not passing:  # to the end of the paragraph, or of its sentence
-                until = _governs_on(text, spans, m.end())
+            if not passing:
+                until = len(text)  # to the end of the paragraph: the context is reset at the next one
             if passing and text[until : until + 1] == "(":  # "vượt chỉ tiêu (87%)": the bracket is the target
                 close = text.find(")", until, sent[1])
                 until = close if close != -1 else sent[1]
@@ -1402,7 +1410,7 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
             ctx.kind_why = f"plan '{c['cue']}'"
 
 
-NOT_GOAL_WORDS = 5  # a not_target cue (before_cue) this many words before a target cue makes it no goal
+NOT_GOAL_WORDS = 4  # a not_target cue (before_cue) at most this many words (no number) before a target cue: no goal
 NAME_REACH = 40  # characters around a target cue searched for a name that holds it (a not_target "name" cue)
 
 
@@ -1410,36 +1418,21 @@ def _not_a_goal(low: str, m: re.Match, sent: tuple[int, int]) -> bool:
     """Whether the target cue at ``m`` names no goal: a review of goals (``tình hình thực hiện các mục tiêu,
     chỉ tiêu năm 2024``: a ``not_target`` cue ``before_cue`` within its clause) or a name that holds it
     (``các chỉ tiêu phát triển kinh tế - xã hội``, the name of an area: a ``not_target`` ``name`` cue)."""
-    clause = low[max(sent[0], m.start() - 60) : m.start()]
+    clause = low[max(sent[0], m.start() - 80) : m.start()]
     clause = re.split(r"[.;:()\n]", clause)[-1]
-    before = " ".join(clause.split()[-NOT_GOAL_WORDS:])
     for c in cues().of("not_target"):
         cue = c["cue"].lower()
-        if c["where"] == "before_cue" and _compiled(cue).search(before):
-            return True
+        if c["where"] == "before_cue":
+            for n in _compiled(cue).finditer(clause):
+                between = clause[n.end() :]
+                if len(between.split()) <= NOT_GOAL_WORDS and not _DIGIT_RE.search(between):
+                    return True
         if c["where"] == "name":
             lo = max(sent[0], m.start() - NAME_REACH)
             for n in _compiled(cue).finditer(low, lo, min(sent[1], m.end() + NAME_REACH)):
                 if n.start() <= m.start() and m.end() <= n.end():
                     return True
     return False
-
-
-def _governs_on(text: str, spans, at: int) -> int:
-    """Whether a goal named at ``at`` governs the rest of its paragraph rather than its sentence: a number
-    follows it in its sentence (``phấn đấu đến năm 2025, 100% …``), its sentence introduces a list (ends
-    with ``:``) or is a heading. An aim without a number (``đề ra mục tiêu đến năm 2025 xây dựng chính quyền
-    thân thiện …``) is no goal of the results the next sentences report. Returns the end of the paragraph
-    (``len(text)``: the context is reset at the next one) or of the sentence."""
-    end = _SENTENCE_END_RE.search(text, at, at + REACH)
-    end = end.start() if end else min(len(text), at + REACH)
-    line = text.rfind("\n", 0, at) + 1
-    heading = _SENTENCE_END_RE.search(text, line, at) is None and _is_headline(text, line)
-    if heading or text[at:end].rstrip().endswith(":"):
-        return len(text)
-    if any(not spans.skipped(t.start(), t.end()) for t in _TOKEN_RE.finditer(text, at, end)):
-        return len(text)
-    return end
 
 
 def _default_period(period, source_id: str, data_dir) -> str:
