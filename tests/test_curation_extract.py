@@ -726,7 +726,7 @@ class TestExtract:
             "Tỉnh đề ra mục tiêu đến năm 2030 xây dựng chính quyền số. Năm 2024, tỉnh xếp thứ 21/63.",
         ],
     )
-    def test_a_goal_word_in_a_review_a_name_or_an_aim_without_a_number_makes_no_target(self, text):
+    def test_a_goal_word_in_a_review_a_name_or_an_aim_before_an_earlier_years_result_makes_no_target(self, text):
         got = ex(text, period="2024")
         assert len(got) == 1 and got.iloc[0]["kind"] == "actual", got[["value", "kind", "why"]]
 
@@ -737,12 +737,20 @@ class TestExtract:
             ("Chỉ tiêu về hồ sơ trực tuyến là 90%.", 90),
             ("Phấn đấu đến năm 2030, 100% hồ sơ được số hóa. Tỷ lệ trực tuyến đạt 85%.", 85),
             ("Mục tiêu năm 2025:\n- 95% hồ sơ đúng hạn;\n- 82% hồ sơ trực tuyến.", 82),
+            ("Tỉnh phấn đấu đến năm 2026, người dân không phải nộp lại giấy tờ. Giao dịch trực tuyến đạt 35%.", 35),
             ("Cần cải thiện để đạt mức hài lòng từ 85% trở lên vào năm 2020.", 85),  # in a text of 2016
         ],
     )
     def test_a_real_target_clause_is_still_a_target(self, text, value):
         got = ex(text, period="2016" if "2020." in text else "2024").set_index("value")
         assert got.at[value, "kind"] == "target"
+
+    def test_a_long_line_with_a_goal_word_before_a_list_does_not_make_every_item_a_goal(self):
+        text = (
+            "Trên cơ sở chỉ tiêu biên chế được giao, tỉnh đã rà soát tình hình quản lý cán bộ, công chức ở các cơ quan, "
+            "cụ thể như sau:\n- Về công chức: năm 2024 được giao 1.750 biên chế.\n- Về viên chức: được giao 20.400 biên chế."
+        )
+        assert ex(text, period="2024").set_index("value").at[20400, "kind"] == "actual"
 
     def test_a_level_reached_by_a_year_not_after_the_report_is_no_target(self):
         assert one("Tỉnh đạt 78% vào năm 2016.", period="2016")["kind"] == "actual"
