@@ -718,6 +718,21 @@ class TestExtract:
         assert got == {41000: "2024", 3100: "2025", 18: "2025"}
         assert one("Năm 2024, Trung tâm hiện có 15 quầy.", period="2024")["period"] == "2024"  # no later month
 
+    def test_what_is_there_up_to_now_takes_the_texts_period_over_an_earlier_year(self):
+        text = "Năm 2023, tỉnh đạt 91%. Đến nay, 12/12 sở đã kết nối."
+        got = ex(text, period="2024")
+        assert got["period"].tolist() == ["2023", "2024", "2024"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Năm 2022, tỉnh nhận 640 hồ sơ, tăng 12% so với cùng kỳ năm 2021.",
+            "Năm 2022, tỉnh được giao 640 biên chế (giảm 12 chỉ tiêu so với số giao năm 2021).",
+        ],
+    )
+    def test_a_baseline_year_a_few_words_after_so_voi_is_no_period(self, text):
+        assert set(ex(text, period="2022")["period"]) == {"2022"}
+
     @pytest.mark.parametrize(
         "text",
         [

@@ -461,7 +461,21 @@ def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, c
         ]  # fmt: skip  "từ năm 2018 đến nay" starts a count; "từ (2013-2018)" names a span
         not_target = [c for c in cues().of("not_target") if c["where"] == "before_year" and c["cue"] in prefix]
         published = _published_re().search(low, max(lo, m.start() - 45), m.start())
-        yield m, bool(ignored) or bool(published), bool(not_target), prefix
+        far = _baseline_before(low[max(lo, m.start() - 50) : m.start()])
+        yield m, bool(ignored) or bool(published) or far, bool(not_target), prefix
+
+
+BASELINE_WORDS = 5  # a baseline cue ("so với cùng kỳ năm 2020") this many words before a year, in its clause
+
+
+def _baseline_before(before: str) -> bool:
+    """Whether a year after ``before`` is a baseline named a few words on (``so với cùng kỳ năm 2020``,
+    ``so với số giao năm 2020``): a ``period_ignore`` cue ``before_year_far`` in the last words of its clause."""
+    clause = re.split(r"[,;:.()!?\n]", before)[-1]
+    words = " ".join(clause.split()[-BASELINE_WORDS:])
+    return any(
+        c["where"] == "before_year_far" and _compiled(c["cue"]).search(words) for c in cues().of("period_ignore")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -691,8 +705,8 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
     if re.search(r"[;.]", gap) or len(gap.split()) > 8:
         return None
     prefix = " ".join(gap.lower().split()[-2:])
-    if any(_compiled(c["cue"]).search(prefix) for c in cues().of("period_ignore")):
-        return None  # "tăng 4 bậc so với năm 2017": a baseline
+    if any(_compiled(c["cue"]).search(prefix) for c in cues().of("period_ignore")) or _baseline_before(gap.lower()):
+        return None  # "tăng 4 bậc so với năm 2017", "tăng 20% so với cùng kỳ năm 2020": a baseline
     if _published_re().search(text[max(tok.end, m.start() - 45) : m.start()].lower()):
         return None  # "xếp thứ 12/63 (công bố năm 2022)": when it was published
     if "," in gap:  # only inside brackets that close after the year
@@ -1211,6 +1225,10 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
         else:
             pieces = [("part", tok.a, tok.start), ("whole", tok.b, tok.b_start)]
         kind = ctx.kind_at(tok.start)
+        if ctx.latest[0] > (default_end or 0):  # the time of writing: the latest month the text named …
+            now_label, now_year, now_why = str(ctx.latest[0]), ctx.latest[0], f"the text named '{ctx.latest[1]}'"
+        else:  # … or the text's period
+            now_label, now_year, now_why = period, default_end or 0, "the text's period"
         for role, number, start in pieces:
             value = first if role != "whole" else parse_vn_number(number)
             if role == "" and tok.word_value is None:
@@ -1228,11 +1246,11 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
                 cand.why.append(ctx.kind_why)
             if (
                 kind == "actual"
-                and ctx.latest[0] > _end_year(cand.period)
+                and now_year > _end_year(cand.period)
                 and _now_re().search(low, max(seg[0], tok.start - NOW_REACH), tok.start)
-            ):  # "Trung tâm hiện có gần 20 nơi" in a text that named March 2025: the time of writing
-                cand.period = str(ctx.latest[0])
-                cand.why.append(f"period: 'hiện' (now) in a text that named '{ctx.latest[1]}'")
+            ):  # "Đến nay, 100% xã …", "Trung tâm hiện có gần 20 nơi": the time of writing
+                cand.period = now_label
+                cand.why.append(f"period: now ('hiện', 'đến nay'): {now_why}")
             if trailing:
                 cand.period = trailing["y"]
                 cand.why.append(f"period '{trailing.group(0)}' printed after it")
