@@ -738,6 +738,7 @@ class TestExtract:
         [
             "I. TÌNH HÌNH THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU NĂM 2024\n1. Hạ tầng: 98% thôn có sóng 4G.",
             "Lĩnh vực tác động đến người dân và các chỉ tiêu phát triển kinh tế - xã hội (12,95 điểm).",
+            "Theo chỉ tiêu biên chế được giao:\n- Năm 2024, tỉnh có 1.750 công chức.",
             "Tỉnh đề ra mục tiêu đến năm 2030 xây dựng chính quyền số. Năm 2024, tỉnh xếp thứ 21/63.",
         ],
     )
