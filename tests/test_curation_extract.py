@@ -789,6 +789,13 @@ class TestExtract:
         assert ex(text)["value"].tolist() == [9, 40, 3]
         # too few words to tell: two counts of district committees of two sentences are two facts
         assert ex("Có 08 UBND cấp huyện. Sau đó 08 UBND cấp huyện đạt.")["value"].tolist() == [8, 8]
+        # not referred to again ("ở", "trong" before it): the same count of two districts is two facts
+        assert ex("Huyện A có 12 hồ sơ trễ hạn giải quyết. Huyện B có 12 hồ sơ trễ hạn giải quyết.")[
+            "value"
+        ].tolist() == [
+            12,
+            12,
+        ]
 
 
 class TestCues:

@@ -1122,7 +1122,7 @@ class _Stream:
     lines: set = field(default_factory=set)  # hashes of the lines seen (of four words or more)
     contexts: set = field(default_factory=set)  # hashes of the contexts of the numbers proposed
     latest: list = field(default_factory=lambda: [0, ""])  # the latest month's or count's date's year so far
-    counts: set = field(default_factory=set)  # keys of the counts proposed, with the words after them
+    counts: dict = field(default_factory=dict)  # keys of the counts proposed (with the words after them) → where
     decimals: dict = field(default_factory=dict)  # keys of the values with decimals proposed → their list item
 
 
@@ -1678,10 +1678,14 @@ COUNTED_WORDS = 4  # words after a count naming what it counts ("8 lĩnh vực �
 _COUNTED_WORDS_RE = re.compile(r"[^\W\d_]+")
 
 
-def _count_again(cand: _Candidate, text: str, seen: set) -> bool:
-    """A whole count printed again with the same four words after it, the same period and kind
-    (``cấu trúc thành 8 lĩnh vực đánh giá`` … ``Trong 8 lĩnh vực đánh giá``) is the same fact:
-    once is enough. ``seen`` holds the keys of the counts kept so far."""
+REPEAT_REACH = 3000  # characters after a count within which it can be referred to again
+
+
+def _count_again(cand: _Candidate, text: str, seen: dict, offset: int) -> bool:
+    """A whole count referred to again (a ``repeat_marker`` word before it: ``ở``, ``trong``) shortly after
+    it was printed, with the same four words after it, the same period and kind (``cấu trúc thành 8 lĩnh
+    vực đánh giá`` … ``Trong 8 lĩnh vực đánh giá``), is the same fact: once is enough. ``seen`` maps the keys
+    of the counts kept so far to where they were printed (in the whole text: ``offset`` is the block's)."""
     if cand.unit != "count" or cand.role or not float(cand.value).is_integer():
         return False
     after = re.split(r"[,.;:()\n]", text[cand.end : cand.end + 60], maxsplit=1)[0]
@@ -1689,9 +1693,12 @@ def _count_again(cand: _Candidate, text: str, seen: set) -> bool:
     if len(words) < COUNTED_WORDS:
         return False
     key = (cand.value, tuple(words), cand.period, cand.kind)  # not the breakdown: a guess from around it
-    if key in seen:
-        return True
-    seen.add(key)
+    at = offset + cand.start
+    if key in seen and at - seen[key] <= REPEAT_REACH:
+        before = text[max(0, cand.start - 12) : cand.start].lower().split()
+        if before and before[-1] in {c["cue"].lower() for c in cues().of("repeat_marker")}:
+            return True
+    seen[key] = at
     return False
 
 
@@ -1734,7 +1741,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 cand.why.extend(
                     f"not '{r[0]}': its cue words are not in the clause" for r in ranked[: ranked.index(fitting[0])]
                 )
-        if _repeat_of(cand, decimals) or _count_again(cand, text, state.counts):
+        if _repeat_of(cand, decimals) or _count_again(cand, text, state.counts, state.offset):
             continue
         kept.append(cand)
         if cand.role == "part":
