@@ -1005,12 +1005,16 @@ def extract(
     - ``qualifier`` from the words around it (``trên``, ``hơn``, ``gần``, ``ước tính`` …, see
       ``extract_cues.csv``; ``trên 07 lĩnh vực`` means *across*, not *more than*);
     - ``unit`` (``percent``, ``vnd``, ``minute``, else ``count``), ``kind`` (``target`` after cues such
-      as ``phấn đấu``, ``mục tiêu`` or ``đến năm`` a year after the report's period), ``period`` (the
+      as ``phấn đấu``, ``mục tiêu`` or ``đến năm`` a year after the report's period, up to a later sentence
+      naming an earlier year, and for a level ``vào năm`` such a year; not in a review of goals
+      ``tình hình thực hiện các mục tiêu``, nor in a name ``chỉ tiêu biên chế``), ``period`` (the
       last period named in the paragraph before it — ``năm 2019``, ``quý I/2021``,
       ``giai đoạn 2021 - 2030``, a span of dates ``từ ngày 02/6/2017 … đến hết tháng 4/2018``, a count
       ``lũy kế đến ngày 31/12/2021`` — but not a baseline such as ``so với năm 2015``, nor a date alone,
       nor the year an index was published (``công bố năm 2022``), nor a bracketed span of dates explaining
-      the period just named (``quý I năm 2020 (tính từ 1/12/2019 đến 29/2/2020)``);
+      the period just named (``quý I năm 2020 (tính từ 1/12/2019 đến 29/2/2020)``), nor a year one item of a
+      list named for the next items; a month of a year (``tháng 3/2025``) names its year; what is there now
+      (``hiện có``, ``đến nay``) is of the time of writing (``period``, or a later month the text named);
       else its section's: the period of a heading, or of a paragraph that opens with one; else ``period``),
       ``breakdown`` (``cấp huyện`` → ``level:district``, ``ngành Công an`` → ``agency:police`` …),
       ``flag`` ``format_anomaly`` for a dot used as decimal mark (``11.3 %``);
