@@ -689,6 +689,21 @@ class TestExtract:
         got = ex(text, period="2020").set_index("value")["period"].to_dict()
         assert got == {5.12: "2020", 4.75: "2019", 4.33: "2020", 4.10: "2019", 7.45: "2020"}
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Chỉ số A đạt 5,12 điểm (năm 2019 đạt 4,75 điểm); chỉ số B đạt 4,33 điểm (năm 2019 đạt 4,10 điểm).",
+            "Chỉ số A đạt 5,12 điểm, năm 2019 đạt 4,75 điểm; chỉ số B đạt 4,33 điểm, năm 2019 đạt 4,10 điểm.",
+        ],
+    )
+    def test_a_comparison_year_inside_a_sentence_is_the_period_of_its_clause_only(self, text):
+        got = ex(text, period="2020").set_index("value")["period"].to_dict()
+        assert got == {5.12: "2020", 4.75: "2019", 4.33: "2020", 4.10: "2019"}
+
+    def test_a_year_after_a_number_is_its_own_and_not_the_next_numbers(self):
+        got = ex("Tỉnh xếp 58/63 vào năm 2007 và 40/63 năm 2019.", period="2019")
+        assert got.set_index("value")["period"].to_dict() == {58: "2007", 40: "2019", 63: "2019"}
+
     def test_the_same_decimal_in_another_item_of_a_list_is_another_fact(self):
         text = "Kết quả như sau:\n1. Môi trường đạt 3,9 điểm.\n2. Điện tử đạt 3,90 điểm."
         assert ex(text)["value"].tolist() == [3.9, 3.9]

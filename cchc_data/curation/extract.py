@@ -422,6 +422,7 @@ class _Context:
     list_period: tuple[str, list[str]] | None = None  # the period in force after the line introducing the list
     list_start: int = -1  # where the line introducing the list starts
     latest: list = field(default_factory=lambda: [0, ""])  # the latest year a month or a date of a count named
+    restore: tuple | None = None  # (position, period, why): a comparison year's clause ends there
     goal_year: int = 0  # the year of the last "đến năm 2025" read …
     goal_end: int = -1  # … and the end of its sentence: a year before it named later ends the goal
     list_goal: str = ""  # why the items are goals, if the line introducing them named one ("Mục tiêu năm 2025:")
@@ -690,6 +691,7 @@ def _range_role(text: str, tokens: list[_Tok], k: int) -> str:
     return ""
 
 
+LEADS_WORDS = 3  # a year this few words (no stop) before the next number is that number's, not a trailing one
 _TRAILING_YEAR_RE = re.compile(r"(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?![\d.,]\d|\s*[-–]\s*\d)")
 
 
@@ -704,6 +706,10 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
     gap = text[tok.end : m.start()]
     if re.search(r"[;.]", gap) or len(gap.split()) > 8:
         return None
+    if k + 1 < len(tokens) and tokens[k + 1].start < sent[1]:
+        lead = text[m.end() : tokens[k + 1].start]
+        if not re.search(r"[,;.)]|(?<!\w)(?:và|còn)(?!\w)", lead.lower()) and len(lead.split()) <= LEADS_WORDS:
+            return None  # "4,60 điểm (năm 2018 đạt 4,96 điểm)": the year is of the number after it
     prefix = " ".join(gap.lower().split()[-2:])
     if any(_compiled(c["cue"]).search(prefix) for c in cues().of("period_ignore")) or _baseline_before(gap.lower()):
         return None  # "tăng 4 bậc so với năm 2017", "tăng 20% so với cùng kỳ năm 2020": a baseline
@@ -1271,6 +1277,8 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             for prev in reversed(candidates[: -len(pieces)]):
                 if prev.sentence != sent[0] or re.search(r"[,;.]", text[prev.end : tok.start]):
                     break
+                if any(w.endswith("printed after it") for w in prev.why):
+                    break  # "58/63 vào năm 2007 và 40/63 năm 2019": it has its own
                 prev.period = trailing["y"]
                 prev.why.append(f"period '{trailing.group(0)}' printed after it")
 
@@ -1336,6 +1344,10 @@ def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans)
         goal = end if "đến" in prefix.split() and not not_target and not m["month"] else None  # not "đến tháng 3/2025"
         events.append((m.start(), label, text[m.start() : m.end()], goal))
     for at, label, printed, goal in sorted(events, key=lambda ev: ev[0]):
+        _restore(ctx, at)
+        until = None if goal else _comparison_until(text, spans, ctx, at, at + len(printed), label)
+        if until is not None:  # "đạt 4,60 điểm (năm 2018 đạt 4,96 điểm); …": back to the period after it
+            ctx.restore = (until, ctx.period, list(ctx.why))
         ctx.period = label
         ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{printed}'"]
         if goal:
@@ -1346,6 +1358,28 @@ def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans)
         if goal and ctx.default_end and goal > ctx.default_end:
             ctx.goal_until = len(text)  # the rest of the paragraph
             ctx.kind_why = f"target: 'đến năm {goal}' is after the report's period"
+    _restore(ctx, hi)
+
+
+def _restore(ctx: _Context, at: int) -> None:
+    """Back to the period in force before a comparison year, once past the end of its clause."""
+    if ctx.restore is not None and at >= ctx.restore[0]:
+        _, ctx.period, ctx.why = ctx.restore
+        ctx.restore = None
+
+
+def _comparison_until(text: str, spans, ctx: _Context, start: int, end: int, label: str) -> int | None:
+    """``Chỉ số A đạt 4,60 điểm, năm 2018 đạt 4,96 điểm; chỉ số B …``: a year earlier than the period in
+    force, named inside a sentence after a number, compares: it is the period of its segment only (up to
+    ``;``, a bracket or the sentence's end). Returns that end, or None for a period that runs on."""
+    if not _end_year(label) or _end_year(label) >= _end_year(ctx.period) or "-" in label:
+        return None
+    lo = max(0, start - REACH)
+    opened = max(text.rfind(c, lo, start) for c in ".!?\n")
+    if not any(not spans.skipped(t.start(), t.end()) for t in _TOKEN_RE.finditer(text, opened + 1, start)):
+        return None  # the sentence opens with it ("Năm 2018, …"): it runs on
+    stop = _SEGMENT_END_RE.search(text, end, end + REACH)
+    return stop.end() if stop else end + REACH
 
 
 def _note_latest(ctx: _Context, label: str, printed: str) -> None:
