@@ -753,6 +753,7 @@ class TestExtract:
         [
             "I. TÌNH HÌNH THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU NĂM 2024\n1. Hạ tầng: 98% thôn có sóng 4G.",
             "Lĩnh vực tác động đến người dân và các chỉ tiêu phát triển kinh tế - xã hội (12,95 điểm).",
+            "Tác động đến tổ chức và các chỉ tiêu phát triển KT-XH: 13,02 điểm.",
             "Theo chỉ tiêu biên chế được giao:\n- Năm 2024, tỉnh có 1.750 công chức.",
             "Tỉnh đề ra mục tiêu đến năm 2030 xây dựng chính quyền số. Năm 2024, tỉnh xếp thứ 21/63.",
         ],
@@ -766,6 +767,7 @@ class TestExtract:
         [
             ("Phấn đấu đạt 95% vào năm 2025.", 95),
             ("Chỉ tiêu về hồ sơ trực tuyến là 90%.", 90),
+            ("Phấn đấu hoàn thành các chỉ tiêu phát triển KT-XH năm 2026, tăng trưởng 7%.", 7),
             ("Phấn đấu đến năm 2030, 100% hồ sơ được số hóa. Tỷ lệ trực tuyến đạt 85%.", 85),
             ("Mục tiêu năm 2025:\n- 95% hồ sơ đúng hạn;\n- 82% hồ sơ trực tuyến.", 82),
             ("Tỉnh phấn đấu đến năm 2026, người dân không phải nộp lại giấy tờ. Giao dịch trực tuyến đạt 35%.", 35),
