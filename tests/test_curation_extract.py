@@ -790,7 +790,12 @@ class TestExtract:
 
     @pytest.mark.parametrize(
         "text",
-        ["Lượt xem: 915", "Sáng ngày 18 / 5 , tỉnh họp.", "Bộ công bố chỉ số và xếp hạng 63 tỉnh, thành phố."],
+        [
+            "Lượt xem: 915",
+            "Sáng ngày 18 / 5 , tỉnh họp.",
+            "Hôm nay (18 /5) tỉnh họp.",
+            "Bộ công bố chỉ số và xếp hạng 63 tỉnh, thành phố.",
+        ],
     )
     def test_a_view_counter_a_spaced_date_and_the_count_of_the_ranked_are_not_facts(self, text):
         assert ex(text).empty, ex(text)[["value", "evidence"]]
