@@ -737,6 +737,7 @@ class TestExtract:
         text = "Năm 2023, tỉnh đạt 91%. Đến nay, 12/12 sở đã kết nối."
         got = ex(text, period="2024")
         assert got["period"].tolist() == ["2023", "2024", "2024"]
+        assert one("Năm 2022, tỉnh hiện có 20 trung tâm.", period="2024")["period"] == "2022"  # its sentence's year
 
     @pytest.mark.parametrize(
         "text",

@@ -1258,6 +1258,7 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
                 kind == "actual"
                 and now_year > _end_year(cand.period)
                 and _now_re().search(low, max(seg[0], tok.start - NOW_REACH), tok.start)
+                and not _YEAR_MENTION_RE.search(text, sent[0], tok.start)  # "Năm 2022, tỉnh hiện có …": 2022
             ):  # "Đến nay, 100% xã …", "Trung tâm hiện có gần 20 nơi": the time of writing
                 cand.period = now_label
                 cand.why.append(f"period: now ('hiện', 'đến nay'): {now_why}")
