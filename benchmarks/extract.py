@@ -357,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         printed, met = extract_dev.table(extract_dev.run(args.fresh2, extract_dev.FRESH2))
         print(printed)
         body.append(
-            "### Second fresh held-out set (clean, never seen before its measurement): `extract_fresh2/`\n\n"
+            "### Second fresh held-out set (clean at its one measurement; round 5 tuned on it): `extract_fresh2/`\n\n"
             "Eight excerpts about eight more provinces, curated and committed before the extractor read them "
             "(`extract_fresh2/README.md`: how, and whether anything changed after the one measurement).\n\n"
             f"```\n{printed}\n```\n"
