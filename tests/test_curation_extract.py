@@ -32,6 +32,7 @@ FRESH_SETS = [
     ("extract_fresh", "CCHC_EXTRACT_FRESH_DIR", "fresh"),
     ("extract_fresh2", "CCHC_EXTRACT_FRESH2_DIR", "fresh2"),
     ("extract_fresh3", "CCHC_EXTRACT_FRESH3_DIR", "fresh3"),
+    ("extract_fresh4", "CCHC_EXTRACT_FRESH4_DIR", "fresh4"),
 ]
 
 
