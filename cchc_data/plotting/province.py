@@ -559,7 +559,30 @@ def draw_coverage(matrix, facts, *, lang="vi", ax=None, labels=None) -> Axes:
     _header(ax, title, notes, reserve=18 if len(cols) <= 6 else 0)
     _footer(ax.figure, facts, lang)
     _attach_values(ax.figure, counted)
+    if len(cols) <= 6:
+        ax.cchc_columns = cols
+        ax.figure.cchc_phone_layout = _coverage_phone_layout
     return ax
+
+
+def _coverage_phone_layout(fig) -> None:
+    """Lay a coverage chart out for its phone rendering: the provinces' names over the columns one word a line
+    (at phone width "Đắk Lắk Hà Giang" would run together), the title and its notes moved up by the lines gained."""
+    for ax in fig.axes:
+        cols = getattr(ax, "cchc_columns", None)
+        if not cols:
+            continue
+        wrapped = ["\n".join(c.split()) for c in cols]
+        gained = max(w.count("\n") for w in wrapped)
+        if not gained:
+            continue
+        ax.set_xticks(range(len(cols)), wrapped, rotation=0, ha="center")
+        more = gained * ax.get_xticklabels()[0].get_fontsize() * 1.2  # points
+        for note in ax.texts:
+            if note.get_gid() == "cchc-subtitle":
+                note.xyann = (note.xyann[0], note.xyann[1] + more)
+                note.cchc_title_pad += more
+                ax._set_title_offset_trans(note.cchc_title_pad)
 
 
 _HEADER_GAP = 0.6  # rows between a group's header label and its first bar (and the previous group's last)
