@@ -473,7 +473,7 @@ class TestCoverageHeatmap:
             renderer = fig.canvas.get_renderer()
             boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels()]
             note = next(t for t in ax.texts if t.get_gid() == "cchc-subtitle").get_window_extent(renderer)
-            seen["gaps"] = [b.x0 - a.x1 for a, b in zip(boxes, boxes[1:])]
+            seen["gaps"] = [b.x0 - a.x1 for a, b in zip(boxes, boxes[1:], strict=False)]
             seen["under_note"] = note.y0 - max(b.y1 for b in boxes)
             return save(fig, path, bbox, **kwargs)
 
