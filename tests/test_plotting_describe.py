@@ -39,6 +39,14 @@ class TestDescribeChart:
         fig.cchc_values = pd.DataFrame()
         assert describe_chart(fig, "en") == "Nothing to draw. second line is a note."
 
+    def test_a_title_wrapped_on_the_chart_reads_as_written(self):
+        """A long title drawn on two lines is one title in the sentence, not "… điều hành. (E-Office) …"."""
+        ax = pl.breakdown_chart("khanh-hoa", "agencies_using_eoffice", lang="vi")
+        drawn = ax.get_title(loc="left")
+        assert "\n" in drawn  # wrapped on the chart
+        assert describe_chart(ax, "vi").startswith(" ".join(drawn.split()) + ". ")
+        plt.close(ax.figure)
+
     def test_says_where_when_how_many_of_each_kind(self):
         fig = chart(
             [row("khanh-hoa", "2021", 90.0), row("ha-giang", "2019", 80.0), row("khanh-hoa", "2025", 95, kind="target")]

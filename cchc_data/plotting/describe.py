@@ -18,11 +18,17 @@ _KINDS = ("actual", "plan", "target")
 
 
 def _title(fig) -> str:
-    """The chart's title: the figure's suptitle, else the first axes' left or centre title, on one line."""
-    texts = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) is not None else []
+    """The chart's title: the figure's suptitle, else the first axes' left or centre title, on one line (a title
+    the charts wrapped as it was written; another's second line is a note, a sentence of its own)."""
+    texts = [fig._suptitle] if getattr(fig, "_suptitle", None) is not None else []
     for ax in fig.axes:
-        texts += [ax.get_title(loc="left"), ax.get_title()]
-    title = next((t for t in texts if t and t.strip()), "")
+        texts += [ax._left_title, ax.title]
+    drawn = next((t for t in texts if t.get_text().strip()), None)
+    if drawn is None:
+        return ""
+    if getattr(drawn, "cchc_unwrapped", None):
+        return drawn.cchc_unwrapped.rstrip(".")
+    title = drawn.get_text()
     lines = [" ".join(line.split()) for line in title.splitlines() if line.strip()]  # a second line is a note
     return ". ".join(line.rstrip(".") for line in lines)
 
