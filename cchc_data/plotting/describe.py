@@ -124,10 +124,14 @@ def describe_chart(fig, lang: str) -> str:
     place = ", ".join(p for p in (where, when) if p)
     kinds = values["kind"].astype(str)
     counts = [(k, int((kinds == k).sum())) for k in _KINDS if (kinds == k).any()]
-    kind_words = ", ".join(i18n.t(f"alt_kind_{k}", lang, n=i18n.format_number(n, lang)) for k, n in counts)
-    core = i18n.t("alt_values", lang, n=i18n.format_number(len(values), lang)) + (
-        f" ({kind_words})" if kind_words else ""
-    )
+    kind_words = ", ".join(
+        i18n.t(f"alt_kind_{k}" + ("_one" if n == 1 and i18n.has(f"alt_kind_{k}_one") else ""), lang,
+               n=i18n.format_number(n, lang))
+        for k, n in counts
+    )  # fmt: skip
+    core = i18n.t(
+        "alt_values_one" if len(values) == 1 else "alt_values", lang, n=i18n.format_number(len(values), lang)
+    ) + (f" ({kind_words})" if kind_words else "")
     sentence = (f"{title}. " if title else "") + (f"{place}: {core}." if place else f"{core[:1].upper()}{core[1:]}.")
     numeric = values[pd.to_numeric(values["value"], errors="coerce").notna()].copy()
     if len(numeric) > 1:
@@ -148,7 +152,8 @@ def describe_chart(fig, lang: str) -> str:
     flagged = flags[flags != ""]
     if len(flagged):
         meanings = "; ".join(i18n.value_label("flag", f, lang) for f in dict.fromkeys(flagged.tolist()))
-        sentence += " " + i18n.t("alt_flags", lang, n=i18n.format_number(len(flagged), lang), meanings=meanings)
+        key = "alt_flags_one" if len(flagged) == 1 else "alt_flags"
+        sentence += " " + i18n.t(key, lang, n=i18n.format_number(len(flagged), lang), meanings=meanings)
     return sentence
 
 
