@@ -47,6 +47,13 @@ class TestDescribeChart:
         assert describe_chart(ax, "vi").startswith(" ".join(drawn.split()) + ". ")
         plt.close(ax.figure)
 
+    def test_a_chart_that_counts_facts_says_so_without_a_lowest_and_highest(self):
+        ax = pl.coverage_heatmap(by="concept", lang="en")
+        n = len(ax.figure.cchc_values)
+        text = describe_chart(ax, "en")
+        assert f": {n} facts counted (" in text and "Lowest" not in text  # not "Lowest: E-Office 8; highest: …"
+        plt.close(ax.figure)
+
     def test_says_where_when_how_many_of_each_kind(self):
         fig = chart(
             [row("khanh-hoa", "2021", 90.0), row("ha-giang", "2019", 80.0), row("khanh-hoa", "2025", 95, kind="target")]

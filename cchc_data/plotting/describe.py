@@ -129,12 +129,13 @@ def describe_chart(fig, lang: str) -> str:
                n=i18n.format_number(n, lang))
         for k, n in counts
     )  # fmt: skip
-    core = i18n.t(
-        "alt_values_one" if len(values) == 1 else "alt_values", lang, n=i18n.format_number(len(values), lang)
-    ) + (f" ({kind_words})" if kind_words else "")
+    counted = getattr(fig, "cchc_counted", False)  # a chart of facts counted (coverage): their values are not drawn
+    one = len(values) == 1
+    key = ("alt_counted_one" if one else "alt_counted") if counted else ("alt_values_one" if one else "alt_values")
+    core = i18n.t(key, lang, n=i18n.format_number(len(values), lang)) + (f" ({kind_words})" if kind_words else "")
     sentence = (f"{title}. " if title else "") + (f"{place}: {core}." if place else f"{core[:1].upper()}{core[1:]}.")
     numeric = values[pd.to_numeric(values["value"], errors="coerce").notna()].copy()
-    if len(numeric) > 1:
+    if len(numeric) > 1 and not counted:  # no lowest and highest among values a chart only counts
         numeric["value"] = numeric["value"].astype(float)
         unit = numeric["unit"].astype(str).mode().iloc[0]
         pool = numeric[numeric["unit"].astype(str) == unit]

@@ -559,6 +559,7 @@ def draw_coverage(matrix, facts, *, lang="vi", ax=None, labels=None) -> Axes:
     _header(ax, title, notes, reserve=18 if len(cols) <= 6 else 0)
     _footer(ax.figure, facts, lang)
     _attach_values(ax.figure, counted)
+    ax.figure.cchc_counted = True  # its values are facts counted, not drawn (the alt sentence says so)
     if len(cols) <= 6:
         ax.cchc_columns = cols
         ax.figure.cchc_phone_layout = _coverage_phone_layout
