@@ -79,7 +79,7 @@ class TestDescribeChart:
     def test_flagged_values_are_counted_with_their_meaning(self):
         fig = chart([row("khanh-hoa", "2021", 90.0, flag="contradiction"), row("ha-giang", "2021", 80.0)])
         meaning = i18n.value_label("flag", "contradiction", "en")
-        assert describe_chart(fig, "en").endswith(f"1 value comes from an inconsistent source ({meaning}).")
+        assert describe_chart(fig, "en").endswith(f"1 value is flagged in its source ({meaning}).")
 
     def test_each_language_has_its_own_sentence_and_a_bad_one_is_refused(self):
         fig = chart([row("khanh-hoa", "2021-Q1", 90.0), row("ha-giang", "2021-Q1", 80.0)])

@@ -65,7 +65,7 @@ class TestProvinceTrajectories:
         fig = pn.province_trajectories("dak-lak", lang="en")
         assert len(fig.axes) == 3  # no SIPAS value found for Đắk Lắk: a sentence, not an empty box
         assert set(fig.cchc_values.query("scope == 'province'")["indicator"]) == {"par_index", "papi", "pci"}
-        note = "No published value found in the stored sources: SIPAS"
+        note = "No published value found in the sources collected: SIPAS"
         assert note in " ".join(footer_text(fig).split())  # a note in the footer, not in the bold title
         assert note not in fig.get_suptitle() and fig.get_suptitle() == "Đắk Lắk in the national rankings"
         plt.close(fig)
