@@ -196,8 +196,12 @@ class TestShowTable:
 class TestSentence:
     def test_an_empty_table_says_why_in_one_sentence(self):
         progress = analysis.progress_to_target("Hà Giang")
-        table = tables.show_table(progress, "en", empty="No targets are recorded for Hà Giang in the sources collected.")
-        assert table.html == '<p class="cchc-sentence">No targets are recorded for Hà Giang in the sources collected.</p>'
+        table = tables.show_table(
+            progress, "en", empty="No targets are recorded for Hà Giang in the sources collected."
+        )
+        assert (
+            table.html == '<p class="cchc-sentence">No targets are recorded for Hà Giang in the sources collected.</p>'
+        )
 
 
 class TestComparisonTable:
