@@ -484,6 +484,16 @@ class TestCoverageHeatmap:
         assert seen["under_note"] > 0  # the notes under the title moved up by the lines the names gained
         plt.close(ax.figure)
 
+    @pytest.mark.parametrize("by", ["concept", "domain"])
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_coverage_heatmap_has_a_phone_rendering(self, by, lang, tmp_path):
+        """The Vietnamese domains' long names left the plot under the phone's minimum: no phone rendering."""
+        from cchc_data.plotting import files
+
+        ax = pl.coverage_heatmap(by=by, lang=lang)
+        assert files.save_phone_figure(ax.figure, tmp_path / "coverage-phone.png") is not None
+        plt.close(ax.figure)
+
     def test_coverage_heatmap_missing_colour_is_not_on_the_scale(self):
         ax = pl.coverage_heatmap()
         image = ax.images[0]

@@ -560,16 +560,22 @@ def draw_coverage(matrix, facts, *, lang="vi", ax=None, labels=None) -> Axes:
     _footer(ax.figure, facts, lang)
     _attach_values(ax.figure, counted)
     ax.figure.cchc_counted = True  # its values are facts counted, not drawn (the alt sentence says so)
-    if len(cols) <= 6:
-        ax.cchc_columns = cols
-        ax.figure.cchc_phone_layout = _coverage_phone_layout
+    ax.cchc_columns = cols if len(cols) <= 6 else None  # names over the columns (more are slanted under them)
+    ax.cchc_colorbar = bar
+    ax.figure.cchc_phone_layout = _coverage_phone_layout
     return ax
 
 
 def _coverage_phone_layout(fig) -> None:
     """Lay a coverage chart out for its phone rendering: the provinces' names over the columns one word a line
-    (at phone width "Đắk Lắk Hà Giang" would run together), the title and its notes moved up by the lines gained."""
+    (at phone width "Đắk Lắk Hà Giang" would run together), the title and its notes moved up by the lines gained;
+    the colour bar's numbers and label smaller (with the Vietnamese domains' long names it left the plot too
+    narrow for a phone)."""
     for ax in fig.axes:
+        bar = getattr(ax, "cchc_colorbar", None)
+        if bar is not None:
+            bar.ax.yaxis.label.set_fontsize(8)
+            bar.ax.tick_params(labelsize=8)
         cols = getattr(ax, "cchc_columns", None)
         if not cols:
             continue
