@@ -628,6 +628,25 @@ class TestProgressChart:
         with pytest.raises(ValueError, match="'Atlantis' is not a known province"):
             pl.progress_chart("Atlantis")
 
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_progress_chart_phone_rendering_says_each_status_after_its_label(self, lang, tmp_path):
+        """The column of words right of the plot left a phone no room: on a phone they follow the row's label."""
+        from cchc_data.plotting import files
+
+        ax = pl.progress_chart("khanh-hoa", lang=lang)
+        fig = ax.figure
+        words = {a: [t.get_text() for t in a.texts if t.get_gid() == "progress-text"] for a in fig.axes}
+        assert files.save_phone_figure(fig, tmp_path / "progress-phone.png") is not None
+        for axis, said in words.items():
+            if not said:
+                continue
+            labels = [" ".join(t.get_text().split()) for t in axis.get_yticklabels()]
+            assert [label.endswith(" ".join(w.split())) for label, w in zip(labels, said, strict=True)] == [True] * len(
+                said
+            )
+            assert not [t for t in axis.texts if t.get_gid() == "progress-text" and t.get_text()]
+        plt.close(fig)
+
 
 class TestPartWholeChart:
     @pytest.mark.parametrize(
