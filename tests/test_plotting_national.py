@@ -162,7 +162,7 @@ class TestComparisonChart:
         widths = sorted(round(p.get_width(), 2) for p in ax.patches)
         assert widths == [64.2]
         labels = " ".join(t.get_text() for t in ax.texts)
-        assert ("không có số liệu" if lang == "vi" else "no value found") in labels  # only Đắk Lắk has a 2021 PCI
+        assert ("chưa có số liệu" if lang == "vi" else "no value found") in labels  # only Đắk Lắk has a 2021 PCI
         drawn = ax.figure.cchc_values
         assert set(drawn.query("scope == 'province'")["province"]) == {"dak-lak"}
         assert set(drawn["period"]) == {"2021"}
