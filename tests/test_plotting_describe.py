@@ -60,7 +60,10 @@ class TestDescribeChart:
         )
         text = describe_chart(fig, "en")
         n = i18n.t("alt_values", "en", n="3")
-        assert text.startswith(f"Dossiers on time. Khánh Hòa, Hà Giang, 2019 … 2025: {n} (2 achieved, 1 target).")
+        assert text.startswith(f"Dossiers on time. Hà Giang, Khánh Hòa, 2019 … 2025: {n} (2 achieved, 1 target).")
+        # the provinces in the site's one order (by name, diacritics folded), not in the order the rows came
+        later = describe_chart(chart([row("khanh-hoa", "2021", 90.0), row("dak-lak", "2021", 80.0)]), "vi")
+        assert later.startswith("Dossiers on time. Đắk Lắk, Khánh Hòa, 2021:")
 
     def test_lowest_and_highest_are_among_the_achieved_values(self):
         rows = [

@@ -43,11 +43,12 @@ def _label(row, lang: str, labels: dict) -> str:
 
 
 def _where(values: pd.DataFrame, lang: str) -> str:
+    from .._text import fold
     from ..province_registry import provinces
 
     names = provinces().set_index("slug")["name_vi"]
     slugs = [s for s in dict.fromkeys(values["province"].astype(str)) if s and s != "nan"]
-    shown = [str(names.get(s, s)) for s in slugs]
+    shown = sorted((str(names.get(s, s)) for s in slugs), key=fold)  # the site's one order: Đắk Lắk, Hà Giang…
     if not shown:
         return ""
     if len(shown) > 3:
@@ -98,7 +99,7 @@ def describe_chart(fig, lang: str) -> str:
     >>> from cchc_data.plotting import compare_chart
     >>> ax = compare_chart("digital_certificates", lang="en")
     >>> print(describe_chart(ax, "en"))
-    Specialised digital certificates for state agencies. Khánh Hòa, Hà Giang, 2017 … Q1 2021: 2 values drawn (2 achieved). Lowest: Digital certificates issued 2,725 (Hà Giang, 2017); highest: Digital certificates integrated in E-office 3,436 (Khánh Hòa, Q1 2021).
+    Specialised digital certificates for state agencies. Hà Giang, Khánh Hòa, 2017 … Q1 2021: 2 values drawn (2 achieved). Lowest: Digital certificates issued 2,725 (Hà Giang, 2017); highest: Digital certificates integrated in E-office 3,436 (Khánh Hòa, Q1 2021).
     >>> plt.close(ax.figure)
     """
     from matplotlib.axes import Axes
