@@ -127,7 +127,7 @@ class TestIndexHtml:
         text = pages.index_html(_manifest(runs), downloads=[f for f, _ in pages.DOWNLOADS.values()])
         vi, en = text.split('<section id="vi"')[1], text.split('<section id="en"')[1].split('<section id="vi"')[0]
         assert "Theo tỉnh" in vi and "Theo chủ đề" in vi and "By province" in en and "By topic" in en
-        assert "No targets are recorded for Hà Giang in the bundled sources." in en
+        assert "No targets are recorded for Hà Giang in the sources collected." in en
         assert "Các nguồn đã thu thập không ghi nhận mục tiêu nào của Hà Giang." in vi
         assert 'href="03_targets/province=khanh-hoa,lang=en/03_targets.html"' in en
         assert "lang=en" not in vi.split("<details")[0], "the Vietnamese contents link Vietnamese pages"

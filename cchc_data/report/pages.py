@@ -689,7 +689,7 @@ def empty_reason(stem: str, parameters: dict, lang: str) -> str:
     Examples
     --------
     >>> empty_reason("03_targets", {"province": "ha-giang"}, "en")
-    'No targets are recorded for Hà Giang in the bundled sources.'
+    'No targets are recorded for Hà Giang in the sources collected.'
     >>> empty_reason("03_targets", {"province": "khanh-hoa"}, "en")
     ''
     """
