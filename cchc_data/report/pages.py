@@ -675,9 +675,36 @@ def slim_notebook(notebook) -> int:
             data["text/html"] = fixed
             data.pop("image/png", None)
             slimmed += 1
-    if slimmed:
+    if slimmed + _relative_paths(nb, notebook.parent.resolve()):
         nbformat.write(nb, notebook)
     return slimmed
+
+
+def _relative_paths(nb, folder: Path) -> int:
+    """Replace the build machine's paths in an executed notebook by paths relative to its folder.
+
+    Papermill records the absolute input and output paths, and the runner passes an absolute
+    ``figures_dir``: nothing of the build machine belongs in what is published. Returns the number of
+    places changed.
+    """
+    changed = 0
+    meta = nb.metadata.get("papermill", {})
+    for key in ("input_path", "output_path"):
+        if meta.get(key) and Path(meta[key]).is_absolute():
+            meta[key], changed = Path(meta[key]).name, changed + 1
+    here = str(folder)
+
+    def relative(text: str) -> str:
+        return text.replace(here + "/", "").replace(here, ".")
+
+    params = meta.get("parameters", {})
+    for key, value in params.items():
+        if isinstance(value, str) and here in value:
+            params[key], changed = relative(value), changed + 1
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []) and here in cell.source:
+            cell.source, changed = relative(cell.source), changed + 1
+    return changed
 
 
 # --- the index ----------------------------------------------------------------------------------------
