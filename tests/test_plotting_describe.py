@@ -74,6 +74,13 @@ class TestDescribeChart:
         low, high = describe_chart(chart(rows), "en").split("Lowest: ")[1].split("; highest: ")
         assert "(Hà Giang, 2019)" in low and "(Khánh Hòa, 2021)" in high  # the target of 99 is not a result
 
+    def test_no_lowest_and_highest_across_different_indicators(self):
+        rows = [row("khanh-hoa", "2021", 90.0), row("ha-giang", "2021", 80.0, indicator="dossiers_online_share")]
+        assert "Lowest" not in describe_chart(chart(rows), "en")
+        assert "Lowest: " in describe_chart(
+            chart([row("khanh-hoa", "2021", 90.0), row("ha-giang", "2021", 80.0)]), "en"
+        )
+
     def test_more_than_three_provinces_are_counted_not_named(self):
         slugs = ["khanh-hoa", "ha-giang", "dak-lak", "cao-bang"]
         text = describe_chart(chart([row(s, "2021", 50.0 + i) for i, s in enumerate(slugs)]), "vi")

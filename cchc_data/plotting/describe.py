@@ -78,8 +78,9 @@ def _when(values: pd.DataFrame, lang: str) -> str:
 def describe_chart(fig, lang: str) -> str:
     """The chart in one sentence, from ``fig.cchc_values``: what, where, when, how many, lowest and highest, flags.
 
-    The lowest and highest are taken among the values of the chart's most common unit (a chart of shares
-    and counts compares shares with shares), achieved values first when there are any.
+    The lowest and highest are given only when the values compared are of one indicator (or one index), in
+    the chart's most common unit, achieved values first when there are any: a chart of several indicators
+    gets no lowest and highest, since they measure different things.
 
     Parameters
     ----------
@@ -96,10 +97,17 @@ def describe_chart(fig, lang: str) -> str:
     Examples
     --------
     >>> import matplotlib.pyplot as plt
-    >>> from cchc_data.plotting import compare_chart
+    >>> from cchc_data.plotting import breakdown_chart, compare_chart
+    >>> ax = breakdown_chart("khanh-hoa", "dossiers_on_time_share", lang="en")
+    >>> print(describe_chart(ax, "en"))
+    Share of dossiers resolved on time – Khánh Hòa, Q1 2021. Khánh Hòa, Q1 2021: 7 values drawn (7 achieved). Lowest: Share of dossiers resolved on time – Investment 86.84% (Khánh Hòa, Q1 2021); highest: Share of dossiers resolved on time – Provincial level 99.76% (Khánh Hòa, Q1 2021).
+    >>> plt.close(ax.figure)
+
+    Two indicators (certificates issued, certificates integrated) get no lowest and highest:
+
     >>> ax = compare_chart("digital_certificates", lang="en")
     >>> print(describe_chart(ax, "en"))
-    Specialised digital certificates for state agencies. Hà Giang, Khánh Hòa, 2017 … Q1 2021: 2 values drawn (2 achieved). Lowest: Digital certificates issued 2,725 (Hà Giang, 2017); highest: Digital certificates integrated in E-office 3,436 (Khánh Hòa, Q1 2021).
+    Specialised digital certificates for state agencies. Hà Giang, Khánh Hòa, 2017 … Q1 2021: 2 values drawn (2 achieved).
     >>> plt.close(ax.figure)
     """
     from matplotlib.axes import Axes
@@ -144,9 +152,9 @@ def describe_chart(fig, lang: str) -> str:
             pool = numeric[numeric["scope"].astype(str).eq("province") & numeric["measure"].astype(str).eq("score")]
         if (pool["kind"].astype(str) == "actual").any():
             pool = pool[pool["kind"].astype(str) == "actual"]
-        comparable = len(pool) > 1 and pool["indicator"].astype(str).nunique() == 1 or "scope" not in pool.columns
+        comparable = pool["indicator"].astype(str).nunique() == 1
         low = high = None
-        if len(pool) > 1 and comparable:  # no lowest/highest across indices on different scales
+        if len(pool) > 1 and comparable:  # not across indicators or indices: they measure different things
             low, high = pool.loc[pool["value"].idxmin()], pool.loc[pool["value"].idxmax()]
         if low is not None and low["value"] != high["value"]:
             sentence += " " + i18n.t("alt_range", lang, low=_mark(low, lang, labels), high=_mark(high, lang, labels))
