@@ -820,6 +820,74 @@ class TestExtract:
             12,
         ]
 
+    # --- round 6: the failure classes of the third fresh set, on sentences written for the test -----------
+
+    def test_two_earlier_years_in_brackets_end_with_their_clause(self):
+        text = (
+            "Năm 2021, tỉnh xếp thứ 12/63 (năm 2020 xếp 8/63, năm 2019 xếp 31/63); trong đó, "
+            "nội dung A đạt 5,21 điểm, xếp 14/63; nội dung B đạt 6,02 điểm."
+        )
+        got = ex(text, period="2021").set_index("value")["period"].to_dict()
+        assert got == {12: "2021", 8: "2020", 31: "2019", 5.21: "2021", 14: "2021", 6.02: "2021"}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Cập nhật: Thứ Ba, 5/3/2024 | 8:15:42 PM",  # a page's time stamp
+            "12/04/2023 10:05    87",  # a date, a time and a view counter
+            "Thứ 3, Ngày 14/02/2023",  # a weekday, no rank
+            "Kết quả PAPI của 63 tỉnh, thành phố được công bố.",  # those ranked
+            "Khảo sát được tiến hành ở 63 tỉnh, thành phố.",
+            "Nguyên nhân là do: (1) thiếu nhân lực; (2) hạ tầng yếu.",  # list markers
+        ],
+    )
+    def test_a_time_stamp_a_weekday_the_ranked_and_list_markers_are_not_facts(self, text):
+        assert ex(text).empty, ex(text)[["value", "evidence"]]
+
+    def test_a_score_out_of_points_is_one_score(self):
+        got = one("Chỉ số của tỉnh đạt 76,40 điểm/100 điểm.")
+        assert (got["value"], got["unit"]) == (76.4, "points")
+
+    def test_the_parts_of_a_count_of_procedures_are_procedures(self):
+        got = ex("Toàn tỉnh có 1.320 thủ tục hành chính (trong đó: cấp tỉnh: 1.040, cấp huyện: 190; cấp xã: 90).")
+        assert got[["value", "unit"]].values.tolist() == [
+            [1320, "procedure"],
+            [1040, "procedure"],
+            [190, "procedure"],
+            [90, "procedure"],
+        ]
+        # the subject names the procedures: "Số TTHC …: a/b"
+        assert set(ex("Số TTHC được số hóa hồ sơ: 640/640.")["unit"]) == {"procedure"}
+        # a part that names its own noun keeps it
+        assert ex("Có 1.320 thủ tục hành chính (trong đó: cấp tỉnh: 40 hồ sơ).")["unit"].tolist() == [
+            "procedure",
+            "count",
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "value", "qualifier"),
+        [
+            ("Tỉnh B lần này lọt nhóm 5 địa phương dẫn đầu.", 5, "at_most"),
+            ("Tỉnh B trở lại tốp 3 địa phương dẫn đầu.", 3, "at_most"),
+            ("Tỉnh B đứng 14/63 tỉnh, thành phố.", 14, "none"),
+        ],
+    )
+    def test_a_group_of_the_first_and_a_place_stood_at_are_ranks(self, text, value, qualifier):
+        got = one(text)
+        assert (got["value"], got["unit"], got["qualifier"]) == (value, "rank", qualifier)
+
+    def test_a_difference_and_an_across_are_no_bounds_but_a_range_about_is(self):
+        got = ex("Tỉnh đạt 88,10%, cao hơn 1,25% so với tỉnh B.").set_index("value")["qualifier"].to_dict()
+        assert got == {88.1: "none", 1.25: "none"}
+        assert ex("Sở đạt 70,50 điểm trên 6 chỉ số.").set_index("value")["qualifier"].to_dict() == {
+            70.5: "none",
+            6: "none",
+        }
+        # "trên" before a count of something else is still "more than"
+        assert one("Tỉnh tổ chức trên 40 hội nghị.")["qualifier"] == "more_than"
+        got = ex("Mức hài lòng nằm trong khoảng 70,10% - 88,20%.").set_index("value")["qualifier"].to_dict()
+        assert got == {70.1: "at_least", 88.2: "at_most"}
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

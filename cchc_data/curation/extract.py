@@ -64,11 +64,12 @@ MIN_INDICATOR_MARGIN = (
 # Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
 # Order matters only for the reason reported (the first pattern that covers a number names it).
 SKIP: tuple[tuple[str, str], ...] = (
-    ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"),
+    ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"
+                     r"|\b\d{1,2}/\d{1,2}/\d{4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+\d[\d.,]*(?!\S)"),  # 25/05/2022 11:17  132
     ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
     ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
                      r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
-    ("time of day", r"\b\d{1,2}:\d{2}(?!\d)(?!:\d{4})|(?i:GMT|UTC)\s*[+-]\s*\d{1,2}"),
+    ("time of day", r"\b\d{1,2}:\d{2}(?::\d{2}(?!\d))?(?!\d)(?!:\d{4})(?:\s*[AaPp][Mm]\b)?|(?i:GMT|UTC)\s*[+-]\s*\d{1,2}"),
     ("standard", r"\b(?:TCVN|ISO)(?:\s+ISO)?\s+\d+(?::\d{4})?"),
     ("version", r"(?i:phiên bản|version|ver\.?)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+"),
     ("document number", r"(?<![\d.,])\d+(?:/\d+)*(?:/|-)(?:[A-ZĐ][A-Za-zĐđ]*)(?:[-/][A-ZĐa-z][A-Za-zĐđ]*)*"),
@@ -82,17 +83,19 @@ SKIP: tuple[tuple[str, str], ...] = (
              r"|(?<![\d.,/])(?:1[3-9]|2\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d|\s*%)"  # 25/5, 25 / 5: a day over 12
              r"|(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?"
              r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"
-             r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*\d{1,2}/\d{1,2}"),
+             r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*(?i:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?"),
     ("count of the ranked", r"(?i:xếp hạng|bảng xếp hạng)\s+(?:(?:của|cho|các|cả)\s+)*\d+"
-                            r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"),  # "xếp hạng 63 tỉnh": those ranked
+                            r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"  # "xếp hạng 63 tỉnh": those ranked
+                            r"|(?<!\w)(?i:của|ở)\s+(?:(?i:cả|các)\s+)?(?:63|34)(?=\s+(?i:tỉnh)(?!\w))"),  # "của 63 tỉnh"
     ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
     ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
     ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
     ("edition", r"(?i:lần|năm|kỳ|khóa|khoá|đợt|phiên)\s+(?:thứ\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
     ("level", r"(?i:mức(?: độ)?)\s+\d+(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
-    ("scale of a score", r"(?i:thang điểm)\s+\d+"),
+    ("scale of a score", r"(?i:thang điểm)\s+\d+|(?<=điểm)\s*/\s*\d+(?=\s*điểm(?!\w))"),  # 80,18 điểm/100 điểm
     ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
     ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
+    ("list marker", r"(?m)(?:(?<=[:;]\s)|^\s*)\(\d{1,2}\)(?=\s+\w)"),  # "do: (1) Tỷ lệ …; (2) …"
 )  # fmt: skip
 _SKIP_RE = [(why, re.compile(pattern)) for why, pattern in SKIP]
 
@@ -838,9 +841,18 @@ def _qualifier(low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
     for row in cues().of("qualifier"):
         rx = _compiled(row["cue"])
         if row["where"] == "before" and rx.search(before_words) and before_words.endswith(row["cue"].lower()):
-            void = [v for v in cues().of("not_qualifier") if after_words.startswith(v["cue"].lower())]
+            void = [
+                v
+                for v in cues().of("not_qualifier")
+                if (v["where"] == "after" and after_words.startswith(v["cue"].lower()))
+                or (v["where"] == "before" and before_words.endswith(v["cue"].lower()))
+            ]
             if void:
-                cand.why.append(f"'{row['cue']} … {void[0]['cue']}' is not a qualifier")
+                cand.why.append(
+                    f"'{void[0]['cue']}' is not a qualifier"
+                    if void[0]["where"] == "before"
+                    else f"'{row['cue']} … {void[0]['cue']}' is not a qualifier"
+                )
                 continue
             cand.qualifier = row["value"]
             cand.why.append(f"qualifier '{row['cue']}'")
@@ -861,7 +873,9 @@ def _unit(low: str, cand: _Candidate, sent_end: int) -> None:
     if cand.printed.rstrip().endswith("%"):
         cand.unit = "percent"
         return
-    after = " ".join(w.strip(",.;:()") for w in low[cand.end : min(sent_end, cand.end + 40)].split()[:3])
+    after = " ".join(
+        w.strip(",.;:()") for w in re.split(r"[\s/]+", low[cand.end : min(sent_end, cand.end + 40)])[:4] if w
+    )
     for row in cues().of("not_unit"):
         if (after + " ").startswith(row["cue"].lower() + " "):
             cand.why.append(f"'{row['cue']}' counts places")
@@ -886,7 +900,8 @@ def _rank(low: str, cand: _Candidate, sent: tuple[int, int], fraction: bool, val
         if any(tail.endswith(v["cue"].lower()) for v in cues().of("not_rank")):
             continue
         if row["where"] == "before_fraction" and not fraction:
-            if not after or not any(after[0].startswith(g["cue"]) for g in cues().of("rank_group")):
+            named = " ".join(w.strip(",.;:()") for w in after) + " "  # "nhóm 5 địa phương dẫn đầu"
+            if not after or not any(named.startswith(g["cue"] + " ") for g in cues().of("rank_group")):
                 continue
         cand.unit = "rank"
         if row["value"] != "none" and not (row["value"] == "at_most" and value == 1):  # top 1 is first
@@ -1218,7 +1233,7 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
         trailing = _trailing_year(text, tokens, k, sent, spans)
         if trailing:
             ctx.consumed.add(trailing.start("y"))
-        if in_range and token.qualifier == "none":  # "từ 30% - 60%": both bounds kept
+        if in_range and token.qualifier in ("none", "about"):  # "từ 30% - 60%", "khoảng 75% - 90%": both bounds
             token.qualifier = "at_least" if in_range == "low" else "at_most"
             token.why.append(f"the {'lower' if in_range == 'low' else 'upper'} bound of a range")
         if in_range == "low" and token.unit == "count" and tokens[k + 1].pct:
@@ -1347,7 +1362,9 @@ def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans)
     for at, label, printed, goal in sorted(events, key=lambda ev: ev[0]):
         _restore(ctx, at)
         until = None if goal else _comparison_until(text, spans, ctx, at, at + len(printed), label)
-        if until is not None:  # "đạt 4,60 điểm (năm 2018 đạt 4,96 điểm); …": back to the period after it
+        if until is not None and ctx.restore is not None:  # "(năm 2019 xếp 5/63, năm 2018 xếp 43/63); …":
+            ctx.restore = (max(until, ctx.restore[0]), *ctx.restore[1:])  # back to the period before the first
+        elif until is not None:  # "đạt 4,60 điểm (năm 2018 đạt 4,96 điểm); …": back to the period after it
             ctx.restore = (until, ctx.period, list(ctx.why))
         ctx.period = label
         ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{printed}'"]
@@ -1569,6 +1586,38 @@ def _no_subject(text: str, cand: _Candidate) -> bool:
     return len(text[cand.segment[0] : cand.start].split()) <= OWN_SUBJECT_WORDS
 
 
+def _unit_of_subject(text: str, cand: _Candidate, earlier: list[_Candidate]) -> None:
+    """The unit of a count that names no noun after it, from its subject: ``Số TTHC được công khai: 1.775/1.775``
+    (a ``unit`` cue after ``số`` opening its segment), or, for a part of a breakdown (``1.975 thủ tục (trong đó:
+    cấp tỉnh: 1.577, cấp huyện: 280)``), the unit of the total before it in its sentence."""
+    if re.match(r"\s*[\w%]", text[cand.end : cand.end + 3]) and not cand.fraction:
+        return  # a word after it names what it counts
+    subject = re.sub(r"[\d.,]+\s*/\s*$", "", " ".join(text[cand.segment[0] : cand.start].lower().split()))
+    if not re.search(r"\d", subject):  # "số TTHC …: 1.775/1.775": the part and the whole
+        for row in cues().of("unit"):
+            cue = row["cue"].lower()
+            if cue.isalpha() or " " in cue:
+                if subject.startswith(f"số {cue} ") or subject == f"số {cue}":
+                    cand.unit = row["value"]
+                    cand.why.append(f"unit 'số {row['cue']}' of its subject")
+                    return
+    if not cand.breakdown or cand.role:
+        return
+    since = max(
+        [cand.segment[0]] + [p.end for p in earlier[-1:] if p.sentence == cand.sentence and p.end <= cand.start]
+    )
+    if len(text[since : cand.start].split()) > OWN_SUBJECT_WORDS:  # "…, cấp huyện: 280": names no subject
+        return
+    for prev in reversed(earlier[-LOOK_BACK:]):
+        if prev.sentence != cand.sentence:
+            break
+        if not prev.breakdown and not prev.role:
+            if prev.unit not in ("count", "percent", "rank"):
+                cand.unit = prev.unit
+                cand.why.append(f"unit '{prev.unit}' of the total {prev.printed} it is a part of")
+            return
+
+
 def _inherit(cand: _Candidate, earlier: list[_Candidate]) -> None:
     """A part of a breakdown (``cấp huyện: 215 thủ tục``) measures what its total or siblings measure.
 
@@ -1760,6 +1809,8 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             if whole:
                 cand.indicator, cand.score, cand.label = whole, last_part.score, cat.at[whole, "label_vi"]
                 cand.why.append(f"the whole of {last_part.indicator}")
+        if cand.unit == "count":
+            _unit_of_subject(text, cand, kept)
         scored = cand.unit not in NO_CATALOG_UNITS  # a rank, a score, days: no catalog indicator to score
         queries, cand.noun = _query(text, cand.start, cand.end, cand.segment, cand.sent, windows=scored)
         if defined:
