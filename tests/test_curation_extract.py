@@ -888,6 +888,36 @@ class TestExtract:
         got = ex("Mức hài lòng nằm trong khoảng 70,10% - 88,20%.").set_index("value")["qualifier"].to_dict()
         assert got == {70.1: "at_least", 88.2: "at_most"}
 
+    def test_a_level_stated_as_a_share_is_a_fact(self):
+        got = one("Mức hài lòng chung của cả nước ở mức 84,12%.")
+        assert (got["value"], got["unit"]) == (84.12, "percent")
+        assert ex("Dịch vụ công trực tuyến mức 3, 4 đã được triển khai.").empty  # service levels stay no facts
+
+    def test_a_hard_wrapped_line_is_no_headline_restating_the_body(self):
+        text = (
+            "Hiện nay, tỷ lệ dịch vụ công trực tuyến trên\n"
+            "địa bàn tỉnh đạt khoảng 92% so với tổng số thủ tục\n"
+            "hành chính của tỉnh. Tỷ lệ hồ sơ trực tuyến cấp xã đạt 97,15%."
+        )
+        assert ex(text)["value"].tolist() == [92, 97.15]
+
+    def test_one_step_of_rank_in_words_is_a_rank_change(self):
+        got = one("So với năm trước, tỉnh giảm một bậc.")
+        assert (got["value"], got["unit"]) == (1, "rank")
+        assert ex("Tỉnh có một đơn vị đạt loại tốt.").empty  # "một" alone is "a"
+
+    def test_a_count_referred_to_again_in_its_sentence_or_described_again_is_one_fact(self):
+        got = ex("Bộ chỉ số có 8 chỉ số chính với 40 chỉ số thành phần, 8 chỉ số chính được chia thành hai nhóm.")
+        assert got["value"].tolist() == [8, 40, 2]  # "hai nhóm": two groups, a fact
+        text = (
+            "Trụ cột A có 5 chỉ số, trong đó gồm 4 chỉ số chính thuộc nhóm chỉ số nền tảng chung và chỉ số A. "
+            "Trụ cột B có 5 chỉ số, trong đó gồm 4 chỉ số chính thuộc nhóm chỉ số nền tảng chung và chỉ số B."
+        )
+        assert ex(text)["value"].tolist() == [5, 4, 5]
+        # a count with another subject before it in its clause stays a fact of its own
+        got = ex("Huyện A có 12 hồ sơ trễ hạn giải quyết, huyện B có 12 hồ sơ trễ hạn giải quyết.")
+        assert got["value"].tolist() == [12, 12]
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

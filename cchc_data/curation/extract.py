@@ -91,7 +91,7 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
     ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
     ("edition", r"(?i:lần|năm|kỳ|khóa|khoá|đợt|phiên)\s+(?:thứ\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
-    ("level", r"(?i:mức(?: độ)?)\s+\d+(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
+    ("level", r"(?i:mức(?: độ)?)\s+\d+(?![.,]?\d|\s*%)(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
     ("scale of a score", r"(?i:thang điểm)\s+\d+|(?<=điểm)\s*/\s*\d+(?=\s*điểm(?!\w))"),  # 80,18 điểm/100 điểm
     ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
     ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
@@ -577,8 +577,10 @@ def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
 
     for m in _number_words_re().finditer(low):
         words = m["n"].split()
-        if words in (["một"], ["năm"], ["không"]) or spans.skipped(m.start("n"), m.end("n")):
+        if words in (["một"], ["năm"], ["không"]) and not _one_step(low, m):
             continue  # "một đơn vị" is "a unit"; "năm" alone is a year more often than five
+        if spans.skipped(m.start("n"), m.end("n")):
+            continue
         if overlaps(m.start("n"), m.end("n")) or _restates_numeral(text, m.start("n")):
             continue
         try:
@@ -632,6 +634,17 @@ def _number_words_re() -> re.Pattern:
         re.escape(c["cue"].lower()) for c in sorted(cues().of("counted_noun"), key=lambda c: -len(c["cue"]))
     )
     return re.compile(rf"(?<![\w(])(?P<n>(?:{word})(?:\s+(?:{word}))*)\s+(?:{nouns})(?!\w)")
+
+
+def _one_step(low: str, m: re.Match) -> bool:
+    """``giảm một bậc``: ``một`` after a ``rank_change`` verb and before a unit of rank is one step, not "a"."""
+    if m["n"] != "một":
+        return False
+    noun = low[m.end("n") : m.end()].strip()
+    if not any(c["cue"].lower() == noun and c["value"] == "rank" for c in cues().of("unit")):
+        return False
+    before = low[max(0, m.start("n") - 12) : m.start("n")].split()
+    return bool(before) and before[-1] in {c["cue"].lower() for c in cues().of("rank_change")}
 
 
 def _restates_numeral(text: str, start: int) -> bool:
@@ -1743,6 +1756,8 @@ _HEADLINE_END_RE = re.compile(r"[.!?…](?=\s|$)|[:;]$")
 def _is_headline(text: str, start: int) -> bool:
     end = text.find("\n", start)
     line = text[start : end if end != -1 else len(text)].strip()
+    if line[:1].islower() and line.split()[0].isalpha():  # "địa bàn tỉnh đạt …": a hard-wrapped sentence goes on
+        return False
     return len(line.split()) <= HEADLINE_WORDS and not _HEADLINE_END_RE.search(line)
 
 
@@ -1776,18 +1791,41 @@ def _count_again(cand: _Candidate, text: str, seen: dict, offset: int) -> bool:
     of the counts kept so far to where they were printed (in the whole text: ``offset`` is the block's)."""
     if cand.unit != "count" or cand.role or not float(cand.value).is_integer():
         return False
-    after = re.split(r"[,.;:()\n]", text[cand.end : cand.end + 60], maxsplit=1)[0]
-    words = _COUNTED_WORDS_RE.findall(after.lower())[:COUNTED_WORDS]
+    after = re.split(r"[,.;:()\n]", text[cand.end : cand.end + 120], maxsplit=1)[0]
+    counted = _COUNTED_WORDS_RE.findall(after.lower())
+    at = offset + cand.start
+    if len(counted) >= SAME_NOUN_WORDS:  # "9 chỉ số chính với …, 9 chỉ số chính được phân thành …"
+        key = ("sentence", cand.value, tuple(counted[:SAME_NOUN_WORDS]), offset + cand.sentence)
+        clause = max(text.rfind(c, cand.segment[0], cand.start) for c in ",;:(")  # -1: its segment opens the clause
+        opens = not _COUNTED_WORDS_RE.search(text, max(clause + 1, cand.segment[0]), cand.start)
+        if key in seen and opens:
+            return True  # it opens its clause: the count of the same thing, referred to again
+        seen.setdefault(key, at)
+    if len(counted) >= DESCRIBED_WORDS:  # "gồm 6 chỉ số chính thuộc Nhóm chỉ số nền tảng chung …" again
+        key = ("described", cand.value, tuple(counted[:DESCRIBED_WORDS]), cand.period, cand.kind)
+        paragraph = offset + _paragraph_of(text, cand.start)
+        if key in seen and at - seen[key] <= REPEAT_REACH and paragraph == seen[key, "p"]:
+            return True
+        seen[key], seen[key, "p"] = at, paragraph
+    words = counted[:COUNTED_WORDS]
     if len(words) < COUNTED_WORDS:
         return False
     key = (cand.value, tuple(words), cand.period, cand.kind)  # not the breakdown: a guess from around it
-    at = offset + cand.start
     if key in seen and at - seen[key] <= REPEAT_REACH:
         before = text[max(0, cand.start - 12) : cand.start].lower().split()
         if before and before[-1] in {c["cue"].lower() for c in cues().of("repeat_marker")}:
             return True
     seen[key] = at
     return False
+
+
+SAME_NOUN_WORDS = 3  # a count opening its clause with the same value and these words as one before in its sentence
+DESCRIBED_WORDS = 8  # a count printed again in its paragraph with this many words after it the same: one fact
+
+
+def _paragraph_of(text: str, at: int) -> int:
+    """Where the paragraph (line) holding ``at`` starts."""
+    return text.rfind("\n", 0, at) + 1
 
 
 def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info, state: _Stream):
