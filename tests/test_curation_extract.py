@@ -918,6 +918,38 @@ class TestExtract:
         got = ex("Huyện A có 12 hồ sơ trễ hạn giải quyết, huyện B có 12 hồ sơ trễ hạn giải quyết.")
         assert got["value"].tolist() == [12, 12]
 
+    def test_a_value_in_brackets_after_a_baseline_year_is_that_years(self):
+        got = ex("Tỷ lệ hài lòng đạt 85,20%, tăng so với năm 2021 (83,05%).", period="2022")
+        assert got.set_index("value")["period"].to_dict() == {85.2: "2022", 83.05: "2021"}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Tỉnh thuộc nhóm A gồm những tỉnh, thành phố đạt kết quả từ 85% - 95%.",
+            "Tỉnh C là địa phương duy nhất có kết quả chỉ số dưới 75%.",
+        ],
+    )
+    def test_the_bounds_that_define_a_group_are_not_facts(self, text):
+        assert ex(text).empty, ex(text)[["value", "evidence"]]
+
+    def test_a_range_stated_of_a_subject_stays_two_facts(self):
+        assert ex("Mức hài lòng của các tỉnh nằm trong khoảng 70,10% - 88,20%.")["value"].tolist() == [70.1, 88.2]
+
+    def test_a_group_of_the_first_the_counted_are_in_is_no_rank(self):
+        got = ex("Trong 9 chỉ số, có 4 chỉ số thành phần đứng top 20 cả nước.")
+        assert got["value"].tolist() == [9, 4]
+        # a place in a group of the first is a rank
+        assert one("Tỉnh đứng trong top 20 cả nước.")["unit"] == "rank"
+
+    def test_the_size_of_a_list_of_named_places_is_not_a_fact(self):
+        text = "04 tỉnh có điểm cao nhất là Lạng Sơn, Hà Nam, Điện Biên, Long An và Cà Mau."
+        assert ex(text).empty, ex(text)[["value", "evidence"]]
+        text = "Các tỉnh tiếp theo trong nhóm 10 tỉnh dẫn đầu là Lạng Sơn, Hà Nam, Điện Biên."
+        assert ex(text).empty, ex(text)[["value", "evidence"]]
+        # a place named in a group of the first (no list of names) is a rank
+        got = one("Tỉnh B tiếp tục có tên trong nhóm 10 tỉnh, thành phố cao nhất nước.")
+        assert (got["value"], got["unit"], got["qualifier"]) == (10, "rank", "at_most")
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

@@ -469,6 +469,17 @@ def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, c
         yield m, bool(ignored) or bool(published) or far, bool(not_target), prefix
 
 
+_BASELINE_VALUE_RE = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})\s*\(\s*$")
+
+
+def _baseline_value(low: str, start: int, lo: int) -> str:
+    """``tăng so với năm 2022 (80,08%)``: a number in brackets right after a baseline year is that year's value;
+    its year, or "" if it is not one."""
+    before = low[max(lo, start - 60) : start]
+    m = _BASELINE_VALUE_RE.search(before)
+    return m["y"] if m and _baseline_before(before[: m.start()] + "năm ") else ""
+
+
 BASELINE_WORDS = 5  # a baseline cue ("so với cùng kỳ năm 2020") this many words before a year, in its clause
 
 
@@ -1244,6 +1255,7 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             absorbed.add(of.start)
             token.why.append(f"of {of.a}: '{text[tok.end : of.end].strip()}'")
         trailing = _trailing_year(text, tokens, k, sent, spans)
+        baseline = _baseline_value(low, tok.start, sent[0])
         if trailing:
             ctx.consumed.add(trailing.start("y"))
         if in_range and token.qualifier in ("none", "about"):  # "từ 30% - 60%", "khoảng 75% - 90%": both bounds
@@ -1290,6 +1302,9 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             ):  # "Đến nay, 100% xã …", "Trung tâm hiện có gần 20 nơi": the time of writing
                 cand.period = now_label
                 cand.why.append(f"period: now ('hiện', 'đến nay'): {now_why}")
+            if baseline:
+                cand.period = baseline
+                cand.why.append(f"period {baseline}: the value of the baseline year before it")
             if trailing:
                 cand.period = trailing["y"]
                 cand.why.append(f"period '{trailing.group(0)}' printed after it")
@@ -1730,7 +1745,59 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
             parts.add(cand.segment)
         if cand.unit == "percent" and k and _defines_group(text, candidates[k - 1], cand):
             out.add(k)
+        if cand.qualifier in _COMPARATIVE and _bounds_a_group(text, cand):
+            out.add(k)  # "nhóm B gồm những tỉnh đạt từ 80% - 90%", "duy nhất có kết quả dưới 80%"
+        if (
+            cand.unit == "rank"
+            and cand.qualifier == "at_most"
+            and k
+            and _ranks_the_counted(text, candidates[k - 1], cand)
+        ):
+            out.add(k)  # "có 5 chỉ số thành phần đứng top 10": the 10 is what the five are counted by
+        if cand.unit in ("count", "rank") and not cand.fraction and _names_its_members(text, cand):
+            out.add(k)  # "05 tỉnh … cao nhất là A, B, C, D": the size of a list of names
     return out
+
+
+GROUP_REACH = 80  # characters before a bound searched for a group_defined cue (no number between)
+
+
+def _bounds_a_group(text: str, cand: _Candidate) -> bool:
+    """A bound (``từ 80% - 90%``, ``dưới 80%``) after a ``group_defined`` cue in its sentence (``gồm những tỉnh
+    … đạt``, ``duy nhất có kết quả``), with no number between: what a group is defined by, not a fact."""
+    lo = max(cand.sent[0], cand.start - GROUP_REACH)
+    before = re.sub(r"\d[\d.,]*\s*%?\s*[-–]\s*$", "", text[lo : cand.start].lower())  # "80% - " of "80% - 90%"
+    for c in cues().of("group_defined"):
+        at = before.rfind(c["cue"].lower())
+        if at != -1 and not re.search(r"\d", before[at:]):
+            return True
+    return False
+
+
+_RANKS_COUNTED_RE = re.compile(r"(?:\s+[^\s\d,.;:()]+){1,5}\s+(?:đứng|lọt|nằm trong|thuộc|vào)\s+(?:top|tốp|nhóm)\s+")
+
+
+def _ranks_the_counted(text: str, count: _Candidate, rank: _Candidate) -> bool:
+    """``có 5 chỉ số thành phần đứng top 10``: a group of the first right after a count of things, in its
+    segment, is what they were counted by."""
+    if count.unit != "count" or count.role or count.segment != rank.segment:
+        return False
+    return bool(_RANKS_COUNTED_RE.fullmatch(text[count.end : rank.start].lower()))
+
+
+_MEMBERS_RE = re.compile(r"\slà\s+[A-ZĐÀ-Ỹ][^,;.\d]{0,40}(?:,\s*[A-ZĐÀ-Ỹ][^,;.\d]{0,40}){2,}")
+
+
+def _names_its_members(text: str, cand: _Candidate) -> bool:
+    """``05 tỉnh, thành phố … cao nhất là Quảng Ninh, Thái Nguyên, Hải Dương``, ``nhóm 10 tỉnh đứng đầu là A, B,
+    C``: a number of places (a ``rank_group`` noun after it) whose sentence names them after ``là`` is the size
+    of a list the writer gives, not a fact."""
+    after = text[cand.end : cand.end + 20].lower().split()
+    if not after or not any(after[0].strip(",.;:") == g["cue"].split()[0] for g in cues().of("rank_group")):
+        return False
+    end = min(cand.sent[1], cand.end + REACH)
+    clause = re.search(r"[;:]", text[cand.end : end])
+    return bool(_MEMBERS_RE.search(text, cand.end, cand.end + clause.start() if clause else end))
 
 
 @lru_cache(maxsize=1)
