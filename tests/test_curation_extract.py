@@ -950,6 +950,14 @@ class TestExtract:
         got = one("Tỉnh B tiếp tục có tên trong nhóm 10 tỉnh, thành phố cao nhất nước.")
         assert (got["value"], got["unit"], got["qualifier"]) == (10, "rank", "at_most")
 
+    def test_a_rank_after_a_score_printed_again_is_printed_again_too(self):
+        text = (
+            "Môi trường đạt 4,12 điểm, xếp 7/63 tỉnh. Ảnh: N.T\n\n"
+            "Trong đó, môi trường 4,12 điểm, xếp 7/63; điện tử 5,01 điểm, xếp 7/63."
+        )
+        got = ex(text)
+        assert got[["value", "unit"]].values.tolist() == [[4.12, "points"], [7, "rank"], [5.01, "points"], [7, "rank"]]
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

@@ -64,8 +64,7 @@ MIN_INDICATOR_MARGIN = (
 # Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
 # Order matters only for the reason reported (the first pattern that covers a number names it).
 SKIP: tuple[tuple[str, str], ...] = (
-    ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"
-                     r"|\b\d{1,2}/\d{1,2}/\d{4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+\d[\d.,]*(?!\S)"),  # 25/05/2022 11:17  132
+    ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"),
     ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
     ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
                      r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
@@ -76,7 +75,8 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b|\b[A-ZĐ]\.\d+\b"),
     ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
                          r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
-    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
+    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+\d[\d.,]*(?!\S))?"  # 25/05/2022 11:17  132: a time stamp and a page counter
+             r"|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
              r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+|nay\s*\(\s*)?\d{1,2}(?:\.|\s*/\s*)\d{1,2}"
              r"(?:\s*/\s*\d{2,4})?(?!\d)"  # sáng ngày 25 / 5
              r"|(?<![\d.,])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)"  # 17.5.2018
@@ -86,7 +86,7 @@ SKIP: tuple[tuple[str, str], ...] = (
              r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*(?i:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?"),
     ("count of the ranked", r"(?i:xếp hạng|bảng xếp hạng)\s+(?:(?:của|cho|các|cả)\s+)*\d+"
                             r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"  # "xếp hạng 63 tỉnh": those ranked
-                            r"|(?<!\w)(?i:của|ở)\s+(?:(?i:cả|các)\s+)?(?:63|34)(?=\s+(?i:tỉnh)(?!\w))"),  # "của 63 tỉnh"
+                            r"|(?:63|34)(?=\s+(?i:tỉnh)(?!\w))(?:(?<=của \d\d)|(?<=Của \d\d)|(?<=ở \d\d)|(?<=Ở \d\d))"),  # của 63 tỉnh
     ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
     ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
     ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
@@ -95,7 +95,7 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("scale of a score", r"(?i:thang điểm)\s+\d+|(?<=điểm)\s*/\s*\d+(?=\s*điểm(?!\w))"),  # 80,18 điểm/100 điểm
     ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
     ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
-    ("list marker", r"(?m)(?:(?<=[:;]\s)|^\s*)\(\d{1,2}\)(?=\s+\w)"),  # "do: (1) Tỷ lệ …; (2) …"
+    ("list marker", r"\(\d{1,2}\)(?=\s+\w)(?:(?<=[:;] \(\d\))|(?<=[:;] \(\d\d\))|(?<=\n\(\d\))|(?<=\n\(\d\d\)))"),  # do: (1) …; (2)
 )  # fmt: skip
 _SKIP_RE = [(why, re.compile(pattern)) for why, pattern in SKIP]
 
@@ -1173,6 +1173,7 @@ class _Stream:
     latest: list = field(default_factory=lambda: [0, ""])  # the latest month's or count's date's year so far
     counts: dict = field(default_factory=dict)  # keys of the counts proposed (with the words after them) → where
     decimals: dict = field(default_factory=dict)  # keys of the values with decimals proposed → their list item
+    ranks_after: dict = field(default_factory=dict)  # keys of those values → the rank printed right after them
 
 
 def _read_block(text: str, period: str, default_end, breakdown_labels, state: _Stream) -> list[_Candidate]:
@@ -1828,6 +1829,10 @@ def _is_headline(text: str, start: int) -> bool:
     return len(line.split()) <= HEADLINE_WORDS and not _HEADLINE_END_RE.search(line)
 
 
+def _decimal_key(cand: _Candidate) -> tuple:
+    return (cand.value, cand.unit, cand.period, cand.kind, cand.indicator, cand.breakdown)
+
+
 def _repeat_of(cand: _Candidate, seen: dict) -> bool:
     """A value with decimals printed again with the same unit, period, kind, indicator and breakdown
     (``73,40 điểm`` in the lead and in the body) is the same fact: once is enough; but not in another item
@@ -1835,7 +1840,7 @@ def _repeat_of(cand: _Candidate, seen: dict) -> bool:
     keys of the values kept so far to the list item they were printed in."""
     if float(cand.value).is_integer() or cand.role:
         return False
-    key = (cand.value, cand.unit, cand.period, cand.kind, cand.indicator, cand.breakdown)
+    key = _decimal_key(cand)
     if key in seen:
         item = seen[key]
         if not (item and cand.item and item[0] == cand.item[0] and item[1] != cand.item[1]):
@@ -1903,6 +1908,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
     defined_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, defined)) + r")(?!\w)") if defined else None
     cat = catalog_info[0].set_index("indicator")
     last_part: _Candidate | None = None
+    echo = None  # (a value with decimals just dropped as printed again, its key)
     dropped = _restated(candidates, text)
     for k, cand in enumerate(candidates):
         key = hash((_context_key(text, cand.start), cand.role))
@@ -1936,9 +1942,20 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 cand.why.extend(
                     f"not '{r[0]}': its cue words are not in the clause" for r in ranked[: ranked.index(fitting[0])]
                 )
-        if _repeat_of(cand, decimals) or _count_again(cand, text, state.counts, state.offset):
+        if cand.unit == "rank" and echo is not None and echo[0].segment == cand.segment:
+            if state.ranks_after.get(echo[1]) == (cand.value, cand.fraction):
+                echo = None
+                continue  # "3,94 điểm, xếp 9/63" printed again (a caption, then the body): its rank too
+        echo = None
+        if _repeat_of(cand, decimals):
+            echo = (cand, _decimal_key(cand))
+            continue
+        if _count_again(cand, text, state.counts, state.offset):
             continue
         kept.append(cand)
+        if cand.unit == "rank" and len(kept) > 1 and kept[-2].segment == cand.segment:
+            if not float(kept[-2].value).is_integer() and not kept[-2].role:
+                state.ranks_after.setdefault(_decimal_key(kept[-2]), (cand.value, cand.fraction))
         if cand.role == "part":
             last_part = cand
         strength = 1.0 if (cand.unit != "count" or cand.fraction) else 0.7
