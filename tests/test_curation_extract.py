@@ -879,10 +879,12 @@ class TestExtract:
     def test_a_difference_and_an_across_are_no_bounds_but_a_range_about_is(self):
         got = ex("Tỉnh đạt 88,10%, cao hơn 1,25% so với tỉnh B.").set_index("value")["qualifier"].to_dict()
         assert got == {88.1: "none", 1.25: "none"}
+        assert one("Tỷ lệ hồ sơ đúng hạn đạt cao hơn 90%.")["qualifier"] == "more_than"  # no base: a bound
         assert ex("Sở đạt 70,50 điểm trên 6 chỉ số.").set_index("value")["qualifier"].to_dict() == {
             70.5: "none",
             6: "none",
         }
+        assert one("Tỉnh có trên 6 chỉ số tăng điểm.")["qualifier"] == "more_than"  # not after a score
         # "trên" before a count of something else is still "more than"
         assert one("Tỉnh tổ chức trên 40 hội nghị.")["qualifier"] == "more_than"
         got = ex("Mức hài lòng nằm trong khoảng 70,10% - 88,20%.").set_index("value")["qualifier"].to_dict()

@@ -869,7 +869,12 @@ def _qualifier(low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
                 v
                 for v in cues().of("not_qualifier")
                 if (v["where"] == "after" and after_words.startswith(v["cue"].lower()))
-                or (v["where"] == "before" and before_words.endswith(v["cue"].lower()))
+                or (
+                    v["where"] == "after_score"
+                    and after_words.startswith(v["cue"].lower())
+                    and _after_a_score(before_words)
+                )
+                or (v["where"] == "before" and before_words.endswith(v["cue"].lower()) and _compared(low, cand, sent))
             ]
             if void:
                 cand.why.append(
@@ -889,6 +894,22 @@ def _qualifier(low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
             cand.qualifier = row["value"]
             cand.why.append(f"qualifier '{row['cue']}' governs the sentence")
             return
+
+
+def _after_a_score(before_words: str) -> bool:
+    """``đạt 80,18 điểm trên 5 chỉ số``: the cue before the number follows a score (``điểm``, ``%``)."""
+    words = before_words.split()[:-1]
+    return bool(words) and (words[-1].strip(",") == "điểm" or words[-1].rstrip(",").endswith("%"))
+
+
+COMPARED_REACH = 60  # characters after a number searched for the base of a difference ("so với …")
+
+
+def _compared(low: str, cand: _Candidate, sent: tuple[int, int]) -> bool:
+    """``cao hơn 0,66% so với …``: a ``compare_base`` cue after the number in its clause makes it a difference
+    (``đạt cao hơn 90%`` without one is a bound)."""
+    clause = re.split(r"[,;.()]", low[cand.end : min(sent[1], cand.end + COMPARED_REACH)], maxsplit=1)[0]
+    return any(_compiled(c["cue"].lower()).search(clause) for c in cues().of("compare_base"))
 
 
 def _unit(low: str, cand: _Candidate, sent_end: int) -> None:
