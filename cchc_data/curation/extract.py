@@ -1814,8 +1814,8 @@ def _names_its_members(text: str, cand: _Candidate) -> bool:
     """``05 tỉnh, thành phố … cao nhất là Quảng Ninh, Thái Nguyên, Hải Dương``, ``nhóm 10 tỉnh đứng đầu là A, B,
     C``: a number of places (a ``rank_group`` noun after it) whose sentence names them after ``là`` is the size
     of a list the writer gives, not a fact."""
-    after = text[cand.end : cand.end + 20].lower().split()
-    if not after or not any(after[0].strip(",.;:") == g["cue"].split()[0] for g in cues().of("rank_group")):
+    named = " ".join(w.strip(",.;:") for w in text[cand.end : cand.end + 30].lower().split()[:3]) + " "
+    if not any(named.startswith(g["cue"].lower() + " ") for g in cues().of("rank_group")):
         return False
     end = min(cand.sent[1], cand.end + REACH)
     clause = re.search(r"[;:]", text[cand.end : end])
