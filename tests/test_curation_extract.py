@@ -960,6 +960,12 @@ class TestExtract:
         got = ex(text)
         assert got[["value", "unit"]].values.tolist() == [[4.12, "points"], [7, "rank"], [5.01, "points"], [7, "rank"]]
 
+    def test_a_requirement_for_a_year_is_a_target(self):
+        got = one("Bộ yêu cầu các tỉnh trong năm 2024 phải đảm bảo tối thiểu 85% dịch vụ công.", period="2024")
+        assert (got["kind"], got["qualifier"], got["period"]) == ("target", "at_least", "2024")
+        # a number before the cue word still counts it: "12 mục tiêu" is no goal
+        assert one("Kế hoạch có 12 mục tiêu.", period="2024")["kind"] == "actual"
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

@@ -118,6 +118,7 @@ _YEAR_MENTION_RE = re.compile(
 )
 RESPECTIVELY = "lần lượt"
 _COUNTED_RE = re.compile(r"[0-9]\s+$")
+_YEAR_BEFORE_RE = re.compile(r"(?<!\w)năm\s+(?:19|20)\d{2}\s+$")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -1511,8 +1512,10 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
     start = max(lo, sent[0])
     for c in cues().of("target"):
         for m in _compiled(c["cue"]).finditer(low, start, hi):
-            if _COUNTED_RE.search(low, max(sent[0], m.start() - 12), m.start()):
-                continue  # "12 mục tiêu": the thing a number counts, not a goal
+            if _COUNTED_RE.search(low, max(sent[0], m.start() - 12), m.start()) and not _YEAR_BEFORE_RE.search(
+                low, max(sent[0], m.start() - 12), m.start()
+            ):
+                continue  # "12 mục tiêu": the thing a number counts, not a goal ("năm 2023 phải đạt": a year)
             if _not_a_goal(low, m, sent):
                 continue  # "tình hình thực hiện các mục tiêu", "các chỉ tiêu phát triển kinh tế - xã hội"
             before = " ".join(low[max(sent[0], m.start() - 20) : m.start()].split()[-2:])
