@@ -821,6 +821,152 @@ class TestExtract:
             12,
         ]
 
+    # --- round 6: the failure classes of the third fresh set, on sentences written for the test -----------
+
+    def test_two_earlier_years_in_brackets_end_with_their_clause(self):
+        text = (
+            "Năm 2021, tỉnh xếp thứ 12/63 (năm 2020 xếp 8/63, năm 2019 xếp 31/63); trong đó, "
+            "nội dung A đạt 5,21 điểm, xếp 14/63; nội dung B đạt 6,02 điểm."
+        )
+        got = ex(text, period="2021").set_index("value")["period"].to_dict()
+        assert got == {12: "2021", 8: "2020", 31: "2019", 5.21: "2021", 14: "2021", 6.02: "2021"}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Cập nhật: Thứ Ba, 5/3/2024 | 8:15:42 PM",  # a page's time stamp
+            "12/04/2023 10:05    87",  # a date, a time and a view counter
+            "Thứ 3, Ngày 14/02/2023",  # a weekday, no rank
+            "Kết quả PAPI của 63 tỉnh, thành phố được công bố.",  # those ranked
+            "Khảo sát được tiến hành ở 63 tỉnh, thành phố.",
+            "Nguyên nhân là do: (1) thiếu nhân lực; (2) hạ tầng yếu.",  # list markers
+        ],
+    )
+    def test_a_time_stamp_a_weekday_the_ranked_and_list_markers_are_not_facts(self, text):
+        assert ex(text).empty, ex(text)[["value", "evidence"]]
+
+    def test_a_score_out_of_points_is_one_score(self):
+        got = one("Chỉ số của tỉnh đạt 76,40 điểm/100 điểm.")
+        assert (got["value"], got["unit"]) == (76.4, "points")
+
+    def test_the_parts_of_a_count_of_procedures_are_procedures(self):
+        got = ex("Toàn tỉnh có 1.320 thủ tục hành chính (trong đó: cấp tỉnh: 1.040, cấp huyện: 190; cấp xã: 90).")
+        assert got[["value", "unit"]].values.tolist() == [
+            [1320, "procedure"],
+            [1040, "procedure"],
+            [190, "procedure"],
+            [90, "procedure"],
+        ]
+        # the subject names the procedures: "Số TTHC …: a/b"
+        assert set(ex("Số TTHC được số hóa hồ sơ: 640/640.")["unit"]) == {"procedure"}
+        # a part that names its own noun keeps it
+        assert ex("Có 1.320 thủ tục hành chính (trong đó: cấp tỉnh: 40 hồ sơ).")["unit"].tolist() == [
+            "procedure",
+            "count",
+        ]
+
+    @pytest.mark.parametrize(
+        ("text", "value", "qualifier"),
+        [
+            ("Tỉnh B lần này lọt nhóm 5 địa phương dẫn đầu.", 5, "at_most"),
+            ("Tỉnh B trở lại tốp 3 địa phương dẫn đầu.", 3, "at_most"),
+            ("Tỉnh B đứng 14/63 tỉnh, thành phố.", 14, "none"),
+        ],
+    )
+    def test_a_group_of_the_first_and_a_place_stood_at_are_ranks(self, text, value, qualifier):
+        got = one(text)
+        assert (got["value"], got["unit"], got["qualifier"]) == (value, "rank", qualifier)
+
+    def test_a_difference_and_an_across_are_no_bounds_but_a_range_about_is(self):
+        got = ex("Tỉnh đạt 88,10%, cao hơn 1,25% so với tỉnh B.").set_index("value")["qualifier"].to_dict()
+        assert got == {88.1: "none", 1.25: "none"}
+        assert one("Tỷ lệ hồ sơ đúng hạn đạt cao hơn 90%.")["qualifier"] == "more_than"  # no base: a bound
+        assert ex("Sở đạt 70,50 điểm trên 6 chỉ số.").set_index("value")["qualifier"].to_dict() == {
+            70.5: "none",
+            6: "none",
+        }
+        assert one("Tỉnh có trên 6 chỉ số tăng điểm.")["qualifier"] == "more_than"  # not after a score
+        # "trên" before a count of something else is still "more than"
+        assert one("Tỉnh tổ chức trên 40 hội nghị.")["qualifier"] == "more_than"
+        got = ex("Mức hài lòng nằm trong khoảng 70,10% - 88,20%.").set_index("value")["qualifier"].to_dict()
+        assert got == {70.1: "at_least", 88.2: "at_most"}
+
+    def test_a_level_stated_as_a_share_is_a_fact(self):
+        got = one("Mức hài lòng chung của cả nước ở mức 84,12%.")
+        assert (got["value"], got["unit"]) == (84.12, "percent")
+        assert ex("Dịch vụ công trực tuyến mức 3, 4 đã được triển khai.").empty  # service levels stay no facts
+
+    def test_a_hard_wrapped_line_is_no_headline_restating_the_body(self):
+        text = (
+            "Hiện nay, tỷ lệ dịch vụ công trực tuyến trên\n"
+            "địa bàn tỉnh đạt khoảng 92% so với tổng số thủ tục\n"
+            "hành chính của tỉnh. Tỷ lệ hồ sơ trực tuyến cấp xã đạt 97,15%."
+        )
+        assert ex(text)["value"].tolist() == [92, 97.15]
+
+    def test_one_step_of_rank_in_words_is_a_rank_change(self):
+        got = one("So với năm trước, tỉnh giảm một bậc.")
+        assert (got["value"], got["unit"]) == (1, "rank")
+        assert ex("Tỉnh có một đơn vị đạt loại tốt.").empty  # "một" alone is "a"
+
+    def test_a_count_referred_to_again_in_its_sentence_or_described_again_is_one_fact(self):
+        got = ex("Bộ chỉ số có 8 chỉ số chính với 40 chỉ số thành phần, 8 chỉ số chính được chia thành hai nhóm.")
+        assert got["value"].tolist() == [8, 40, 2]  # "hai nhóm": two groups, a fact
+        text = (
+            "Trụ cột A có 5 chỉ số, trong đó gồm 4 chỉ số chính thuộc nhóm chỉ số nền tảng chung và chỉ số A. "
+            "Trụ cột B có 5 chỉ số, trong đó gồm 4 chỉ số chính thuộc nhóm chỉ số nền tảng chung và chỉ số B."
+        )
+        assert ex(text)["value"].tolist() == [5, 4, 5]
+        # a count with another subject before it in its clause stays a fact of its own
+        got = ex("Huyện A có 12 hồ sơ trễ hạn giải quyết, huyện B có 12 hồ sơ trễ hạn giải quyết.")
+        assert got["value"].tolist() == [12, 12]
+
+    def test_a_value_in_brackets_after_a_baseline_year_is_that_years(self):
+        got = ex("Tỷ lệ hài lòng đạt 85,20%, tăng so với năm 2021 (83,05%).", period="2022")
+        assert got.set_index("value")["period"].to_dict() == {85.2: "2022", 83.05: "2021"}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Tỉnh thuộc nhóm A gồm những tỉnh, thành phố đạt kết quả từ 85% - 95%.",
+            "Tỉnh C là địa phương duy nhất có kết quả chỉ số dưới 75%.",
+        ],
+    )
+    def test_the_bounds_that_define_a_group_are_not_facts(self, text):
+        assert ex(text).empty, ex(text)[["value", "evidence"]]
+
+    def test_a_range_stated_of_a_subject_stays_two_facts(self):
+        assert ex("Mức hài lòng của các tỉnh nằm trong khoảng 70,10% - 88,20%.")["value"].tolist() == [70.1, 88.2]
+
+    def test_a_group_of_the_first_the_counted_are_in_is_no_rank(self):
+        got = ex("Trong 9 chỉ số, có 4 chỉ số thành phần đứng top 20 cả nước.")
+        assert got["value"].tolist() == [9, 4]
+        # a place in a group of the first is a rank
+        assert one("Tỉnh đứng trong top 20 cả nước.")["unit"] == "rank"
+
+    def test_the_size_of_a_list_of_named_places_is_not_a_fact(self):
+        text = "04 tỉnh có điểm cao nhất là Lạng Sơn, Hà Nam, Điện Biên, Long An và Cà Mau."
+        assert ex(text).empty, ex(text)[["value", "evidence"]]
+        text = "Các tỉnh tiếp theo trong nhóm 10 tỉnh dẫn đầu là Lạng Sơn, Hà Nam, Điện Biên."
+        assert ex(text).empty, ex(text)[["value", "evidence"]]
+        # a place named in a group of the first (no list of names) is a rank
+        got = one("Tỉnh B tiếp tục có tên trong nhóm 10 tỉnh, thành phố cao nhất nước.")
+        assert (got["value"], got["unit"], got["qualifier"]) == (10, "rank", "at_most")
+
+    def test_a_rank_after_a_score_printed_again_is_printed_again_too(self):
+        text = (
+            "Môi trường đạt 4,12 điểm, xếp 7/63 tỉnh. Ảnh: N.T\n\n"
+            "Trong đó, môi trường 4,12 điểm, xếp 7/63; điện tử 5,01 điểm, xếp 7/63."
+        )
+        got = ex(text)
+        assert got[["value", "unit"]].values.tolist() == [[4.12, "points"], [7, "rank"], [5.01, "points"], [7, "rank"]]
+
+    def test_a_requirement_for_a_year_is_a_target(self):
+        got = one("Bộ yêu cầu các tỉnh trong năm 2024 phải đảm bảo tối thiểu 85% dịch vụ công.", period="2024")
+        assert (got["kind"], got["qualifier"], got["period"]) == ("target", "at_least", "2024")
+        # a number before the cue word still counts it: "12 mục tiêu" is no goal
+        assert one("Kế hoạch có 12 mục tiêu.", period="2024")["kind"] == "actual"
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

@@ -68,31 +68,34 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
     ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
                      r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
-    ("time of day", r"\b\d{1,2}:\d{2}(?!\d)(?!:\d{4})|(?i:GMT|UTC)\s*[+-]\s*\d{1,2}"),
+    ("time of day", r"\b\d{1,2}:\d{2}(?::\d{2}(?!\d))?(?!\d)(?!:\d{4})(?:\s*[AaPp][Mm]\b)?|(?i:GMT|UTC)\s*[+-]\s*\d{1,2}"),
     ("standard", r"\b(?:TCVN|ISO)(?:\s+ISO)?\s+\d+(?::\d{4})?"),
     ("version", r"(?i:phiên bản|version|ver\.?)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+"),
     ("document number", r"(?<![\d.,])\d+(?:/\d+)*(?:/|-)(?:[A-ZĐ][A-Za-zĐđ]*)(?:[-/][A-ZĐa-z][A-Za-zĐđ]*)*"),
     ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b|\b[A-ZĐ]\.\d+\b"),
     ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
                          r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
-    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
+    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+\d[\d.,]*(?!\S))?"  # 25/05/2022 11:17  132: a time stamp and a page counter
+             r"|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
              r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+|nay\s*\(\s*)?\d{1,2}(?:\.|\s*/\s*)\d{1,2}"
              r"(?:\s*/\s*\d{2,4})?(?!\d)"  # sáng ngày 25 / 5
              r"|(?<![\d.,])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)"  # 17.5.2018
              r"|(?<![\d.,/])(?:1[3-9]|2\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d|\s*%)"  # 25/5, 25 / 5: a day over 12
              r"|(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?"
              r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"
-             r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*\d{1,2}/\d{1,2}"),
+             r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*(?i:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?"),
     ("count of the ranked", r"(?i:xếp hạng|bảng xếp hạng)\s+(?:(?:của|cho|các|cả)\s+)*\d+"
-                            r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"),  # "xếp hạng 63 tỉnh": those ranked
+                            r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"  # "xếp hạng 63 tỉnh": those ranked
+                            r"|(?:63|34)(?=\s+(?i:tỉnh)(?!\w))(?:(?<=của \d\d)|(?<=Của \d\d)|(?<=ở \d\d)|(?<=Ở \d\d))"),  # của 63 tỉnh
     ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
     ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
     ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
     ("edition", r"(?i:lần|năm|kỳ|khóa|khoá|đợt|phiên)\s+(?:thứ\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
-    ("level", r"(?i:mức(?: độ)?)\s+\d+(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
-    ("scale of a score", r"(?i:thang điểm)\s+\d+"),
+    ("level", r"(?i:mức(?: độ)?)\s+\d+(?![.,]?\d|\s*%)(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
+    ("scale of a score", r"(?i:thang điểm)\s+\d+|(?<=điểm)\s*/\s*\d+(?=\s*điểm(?!\w))"),  # 80,18 điểm/100 điểm
     ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
     ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
+    ("list marker", r"\(\d{1,2}\)(?=\s+\w)(?:(?<=[:;] \(\d\))|(?<=[:;] \(\d\d\))|(?<=\n\(\d\))|(?<=\n\(\d\d\)))"),  # do: (1) …; (2)
 )  # fmt: skip
 _SKIP_RE = [(why, re.compile(pattern)) for why, pattern in SKIP]
 
@@ -115,6 +118,7 @@ _YEAR_MENTION_RE = re.compile(
 )
 RESPECTIVELY = "lần lượt"
 _COUNTED_RE = re.compile(r"[0-9]\s+$")
+_YEAR_BEFORE_RE = re.compile(r"(?<!\w)năm\s+(?:19|20)\d{2}\s+$")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
@@ -466,6 +470,17 @@ def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, c
         yield m, bool(ignored) or bool(published) or far, bool(not_target), prefix
 
 
+_BASELINE_VALUE_RE = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})\s*\(\s*$")
+
+
+def _baseline_value(low: str, start: int, lo: int) -> str:
+    """``tăng so với năm 2022 (80,08%)``: a number in brackets right after a baseline year is that year's value;
+    its year, or "" if it is not one."""
+    before = low[max(lo, start - 60) : start]
+    m = _BASELINE_VALUE_RE.search(before)
+    return m["y"] if m and _baseline_before(before[: m.start()] + "năm ") else ""
+
+
 BASELINE_WORDS = 5  # a baseline cue ("so với cùng kỳ năm 2020") this many words before a year, in its clause
 
 
@@ -574,8 +589,10 @@ def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
 
     for m in _number_words_re().finditer(low):
         words = m["n"].split()
-        if words in (["một"], ["năm"], ["không"]) or spans.skipped(m.start("n"), m.end("n")):
+        if words in (["một"], ["năm"], ["không"]) and not _one_step(low, m):
             continue  # "một đơn vị" is "a unit"; "năm" alone is a year more often than five
+        if spans.skipped(m.start("n"), m.end("n")):
+            continue
         if overlaps(m.start("n"), m.end("n")) or _restates_numeral(text, m.start("n")):
             continue
         try:
@@ -629,6 +646,17 @@ def _number_words_re() -> re.Pattern:
         re.escape(c["cue"].lower()) for c in sorted(cues().of("counted_noun"), key=lambda c: -len(c["cue"]))
     )
     return re.compile(rf"(?<![\w(])(?P<n>(?:{word})(?:\s+(?:{word}))*)\s+(?:{nouns})(?!\w)")
+
+
+def _one_step(low: str, m: re.Match) -> bool:
+    """``giảm một bậc``: ``một`` after a ``rank_change`` verb and before a unit of rank is one step, not "a"."""
+    if m["n"] != "một":
+        return False
+    noun = low[m.end("n") : m.end()].strip()
+    if not any(c["cue"].lower() == noun and c["value"] == "rank" for c in cues().of("unit")):
+        return False
+    before = low[max(0, m.start("n") - 12) : m.start("n")].split()
+    return bool(before) and before[-1] in {c["cue"].lower() for c in cues().of("rank_change")}
 
 
 def _restates_numeral(text: str, start: int) -> bool:
@@ -838,9 +866,23 @@ def _qualifier(low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
     for row in cues().of("qualifier"):
         rx = _compiled(row["cue"])
         if row["where"] == "before" and rx.search(before_words) and before_words.endswith(row["cue"].lower()):
-            void = [v for v in cues().of("not_qualifier") if after_words.startswith(v["cue"].lower())]
+            void = [
+                v
+                for v in cues().of("not_qualifier")
+                if (v["where"] == "after" and after_words.startswith(v["cue"].lower()))
+                or (
+                    v["where"] == "after_score"
+                    and after_words.startswith(v["cue"].lower())
+                    and _after_a_score(before_words)
+                )
+                or (v["where"] == "before" and before_words.endswith(v["cue"].lower()) and _compared(low, cand, sent))
+            ]
             if void:
-                cand.why.append(f"'{row['cue']} … {void[0]['cue']}' is not a qualifier")
+                cand.why.append(
+                    f"'{void[0]['cue']}' is not a qualifier"
+                    if void[0]["where"] == "before"
+                    else f"'{row['cue']} … {void[0]['cue']}' is not a qualifier"
+                )
                 continue
             cand.qualifier = row["value"]
             cand.why.append(f"qualifier '{row['cue']}'")
@@ -855,13 +897,31 @@ def _qualifier(low: str, cand: _Candidate, sent: tuple[int, int]) -> None:
             return
 
 
+def _after_a_score(before_words: str) -> bool:
+    """``đạt 80,18 điểm trên 5 chỉ số``: the cue before the number follows a score (``điểm``, ``%``)."""
+    words = before_words.split()[:-1]
+    return bool(words) and (words[-1].strip(",") == "điểm" or words[-1].rstrip(",").endswith("%"))
+
+
+COMPARED_REACH = 60  # characters after a number searched for the base of a difference ("so với …")
+
+
+def _compared(low: str, cand: _Candidate, sent: tuple[int, int]) -> bool:
+    """``cao hơn 0,66% so với …``: a ``compare_base`` cue after the number in its clause makes it a difference
+    (``đạt cao hơn 90%`` without one is a bound)."""
+    clause = re.split(r"[,;.()]", low[cand.end : min(sent[1], cand.end + COMPARED_REACH)], maxsplit=1)[0]
+    return any(_compiled(c["cue"].lower()).search(clause) for c in cues().of("compare_base"))
+
+
 def _unit(low: str, cand: _Candidate, sent_end: int) -> None:
     """The unit named right after the number (``%``, ``đồng``, ``ngày``, ``điểm``, ``bậc``, ``thủ tục`` …,
     see ``extract_cues.csv``); ``not_unit`` cues keep a count (``4 điểm cấp tỉnh``: places)."""
     if cand.printed.rstrip().endswith("%"):
         cand.unit = "percent"
         return
-    after = " ".join(w.strip(",.;:()") for w in low[cand.end : min(sent_end, cand.end + 40)].split()[:3])
+    after = " ".join(
+        w.strip(",.;:()") for w in re.split(r"[\s/]+", low[cand.end : min(sent_end, cand.end + 40)])[:4] if w
+    )
     for row in cues().of("not_unit"):
         if (after + " ").startswith(row["cue"].lower() + " "):
             cand.why.append(f"'{row['cue']}' counts places")
@@ -886,7 +946,8 @@ def _rank(low: str, cand: _Candidate, sent: tuple[int, int], fraction: bool, val
         if any(tail.endswith(v["cue"].lower()) for v in cues().of("not_rank")):
             continue
         if row["where"] == "before_fraction" and not fraction:
-            if not after or not any(after[0].startswith(g["cue"]) for g in cues().of("rank_group")):
+            named = " ".join(w.strip(",.;:()") for w in after) + " "  # "nhóm 5 địa phương dẫn đầu"
+            if not after or not any(named.startswith(g["cue"] + " ") for g in cues().of("rank_group")):
                 continue
         cand.unit = "rank"
         if row["value"] != "none" and not (row["value"] == "at_most" and value == 1):  # top 1 is first
@@ -1134,6 +1195,7 @@ class _Stream:
     latest: list = field(default_factory=lambda: [0, ""])  # the latest month's or count's date's year so far
     counts: dict = field(default_factory=dict)  # keys of the counts proposed (with the words after them) → where
     decimals: dict = field(default_factory=dict)  # keys of the values with decimals proposed → their list item
+    ranks_after: dict = field(default_factory=dict)  # keys of those values → the rank printed right after them
 
 
 def _read_block(text: str, period: str, default_end, breakdown_labels, state: _Stream) -> list[_Candidate]:
@@ -1216,9 +1278,10 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             absorbed.add(of.start)
             token.why.append(f"of {of.a}: '{text[tok.end : of.end].strip()}'")
         trailing = _trailing_year(text, tokens, k, sent, spans)
+        baseline = _baseline_value(low, tok.start, sent[0])
         if trailing:
             ctx.consumed.add(trailing.start("y"))
-        if in_range and token.qualifier == "none":  # "từ 30% - 60%": both bounds kept
+        if in_range and token.qualifier in ("none", "about"):  # "từ 30% - 60%", "khoảng 75% - 90%": both bounds
             token.qualifier = "at_least" if in_range == "low" else "at_most"
             token.why.append(f"the {'lower' if in_range == 'low' else 'upper'} bound of a range")
         if in_range == "low" and token.unit == "count" and tokens[k + 1].pct:
@@ -1262,6 +1325,9 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             ):  # "Đến nay, 100% xã …", "Trung tâm hiện có gần 20 nơi": the time of writing
                 cand.period = now_label
                 cand.why.append(f"period: now ('hiện', 'đến nay'): {now_why}")
+            if baseline:
+                cand.period = baseline
+                cand.why.append(f"period {baseline}: the value of the baseline year before it")
             if trailing:
                 cand.period = trailing["y"]
                 cand.why.append(f"period '{trailing.group(0)}' printed after it")
@@ -1347,7 +1413,9 @@ def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans)
     for at, label, printed, goal in sorted(events, key=lambda ev: ev[0]):
         _restore(ctx, at)
         until = None if goal else _comparison_until(text, spans, ctx, at, at + len(printed), label)
-        if until is not None:  # "đạt 4,60 điểm (năm 2018 đạt 4,96 điểm); …": back to the period after it
+        if until is not None and ctx.restore is not None:  # "(năm 2019 xếp 5/63, năm 2018 xếp 43/63); …":
+            ctx.restore = (max(until, ctx.restore[0]), *ctx.restore[1:])  # back to the period before the first
+        elif until is not None:  # "đạt 4,60 điểm (năm 2018 đạt 4,96 điểm); …": back to the period after it
             ctx.restore = (until, ctx.period, list(ctx.why))
         ctx.period = label
         ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{printed}'"]
@@ -1444,8 +1512,10 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
     start = max(lo, sent[0])
     for c in cues().of("target"):
         for m in _compiled(c["cue"]).finditer(low, start, hi):
-            if _COUNTED_RE.search(low, max(sent[0], m.start() - 12), m.start()):
-                continue  # "12 mục tiêu": the thing a number counts, not a goal
+            if _COUNTED_RE.search(low, max(sent[0], m.start() - 12), m.start()) and not _YEAR_BEFORE_RE.search(
+                low, max(sent[0], m.start() - 12), m.start()
+            ):
+                continue  # "12 mục tiêu": the thing a number counts, not a goal ("năm 2023 phải đạt": a year)
             if _not_a_goal(low, m, sent):
                 continue  # "tình hình thực hiện các mục tiêu", "các chỉ tiêu phát triển kinh tế - xã hội"
             before = " ".join(low[max(sent[0], m.start() - 20) : m.start()].split()[-2:])
@@ -1569,6 +1639,38 @@ def _no_subject(text: str, cand: _Candidate) -> bool:
     return len(text[cand.segment[0] : cand.start].split()) <= OWN_SUBJECT_WORDS
 
 
+def _unit_of_subject(text: str, cand: _Candidate, earlier: list[_Candidate]) -> None:
+    """The unit of a count that names no noun after it, from its subject: ``Số TTHC được công khai: 1.775/1.775``
+    (a ``unit`` cue after ``số`` opening its segment), or, for a part of a breakdown (``1.975 thủ tục (trong đó:
+    cấp tỉnh: 1.577, cấp huyện: 280)``), the unit of the total before it in its sentence."""
+    if re.match(r"\s*[\w%]", text[cand.end : cand.end + 3]) and not cand.fraction:
+        return  # a word after it names what it counts
+    subject = re.sub(r"[\d.,]+\s*/\s*$", "", " ".join(text[cand.segment[0] : cand.start].lower().split()))
+    if not re.search(r"\d", subject):  # "số TTHC …: 1.775/1.775": the part and the whole
+        for row in cues().of("unit"):
+            cue = row["cue"].lower()
+            if cue.isalpha() or " " in cue:
+                if subject.startswith(f"số {cue} ") or subject == f"số {cue}":
+                    cand.unit = row["value"]
+                    cand.why.append(f"unit 'số {row['cue']}' of its subject")
+                    return
+    if not cand.breakdown or cand.role:
+        return
+    since = max(
+        [cand.segment[0]] + [p.end for p in earlier[-1:] if p.sentence == cand.sentence and p.end <= cand.start]
+    )
+    if len(text[since : cand.start].split()) > OWN_SUBJECT_WORDS:  # "…, cấp huyện: 280": names no subject
+        return
+    for prev in reversed(earlier[-LOOK_BACK:]):
+        if prev.sentence != cand.sentence:
+            break
+        if not prev.breakdown and not prev.role:
+            if prev.unit not in ("count", "percent", "rank"):
+                cand.unit = prev.unit
+                cand.why.append(f"unit '{prev.unit}' of the total {prev.printed} it is a part of")
+            return
+
+
 def _inherit(cand: _Candidate, earlier: list[_Candidate]) -> None:
     """A part of a breakdown (``cấp huyện: 215 thủ tục``) measures what its total or siblings measure.
 
@@ -1668,7 +1770,59 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
             parts.add(cand.segment)
         if cand.unit == "percent" and k and _defines_group(text, candidates[k - 1], cand):
             out.add(k)
+        if cand.qualifier in _COMPARATIVE and _bounds_a_group(text, cand):
+            out.add(k)  # "nhóm B gồm những tỉnh đạt từ 80% - 90%", "duy nhất có kết quả dưới 80%"
+        if (
+            cand.unit == "rank"
+            and cand.qualifier == "at_most"
+            and k
+            and _ranks_the_counted(text, candidates[k - 1], cand)
+        ):
+            out.add(k)  # "có 5 chỉ số thành phần đứng top 10": the 10 is what the five are counted by
+        if cand.unit in ("count", "rank") and not cand.fraction and _names_its_members(text, cand):
+            out.add(k)  # "05 tỉnh … cao nhất là A, B, C, D": the size of a list of names
     return out
+
+
+GROUP_REACH = 80  # characters before a bound searched for a group_defined cue (no number between)
+
+
+def _bounds_a_group(text: str, cand: _Candidate) -> bool:
+    """A bound (``từ 80% - 90%``, ``dưới 80%``) after a ``group_defined`` cue in its sentence (``gồm những tỉnh
+    … đạt``, ``duy nhất có kết quả``), with no number between: what a group is defined by, not a fact."""
+    lo = max(cand.sent[0], cand.start - GROUP_REACH)
+    before = re.sub(r"\d[\d.,]*\s*%?\s*[-–]\s*$", "", text[lo : cand.start].lower())  # "80% - " of "80% - 90%"
+    for c in cues().of("group_defined"):
+        at = before.rfind(c["cue"].lower())
+        if at != -1 and not re.search(r"\d", before[at:]):
+            return True
+    return False
+
+
+_RANKS_COUNTED_RE = re.compile(r"(?:\s+[^\s\d,.;:()]+){1,5}\s+(?:đứng|lọt|nằm trong|thuộc|vào)\s+(?:top|tốp|nhóm)\s+")
+
+
+def _ranks_the_counted(text: str, count: _Candidate, rank: _Candidate) -> bool:
+    """``có 5 chỉ số thành phần đứng top 10``: a group of the first right after a count of things, in its
+    segment, is what they were counted by."""
+    if count.unit != "count" or count.role or count.segment != rank.segment:
+        return False
+    return bool(_RANKS_COUNTED_RE.fullmatch(text[count.end : rank.start].lower()))
+
+
+_MEMBERS_RE = re.compile(r"\slà\s+[A-ZĐÀ-Ỹ][^,;.\d]{0,40}(?:,\s*[A-ZĐÀ-Ỹ][^,;.\d]{0,40}){2,}")
+
+
+def _names_its_members(text: str, cand: _Candidate) -> bool:
+    """``05 tỉnh, thành phố … cao nhất là Quảng Ninh, Thái Nguyên, Hải Dương``, ``nhóm 10 tỉnh đứng đầu là A, B,
+    C``: a number of places (a ``rank_group`` noun after it) whose sentence names them after ``là`` is the size
+    of a list the writer gives, not a fact."""
+    named = " ".join(w.strip(",.;:") for w in text[cand.end : cand.end + 30].lower().split()[:3]) + " "
+    if not any(named.startswith(g["cue"].lower() + " ") for g in cues().of("rank_group")):
+        return False
+    end = min(cand.sent[1], cand.end + REACH)
+    clause = re.search(r"[;:]", text[cand.end : end])
+    return bool(_MEMBERS_RE.search(text, cand.end, cand.end + clause.start() if clause else end))
 
 
 @lru_cache(maxsize=1)
@@ -1694,7 +1848,13 @@ _HEADLINE_END_RE = re.compile(r"[.!?…](?=\s|$)|[:;]$")
 def _is_headline(text: str, start: int) -> bool:
     end = text.find("\n", start)
     line = text[start : end if end != -1 else len(text)].strip()
+    if line[:1].islower() and line.split()[0].isalpha():  # "địa bàn tỉnh đạt …": a hard-wrapped sentence goes on
+        return False
     return len(line.split()) <= HEADLINE_WORDS and not _HEADLINE_END_RE.search(line)
+
+
+def _decimal_key(cand: _Candidate) -> tuple:
+    return (cand.value, cand.unit, cand.period, cand.kind, cand.indicator, cand.breakdown)
 
 
 def _repeat_of(cand: _Candidate, seen: dict) -> bool:
@@ -1704,7 +1864,7 @@ def _repeat_of(cand: _Candidate, seen: dict) -> bool:
     keys of the values kept so far to the list item they were printed in."""
     if float(cand.value).is_integer() or cand.role:
         return False
-    key = (cand.value, cand.unit, cand.period, cand.kind, cand.indicator, cand.breakdown)
+    key = _decimal_key(cand)
     if key in seen:
         item = seen[key]
         if not (item and cand.item and item[0] == cand.item[0] and item[1] != cand.item[1]):
@@ -1727,18 +1887,41 @@ def _count_again(cand: _Candidate, text: str, seen: dict, offset: int) -> bool:
     of the counts kept so far to where they were printed (in the whole text: ``offset`` is the block's)."""
     if cand.unit != "count" or cand.role or not float(cand.value).is_integer():
         return False
-    after = re.split(r"[,.;:()\n]", text[cand.end : cand.end + 60], maxsplit=1)[0]
-    words = _COUNTED_WORDS_RE.findall(after.lower())[:COUNTED_WORDS]
+    after = re.split(r"[,.;:()\n]", text[cand.end : cand.end + 120], maxsplit=1)[0]
+    counted = _COUNTED_WORDS_RE.findall(after.lower())
+    at = offset + cand.start
+    if len(counted) >= SAME_NOUN_WORDS:  # "9 chỉ số chính với …, 9 chỉ số chính được phân thành …"
+        key = ("sentence", cand.value, tuple(counted[:SAME_NOUN_WORDS]), offset + cand.sentence)
+        clause = max(text.rfind(c, cand.segment[0], cand.start) for c in ",;:(")  # -1: its segment opens the clause
+        opens = not _COUNTED_WORDS_RE.search(text, max(clause + 1, cand.segment[0]), cand.start)
+        if key in seen and opens:
+            return True  # it opens its clause: the count of the same thing, referred to again
+        seen.setdefault(key, at)
+    if len(counted) >= DESCRIBED_WORDS:  # "gồm 6 chỉ số chính thuộc Nhóm chỉ số nền tảng chung …" again
+        key = ("described", cand.value, tuple(counted[:DESCRIBED_WORDS]), cand.period, cand.kind)
+        paragraph = offset + _paragraph_of(text, cand.start)
+        if key in seen and at - seen[key] <= REPEAT_REACH and paragraph == seen[key, "p"]:
+            return True
+        seen[key], seen[key, "p"] = at, paragraph
+    words = counted[:COUNTED_WORDS]
     if len(words) < COUNTED_WORDS:
         return False
     key = (cand.value, tuple(words), cand.period, cand.kind)  # not the breakdown: a guess from around it
-    at = offset + cand.start
     if key in seen and at - seen[key] <= REPEAT_REACH:
         before = text[max(0, cand.start - 12) : cand.start].lower().split()
         if before and before[-1] in {c["cue"].lower() for c in cues().of("repeat_marker")}:
             return True
     seen[key] = at
     return False
+
+
+SAME_NOUN_WORDS = 3  # a count opening its clause with the same value and these words as one before in its sentence
+DESCRIBED_WORDS = 8  # a count printed again in its paragraph with this many words after it the same: one fact
+
+
+def _paragraph_of(text: str, at: int) -> int:
+    """Where the paragraph (line) holding ``at`` starts."""
+    return text.rfind("\n", 0, at) + 1
 
 
 def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, catalog_info, state: _Stream):
@@ -1749,6 +1932,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
     defined_re = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, defined)) + r")(?!\w)") if defined else None
     cat = catalog_info[0].set_index("indicator")
     last_part: _Candidate | None = None
+    echo = None  # (a value with decimals just dropped as printed again, its key)
     dropped = _restated(candidates, text)
     for k, cand in enumerate(candidates):
         key = hash((_context_key(text, cand.start), cand.role))
@@ -1760,6 +1944,8 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             if whole:
                 cand.indicator, cand.score, cand.label = whole, last_part.score, cat.at[whole, "label_vi"]
                 cand.why.append(f"the whole of {last_part.indicator}")
+        if cand.unit == "count":
+            _unit_of_subject(text, cand, kept)
         scored = cand.unit not in NO_CATALOG_UNITS  # a rank, a score, days: no catalog indicator to score
         queries, cand.noun = _query(text, cand.start, cand.end, cand.segment, cand.sent, windows=scored)
         if defined:
@@ -1780,9 +1966,20 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 cand.why.extend(
                     f"not '{r[0]}': its cue words are not in the clause" for r in ranked[: ranked.index(fitting[0])]
                 )
-        if _repeat_of(cand, decimals) or _count_again(cand, text, state.counts, state.offset):
+        if cand.unit == "rank" and echo is not None and echo[0].segment == cand.segment:
+            if state.ranks_after.get(echo[1]) == (cand.value, cand.fraction):
+                echo = None
+                continue  # "3,94 điểm, xếp 9/63" printed again (a caption, then the body): its rank too
+        echo = None
+        if _repeat_of(cand, decimals):
+            echo = (cand, _decimal_key(cand))
+            continue
+        if _count_again(cand, text, state.counts, state.offset):
             continue
         kept.append(cand)
+        if cand.unit == "rank" and len(kept) > 1 and kept[-2].segment == cand.segment:
+            if not float(kept[-2].value).is_integer() and not kept[-2].role:
+                state.ranks_after.setdefault(_decimal_key(kept[-2]), (cand.value, cand.fraction))
         if cand.role == "part":
             last_part = cand
         strength = 1.0 if (cand.unit != "count" or cand.fraction) else 0.7
