@@ -57,7 +57,7 @@ against `extract_fresh2/truth.csv`, a third held-out set curated in round 4 befo
 a fourth held-out set curated after round 4 before the extractor read it. With `--fresh4`
 (or `CCHC_EXTRACT_FRESH4_DIR`, the 8 excerpts kept in `/work/extract-fresh4/`), against `extract_fresh4/truth.csv`,
 a fifth held-out set curated after the measurement of `extract_fresh3` before the extractor read it. With `--fresh5`
-(or `CCHC_EXTRACT_FRESH5_DIR`, the 6 excerpts kept in `/work/extract-fresh5/`), against `extract_fresh5/truth.csv`,
+(or `CCHC_EXTRACT_FRESH5_DIR`, the 8 excerpts kept in `/work/extract-fresh5/`), against `extract_fresh5/truth.csv`,
 a sixth held-out set curated after the measurement of `extract_fresh4` before the extractor read it. With `--sources`
 (or `CCHC_SOURCES_DIR`), against the curated facts of the five bundled sources, from which the catalog was
 written (in-sample). Then the time of reading a text file of 1 and 10 MB (the dev texts again and again with
@@ -75,7 +75,7 @@ What each set's figures are worth (round 5 of issue 24, 2026-12-07):
 | `extract_fresh2` | 8 | in-sample since round 5: measured once (clean) after round 4; round 5 developed on its failure classes |
 | `extract_fresh3` | 10 | clean at its one measurement (2026-12-07 22:29 UTC, after round 5); seen since: its failures were read after it |
 | `extract_fresh4` | 8 | clean: 99 facts curated and committed before the extractor read it (`extract_fresh4/README.md`); **not yet measured** |
-| `extract_fresh5` | 6 | clean: 57 facts curated and committed before the extractor read it (`extract_fresh5/README.md`); **not yet measured** |
+| `extract_fresh5` | 8 | clean: 90 facts curated and committed before the extractor read it (`extract_fresh5/README.md`); **not yet measured** |
 | bundled sources | 5 | in-sample: the catalog and the cue words were written from them |
 """
 GOALS = {"recall": 0.98, "indicator": 0.90}  # indicator: right among the suggestions given (issue 24)
@@ -403,7 +403,7 @@ def main(argv: list[str] | None = None) -> int:
         print(printed)
         body.append(
             "### Fifth fresh held-out set (clean, never seen before its measurement): `extract_fresh5/`\n\n"
-            "Six excerpts about three more provinces, curated and committed before the extractor read them "
+            "Eight excerpts about four more provinces, curated and committed before the extractor read them "
             "(`extract_fresh5/README.md`: how, and whether anything changed after the one measurement).\n\n"
             f"```\n{printed}\n```\n"
         )
