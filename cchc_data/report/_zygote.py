@@ -277,6 +277,9 @@ def _serve(sock: socket.socket) -> int:
     for name in PRELOAD:
         with contextlib.suppress(Exception):  # a kernel that needs it imports it and reports the error
             importlib.import_module(name)
+    import gc
+
+    gc.freeze()  # the imported modules live as long as any kernel: its full collections skip them (and copy no page)
     children: dict[int, int] = {}  # pidfd -> pid
     while True:
         ready, _, _ = select.select([sock, *children], [], [])
