@@ -153,6 +153,22 @@ class TestStart:
         monkeypatch.setattr(sys, "platform", "darwin")
         assert zygote.start() is None
 
+    def test_the_runners_imports_and_settings_do_not_reach_the_kernels(self, tmp_path):
+        import matplotlib.pyplot as plt
+
+        plt.switch_backend("agg")  # the runner's matplotlib is loaded, on another backend, with a changed setting
+        with plt.rc_context({"lines.linewidth": 7.5}):
+            marker = tmp_path / ".build-x"
+            pool = local_pool(1, lock_fd=-1, marker=str(marker))
+            try:
+                nb = _notebook(tmp_path / "rc.ipynb", PROBE, "print('WIDTH', plt.rcParams['lines.linewidth'])")
+                result = _run((pool, marker), tmp_path, nb, "rc")
+            finally:
+                stop_pool(pool)
+        assert result["status"] == "ok" and _probe(tmp_path / "rc")["backend"].endswith("backend_inline")
+        page = (tmp_path / "rc" / "rc.html").read_text(encoding="utf-8")
+        assert "WIDTH 1.5" in page and _images(tmp_path / "rc") == 1
+
 
 class TestCurrent:
     def test_a_dead_zygote_is_not_current(self):

@@ -137,7 +137,7 @@ def _init_worker(parent: int, lock_fd: int, marker: str) -> None:
     os.environ[SUITE_ENV] = marker  # inherited by the kernels this worker starts
     with contextlib.suppress(OSError):  # the lock belongs to the parent; don't outlive it holding a copy
         os.close(lock_fd)
-    if os.environ.get(ZYGOTE_ENV, "1") != "0":  # still single-threaded: the moment to fork the kernels' zygote
+    if os.environ.get(ZYGOTE_ENV, "1") != "0":  # the process the kernels are forked from (see _zygote)
         from . import _zygote
 
         _zygote.start(marker)

@@ -2,8 +2,9 @@
 
 A kernel started the usual way (``python -m ipykernel_launcher``) spends ~1.4 s of CPU importing ipykernel,
 IPython, pandas, matplotlib and ``cchc_data`` before the notebook's first cell runs; a suite of 14 runs pays it
-14 times. A local pool's worker therefore forks, when it starts and while it is still single-threaded, a
-*zygote*: a process that imports all that once and then, for each run, forks a kernel that runs ipykernel's
+14 times. A local pool's worker therefore starts, when it starts, a *zygote*: a new interpreter (not a fork
+of the runner, whose imports and settings must not reach a kernel) that imports all that once and then, for
+each run, forks a kernel that runs ipykernel's
 own ``IPKernelApp`` with the run's command line, environment, working directory and output. Every run still
 gets a fresh process of its own (the zygote never runs notebook code, so nothing of one run reaches another),
 and jupyter_client manages it as it manages any kernel: interrupt, timeout,
@@ -58,7 +59,7 @@ def current() -> Zygote | None:
 
 
 def start(marker: str | None = None) -> Zygote | None:
-    """Fork this process's zygote (call while single-threaded: a pool worker's initializer); ``None`` off Linux."""
+    """Start this process's zygote (a pool worker's initializer calls it); ``None`` off Linux."""
     global _current
     if not sys.platform.startswith("linux") or not hasattr(socket, "send_fds"):
         return None
@@ -98,35 +99,22 @@ class Zygote:
     """
 
     def __init__(self, marker: str | None = None):
+        import subprocess
+
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        parent = os.getpid()
-        pid = os.fork()
-        if pid == 0:  # the zygote
-            code = 1
-            try:
-                ours.close()
-                _die_with_parent()
-                if os.getppid() != parent:
-                    os._exit(1)
-                _record(marker)
-                keep = theirs.fileno()
-                os.closerange(3, keep)  # the pool's pipes, the runner's files: not the zygote's business
-                os.closerange(keep + 1, 1 << 16)
-                code = _serve(theirs)
-            finally:
-                os._exit(code)
+        # A new interpreter, not a fork of this process: nothing of the runner's state (modules it imported,
+        # matplotlib settings it changed, threads) reaches the kernels, only the imports the zygote makes.
+        env = {**os.environ, "MPLBACKEND": INLINE}  # what a kernel's matplotlib reads at import (ipykernel's default)
+        args = [sys.executable, "-m", __name__, str(theirs.fileno()), str(os.getpid()), marker or ""]
+        self._proc = subprocess.Popen(args, pass_fds=[theirs.fileno()], stdin=subprocess.DEVNULL, env=env)
         theirs.close()
-        self.pid, self.pid_of_owner, self._sock = pid, parent, ours
+        self.pid, self.pid_of_owner, self._sock = self._proc.pid, os.getpid(), ours
         self._ended: dict[int, tuple[int, float]] = {}  # kernel pid -> (exit code, CPU seconds)
         self.kernel_cpu = 0.0  # CPU seconds of the kernels reaped so far
 
     def alive(self) -> bool:
         """Whether the zygote still runs."""
-        try:
-            pid, _ = os.waitpid(self.pid, os.WNOHANG)
-        except ChildProcessError:
-            return False
-        return pid == 0
+        return self._proc.poll() is None
 
     def fork_kernel(self, cmd: list[str], *, env: dict, cwd: str | None) -> ForkedKernel:
         """Start a kernel as ``cmd`` would, with ``env`` and ``cwd``, writing to this process's stdout/stderr."""
@@ -171,8 +159,8 @@ class Zygote:
         """Let the zygote exit (its kernels are already gone when a run has ended)."""
         with contextlib.suppress(OSError):
             self._sock.close()
-        with contextlib.suppress(ChildProcessError):
-            os.waitpid(self.pid, 0)
+        with contextlib.suppress(OSError):
+            self._proc.wait()
 
 
 class ForkedKernel:
@@ -268,10 +256,19 @@ def kernel_manager_class() -> type:
 # In the zygote
 
 
+def _main(argv: list[str]) -> int:
+    """The zygote's program: ``python -m cchc_data.report._zygote SOCKET_FD PARENT_PID [MARKER]``."""
+    fd, parent, marker = int(argv[0]), int(argv[1]), (argv[2] if len(argv) > 2 else "")
+    _die_with_parent()
+    if os.getppid() != parent:  # the worker died before prctl took effect
+        return 1
+    _record(marker or None)
+    return _serve(socket.socket(fileno=fd))
+
+
 def _serve(sock: socket.socket) -> int:
     """Import what kernels import, then fork one kernel per request and report each one's end; 0 at EOF."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    os.environ["MPLBACKEND"] = INLINE  # what a kernel's matplotlib reads at import (ipykernel's default)
     import importlib
 
     for name in PRELOAD:
@@ -367,3 +364,7 @@ def _kernel(request: dict, fds: list[int]) -> int:
             sys.stdout.flush()
             sys.stderr.flush()
     return code
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
