@@ -45,28 +45,34 @@ from . import extract_dev
 
 README = Path(__file__).resolve().parent / "README.md"
 SECTION = "## Curation assistant"
-SECTION_INTRO = """`python -m benchmarks.extract [--dev DIR] [--fresh DIR] [--fresh2 DIR] [--sources DIR] [--sizes MB …] [--no-write]`
+SECTION_INTRO = """`python -m benchmarks.extract [--dev DIR] [--fresh DIR] [--fresh2 DIR] [--fresh3 DIR] [--fresh4 DIR] [--sources DIR] [--sizes MB …] [--no-write]`
 measures `cchc extract`. With `--dev` (or `CCHC_EXTRACT_DEV_DIR`, the 16 excerpts of `../shared/extract-dev/`),
 against the hand-curated truth of `extract_dev/truth.csv`, the texts tuned on and the held-out texts apart
 (`extract_dev/README.md` says which and how they were curated; `benchmarks/extract_dev.py` how they are
 scored). With `--fresh` (or `CCHC_EXTRACT_FRESH_DIR`, the 8 excerpts kept in `/work/extract-fresh/`), against
 `extract_fresh/truth.csv`, a second held-out set curated before the extractor ever read it (seen since its one
 measurement). With `--fresh2` (or `CCHC_EXTRACT_FRESH2_DIR`, the 8 excerpts kept in `/work/extract-fresh2/`),
-against `extract_fresh2/truth.csv`, a third held-out set curated in round 4 before the extractor read it. With `--sources`
+against `extract_fresh2/truth.csv`, a third held-out set curated in round 4 before the extractor read it. With `--fresh3`
+(or `CCHC_EXTRACT_FRESH3_DIR`, the 10 excerpts kept in `/work/extract-fresh3/`), against `extract_fresh3/truth.csv`,
+a fourth held-out set curated after round 4 before the extractor read it. With `--fresh4`
+(or `CCHC_EXTRACT_FRESH4_DIR`, the 8 excerpts kept in `/work/extract-fresh4/`), against `extract_fresh4/truth.csv`,
+a fifth held-out set curated after the measurement of `extract_fresh3` before the extractor read it. With `--sources`
 (or `CCHC_SOURCES_DIR`), against the curated facts of the five bundled sources, from which the catalog was
 written (in-sample). Then the time of reading a text file of 1 and 10 MB (the dev texts again and again with
 other numbers) and extracting its candidates, in a fresh process: wall and CPU time, resident memory after
 the imports (base) and at its peak (VmHWM), beside their goals. On a shared machine the wall time grows with
 the load average; the CPU time does not.
 
-What each set's figures are worth (round 4 of issue 24, 2026-12-07):
+What each set's figures are worth (round 5 of issue 24, 2026-12-07):
 
 | set | texts | status |
 |---|---|---|
 | `extract_dev` tune | 8 | in-sample: the extractor was developed on them |
 | `extract_dev` held out | 8 | seen: its failures were read after its first measurement (round 3) |
-| `extract_fresh` | 8 | seen: measured once (clean) on 2026-12-07 before round 4, which developed on its failure classes |
-| `extract_fresh2` | 8 | clean: curated and committed before the extractor read it, measured once after round 4; nothing tuned since |
+| `extract_fresh` | 8 | seen: measured once (clean) on 2026-12-07 before round 4, which developed on its failure classes; not re-measured after round 5 (its texts are not on this machine) |
+| `extract_fresh2` | 8 | in-sample since round 5: measured once (clean) after round 4; round 5 developed on its failure classes |
+| `extract_fresh3` | 10 | clean at its one measurement (2026-12-07 22:29 UTC, after round 5); seen since: its failures were read after it |
+| `extract_fresh4` | 8 | clean: 99 facts curated and committed before the extractor read it (`extract_fresh4/README.md`); **not yet measured** |
 | bundled sources | 5 | in-sample: the catalog and the cue words were written from them |
 """
 GOALS = {"recall": 0.98, "indicator": 0.90}  # indicator: right among the suggestions given (issue 24)
@@ -311,14 +317,23 @@ def main(argv: list[str] | None = None) -> int:
         "--fresh2", default=os.environ.get("CCHC_EXTRACT_FRESH2_DIR"),
         help="folder of the texts of extract_fresh2/ (a third held-out set, curated in round 4)",
     )  # fmt: skip
+    parser.add_argument(
+        "--fresh3", default=os.environ.get("CCHC_EXTRACT_FRESH3_DIR"),
+        help="folder of the texts of extract_fresh3/ (a fourth held-out set, curated after round 4)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--fresh4", default=os.environ.get("CCHC_EXTRACT_FRESH4_DIR"),
+        help="folder of the texts of extract_fresh4/ (a fifth held-out set, curated after fresh3's measurement)",
+    )  # fmt: skip
     parser.add_argument("--sizes", nargs="*", type=float, default=[1, 10], metavar="MB",
                         help="text sizes to time (default: 1 10; none: skip)")  # fmt: skip
     parser.add_argument("--no-write", action="store_true", help="don't update benchmarks/README.md")
     args = parser.parse_args(argv)
-    if not args.sources and not args.dev and not args.fresh and not args.fresh2:
+    if not args.sources and not args.dev and not args.fresh and not args.fresh2 and not args.fresh3 and not args.fresh4:
         parser.error(
             "give --dev DIR (or CCHC_EXTRACT_DEV_DIR), --fresh DIR (or CCHC_EXTRACT_FRESH_DIR), "
-            "--fresh2 DIR (or CCHC_EXTRACT_FRESH2_DIR) "
+            "--fresh2 DIR (or CCHC_EXTRACT_FRESH2_DIR), --fresh3 DIR (or CCHC_EXTRACT_FRESH3_DIR), "
+            "--fresh4 DIR (or CCHC_EXTRACT_FRESH4_DIR) "
             "and/or --sources DIR (or CCHC_SOURCES_DIR)"
         )
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -350,9 +365,29 @@ def main(argv: list[str] | None = None) -> int:
         printed, met = extract_dev.table(extract_dev.run(args.fresh2, extract_dev.FRESH2))
         print(printed)
         body.append(
-            "### Second fresh held-out set (clean, never seen before its measurement): `extract_fresh2/`\n\n"
+            "### Second fresh held-out set (clean at its one measurement; round 5 tuned on it): `extract_fresh2/`\n\n"
             "Eight excerpts about eight more provinces, curated and committed before the extractor read them "
             "(`extract_fresh2/README.md`: how, and whether anything changed after the one measurement).\n\n"
+            f"```\n{printed}\n```\n"
+        )
+        ok &= met
+    if args.fresh3:
+        printed, met = extract_dev.table(extract_dev.run(args.fresh3, extract_dev.FRESH3))
+        print(printed)
+        body.append(
+            "### Third fresh held-out set (clean, never seen before its measurement): `extract_fresh3/`\n\n"
+            "Ten excerpts about ten more provinces, curated and committed before the extractor read them "
+            "(`extract_fresh3/README.md`: how, and whether anything changed after the one measurement).\n\n"
+            f"```\n{printed}\n```\n"
+        )
+        ok &= met
+    if args.fresh4:
+        printed, met = extract_dev.table(extract_dev.run(args.fresh4, extract_dev.FRESH4))
+        print(printed)
+        body.append(
+            "### Fourth fresh held-out set (clean, never seen before its measurement): `extract_fresh4/`\n\n"
+            "Eight excerpts about seven more provinces, curated and committed before the extractor read them "
+            "(`extract_fresh4/README.md`: how, and whether anything changed after the one measurement).\n\n"
             f"```\n{printed}\n```\n"
         )
         ok &= met
@@ -362,7 +397,7 @@ def main(argv: list[str] | None = None) -> int:
         body.append(f"### On the five bundled source texts (in-sample)\n\n{printed}")
         ok &= met
     if args.sizes:
-        folder = Path(args.dev or args.fresh or args.fresh2 or args.sources)
+        folder = Path(args.dev or args.fresh or args.fresh2 or args.fresh3 or args.fresh4 or args.sources)
         printed, met = sizes_section(folder, args.sizes)
         print(printed)
         body.append(f"### Time and memory on long texts\n\n{printed}")

@@ -169,7 +169,7 @@ def t(key: str, lang: str, **fields) -> str:
     Examples
     --------
     >>> t("no_targets", "en", name="Hà Giang")
-    'No targets are recorded for Hà Giang in the bundled sources.'
+    'No targets are recorded for Hà Giang in the sources collected.'
     >>> t("value.kind.target", "vi")
     'mục tiêu'
     >>> t("no_such_key", "en")

@@ -478,9 +478,11 @@ def index_comparison(index, period=None, *, data_dir=None) -> pd.DataFrame:
         )
     names = provinces(data_dir=data_dir).set_index("slug")["name_vi"]
     rows = []
-    for slug in _with_data(code, data_dir):
-        t = index_trajectory(slug, code, data_dir=data_dir)
-        row = t[t["period"] == period]
+    with_data = _with_data(code, data_dir)
+    # no followed province has a value on this index: each gets its row of NaN, shown as missing
+    for slug in with_data or followed_provinces(data_dir=data_dir):
+        t = index_trajectory(slug, code, data_dir=data_dir) if slug in with_data else pd.DataFrame()
+        row = t[t["period"] == period] if not t.empty else t
         if row.empty:  # no value this year: a row of NaN, national values still shown
             row = pd.DataFrame({"period": [period]})
         rows.append(row.assign(province=slug, province_name=names[slug]))
@@ -491,7 +493,8 @@ def index_comparison(index, period=None, *, data_dir=None) -> pd.DataFrame:
     cat = national_index_catalog(data_dir=data_dir).set_index("index")
     out["unit"] = cat.at[code, "unit"]
     out["comparable"] = period >= cat.at[code, "comparable_from"]
-    out["disputed"] = out["disputed"].astype("boolean").fillna(False).astype(bool)
+    disputed = out["disputed"] if "disputed" in out else pd.Series(pd.NA, index=out.index)
+    out["disputed"] = disputed.astype("boolean").fillna(False).astype(bool)
     for col in ("score_qualifier", "national_max_qualifier", "flags", "source_ids"):
         out[col] = out[col].fillna("") if col in out else ""
     cols = ["province", "province_name", "period", "score", "score_qualifier", "rank", "provinces_ranked",

@@ -142,8 +142,8 @@ def _text(value) -> str:
 
 
 def publisher_name(publisher, publisher_en, lang: str, *, as_html: bool = False) -> str:
-    """A publisher as a page in ``lang`` names it: "English name (Vietnamese name)" in English, the Vietnamese name
-    alone in Vietnamese.
+    """A publisher as a page in ``lang`` names it: "English name (Vietnamese name)" in English (square brackets when
+    a name has round ones of its own), the Vietnamese name alone in Vietnamese.
 
     Parameters
     ----------
@@ -169,6 +169,8 @@ def publisher_name(publisher, publisher_en, lang: str, *, as_html: bool = False)
     'Hà Giang Newspaper (Báo Hà Giang)'
     >>> publisher_name("Báo Hà Giang", "Hà Giang Newspaper", "vi")
     'Báo Hà Giang'
+    >>> publisher_name("VietnamPlus (TTXVN)", "VietnamPlus (Vietnam News Agency)", "en")  # brackets in the names
+    'VietnamPlus (Vietnam News Agency) [VietnamPlus (TTXVN)]'
     >>> publisher_name("VietNamNet", "VietNamNet", "en"), publisher_name("", "", "en")
     ('VietNamNet', '')
     """
@@ -177,6 +179,8 @@ def publisher_name(publisher, publisher_en, lang: str, *, as_html: bool = False)
     esc = html.escape if as_html else (lambda s: s)
     name = f'<span lang="vi">{esc(vi)}</span>' if as_html and lang != "vi" else esc(vi)
     if lang == "en" and en and vi and en != vi:
+        if "(" in en or "(" in vi:  # "VietnamPlus (Vietnam News Agency) [VietnamPlus (TTXVN)]", not ") (… (…))"
+            return f"{esc(en)} [{name}]"
         return f"{esc(en)} ({name})"
     return name
 

@@ -713,9 +713,9 @@ def count_parts_within_total(t: Tables) -> list[Issue]:
             "parts_exceed_total",
             {
                 "indicator": r["indicator"],
-                "dimension": {"vi": i18n.value_label("dimension", r["_dim"], "vi").lower(), "en": r["_dim"]},
-                "parts": {"vi": i18n.format_number(r["_sum"], "vi", max_decimals=6), "en": f"{r['_sum']:g}"},
-                "total": {"vi": i18n.format_number(r["_value"], "vi", max_decimals=6), "en": f"{r['_value']:g}"},
+                "dimension": {lang: i18n.value_label("dimension", r["_dim"], lang).lower() for lang in ("vi", "en")},
+                "parts": {lang: i18n.format_number(r["_sum"], lang, max_decimals=6) for lang in ("vi", "en")},
+                "total": {lang: i18n.format_number(r["_value"], lang, max_decimals=6) for lang in ("vi", "en")},
             },
         ),
     )

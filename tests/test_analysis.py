@@ -1280,7 +1280,7 @@ class TestSummary:
         assert totals["plan"] > 0 and totals["actual"] + totals["plan"] + totals["target"] == totals["facts"]
         text = i18n.t("validation_ok", lang, version="x", errors=0, warnings=0, facts=totals["facts"],
                       actual=totals["actual"], plan=totals["plan"], target=totals["target"])  # fmt: skip
-        plan_word = "kế hoạch" if lang == "vi" else "plans"
+        plan_word = "nội dung kế hoạch" if lang == "vi" else "planned"
         assert f"{totals['plan']} {plan_word}" in text and f"{totals['facts']} " in text
 
     # --- summary() and `cchc summary` -------------------------------------------------------------------------

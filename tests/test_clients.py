@@ -220,6 +220,14 @@ PAGE_STATE = """() => ({
 
 WIDTHS = (390, 1400)  # a phone (iPhone 12-15) and a desktop
 
+# Table cells of numbers whose text starts with a hyphen-minus.
+NUMBERS_WITH_A_HYPHEN = """() => [...document.querySelectorAll('td.num')].map(td => td.innerText.trim())
+  .filter(t => /^-\\d/.test(t))"""
+
+#: An alt sentence put together badly: a title's wrap read as a sentence ("Khánh Hòa,. 2019"), a stray
+#: space before a full stop, one value in the plural.
+BADLY_JOINED = re.compile(r",\.|\s\.(?!\.)|\w\. \(|\b1 (?:values|facts|targets)\b")
+
 
 #: Most A4 pages a page may print on. The Khánh Hòa profile is to print on 12 once a numbered source key
 #: replaces the citation repeated on every row (issue 26); until then its 168-fact table takes ~30.
@@ -252,6 +260,9 @@ def _check_screens(page, href: str, name: str, machine_paths, problems: list) ->
             alt = chart["alt"]
             if not (re.search(r"\d", alt) and alt.endswith(".") and len(alt.split()) >= 8):
                 problems.append(f"{where}: chart {i}'s alt is not a sentence with values: {alt!r}")
+            joined = BADLY_JOINED.search(alt)
+            if joined:
+                problems.append(f"{where}: chart {i}'s alt is put together badly at {joined.group()!r}: {alt!r}")
             if chart["caption"] != alt:
                 problems.append(f"{where}: chart {i}'s caption differs from its alt: {chart['caption']!r}")
             if chart["frame"] > width:
@@ -335,6 +346,12 @@ def _check_language(page, lang: str, where: str, shot, problems: list) -> None:
     code = re.search(r"\b\d{4}-Q[1-4]\b", text)  # a period as the data codes it, not as readers write it
     if code:
         problems.append(f"{where}: the period code {code.group()!r} instead of quý I/2021 or Q1 2021 (see {shot})")
+    slashed = re.search(r"\bQ[1-4]/\d{4}\b", text) if lang == "en" else None  # "Q1/2021": neither language's way
+    if slashed:
+        problems.append(f"{where}: the period {slashed.group()!r} instead of Q1 2021 (see {shot})")
+    hyphen = page.evaluate(NUMBERS_WITH_A_HYPHEN)  # a negative gap takes a minus sign (−115), not a hyphen
+    if hyphen:
+        problems.append(f"{where}: negative numbers written with a hyphen: {hyphen[:3]} (see {shot})")
     for word in UNTRANSLATED[lang]:
         match = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
         if match:

@@ -31,6 +31,8 @@ needs_dev = pytest.mark.skipif(not DEV_DIR, reason="CCHC_EXTRACT_DEV_DIR not set
 FRESH_SETS = [
     ("extract_fresh", "CCHC_EXTRACT_FRESH_DIR", "fresh"),
     ("extract_fresh2", "CCHC_EXTRACT_FRESH2_DIR", "fresh2"),
+    ("extract_fresh3", "CCHC_EXTRACT_FRESH3_DIR", "fresh3"),
+    ("extract_fresh4", "CCHC_EXTRACT_FRESH4_DIR", "fresh4"),
 ]
 
 
@@ -675,6 +677,149 @@ class TestExtract:
     )
     def test_a_share_that_defines_the_group_counted_is_not_a_fact(self, text, values):
         assert ex(text)["value"].tolist() == values
+
+    # --- round 5: the failure classes of the second fresh set, on sentences written for the test -----------
+
+    def test_a_comparison_year_ending_one_list_item_does_not_run_on_into_the_next(self):
+        text = (
+            "Điểm các nội dung năm 2020 như sau:\n"
+            "1. Công khai đạt 5,12 điểm; năm 2019 đạt 4,75 điểm.\n"
+            "2. Giải trình đạt 4,33 điểm; năm 2019 đạt 4,10 điểm.\n"
+            "3. Thủ tục đạt 7,45 điểm."
+        )
+        got = ex(text, period="2020").set_index("value")["period"].to_dict()
+        assert got == {5.12: "2020", 4.75: "2019", 4.33: "2020", 4.10: "2019", 7.45: "2020"}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Chỉ số A đạt 5,12 điểm (năm 2019 đạt 4,75 điểm); chỉ số B đạt 4,33 điểm (năm 2019 đạt 4,10 điểm).",
+            "Chỉ số A đạt 5,12 điểm, năm 2019 đạt 4,75 điểm; chỉ số B đạt 4,33 điểm, năm 2019 đạt 4,10 điểm.",
+        ],
+    )
+    def test_a_comparison_year_inside_a_sentence_is_the_period_of_its_clause_only(self, text):
+        got = ex(text, period="2020").set_index("value")["period"].to_dict()
+        assert got == {5.12: "2020", 4.75: "2019", 4.33: "2020", 4.10: "2019"}
+
+    def test_a_year_after_a_number_is_its_own_and_not_the_next_numbers(self):
+        got = ex("Tỉnh xếp 58/63 vào năm 2007 và 40/63 năm 2019.", period="2019")
+        assert got.set_index("value")["period"].to_dict() == {58: "2007", 40: "2019", 63: "2019"}
+
+    def test_the_same_decimal_in_another_item_of_a_list_is_another_fact(self):
+        text = "Kết quả như sau:\n1. Môi trường đạt 3,9 điểm.\n2. Điện tử đạt 3,90 điểm."
+        assert ex(text)["value"].tolist() == [3.9, 3.9]
+        # printed again outside a list (a lead and its body), it is one fact
+        assert ex("Tỉnh đạt 73,40 điểm.\n\nCả năm, tỉnh đạt 73,40 điểm.")["value"].tolist() == [73.4]
+
+    @pytest.mark.parametrize(
+        ("text", "period"),
+        [
+            ("Riêng tháng 4/2025, Trung tâm nhận 2.150 hồ sơ.", "2025"),
+            ("Trong tháng 4 năm 2025, Trung tâm nhận 2.150 hồ sơ.", "2025"),
+            ("Đến tháng 4/2025, Trung tâm nhận 2.150 hồ sơ.", "2025"),  # a count to date, not a goal
+            ("Ngày 9 tháng 4 năm 2025, Trung tâm nhận 2.150 hồ sơ.", "2024"),  # a date names no period
+            ("Sáng 9/4/2025, Trung tâm nhận 2.150 hồ sơ.", "2024"),
+        ],
+    )
+    def test_a_month_of_a_year_is_a_period_and_not_a_date(self, text, period):
+        row = one(text, period="2024")
+        assert (row["value"], row["period"], row["kind"]) == (2150, period, "actual")
+
+    def test_what_is_there_now_takes_the_latest_month_the_text_named(self):
+        text = (
+            "Năm 2024, Trung tâm nhận 41.000 hồ sơ. Riêng tháng 2/2025 nhận 3.100 hồ sơ.\n\n"
+            "Bà Lan cho biết Trung tâm hiện có gần 18 quầy."
+        )
+        got = ex(text, period="2024").set_index("value")["period"].to_dict()
+        assert got == {41000: "2024", 3100: "2025", 18: "2025"}
+        assert one("Năm 2024, Trung tâm hiện có 15 quầy.", period="2024")["period"] == "2024"  # no later month
+
+    def test_what_is_there_up_to_now_takes_the_texts_period_over_an_earlier_year(self):
+        text = "Năm 2023, tỉnh đạt 91%. Đến nay, 12/12 sở đã kết nối."
+        got = ex(text, period="2024")
+        assert got["period"].tolist() == ["2023", "2024", "2024"]
+        assert one("Năm 2022, tỉnh hiện có 20 trung tâm.", period="2024")["period"] == "2022"  # its sentence's year
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Năm 2022, tỉnh nhận 640 hồ sơ, tăng 12% so với cùng kỳ năm 2021.",
+            "Năm 2022, tỉnh được giao 640 biên chế (giảm 12 chỉ tiêu so với số giao năm 2021).",
+        ],
+    )
+    def test_a_baseline_year_a_few_words_after_so_voi_is_no_period(self, text):
+        assert set(ex(text, period="2022")["period"]) == {"2022"}
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "I. TÌNH HÌNH THỰC HIỆN CÁC MỤC TIÊU, CHỈ TIÊU NĂM 2024\n1. Hạ tầng: 98% thôn có sóng 4G.",
+            "Lĩnh vực tác động đến người dân và các chỉ tiêu phát triển kinh tế - xã hội (12,95 điểm).",
+            "Tác động đến tổ chức và các chỉ tiêu phát triển KT-XH: 13,02 điểm.",
+            "Theo chỉ tiêu biên chế được giao:\n- Năm 2024, tỉnh có 1.750 công chức.",
+            "Tỉnh đề ra mục tiêu đến năm 2030 xây dựng chính quyền số. Năm 2024, tỉnh xếp thứ 21/63.",
+        ],
+    )
+    def test_a_goal_word_in_a_review_a_name_or_an_aim_before_an_earlier_years_result_makes_no_target(self, text):
+        got = ex(text, period="2024")
+        assert len(got) == 1 and got.iloc[0]["kind"] == "actual", got[["value", "kind", "why"]]
+
+    @pytest.mark.parametrize(
+        ("text", "value"),
+        [
+            ("Phấn đấu đạt 95% vào năm 2025.", 95),
+            ("Chỉ tiêu về hồ sơ trực tuyến là 90%.", 90),
+            ("Phấn đấu hoàn thành các chỉ tiêu phát triển KT-XH năm 2026, tăng trưởng 7%.", 7),
+            ("Phấn đấu đến năm 2030, 100% hồ sơ được số hóa. Tỷ lệ trực tuyến đạt 85%.", 85),
+            ("Mục tiêu năm 2025:\n- 95% hồ sơ đúng hạn;\n- 82% hồ sơ trực tuyến.", 82),
+            ("Tỉnh phấn đấu đến năm 2026, người dân không phải nộp lại giấy tờ. Giao dịch trực tuyến đạt 35%.", 35),
+            ("Cần cải thiện để đạt mức hài lòng từ 85% trở lên vào năm 2020.", 85),  # in a text of 2016
+        ],
+    )
+    def test_a_real_target_clause_is_still_a_target(self, text, value):
+        got = ex(text, period="2016" if "2020." in text else "2024").set_index("value")
+        assert got.at[value, "kind"] == "target"
+
+    def test_a_long_line_with_a_goal_word_before_a_list_does_not_make_every_item_a_goal(self):
+        text = (
+            "Trên cơ sở chỉ tiêu biên chế được giao, tỉnh đã rà soát tình hình quản lý cán bộ, công chức ở các cơ quan, "
+            "cụ thể như sau:\n- Về công chức: năm 2024 được giao 1.750 biên chế.\n- Về viên chức: được giao 20.400 biên chế."
+        )
+        assert ex(text, period="2024").set_index("value").at[20400, "kind"] == "actual"
+
+    def test_a_level_reached_by_a_year_not_after_the_report_is_no_target(self):
+        assert one("Tỉnh đạt 78% vào năm 2016.", period="2016")["kind"] == "actual"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Lượt xem: 915",
+            "Sáng ngày 18 / 5 , tỉnh họp.",
+            "Hôm nay (18 /5) tỉnh họp.",
+            "Bộ công bố chỉ số và xếp hạng 63 tỉnh, thành phố.",
+        ],
+    )
+    def test_a_view_counter_a_spaced_date_and_the_count_of_the_ranked_are_not_facts(self, text):
+        assert ex(text).empty, ex(text)[["value", "evidence"]]
+
+    def test_a_rank_among_the_ranked_keeps_its_denominator(self):
+        got = ex("Bộ xếp hạng 63 tỉnh; tỉnh xếp thứ 22/63.")
+        assert got[["value", "unit"]].values.tolist() == [[22, "rank"]]
+
+    def test_a_count_printed_again_with_what_it_counts_is_one_fact(self):
+        text = (
+            "Bộ chỉ số gồm 9 nhóm tiêu chí đánh giá, 40 tiêu chí.\n\nỞ 9 nhóm tiêu chí đánh giá, tỉnh đứng đầu 3 nhóm."
+        )
+        assert ex(text)["value"].tolist() == [9, 40, 3]
+        # too few words to tell: two counts of district committees of two sentences are two facts
+        assert ex("Có 08 UBND cấp huyện. Sau đó 08 UBND cấp huyện đạt.")["value"].tolist() == [8, 8]
+        # not referred to again ("ở", "trong" before it): the same count of two districts is two facts
+        assert ex("Huyện A có 12 hồ sơ trễ hạn giải quyết. Huyện B có 12 hồ sơ trễ hạn giải quyết.")[
+            "value"
+        ].tolist() == [
+            12,
+            12,
+        ]
 
 
 class TestCues:

@@ -216,6 +216,17 @@ class TestI18n:
         assert i18n.value_label("breakdown", "level:district", "en") == "District level"
         assert i18n.value_label("domain", "procedures", "en") == "Administrative procedure reform"
 
+    def test_a_source_id_has_one_vietnamese_name(self):
+        """The column header and the validation messages call a source's id alike; "mã nguồn" is the code's."""
+        rows = _catalogue()
+        named = [r for r in rows if re.search(r"source[ _]id", r["en"], re.IGNORECASE)]
+        assert len(named) >= 3
+        for r in named:
+            assert "ký hiệu nguồn" in r["vi"].lower(), (r["key"], r["vi"])
+        for r in rows:
+            if "mã nguồn" in r["vi"].lower():
+                assert r["en"].startswith("Code"), (r["key"], r["vi"])
+
     def test_periods_in_words(self):
         assert i18n.format_period("2021-Q1", "vi") == "quý I/2021"
         assert i18n.format_period("2021-Q4", "en") == "Q4 2021"

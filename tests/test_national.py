@@ -146,6 +146,18 @@ class TestIndexComparison:
         with pytest.raises(ValueError, match="period is a year such as 2023"):
             cd.index_comparison("pci", 20.5)
 
+    def test_no_followed_province_on_an_index_gives_each_a_missing_row(self, data_copy):
+        # the PAR INDEX values belong to a province without curated facts: the followed ones have none
+        path = data_copy / "national_indices.csv"
+        table = pd.read_csv(path, dtype=str, keep_default_na=False)
+        own = (table["index"] == "par_index") & (table["scope"] == "province")
+        table.loc[own, "province"] = "lam-dong"
+        table.to_csv(path, index=False)
+        c = nat.index_comparison("par_index", data_dir=data_copy)
+        assert c["province"].tolist() == ["dak-lak", "ha-giang", "khanh-hoa"]
+        assert c["score"].isna().all() and c["rank"].isna().all()
+        assert c["disputed"].tolist() == [False, False, False]
+
 
 class TestLatestStanding:
     def test_latest_standing(self):

@@ -179,7 +179,7 @@ def test_notebook_runs_with_parameters(tmp_path, notebook, parameters):
         assert "Data version 0.1.0 is valid: 0 errors" in text
     if notebook == "03_targets" and parameters["province"] == "dak-lak":  # an empty report says so
         assert {
-            "en": "No targets are recorded for Đắk Lắk in the bundled sources.",
+            "en": "No targets are recorded for Đắk Lắk in the sources collected.",
             "vi": "Các nguồn đã thu thập không ghi nhận mục tiêu nào của Đắk Lắk.",
         }[lang] in text
 

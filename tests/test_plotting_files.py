@@ -151,15 +151,14 @@ class TestSaveFigure:
 
 
 class TestShowFigure:
-    @pytest.mark.parametrize(("lang", "numbers"), [("en", ("2,725", "3,436")), ("vi", ("2.725", "3.436"))])
+    @pytest.mark.parametrize(("lang", "numbers"), [("en", ("86.84%", "99.76%")), ("vi", ("86,84 %", "99,76 %"))])
     def test_chart_alt_and_caption_are_one_sentence_with_the_values_drawn(self, tmp_path, lang, numbers):
-        chart = plotting.show_figure(
-            plotting.compare_chart("digital_certificates", lang=lang), "c", figures_dir=tmp_path, lang=lang
-        )
+        drawn = plotting.breakdown_chart("khanh-hoa", "dossiers_on_time_share", lang=lang)
+        chart = plotting.show_figure(drawn, "c", figures_dir=tmp_path, lang=lang)
         text = chart._repr_html_()
         alt = re.search(r'<img [^>]*alt="([^"]+)"', text).group(1)
         caption = re.search(r'<p class="cchc-chart-caption">([^<]+)</p>', text).group(1)
-        assert alt == caption and all(n in alt for n in numbers) and "Hà Giang" in alt and alt.endswith(".")
+        assert alt == caption and all(n in alt for n in numbers) and "Khánh Hòa" in alt and alt.endswith(".")
         assert {"en": "Lowest", "vi": "Thấp nhất"}[lang] in alt
         if (tmp_path / "c-phone.png").is_file():
             assert '<source media="(max-width: 640px)"' in text

@@ -5,7 +5,7 @@ import pytest
 
 from cchc_data import national as nat
 from cchc_data import plotting_national as pn
-from cchc_data.plotting import SOURCE_COLUMNS
+from cchc_data.plotting import SOURCE_COLUMNS, footer_text
 
 
 def row(id_, index, province, period, measure, scope, value, unit, evidence, *, source="baokhanhhoa-2024-papi",
@@ -65,7 +65,14 @@ class TestProvinceTrajectories:
         fig = pn.province_trajectories("dak-lak", lang="en")
         assert len(fig.axes) == 3  # no SIPAS value found for Đắk Lắk: a sentence, not an empty box
         assert set(fig.cchc_values.query("scope == 'province'")["indicator"]) == {"par_index", "papi", "pci"}
-        assert "No published value found in the stored sources: SIPAS" in fig.get_suptitle()
+        note = "No published value found in the sources collected: SIPAS"
+        assert note in " ".join(footer_text(fig).split())  # a note in the footer, not in the bold title
+        assert note not in fig.get_suptitle() and fig.get_suptitle() == "Đắk Lắk in the national rankings"
+        plt.close(fig)
+
+    def test_province_trajectories_names_the_missing_indices_only_when_some_are(self):
+        fig = pn.province_trajectories("khanh-hoa", lang="en")
+        assert len(fig.axes) == 4 and "No published value found" not in footer_text(fig)
         plt.close(fig)
 
 
@@ -155,7 +162,7 @@ class TestComparisonChart:
         widths = sorted(round(p.get_width(), 2) for p in ax.patches)
         assert widths == [64.2]
         labels = " ".join(t.get_text() for t in ax.texts)
-        assert ("không có số liệu" if lang == "vi" else "no value found") in labels  # only Đắk Lắk has a 2021 PCI
+        assert ("chưa có số liệu" if lang == "vi" else "no value found") in labels  # only Đắk Lắk has a 2021 PCI
         drawn = ax.figure.cchc_values
         assert set(drawn.query("scope == 'province'")["province"]) == {"dak-lak"}
         assert set(drawn["period"]) == {"2021"}

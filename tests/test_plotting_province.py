@@ -462,6 +462,38 @@ class TestCoverageHeatmap:
             assert yticklabels(ax) == [labels[c] for c in m.index]
         assert ("không phải số 0" if lang == "vi" else "not a zero") in pl._subtitle(ax)
 
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_coverage_heatmap_phone_rendering_keeps_the_province_names_apart(self, lang, monkeypatch, tmp_path):
+        from cchc_data.plotting import files
+
+        ax = pl.coverage_heatmap(by="concept", lang=lang)
+        seen, save = {}, files._save_laid_out
+
+        def measured(fig, path, bbox, **kwargs):  # the phone rendering as laid out when it is written
+            renderer = fig.canvas.get_renderer()
+            boxes = [t.get_window_extent(renderer) for t in ax.get_xticklabels()]
+            note = next(t for t in ax.texts if t.get_gid() == "cchc-subtitle").get_window_extent(renderer)
+            seen["gaps"] = [b.x0 - a.x1 for a, b in zip(boxes, boxes[1:], strict=False)]
+            seen["under_note"] = note.y0 - max(b.y1 for b in boxes)
+            return save(fig, path, bbox, **kwargs)
+
+        monkeypatch.setattr(files, "_save_laid_out", measured)
+        assert files.save_phone_figure(ax.figure, tmp_path / "coverage-phone.png") is not None
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["Đắk\nLắk", "Hà\nGiang", "Khánh\nHòa"]
+        assert min(seen["gaps"]) > 5  # pixels between neighbouring names ("Hà GiangKhánh Hòa" ran together)
+        assert seen["under_note"] > 0  # the notes under the title moved up by the lines the names gained
+        plt.close(ax.figure)
+
+    @pytest.mark.parametrize("by", ["concept", "domain"])
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_coverage_heatmap_has_a_phone_rendering(self, by, lang, tmp_path):
+        """The Vietnamese domains' long names left the plot under the phone's minimum: no phone rendering."""
+        from cchc_data.plotting import files
+
+        ax = pl.coverage_heatmap(by=by, lang=lang)
+        assert files.save_phone_figure(ax.figure, tmp_path / "coverage-phone.png") is not None
+        plt.close(ax.figure)
+
     def test_coverage_heatmap_missing_colour_is_not_on_the_scale(self):
         ax = pl.coverage_heatmap()
         image = ax.images[0]
@@ -595,6 +627,25 @@ class TestProgressChart:
     def test_progress_chart_unknown_province(self):
         with pytest.raises(ValueError, match="'Atlantis' is not a known province"):
             pl.progress_chart("Atlantis")
+
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_progress_chart_phone_rendering_says_each_status_after_its_label(self, lang, tmp_path):
+        """The column of words right of the plot left a phone no room: on a phone they follow the row's label."""
+        from cchc_data.plotting import files
+
+        ax = pl.progress_chart("khanh-hoa", lang=lang)
+        fig = ax.figure
+        words = {a: [t.get_text() for t in a.texts if t.get_gid() == "progress-text"] for a in fig.axes}
+        assert files.save_phone_figure(fig, tmp_path / "progress-phone.png") is not None
+        for axis, said in words.items():
+            if not said:
+                continue
+            labels = [" ".join(t.get_text().split()) for t in axis.get_yticklabels()]
+            assert [label.endswith(" ".join(w.split())) for label, w in zip(labels, said, strict=True)] == [True] * len(
+                said
+            )
+            assert not [t for t in axis.texts if t.get_gid() == "progress-text" and t.get_text()]
+        plt.close(fig)
 
 
 class TestPartWholeChart:

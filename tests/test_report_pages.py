@@ -127,7 +127,7 @@ class TestIndexHtml:
         text = pages.index_html(_manifest(runs), downloads=[f for f, _ in pages.DOWNLOADS.values()])
         vi, en = text.split('<section id="vi"')[1], text.split('<section id="en"')[1].split('<section id="vi"')[0]
         assert "Theo tỉnh" in vi and "Theo chủ đề" in vi and "By province" in en and "By topic" in en
-        assert "No targets are recorded for Hà Giang in the bundled sources." in en
+        assert "No targets are recorded for Hà Giang in the sources collected." in en
         assert "Các nguồn đã thu thập không ghi nhận mục tiêu nào của Hà Giang." in vi
         assert 'href="03_targets/province=khanh-hoa,lang=en/03_targets.html"' in en
         assert "lang=en" not in vi.split("<details")[0], "the Vietnamese contents link Vietnamese pages"
@@ -246,6 +246,26 @@ class TestNotebookToHtml:
         assert notebook.stat().st_size < before
         assert 'src="figures/chart.png"' in page.read_text(encoding="utf-8")  # the page shows the file too
         assert pages.slim_notebook(notebook) == 0  # nothing left to slim
+
+    def test_published_notebook_holds_no_path_of_the_build_machine(self, tmp_path):
+        run = tmp_path / "suite" / "03_targets" / "lang=en"
+        run.mkdir(parents=True)
+        injected = nbformat.v4.new_code_cell(f'lang = "en"\nfigures_dir = "{run}/figures"\n')
+        injected.metadata["tags"] = ["injected-parameters"]
+        nb = nbformat.v4.new_notebook(cells=[injected])
+        nb.metadata["papermill"] = {
+            "input_path": "/home/builder/cchc/notebooks/03_targets.ipynb",
+            "output_path": str(run / "03_targets.ipynb"),
+            "parameters": {"lang": "en", "figures_dir": str(run / "figures")},
+        }
+        nbformat.write(nb, run / "03_targets.ipynb")
+        assert pages.slim_notebook(run / "03_targets.ipynb") == 0  # no chart, but the paths are rewritten
+        text = (run / "03_targets.ipynb").read_text(encoding="utf-8")
+        assert str(tmp_path) not in text and "/home/builder" not in text
+        published = nbformat.read(run / "03_targets.ipynb", as_version=4)
+        assert published.metadata["papermill"]["parameters"] == {"lang": "en", "figures_dir": "figures"}
+        assert published.metadata["papermill"]["input_path"] == "03_targets.ipynb"
+        assert 'figures_dir = "figures"' in published.cells[0].source
 
     def test_page_points_the_phone_rendering_to_its_file(self, tmp_path):
         run = tmp_path / "suite" / "02_comparison" / "lang=en"

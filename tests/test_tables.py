@@ -196,8 +196,12 @@ class TestShowTable:
 class TestSentence:
     def test_an_empty_table_says_why_in_one_sentence(self):
         progress = analysis.progress_to_target("Hà Giang")
-        table = tables.show_table(progress, "en", empty="No targets are recorded for Hà Giang in the bundled sources.")
-        assert table.html == '<p class="cchc-sentence">No targets are recorded for Hà Giang in the bundled sources.</p>'
+        table = tables.show_table(
+            progress, "en", empty="No targets are recorded for Hà Giang in the sources collected."
+        )
+        assert (
+            table.html == '<p class="cchc-sentence">No targets are recorded for Hà Giang in the sources collected.</p>'
+        )
 
 
 class TestComparisonTable:
@@ -324,6 +328,8 @@ class TestPublisherName:
             assert "Khánh Hòa Provincial People's Committee (UBND tỉnh Khánh Hòa)" in publishers
             assert named["baokhanhhoa-2024-papi"] == "Khánh Hòa Newspaper (Báo Khánh Hòa)"
             assert named["vietnamnet-hg-2023-pci"] == "VietNamNet", "a name in Latin script is given once"
+            assert not any(") (" in p for p in [*publishers, *named.values()]), "no '… (Agency) (Báo … (TTXVN))'"
+            assert named["vietnamplus-en-2019-par"] == "VietnamPlus (Vietnam News Agency) [VietnamPlus (TTXVN)]"
             html = tables._cite_html("hg-2018-article", "en")
             assert 'Hà Giang Newspaper (<span lang="vi">Báo Hà Giang</span>)' in html
         else:

@@ -16,7 +16,7 @@ from corruptions import CASES, rows, write
 from datafolder import csv_rows, fact, row, write_csv, write_facts, write_values
 
 import cchc_data as cd
-from cchc_data import validation
+from cchc_data import i18n, validation
 from cchc_data.cli import main
 from cchc_data.national import check_national
 from cchc_data.numbers import numbers_in
@@ -382,7 +382,8 @@ class TestValidate:
         i = find(data, indicator="public_websites", breakdown="level:commune")
         _set(data_copy, i, value="1150", evidence="1150 UBND cấp xã")
         report = cd.validate(data_copy)
-        assert any("public_websites: parts by level add up to" in e.message for e in report.errors), str(report)
+        said = "public_websites: parts by government level add up to"
+        assert any(said in e.message for e in report.errors), str(report)
 
     def test_target_earlier_than_its_source(self, data_copy):
         data = csv_rows(data_copy, "indicators")
@@ -802,7 +803,8 @@ class TestValidate:
         assert _at(cd.validate(data_copy), line_of(t)) == []
         facts[last].update(value=f"{total - others + 1:g}", evidence=f"{total - others + 1:g} đơn vị")
         write_csv(data_copy, "indicators", facts)
-        expected = f"{ind}: parts by {dim} add up to {total + 1:g}, more than the total {total:g}"
+        words, n = i18n.value_label("dimension", dim, "en").lower(), lambda x: i18n.format_number(x, "en")
+        expected = f"{ind}: parts by {words} add up to {n(total + 1)}, more than the total {n(total)}"
         assert _at(cd.validate(data_copy), line_of(t)) == [
             Issue("error", "indicators.csv", line_of(t), "value", expected)
         ]
@@ -830,8 +832,9 @@ class TestValidate:
         write_csv(data_copy, "indicators", [*facts, again])
         report = cd.validate(data_copy)
         dim = facts[parts[-1]]["breakdown"].split(":")[0]
-        expected = f"{facts[t]['indicator']}: parts by {dim} add up to {total + 1:g}, more than the total {total:g}"
-        assert [e for e in report.errors if e.message.endswith("more than the total " + f"{total:g}")] == [
+        words, n = i18n.value_label("dimension", dim, "en").lower(), lambda x: i18n.format_number(x, "en")
+        expected = f"{facts[t]['indicator']}: parts by {words} add up to {n(total + 1)}, more than the total {n(total)}"
+        assert [e for e in report.errors if e.message.endswith("more than the total " + n(total))] == [
             Issue("error", "indicators.csv", line_of(t), "value", expected)
         ]
 

@@ -64,6 +64,7 @@ MIN_INDICATOR_MARGIN = (
 # Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
 # Order matters only for the reason reported (the first pattern that covers a number names it).
 SKIP: tuple[tuple[str, str], ...] = (
+    ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"),
     ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
     ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
                      r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
@@ -75,12 +76,15 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
                          r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
     ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
-             r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+|nay\s*\(\s*)?\d{1,2}[/.]\d{1,2}(?:/\d{2,4})?(?!\d)"
+             r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+|nay\s*\(\s*)?\d{1,2}(?:\.|\s*/\s*)\d{1,2}"
+             r"(?:\s*/\s*\d{2,4})?(?!\d)"  # sáng ngày 25 / 5
              r"|(?<![\d.,])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)"  # 17.5.2018
-             r"|(?<![\d.,/])(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d|\s*%)"  # 25/5: a day over 12
+             r"|(?<![\d.,/])(?:1[3-9]|2\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d|\s*%)"  # 25/5, 25 / 5: a day over 12
              r"|(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?"
              r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"
              r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*\d{1,2}/\d{1,2}"),
+    ("count of the ranked", r"(?i:xếp hạng|bảng xếp hạng)\s+(?:(?:của|cho|các|cả)\s+)*\d+"
+                            r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"),  # "xếp hạng 63 tỉnh": those ranked
     ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
     ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
     ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
@@ -106,6 +110,7 @@ _YEAR_MENTION_RE = re.compile(
     r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
     r"|(?P<pair>(?P<p1>(?:19|20)\d{2})\s+và\s+(?:năm\s+)?(?P<p2>(?:19|20)\d{2})(?![\d.,]\d))"
     r"|(?P<quarter_only>(?i:quý)\s+(?P<q2>IV|I{1,3}|[1-4])(?![\w/-]))"
+    r"|(?P<month>(?i:tháng)\s+\d{1,2}\s*(?:[/-]|\s(?i:năm)\s)\s*(?P<my>(?:19|20)\d{2})(?![\d.,]\d))"
     r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
 )
 RESPECTIVELY = "lần lượt"
@@ -393,6 +398,8 @@ def _mention_label(m: re.Match, default_year: int | None = None) -> tuple[str, i
             return None
         q = _ROMAN.get(m["q2"].upper(), None) or int(m["q2"])
         return f"{default_year}-Q{q}", default_year
+    if m["month"]:  # "tháng 3/2025": the month's year (the period vocabulary has no months)
+        return m["my"], int(m["my"])
     if m["span"]:
         return f"{m['y1']}-{m['y2']}", int(m["y2"])
     if m["pair"]:  # "năm 2017 và 2018": both years
@@ -412,6 +419,13 @@ class _Context:
     why: list[str] = field(default_factory=list)
     consumed: set = field(default_factory=set)  # year mentions read as the period of the number before them
     listing: bool = False  # this paragraph is an item of a list its predecessor introduced
+    list_period: tuple[str, list[str]] | None = None  # the period in force after the line introducing the list
+    list_start: int = -1  # where the line introducing the list starts
+    latest: list = field(default_factory=lambda: [0, ""])  # the latest year a month or a date of a count named
+    restore: tuple | None = None  # (position, period, why): a comparison year's clause ends there
+    goal_year: int = 0  # the year of the last "đến năm 2025" read …
+    goal_end: int = -1  # … and the end of its sentence: a year before it named later ends the goal
+    list_goal: str = ""  # why the items are goals, if the line introducing them named one ("Mục tiêu năm 2025:")
 
     def kind_at(self, at: int) -> str:
         """``plan``, ``target`` or ``actual`` for a number at ``at``."""
@@ -419,6 +433,9 @@ class _Context:
             return "plan"
         return "target" if at < self.goal_until else "actual"
 
+
+#: A day before "tháng 3 năm 2025" makes it a date ("ngày 5 tháng 3 năm 2025"), which names no period.
+_DAY_BEFORE_RE = re.compile(r"\d\s*$")
 
 #: A year inside one of these (ISO 9001:2008, 3595/QĐ-UBND, ngày 18/3/2021) names no period.
 NOT_PERIOD_SPANS = ("standard", "document number", "date", "version", "url", "phone number")
@@ -428,7 +445,12 @@ def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, c
     """Period mentions in ``text[lo:hi]`` that name the period of what follows (not baselines, not a year
     already read as the period of the number before it: ``consumed``)."""
     for m in _YEAR_MENTION_RE.finditer(text, lo, hi):
-        if m.start() in consumed or any(why in NOT_PERIOD_SPANS for why in spans.reasons(m.start(), m.end())):
+        if m.start() in consumed:
+            continue
+        if m["month"]:  # "tháng 3/2025" names its year, "ngày 5 tháng 3 năm 2025" (a date) none
+            if _DAY_BEFORE_RE.search(low, max(lo, m.start() - 12), m.start()):
+                continue
+        elif any(why in NOT_PERIOD_SPANS for why in spans.reasons(m.start(), m.end())):
             continue
         before = low[max(lo, m.start() - 20) : m.start()]
         before_words = before.split()[-3:]
@@ -440,7 +462,21 @@ def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, c
         ]  # fmt: skip  "từ năm 2018 đến nay" starts a count; "từ (2013-2018)" names a span
         not_target = [c for c in cues().of("not_target") if c["where"] == "before_year" and c["cue"] in prefix]
         published = _published_re().search(low, max(lo, m.start() - 45), m.start())
-        yield m, bool(ignored) or bool(published), bool(not_target), prefix
+        far = _baseline_before(low[max(lo, m.start() - 50) : m.start()])
+        yield m, bool(ignored) or bool(published) or far, bool(not_target), prefix
+
+
+BASELINE_WORDS = 5  # a baseline cue ("so với cùng kỳ năm 2020") this many words before a year, in its clause
+
+
+def _baseline_before(before: str) -> bool:
+    """Whether a year after ``before`` is a baseline named a few words on (``so với cùng kỳ năm 2020``,
+    ``so với số giao năm 2020``): a ``period_ignore`` cue ``before_year_far`` in the last words of its clause."""
+    clause = re.split(r"[,;:.()!?\n]", before)[-1]
+    words = " ".join(clause.split()[-BASELINE_WORDS:])
+    return any(
+        c["where"] == "before_year_far" and _compiled(c["cue"]).search(words) for c in cues().of("period_ignore")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -479,6 +515,7 @@ class _Candidate:
     sent: tuple[int, int] = (0, 0)
     noun: str = ""
     candidates: str = ""
+    item: tuple[int, int] | None = None  # (its list, its item) for a number in an item of a list
     why: list[str] = field(default_factory=list)
 
 
@@ -654,6 +691,7 @@ def _range_role(text: str, tokens: list[_Tok], k: int) -> str:
     return ""
 
 
+LEADS_WORDS = 3  # a year this few words (no stop) before the next number is that number's, not a trailing one
 _TRAILING_YEAR_RE = re.compile(r"(?i:năm)\s+(?P<y>(?:19|20)\d{2})(?![\d.,]\d|\s*[-–]\s*\d)")
 
 
@@ -668,9 +706,13 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
     gap = text[tok.end : m.start()]
     if re.search(r"[;.]", gap) or len(gap.split()) > 8:
         return None
+    if k + 1 < len(tokens) and tokens[k + 1].start < sent[1]:
+        lead = text[m.end() : tokens[k + 1].start]
+        if not re.search(r"[,;.)]|(?<!\w)(?:và|còn)(?!\w)", lead.lower()) and len(lead.split()) <= LEADS_WORDS:
+            return None  # "4,60 điểm (năm 2018 đạt 4,96 điểm)": the year is of the number after it
     prefix = " ".join(gap.lower().split()[-2:])
-    if any(_compiled(c["cue"]).search(prefix) for c in cues().of("period_ignore")):
-        return None  # "tăng 4 bậc so với năm 2017": a baseline
+    if any(_compiled(c["cue"]).search(prefix) for c in cues().of("period_ignore")) or _baseline_before(gap.lower()):
+        return None  # "tăng 4 bậc so với năm 2017", "tăng 20% so với cùng kỳ năm 2020": a baseline
     if _published_re().search(text[max(tok.end, m.start() - 45) : m.start()].lower()):
         return None  # "xếp thứ 12/63 (công bố năm 2022)": when it was published
     if "," in gap:  # only inside brackets that close after the year
@@ -678,6 +720,26 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
         if not opened or ")" in gap or ")" not in text[m.end() : sent[1]]:
             return None
     return m
+
+
+NOW_REACH = 30  # characters before a number a "now" cue ("hiện có") is looked for in, within its segment
+
+
+@lru_cache(maxsize=1)
+def _now_re() -> re.Pattern:
+    words = "|".join(re.escape(c["cue"].lower()) for c in cues().of("now"))
+    return re.compile(rf"(?<!\w)(?:{words})(?!\w)")
+
+
+_BY_YEAR_RE = re.compile(r"(?i:vào|tới)\s+$")
+
+
+def _by_a_later_year(text: str, trailing: re.Match, default_end: int | None) -> bool:
+    """``đạt mức từ 80% trở lên vào năm 2020`` in a report of 2016: a level to reach by a year after the
+    report's period is a goal, whatever the verb."""
+    if not default_end or int(trailing["y"]) <= default_end:
+        return False
+    return bool(_BY_YEAR_RE.search(text, max(0, trailing.start() - 8), trailing.start()))
 
 
 _HEADING_RE = re.compile(r"\s*(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s+\S.*[^.!?…;,]$")
@@ -949,12 +1011,16 @@ def extract(
     - ``qualifier`` from the words around it (``trên``, ``hơn``, ``gần``, ``ước tính`` …, see
       ``extract_cues.csv``; ``trên 07 lĩnh vực`` means *across*, not *more than*);
     - ``unit`` (``percent``, ``vnd``, ``minute``, else ``count``), ``kind`` (``target`` after cues such
-      as ``phấn đấu``, ``mục tiêu`` or ``đến năm`` a year after the report's period), ``period`` (the
+      as ``phấn đấu``, ``mục tiêu`` or ``đến năm`` a year after the report's period, up to a later sentence
+      naming an earlier year, and for a level ``vào năm`` such a year; not in a review of goals
+      ``tình hình thực hiện các mục tiêu``, nor in a name ``chỉ tiêu biên chế``), ``period`` (the
       last period named in the paragraph before it — ``năm 2019``, ``quý I/2021``,
       ``giai đoạn 2021 - 2030``, a span of dates ``từ ngày 02/6/2017 … đến hết tháng 4/2018``, a count
       ``lũy kế đến ngày 31/12/2021`` — but not a baseline such as ``so với năm 2015``, nor a date alone,
       nor the year an index was published (``công bố năm 2022``), nor a bracketed span of dates explaining
-      the period just named (``quý I năm 2020 (tính từ 1/12/2019 đến 29/2/2020)``);
+      the period just named (``quý I năm 2020 (tính từ 1/12/2019 đến 29/2/2020)``), nor a year one item of a
+      list named for the next items; a month of a year (``tháng 3/2025``) names its year; what is there now
+      (``hiện có``, ``đến nay``) is of the time of writing (``period``, or a later month the text named);
       else its section's: the period of a heading, or of a paragraph that opens with one; else ``period``),
       ``breakdown`` (``cấp huyện`` → ``level:district``, ``ngành Công an`` → ``agency:police`` …),
       ``flag`` ``format_anomaly`` for a dot used as decimal mark (``11.3 %``);
@@ -1065,7 +1131,9 @@ class _Stream:
     offset: int = 0  # of the block in the text
     lines: set = field(default_factory=set)  # hashes of the lines seen (of four words or more)
     contexts: set = field(default_factory=set)  # hashes of the contexts of the numbers proposed
-    decimals: set = field(default_factory=set)  # keys of the values with decimals proposed
+    latest: list = field(default_factory=lambda: [0, ""])  # the latest month's or count's date's year so far
+    counts: dict = field(default_factory=dict)  # keys of the counts proposed (with the words after them) → where
+    decimals: dict = field(default_factory=dict)  # keys of the values with decimals proposed → their list item
 
 
 def _read_block(text: str, period: str, default_end, breakdown_labels, state: _Stream) -> list[_Candidate]:
@@ -1080,7 +1148,7 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
     segments = _Boundaries(_SEGMENT_END_RE, text)
     candidates: list[_Candidate] = []
     paragraph_start = -1
-    ctx = _Context(state.section[0], default_end, why=list(state.section[1]))
+    ctx = _Context(state.section[0], default_end, why=list(state.section[1]), latest=state.latest)
     section = state.section  # the period a heading or a paragraph's opening names
     repeated = _repeated_lines(text, state.lines)
     scanned = 0  # the text is read up to here
@@ -1099,12 +1167,22 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
                     ctx.period, ctx.why = section[0], list(section[1])
                 ctx.listing = True
                 last = _last_printed(text, para[0])  # the last character before this paragraph
-                if text[last : last + 1] != ":":  # item after item: the period runs on, goals do not
-                    ctx.goal_until = ctx.plan_until = -1
                 intro = lines.around(max(0, last))  # the line before
-                _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)  # after its last number
+                if text[last : last + 1] == ":":  # the list's introduction: its period is the items'
+                    _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)  # after its last number
+                    ctx.list_period, ctx.list_start = (ctx.period, list(ctx.why)), intro[0]
+                    short = len(text[intro[0] : intro[1]].split()) <= HEADLINE_WORDS // 2  # "Mục tiêu năm 2025:"
+                    ctx.list_goal = ctx.kind_why if short and ctx.goal_until >= len(text) else ""
+                else:  # item after item: an item's goal does not run on, nor a year one item named ("năm 2018 …")
+                    ctx.goal_until = ctx.plan_until = -1
+                    if ctx.list_goal:  # "Mục tiêu năm 2025:" then "- 95% …;" "- 80% …": goals, every one
+                        ctx.goal_until, ctx.kind_why = len(text), ctx.list_goal
+                    if ctx.list_period is not None:
+                        ctx.period, ctx.why = ctx.list_period[0], list(ctx.list_period[1])
+                    else:
+                        _advance(text, low, ctx, max(scanned, intro[0]), intro[1], intro, spans)
             else:  # the section's period runs on; a goal or a plan ends with its paragraph
-                ctx = _Context(section[0], default_end, why=list(section[1]), consumed=ctx.consumed)
+                ctx = _Context(section[0], default_end, why=list(section[1]), consumed=ctx.consumed, latest=ctx.latest)
             paragraph_start = scanned = para[0]
         sent = sentences.around(tok.start, para[0], para[1])
         # a sentence without stops (a PDF's table, a list) is read REACH characters around the number at most:
@@ -1157,6 +1235,10 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
         else:
             pieces = [("part", tok.a, tok.start), ("whole", tok.b, tok.b_start)]
         kind = ctx.kind_at(tok.start)
+        if ctx.latest[0] > (default_end or 0):  # the time of writing: the latest month the text named …
+            now_label, now_year, now_why = str(ctx.latest[0]), ctx.latest[0], f"the text named '{ctx.latest[1]}'"
+        else:  # … or the text's period
+            now_label, now_year, now_why = period, default_end or 0, "the text's period"
         for role, number, start in pieces:
             value = first if role != "whole" else parse_vn_number(number)
             if role == "" and tok.word_value is None:
@@ -1165,14 +1247,27 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             cand.role, cand.fraction, cand.evidence = role, fraction, evidence
             cand.paragraph, cand.sentence, cand.segment, cand.sent = para[0], sent[0], seg, sent
             cand.period, cand.kind = ctx.period, kind
+            if ctx.listing and ctx.list_start >= 0:
+                cand.item = (state.offset + ctx.list_start, state.offset + para[0])
             cand.qualifier, cand.breakdown = token.qualifier, token.breakdown
             cand.unit = "count" if (fraction and not is_rank) else token.unit
             cand.why = list(ctx.why) + token.why
             if kind != "actual":
                 cand.why.append(ctx.kind_why)
+            if (
+                kind == "actual"
+                and now_year > _end_year(cand.period)
+                and _now_re().search(low, max(seg[0], tok.start - NOW_REACH), tok.start)
+                and not _YEAR_MENTION_RE.search(text, sent[0], tok.start)  # "Năm 2022, tỉnh hiện có …": 2022
+            ):  # "Đến nay, 100% xã …", "Trung tâm hiện có gần 20 nơi": the time of writing
+                cand.period = now_label
+                cand.why.append(f"period: now ('hiện', 'đến nay'): {now_why}")
             if trailing:
                 cand.period = trailing["y"]
                 cand.why.append(f"period '{trailing.group(0)}' printed after it")
+                if kind == "actual" and _by_a_later_year(text, trailing, default_end):
+                    cand.kind = "target"
+                    cand.why.append(f"target: 'vào {trailing.group(0)}' is after the report's period")
             if fraction and not is_rank:
                 cand.why.append(f"{role} of {fraction}")
             if tok.word_value is None and "." in number and not _GROUPED_RE.fullmatch(number):
@@ -1183,6 +1278,8 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             for prev in reversed(candidates[: -len(pieces)]):
                 if prev.sentence != sent[0] or re.search(r"[,;.]", text[prev.end : tok.start]):
                     break
+                if any(w.endswith("printed after it") for w in prev.why):
+                    break  # "58/63 vào năm 2007 và 40/63 năm 2019": it has its own
                 prev.period = trailing["y"]
                 prev.why.append(f"period '{trailing.group(0)}' printed after it")
 
@@ -1237,19 +1334,67 @@ def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans)
     for s, e, label in ranges:
         if not _glosses(text, s, lo):
             events.append((s, label, text[s:e], None))
+            _note_latest(ctx, label, text[s:e])
     for m, ignored, not_target, prefix in _period_mentions(text, low, lo, hi, spans, ctx.consumed):
         label_end = None if ignored else _mention_label(m, ctx.default_end)
         if label_end is None or any(s <= m.start() < e for s, e, _ in ranges):
             continue
         label, end = label_end
-        goal = end if "đến" in prefix.split() and not not_target else None
+        if m["month"]:
+            _note_latest(ctx, label, text[m.start() : m.end()])
+        goal = end if "đến" in prefix.split() and not not_target and not m["month"] else None  # not "đến tháng 3/2025"
         events.append((m.start(), label, text[m.start() : m.end()], goal))
-    for _, label, printed, goal in sorted(events, key=lambda ev: ev[0]):
+    for at, label, printed, goal in sorted(events, key=lambda ev: ev[0]):
+        _restore(ctx, at)
+        until = None if goal else _comparison_until(text, spans, ctx, at, at + len(printed), label)
+        if until is not None:  # "đạt 4,60 điểm (năm 2018 đạt 4,96 điểm); …": back to the period after it
+            ctx.restore = (until, ctx.period, list(ctx.why))
         ctx.period = label
         ctx.why = [w for w in ctx.why if not w.startswith("period")] + [f"period '{printed}'"]
+        if goal:
+            end = _SENTENCE_END_RE.search(text, at, at + REACH)
+            ctx.goal_year, ctx.goal_end = goal, (end.start() if end else at + REACH)
+        elif ctx.goal_year and ctx.goal_end < at < ctx.goal_until and _end_year(label) < ctx.goal_year:
+            ctx.goal_until, ctx.goal_year = at, 0  # "mục tiêu đến năm 2025 …. Năm 2023, tỉnh xếp thứ 17": a result
         if goal and ctx.default_end and goal > ctx.default_end:
             ctx.goal_until = len(text)  # the rest of the paragraph
             ctx.kind_why = f"target: 'đến năm {goal}' is after the report's period"
+    _restore(ctx, hi)
+
+
+def _restore(ctx: _Context, at: int) -> None:
+    """Back to the period in force before a comparison year, once past the end of its clause."""
+    if ctx.restore is not None and at >= ctx.restore[0]:
+        _, ctx.period, ctx.why = ctx.restore
+        ctx.restore = None
+
+
+def _comparison_until(text: str, spans, ctx: _Context, start: int, end: int, label: str) -> int | None:
+    """``Chỉ số A đạt 4,60 điểm, năm 2018 đạt 4,96 điểm; chỉ số B …``: a year earlier than the period in
+    force, named inside a sentence after a number, compares: it is the period of its segment only (up to
+    ``;``, a bracket or the sentence's end). Returns that end, or None for a period that runs on."""
+    if not _end_year(label) or _end_year(label) >= _end_year(ctx.period) or "-" in label:
+        return None
+    lo = max(0, start - REACH)
+    opened = max(text.rfind(c, lo, start) for c in ".!?\n")
+    if not any(not spans.skipped(t.start(), t.end()) for t in _TOKEN_RE.finditer(text, opened + 1, start)):
+        return None  # the sentence opens with it ("Năm 2018, …"): it runs on
+    stop = _SEGMENT_END_RE.search(text, end, end + REACH)
+    return stop.end() if stop else end + REACH
+
+
+def _note_latest(ctx: _Context, label: str, printed: str) -> None:
+    """Remember the latest year a month (``tháng 3/2025``) or the end of a count (``đến ngày 15/3/2025``)
+    named: the time the text was written, for what it says there is ``hiện có`` (a ``now`` cue)."""
+    year = _end_year(label)
+    if year > ctx.latest[0]:
+        ctx.latest[:] = [year, printed]
+
+
+def _end_year(label: str) -> int:
+    """The last year of a period label (``2021-Q1`` → 2021, ``2019-2020`` → 2020), 0 if none."""
+    tail, head = label[-4:], label[:4]
+    return int(tail) if tail.isdigit() else int(head) if head.isdigit() else 0
 
 
 GLOSS_GAP = 12  # characters between an opening bracket and the span of dates it holds ("(tính từ …")
@@ -1280,7 +1425,7 @@ def _section(text: str, low: str, ctx: _Context, lo: int, hi: int, spans, lines,
             words = _words(text, line[0], line[1], OPENING_WORDS)
             heading = _is_headline(text, line[0]) or _under_heading(text, line[1] + 1)  # "5. Cải cách …"
             until = line[1] if heading else words[min(OPENING_WORDS, len(words)) - 1][1]
-            probe = _Context(period, ctx.default_end, consumed=ctx.consumed)
+            probe = _Context(period, ctx.default_end, consumed=ctx.consumed, latest=ctx.latest)
             _advance_period(text, low, probe, line[0], until, spans)
             if probe.why or heading:
                 section = (probe.period, probe.why)
@@ -1301,6 +1446,8 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
         for m in _compiled(c["cue"]).finditer(low, start, hi):
             if _COUNTED_RE.search(low, max(sent[0], m.start() - 12), m.start()):
                 continue  # "12 mục tiêu": the thing a number counts, not a goal
+            if _not_a_goal(low, m, sent):
+                continue  # "tình hình thực hiện các mục tiêu", "các chỉ tiêu phát triển kinh tế - xã hội"
             before = " ".join(low[max(sent[0], m.start() - 20) : m.start()].split()[-2:])
             passing = [t["cue"] for t in cues().of("target_compare") if _compiled(t["cue"]).search(before)]
             until = _CLAUSE_END_RE.search(text, m.end(), sent[1]) if passing else None
@@ -1318,6 +1465,31 @@ def _advance(text: str, low: str, ctx: _Context, lo: int, hi: int, sent: tuple[i
             until = _SEGMENT_END_RE.search(text, m.end(), sent[1])
             ctx.plan_until = max(ctx.plan_until, until.start() if until else sent[1])
             ctx.kind_why = f"plan '{c['cue']}'"
+
+
+NOT_GOAL_WORDS = 4  # a not_target cue (before_cue) at most this many words (no number) before a target cue: no goal
+NAME_REACH = 40  # characters around a target cue searched for a name that holds it (a not_target "name" cue)
+
+
+def _not_a_goal(low: str, m: re.Match, sent: tuple[int, int]) -> bool:
+    """Whether the target cue at ``m`` names no goal: a review of goals (``tình hình thực hiện các mục tiêu,
+    chỉ tiêu năm 2024``: a ``not_target`` cue ``before_cue`` within its clause) or a name that holds it
+    (``các chỉ tiêu phát triển kinh tế - xã hội``, the name of an area: a ``not_target`` ``name`` cue)."""
+    clause = low[max(sent[0], m.start() - 80) : m.start()]
+    clause = re.split(r"[.;:()\n]", clause)[-1]
+    for c in cues().of("not_target"):
+        cue = c["cue"].lower()
+        if c["where"] == "before_cue":
+            for n in _compiled(cue).finditer(clause):
+                between = clause[n.end() :]
+                if len(between.split()) <= NOT_GOAL_WORDS and not _DIGIT_RE.search(between):
+                    return True
+        if c["where"] == "name":
+            lo = max(sent[0], m.start() - NAME_REACH)
+            for n in _compiled(cue).finditer(low, lo, min(sent[1], m.end() + NAME_REACH)):
+                if n.start() <= m.start() and m.end() <= n.end():
+                    return True
+    return False
 
 
 def _default_period(period, source_id: str, data_dir) -> str:
@@ -1525,16 +1697,47 @@ def _is_headline(text: str, start: int) -> bool:
     return len(line.split()) <= HEADLINE_WORDS and not _HEADLINE_END_RE.search(line)
 
 
-def _repeat_of(cand: _Candidate, seen: set) -> bool:
+def _repeat_of(cand: _Candidate, seen: dict) -> bool:
     """A value with decimals printed again with the same unit, period, kind, indicator and breakdown
-    (``73,40 điểm`` in the lead and in the body) is the same fact: once is enough. ``seen`` holds the
-    keys of the values kept so far."""
+    (``73,40 điểm`` in the lead and in the body) is the same fact: once is enough; but not in another item
+    of the same list (``4,80 điểm`` of one area, ``4,8 điểm`` of the next: two facts). ``seen`` maps the
+    keys of the values kept so far to the list item they were printed in."""
     if float(cand.value).is_integer() or cand.role:
         return False
     key = (cand.value, cand.unit, cand.period, cand.kind, cand.indicator, cand.breakdown)
     if key in seen:
-        return True
-    seen.add(key)
+        item = seen[key]
+        if not (item and cand.item and item[0] == cand.item[0] and item[1] != cand.item[1]):
+            return True
+    seen[key] = cand.item
+    return False
+
+
+COUNTED_WORDS = 4  # words after a count naming what it counts ("8 lĩnh vực đánh giá"; "08 UBND cấp huyện": too few)
+_COUNTED_WORDS_RE = re.compile(r"[^\W\d_]+")
+
+
+REPEAT_REACH = 3000  # characters after a count within which it can be referred to again
+
+
+def _count_again(cand: _Candidate, text: str, seen: dict, offset: int) -> bool:
+    """A whole count referred to again (a ``repeat_marker`` word before it: ``ở``, ``trong``) shortly after
+    it was printed, with the same four words after it, the same period and kind (``cấu trúc thành 8 lĩnh
+    vực đánh giá`` … ``Trong 8 lĩnh vực đánh giá``), is the same fact: once is enough. ``seen`` maps the keys
+    of the counts kept so far to where they were printed (in the whole text: ``offset`` is the block's)."""
+    if cand.unit != "count" or cand.role or not float(cand.value).is_integer():
+        return False
+    after = re.split(r"[,.;:()\n]", text[cand.end : cand.end + 60], maxsplit=1)[0]
+    words = _COUNTED_WORDS_RE.findall(after.lower())[:COUNTED_WORDS]
+    if len(words) < COUNTED_WORDS:
+        return False
+    key = (cand.value, tuple(words), cand.period, cand.kind)  # not the breakdown: a guess from around it
+    at = offset + cand.start
+    if key in seen and at - seen[key] <= REPEAT_REACH:
+        before = text[max(0, cand.start - 12) : cand.start].lower().split()
+        if before and before[-1] in {c["cue"].lower() for c in cues().of("repeat_marker")}:
+            return True
+    seen[key] = at
     return False
 
 
@@ -1577,7 +1780,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 cand.why.extend(
                     f"not '{r[0]}': its cue words are not in the clause" for r in ranked[: ranked.index(fitting[0])]
                 )
-        if _repeat_of(cand, decimals):
+        if _repeat_of(cand, decimals) or _count_again(cand, text, state.counts, state.offset):
             continue
         kept.append(cand)
         if cand.role == "part":

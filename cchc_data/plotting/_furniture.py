@@ -144,7 +144,8 @@ def _header(ax: Axes, title: str, notes: list[str], *, reserve: float = 0.0) -> 
         # unwrapped, and the title's pad: the phone rendering wraps the notes narrower and moves the title up
         annotation.cchc_paragraphs = [" ".join(str(n).split()) for n in notes if n]  # a note's breaks are wraps
         annotation.cchc_title_pad = pad
-    ax.set_title(_wrap(title, 80), loc="left", fontweight="bold", fontsize=11, pad=pad)
+    drawn = ax.set_title(_wrap(title, 80), loc="left", fontweight="bold", fontsize=11, pad=pad)
+    drawn.cchc_unwrapped = " ".join(str(title).split())  # as written: its line breaks are wraps, not sentences
 
 
 def _subtitle(ax: Axes) -> str:

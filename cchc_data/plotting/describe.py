@@ -18,11 +18,17 @@ _KINDS = ("actual", "plan", "target")
 
 
 def _title(fig) -> str:
-    """The chart's title: the figure's suptitle, else the first axes' left or centre title, on one line."""
-    texts = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) is not None else []
+    """The chart's title: the figure's suptitle, else the first axes' left or centre title, on one line (a title
+    the charts wrapped as it was written; another's second line is a note, a sentence of its own)."""
+    texts = [fig._suptitle] if getattr(fig, "_suptitle", None) is not None else []
     for ax in fig.axes:
-        texts += [ax.get_title(loc="left"), ax.get_title()]
-    title = next((t for t in texts if t and t.strip()), "")
+        texts += [ax._left_title, ax.title]
+    drawn = next((t for t in texts if t.get_text().strip()), None)
+    if drawn is None:
+        return ""
+    if getattr(drawn, "cchc_unwrapped", None):
+        return drawn.cchc_unwrapped.rstrip(".")
+    title = drawn.get_text()
     lines = [" ".join(line.split()) for line in title.splitlines() if line.strip()]  # a second line is a note
     return ". ".join(line.rstrip(".") for line in lines)
 
@@ -37,11 +43,12 @@ def _label(row, lang: str, labels: dict) -> str:
 
 
 def _where(values: pd.DataFrame, lang: str) -> str:
+    from .._text import fold
     from ..province_registry import provinces
 
     names = provinces().set_index("slug")["name_vi"]
     slugs = [s for s in dict.fromkeys(values["province"].astype(str)) if s and s != "nan"]
-    shown = [str(names.get(s, s)) for s in slugs]
+    shown = sorted((str(names.get(s, s)) for s in slugs), key=fold)  # the site's one order: Đắk Lắk, Hà Giang…
     if not shown:
         return ""
     if len(shown) > 3:
@@ -71,8 +78,9 @@ def _when(values: pd.DataFrame, lang: str) -> str:
 def describe_chart(fig, lang: str) -> str:
     """The chart in one sentence, from ``fig.cchc_values``: what, where, when, how many, lowest and highest, flags.
 
-    The lowest and highest are taken among the values of the chart's most common unit (a chart of shares
-    and counts compares shares with shares), achieved values first when there are any.
+    The lowest and highest are given only when the values compared are of one indicator (or one index), in
+    the chart's most common unit, achieved values first when there are any: a chart of several indicators
+    gets no lowest and highest, since they measure different things.
 
     Parameters
     ----------
@@ -89,10 +97,17 @@ def describe_chart(fig, lang: str) -> str:
     Examples
     --------
     >>> import matplotlib.pyplot as plt
-    >>> from cchc_data.plotting import compare_chart
+    >>> from cchc_data.plotting import breakdown_chart, compare_chart
+    >>> ax = breakdown_chart("khanh-hoa", "dossiers_on_time_share", lang="en")
+    >>> print(describe_chart(ax, "en"))
+    Share of dossiers resolved on time – Khánh Hòa, Q1 2021. Khánh Hòa, Q1 2021: 7 values drawn (7 achieved). Lowest: Share of dossiers resolved on time – Investment 86.84% (Khánh Hòa, Q1 2021); highest: Share of dossiers resolved on time – Provincial level 99.76% (Khánh Hòa, Q1 2021).
+    >>> plt.close(ax.figure)
+
+    Two indicators (certificates issued, certificates integrated) get no lowest and highest:
+
     >>> ax = compare_chart("digital_certificates", lang="en")
     >>> print(describe_chart(ax, "en"))
-    Specialised digital certificates for state agencies. Khánh Hòa, Hà Giang, 2017 … Q1 2021: 2 values drawn (2 achieved). Lowest: Digital certificates issued 2,725 (Hà Giang, 2017); highest: Digital certificates integrated in E-office 3,436 (Khánh Hòa, Q1 2021).
+    Specialised digital certificates for state agencies. Hà Giang, Khánh Hòa, 2017 … Q1 2021: 2 values drawn (2 achieved).
     >>> plt.close(ax.figure)
     """
     from matplotlib.axes import Axes
@@ -118,13 +133,18 @@ def describe_chart(fig, lang: str) -> str:
     place = ", ".join(p for p in (where, when) if p)
     kinds = values["kind"].astype(str)
     counts = [(k, int((kinds == k).sum())) for k in _KINDS if (kinds == k).any()]
-    kind_words = ", ".join(i18n.t(f"alt_kind_{k}", lang, n=i18n.format_number(n, lang)) for k, n in counts)
-    core = i18n.t("alt_values", lang, n=i18n.format_number(len(values), lang)) + (
-        f" ({kind_words})" if kind_words else ""
-    )
+    kind_words = ", ".join(
+        i18n.t(f"alt_kind_{k}" + ("_one" if n == 1 and i18n.has(f"alt_kind_{k}_one") else ""), lang,
+               n=i18n.format_number(n, lang))
+        for k, n in counts
+    )  # fmt: skip
+    counted = getattr(fig, "cchc_counted", False)  # a chart of facts counted (coverage): their values are not drawn
+    one = len(values) == 1
+    key = ("alt_counted_one" if one else "alt_counted") if counted else ("alt_values_one" if one else "alt_values")
+    core = i18n.t(key, lang, n=i18n.format_number(len(values), lang)) + (f" ({kind_words})" if kind_words else "")
     sentence = (f"{title}. " if title else "") + (f"{place}: {core}." if place else f"{core[:1].upper()}{core[1:]}.")
     numeric = values[pd.to_numeric(values["value"], errors="coerce").notna()].copy()
-    if len(numeric) > 1:
+    if len(numeric) > 1 and not counted:  # no lowest and highest among values a chart only counts
         numeric["value"] = numeric["value"].astype(float)
         unit = numeric["unit"].astype(str).mode().iloc[0]
         pool = numeric[numeric["unit"].astype(str) == unit]
@@ -132,9 +152,9 @@ def describe_chart(fig, lang: str) -> str:
             pool = numeric[numeric["scope"].astype(str).eq("province") & numeric["measure"].astype(str).eq("score")]
         if (pool["kind"].astype(str) == "actual").any():
             pool = pool[pool["kind"].astype(str) == "actual"]
-        comparable = len(pool) > 1 and pool["indicator"].astype(str).nunique() == 1 or "scope" not in pool.columns
+        comparable = pool["indicator"].astype(str).nunique() == 1
         low = high = None
-        if len(pool) > 1 and comparable:  # no lowest/highest across indices on different scales
+        if len(pool) > 1 and comparable:  # not across indicators or indices: they measure different things
             low, high = pool.loc[pool["value"].idxmin()], pool.loc[pool["value"].idxmax()]
         if low is not None and low["value"] != high["value"]:
             sentence += " " + i18n.t("alt_range", lang, low=_mark(low, lang, labels), high=_mark(high, lang, labels))
@@ -142,7 +162,8 @@ def describe_chart(fig, lang: str) -> str:
     flagged = flags[flags != ""]
     if len(flagged):
         meanings = "; ".join(i18n.value_label("flag", f, lang) for f in dict.fromkeys(flagged.tolist()))
-        sentence += " " + i18n.t("alt_flags", lang, n=i18n.format_number(len(flagged), lang), meanings=meanings)
+        key = "alt_flags_one" if len(flagged) == 1 else "alt_flags"
+        sentence += " " + i18n.t(key, lang, n=i18n.format_number(len(flagged), lang), meanings=meanings)
     return sentence
 
 

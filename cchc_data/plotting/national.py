@@ -398,7 +398,7 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
     """The national indices of one province, one panel each for the indices with a published value.
 
     Each panel is a :func:`trajectory_chart`; the indices without any value found are named in one
-    sentence under the title, never drawn as empty panels.
+    sentence, a note above the footer's sources, never drawn as empty panels.
 
     Parameters
     ----------
@@ -437,9 +437,6 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
     name = provinces(data_dir=data_dir).set_index("slug").at[slug, "name_vi"]
     cat = national.national_index_catalog(data_dir=data_dir).set_index("index")
     title = i18n.t("chart_national.trajectories_title", lang, name=name)
-    if missing:
-        shorts = ", ".join(cat.at[c, "short_vi" if lang == "vi" else "short_en"] for c in missing)
-        title += "\n" + i18n.t("chart_national.none_for", lang, indices=shorts)
     fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
     if codes:
         axes = fig.subplots(max(1, math.ceil(len(codes) / 2)), 2 if len(codes) > 1 else 1, squeeze=False).ravel()
@@ -449,6 +446,10 @@ def province_trajectories(province, *, lang="vi", fig=None, data_dir=None) -> Fi
             fig.delaxes(ax)
     else:
         _attach(fig, _values_frame(national.national_indices(data_dir=data_dir).iloc[0:0]))
+    if missing:  # a note in the footer, in the note's type: the title is the title
+        shorts = ", ".join(cat.at[c, "short_vi" if lang == "vi" else "short_en"] for c in missing)
+        none = chart_frame(national.national_indices(data_dir=data_dir).iloc[0:0], data_dir=data_dir)
+        _footer(fig, none, lang, note=i18n.t("chart_national.none_for", lang, indices=shorts))
     return fig
 
 

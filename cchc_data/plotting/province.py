@@ -559,7 +559,37 @@ def draw_coverage(matrix, facts, *, lang="vi", ax=None, labels=None) -> Axes:
     _header(ax, title, notes, reserve=18 if len(cols) <= 6 else 0)
     _footer(ax.figure, facts, lang)
     _attach_values(ax.figure, counted)
+    ax.figure.cchc_counted = True  # its values are facts counted, not drawn (the alt sentence says so)
+    ax.cchc_columns = cols if len(cols) <= 6 else None  # names over the columns (more are slanted under them)
+    ax.cchc_colorbar = bar
+    ax.figure.cchc_phone_layout = _coverage_phone_layout
     return ax
+
+
+def _coverage_phone_layout(fig) -> None:
+    """Lay a coverage chart out for its phone rendering: the provinces' names over the columns one word a line
+    (at phone width "Đắk Lắk Hà Giang" would run together), the title and its notes moved up by the lines gained;
+    the colour bar's numbers and label smaller (with the Vietnamese domains' long names it left the plot too
+    narrow for a phone)."""
+    for ax in fig.axes:
+        bar = getattr(ax, "cchc_colorbar", None)
+        if bar is not None:
+            bar.ax.yaxis.label.set_fontsize(8)
+            bar.ax.tick_params(labelsize=8)
+        cols = getattr(ax, "cchc_columns", None)
+        if not cols:
+            continue
+        wrapped = ["\n".join(c.split()) for c in cols]
+        gained = max(w.count("\n") for w in wrapped)
+        if not gained:
+            continue
+        ax.set_xticks(range(len(cols)), wrapped, rotation=0, ha="center")
+        more = gained * ax.get_xticklabels()[0].get_fontsize() * 1.2  # points
+        for note in ax.texts:
+            if note.get_gid() == "cchc-subtitle":
+                note.xyann = (note.xyann[0], note.xyann[1] + more)
+                note.cchc_title_pad += more
+                ax._set_title_offset_trans(note.cchc_title_pad)
 
 
 _HEADER_GAP = 0.6  # rows between a group's header label and its first bar (and the previous group's last)
@@ -889,7 +919,39 @@ def draw_progress(frame, *, lang="vi", ax=None, name=None, color=None) -> Axes:
             loc={"loc": "upper left", "bbox_to_anchor": (0.0, -0.35 if len(groups[-1]) < 4 else -0.12), "ncols": 3})  # fmt: skip
     _footer(axes[0].figure, table, lang)
     _attach_values(axes[0].figure, everything)
+    if ax is None:  # a figure of its own: it can lay itself out for a phone
+        axes[0].figure.cchc_phone_layout = _progress_phone_layout
     return axes[0]
+
+
+#: Characters a row label of :func:`draw_progress` is estimated to wrap at in its phone rendering.
+_PROGRESS_PHONE_CHARS = 28
+
+
+def _progress_phone_layout(fig) -> None:
+    """Lay a progress chart out for its phone rendering: each row's words (target, actual, status) follow its
+    label instead of standing in a column right of the plot, which a phone has no room for; each panel as tall
+    as its labels then need."""
+    ratios = []
+    for ax in fig.axes:
+        words = {round(t.xy[1]): t for t in ax.texts if t.get_gid() == "progress-text" and t.get_text()}
+        if not words:
+            continue
+        labels = []
+        for y, label in zip(ax.get_yticks(), ax.get_yticklabels(), strict=True):
+            note = words.get(round(y))
+            text = " ".join(label.get_text().split())
+            if note is not None:
+                text += " " + note.get_text()
+                note.set_text("")  # said in the label now
+            labels.append(text)
+        ax.set_yticks(ax.get_yticks(), labels, fontsize=_FONT)
+        lines = max(len(label) // _PROGRESS_PHONE_CHARS + 1 for label in labels)  # rows are evenly spaced:
+        ratios.append(len(labels) * (0.1 + 0.17 * lines) + 0.8)  # each as tall as the tallest label
+    if ratios and len(ratios) == len(fig.axes[0].get_gridspec().get_height_ratios() or ratios):
+        fig.axes[0].get_gridspec().set_height_ratios(ratios)
+    if ratios:  # inches: the panels, then the title, notes, legend and footer (the phone rendering adds 15 %)
+        fig.set_size_inches(fig.get_figwidth(), (sum(ratios) + 3.0) / 1.15)
 
 
 def part_whole_chart(province=None, *, lang="vi", ax=None, data_dir=None) -> Axes:

@@ -675,9 +675,36 @@ def slim_notebook(notebook) -> int:
             data["text/html"] = fixed
             data.pop("image/png", None)
             slimmed += 1
-    if slimmed:
+    if slimmed + _relative_paths(nb, notebook.parent.resolve()):
         nbformat.write(nb, notebook)
     return slimmed
+
+
+def _relative_paths(nb, folder: Path) -> int:
+    """Replace the build machine's paths in an executed notebook by paths relative to its folder.
+
+    Papermill records the absolute input and output paths, and the runner passes an absolute
+    ``figures_dir``: nothing of the build machine belongs in what is published. Returns the number of
+    places changed.
+    """
+    changed = 0
+    meta = nb.metadata.get("papermill", {})
+    for key in ("input_path", "output_path"):
+        if meta.get(key) and Path(meta[key]).is_absolute():
+            meta[key], changed = Path(meta[key]).name, changed + 1
+    here = str(folder)
+
+    def relative(text: str) -> str:
+        return text.replace(here + "/", "").replace(here, ".")
+
+    params = meta.get("parameters", {})
+    for key, value in params.items():
+        if isinstance(value, str) and here in value:
+            params[key], changed = relative(value), changed + 1
+    for cell in nb.cells:
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []) and here in cell.source:
+            cell.source, changed = relative(cell.source), changed + 1
+    return changed
 
 
 # --- the index ----------------------------------------------------------------------------------------
@@ -689,7 +716,7 @@ def empty_reason(stem: str, parameters: dict, lang: str) -> str:
     Examples
     --------
     >>> empty_reason("03_targets", {"province": "ha-giang"}, "en")
-    'No targets are recorded for Hà Giang in the bundled sources.'
+    'No targets are recorded for Hà Giang in the sources collected.'
     >>> empty_reason("03_targets", {"province": "khanh-hoa"}, "en")
     ''
     """
@@ -842,14 +869,14 @@ def _build_details(manifest: dict, lang: str) -> str:
             "validation_summary",
             lang,
             valid=i18n.t("yes" if validation.get("ok") else "no", lang),
-            engine=validation.get("engine", i18n.MISSING),
+            engine=i18n.value_label("engine", validation.get("engine") or i18n.MISSING, lang),
             errors=validation.get("errors", i18n.MISSING),
             warnings=validation.get("warnings", i18n.MISSING),
         )
         vtext = f"<p>{esc(i18n.t('validation', lang))}: {esc(summary)}</p>"
     meta = (
-        f"<p>{esc(i18n.t('started', lang))} {esc(manifest['started'])} · {esc(i18n.t('finished', lang))} "
-        f"{esc(manifest['finished'])} · {esc(i18n.format_number(manifest['duration_s'], lang, decimals=1))} s · "
+        f"<p>{esc(i18n.t('started', lang))} {esc(_when(manifest['started'], lang))} · "
+        f"{esc(i18n.t('finished', lang))} {esc(_when(manifest['finished'], lang))} · {esc(i18n.format_number(manifest['duration_s'], lang, decimals=1))} s · "
         f"{esc(i18n.t('jobs', lang))} {manifest['jobs']} · cchc_data {esc(manifest['package_version'])} · "
         f"{esc(i18n.t('checksum', lang))} <code>{esc(manifest['data_checksum'])}</code> · "
         f'<a href="manifest.json">manifest.json</a></p>'
@@ -859,6 +886,23 @@ def _build_details(manifest: dict, lang: str) -> str:
         f'<div class="cchc-table"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
         "</details>"
     )
+
+
+def _when(value, lang: str) -> str:
+    """A build time as readers write it, in UTC: ``7/12/2026 21:30 (UTC)``, ``7 December 2026, 21:30 (UTC)``.
+
+    >>> _when("2026-12-07T21:30:05Z", "vi"), _when("2026-12-07T21:30:05Z", "en"), _when("not a time", "en")
+    ('7/12/2026 21:30 (UTC)', '7 December 2026, 21:30 (UTC)', 'not a time')
+    """
+    from babel.dates import format_datetime
+
+    try:
+        t = _dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    t = t.astimezone(_dt.UTC).replace(tzinfo=None) if t.tzinfo else t
+    pattern = "d/M/yyyy HH:mm" if lang == "vi" else "d MMMM yyyy, HH:mm"
+    return f"{format_datetime(t, pattern, locale=lang)} (UTC)"
 
 
 def _downloads(lang: str, present: set[str]) -> str:
