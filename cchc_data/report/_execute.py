@@ -8,7 +8,8 @@ dies (``PR_SET_PDEATHSIG``, even after a SIGKILL), and a kernel exits when its w
 parent poller). Every worker and kernel carries the suite's marker in its environment
 (:data:`SUITE_ENV`), so the next suite in the same output folder can find and end any that survived
 (:func:`cchc_data.report._suite.end_orphans`); a local pool's workers also list themselves in the build
-folder's ``.workers/`` (pid and start time).
+folder's ``.workers/`` (pid and start time), as do the zygotes they start and the kernels forked from those
+(:mod:`cchc_data.report._zygote`), whose environment in ``/proc`` does not show the marker.
 """
 
 from __future__ import annotations
