@@ -298,10 +298,16 @@ def bench_national_suite(provinces: int, tmp: Path, floor_s: float) -> list[dict
     figures = []
     for executor in ("local", "dask"):
         cmd = [PY, "-m", "benchmarks.report_suite", folder, tmp / f"national-{executor}", "--executor", executor]
-        _, stdout = _run([*cmd, "--provinces", provinces])
-        r = json.loads(stdout)
-        if not r["ok"]:
-            raise SystemExit(f"the national suite failed on {executor}")
+        try:
+            _, stdout = _run([*cmd, "--provinces", provinces])
+            r = json.loads(stdout)
+            if not r["ok"]:
+                raise SystemExit(f"the national suite failed on {executor}")
+        except SystemExit as exc:  # a failed suite is a failed figure: the report figures above are still printed
+            _say(str(exc).strip().splitlines()[-1])
+            label = f"national suite on {executor}: FAILED (see stderr)"
+            figures.append({**figure(f"national_suite_{executor}_s", label, [float("nan")], "s"), "ok": False})
+            continue
         ratio = r["wall_s"] * r["workers"] / (r["runs"] * floor_s)
         _say(f"national suite on {executor}: {r['runs']} runs, {r['wall_s']:.1f} s, overhead {ratio:.2f}×"
              + (f", cluster start {r['cluster_start_s']:.1f} s" if executor == "dask" else ""))  # fmt: skip

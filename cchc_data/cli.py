@@ -185,6 +185,11 @@ def _cmd_report(args) -> int:
     )
 
     _check_report_options(args)
+    if not args.list:  # the kernel's environment, asked while the data is validated
+        from .report._cache import start_probe
+        from .report._execute import KERNEL, kernel_variables
+
+        start_probe(KERNEL, extra_env=kernel_variables(data_dir=None, marker=None))
     langs = parse_langs(args.lang if args.lang is not None else ",".join(LANGS))
     try:
         validate_data(args.data_dir)  # before the grid is read from the data (run_suite checks it again)

@@ -183,7 +183,7 @@ class TestSavePhoneFigure:
         plt.close(fig)
         ax = CALLS["breakdown_chart"]("en")
         assert pl.save_phone_figure(ax.figure, tmp_path / "b-phone.png") == tmp_path / "b-phone.png"
-        assert drawn == [tmp_path / "b-phone.png"]  # drawn once, from the layout made to decide
+        assert len(drawn) == 1 and (tmp_path / "b-phone.png").is_file()  # drawn once, from the layout made to decide
         plt.close(ax.figure)
 
     def test_a_chart_without_room_on_a_phone_gets_no_phone_rendering(self, tmp_path):

@@ -542,11 +542,11 @@ class TestRunSuite:
             5
         ):  # five kills (the bar): first once the kernels run, then at random moments (validation, start-up, runs)
             runner = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-            if attempt == 0:
+            if attempt == 0:  # 2 workers, their zygotes and the kernels forked from them are listed in .workers/
                 deadline = time.monotonic() + 90
-                while len([c for c in _marked(out).values() if "ipykernel" in c]) < 2 and time.monotonic() < deadline:
+                while len(_workers(out)) < 6 and time.monotonic() < deadline:
                     time.sleep(0.3)
-                assert len(_workers(out)) == 2 and len(_marked(out)) >= 2, "the workers and kernels never started"
+                assert len(_workers(out)) == 6, "the workers and kernels never started"
             else:
                 time.sleep(rng.uniform(0.2, 8))
             runner.send_signal(signal.SIGKILL)
@@ -575,8 +575,9 @@ class TestRunSuite:
         argv += ["--data-dir", str(data_copy), "--lang", "vi", "--jobs", "2"]
         runner = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         deadline = time.monotonic() + 90
-        while len([c for c in _marked(out).values() if "ipykernel" in c]) < 2 and time.monotonic() < deadline:
+        while len(_workers(out)) < 6 and time.monotonic() < deadline:  # workers, zygotes, kernels
             time.sleep(0.3)
+        assert len(_workers(out)) == 6, "the workers and kernels never started"
         runner.send_signal(signal.SIGTERM)
         _, err = runner.communicate(timeout=30)
         assert runner.returncode == 130 and "cchc report: interrupted" in err and "Traceback" not in err

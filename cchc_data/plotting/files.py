@@ -68,9 +68,8 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
     _as_written(fig)
     with plt.rc_context({"svg.hashsalt": "cchc-analysis", "svg.fonttype": "none", "text.parse_math": False}):
         bbox = _laid_out(fig, _PNG_DPI)  # one layout for both files (the SVG is cropped as the PNG is)
-        _save_laid_out(fig, png, bbox, dpi=_PNG_DPI, metadata={"Software": None})
+        _save_png(fig, png, bbox, dpi=_PNG_DPI)
         _save_laid_out(fig, svg, bbox, metadata={"Date": None, "Creator": None})
-    _palette_png(png)
     paths = [png, svg]
     import pandas as pd
 
@@ -84,15 +83,33 @@ def save_figure(fig, name, *, figures_dir="figures") -> list[Path]:
     return paths
 
 
-def _palette_png(path: Path) -> None:
+def _palette_png(path) -> None:
     """Rewrite a chart's PNG with a palette of at most 256 colours (no dithering): a chart has few colours, and
     the file is about a third of the size, alike to the eye (Pillow comes with matplotlib)."""
+    _palette_png_to(path, path)
+
+
+def _palette_png_to(source, out) -> None:
+    """The PNG ``source`` (a path or a file object) with a palette, written to ``out`` (see :func:`_palette_png`)."""
     from PIL import Image
 
-    with Image.open(path) as image:
+    with Image.open(source) as image:
         dpi = image.info.get("dpi")
         small = image.convert("RGB").quantize(colors=256, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE)
-    small.save(path, format="PNG", **({"dpi": dpi} if dpi else {}))
+    small.save(out, format="PNG", **({"dpi": dpi} if dpi else {}))
+
+
+def _save_png(fig, path: Path, bbox, *, dpi) -> None:
+    """The chart's PNG with a palette (:func:`_palette_png`), drawn by :func:`_save_laid_out`: the full-colour
+    image is kept in memory, uncompressed, and compressed once, as the palette image (the same bytes as
+    writing the full-colour PNG and rewriting it, without compressing and reading back an image dropped after)."""
+    import io
+
+    buffer = io.BytesIO()
+    _save_laid_out(fig, buffer, bbox, dpi=dpi, format="png", metadata={"Software": None},
+                   pil_kwargs={"compress_level": 0})  # fmt: skip
+    buffer.seek(0)
+    _palette_png_to(buffer, path)
 
 
 def _values_with_sources(values):
@@ -251,8 +268,7 @@ def _phone_rendering(fig, path, undo):
     if too_narrow or sticks_out or any("layout not applied" in str(w.message) for w in caught):
         path.unlink(missing_ok=True)
         return None
-    _save_laid_out(fig, path, bbox, dpi=_PHONE_DPI, metadata={"Software": None})
-    _palette_png(path)
+    _save_png(fig, path, bbox, dpi=_PHONE_DPI)
     return path
 
 

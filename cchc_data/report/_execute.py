@@ -8,7 +8,8 @@ dies (``PR_SET_PDEATHSIG``, even after a SIGKILL), and a kernel exits when its w
 parent poller). Every worker and kernel carries the suite's marker in its environment
 (:data:`SUITE_ENV`), so the next suite in the same output folder can find and end any that survived
 (:func:`cchc_data.report._suite.end_orphans`); a local pool's workers also list themselves in the build
-folder's ``.workers/`` (pid and start time).
+folder's ``.workers/`` (pid and start time), as do the zygotes they start and the kernels forked from those
+(:mod:`cchc_data.report._zygote`), whose environment in ``/proc`` does not show the marker.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _KERNEL_START_TIMEOUT = 180
 KERNEL = "python3"
 SUITE_ENV = "CCHC_REPORT_SUITE"
 """Environment variable naming the suite (``<output root>/<build folder>``) a worker or kernel belongs to."""
+ZYGOTE_ENV = "CCHC_REPORT_ZYGOTE"
+"""Set to ``0`` to start every kernel as a fresh ``python -m ipykernel_launcher`` (see ``_zygote``)."""
 
 _NOISE = (  # kernel chatter on stderr/stdout that is not an error of the run
     "Kernel is running over TCP without encryption",
@@ -135,6 +138,10 @@ def _init_worker(parent: int, lock_fd: int, marker: str) -> None:
     os.environ[SUITE_ENV] = marker  # inherited by the kernels this worker starts
     with contextlib.suppress(OSError):  # the lock belongs to the parent; don't outlive it holding a copy
         os.close(lock_fd)
+    if os.environ.get(ZYGOTE_ENV, "1") != "0":  # the process the kernels are forked from (see _zygote)
+        from . import _zygote
+
+        _zygote.start(marker)
 
 
 def local_pool(jobs: int, *, lock_fd: int, marker: str) -> cf.ProcessPoolExecutor:
@@ -349,9 +356,12 @@ def execute_run(
     >>> result["status"], result["error"].split(":")[0]
     ('failed', 'FileNotFoundError')
     """
+    from . import _zygote
     from .pages import notebook_to_html, slim_notebook
 
+    zygote = _zygote.current()  # a local pool's worker forks its kernels from a warm process
     start, cpu_start = time.perf_counter(), _cpu_seconds()
+    kernel_cpu_start = zygote.kernel_cpu if zygote else 0.0
     out = Path(out_dir).resolve()
     notebook = str(Path(notebook).resolve())
     figures = out / "figures"
@@ -363,6 +373,8 @@ def execute_run(
             import papermill
 
             extra = {} if timeout is None else {"execution_timeout": timeout}
+            if zygote is not None:
+                extra["kernel_manager_class"] = _zygote.kernel_manager_class()
             for attempt in range(1 + _KERNEL_START_RETRIES):
                 try:
                     with _kernel_environment(data_dir, marker):
@@ -395,6 +407,8 @@ def execute_run(
     if log:
         (out / "run.log").write_text(log + "\n", encoding="utf-8")
     duration, cpu = time.perf_counter() - start, _cpu_seconds() - cpu_start
+    if zygote is not None:  # its kernels are the zygote's children, not this process's
+        cpu += zygote.kernel_cpu - kernel_cpu_start
     return {"status": status, "error": error, "log": log, "duration": duration, "cpu": cpu}
 
 

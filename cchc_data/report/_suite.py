@@ -147,9 +147,10 @@ def end_orphans(root: Path, *, current: str) -> list[int]:
     """SIGKILL the workers and kernels of dead suites of ``root``; call only while holding its lock.
 
     Holding the lock means no other suite of ``root`` is alive, so what belongs to another suite of ``root``
-    is an orphan of a suite that was killed. Workers are the ones listed in the stale build folders'
-    ``.workers/`` (pid and start time, so a reused pid is never hit); kernels are found by the marker in their
-    environment (``CCHC_REPORT_SUITE=<root>/.build-…``).
+    is an orphan of a suite that was killed. Workers, their zygotes and the kernels forked from them are the
+    ones listed in the stale build folders' ``.workers/`` (pid and start time, so a reused pid is never hit);
+    kernels started as new programs are found by the marker in their environment
+    (``CCHC_REPORT_SUITE=<root>/.build-…``).
 
     Parameters
     ----------
@@ -174,20 +175,26 @@ def end_orphans(root: Path, *, current: str) -> list[int]:
     if not proc.is_dir():
         return []
     mine = {os.getpid(), os.getppid()}
-    killed = []
-    for record in root.glob(".build-*/.workers/*-*"):
-        pid, _, started = record.name.partition("-")
-        if str(record.parent.parent) != current and pid.isdigit() and int(pid) not in mine:
-            if start_time(int(pid)) == started:
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.kill(int(pid), signal.SIGKILL)
-                    killed.append(int(pid))
+    records = [r for r in root.glob(".build-*/.workers/*-*") if str(r.parent.parent) != current]
+    killed = _kill_listed(records, spare=mine)
     killed += _kill_marked(lambda marker: marker.startswith(f"{root}/") and marker != current, spare=mine)
     return killed
 
 
+def _kill_listed(records, *, spare) -> list[int]:
+    """SIGKILL the processes named by ``.workers/<pid>-<start time>`` records that still run (same start time)."""
+    killed = []
+    for record in records:
+        pid, _, started = record.name.partition("-")
+        if pid.isdigit() and int(pid) not in spare and start_time(int(pid)) == started:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(int(pid), signal.SIGKILL)
+                killed.append(int(pid))
+    return killed
+
+
 def end_processes_of(build: Path) -> list[int]:
-    """SIGKILL the kernels still running for this suite (after its workers were stopped: interrupt, SIGTERM).
+    """SIGKILL the processes still running for this suite (after its workers were stopped: interrupt, SIGTERM).
 
     A kernel busy in a long computation may not notice for a while that its worker is gone.
 
@@ -208,7 +215,9 @@ def end_processes_of(build: Path) -> list[int]:
     """
     if not Path("/proc").is_dir():
         return []
-    return _kill_marked(lambda marker: marker == str(build), spare={os.getpid(), os.getppid()})
+    mine = {os.getpid(), os.getppid()}
+    killed = _kill_listed(build.glob(".workers/*-*"), spare=mine)  # workers, zygotes and the kernels they forked
+    return killed + _kill_marked(lambda marker: marker == str(build), spare=mine)
 
 
 def _kill_marked(wanted, *, spare) -> list[int]:

@@ -99,7 +99,7 @@ def write_pdfs(suite_dir, *, pages=None) -> list[Path]:
     pages = [Path(p).resolve() for p in pages] if pages is not None else _pages(suite_dir)
     executable = chromium_path()
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.async_api import async_playwright
     except ImportError:
         raise RuntimeError(
             "cchc report --pdf needs the playwright package: pip install 'cchc-analysis[pdf]' (or make install)"
@@ -107,23 +107,42 @@ def write_pdfs(suite_dir, *, pages=None) -> list[Path]:
     written = []
     todo = [p for p in pages if not _fresh(p.with_suffix(".pdf"), p)]
     if todo:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=executable)
-            try:
-                for page_path in todo:
-                    page = browser.new_page()
-                    page.goto(page_path.as_uri(), wait_until="load")
-                    page.emulate_media(media="print")
-                    page.evaluate(_OPEN_FOLDED)  # long tables printed open, breaking where the sheet ends
-                    tmp = page_path.with_suffix(".pdf.part")
-                    page.pdf(path=str(tmp), format="A4", prefer_css_page_size=True, print_background=True)
-                    page.close()
-                    os.replace(tmp, page_path.with_suffix(".pdf"))
-            finally:
-                browser.close()
+        import asyncio
+
+        asyncio.run(_print_all(async_playwright, executable, todo))
     written = [p.with_suffix(".pdf") for p in pages]
     _relink_index(suite_dir)
     return written
+
+
+#: Pages printed at the same time, each in a tab of its own (Chromium renders each in its own process).
+TABS = max(1, min(4, os.cpu_count() or 1))
+
+
+async def _print_all(async_playwright, executable: str, todo: list[Path]) -> None:
+    """Print the pages of ``todo`` in one Chromium, :data:`TABS` tabs at a time."""
+    import asyncio
+
+    async with async_playwright() as pw:
+        browser = await pw.chromium.launch(executable_path=executable)
+        try:
+            queue = list(reversed(todo))
+
+            async def tab() -> None:
+                while queue:
+                    page_path = queue.pop()
+                    page = await browser.new_page()
+                    await page.goto(page_path.as_uri(), wait_until="load")
+                    await page.emulate_media(media="print")
+                    await page.evaluate(_OPEN_FOLDED)  # long tables printed open, breaking where the sheet ends
+                    tmp = page_path.with_suffix(".pdf.part")
+                    await page.pdf(path=str(tmp), format="A4", prefer_css_page_size=True, print_background=True)
+                    await page.close()
+                    os.replace(tmp, page_path.with_suffix(".pdf"))
+
+            await asyncio.gather(*(tab() for _ in range(min(TABS, len(todo)))))
+        finally:
+            await browser.close()
 
 
 #: Unfolds every long table of a page (``details.cchc-long``, :func:`cchc_data.report.pages.collapse_long_tables`):

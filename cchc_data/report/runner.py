@@ -296,35 +296,44 @@ def check_runs(runs) -> list[Run]:
     return runs
 
 
-_VALIDATED: dict[tuple, dict] = {}  # file identities of a data folder that passed -> its summary
+_VALIDATED: dict[tuple, dict] = {}  # the content of a data folder that passed -> its summary
 
 
 def _identity(folder: Path) -> tuple:
-    """What identifies the folder's files now: name, size, mtime, ctime (set by any write or rename) and inode."""
-    stats = []
-    for file in sorted(folder.iterdir()):
+    """What the folder holds now: each entry's name and, for a file, a hash of its bytes (recursively).
+
+    By content, not by path: the suite's snapshot (a copy of the folder taken after ``cchc report`` validated
+    it) is the same data when every byte is the same, and is not validated a second time.
+    """
+    import hashlib
+
+    entries = []
+    for entry in sorted(folder.iterdir()):
         with contextlib.suppress(OSError):
-            st = file.stat()
-            stats.append((file.name, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino))
-    return (str(folder), *stats)
+            if entry.is_dir():
+                entries.append((entry.name, _identity(entry)[1:]))
+            else:
+                entries.append((entry.name, hashlib.sha256(entry.read_bytes()).hexdigest()))
+    return ("content", *entries)
 
 
 def validate_data(data_dir) -> dict:
     """Validate the data folder (fast engine); raise :class:`DataInvalid` on errors, else return a summary.
 
-    A folder whose files are unchanged since it passed in this process is not validated again (``cchc report``
-    validates before reading the grid, then :func:`run_suite` checks again).
+    A folder whose content passed in this process is not validated again (``cchc report`` validates before
+    reading the grid, then :func:`run_suite` checks the data folder and the suite's snapshot of it).
     """
     from ..datadir import DataError
     from ..datadir import data_dir as resolve
     from ..validation import validate
 
     try:
-        identity = _identity(resolve(data_dir))
+        folder = resolve(data_dir)
+        identity = _identity(folder)
     except DataError as exc:
         raise DataInvalid(f"cannot read the data folder: {exc}") from None
     if identity in _VALIDATED:
-        return dict(_VALIDATED[identity])
+        return {**_VALIDATED[identity], "data_dir": str(folder)}
 
     try:
         report = validate(data_dir)
