@@ -967,6 +967,21 @@ class TestExtract:
         # a number before the cue word still counts it: "12 mục tiêu" is no goal
         assert one("Kế hoạch có 12 mục tiêu.", period="2024")["kind"] == "actual"
 
+    # --- round 7 (fresh4's classes) ------------------------------------------------------------------------
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Tổng giá trị giao dịch đạt hơn 3,15 nghìn tỷ đồng.", 3_150_000_000_000, "vnd"),
+            ("Quỹ đã giải ngân 4,2 ngàn tỷ đồng cho dự án.", 4_200_000_000_000, "vnd"),
+            ("Kinh phí chuyển đổi số là 7 trăm triệu đồng.", 700_000_000, "vnd"),
+            ("Tỉnh chi 12 tỷ đồng cho phần mềm.", 12_000_000_000, "vnd"),
+        ],
+    )
+    def test_a_compound_scale_multiplies_every_word(self, text, value, unit):
+        got = one(text, period="2022")
+        assert (got["value"], got["unit"]) == (value, unit)
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

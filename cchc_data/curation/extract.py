@@ -25,7 +25,7 @@ from .._docstrings import share_docs_in
 from .._text import fold, nfc
 from ..datadir import data_dir as _data_dir
 from ..datadir import identity
-from ..numbers import parse_vn_number, parse_vn_number_words
+from ..numbers import SCALE_PATTERN, parse_vn_number, parse_vn_number_words
 from ..periods import parse_period
 from ..province_registry import resolve_province
 from ..schema import MAX_EVIDENCE_WORDS, read_table
@@ -102,7 +102,7 @@ _SKIP_RE = [(why, re.compile(pattern)) for why, pattern in SKIP]
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
 _TOKEN_RE = re.compile(
     rf"(?<![0-9.,])(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM}))?(?![0-9])"
-    r"(?P<scale>\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?P<pct>\s*%)?"
+    rf"(?P<scale>\s*{SCALE_PATTERN})?(?P<pct>\s*%)?"
 )
 _GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
