@@ -24,6 +24,7 @@ def scale_factor(scale: str) -> int:
         factor *= _SCALE_WORDS[word]
     return factor
 
+
 _QUALIFIERS = {
     "trên": "more_than",
     "hơn": "more_than",

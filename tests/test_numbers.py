@@ -91,7 +91,11 @@ class TestParseVnNumber:
 
     @pytest.mark.parametrize(
         ("text", "expected"),
-        [("3,15 nghìn tỷ đồng", 3_150_000_000_000), ("1,5 triệu tỷ", 1_500_000_000_000_000), ("7 trăm triệu", 700_000_000)],
+        [
+            ("3,15 nghìn tỷ đồng", 3_150_000_000_000),
+            ("1,5 triệu tỷ", 1_500_000_000_000_000),
+            ("7 trăm triệu", 700_000_000),
+        ],
     )
     def test_a_compound_scale_multiplies_every_word(self, text, expected):
         assert parse_vn_number(text) == expected
