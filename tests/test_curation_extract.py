@@ -982,6 +982,17 @@ class TestExtract:
         got = one(text, period="2022")
         assert (got["value"], got["unit"]) == (value, unit)
 
+    def test_a_decimal_without_a_unit_after_an_index_is_a_score(self):
+        got = ex("Chỉ số PAPI của tỉnh năm 2023 đạt 0,4712, cao hơn năm trước. Tỉnh A (0,4530) đứng sau.")
+        assert got[["value", "unit"]].values.tolist() == [[0.4712, "points"], [0.453, "points"]]
+        # a whole number without a unit stays a count, and a decimal far from any index too
+        assert one("Chỉ số PAPI được công bố; tỉnh có 12 đơn vị tham gia.")["unit"] == "count"
+        assert one("Bình quân mỗi hộ có 2,4 người.")["unit"] == "count"
+
+    def test_a_range_keeps_its_bounds_with_a_hedge_on_each_side(self):
+        got = ex("Nhóm cuối có giá trị DTI từ khoảng 0,41 đến gần 0,52.", period="2023")
+        assert got[["value", "qualifier"]].values.tolist() == [[0.41, "at_least"], [0.52, "at_most"]]
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

@@ -708,12 +708,30 @@ def _on_a_scale(low: str, tok: _Tok, seg: tuple[int, int]) -> bool:
     return False
 
 
+def _range_gap(text: str, end: int, start: int) -> bool:
+    """Whether the text between two numbers joins them as a range: ``-``, ``đến``, with a hedge (an ``about``
+    qualifier cue) before the second (``từ khoảng 0,5 đến gần 0,6``: the bounds are still the bounds)."""
+    gap = text[end:start]
+    if len(gap) > RANGE_GAP_CHARS:
+        return False
+    low = gap.lower().rstrip()
+    for row in cues().of("qualifier"):
+        cue = row["cue"].lower()
+        if row["value"] == "about" and row["where"] == "before" and low.endswith(" " + cue):
+            gap = gap[: len(low) - len(cue)]
+            break
+    return _RANGE_GAP_RE.fullmatch(gap) is not None
+
+
+RANGE_GAP_CHARS = 20  # a range's gap is short ("đến gần"): a longer text between two numbers is no range
+
+
 def _range_role(text: str, tokens: list[_Tok], k: int) -> str:
     """``low`` for the first number of a range (``từ 30% - 60%``, ``10 - 15/63``), ``high`` for the second."""
-    if k + 1 < len(tokens) and _RANGE_GAP_RE.fullmatch(text, tokens[k].end, tokens[k + 1].start):
+    if k + 1 < len(tokens) and _range_gap(text, tokens[k].end, tokens[k + 1].start):
         if not tokens[k].b and tokens[k].word_value is None:
             return "low"
-    if k and _RANGE_GAP_RE.fullmatch(text, tokens[k - 1].end, tokens[k].start):
+    if k and _range_gap(text, tokens[k - 1].end, tokens[k].start):
         if not tokens[k - 1].b and tokens[k - 1].word_value is None:
             return "high"
     return ""
@@ -930,6 +948,20 @@ def _unit(low: str, cand: _Candidate, sent_end: int) -> None:
         if (after + " ").startswith(row["cue"].lower() + " "):
             cand.unit = row["value"]
             cand.why.append(f"unit '{row['cue']}'")
+            return
+
+
+INDEX_REACH = 300  # characters before a bare decimal an index cue ("giá trị DTI") is looked for in, in its paragraph
+
+
+def _index_score(low: str, cand: _Candidate, para_start: int) -> None:
+    """A number with a decimal part and no unit (``DTI quốc gia đạt 0,7955``, ``Hải Phòng (0,7857)``) is no count
+    (counts are whole): with an ``index_score`` cue shortly before it in its paragraph it is an index's score."""
+    before = low[max(para_start, cand.start - INDEX_REACH) : cand.start]
+    for row in cues().of("index_score"):
+        if _compiled(row["cue"]).search(before):
+            cand.unit = "points"
+            cand.why.append(f"unit points: a decimal after the index cue '{row['cue']}'")
             return
 
 
@@ -1260,6 +1292,8 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
         _qualifier(low, token, sent)
         _unit(low, token, sent[1])
         first = tok.word_value if tok.word_value is not None else parse_vn_number(tok.a)
+        if token.unit == "count" and not (tok.b or tok.scale or tok.pct) and first % 1:
+            _index_score(low, token, para[0])
         in_range = _range_role(text, tokens, k)
         is_rank = tok.ordinal or _rank(low, token, sent, bool(tok.b), first)
         if not is_rank and k and tokens[k - 1].rank:
