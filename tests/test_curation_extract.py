@@ -989,6 +989,25 @@ class TestExtract:
         assert one("Chỉ số PAPI được công bố; tỉnh có 12 đơn vị tham gia.")["unit"] == "count"
         assert one("Bình quân mỗi hộ có 2,4 người.")["unit"] == "count"
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Bài viết về cải cách hành chính\n5,417 lượt xem\nNội dung bài.",  # a view counter on its own line
+            "Tin liên quan\n- Tỉnh tổ chức 3 hội nghị đối thoại 12.05.2025 | 10:11 AM\n- Khai trương 2 điểm mới",
+            "Văn bản kèm theo: 2231_QD-UBND_20190304.pdf",  # an attachment's file name
+            "Cần Thơ (TTXVN 12/9) Sáng nay, thành phố tổng kết.",  # a news agency's date line
+            "Tỉnh đẩy mạnh Cách mạng công nghiệp 4.0 trong quản lý.",
+            "Hướng dẫn vận hành chính quyền địa phương 2 cấp từ tháng 7.",
+            "Nhà trường duy trì dạy học 2 buổi/ngày cho học sinh.",
+            "Năng lực cạnh tranh của 63 địa phương thay đổi thế nào?",  # those ranked, not a fact
+        ],
+    )
+    def test_numbers_of_a_page_or_a_name_are_no_facts(self, text):
+        assert ex(text).empty, ex(text)[["value", "evidence"]]
+
+    def test_a_number_of_a_page_counter_inside_a_sentence_is_kept(self):
+        assert one("Cổng có 65.158 lượt xem tin, bài trong tháng.")["value"] == 65158
+
     def test_a_range_keeps_its_bounds_with_a_hedge_on_each_side(self):
         got = ex("Nhóm cuối có giá trị DTI từ khoảng 0,41 đến gần 0,52.", period="2023")
         assert got[["value", "qualifier"]].values.tolist() == [[0.41, "at_least"], [0.52, "at_most"]]

@@ -64,7 +64,12 @@ MIN_INDICATOR_MARGIN = (
 # Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
 # Order matters only for the reason reported (the first pattern that covers a number names it).
 SKIP: tuple[tuple[str, str], ...] = (
-    ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"),
+    ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"
+                     r"|(?m:\d(?<![^\n]\d)[\d.,]*[ \t]+(?i:lượt xem|lượt truy cập|lượt đọc)[ \t]*$)"),  # a line "3,132 lượt xem"
+    ("related articles", r"(?m:^[ \t]*(?i:tin cùng chuyên mục|tin liên quan|bài viết liên quan|bài liên quan|các tin khác)"
+                         r"[ \t]*:?[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))*)"),  # the headlines of other articles
+    ("attached file", r"(?<![\w.-])[\w.-]+\.(?i:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png)(?!\w)"),  # 1066_QD-UBND….pdf
+    ("news agency date line", r"\([A-ZĐ]{2,}[A-Za-zĐ.]*\s+\d{1,2}/\d{1,2}\)"),  # (TTXVN 4/5)
     ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
     ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
                      r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
@@ -72,7 +77,10 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("standard", r"\b(?:TCVN|ISO)(?:\s+ISO)?\s+\d+(?::\d{4})?"),
     ("version", r"(?i:phiên bản|version|ver\.?)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+"),
     ("document number", r"(?<![\d.,])\d+(?:/\d+)*(?:/|-)(?:[A-ZĐ][A-Za-zĐđ]*)(?:[-/][A-ZĐa-z][A-Za-zĐđ]*)*"),
-    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b|\b[A-ZĐ]\.\d+\b"),
+    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b|\b[A-ZĐ]\.\d+\b"
+                           r"|(?i:công nghiệp|cmcn)\s+\d\.0(?![\d.,]?\d)"  # Cách mạng công nghiệp 4.0
+                           r"|\d(?=\s+(?i:cấp)(?!\w))(?:(?<=(?i:quyền) \d)|(?<=(?i:quyền địa phương) \d))"  # chính quyền 2 cấp
+                           r"|\d+(?=\s*(?i:buổi)\s*/\s*(?i:ngày|tuần))"),  # dạy học 2 buổi/ngày: a scheme
     ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
                          r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
     ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+\d[\d.,]*(?!\S))?"  # 25/05/2022 11:17  132: a time stamp and a page counter
@@ -86,7 +94,7 @@ SKIP: tuple[tuple[str, str], ...] = (
              r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*(?i:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?"),
     ("count of the ranked", r"(?i:xếp hạng|bảng xếp hạng)\s+(?:(?:của|cho|các|cả)\s+)*\d+"
                             r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"  # "xếp hạng 63 tỉnh": those ranked
-                            r"|(?:63|34)(?=\s+(?i:tỉnh)(?!\w))(?:(?<=của \d\d)|(?<=Của \d\d)|(?<=ở \d\d)|(?<=Ở \d\d))"),  # của 63 tỉnh
+                            r"|(?:63|34)(?=\s+(?i:tỉnh|địa phương)(?!\w))(?:(?<=của \d\d)|(?<=Của \d\d)|(?<=ở \d\d)|(?<=Ở \d\d))"),  # của 63 tỉnh
     ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
     ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
     ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
