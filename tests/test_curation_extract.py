@@ -1008,6 +1008,15 @@ class TestExtract:
     def test_a_number_of_a_page_counter_inside_a_sentence_is_kept(self):
         assert one("Cổng có 65.158 lượt xem tin, bài trong tháng.")["value"] == 65158
 
+    def test_a_count_from_a_date_to_now_spans_the_years(self):
+        text = (
+            "Hệ thống được đưa vào sử dụng từ tháng 3/2020, đến nay đã kết nối 41 cơ sở dữ liệu; "
+            "người dân đã gửi hơn 12 nghìn phản ánh qua hệ thống."
+        )
+        got = ex(text, period="2023")
+        # the total counted since 3/2020 spans 2020-2023; what it has right after "đến nay" is a stock of now
+        assert got[["value", "period"]].values.tolist() == [[41, "2023"], [12000, "2020-2023"]]
+
     def test_a_range_keeps_its_bounds_with_a_hedge_on_each_side(self):
         got = ex("Nhóm cuối có giá trị DTI từ khoảng 0,41 đến gần 0,52.", period="2023")
         assert got[["value", "qualifier"]].values.tolist() == [[0.41, "at_least"], [0.52, "at_most"]]

@@ -1359,11 +1359,12 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             cand.why = list(ctx.why) + token.why
             if kind != "actual":
                 cand.why.append(ctx.kind_why)
+            to_now = _SPAN_LABEL_RE.fullmatch(cand.period) is not None and _end_year(cand.period) == now_year
             if (
                 kind == "actual"
-                and now_year > _end_year(cand.period)
+                and (now_year > _end_year(cand.period) or to_now)
                 and _now_re().search(low, max(seg[0], tok.start - NOW_REACH), tok.start)
-                and not _YEAR_MENTION_RE.search(text, sent[0], tok.start)  # "Năm 2022, tỉnh hiện có …": 2022
+                and (to_now or not _YEAR_MENTION_RE.search(text, sent[0], tok.start))  # "Năm 2022, tỉnh hiện có …"
             ):  # "Đến nay, 100% xã …", "Trung tâm hiện có gần 20 nơi": the time of writing
                 cand.period = now_label
                 cand.why.append(f"period: now ('hiện', 'đến nay'): {now_why}")
@@ -1396,6 +1397,8 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
 
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
+_SPAN_LABEL_RE = re.compile(r"\d{4}-\d{4}")  # "2019-2022": a span of years (a "now" cue right before a
+# number in it names the time of writing: "từ tháng 12/2019, đến nay đã cung cấp 3.805 DVC" is a stock of now)
 _DATE_WITH_YEAR = rf"(?:\d{{1,2}}\s*[/.-]\s*)?\d{{1,2}}\s*[/.-]\s*(?P<NAME>{_YEAR})|(?P<NAMEc>{_YEAR})"
 _DATE_ANY = _DATE_WITH_YEAR + r"|\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)"
 _DATE_WORD = r"(?:hết\s+)?(?:ngày\s+|tháng\s+|năm\s+)?"
@@ -1403,9 +1406,10 @@ _SPAN_GAP = r"(?:(?![.!?…](?:\s|$))[^;\n]){0,120}?"
 
 
 @lru_cache(maxsize=1)
-def _span_res() -> tuple[re.Pattern, re.Pattern]:
-    """Patterns of a span of dates (``từ ngày 02/6/2017 … đến hết tháng 4/2018``) and of a count up to a date
-    (``lũy kế đến ngày 17/5/2018``), built from the ``span_start``, ``span_end`` and ``cumulative_to`` cues."""
+def _span_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Patterns of a span of dates (``từ ngày 02/6/2017 … đến hết tháng 4/2018``), of a count up to a date
+    (``lũy kế đến ngày 17/5/2018``) and of a span from a date to now (``từ tháng 12/2019, đến nay``), built from
+    the ``span_start``, ``span_end``, ``cumulative_to`` and ``span_now`` cues."""
 
     def words(kind: str) -> str:
         return "|".join(re.escape(c["cue"].lower()) for c in cues().of(kind))
@@ -1417,18 +1421,27 @@ def _span_res() -> tuple[re.Pattern, re.Pattern]:
         rf"\s+{_DATE_WORD}(?:{end})"
     )
     cumulative = re.compile(rf"(?<!\w)(?:{words('cumulative_to')})\s+{_DATE_WORD}(?:{end})")
-    return span, cumulative
+    since = _DATE_WITH_YEAR.replace("NAME", "y1")
+    to_now = re.compile(
+        rf"(?<!\w)(?:{words('span_start')})\s+{_DATE_WORD}(?:{since}){_SPAN_GAP}(?<!\w)(?:{words('span_now')})(?!\w)"
+    )
+    return span, cumulative, to_now
 
 
-def _span_mentions(low: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _span_mentions(low: str, lo: int, hi: int, now: int | None = None) -> list[tuple[int, int, str]]:
     """Spans of dates and counts up to a date in ``low[lo:hi]``: ``(start, end, period)``. The year of a date
-    names a period only here, as an end of what was counted; a date alone names none."""
-    span_re, cumulative_re = _span_res()
+    names a period only here, as an end of what was counted; a date alone names none. A span from a date to
+    now (``từ tháng 12/2019, đến nay``) ends in ``now``, the text's year (none if it has none)."""
+    span_re, cumulative_re, to_now_re = _span_res()
     found: list[tuple[int, int, str]] = []
     for m in span_re.finditer(low, lo, hi):
         y2 = m["y2"] or m["y2c"]
         y1 = m["y1"] or m["y1c"] or y2
         found.append((m.start(), m.end(), y2 if y1 == y2 else f"{min(y1, y2)}-{max(y1, y2)}"))
+    for m in to_now_re.finditer(low, lo, hi) if now else ():
+        y1 = int(m["y1"] or m["y1c"])
+        if y1 <= now and not any(s <= m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), str(now) if y1 == now else f"{y1}-{now}"))
     for m in cumulative_re.finditer(low, lo, hi):
         if not any(s <= m.start() < e for s, e, _ in found):
             found.append((m.start(), m.end(), m["y2"] or m["y2c"]))
@@ -1438,7 +1451,7 @@ def _span_mentions(low: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans) -> None:
     """Update the period in force with the period mentions and spans of dates of ``text[lo:hi]``."""
     events: list[tuple[int, str, str, int | None]] = []  # (position, period, as printed, a goal's end year)
-    ranges = _span_mentions(low, lo, hi)
+    ranges = _span_mentions(low, lo, hi, ctx.default_end)
     for s, e, label in ranges:
         if not _glosses(text, s, lo):
             events.append((s, label, text[s:e], None))
