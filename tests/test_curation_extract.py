@@ -1017,6 +1017,10 @@ class TestExtract:
         # the total counted since 3/2020 spans 2020-2023; what it has right after "đến nay" is a stock of now
         assert got[["value", "period"]].values.tolist() == [[41, "2023"], [12000, "2020-2023"]]
 
+    def test_a_rank_of_one_in_words_without_thu(self):
+        got = one("Năm 2022, Đà Nẵng tiếp tục giữ vị trí số một bảng xếp hạng PAPI.", period="2022")
+        assert (got["value"], got["unit"]) == (1, "rank")
+
     def test_a_range_keeps_its_bounds_with_a_hedge_on_each_side(self):
         got = ex("Nhóm cuối có giá trị DTI từ khoảng 0,41 đến gần 0,52.", period="2023")
         assert got[["value", "qualifier"]].values.tolist() == [[0.41, "at_least"], [0.52, "at_most"]]

@@ -566,6 +566,14 @@ def _ordinal_words_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{verbs})(?:\s+\w+){{0,2}}?\s+thứ\s+(?P<w>{words})(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _rank_words_re() -> re.Pattern | None:
+    """``giữ nguyên vị trí số một``: a rank in words without ``thứ`` (``rank_words`` cues; the last word is
+    the number)."""
+    words = "|".join(re.escape(c["cue"].lower()) for c in cues().of("rank_words"))
+    return re.compile(rf"(?<!\w)(?P<c>{words})(?!\w)") if words else None
+
+
 def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
     """The numbers of the text worth a candidate, in order: numerals not covered by :data:`SKIP`, and ranks
     written in words after a rank verb."""
@@ -583,6 +591,11 @@ def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
         if not spans.skipped(m.start("w"), m.end("w")):
             word = text[m.start("w") : m.end("w")]
             out.append(_Tok(m.start("w"), m.end("w"), word, word_value=values[m["w"]], ordinal=True))
+    in_words = {c["cue"].lower(): float(c["value"]) for c in cues().of("rank_words")}
+    for m in _rank_words_re().finditer(low) if in_words else ():
+        start = m.start("c") + m["c"].rfind(" ") + 1  # the number is the cue's last word
+        if not spans.skipped(start, m.end("c")):
+            out.append(_Tok(start, m.end("c"), text[start : m.end("c")], word_value=in_words[m["c"]], ordinal=True))
     taken = sorted((t.start, t.end) for t in out)
     starts = [s for s, _ in taken]
     reach = max((e - s for s, e in taken), default=0)  # the longest token: overlaps are looked for this far back
