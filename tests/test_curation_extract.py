@@ -1021,6 +1021,12 @@ class TestExtract:
         got = one("Năm 2022, Đà Nẵng tiếp tục giữ vị trí số một bảng xếp hạng PAPI.", period="2022")
         assert (got["value"], got["unit"]) == (1, "rank")
 
+    def test_the_size_of_a_list_of_places_ending_with_va_is_not_a_fact(self):
+        got = ex("2 địa phương đứng cuối bảng với 61,2 điểm là Hà Giang và Lai Châu.", period="2023")
+        assert got["value"].tolist() == [61.2]
+        got = ex("Có 3 địa phương tăng hạng là Sơn La, Điện Biên và Lào Cai.", period="2023")
+        assert got.empty, got[["value", "evidence"]]
+
     def test_a_range_keeps_its_bounds_with_a_hedge_on_each_side(self):
         got = ex("Nhóm cuối có giá trị DTI từ khoảng 0,41 đến gần 0,52.", period="2023")
         assert got[["value", "qualifier"]].values.tolist() == [[0.41, "at_least"], [0.52, "at_most"]]

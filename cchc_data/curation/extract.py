@@ -1878,11 +1878,14 @@ def _ranks_the_counted(text: str, count: _Candidate, rank: _Candidate) -> bool:
     return bool(_RANKS_COUNTED_RE.fullmatch(text[count.end : rank.start].lower()))
 
 
-_MEMBERS_RE = re.compile(r"\slà\s+[A-ZĐÀ-Ỹ][^,;.\d]{0,40}(?:,\s*[A-ZĐÀ-Ỹ][^,;.\d]{0,40}){2,}")
+_NAME = r"[A-ZĐÀ-Ỹ][^,;.\d]{0,40}"
+_MEMBERS_RE = re.compile(
+    rf"\slà\s+{_NAME}(?:(?:,\s*{_NAME}){{2,}}|(?:,\s*{_NAME})?\s+và\s+[A-ZĐÀ-Ỹ])"
+)  # A, B, C / A (, B) và C
 
 
 def _names_its_members(text: str, cand: _Candidate) -> bool:
-    """``05 tỉnh, thành phố … cao nhất là Quảng Ninh, Thái Nguyên, Hải Dương``, ``nhóm 10 tỉnh đứng đầu là A, B,
+    """``05 tỉnh, thành phố … cao nhất là Quảng Ninh, Thái Nguyên, Hải Dương``, ``3 địa phương … là A, B và C``, ``nhóm 10 tỉnh đứng đầu là A, B,
     C``: a number of places (a ``rank_group`` noun after it) whose sentence names them after ``là`` is the size
     of a list the writer gives, not a fact."""
     named = " ".join(w.strip(",.;:") for w in text[cand.end : cand.end + 30].lower().split()[:3]) + " "
