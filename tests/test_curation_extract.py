@@ -1027,6 +1027,12 @@ class TestExtract:
         got = ex("Có 3 địa phương tăng hạng là Sơn La, Điện Biên và Lào Cai.", period="2023")
         assert got.empty, got[["value", "evidence"]]
 
+    def test_a_success_rate_of_transactions_is_no_share_of_online_payments(self):
+        text = "Năm 2022, tỉnh có 5.120 giao dịch thanh toán trực tuyến, tỷ lệ giao dịch thành công 61,24%."
+        assert ex(text, period="2022")["indicator"].tolist() == ["", ""]
+        got = one("Năm 2022, tỷ lệ giao dịch thanh toán trực tuyến đạt 61,24%.", period="2022")
+        assert got["indicator"] == "online_payment_transactions_share"
+
     def test_a_range_keeps_its_bounds_with_a_hedge_on_each_side(self):
         got = ex("Nhóm cuối có giá trị DTI từ khoảng 0,41 đến gần 0,52.", period="2023")
         assert got[["value", "qualifier"]].values.tolist() == [[0.41, "at_least"], [0.52, "at_most"]]
