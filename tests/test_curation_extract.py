@@ -1033,6 +1033,13 @@ class TestExtract:
         got = one("Năm 2022, tỷ lệ giao dịch thanh toán trực tuyến đạt 61,24%.", period="2022")
         assert got["indicator"] == "online_payment_transactions_share"
 
+    def test_a_share_after_a_part_and_whole_of_places_defines_the_list(self):
+        got = ex("Bộ công bố 18/63 tỉnh, thành phố đạt 100% hồ sơ được số hóa.", period="2023")
+        assert got["value"].tolist() == [18, 63]
+        # a share of a group that is not 100 % (nor a bound) is the group's fact
+        got = ex("Bộ công bố 18/63 tỉnh, thành phố đạt 87,5% hồ sơ được số hóa.", period="2023")
+        assert got["value"].tolist() == [18, 63, 87.5]
+
     def test_a_range_keeps_its_bounds_with_a_hedge_on_each_side(self):
         got = ex("Nhóm cuối có giá trị DTI từ khoảng 0,41 đến gần 0,52.", period="2023")
         assert got[["value", "qualifier"]].values.tolist() == [[0.41, "at_least"], [0.52, "at_most"]]

@@ -1903,10 +1903,11 @@ def _group_re() -> re.Pattern:
 
 
 def _defines_group(text: str, count: _Candidate, share: _Candidate) -> bool:
-    """``có 16 Sở đạt 100%``, ``9 huyện đạt tỷ lệ trên 95%``: a share of 100 % or with a comparative, right
+    """``có 16 Sở đạt 100%``, ``9 huyện đạt tỷ lệ trên 95%``, ``23/63 tỉnh, thành phố đạt 100%`` (after the whole
+    of a part and whole, the part is the group): a share of 100 % or with a comparative, right
     after a count of agencies or places (a ``group_noun``) and ``đạt``, is what the group was counted by, not
     a fact of its own."""
-    if count.unit != "count" or count.role or count.segment != share.segment or share.start - count.end > 80:
+    if count.unit != "count" or count.role == "part" or count.segment != share.segment or share.start - count.end > 80:
         return False
     if share.value != 100 and share.qualifier not in _COMPARATIVE:
         return False  # "hồ sơ của 12 xã đạt 98,5%": a share of the group, a fact
