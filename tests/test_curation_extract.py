@@ -1040,6 +1040,12 @@ class TestExtract:
         got = ex("Bộ công bố 18/63 tỉnh, thành phố đạt 87,5% hồ sơ được số hóa.", period="2023")
         assert got["value"].tolist() == [18, 63, 87.5]
 
+    def test_what_an_event_promotes_is_not_a_fact(self):
+        text = "Hội nghị nhằm trao đổi kinh nghiệm và thúc đẩy số hóa 100% hồ sơ giải quyết TTHC."
+        assert ex(text, period="2023").empty, ex(text, period="2023")[["value", "evidence"]]
+        # a level reached stays a fact
+        assert one("Tỉnh đã số hóa 100% hồ sơ giải quyết TTHC.", period="2023")["value"] == 100
+
     def test_a_range_keeps_its_bounds_with_a_hedge_on_each_side(self):
         got = ex("Nhóm cuối có giá trị DTI từ khoảng 0,41 đến gần 0,52.", period="2023")
         assert got[["value", "qualifier"]].values.tolist() == [[0.41, "at_least"], [0.52, "at_most"]]

@@ -1838,6 +1838,8 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
             parts.add(cand.segment)
         if cand.unit == "percent" and k and _defines_group(text, candidates[k - 1], cand):
             out.add(k)
+        if _promoted(text, cand):
+            out.add(k)  # "thúc đẩy cung cấp 100% dịch vụ công": what an event promotes, no level reached
         if cand.qualifier in _COMPARATIVE and _bounds_a_group(text, cand):
             out.add(k)  # "nhóm B gồm những tỉnh đạt từ 80% - 90%", "duy nhất có kết quả dưới 80%"
         if (
@@ -1853,6 +1855,21 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
 
 
 GROUP_REACH = 80  # characters before a bound searched for a group_defined cue (no number between)
+AIM_WORDS = 3  # words at most between an aim cue ("thúc đẩy") and the number it governs
+
+
+def _promoted(text: str, cand: _Candidate) -> bool:
+    """``hội thảo … thúc đẩy cung cấp 100% dịch vụ công``: a number shortly after an ``aim`` cue in its
+    segment, with no number between, is what is promoted, not a level reached: not a fact."""
+    lo = max(cand.segment[0], cand.start - GROUP_REACH)
+    before = text[lo : cand.start].lower()
+    for c in cues().of("aim"):
+        at = before.rfind(c["cue"].lower())
+        if at != -1 and not re.search(r"\d", before[at:]):
+            if len(before[at + len(c["cue"]) :].split()) <= AIM_WORDS:
+                return True
+    return False
+
 
 
 def _bounds_a_group(text: str, cand: _Candidate) -> bool:
