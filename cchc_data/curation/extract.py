@@ -1871,7 +1871,6 @@ def _promoted(text: str, cand: _Candidate) -> bool:
     return False
 
 
-
 def _bounds_a_group(text: str, cand: _Candidate) -> bool:
     """A bound (``từ 80% - 90%``, ``dưới 80%``) after a ``group_defined`` cue in its sentence (``gồm những tỉnh
     … đạt``, ``duy nhất có kết quả``), with no number between: what a group is defined by, not a fact."""
