@@ -1046,6 +1046,12 @@ class TestExtract:
         # a level reached stays a fact
         assert one("Tỉnh đã số hóa 100% hồ sơ giải quyết TTHC.", period="2023")["value"] == 100
 
+    def test_the_ranks_a_change_starts_from_are_of_the_earlier_year(self):
+        got = ex("Năm 2022, tỉnh A tăng 12 bậc so với năm 2021 (từ vị trí 40 lên vị trí 28).", period="2022")
+        assert got[["value", "period"]].values.tolist() == [[12, "2022"], [40, "2021"], [28, "2022"]]
+        got = ex("Tỉnh B giảm 9 bậc, từ vị trí 18 trong năm 2021 xuống vị trí 27 trong năm 2022.", period="2022")
+        assert got[["value", "period"]].values.tolist() == [[9, "2022"], [18, "2021"], [27, "2022"]]
+
     def test_a_range_keeps_its_bounds_with_a_hedge_on_each_side(self):
         got = ex("Nhóm cuối có giá trị DTI từ khoảng 0,41 đến gần 0,52.", period="2023")
         assert got[["value", "qualifier"]].values.tolist() == [[0.41, "at_least"], [0.52, "at_most"]]

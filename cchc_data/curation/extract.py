@@ -481,11 +481,20 @@ def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, c
 _BASELINE_VALUE_RE = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})\s*\(\s*$")
 
 
+@lru_cache(maxsize=1)
+def _baseline_rank_re() -> re.Pattern:
+    """``tăng 34 bậc so với năm 2020 (từ vị trí 47``: the rank a change starts from (a ``span_start`` and a
+    ``rank`` cue right after the bracket) is the baseline year's."""
+    start = "|".join(re.escape(c["cue"].lower()) for c in cues().of("span_start"))
+    rank = "|".join(re.escape(c["cue"].lower()) for c in cues().of("rank"))
+    return re.compile(rf"(?<!\w)năm\s+(?P<y>(?:19|20)\d{{2}})\s*\(\s*(?:{start})\s+(?:{rank})\s+$")
+
+
 def _baseline_value(low: str, start: int, lo: int) -> str:
-    """``tăng so với năm 2022 (80,08%)``: a number in brackets right after a baseline year is that year's value;
-    its year, or "" if it is not one."""
+    """``tăng so với năm 2022 (80,08%)``: a number in brackets right after a baseline year is that year's value
+    (and the rank a change starts from, ``(từ vị trí 47``); its year, or "" if it is not one."""
     before = low[max(lo, start - 60) : start]
-    m = _BASELINE_VALUE_RE.search(before)
+    m = _BASELINE_VALUE_RE.search(before) or _baseline_rank_re().search(before)
     return m["y"] if m and _baseline_before(before[: m.start()] + "năm ") else ""
 
 
@@ -776,7 +785,8 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
     if k + 1 < len(tokens) and tokens[k + 1].start < sent[1]:
         lead = text[m.end() : tokens[k + 1].start]
         if not re.search(r"[,;.)]|(?<!\w)(?:và|còn)(?!\w)", lead.lower()) and len(lead.split()) <= LEADS_WORDS:
-            return None  # "4,60 điểm (năm 2018 đạt 4,96 điểm)": the year is of the number after it
+            if not _own_trailing_year(text, tokens, k + 1, sent):
+                return None  # "4,60 điểm (năm 2018 đạt 4,96 điểm)": the year is of the number after it
     prefix = " ".join(gap.lower().split()[-2:])
     if any(_compiled(c["cue"]).search(prefix) for c in cues().of("period_ignore")) or _baseline_before(gap.lower()):
         return None  # "tăng 4 bậc so với năm 2017", "tăng 20% so với cùng kỳ năm 2020": a baseline
@@ -787,6 +797,19 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
         if not opened or ")" in gap or ")" not in text[m.end() : sent[1]]:
             return None
     return m
+
+
+def _own_trailing_year(text: str, tokens: list[_Tok], j: int, sent: tuple[int, int]) -> bool:
+    """Whether number ``j`` is followed by a year of its own (``từ vị trí 25 trong năm 2020 xuống vị trí 47
+    trong năm 2021``: the 47's 2021), a few words on, before any stop or number: then a year before it is not
+    its, but the number's before."""
+    hi = min(tokens[j + 1].start if j + 1 < len(tokens) else sent[1], sent[1], tokens[j].end + 40)
+    m = _TRAILING_YEAR_RE.search(text, tokens[j].end, hi)
+    return (
+        bool(m)
+        and not re.search(r"[,;.()]", text[tokens[j].end : m.start()])
+        and (len(text[tokens[j].end : m.start()].split()) <= LEADS_WORDS)
+    )
 
 
 NOW_REACH = 30  # characters before a number a "now" cue ("hiện có") is looked for in, within its segment
