@@ -56,7 +56,8 @@ def parse_vn_number(text: str) -> float:
     """Parse one number written in the Vietnamese format.
 
     ``.`` groups thousands and ``,`` is the decimal mark; a trailing ``%`` is dropped (percentages stay
-    0–100); ``nghìn``/``triệu``/``tỷ`` scale the number; ``đồng`` and other trailing words are ignored; a
+    0–100); ``nghìn``/``triệu``/``tỷ`` scale the number, every word of a compound scale too (``2,78
+    nghìn tỷ`` is 2,78 × 10³ × 10⁹, ``trăm triệu`` 10⁸); ``đồng`` and other trailing words are ignored; a
     leading qualifier (``trên``, ``gần``, ``tối thiểu`` …) is allowed (use :func:`parse_vn_quantity` to
     keep it). A lone ``.`` followed by other than three digits is read as a decimal mark.
 
