@@ -11,6 +11,20 @@ from ._checks import check_argument
 __all__ = ["parse_vn_number", "parse_vn_quantity", "parse_vn_number_words", "numbers_in"]
 
 _SCALES = {"nghìn": 1_000, "ngàn": 1_000, "triệu": 1_000_000, "tỷ": 1_000_000_000, "tỉ": 1_000_000_000}
+# A scale is one scale word or several in a row ("nghìn tỷ", "triệu tỷ"), optionally after "trăm" ("trăm
+# triệu"): the printed number is read times every word of it (2,78 nghìn tỷ = 2,78 × 10³ × 10⁹).
+_SCALE_WORDS = {**_SCALES, "trăm": 100}
+SCALE_PATTERN = r"(?:trăm\s+)?(?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:nghìn|ngàn|triệu|tỷ|tỉ))*(?!\w)"
+
+
+def scale_factor(scale: str) -> int:
+    """The factor of a scale matched by :data:`SCALE_PATTERN` (``"nghìn tỷ"`` → 10¹²; ``""`` → 1)."""
+    factor = 1
+    for word in scale.lower().split():
+        factor *= _SCALE_WORDS[word]
+    return factor
+
+
 _QUALIFIERS = {
     "trên": "more_than",
     "hơn": "more_than",
@@ -27,7 +41,7 @@ _QUALIFIERS = {
 _TOKEN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
 _FULL_RE = re.compile(
     rf"^\s*(?:(?P<qual>{'|'.join(sorted(_QUALIFIERS, key=len, reverse=True))})\s+)?(?:từ\s+)?"
-    rf"(?P<num>{_TOKEN})\s*(?P<scale>{'|'.join(_SCALES)})?\s*(?P<pct>%)?\s*(?P<rest>.*?)\s*$",
+    rf"(?P<num>{_TOKEN})\s*(?P<scale>{SCALE_PATTERN})?\s*(?P<pct>%)?\s*(?P<rest>.*?)\s*$",
     re.IGNORECASE,
 )
 
@@ -42,7 +56,8 @@ def parse_vn_number(text: str) -> float:
     """Parse one number written in the Vietnamese format.
 
     ``.`` groups thousands and ``,`` is the decimal mark; a trailing ``%`` is dropped (percentages stay
-    0–100); ``nghìn``/``triệu``/``tỷ`` scale the number; ``đồng`` and other trailing words are ignored; a
+    0–100); ``nghìn``/``triệu``/``tỷ`` scale the number, every word of a compound scale too (``2,78
+    nghìn tỷ`` is 2,78 × 10³ × 10⁹, ``trăm triệu`` 10⁸); ``đồng`` and other trailing words are ignored; a
     leading qualifier (``trên``, ``gần``, ``tối thiểu`` …) is allowed (use :func:`parse_vn_quantity` to
     keep it). A lone ``.`` followed by other than three digits is read as a decimal mark.
 
@@ -122,7 +137,7 @@ def parse_vn_quantity(text: str) -> tuple[float, str]:
             f"{text!r} is not a number in the Vietnamese format; expected e.g. '1.514', '65,91%', "
             "'100.210.000 đồng' or 'trên 14 nghìn'"
         )
-    value = _token_value(m["num"]) * _SCALES.get((m["scale"] or "").lower(), 1)
+    value = _token_value(m["num"]) * scale_factor(m["scale"] or "")
     qualifier = _QUALIFIERS.get((m["qual"] or "").lower(), "none")
     if qualifier == "none" and re.search(r"\btrở lên\b", m["rest"] or "", re.IGNORECASE):
         qualifier = "at_least"
@@ -196,7 +211,7 @@ def _numerals_in(text: str) -> list[tuple[int, float]]:
         if scaled:
             after = _SCALE_AFTER_RE.match(text, m.end())
             if after:
-                out.append((m.start(), value * _SCALES[after.group(1).lower()]))
+                out.append((m.start(), value * scale_factor(after.group(1))))
     return out
 
 
@@ -205,7 +220,7 @@ _GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 _DECIMAL_RE = re.compile(r"\d+(?:[.,]\d+)?")
 _SCALE_WORD_RE = re.compile("|".join([*_SCALES, *(w.capitalize() for w in _SCALES), *(w.upper() for w in _SCALES)]))
 _EN_TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")  # English: 1,514.5
-_SCALE_AFTER_RE = re.compile(rf"\s*({'|'.join(_SCALES)})\b", re.IGNORECASE)
+_SCALE_AFTER_RE = re.compile(rf"\s*({SCALE_PATTERN})", re.IGNORECASE)
 
 
 # --- Numbers written in words ---------------------------------------------------------------------------

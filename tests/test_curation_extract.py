@@ -968,6 +968,95 @@ class TestExtract:
         # a number before the cue word still counts it: "12 mục tiêu" is no goal
         assert one("Kế hoạch có 12 mục tiêu.", period="2024")["kind"] == "actual"
 
+    # --- round 7 (fresh4's classes) ------------------------------------------------------------------------
+
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("Tổng giá trị giao dịch đạt hơn 3,15 nghìn tỷ đồng.", 3_150_000_000_000, "vnd"),
+            ("Quỹ đã giải ngân 4,2 ngàn tỷ đồng cho dự án.", 4_200_000_000_000, "vnd"),
+            ("Kinh phí chuyển đổi số là 7 trăm triệu đồng.", 700_000_000, "vnd"),
+            ("Tỉnh chi 12 tỷ đồng cho phần mềm.", 12_000_000_000, "vnd"),
+        ],
+    )
+    def test_a_compound_scale_multiplies_every_word(self, text, value, unit):
+        got = one(text, period="2022")
+        assert (got["value"], got["unit"]) == (value, unit)
+
+    def test_a_decimal_without_a_unit_after_an_index_is_a_score(self):
+        got = ex("Chỉ số PAPI của tỉnh năm 2023 đạt 0,4712, cao hơn năm trước. Tỉnh A (0,4530) đứng sau.")
+        assert got[["value", "unit"]].values.tolist() == [[0.4712, "points"], [0.453, "points"]]
+        # a whole number without a unit stays a count, and a decimal far from any index too
+        assert one("Chỉ số PAPI được công bố; tỉnh có 12 đơn vị tham gia.")["unit"] == "count"
+        assert one("Bình quân mỗi hộ có 2,4 người.")["unit"] == "count"
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Bài viết về cải cách hành chính\n5,417 lượt xem\nNội dung bài.",  # a view counter on its own line
+            "Tin liên quan\n- Tỉnh tổ chức 3 hội nghị đối thoại 12.05.2025 | 10:11 AM\n- Khai trương 2 điểm mới",
+            "Văn bản kèm theo: 2231_QD-UBND_20190304.pdf",  # an attachment's file name
+            "Cần Thơ (TTXVN 12/9) Sáng nay, thành phố tổng kết.",  # a news agency's date line
+            "Tỉnh đẩy mạnh Cách mạng công nghiệp 4.0 trong quản lý.",
+            "Hướng dẫn vận hành chính quyền địa phương 2 cấp từ tháng 7.",
+            "Nhà trường duy trì dạy học 2 buổi/ngày cho học sinh.",
+            "Năng lực cạnh tranh của 63 địa phương thay đổi thế nào?",  # those ranked, not a fact
+        ],
+    )
+    def test_numbers_of_a_page_or_a_name_are_no_facts(self, text):
+        assert ex(text).empty, ex(text)[["value", "evidence"]]
+
+    def test_a_number_of_a_page_counter_inside_a_sentence_is_kept(self):
+        assert one("Cổng có 65.158 lượt xem tin, bài trong tháng.")["value"] == 65158
+
+    def test_a_count_from_a_date_to_now_spans_the_years(self):
+        text = (
+            "Hệ thống được đưa vào sử dụng từ tháng 3/2020, đến nay đã kết nối 41 cơ sở dữ liệu; "
+            "người dân đã gửi hơn 12 nghìn phản ánh qua hệ thống."
+        )
+        got = ex(text, period="2023")
+        # the total counted since 3/2020 spans 2020-2023; what it has right after "đến nay" is a stock of now
+        assert got[["value", "period"]].values.tolist() == [[41, "2023"], [12000, "2020-2023"]]
+
+    def test_a_rank_of_one_in_words_without_thu(self):
+        got = one("Năm 2022, Đà Nẵng tiếp tục giữ vị trí số một bảng xếp hạng PAPI.", period="2022")
+        assert (got["value"], got["unit"]) == (1, "rank")
+
+    def test_the_size_of_a_list_of_places_ending_with_va_is_not_a_fact(self):
+        got = ex("2 địa phương đứng cuối bảng với 61,2 điểm là Hà Giang và Lai Châu.", period="2023")
+        assert got["value"].tolist() == [61.2]
+        got = ex("Có 3 địa phương tăng hạng là Sơn La, Điện Biên và Lào Cai.", period="2023")
+        assert got.empty, got[["value", "evidence"]]
+
+    def test_a_success_rate_of_transactions_is_no_share_of_online_payments(self):
+        text = "Năm 2022, tỉnh có 5.120 giao dịch thanh toán trực tuyến, tỷ lệ giao dịch thành công 61,24%."
+        assert ex(text, period="2022")["indicator"].tolist() == ["", ""]
+        got = one("Năm 2022, tỷ lệ giao dịch thanh toán trực tuyến đạt 61,24%.", period="2022")
+        assert got["indicator"] == "online_payment_transactions_share"
+
+    def test_a_share_after_a_part_and_whole_of_places_defines_the_list(self):
+        got = ex("Bộ công bố 18/63 tỉnh, thành phố đạt 100% hồ sơ được số hóa.", period="2023")
+        assert got["value"].tolist() == [18, 63]
+        # a share of a group that is not 100 % (nor a bound) is the group's fact
+        got = ex("Bộ công bố 18/63 tỉnh, thành phố đạt 87,5% hồ sơ được số hóa.", period="2023")
+        assert got["value"].tolist() == [18, 63, 87.5]
+
+    def test_what_an_event_promotes_is_not_a_fact(self):
+        text = "Hội nghị nhằm trao đổi kinh nghiệm và thúc đẩy số hóa 100% hồ sơ giải quyết TTHC."
+        assert ex(text, period="2023").empty, ex(text, period="2023")[["value", "evidence"]]
+        # a level reached stays a fact
+        assert one("Tỉnh đã số hóa 100% hồ sơ giải quyết TTHC.", period="2023")["value"] == 100
+
+    def test_the_ranks_a_change_starts_from_are_of_the_earlier_year(self):
+        got = ex("Năm 2022, tỉnh A tăng 12 bậc so với năm 2021 (từ vị trí 40 lên vị trí 28).", period="2022")
+        assert got[["value", "period"]].values.tolist() == [[12, "2022"], [40, "2021"], [28, "2022"]]
+        got = ex("Tỉnh B giảm 9 bậc, từ vị trí 18 trong năm 2021 xuống vị trí 27 trong năm 2022.", period="2022")
+        assert got[["value", "period"]].values.tolist() == [[9, "2022"], [18, "2021"], [27, "2022"]]
+
+    def test_a_range_keeps_its_bounds_with_a_hedge_on_each_side(self):
+        got = ex("Nhóm cuối có giá trị DTI từ khoảng 0,41 đến gần 0,52.", period="2023")
+        assert got[["value", "qualifier"]].values.tolist() == [[0.41, "at_least"], [0.52, "at_most"]]
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

@@ -89,6 +89,17 @@ class TestParseVnNumber:
     def test_grouped_number_with_decimal_part(self, text, expected):
         assert parse_vn_number(text) == expected
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("3,15 nghìn tỷ đồng", 3_150_000_000_000),
+            ("1,5 triệu tỷ", 1_500_000_000_000_000),
+            ("7 trăm triệu", 700_000_000),
+        ],
+    )
+    def test_a_compound_scale_multiplies_every_word(self, text, expected):
+        assert parse_vn_number(text) == expected
+
 
 class TestParseVnQuantity:
     @pytest.mark.parametrize(
@@ -152,6 +163,7 @@ class TestNumbersIn:
         assert numbers_in("191/195 xã, phường, thị trấn") == [191, 195]
         assert numbers_in("1.769 TTHC (cấp tỉnh: 1.219 thủ tục") == [1769, 1219]
         assert numbers_in("trên 14 nghìn hộp thư") == [14, 14000]
+        assert numbers_in("hơn 3,15 nghìn tỷ đồng") == [3.15, 3_150_000_000_000]
         assert numbers_in("65.158 lượt xem tin, bài trên Cổng (trong số 97.494") == [65158, 97494]
         assert numbers_in("không có số") == []
 

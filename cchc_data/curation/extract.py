@@ -25,7 +25,7 @@ from .._docstrings import share_docs_in
 from .._text import fold, nfc
 from ..datadir import data_dir as _data_dir
 from ..datadir import identity
-from ..numbers import parse_vn_number, parse_vn_number_words
+from ..numbers import SCALE_PATTERN, parse_vn_number, parse_vn_number_words
 from ..periods import parse_period
 from ..province_registry import resolve_province
 from ..schema import MAX_EVIDENCE_WORDS, read_table
@@ -64,7 +64,12 @@ MIN_INDICATOR_MARGIN = (
 # Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
 # Order matters only for the reason reported (the first pattern that covers a number names it).
 SKIP: tuple[tuple[str, str], ...] = (
-    ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"),
+    ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"
+                     r"|(?m:\d(?<![^\n]\d)[\d.,]*[ \t]+(?i:lượt xem|lượt truy cập|lượt đọc)[ \t]*$)"),  # a line "3,132 lượt xem"
+    ("related articles", r"(?m:^[ \t]*(?i:tin cùng chuyên mục|tin liên quan|bài viết liên quan|bài liên quan|các tin khác)"
+                         r"[ \t]*:?[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))*)"),  # the headlines of other articles
+    ("attached file", r"(?<![\w.-])[\w.-]+\.(?i:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png)(?!\w)"),  # 1066_QD-UBND….pdf
+    ("news agency date line", r"\([A-ZĐ]{2,}[A-Za-zĐ.]*\s+\d{1,2}/\d{1,2}\)"),  # (TTXVN 4/5)
     ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
     ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
                      r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
@@ -72,7 +77,10 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("standard", r"\b(?:TCVN|ISO)(?:\s+ISO)?\s+\d+(?::\d{4})?"),
     ("version", r"(?i:phiên bản|version|ver\.?)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+"),
     ("document number", r"(?<![\d.,])\d+(?:/\d+)*(?:/|-)(?:[A-ZĐ][A-Za-zĐđ]*)(?:[-/][A-ZĐa-z][A-Za-zĐđ]*)*"),
-    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b|\b[A-ZĐ]\.\d+\b"),
+    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b|\b[A-ZĐ]\.\d+\b"
+                           r"|(?i:công nghiệp|cmcn)\s+\d\.0(?![\d.,]?\d)"  # Cách mạng công nghiệp 4.0
+                           r"|\d(?=\s+(?i:cấp)(?!\w))(?:(?<=(?i:quyền) \d)|(?<=(?i:quyền địa phương) \d))"  # chính quyền 2 cấp
+                           r"|\d+(?=\s*(?i:buổi)\s*/\s*(?i:ngày|tuần))"),  # dạy học 2 buổi/ngày: a scheme
     ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
                          r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
     ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+\d[\d.,]*(?!\S))?"  # 25/05/2022 11:17  132: a time stamp and a page counter
@@ -86,7 +94,7 @@ SKIP: tuple[tuple[str, str], ...] = (
              r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*(?i:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?"),
     ("count of the ranked", r"(?i:xếp hạng|bảng xếp hạng)\s+(?:(?:của|cho|các|cả)\s+)*\d+"
                             r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"  # "xếp hạng 63 tỉnh": those ranked
-                            r"|(?:63|34)(?=\s+(?i:tỉnh)(?!\w))(?:(?<=của \d\d)|(?<=Của \d\d)|(?<=ở \d\d)|(?<=Ở \d\d))"),  # của 63 tỉnh
+                            r"|(?:63|34)(?=\s+(?i:tỉnh|địa phương)(?!\w))(?:(?<=của \d\d)|(?<=Của \d\d)|(?<=ở \d\d)|(?<=Ở \d\d))"),  # của 63 tỉnh
     ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
     ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
     ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
@@ -102,7 +110,7 @@ _SKIP_RE = [(why, re.compile(pattern)) for why, pattern in SKIP]
 _NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
 _TOKEN_RE = re.compile(
     rf"(?<![0-9.,])(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM}))?(?![0-9])"
-    r"(?P<scale>\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?P<pct>\s*%)?"
+    rf"(?P<scale>\s*{SCALE_PATTERN})?(?P<pct>\s*%)?"
 )
 _GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
 _SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
@@ -473,11 +481,20 @@ def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, c
 _BASELINE_VALUE_RE = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})\s*\(\s*$")
 
 
+@lru_cache(maxsize=1)
+def _baseline_rank_re() -> re.Pattern:
+    """``tăng 34 bậc so với năm 2020 (từ vị trí 47``: the rank a change starts from (a ``span_start`` and a
+    ``rank`` cue right after the bracket) is the baseline year's."""
+    start = "|".join(re.escape(c["cue"].lower()) for c in cues().of("span_start"))
+    rank = "|".join(re.escape(c["cue"].lower()) for c in cues().of("rank"))
+    return re.compile(rf"(?<!\w)năm\s+(?P<y>(?:19|20)\d{{2}})\s*\(\s*(?:{start})\s+(?:{rank})\s+$")
+
+
 def _baseline_value(low: str, start: int, lo: int) -> str:
-    """``tăng so với năm 2022 (80,08%)``: a number in brackets right after a baseline year is that year's value;
-    its year, or "" if it is not one."""
+    """``tăng so với năm 2022 (80,08%)``: a number in brackets right after a baseline year is that year's value
+    (and the rank a change starts from, ``(từ vị trí 47``); its year, or "" if it is not one."""
     before = low[max(lo, start - 60) : start]
-    m = _BASELINE_VALUE_RE.search(before)
+    m = _BASELINE_VALUE_RE.search(before) or _baseline_rank_re().search(before)
     return m["y"] if m and _baseline_before(before[: m.start()] + "năm ") else ""
 
 
@@ -558,6 +575,14 @@ def _ordinal_words_re() -> re.Pattern:
     return re.compile(rf"(?<!\w)(?:{verbs})(?:\s+\w+){{0,2}}?\s+thứ\s+(?P<w>{words})(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _rank_words_re() -> re.Pattern | None:
+    """``giữ nguyên vị trí số một``: a rank in words without ``thứ`` (``rank_words`` cues; the last word is
+    the number)."""
+    words = "|".join(re.escape(c["cue"].lower()) for c in cues().of("rank_words"))
+    return re.compile(rf"(?<!\w)(?P<c>{words})(?!\w)") if words else None
+
+
 def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
     """The numbers of the text worth a candidate, in order: numerals not covered by :data:`SKIP`, and ranks
     written in words after a rank verb."""
@@ -575,6 +600,11 @@ def _tokens(text: str, low: str, spans: _SkipIndex) -> list[_Tok]:
         if not spans.skipped(m.start("w"), m.end("w")):
             word = text[m.start("w") : m.end("w")]
             out.append(_Tok(m.start("w"), m.end("w"), word, word_value=values[m["w"]], ordinal=True))
+    in_words = {c["cue"].lower(): float(c["value"]) for c in cues().of("rank_words")}
+    for m in _rank_words_re().finditer(low) if in_words else ():
+        start = m.start("c") + m["c"].rfind(" ") + 1  # the number is the cue's last word
+        if not spans.skipped(start, m.end("c")):
+            out.append(_Tok(start, m.end("c"), text[start : m.end("c")], word_value=in_words[m["c"]], ordinal=True))
     taken = sorted((t.start, t.end) for t in out)
     starts = [s for s, _ in taken]
     reach = max((e - s for s, e in taken), default=0)  # the longest token: overlaps are looked for this far back
@@ -708,12 +738,30 @@ def _on_a_scale(low: str, tok: _Tok, seg: tuple[int, int]) -> bool:
     return False
 
 
+def _range_gap(text: str, end: int, start: int) -> bool:
+    """Whether the text between two numbers joins them as a range: ``-``, ``đến``, with a hedge (an ``about``
+    qualifier cue) before the second (``từ khoảng 0,5 đến gần 0,6``: the bounds are still the bounds)."""
+    gap = text[end:start]
+    if len(gap) > RANGE_GAP_CHARS:
+        return False
+    low = gap.lower().rstrip()
+    for row in cues().of("qualifier"):
+        cue = row["cue"].lower()
+        if row["value"] == "about" and row["where"] == "before" and low.endswith(" " + cue):
+            gap = gap[: len(low) - len(cue)]
+            break
+    return _RANGE_GAP_RE.fullmatch(gap) is not None
+
+
+RANGE_GAP_CHARS = 20  # a range's gap is short ("đến gần"): a longer text between two numbers is no range
+
+
 def _range_role(text: str, tokens: list[_Tok], k: int) -> str:
     """``low`` for the first number of a range (``từ 30% - 60%``, ``10 - 15/63``), ``high`` for the second."""
-    if k + 1 < len(tokens) and _RANGE_GAP_RE.fullmatch(text, tokens[k].end, tokens[k + 1].start):
+    if k + 1 < len(tokens) and _range_gap(text, tokens[k].end, tokens[k + 1].start):
         if not tokens[k].b and tokens[k].word_value is None:
             return "low"
-    if k and _RANGE_GAP_RE.fullmatch(text, tokens[k - 1].end, tokens[k].start):
+    if k and _range_gap(text, tokens[k - 1].end, tokens[k].start):
         if not tokens[k - 1].b and tokens[k - 1].word_value is None:
             return "high"
     return ""
@@ -737,7 +785,8 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
     if k + 1 < len(tokens) and tokens[k + 1].start < sent[1]:
         lead = text[m.end() : tokens[k + 1].start]
         if not re.search(r"[,;.)]|(?<!\w)(?:và|còn)(?!\w)", lead.lower()) and len(lead.split()) <= LEADS_WORDS:
-            return None  # "4,60 điểm (năm 2018 đạt 4,96 điểm)": the year is of the number after it
+            if not _own_trailing_year(text, tokens, k + 1, sent):
+                return None  # "4,60 điểm (năm 2018 đạt 4,96 điểm)": the year is of the number after it
     prefix = " ".join(gap.lower().split()[-2:])
     if any(_compiled(c["cue"]).search(prefix) for c in cues().of("period_ignore")) or _baseline_before(gap.lower()):
         return None  # "tăng 4 bậc so với năm 2017", "tăng 20% so với cùng kỳ năm 2020": a baseline
@@ -748,6 +797,19 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
         if not opened or ")" in gap or ")" not in text[m.end() : sent[1]]:
             return None
     return m
+
+
+def _own_trailing_year(text: str, tokens: list[_Tok], j: int, sent: tuple[int, int]) -> bool:
+    """Whether number ``j`` is followed by a year of its own (``từ vị trí 25 trong năm 2020 xuống vị trí 47
+    trong năm 2021``: the 47's 2021), a few words on, before any stop or number: then a year before it is not
+    its, but the number's before."""
+    hi = min(tokens[j + 1].start if j + 1 < len(tokens) else sent[1], sent[1], tokens[j].end + 40)
+    m = _TRAILING_YEAR_RE.search(text, tokens[j].end, hi)
+    return (
+        bool(m)
+        and not re.search(r"[,;.()]", text[tokens[j].end : m.start()])
+        and (len(text[tokens[j].end : m.start()].split()) <= LEADS_WORDS)
+    )
 
 
 NOW_REACH = 30  # characters before a number a "now" cue ("hiện có") is looked for in, within its segment
@@ -930,6 +992,20 @@ def _unit(low: str, cand: _Candidate, sent_end: int) -> None:
         if (after + " ").startswith(row["cue"].lower() + " "):
             cand.unit = row["value"]
             cand.why.append(f"unit '{row['cue']}'")
+            return
+
+
+INDEX_REACH = 300  # characters before a bare decimal an index cue ("giá trị DTI") is looked for in, in its paragraph
+
+
+def _index_score(low: str, cand: _Candidate, para_start: int) -> None:
+    """A number with a decimal part and no unit (``DTI quốc gia đạt 0,7955``, ``Hải Phòng (0,7857)``) is no count
+    (counts are whole): with an ``index_score`` cue shortly before it in its paragraph it is an index's score."""
+    before = low[max(para_start, cand.start - INDEX_REACH) : cand.start]
+    for row in cues().of("index_score"):
+        if _compiled(row["cue"]).search(before):
+            cand.unit = "points"
+            cand.why.append(f"unit points: a decimal after the index cue '{row['cue']}'")
             return
 
 
@@ -1260,6 +1336,8 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
         _qualifier(low, token, sent)
         _unit(low, token, sent[1])
         first = tok.word_value if tok.word_value is not None else parse_vn_number(tok.a)
+        if token.unit == "count" and not (tok.b or tok.scale or tok.pct) and first % 1:
+            _index_score(low, token, para[0])
         in_range = _range_role(text, tokens, k)
         is_rank = tok.ordinal or _rank(low, token, sent, bool(tok.b), first)
         if not is_rank and k and tokens[k - 1].rank:
@@ -1317,11 +1395,12 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             cand.why = list(ctx.why) + token.why
             if kind != "actual":
                 cand.why.append(ctx.kind_why)
+            to_now = _SPAN_LABEL_RE.fullmatch(cand.period) is not None and _end_year(cand.period) == now_year
             if (
                 kind == "actual"
-                and now_year > _end_year(cand.period)
+                and (now_year > _end_year(cand.period) or to_now)
                 and _now_re().search(low, max(seg[0], tok.start - NOW_REACH), tok.start)
-                and not _YEAR_MENTION_RE.search(text, sent[0], tok.start)  # "Năm 2022, tỉnh hiện có …": 2022
+                and (to_now or not _YEAR_MENTION_RE.search(text, sent[0], tok.start))  # "Năm 2022, tỉnh hiện có …"
             ):  # "Đến nay, 100% xã …", "Trung tâm hiện có gần 20 nơi": the time of writing
                 cand.period = now_label
                 cand.why.append(f"period: now ('hiện', 'đến nay'): {now_why}")
@@ -1354,6 +1433,8 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
 
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
+_SPAN_LABEL_RE = re.compile(r"\d{4}-\d{4}")  # "2019-2022": a span of years (a "now" cue right before a
+# number in it names the time of writing: "từ tháng 12/2019, đến nay đã cung cấp 3.805 DVC" is a stock of now)
 _DATE_WITH_YEAR = rf"(?:\d{{1,2}}\s*[/.-]\s*)?\d{{1,2}}\s*[/.-]\s*(?P<NAME>{_YEAR})|(?P<NAMEc>{_YEAR})"
 _DATE_ANY = _DATE_WITH_YEAR + r"|\d{1,2}\s*[/.-]\s*\d{1,2}(?!\d)"
 _DATE_WORD = r"(?:hết\s+)?(?:ngày\s+|tháng\s+|năm\s+)?"
@@ -1361,9 +1442,10 @@ _SPAN_GAP = r"(?:(?![.!?…](?:\s|$))[^;\n]){0,120}?"
 
 
 @lru_cache(maxsize=1)
-def _span_res() -> tuple[re.Pattern, re.Pattern]:
-    """Patterns of a span of dates (``từ ngày 02/6/2017 … đến hết tháng 4/2018``) and of a count up to a date
-    (``lũy kế đến ngày 17/5/2018``), built from the ``span_start``, ``span_end`` and ``cumulative_to`` cues."""
+def _span_res() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """Patterns of a span of dates (``từ ngày 02/6/2017 … đến hết tháng 4/2018``), of a count up to a date
+    (``lũy kế đến ngày 17/5/2018``) and of a span from a date to now (``từ tháng 12/2019, đến nay``), built from
+    the ``span_start``, ``span_end``, ``cumulative_to`` and ``span_now`` cues."""
 
     def words(kind: str) -> str:
         return "|".join(re.escape(c["cue"].lower()) for c in cues().of(kind))
@@ -1375,18 +1457,27 @@ def _span_res() -> tuple[re.Pattern, re.Pattern]:
         rf"\s+{_DATE_WORD}(?:{end})"
     )
     cumulative = re.compile(rf"(?<!\w)(?:{words('cumulative_to')})\s+{_DATE_WORD}(?:{end})")
-    return span, cumulative
+    since = _DATE_WITH_YEAR.replace("NAME", "y1")
+    to_now = re.compile(
+        rf"(?<!\w)(?:{words('span_start')})\s+{_DATE_WORD}(?:{since}){_SPAN_GAP}(?<!\w)(?:{words('span_now')})(?!\w)"
+    )
+    return span, cumulative, to_now
 
 
-def _span_mentions(low: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+def _span_mentions(low: str, lo: int, hi: int, now: int | None = None) -> list[tuple[int, int, str]]:
     """Spans of dates and counts up to a date in ``low[lo:hi]``: ``(start, end, period)``. The year of a date
-    names a period only here, as an end of what was counted; a date alone names none."""
-    span_re, cumulative_re = _span_res()
+    names a period only here, as an end of what was counted; a date alone names none. A span from a date to
+    now (``từ tháng 12/2019, đến nay``) ends in ``now``, the text's year (none if it has none)."""
+    span_re, cumulative_re, to_now_re = _span_res()
     found: list[tuple[int, int, str]] = []
     for m in span_re.finditer(low, lo, hi):
         y2 = m["y2"] or m["y2c"]
         y1 = m["y1"] or m["y1c"] or y2
         found.append((m.start(), m.end(), y2 if y1 == y2 else f"{min(y1, y2)}-{max(y1, y2)}"))
+    for m in to_now_re.finditer(low, lo, hi) if now else ():
+        y1 = int(m["y1"] or m["y1c"])
+        if y1 <= now and not any(s <= m.start() < e for s, e, _ in found):
+            found.append((m.start(), m.end(), str(now) if y1 == now else f"{y1}-{now}"))
     for m in cumulative_re.finditer(low, lo, hi):
         if not any(s <= m.start() < e for s, e, _ in found):
             found.append((m.start(), m.end(), m["y2"] or m["y2c"]))
@@ -1396,7 +1487,7 @@ def _span_mentions(low: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
 def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans) -> None:
     """Update the period in force with the period mentions and spans of dates of ``text[lo:hi]``."""
     events: list[tuple[int, str, str, int | None]] = []  # (position, period, as printed, a goal's end year)
-    ranges = _span_mentions(low, lo, hi)
+    ranges = _span_mentions(low, lo, hi, ctx.default_end)
     for s, e, label in ranges:
         if not _glosses(text, s, lo):
             events.append((s, label, text[s:e], None))
@@ -1770,6 +1861,8 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
             parts.add(cand.segment)
         if cand.unit == "percent" and k and _defines_group(text, candidates[k - 1], cand):
             out.add(k)
+        if _promoted(text, cand):
+            out.add(k)  # "thúc đẩy cung cấp 100% dịch vụ công": what an event promotes, no level reached
         if cand.qualifier in _COMPARATIVE and _bounds_a_group(text, cand):
             out.add(k)  # "nhóm B gồm những tỉnh đạt từ 80% - 90%", "duy nhất có kết quả dưới 80%"
         if (
@@ -1785,6 +1878,20 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
 
 
 GROUP_REACH = 80  # characters before a bound searched for a group_defined cue (no number between)
+AIM_WORDS = 3  # words at most between an aim cue ("thúc đẩy") and the number it governs
+
+
+def _promoted(text: str, cand: _Candidate) -> bool:
+    """``hội thảo … thúc đẩy cung cấp 100% dịch vụ công``: a number shortly after an ``aim`` cue in its
+    segment, with no number between, is what is promoted, not a level reached: not a fact."""
+    lo = max(cand.segment[0], cand.start - GROUP_REACH)
+    before = text[lo : cand.start].lower()
+    for c in cues().of("aim"):
+        at = before.rfind(c["cue"].lower())
+        if at != -1 and not re.search(r"\d", before[at:]):
+            if len(before[at + len(c["cue"]) :].split()) <= AIM_WORDS:
+                return True
+    return False
 
 
 def _bounds_a_group(text: str, cand: _Candidate) -> bool:
@@ -1810,11 +1917,14 @@ def _ranks_the_counted(text: str, count: _Candidate, rank: _Candidate) -> bool:
     return bool(_RANKS_COUNTED_RE.fullmatch(text[count.end : rank.start].lower()))
 
 
-_MEMBERS_RE = re.compile(r"\slà\s+[A-ZĐÀ-Ỹ][^,;.\d]{0,40}(?:,\s*[A-ZĐÀ-Ỹ][^,;.\d]{0,40}){2,}")
+_NAME = r"[A-ZĐÀ-Ỹ][^,;.\d]{0,40}"
+_MEMBERS_RE = re.compile(
+    rf"\slà\s+{_NAME}(?:(?:,\s*{_NAME}){{2,}}|(?:,\s*{_NAME})?\s+và\s+[A-ZĐÀ-Ỹ])"
+)  # A, B, C / A (, B) và C
 
 
 def _names_its_members(text: str, cand: _Candidate) -> bool:
-    """``05 tỉnh, thành phố … cao nhất là Quảng Ninh, Thái Nguyên, Hải Dương``, ``nhóm 10 tỉnh đứng đầu là A, B,
+    """``05 tỉnh, thành phố … cao nhất là Quảng Ninh, Thái Nguyên, Hải Dương``, ``3 địa phương … là A, B và C``, ``nhóm 10 tỉnh đứng đầu là A, B,
     C``: a number of places (a ``rank_group`` noun after it) whose sentence names them after ``là`` is the size
     of a list the writer gives, not a fact."""
     named = " ".join(w.strip(",.;:") for w in text[cand.end : cand.end + 30].lower().split()[:3]) + " "
@@ -1832,10 +1942,11 @@ def _group_re() -> re.Pattern:
 
 
 def _defines_group(text: str, count: _Candidate, share: _Candidate) -> bool:
-    """``có 16 Sở đạt 100%``, ``9 huyện đạt tỷ lệ trên 95%``: a share of 100 % or with a comparative, right
+    """``có 16 Sở đạt 100%``, ``9 huyện đạt tỷ lệ trên 95%``, ``23/63 tỉnh, thành phố đạt 100%`` (after the whole
+    of a part and whole, the part is the group): a share of 100 % or with a comparative, right
     after a count of agencies or places (a ``group_noun``) and ``đạt``, is what the group was counted by, not
     a fact of its own."""
-    if count.unit != "count" or count.role or count.segment != share.segment or share.start - count.end > 80:
+    if count.unit != "count" or count.role == "part" or count.segment != share.segment or share.start - count.end > 80:
         return False
     if share.value != 100 and share.qualifier not in _COMPARATIVE:
         return False  # "hồ sơ của 12 xã đạt 98,5%": a share of the group, a fact
