@@ -38,7 +38,7 @@ _QUALIFIERS = {
 }
 # A number token: digits with '.' thousands groups and an optional ',' decimal part, or digits with a
 # lone '.'/',' decimal part (the source sometimes prints `11.3 %`).
-_TOKEN = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_TOKEN = r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?|\d+(?:[.,]\d+)?"  # a group is three digits, never four
 _FULL_RE = re.compile(
     rf"^\s*(?:(?P<qual>{'|'.join(sorted(_QUALIFIERS, key=len, reverse=True))})\s+)?(?:từ\s+)?"
     rf"(?P<num>{_TOKEN})\s*(?P<scale>{SCALE_PATTERN})?\s*(?P<pct>%)?\s*(?P<rest>.*?)\s*$",
@@ -93,6 +93,8 @@ def parse_vn_number(text: str) -> float:
     14000.0
     >>> parse_vn_number("07")
     7.0
+    >>> parse_vn_number("46.0002 điểm")  # four digits after the dot: a decimal, not thousands
+    46.0002
     """
     return parse_vn_quantity(text)[0]
 
@@ -216,7 +218,7 @@ def _numerals_in(text: str) -> list[tuple[int, float]]:
 
 
 _SIMPLE_RE = re.compile(r"\d[\d.,]*\d|\d")
-_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_GROUPED_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?!\d)(?:,\d+)?")
 _DECIMAL_RE = re.compile(r"\d+(?:[.,]\d+)?")
 _SCALE_WORD_RE = re.compile("|".join([*_SCALES, *(w.capitalize() for w in _SCALES), *(w.upper() for w in _SCALES)]))
 _EN_TOKEN_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")  # English: 1,514.5

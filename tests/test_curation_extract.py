@@ -63,6 +63,10 @@ class TestExtract:
         assert row["flag"] == "format_anomaly"
         assert "11.3 %" in row["evidence"]
 
+    def test_a_dot_before_four_digits_is_a_decimal_never_thousands(self):
+        values = ex("Chỉ số năm 2023 của tỉnh đạt 51.0203 điểm, cao hơn năm trước 1.4207 điểm.")["value"].tolist()
+        assert 51.0203 in values and 1.4207 in values and 51020 not in values and 1420 not in values
+
     def test_leading_zeros_and_the_number_as_printed_in_the_evidence(self):
         row = one("Hồ sơ được giải quyết trong 01 quy trình duy nhất.")
         assert row["value"] == 1

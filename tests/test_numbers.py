@@ -90,6 +90,12 @@ class TestParseVnNumber:
         assert parse_vn_number(text) == expected
 
     @pytest.mark.parametrize(
+        ("text", "expected"), [("51.0203 điểm", 51.0203), ("2.4081", 2.4081), ("7.50123", 7.50123)]
+    )
+    def test_a_dot_before_four_or_more_digits_is_a_decimal_mark_not_thousands(self, text, expected):
+        assert parse_vn_number(text) == expected  # was 51020, 2408, 7501: the digits after a group dropped
+
+    @pytest.mark.parametrize(
         ("text", "expected"),
         [
             ("3,15 nghìn tỷ đồng", 3_150_000_000_000),
