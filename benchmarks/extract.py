@@ -24,6 +24,7 @@ Prints a table per source and the totals, and writes them to the section "Curati
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import os
 import random
@@ -65,19 +66,20 @@ other numbers) and extracting its candidates, in a fresh process: wall and CPU t
 the imports (base) and at its peak (VmHWM), beside their goals. On a shared machine the wall time grows with
 the load average; the CPU time does not.
 
-What each set's figures are worth (round 5 of issue 24, 2026-12-07):
+What each set's figures are worth (`benchmarks/extract_sets.csv`, kept by hand after each measurement):
 
-| set | texts | status |
-|---|---|---|
-| `extract_dev` tune | 8 | in-sample: the extractor was developed on them |
-| `extract_dev` held out | 8 | seen: its failures were read after its first measurement (round 3) |
-| `extract_fresh` | 8 | seen: measured once (clean) on 2026-12-07 before round 4, which developed on its failure classes; not re-measured after round 5 (its texts are not on this machine) |
-| `extract_fresh2` | 8 | in-sample since round 5: measured once (clean) after round 4; round 5 developed on its failure classes |
-| `extract_fresh3` | 10 | clean at its one measurement (2026-12-07 22:29 UTC, after round 5); seen since: its failures were read after it |
-| `extract_fresh4` | 8 | clean: 99 facts curated and committed before the extractor read it (`extract_fresh4/README.md`); **not yet measured** |
-| `extract_fresh5` | 8 | clean: 90 facts curated and committed before the extractor read it (`extract_fresh5/README.md`); **not yet measured** |
-| bundled sources | 5 | in-sample: the catalog and the cue words were written from them |
+{sets}
 """
+
+
+def sets_table() -> str:
+    """The status of each set of texts, from ``extract_sets.csv``, as a Markdown table."""
+    with open(Path(__file__).with_name("extract_sets.csv"), encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    lines = ["| set | texts | status |", "|---|---|---|"]
+    return "\n".join(lines + [f"| {r['set']} | {r['texts']} | {r['status']} |" for r in rows])
+
+
 GOALS = {"recall": 0.98, "indicator": 0.90}  # indicator: right among the suggestions given (issue 24)
 REPEATS = 3
 
@@ -344,7 +346,7 @@ def main(argv: list[str] | None = None) -> int:
             "and/or --sources DIR (or CCHC_SOURCES_DIR)"
         )
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
-    body = [f"{SECTION}\n\n{SECTION_INTRO}\nLatest run: {stamp}, Python {sys.version.split()[0]}, "
+    body = [f"{SECTION}\n\n{SECTION_INTRO.replace('{sets}', sets_table())}\nLatest run: {stamp}, Python {sys.version.split()[0]}, "
             f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.\n"]  # fmt: skip
     ok = True
     if args.dev:
