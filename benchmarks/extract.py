@@ -46,7 +46,7 @@ from . import extract_dev
 
 README = Path(__file__).resolve().parent / "README.md"
 SECTION = "## Curation assistant"
-SECTION_INTRO = """`python -m benchmarks.extract [--dev DIR] [--fresh DIR] [--fresh2 DIR] [--fresh3 DIR] [--fresh4 DIR] [--fresh5 DIR] [--sources DIR] [--sizes MB …] [--no-write]`
+SECTION_INTRO = """`python -m benchmarks.extract [--dev DIR] [--fresh DIR] [--fresh2 DIR] [--fresh3 DIR] [--fresh4 DIR] [--fresh5 DIR] [--fresh6 DIR] [--sources DIR] [--sizes MB …] [--no-write]`
 measures `cchc extract`. With `--dev` (or `CCHC_EXTRACT_DEV_DIR`, the 16 excerpts of `../shared/extract-dev/`),
 against the hand-curated truth of `extract_dev/truth.csv`, the texts tuned on and the held-out texts apart
 (`extract_dev/README.md` says which and how they were curated; `benchmarks/extract_dev.py` how they are
@@ -59,7 +59,9 @@ a fourth held-out set curated after round 4 before the extractor read it. With `
 (or `CCHC_EXTRACT_FRESH4_DIR`, the 8 excerpts kept in `/work/extract-fresh4/`), against `extract_fresh4/truth.csv`,
 a fifth held-out set curated after the measurement of `extract_fresh3` before the extractor read it. With `--fresh5`
 (or `CCHC_EXTRACT_FRESH5_DIR`, the 8 excerpts kept in `/work/extract-fresh5/`), against `extract_fresh5/truth.csv`,
-a sixth held-out set curated after the measurement of `extract_fresh4` before the extractor read it. With `--sources`
+a sixth held-out set curated after the measurement of `extract_fresh4` before the extractor read it. With `--fresh6`
+(or `CCHC_EXTRACT_FRESH6_DIR`, the excerpts kept in `/work/extract-fresh6/`), against `extract_fresh6/truth.csv`,
+a seventh held-out set curated after the measurement of `extract_fresh5` before the extractor read it. With `--sources`
 (or `CCHC_SOURCES_DIR`), against the curated facts of the five bundled sources, from which the catalog was
 written (in-sample). Then the time of reading a text file of 1 and 10 MB (the dev texts again and again with
 other numbers) and extracting its candidates, in a fresh process: wall and CPU time, resident memory after
@@ -334,15 +336,20 @@ def main(argv: list[str] | None = None) -> int:
         "--fresh5", default=os.environ.get("CCHC_EXTRACT_FRESH5_DIR"),
         help="folder of the texts of extract_fresh5/ (a sixth held-out set, curated after fresh4's measurement)",
     )  # fmt: skip
+    parser.add_argument(
+        "--fresh6", default=os.environ.get("CCHC_EXTRACT_FRESH6_DIR"),
+        help="folder of the texts of extract_fresh6/ (a seventh held-out set, curated after fresh5's measurement)",
+    )  # fmt: skip
     parser.add_argument("--sizes", nargs="*", type=float, default=[1, 10], metavar="MB",
                         help="text sizes to time (default: 1 10; none: skip)")  # fmt: skip
     parser.add_argument("--no-write", action="store_true", help="don't update benchmarks/README.md")
     args = parser.parse_args(argv)
-    if not any((args.sources, args.dev, args.fresh, args.fresh2, args.fresh3, args.fresh4, args.fresh5)):
+    if not any((args.sources, args.dev, args.fresh, args.fresh2, args.fresh3, args.fresh4, args.fresh5, args.fresh6)):
         parser.error(
             "give --dev DIR (or CCHC_EXTRACT_DEV_DIR), --fresh DIR (or CCHC_EXTRACT_FRESH_DIR), "
             "--fresh2 DIR (or CCHC_EXTRACT_FRESH2_DIR), --fresh3 DIR (or CCHC_EXTRACT_FRESH3_DIR), "
-            "--fresh4 DIR (or CCHC_EXTRACT_FRESH4_DIR), --fresh5 DIR (or CCHC_EXTRACT_FRESH5_DIR) "
+            "--fresh4 DIR (or CCHC_EXTRACT_FRESH4_DIR), --fresh5 DIR (or CCHC_EXTRACT_FRESH5_DIR), "
+            "--fresh6 DIR (or CCHC_EXTRACT_FRESH6_DIR) "
             "and/or --sources DIR (or CCHC_SOURCES_DIR)"
         )
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -410,6 +417,16 @@ def main(argv: list[str] | None = None) -> int:
             f"```\n{printed}\n```\n"
         )
         ok &= met
+    if args.fresh6:
+        printed, met = extract_dev.table(extract_dev.run(args.fresh6, extract_dev.FRESH6))
+        print(printed)
+        body.append(
+            "### Sixth fresh held-out set (clean, never seen before its measurement): `extract_fresh6/`\n\n"
+            "Excerpts about more provinces, curated and committed before the extractor read them "
+            "(`extract_fresh6/README.md`: how, and whether anything changed after the one measurement).\n\n"
+            f"```\n{printed}\n```\n"
+        )
+        ok &= met
     if args.sources:
         printed, met = seeds_section(args.sources)
         print(printed)
@@ -417,7 +434,14 @@ def main(argv: list[str] | None = None) -> int:
         ok &= met
     if args.sizes:
         folder = Path(
-            args.dev or args.fresh or args.fresh2 or args.fresh3 or args.fresh4 or args.fresh5 or args.sources
+            args.dev
+            or args.fresh
+            or args.fresh2
+            or args.fresh3
+            or args.fresh4
+            or args.fresh5
+            or args.fresh6
+            or args.sources
         )
         printed, met = sizes_section(folder, args.sizes)
         print(printed)

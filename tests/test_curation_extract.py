@@ -34,6 +34,7 @@ FRESH_SETS = [
     ("extract_fresh3", "CCHC_EXTRACT_FRESH3_DIR", "fresh3"),
     ("extract_fresh4", "CCHC_EXTRACT_FRESH4_DIR", "fresh4"),
     ("extract_fresh5", "CCHC_EXTRACT_FRESH5_DIR", "fresh5"),
+    ("extract_fresh6", "CCHC_EXTRACT_FRESH6_DIR", "fresh6"),
 ]
 
 
