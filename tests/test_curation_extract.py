@@ -1064,6 +1064,14 @@ class TestExtract:
         got = ex("Nhóm cuối có giá trị DTI từ khoảng 0,41 đến gần 0,52.", period="2023")
         assert got[["value", "qualifier"]].values.tolist() == [[0.41, "at_least"], [0.52, "at_most"]]
 
+    def test_a_rise_and_a_rank_in_words(self):
+        got = one("Năm 2023, tỉnh tiếp tục vươn lên một bậc về chỉ số SIPAS.", period="2023")
+        assert (got["value"], got["unit"]) == (1, "rank")
+        got = one("Năm 2023, tỉnh là địa phương xếp hạng nhất trong vùng về chỉ số PCI.", period="2023")
+        assert (got["value"], got["unit"]) == (1, "rank")
+        # "một" without a change of rank before it is "a"
+        assert ex("Năm 2023, tỉnh có một bậc thang mới.", period="2023").empty
+
     def test_the_count_of_the_years_it_names_is_not_a_fact(self):
         got = ex("Trong 3 năm 2021 - 2023, tỉnh đã tăng 12 bậc trên bảng xếp hạng PCI.", period="2023")
         assert got["value"].tolist() == [12]

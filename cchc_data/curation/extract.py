@@ -689,8 +689,8 @@ def _one_step(low: str, m: re.Match) -> bool:
     noun = low[m.end("n") : m.end()].strip()
     if not any(c["cue"].lower() == noun and c["value"] == "rank" for c in cues().of("unit")):
         return False
-    before = low[max(0, m.start("n") - 12) : m.start("n")].split()
-    return bool(before) and before[-1] in {c["cue"].lower() for c in cues().of("rank_change")}
+    before = " " + " ".join(low[max(0, m.start("n") - 16) : m.start("n")].split())  # "vươn lên": two words
+    return any(before.endswith(" " + c["cue"].lower()) for c in cues().of("rank_change"))
 
 
 def _restates_numeral(text: str, start: int) -> bool:
