@@ -1072,6 +1072,19 @@ class TestExtract:
         # "một" without a change of rank before it is "a"
         assert ex("Năm 2023, tỉnh có một bậc thang mới.", period="2023").empty
 
+    def test_ranks_listed_after_a_focus_on_improving_are_targets(self):
+        text = (
+            "Năm 2025, tỉnh tập trung cải thiện thứ hạng các chỉ số thành phần: tăng 5 bậc trở lên đối với "
+            "chỉ số “Tính minh bạch”; tăng 4 bậc trở lên đối với chỉ số “Chi phí thời gian”."
+        )
+        got = ex(text, period="2024")
+        assert got[["value", "kind", "qualifier"]].values.tolist() == [
+            [5, "target", "at_least"],
+            [4, "target", "at_least"],
+        ]
+        # a rise reported, without the cue, is an actual
+        assert one("Năm 2024, chỉ số “Tính minh bạch” tăng 5 bậc.", period="2024")["kind"] == "actual"
+
     def test_the_count_of_the_years_it_names_is_not_a_fact(self):
         got = ex("Trong 3 năm 2021 - 2023, tỉnh đã tăng 12 bậc trên bảng xếp hạng PCI.", period="2023")
         assert got["value"].tolist() == [12]
