@@ -1085,6 +1085,13 @@ class TestExtract:
         # a rise reported, without the cue, is an actual
         assert one("Năm 2024, chỉ số “Tính minh bạch” tăng 5 bậc.", period="2024")["kind"] == "actual"
 
+    def test_across_the_indices_it_then_names_is_no_bound(self):
+        got = one("Năm 2023, chỉ số PCI được đo trên 10 chỉ số gồm: chi phí thời gian; tính minh bạch.", period="2023")
+        assert (got["value"], got["qualifier"]) == (10, "none")
+        # more than some indices stays a bound
+        got = one("Năm 2023, tỉnh có trên 4 chỉ số tăng điểm so với năm trước.", period="2023")
+        assert (got["value"], got["qualifier"]) == (4, "more_than")
+
     def test_the_count_of_the_years_it_names_is_not_a_fact(self):
         got = ex("Trong 3 năm 2021 - 2023, tỉnh đã tăng 12 bậc trên bảng xếp hạng PCI.", period="2023")
         assert got["value"].tolist() == [12]
