@@ -1006,6 +1006,9 @@ class TestExtract:
             "Hướng dẫn vận hành chính quyền địa phương 2 cấp từ tháng 7.",
             "Nhà trường duy trì dạy học 2 buổi/ngày cho học sinh.",
             "Năng lực cạnh tranh của 63 địa phương thay đổi thế nào?",  # those ranked, not a fact
+            "Bài viết về cải cách hành chính\n12,408\nGửi ý kiến của bạn",  # a counter without its label
+            "Mỗi tiêu chí được chấm theo thang điểm từ 1 (kém nhất) - 5 (tốt nhất).",  # a scale, both ends
+            "Kết quả được đo trên 06 trục nội dung của bộ chỉ số.",  # the structure of an index
         ],
     )
     def test_numbers_of_a_page_or_a_name_are_no_facts(self, text):
@@ -1061,6 +1064,57 @@ class TestExtract:
     def test_a_range_keeps_its_bounds_with_a_hedge_on_each_side(self):
         got = ex("Nhóm cuối có giá trị DTI từ khoảng 0,41 đến gần 0,52.", period="2023")
         assert got[["value", "qualifier"]].values.tolist() == [[0.41, "at_least"], [0.52, "at_most"]]
+
+    def test_a_rise_and_a_rank_in_words(self):
+        got = one("Năm 2023, tỉnh tiếp tục vươn lên một bậc về chỉ số SIPAS.", period="2023")
+        assert (got["value"], got["unit"]) == (1, "rank")
+        got = one("Năm 2023, tỉnh là địa phương xếp hạng nhất trong vùng về chỉ số PCI.", period="2023")
+        assert (got["value"], got["unit"]) == (1, "rank")
+        # "một" without a change of rank before it is "a"
+        assert ex("Năm 2023, tỉnh có một bậc thang mới.", period="2023").empty
+
+    def test_ranks_listed_after_a_focus_on_improving_are_targets(self):
+        text = (
+            "Năm 2025, tỉnh tập trung cải thiện thứ hạng các chỉ số thành phần: tăng 5 bậc trở lên đối với "
+            "chỉ số “Tính minh bạch”; tăng 4 bậc trở lên đối với chỉ số “Chi phí thời gian”."
+        )
+        got = ex(text, period="2024")
+        assert got[["value", "kind", "qualifier"]].values.tolist() == [
+            [5, "target", "at_least"],
+            [4, "target", "at_least"],
+        ]
+        # a rise reported, without the cue, is an actual
+        assert one("Năm 2024, chỉ số “Tính minh bạch” tăng 5 bậc.", period="2024")["kind"] == "actual"
+
+    def test_across_the_indices_it_then_names_is_no_bound(self):
+        got = one("Năm 2023, chỉ số PCI được đo trên 10 chỉ số gồm: chi phí thời gian; tính minh bạch.", period="2023")
+        assert (got["value"], got["qualifier"]) == (10, "none")
+        # more than some indices stays a bound
+        got = one("Năm 2023, tỉnh có trên 4 chỉ số tăng điểm so với năm trước.", period="2023")
+        assert (got["value"], got["qualifier"]) == (4, "more_than")
+
+    def test_the_count_of_the_years_it_names_is_not_a_fact(self):
+        got = ex("Trong 3 năm 2021 - 2023, tỉnh đã tăng 12 bậc trên bảng xếp hạng PCI.", period="2023")
+        assert got["value"].tolist() == [12]
+        # a count of years without the years stays a fact
+        assert one("Tỉnh đã duy trì 3 năm liền vị trí dẫn đầu, đạt 88,2 điểm.", period="2023")["value"] == 88.2
+
+    def test_two_ranks_side_by_side_are_no_range(self):
+        got = ex("Xếp thứ 4-5 về chỉ số SIPAS trong vùng là tỉnh Bến Tre và Trà Vinh.", period="2023")
+        assert got[["value", "qualifier"]].values.tolist() == [[4, "none"], [5, "none"]]
+        # ranks further apart are a range
+        got = ex("Tỉnh dao động ở vị trí 10 - 15/63 về chỉ số PAR INDEX.", period="2023")
+        assert got["qualifier"].tolist() == ["at_least", "at_most"]
+
+    def test_the_same_value_of_another_place_named_before_it_is_another_fact(self):
+        text = (
+            "Năm 2023, chỉ số SIPAS của tỉnh đạt 86,27%, dẫn đầu khu vực. "
+            "Đứng sau là tỉnh Hậu Giang (đạt 86,27%) và Bạc Liêu (85,10%)."
+        )
+        assert ex(text, period="2023")["value"].tolist() == [86.27, 86.27, 85.10]
+        # printed again without another place: once is enough
+        text = "Chỉ số SIPAS của tỉnh đạt 86,27%. Như vậy, tỉnh đạt 86,27%, dẫn đầu khu vực."
+        assert ex(text, period="2023")["value"].tolist() == [86.27]
 
 
 class TestCues:

@@ -65,7 +65,8 @@ MIN_INDICATOR_MARGIN = (
 # Order matters only for the reason reported (the first pattern that covers a number names it).
 SKIP: tuple[tuple[str, str], ...] = (
     ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"
-                     r"|(?m:\d(?<![^\n]\d)[\d.,]*[ \t]+(?i:lượt xem|lượt truy cập|lượt đọc)[ \t]*$)"),  # a line "3,132 lượt xem"
+                     r"|(?m:\d(?<![^\n]\d)[\d.,]*[ \t]+(?i:lượt xem|lượt truy cập|lượt đọc)[ \t]*$)"  # a line "3,132 lượt xem"
+                     r"|(?m:^[ \t]*\d{1,3}(?:,\d{3})+[ \t]*$)"),  # "4,337" alone on its line: a counter without its label
     ("related articles", r"(?m:^[ \t]*(?i:tin cùng chuyên mục|tin liên quan|bài viết liên quan|bài liên quan|các tin khác)"
                          r"[ \t]*:?[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))*)"),  # the headlines of other articles
     ("attached file", r"(?<![\w.-])[\w.-]+\.(?i:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png)(?!\w)"),  # 1066_QD-UBND….pdf
@@ -95,12 +96,14 @@ SKIP: tuple[tuple[str, str], ...] = (
     ("count of the ranked", r"(?i:xếp hạng|bảng xếp hạng)\s+(?:(?:của|cho|các|cả)\s+)*\d+"
                             r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"  # "xếp hạng 63 tỉnh": those ranked
                             r"|(?:63|34)(?=\s+(?i:tỉnh|địa phương)(?!\w))(?:(?<=của \d\d)|(?<=Của \d\d)|(?<=ở \d\d)|(?<=Ở \d\d))"),  # của 63 tỉnh
+    ("structure of an index", r"(?<![\d.,/])(?<!/ )\d+(?![\d.,/])(?=\s+(?i:trục nội dung)(?!\w))"),  # 08 trục nội dung của PAPI
     ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
     ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
     ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
     ("edition", r"(?i:lần|năm|kỳ|khóa|khoá|đợt|phiên)\s+(?:thứ\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
     ("level", r"(?i:mức(?: độ)?)\s+\d+(?![.,]?\d|\s*%)(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
-    ("scale of a score", r"(?i:thang điểm)\s+\d+|(?<=điểm)\s*/\s*\d+(?=\s*điểm(?!\w))"),  # 80,18 điểm/100 điểm
+    ("scale of a score", r"(?i:thang điểm)\s+(?:(?i:từ)\s+)?\d+(?:\s*\([^()\n]{0,20}\))?"
+                         r"(?:\s*(?:-|–|(?i:đến))\s*\d+(?:\s*\([^()\n]{0,20}\))?)?|(?<=điểm)\s*/\s*\d+(?=\s*điểm(?!\w))"),  # 80,18 điểm/100 điểm
     ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
     ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
     ("list marker", r"\(\d{1,2}\)(?=\s+\w)(?:(?<=[:;] \(\d\))|(?<=[:;] \(\d\d\))|(?<=\n\(\d\))|(?<=\n\(\d\d\)))"),  # do: (1) …; (2)
@@ -125,6 +128,7 @@ _YEAR_MENTION_RE = re.compile(
     r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
 )
 RESPECTIVELY = "lần lượt"
+_YEARS_COUNTED_RE = re.compile(r"\s+năm\s+(?:19|20)\d{2}\s*(?:và|-|–|đến)\s*(?:năm\s+)?(?:19|20)\d{2}(?!\d)")
 _COUNTED_RE = re.compile(r"[0-9]\s+$")
 _YEAR_BEFORE_RE = re.compile(r"(?<!\w)năm\s+(?:19|20)\d{2}\s+$")
 _ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -685,8 +689,8 @@ def _one_step(low: str, m: re.Match) -> bool:
     noun = low[m.end("n") : m.end()].strip()
     if not any(c["cue"].lower() == noun and c["value"] == "rank" for c in cues().of("unit")):
         return False
-    before = low[max(0, m.start("n") - 12) : m.start("n")].split()
-    return bool(before) and before[-1] in {c["cue"].lower() for c in cues().of("rank_change")}
+    before = " " + " ".join(low[max(0, m.start("n") - 16) : m.start("n")].split())  # "vươn lên": two words
+    return any(before.endswith(" " + c["cue"].lower()) for c in cues().of("rank_change"))
 
 
 def _restates_numeral(text: str, start: int) -> bool:
@@ -754,6 +758,14 @@ def _range_gap(text: str, end: int, start: int) -> bool:
 
 
 RANGE_GAP_CHARS = 20  # a range's gap is short ("đến gần"): a longer text between two numbers is no range
+
+
+def _side_by_side(other: _Tok, value: float) -> bool:
+    """Whether two ranks printed as a range are next to each other (``đứng thứ 2-3 … là tỉnh A và B``): two
+    places, each a rank, not a range of places."""
+    if other.b or other.word_value is not None:
+        return False
+    return abs(parse_vn_number(other.a) - value) == 1 and float(value).is_integer()
 
 
 def _range_role(text: str, tokens: list[_Tok], k: int) -> str:
@@ -1359,7 +1371,11 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
         baseline = _baseline_value(low, tok.start, sent[0])
         if trailing:
             ctx.consumed.add(trailing.start("y"))
-        if in_range and token.qualifier in ("none", "about"):  # "từ 30% - 60%", "khoảng 75% - 90%": both bounds
+        if not (tok.b or tok.pct or tok.scale) and _YEARS_COUNTED_RE.match(low, tok.end):
+            continue  # "trong 2 năm 2022 và 2023": the count of the years it names, no fact (their period is read)
+        if in_range and is_rank and _side_by_side(tokens[k + 1] if in_range == "low" else tokens[k - 1], first):
+            token.why.append("rank: one of two ranks side by side ('đứng thứ 2-3'), not the bound of a range")
+        elif in_range and token.qualifier in ("none", "about"):  # "từ 30% - 60%", "khoảng 75% - 90%": both bounds
             token.qualifier = "at_least" if in_range == "low" else "at_most"
             token.why.append(f"the {'lower' if in_range == 'low' else 'upper'} bound of a range")
         if in_range == "low" and token.unit == "count" and tokens[k + 1].pct:
@@ -1968,14 +1984,31 @@ def _decimal_key(cand: _Candidate) -> tuple:
     return (cand.value, cand.unit, cand.period, cand.kind, cand.indicator, cand.breakdown)
 
 
-def _repeat_of(cand: _Candidate, seen: dict) -> bool:
+PLACE_REACH = 30  # characters before a value within which a place named (``tỉnh Đồng Tháp (đạt``) is its own
+
+
+@lru_cache(maxsize=1)
+def _place_before_re() -> re.Pattern:
+    nouns = "|".join(re.escape(c["cue"]) for c in cues().of("place_noun"))
+    # the noun, the place's capitalised name, then at most a bracket and a verb before the value
+    return re.compile(rf"(?<!\w)(?i:{nouns})\s+(?P<name>[A-ZĐ]\w*(?:\s+[A-ZĐ]\w*)*)\s*\(?\s*(?:\w+\s*)?$")
+
+
+def _place_before(text: str, cand: _Candidate) -> str:
+    """The place named right before a value (``tỉnh Đồng Tháp (đạt 89,51%)``), or ``""``."""
+    m = _place_before_re().search(text, max(cand.sentence, cand.start - PLACE_REACH), cand.start)
+    return m["name"] if m else ""
+
+
+def _repeat_of(cand: _Candidate, seen: dict, text: str = "") -> bool:
     """A value with decimals printed again with the same unit, period, kind, indicator and breakdown
     (``73,40 điểm`` in the lead and in the body) is the same fact: once is enough; but not in another item
     of the same list (``4,80 điểm`` of one area, ``4,8 điểm`` of the next: two facts). ``seen`` maps the
-    keys of the values kept so far to the list item they were printed in."""
+    keys of the values kept so far to the list item they were printed in. The same value of a place named right
+    before it (``tỉnh Đồng Tháp (đạt 89,51%)``, a ``place_noun`` cue) is that place's: another fact."""
     if float(cand.value).is_integer() or cand.role:
         return False
-    key = _decimal_key(cand)
+    key = _decimal_key(cand) + (_place_before(text, cand) if text else "",)  # another place's: another fact
     if key in seen:
         item = seen[key]
         if not (item and cand.item and item[0] == cand.item[0] and item[1] != cand.item[1]):
@@ -2082,7 +2115,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
                 echo = None
                 continue  # "3,94 điểm, xếp 9/63" printed again (a caption, then the body): its rank too
         echo = None
-        if _repeat_of(cand, decimals):
+        if _repeat_of(cand, decimals, text):
             echo = (cand, _decimal_key(cand))
             continue
         if _count_again(cand, text, state.counts, state.offset):
