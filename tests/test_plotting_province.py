@@ -689,6 +689,29 @@ class TestPartWholeChart:
         assert any(t.startswith("362") and printed in t for t in texts(ax))
         assert not any("100,0%" in t or "100.0%" in t for t in texts(ax) if t.startswith("362"))
 
+    @pytest.mark.parametrize("lang", LANGS)
+    def test_part_whole_chart_has_a_phone_rendering_with_each_rows_words_after_its_label(self, lang, tmp_path):
+        """Words beside the bars stuck out of a phone-wide figure and long labels left the bars no room: the
+        Khánh Hòa profile's one chart without a phone rendering. On a phone the words follow the row's label."""
+        from matplotlib.image import imread
+
+        from cchc_data.plotting import files
+
+        ax = pl.part_whole_chart("khanh-hoa", lang=lang)
+        fig = ax.figure
+        said = [t.get_text() for t in ax.texts if t.get_gid() == "part-whole-text"]
+        assert len(said) == len(ax.get_yticks()) == len(fig.cchc_values)
+        phone = files.save_phone_figure(fig, tmp_path / "part-whole-phone.png")
+        assert phone is not None
+        labels = [" ".join(t.get_text().split()) for t in ax.get_yticklabels()]
+        assert [label.endswith(" ".join(w.split())) for label, w in zip(labels, said, strict=True)] == [True] * len(
+            said
+        )
+        assert not [t for t in ax.texts if t.get_gid() == "part-whole-text" and t.get_text()]
+        height, width = imread(phone).shape[:2]
+        assert width < fig.get_figwidth() * files._PHONE_DPI / 2 and height > width  # half the desktop's width
+        plt.close(fig)
+
     def test_part_whole_chart_all_provinces_names_them(self):
         s = analysis.part_whole_shares()
         ax = pl.part_whole_chart(lang="en")

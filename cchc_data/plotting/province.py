@@ -1065,7 +1065,7 @@ def draw_part_whole(frame, *, lang="vi", ax=None, name=None, palette=None) -> Ax
             continue
         style = _kind_style(row.kind, colours.get(str(row.province), "0.5"), flag=row.flag, bar=True)
         ax.barh([y], [share], height=0.65, zorder=2, gid=f"bar:{row.fact_id}", **style)
-    _value_labels(ax, list(shares), list(ys), texts, xmax=100.0, inside_from=0.6)
+    _value_labels(ax, list(shares), list(ys), texts, xmax=100.0, inside_from=0.6, gid="part-whole-text")
     _rows_axis(ax, labels)
     ax.set_xlim(0, 100)
     ax.set_xlabel(i18n.t("chart.share_axis", lang))
@@ -1086,7 +1086,31 @@ def draw_part_whole(frame, *, lang="vi", ax=None, name=None, palette=None) -> Ax
     _footer(ax.figure, table, lang)
     _attach_values(ax.figure, table.assign(value=shares, unit="percent", label=texts,
                                            value_origin=np.where(printed, "printed", "derived")))  # fmt: skip
+    if len(ax.figure.axes) == 1:  # a figure of its own: it can lay itself out for a phone
+        ax.figure.cchc_phone_layout = _part_whole_phone_layout
     return ax
+
+
+def _part_whole_phone_layout(fig) -> None:
+    """Lay a parts-of-a-whole chart out for its phone rendering: each row's words (counts, share, period)
+    follow its label instead of standing beside its bar, where a phone has no room for them; the chart as tall
+    as its labels then need."""
+    ax = fig.axes[0]
+    words = {round(t.xy[1]): t for t in ax.texts if t.get_gid() == "part-whole-text" and t.get_text()}
+    if not words:
+        return
+    labels = []
+    for y, label in zip(ax.get_yticks(), ax.get_yticklabels(), strict=True):
+        note = words.get(round(y))
+        text = " ".join(label.get_text().split())
+        if note is not None:
+            text += " — " + note.get_text()
+            note.set_text("")  # said in the label now
+        labels.append(text)
+    ax.set_yticks(ax.get_yticks(), labels, fontsize=_FONT)
+    lines = max(len(label) // _PROGRESS_PHONE_CHARS + 1 for label in labels)  # rows are evenly spaced:
+    height = len(labels) * (0.1 + 0.17 * lines) + 0.8  # each as tall as the tallest label
+    fig.set_size_inches(fig.get_figwidth(), (height + 3.0) / 1.15)  # and the title, notes, legend and footer
 
 
 def profile_chart(province, *, units=None, lang="vi", fig=None, data_dir=None) -> Figure:
