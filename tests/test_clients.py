@@ -267,7 +267,9 @@ def _check_screens(page, href: str, name: str, machine_paths, problems: list) ->
                 problems.append(f"{where}: chart {i}'s caption differs from its alt: {chart['caption']!r}")
             if chart["frame"] > width:
                 problems.append(f"{where}: chart {i} is {chart['frame']:.0f} px wide (see {shot})")
-            if width == WIDTHS[0] and chart["phone"] and not chart["src"].endswith("-phone.png"):
+            if width == WIDTHS[0] and not chart["phone"]:  # every chart has one (issue 26: 70 of 70)
+                problems.append(f"{where}: chart {i} ({chart['src'][:60]!r}) has no phone rendering")
+            elif width == WIDTHS[0] and not chart["src"].endswith("-phone.png"):
                 problems.append(f"{where}: chart {i} shows {chart['src'][:60]!r}, not its phone rendering")
             if width == WIDTHS[0] and chart["wide"] and chart["width"] < 600:
                 problems.append(f"{where}: wide chart {i} shrunk to {chart['width']:.0f} px (it should pan)")
