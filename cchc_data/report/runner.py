@@ -312,8 +312,10 @@ def _identity(folder: Path) -> tuple:
         with contextlib.suppress(OSError):
             if entry.is_dir():
                 entries.append((entry.name, _identity(entry)[1:]))
-            else:
+            elif entry.is_file():
                 entries.append((entry.name, hashlib.sha256(entry.read_bytes()).hexdigest()))
+            else:  # a FIFO, socket or device: never opened here (it would block); validation refuses it
+                entries.append((entry.name, "not a regular file"))
     return ("content", *entries)
 
 
