@@ -74,12 +74,16 @@ What each set's figures are worth (`benchmarks/extract_sets.csv`, kept by hand a
 """
 
 
+def _sets() -> list[dict]:
+    """The rows of ``extract_sets.csv``: each set of texts, its number of texts and what its figures are worth."""
+    with open(Path(__file__).with_name("extract_sets.csv"), encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
 def sets_table() -> str:
     """The status of each set of texts, from ``extract_sets.csv``, as a Markdown table."""
-    with open(Path(__file__).with_name("extract_sets.csv"), encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
     lines = ["| set | texts | status |", "|---|---|---|"]
-    return "\n".join(lines + [f"| {r['set']} | {r['texts']} | {r['status']} |" for r in rows])
+    return "\n".join(lines + [f"| {r['set']} | {r['texts']} | {r['status']} |" for r in _sets()])
 
 
 GOALS = {"recall": 0.98, "indicator": 0.90}  # indicator: right among the suggestions given (issue 24)
@@ -316,42 +320,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--dev", default=os.environ.get("CCHC_EXTRACT_DEV_DIR"), help="folder of the extract-dev texts (issue 24)"
     )
-    parser.add_argument(
-        "--fresh", default=os.environ.get("CCHC_EXTRACT_FRESH_DIR"),
-        help="folder of the texts of extract_fresh/ (a second held-out set, never seen)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--fresh2", default=os.environ.get("CCHC_EXTRACT_FRESH2_DIR"),
-        help="folder of the texts of extract_fresh2/ (a third held-out set, curated in round 4)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--fresh3", default=os.environ.get("CCHC_EXTRACT_FRESH3_DIR"),
-        help="folder of the texts of extract_fresh3/ (a fourth held-out set, curated after round 4)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--fresh4", default=os.environ.get("CCHC_EXTRACT_FRESH4_DIR"),
-        help="folder of the texts of extract_fresh4/ (a fifth held-out set, curated after fresh3's measurement)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--fresh5", default=os.environ.get("CCHC_EXTRACT_FRESH5_DIR"),
-        help="folder of the texts of extract_fresh5/ (a sixth held-out set, curated after fresh4's measurement)",
-    )  # fmt: skip
-    parser.add_argument(
-        "--fresh6", default=os.environ.get("CCHC_EXTRACT_FRESH6_DIR"),
-        help="folder of the texts of extract_fresh6/ (a seventh held-out set, curated after fresh5's measurement)",
-    )  # fmt: skip
+    for name in extract_dev.FRESH_SETS:
+        parser.add_argument(
+            f"--{name}", default=os.environ.get(f"CCHC_EXTRACT_{name.upper()}_DIR"),
+            help=f"folder of the texts of extract_{name}/ (a fresh held-out set; see benchmarks/extract_sets.csv)",
+        )  # fmt: skip
     parser.add_argument("--sizes", nargs="*", type=float, default=[1, 10], metavar="MB",
                         help="text sizes to time (default: 1 10; none: skip)")  # fmt: skip
     parser.add_argument("--no-write", action="store_true", help="don't update benchmarks/README.md")
     args = parser.parse_args(argv)
-    if not any((args.sources, args.dev, args.fresh, args.fresh2, args.fresh3, args.fresh4, args.fresh5, args.fresh6)):
-        parser.error(
-            "give --dev DIR (or CCHC_EXTRACT_DEV_DIR), --fresh DIR (or CCHC_EXTRACT_FRESH_DIR), "
-            "--fresh2 DIR (or CCHC_EXTRACT_FRESH2_DIR), --fresh3 DIR (or CCHC_EXTRACT_FRESH3_DIR), "
-            "--fresh4 DIR (or CCHC_EXTRACT_FRESH4_DIR), --fresh5 DIR (or CCHC_EXTRACT_FRESH5_DIR), "
-            "--fresh6 DIR (or CCHC_EXTRACT_FRESH6_DIR) "
-            "and/or --sources DIR (or CCHC_SOURCES_DIR)"
-        )
+    fresh = {name: getattr(args, name) for name in extract_dev.FRESH_SETS}
+    if not (args.sources or args.dev or any(fresh.values())):
+        options = ", ".join(f"--{n} DIR (or CCHC_EXTRACT_{n.upper()}_DIR)" for n in extract_dev.FRESH_SETS)
+        parser.error(f"give --dev DIR (or CCHC_EXTRACT_DEV_DIR), {options} and/or --sources DIR (or CCHC_SOURCES_DIR)")
     stamp = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
     body = [f"{SECTION}\n\n{SECTION_INTRO.replace('{sets}', sets_table())}\nLatest run: {stamp}, Python {sys.version.split()[0]}, "
             f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores.\n"]  # fmt: skip
@@ -366,64 +347,15 @@ def main(argv: list[str] | None = None) -> int:
             f"```\n{printed}\n```\n"
         )
         ok &= met
-    if args.fresh:
-        printed, met = extract_dev.table(extract_dev.run(args.fresh, extract_dev.FRESH))
+    status = {row["set"].strip("`"): row["status"] for row in _sets()}
+    for name, folder in fresh.items():
+        if not folder:
+            continue
+        printed, met = extract_dev.table(extract_dev.run(folder, extract_dev.fresh_dir(name)))
         print(printed)
         body.append(
-            "### First fresh held-out set (seen since its one measurement on 2026-12-07): `extract_fresh/`\n\n"
-            "Eight excerpts about eight other provinces, curated before the extractor was run on them; its "
-            "failure classes were read after that measurement and round 4 developed on them "
-            "(`extract_fresh/README.md`). No longer a clean measure.\n\n"
-            f"```\n{printed}\n```\n"
-        )
-        ok &= met
-    if args.fresh2:
-        printed, met = extract_dev.table(extract_dev.run(args.fresh2, extract_dev.FRESH2))
-        print(printed)
-        body.append(
-            "### Second fresh held-out set (clean at its one measurement; round 5 tuned on it): `extract_fresh2/`\n\n"
-            "Eight excerpts about eight more provinces, curated and committed before the extractor read them "
-            "(`extract_fresh2/README.md`: how, and whether anything changed after the one measurement).\n\n"
-            f"```\n{printed}\n```\n"
-        )
-        ok &= met
-    if args.fresh3:
-        printed, met = extract_dev.table(extract_dev.run(args.fresh3, extract_dev.FRESH3))
-        print(printed)
-        body.append(
-            "### Third fresh held-out set (clean, never seen before its measurement): `extract_fresh3/`\n\n"
-            "Ten excerpts about ten more provinces, curated and committed before the extractor read them "
-            "(`extract_fresh3/README.md`: how, and whether anything changed after the one measurement).\n\n"
-            f"```\n{printed}\n```\n"
-        )
-        ok &= met
-    if args.fresh4:
-        printed, met = extract_dev.table(extract_dev.run(args.fresh4, extract_dev.FRESH4))
-        print(printed)
-        body.append(
-            "### Fourth fresh held-out set (clean, never seen before its measurement): `extract_fresh4/`\n\n"
-            "Eight excerpts about seven more provinces, curated and committed before the extractor read them "
-            "(`extract_fresh4/README.md`: how, and whether anything changed after the one measurement).\n\n"
-            f"```\n{printed}\n```\n"
-        )
-        ok &= met
-    if args.fresh5:
-        printed, met = extract_dev.table(extract_dev.run(args.fresh5, extract_dev.FRESH5))
-        print(printed)
-        body.append(
-            "### Fifth fresh held-out set (clean, never seen before its measurement): `extract_fresh5/`\n\n"
-            "Eight excerpts about four more provinces, curated and committed before the extractor read them "
-            "(`extract_fresh5/README.md`: how, and whether anything changed after the one measurement).\n\n"
-            f"```\n{printed}\n```\n"
-        )
-        ok &= met
-    if args.fresh6:
-        printed, met = extract_dev.table(extract_dev.run(args.fresh6, extract_dev.FRESH6))
-        print(printed)
-        body.append(
-            "### Sixth fresh held-out set (clean, never seen before its measurement): `extract_fresh6/`\n\n"
-            "Excerpts about more provinces, curated and committed before the extractor read them "
-            "(`extract_fresh6/README.md`: how, and whether anything changed after the one measurement).\n\n"
+            f"### Fresh held-out set `extract_{name}/` ({status.get(f'extract_{name}', 'status not recorded')})\n\n"
+            f"How it was built, its one clean measurement and what changed after it: `extract_{name}/README.md`.\n\n"
             f"```\n{printed}\n```\n"
         )
         ok &= met
@@ -433,16 +365,7 @@ def main(argv: list[str] | None = None) -> int:
         body.append(f"### On the five bundled source texts (in-sample)\n\n{printed}")
         ok &= met
     if args.sizes:
-        folder = Path(
-            args.dev
-            or args.fresh
-            or args.fresh2
-            or args.fresh3
-            or args.fresh4
-            or args.fresh5
-            or args.fresh6
-            or args.sources
-        )
+        folder = Path(args.dev or next((f for f in fresh.values() if f), None) or args.sources)
         printed, met = sizes_section(folder, args.sizes)
         print(printed)
         body.append(f"### Time and memory on long texts\n\n{printed}")

@@ -29,12 +29,16 @@ from cchc_data._text import nfc
 from cchc_data.extract import extract
 
 HERE = Path(__file__).resolve().parent / "extract_dev"
-FRESH = Path(__file__).resolve().parent / "extract_fresh"  # a second held-out set (seen since its measurement)
-FRESH2 = Path(__file__).resolve().parent / "extract_fresh2"  # a third held-out set, curated in round 4
-FRESH3 = Path(__file__).resolve().parent / "extract_fresh3"  # a fourth held-out set, curated after round 4
-FRESH4 = Path(__file__).resolve().parent / "extract_fresh4"  # a fifth held-out set, curated after fresh3's measurement
-FRESH5 = Path(__file__).resolve().parent / "extract_fresh5"  # a sixth held-out set, curated after fresh4's measurement
-FRESH6 = Path(__file__).resolve().parent / "extract_fresh6"  # a seventh held-out set, after fresh5's measurement
+#: The fresh held-out sets, in the order they were curated: ``extract_<name>/`` beside this file holds the truth
+#: of each (``texts.csv``, ``truth.csv``, ``README.md``); ``extract_sets.csv`` says what each one's figures are worth.
+FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6")
+
+
+def fresh_dir(name: str) -> Path:
+    """The folder of the truth of the fresh set ``name`` (one of :data:`FRESH_SETS`)."""
+    return Path(__file__).resolve().parent / f"extract_{name}"
+
+
 GOALS = {"recall": 0.97, "precision": 0.90, "values": 1.0, "unit": 0.95, "qualifier": 0.95, "kind": 0.95,
          "period": 0.95, "indicator": 0.90}  # fmt: skip
 MEASURES = ["recall", "precision", "values", "unit", "qualifier", "kind", "period", "indicator", "empty_ok"]
@@ -131,9 +135,7 @@ def score_text(text: str, facts: list[dict], cands: pd.DataFrame) -> dict:
 
 def run(folder: str | Path, truth_dir: Path = HERE) -> dict[str, dict]:
     """Scores of every text in ``folder``, summed by split: ``{"tune": {...}, "held_out": {...}}`` (or
-    ``{"fresh": {...}}`` for the truth of :data:`FRESH`, ``{"fresh2": {...}}`` for :data:`FRESH2`,
-    ``{"fresh3": {...}}`` for :data:`FRESH3`, ``{"fresh4": {...}}`` for :data:`FRESH4`,
-    ``{"fresh5": {...}}`` for :data:`FRESH5`, ``{"fresh6": {...}}`` for :data:`FRESH6`)."""
+    ``{"fresh3": {...}}`` for the truth in ``fresh_dir("fresh3")``, and so on for each of :data:`FRESH_SETS`)."""
     folder = Path(folder)
     truth = read_csv("truth.csv", truth_dir)
     totals: dict[str, dict] = {}
