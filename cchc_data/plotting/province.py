@@ -928,26 +928,34 @@ def draw_progress(frame, *, lang="vi", ax=None, name=None, color=None) -> Axes:
 _PROGRESS_PHONE_CHARS = 28
 
 
+def _words_into_labels(ax, gid: str, sep: str) -> float | None:
+    """Move each row's words (the axes' texts with ``gid``) to the end of its tick label, after ``sep``.
+
+    For a phone rendering, which has no room for words beside the plot. Returns the height in inches the
+    panel then needs (rows are evenly spaced: each as tall as the tallest label), or None when there are no
+    such words.
+    """
+    words = {round(t.xy[1]): t for t in ax.texts if t.get_gid() == gid and t.get_text()}
+    if not words:
+        return None
+    labels = []
+    for y, label in zip(ax.get_yticks(), ax.get_yticklabels(), strict=True):
+        note = words.get(round(y))
+        text = " ".join(label.get_text().split())
+        if note is not None:
+            text += sep + note.get_text()
+            note.set_text("")  # said in the label now
+        labels.append(text)
+    ax.set_yticks(ax.get_yticks(), labels, fontsize=_FONT)
+    lines = max(len(label) // _PROGRESS_PHONE_CHARS + 1 for label in labels)
+    return len(labels) * (0.1 + 0.17 * lines) + 0.8
+
+
 def _progress_phone_layout(fig) -> None:
     """Lay a progress chart out for its phone rendering: each row's words (target, actual, status) follow its
     label instead of standing in a column right of the plot, which a phone has no room for; each panel as tall
     as its labels then need."""
-    ratios = []
-    for ax in fig.axes:
-        words = {round(t.xy[1]): t for t in ax.texts if t.get_gid() == "progress-text" and t.get_text()}
-        if not words:
-            continue
-        labels = []
-        for y, label in zip(ax.get_yticks(), ax.get_yticklabels(), strict=True):
-            note = words.get(round(y))
-            text = " ".join(label.get_text().split())
-            if note is not None:
-                text += " " + note.get_text()
-                note.set_text("")  # said in the label now
-            labels.append(text)
-        ax.set_yticks(ax.get_yticks(), labels, fontsize=_FONT)
-        lines = max(len(label) // _PROGRESS_PHONE_CHARS + 1 for label in labels)  # rows are evenly spaced:
-        ratios.append(len(labels) * (0.1 + 0.17 * lines) + 0.8)  # each as tall as the tallest label
+    ratios = [h for ax in fig.axes if (h := _words_into_labels(ax, "progress-text", " ")) is not None]
     if ratios and len(ratios) == len(fig.axes[0].get_gridspec().get_height_ratios() or ratios):
         fig.axes[0].get_gridspec().set_height_ratios(ratios)
     if ratios:  # inches: the panels, then the title, notes, legend and footer (the phone rendering adds 15 %)
@@ -1095,22 +1103,9 @@ def _part_whole_phone_layout(fig) -> None:
     """Lay a parts-of-a-whole chart out for its phone rendering: each row's words (counts, share, period)
     follow its label instead of standing beside its bar, where a phone has no room for them; the chart as tall
     as its labels then need."""
-    ax = fig.axes[0]
-    words = {round(t.xy[1]): t for t in ax.texts if t.get_gid() == "part-whole-text" and t.get_text()}
-    if not words:
-        return
-    labels = []
-    for y, label in zip(ax.get_yticks(), ax.get_yticklabels(), strict=True):
-        note = words.get(round(y))
-        text = " ".join(label.get_text().split())
-        if note is not None:
-            text += " — " + note.get_text()
-            note.set_text("")  # said in the label now
-        labels.append(text)
-    ax.set_yticks(ax.get_yticks(), labels, fontsize=_FONT)
-    lines = max(len(label) // _PROGRESS_PHONE_CHARS + 1 for label in labels)  # rows are evenly spaced:
-    height = len(labels) * (0.1 + 0.17 * lines) + 0.8  # each as tall as the tallest label
-    fig.set_size_inches(fig.get_figwidth(), (height + 3.0) / 1.15)  # and the title, notes, legend and footer
+    height = _words_into_labels(fig.axes[0], "part-whole-text", " — ")
+    if height is not None:  # and the title, notes, legend and footer (the phone rendering adds 15 %)
+        fig.set_size_inches(fig.get_figwidth(), (height + 3.0) / 1.15)
 
 
 def profile_chart(province, *, units=None, lang="vi", fig=None, data_dir=None) -> Figure:
