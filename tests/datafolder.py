@@ -37,6 +37,19 @@ def write_csv(folder, table, data):
         w.writerows(data)
 
 
+def edit_csv(folder, table, change):
+    """Rewrite ``table``.csv of ``folder`` with ``change(row)`` applied to every row (a dict; columns kept)."""
+    with open(folder / f"{table}.csv", encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        header, rows = reader.fieldnames, list(reader)
+    for row in rows:
+        change(row)
+    with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=header)
+        writer.writeheader()
+        writer.writerows(rows)
+
+
 def write_facts(folder, rows):
     """Replace the facts of a data folder by ``rows`` (dicts; missing columns are empty)."""
     with open(folder / "indicators.csv", "w", encoding="utf-8", newline="") as f:

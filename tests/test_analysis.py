@@ -17,6 +17,7 @@ import pytest
 from datafolder import (
     HEADER,  # the columns of indicators.csv, read from datapackage.json
     csv_rows,
+    edit_csv,
     expected_summary,
     fact,
     schema_kinds,
@@ -408,19 +409,6 @@ PER_CAPITA_MESSAGE = "per_capita() needs a frame with province, value and unit c
 # --- helpers: read and rewrite the CSV tables of a data folder with the csv module -----------------------
 
 
-def _rewrite(folder, table, change):
-    """Rewrite ``table.csv`` of ``folder`` with ``change(row)`` applied to every row (in place)."""
-    rows = csv_rows(folder, table)
-    with open(folder / f"{table}.csv", encoding="utf-8", newline="") as f:
-        header = next(csv.reader(f))
-    for row in rows:
-        change(row)
-    with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=header)
-        writer.writeheader()
-        writer.writerows(rows)
-
-
 def _set(key, column, value, *, by):
     def change(row):
         if row[by] == key:
@@ -460,7 +448,7 @@ def targets_folder(data_copy):
             fact(1, "vertical_agency_dossiers_late", "2023", "actual", "3", province="dak-lak", source="dl-2023-interview"),
         ],
     )  # fmt: skip
-    _rewrite(data_copy, "provinces", _set("khanh-hoa", "aliases", "Xứ Trầm Hương", by="slug"))
+    edit_csv(data_copy, "provinces", _set("khanh-hoa", "aliases", "Xứ Trầm Hương", by="slug"))
     return data_copy
 
 
@@ -491,8 +479,8 @@ def shares_folder(data_copy):
             fact(2, "admin_agencies_autonomy_eligible", "2019", "actual", "10", source="kh-2019-article"),
         ],
     )
-    _rewrite(data_copy, "catalog", _set("admin_units_total", "label_vi", "Đơn vị hành chính (thử)", by="indicator"))
-    _rewrite(data_copy, "catalog", _set("admin_units_total", "label_en", "Units (test)", by="indicator"))
+    edit_csv(data_copy, "catalog", _set("admin_units_total", "label_vi", "Đơn vị hành chính (thử)", by="indicator"))
+    edit_csv(data_copy, "catalog", _set("admin_units_total", "label_en", "Units (test)", by="indicator"))
     return data_copy
 
 
@@ -976,7 +964,7 @@ class TestPerCapita:
     # --- per_capita ----------------------------------------------------------------------------------------------
 
     def test_per_capita_uses_the_folder_population_and_keeps_money_and_missing_populations(self, data_copy):
-        _rewrite(data_copy, "provinces", _set("khanh-hoa", "population_2019", "1000000", by="slug"))
+        edit_csv(data_copy, "provinces", _set("khanh-hoa", "population_2019", "1000000", by="slug"))
         (no_population,) = [r["slug"] for r in csv_rows(data_copy, "provinces") if r["population_2019"] == ""][:1]
         frame = pd.DataFrame(
             {
@@ -1003,7 +991,7 @@ class TestSuccessorView:
     # --- successor_view ------------------------------------------------------------------------------------------
 
     def test_successor_view_takes_names_from_the_folder(self, data_copy):
-        _rewrite(data_copy, "provinces", _set("tuyen-quang", "name_vi", "Tuyên Quang (thử)", by="slug"))
+        edit_csv(data_copy, "provinces", _set("tuyen-quang", "name_vi", "Tuyên Quang (thử)", by="slug"))
         reg = {r["slug"]: r for r in csv_rows(data_copy, "provinces")}
         v = an.successor_view(pd.DataFrame({"province": ["ha-giang", "khanh-hoa"]}), data_dir=data_copy)
         hg, kh = reg["ha-giang"], reg["khanh-hoa"]
@@ -1020,8 +1008,8 @@ class TestProfile:
         assert {"period", "kind", "value", "unit"} <= set(p.columns)
 
     def test_profile_reads_facts_and_domain_labels_of_the_folder(self, targets_folder):
-        _rewrite(targets_folder, "domains", _set("procedures", "label_vi", "Thủ tục (thử)", by="domain"))
-        _rewrite(targets_folder, "domains", _set("procedures", "label_en", "Procedures (test)", by="domain"))
+        edit_csv(targets_folder, "domains", _set("procedures", "label_vi", "Thủ tục (thử)", by="domain"))
+        edit_csv(targets_folder, "domains", _set("procedures", "label_en", "Procedures (test)", by="domain"))
         labels = {r["domain"]: (r["label_vi"], r["label_en"]) for r in csv_rows(targets_folder, "domains")}
         facts = [r for r in csv_rows(targets_folder, "indicators") if r["province"] == "khanh-hoa"]
         p = an.profile("khanh-hoa", data_dir=targets_folder)

@@ -9,6 +9,7 @@ folder keeps the data contract: it has no facts, so the small vocabularies need 
 import csv
 
 import pytest
+from datafolder import edit_csv
 from datafolder import fields as _fields  # the schema's columns of a table
 
 import cchc_data as cd
@@ -150,19 +151,6 @@ class TestCatalog:
         assert hits.at[0, "indicator"] == "zz_other"
 
 
-def _edit_csv(folder, table, change):
-    """Rewrite ``table`` with ``change(row)`` applied to every row (a dict; columns kept as they are)."""
-    with open(folder / f"{table}.csv", encoding="utf-8", newline="") as f:
-        reader = csv.DictReader(f)
-        fields, rows = reader.fieldnames, list(reader)
-    for row in rows:
-        change(row)
-    with open(folder / f"{table}.csv", "w", encoding="utf-8", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=fields)
-        writer.writeheader()
-        writer.writerows(rows)
-
-
 class TestSearchNationalRows:
     """The national indices' rows of search(): their fields, and the data folder they are read from."""
 
@@ -186,7 +174,7 @@ class TestSearchNationalRows:
             if row["index"] == "sipas":
                 row["label_en"] = "Zqx satisfaction index"
 
-        _edit_csv(data_copy, "national_index_catalog", rename)
+        edit_csv(data_copy, "national_index_catalog", rename)
         hits = cd.search("zqx", data_dir=data_copy)
         assert hits["indicator"].tolist() == ["sipas"] and hits.at[0, "label_en"] == "Zqx satisfaction index"
         assert cd.search("zqx").empty, "the bundled folder does not have it"
@@ -202,6 +190,6 @@ class TestFlagSeverities:
             if row["flag"] == flag:
                 row["severity"] = other
 
-        _edit_csv(data_copy, "flags", change)
+        edit_csv(data_copy, "flags", change)
         assert vocabularies.flag_severities(data_dir=data_copy)[flag] == other
         assert vocabularies.flag_severities()[flag] == bundled[flag]
