@@ -15,7 +15,7 @@ JOBS ?=
 LANGS ?= vi,en
 FORCE ?=
 PDF ?=
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= --durations=10
 
 .PHONY: install report pdf-client test lint format strip validate bench lab explore lock clean mutation
 
