@@ -1116,6 +1116,49 @@ class TestExtract:
         text = "Chỉ số SIPAS của tỉnh đạt 86,27%. Như vậy, tỉnh đạt 86,27%, dẫn đầu khu vực."
         assert ex(text, period="2023")["value"].tolist() == [86.27]
 
+    # --- round 9 (issue 24): general classes read from the in-sample sets --------------------------------
+
+    def test_vi_tri_so_is_a_rank(self):
+        row = one("Năm 2022, tỉnh giữ vị trí số 3 trên bảng xếp hạng PCI.", period="2022")
+        assert (row["value"], row["unit"]) == (3, "rank")
+
+    def test_a_decimal_after_a_total_score_word_is_a_score(self):
+        frame = ex("Năm 2022, tỉnh đạt tổng điểm là 43,2176, xếp thứ 12/61 tỉnh, thành phố.", period="2022")
+        assert frame[["value", "unit"]].values.tolist() == [[43.2176, "points"], [12, "rank"]]
+
+    def test_the_size_of_the_lowest_group_is_a_count_not_a_rank(self):
+        row = one("Năm 2022, tỉnh thuộc nhóm 15 tỉnh, thành có điểm số thấp nhất.", period="2022")
+        assert (row["unit"], row["qualifier"]) == ("count", "none")
+        row = one("Năm 2022, tỉnh thuộc nhóm 15 tỉnh, thành dẫn đầu.", period="2022")  # the first 15: a rank
+        assert (row["unit"], row["qualifier"]) == ("rank", "at_most")
+
+    def test_a_year_after_thi_leads_the_next_clause(self):
+        text = "Năm 2020, chỉ số của tỉnh xếp thứ 50/63 thì năm 2021 đã vươn lên xếp thứ 20, tăng 30 bậc."
+        frame = ex(text, period="2021")
+        assert frame[["value", "period"]].values.tolist() == [[50, "2020"], [20, "2021"], [30, "2021"]]
+
+    def test_a_year_after_a_comparison_base_is_not_carried_back(self):
+        text = "Năm 2022, tỉnh đạt 60,5 điểm nhưng tụt xuống vị trí thứ 12 so với vị trí thứ 7 năm 2021."
+        frame = ex(text, period="2022")
+        assert frame[["value", "period"]].values.tolist() == [[60.5, "2022"], [12, "2022"], [7, "2021"]]
+
+    def test_the_years_of_a_duration_are_the_period_of_its_clause_only(self):
+        text = (
+            "Tỉnh có 12 năm liên tiếp (2010 - 2021) nằm trong top 10, song đã xuống vị trí thứ 15. "
+            "Trong 10 chỉ số thành phần, tỉnh có 3 chỉ số tăng điểm."
+        )
+        frame = ex(text, period="2022")
+        assert frame[["value", "period"]].values.tolist() == [
+            [10, "2010-2021"],
+            [15, "2022"],
+            [10, "2022"],
+            [3, "2022"],
+        ]
+
+    def test_the_month_an_index_was_published_in_names_no_period(self):
+        row = one("Báo cáo PCI năm 2022 công bố hồi tháng 4-2023 cho thấy tỉnh đạt 65,12 điểm.", period="2022")
+        assert (row["value"], row["period"]) == (65.12, "2022")
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

@@ -482,6 +482,27 @@ def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, c
         yield m, bool(ignored) or bool(published) or far, bool(not_target), prefix
 
 
+#: "17 năm liền (2008 - 2024)": a span of years in brackets right after a count of years says which years
+#: something lasted; it is the period of its own clause only ("6 năm liền từ (2013-2018) nằm trong top 5"),
+#: not of what follows ("… song đã rơi xuống vị trí thứ 9", the next sentence).
+_DURATION_BEFORE_RE = re.compile(r"\d+\s+năm(?:\s+[^\W\d]+){0,2}\s*\(\s*$")
+_CLAUSE_STOP_RE = re.compile(r"[;!?\n]|[.…](?=\s|$)")
+
+
+def _lasting_until(low: str, m: re.Match, lo: int) -> int | None:
+    """Where the clause of a span of years glossing a count of years ends (a stop or a ``clause_opener`` cue:
+    ``song``, ``nhưng``), or None if the span glosses no count of years."""
+    if not m["span"] or not _DURATION_BEFORE_RE.search(low, max(lo, m.start() - 30), m.start()):
+        return None
+    stop = _CLAUSE_STOP_RE.search(low, m.end(), m.end() + REACH)
+    end = stop.start() if stop else m.end() + REACH
+    for c in cues().of("clause_opener"):
+        opener = _compiled(c["cue"]).search(low, m.end(), end)
+        if opener:
+            end = opener.start()
+    return end
+
+
 _BASELINE_VALUE_RE = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})\s*\(\s*$")
 
 
@@ -520,7 +541,7 @@ def _published_re() -> re.Pattern:
     """``công bố vào năm 2021``, ``(công bố tháng 5 năm 2022``: a year an index was published in (the
     ``published`` cues, then only date words up to the year), which is not the period of its figures."""
     words = "|".join(re.escape(c["cue"].lower()) for c in cues().of("published"))
-    return re.compile(rf"(?<!\w)(?:{words})(?:\s+(?:vào|trong|ngày|tháng|năm|\d{{1,2}}(?:/\d{{1,2}})?))*\s+$")
+    return re.compile(rf"(?<!\w)(?:{words})(?:\s+(?:vào|trong|hồi|ngày|tháng|năm|\d{{1,2}}(?:/\d{{1,2}})?))*\s+$")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -794,6 +815,8 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
     gap = text[tok.end : m.start()]
     if re.search(r"[;.]", gap) or len(gap.split()) > 8:
         return None
+    if any(_compiled(c["cue"]).search(gap.lower()) for c in cues().of("clause_opener")):
+        return None  # "xếp thứ 62/63 cả nước thì năm 2023 đã vươn lên …": the year opens the next clause
     if k + 1 < len(tokens) and tokens[k + 1].start < sent[1]:
         lead = text[m.end() : tokens[k + 1].start]
         if not re.search(r"[,;.)]|(?<!\w)(?:và|còn)(?!\w)", lead.lower()) and len(lead.split()) <= LEADS_WORDS:
@@ -980,6 +1003,11 @@ def _after_a_score(before_words: str) -> bool:
 COMPARED_REACH = 60  # characters after a number searched for the base of a difference ("so với …")
 
 
+def _compares(low: str, lo: int, hi: int) -> bool:
+    """Whether a ``compare_base`` cue (``so với``) stands in ``low[lo:hi]``: what follows it is a base."""
+    return any(_compiled(c["cue"].lower()).search(low, lo, hi) for c in cues().of("compare_base"))
+
+
 def _compared(low: str, cand: _Candidate, sent: tuple[int, int]) -> bool:
     """``cao hơn 0,66% so với …``: a ``compare_base`` cue after the number in its clause makes it a difference
     (``đạt cao hơn 90%`` without one is a bound)."""
@@ -1037,12 +1065,25 @@ def _rank(low: str, cand: _Candidate, sent: tuple[int, int], fraction: bool, val
             named = " ".join(w.strip(",.;:()") for w in after) + " "  # "nhóm 5 địa phương dẫn đầu"
             if not after or not any(named.startswith(g["cue"] + " ") for g in cues().of("rank_group")):
                 continue
+            if row["value"] == "at_most" and _bottom_group(low, cand.end, sent[1]):
+                cand.why.append("not a rank: the size of the lowest group ('thấp nhất')")
+                continue
         cand.unit = "rank"
         if row["value"] != "none" and not (row["value"] == "at_most" and value == 1):  # top 1 is first
             cand.qualifier = row["value"]
         cand.why.append(f"rank '{row['cue']}'")
         return True
     return False
+
+
+BOTTOM_REACH = 80  # characters after "nhóm 14" within which a bottom_group cue ("thấp nhất") names the lowest group
+
+
+def _bottom_group(low: str, end: int, sent_end: int) -> bool:
+    """``nhóm 14 tỉnh, thành có chỉ số PAPI thấp nhất``: a ``bottom_group`` cue after the number, in its sentence
+    and before any stop, makes the group the lowest one: its size is a count, a rank only by arithmetic."""
+    clause = re.split(r"[;.()]", low[end : min(sent_end, end + BOTTOM_REACH)], maxsplit=1)[0]
+    return any(_compiled(c["cue"]).search(clause) for c in cues().of("bottom_group"))
 
 
 def _respectively(text: str, low: str, cand: _Candidate, seg: tuple[int, int], labels) -> bool:
@@ -1439,6 +1480,8 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             for prev in reversed(candidates[: -len(pieces)]):
                 if prev.sentence != sent[0] or re.search(r"[,;.]", text[prev.end : tok.start]):
                     break
+                if _compares(low, prev.end, tok.start):
+                    break  # "vị trí thứ 9 so với vị trí thứ 5 năm 2023": the year is of the base only
                 if any(w.endswith("printed after it") for w in prev.why):
                     break  # "58/63 vào năm 2007 và 40/63 năm 2019": it has its own
                 prev.period = trailing["y"]
@@ -1503,6 +1546,7 @@ def _span_mentions(low: str, lo: int, hi: int, now: int | None = None) -> list[t
 def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans) -> None:
     """Update the period in force with the period mentions and spans of dates of ``text[lo:hi]``."""
     events: list[tuple[int, str, str, int | None]] = []  # (position, period, as printed, a goal's end year)
+    clause_of: dict[int, int] = {}  # position of a span of years that lasts its clause only → the clause's end
     ranges = _span_mentions(low, lo, hi, ctx.default_end)
     for s, e, label in ranges:
         if not _glosses(text, s, lo):
@@ -1517,9 +1561,13 @@ def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans)
             _note_latest(ctx, label, text[m.start() : m.end()])
         goal = end if "đến" in prefix.split() and not not_target and not m["month"] else None  # not "đến tháng 3/2025"
         events.append((m.start(), label, text[m.start() : m.end()], goal))
+        lasting = _lasting_until(low, m, lo)
+        if lasting is not None:
+            clause_of[m.start()] = lasting
     for at, label, printed, goal in sorted(events, key=lambda ev: ev[0]):
         _restore(ctx, at)
         until = None if goal else _comparison_until(text, spans, ctx, at, at + len(printed), label)
+        until = clause_of.get(at, until)
         if until is not None and ctx.restore is not None:  # "(năm 2019 xếp 5/63, năm 2018 xếp 43/63); …":
             ctx.restore = (max(until, ctx.restore[0]), *ctx.restore[1:])  # back to the period before the first
         elif until is not None:  # "đạt 4,60 điểm (năm 2018 đạt 4,96 điểm); …": back to the period after it
