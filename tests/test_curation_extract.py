@@ -1159,6 +1159,46 @@ class TestExtract:
         row = one("Báo cáo PCI năm 2022 công bố hồi tháng 4-2023 cho thấy tỉnh đạt 65,12 điểm.", period="2022")
         assert (row["value"], row["period"]) == (65.12, "2022")
 
+    def test_a_rank_beyond_the_provinces_ever_ranked_is_no_fact(self):
+        # a caption that lost the slash of 28/51: 2851 is no rank of a province
+        assert ex("Khánh Hòa đứng thứ 2851 tỉnh thành phố về chỉ số PAPI năm 2022", period="2022").empty
+        row = one("Khánh Hòa đứng thứ 28/51 tỉnh thành phố về chỉ số PAPI năm 2022", period="2022")
+        assert (row["value"], row["unit"]) == (28, "rank")
+
+    def test_a_count_of_as_many_places_as_it_then_names_is_the_size_of_a_list(self):
+        assert ex("Năm 2022, 3 thành phố lớn của cả nước là Hà Nội, Đà Nẵng và Cần Thơ đều tăng điểm.").empty
+        # two names for a count of three: not the size of that list
+        row = one("Năm 2022, 3 thành phố lớn của cả nước là Hà Nội và Đà Nẵng đều tăng điểm.")
+        assert row["value"] == 3
+
+    def test_the_value_of_an_earlier_year_in_brackets_has_the_unit_of_the_value_before(self):
+        frame = ex("Với chỉ số PGI năm 2022, tỉnh đã vươn lên vị trí thứ 6 cả nước (năm 2021 là 15).", period="2022")
+        assert frame[["value", "unit", "period"]].values.tolist() == [[6, "rank", "2022"], [15, "rank", "2021"]]
+
+    def test_the_whole_of_a_pair_printed_again_in_another_segment_is_another_fact(self):
+        frame = ex("Tỉnh có 2/8 chỉ số trong nhóm cao nhất; 2/8 chỉ số trong nhóm trung bình cao.")
+        assert frame[["value", "role"]].values.tolist() == [[2, "part"], [8, "whole"], [2, "part"], [8, "whole"]]
+
+    def test_a_rank_of_the_province_printed_again_with_its_change_is_one_fact(self):
+        text = (
+            "Năm 2021, chỉ số PCI của Khánh Hòa xếp thứ 40/63 thì năm 2022 đã vươn lên xếp thứ 12, tăng 28 bậc.\n"
+            "Trong năm 2022, tỉnh Khánh Hòa đứng ở vị trí số 12, tăng 28 bậc so với năm 2021.\n"
+            "Năm 2022, kinh tế Khánh Hòa tăng trưởng nhanh, đứng thứ 12 cả nước.\n"
+            "Chỉ số PCI năm 2021 của tỉnh Khánh Hòa xếp thứ 40/63.\n"
+            "Năm 2022, nội dung Tính minh bạch đứng thứ 40/63."
+        )
+        frame = ex(text, period="2022")
+        # the second line repeats the rank and its change; the economy's rank 12, printed alone, may be another
+        # subject's and is kept; 40/63 printed again is a repeat, but not the rank of a sub-index whose sentence
+        # does not name the province
+        assert frame[["value", "period", "evidence"]].values.tolist() == [
+            [40, "2021", "Khánh Hòa xếp thứ 40/63 thì năm 2022 đã vươn"],
+            [12, "2022", "vươn lên xếp thứ 12"],
+            [28, "2022", "xếp thứ 12, tăng 28 bậc"],
+            [12, "2022", "đứng thứ 12 cả nước"],
+            [40, "2022", "minh bạch đứng thứ 40/63"],
+        ]
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

@@ -1286,7 +1286,7 @@ def extract(
         (fold(r.label_vi), r.breakdown) for r in read_table("breakdowns", data_dir=data_dir).itertuples()
     ]
     breakdown_labels.sort(key=lambda lc: -len(lc[0]))
-    state = _Stream(section=(period, []), defined=_defined_abbreviations(text))
+    state = _Stream(section=(period, []), defined=_defined_abbreviations(text), names=_province_names(slug, data_dir))
     columns: dict[str, list] = {c: [] for c in REVIEW_COLUMNS}
     for state.offset, block in _blocks(text):  # a block of paragraphs at a time: the memory stays bounded
         candidates = _read_block(block, period, default_end, breakdown_labels, state)
@@ -1294,6 +1294,16 @@ def extract(
             for col in REVIEW_COLUMNS:
                 columns[col].append(row[col])
     return pd.DataFrame(columns, columns=REVIEW_COLUMNS)
+
+
+def _province_names(slug: str, data_dir) -> tuple[str, ...]:
+    """The province's Vietnamese name and aliases, lower-cased (``điện biên``): to tell its own figures."""
+    table = read_table("provinces", data_dir=data_dir)
+    row = table[table["slug"] == slug]
+    if row.empty:
+        return ()
+    names = [row.iloc[0]["name_vi"], *str(row.iloc[0].get("aliases", "") or "").split(";")]
+    return tuple(nfc(n).strip().lower() for n in names if n and n.strip())
 
 
 BLOCK_CHARS = 200_000  # a text is read a block of whole paragraphs of at least this many characters at a time
@@ -1325,6 +1335,8 @@ class _Stream:
     counts: dict = field(default_factory=dict)  # keys of the counts proposed (with the words after them) → where
     decimals: dict = field(default_factory=dict)  # keys of the values with decimals proposed → their list item
     ranks_after: dict = field(default_factory=dict)  # keys of those values → the rank printed right after them
+    names: tuple[str, ...] = ()  # the names of the province the text is about (lower-cased)
+    ranks: dict = field(default_factory=dict)  # keys of the ranks and rank changes proposed → their denominator
 
 
 def _read_block(text: str, period: str, default_end, breakdown_labels, state: _Stream) -> list[_Candidate]:
@@ -1488,7 +1500,30 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
                 prev.why.append(f"period '{trailing.group(0)}' printed after it")
 
     state.section = _section(text, low, ctx, max(0, paragraph_start), len(text), spans, lines, period, section)
+    _units_of_earlier_years(text, candidates)
     return candidates
+
+
+_EARLIER_YEAR_RE = re.compile(r"\(\s*(?i:năm)\s+(?:19|20)\d{2}\s*(?:là|:)\s*$")
+
+
+def _units_of_earlier_years(text: str, candidates: list[_Candidate]) -> None:
+    """``vươn lên vị trí thứ 7 cả nước (năm 2023 là 18)``: a bare number in brackets after ``năm YYYY là`` is
+    the value of the number before it (in its sentence) in that year: a rank or a score as that one is."""
+    for prev, cand in itertools.pairwise(candidates):
+        if (
+            cand.unit != "count"
+            or cand.fraction
+            or prev.sentence != cand.sentence
+            or prev.unit not in ("rank", "points")
+        ):
+            continue
+        if (
+            _EARLIER_YEAR_RE.search(text, max(prev.end, cand.start - 20), cand.start)
+            and text[cand.end :].lstrip()[:1] == ")"
+        ):
+            cand.unit = prev.unit
+            cand.why.append(f"unit {prev.unit}: the value in an earlier year of the {prev.unit} before it")
 
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
@@ -1916,9 +1951,9 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
             if i < len(values) and values[i] <= top:
                 out.add(k)
         if cand.role == "whole":
-            if (cand.sentence, cand.value) in wholes:
+            if (cand.segment, cand.value) in wholes:  # "5/9 huyện … và cả 9/9 huyện"; not "1/8 …; 1/8 …"
                 out.add(k)
-            wholes.add((cand.sentence, cand.value))
+            wholes.add((cand.segment, cand.value))
         if cand.unit == "percent" and cand.qualifier in _COMPARATIVE and cand.segment in parts:
             out.add(k)
         if cand.role == "part":
@@ -1938,7 +1973,19 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
             out.add(k)  # "có 5 chỉ số thành phần đứng top 10": the 10 is what the five are counted by
         if cand.unit in ("count", "rank") and not cand.fraction and _names_its_members(text, cand):
             out.add(k)  # "05 tỉnh … cao nhất là A, B, C, D": the size of a list of names
+        if cand.unit == "rank" and not cand.fraction and cand.qualifier == "none" and _beyond_the_ranked(text, cand):
+            out.add(k)  # "đứng thứ 4061 tỉnh": more than were ever ranked, a misprint ("40/61" with its slash lost)
     return out
+
+
+def _beyond_the_ranked(text: str, cand: _Candidate) -> bool:
+    """A rank larger than the most places of its kind ever ranked (the ``value`` of the ``rank_group`` noun after
+    it: 63 provinces) is no rank: a caption that lost the slash of ``40/61`` prints ``4061``."""
+    named = " ".join(w.strip(",.;:()") for w in text[cand.end : cand.end + 30].lower().split()[:3]) + " "
+    for g in cues().of("rank_group"):
+        if g["value"] and named.startswith(g["cue"].lower() + " ") and cand.value > int(g["value"]):
+            return True
+    return False
 
 
 GROUP_REACH = 80  # characters before a bound searched for a group_defined cue (no number between)
@@ -1992,11 +2039,42 @@ def _names_its_members(text: str, cand: _Candidate) -> bool:
     C``: a number of places (a ``rank_group`` noun after it) whose sentence names them after ``là`` is the size
     of a list the writer gives, not a fact."""
     named = " ".join(w.strip(",.;:") for w in text[cand.end : cand.end + 30].lower().split()[:3]) + " "
-    if not any(named.startswith(g["cue"].lower() + " ") for g in cues().of("rank_group")):
-        return False
     end = min(cand.sent[1], cand.end + REACH)
     clause = re.search(r"[;:]", text[cand.end : end])
-    return bool(_MEMBERS_RE.search(text, cand.end, cand.end + clause.start() if clause else end))
+    stop = cand.end + clause.start() if clause else end
+    members = _MEMBERS_RE.search(text, cand.end, stop)
+    if not members:
+        return False
+    if any(named.startswith(g["cue"].lower() + " ") for g in cues().of("rank_group")):
+        return True
+    return cand.value >= 2 and _places_named(text[members.start() : stop]) == cand.value
+
+
+_PLACE_WORDS = 6  # words at most in a place's name, its noun included ("Thành phố Hồ Chí Minh")
+
+
+def _places_named(listing: str) -> int:
+    """How many places ``là A, B và C …`` names, one after the other (0 if a name is not a province):
+    ``2 trung tâm kinh tế lớn nhất … là Hà Nội và Thành phố Hồ Chí Minh`` names 2, as many as it counts."""
+    pieces = re.split(r",\s*|\s+và\s+", listing.split(None, 1)[1] if len(listing.split(None, 1)) > 1 else "")
+    count = 0
+    for piece in pieces:
+        words = piece.split()[:_PLACE_WORDS]
+        if not words or not words[0][:1].isupper():
+            break
+        if not any(_is_province(" ".join(words[:n])) for n in range(len(words), 0, -1)):
+            return 0
+        count += 1
+    return count
+
+
+@lru_cache(maxsize=1024)
+def _is_province(name: str) -> bool:
+    try:
+        resolve_province(name)
+    except ValueError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -2107,6 +2185,45 @@ def _count_again(cand: _Candidate, text: str, seen: dict, offset: int) -> bool:
     return False
 
 
+def _own_rank(cand: _Candidate, text: str, names: tuple[str, ...]) -> bool:
+    """Whether ``cand`` is a rank (or a rank change) of the province the text is about: its name is the last place
+    named before it in its sentence (``Quản trị môi trường đứng thứ 6/63``, a sentence that does not name the
+    province, is another subject's rank)."""
+    if cand.unit != "rank" or cand.role == "whole" or not names:
+        return False
+    before = text[cand.sent[0] : cand.start].lower()
+    at = max(before.rfind(name) for name in names)
+    return at >= 0 and not _OTHER_PLACE_RE.search(text, cand.sent[0] + at + 1, cand.start)
+
+
+def _ranks_again(candidates: list[_Candidate], text: str, state: _Stream, skip: set[int]) -> set[int]:
+    """The ranks of the province printed again (indices into ``candidates``): a rank change (``tăng 31 bậc``) or a
+    rank with the same denominator (``xếp thứ 62/63``) with the same value, qualifier, period and kind as one
+    proposed before is the same fact; so is a rank without a denominator (``đứng ở vị trí số 31``) printed again
+    in a sentence that prints such a repeat too (``…, tăng 31 bậc so với PCI năm 2022``). A bare rank printed
+    again alone (``đứng thứ 3 khu vực`` of the economy after ``xếp ở vị trí thứ 3`` of an index) may be another
+    subject's and is kept. ``state.ranks`` maps the keys of the ranks proposed to their denominator."""
+    strong: set[int] = set()
+    weak: set[int] = set()
+    for k, cand in enumerate(candidates):
+        if k in skip or not _own_rank(cand, text, state.names):
+            continue
+        change = bool(re.match(r"\s*bậc(?!\w)", text[cand.end : cand.end + 12].lower()))
+        key = (cand.value, change, cand.qualifier, cand.period, cand.kind)
+        of = cand.fraction.partition("/")[2]
+        if key not in state.ranks:
+            state.ranks[key] = of
+        elif change or (of and of == state.ranks[key]):
+            strong.add(k)
+        elif not of or not state.ranks[key]:
+            weak.add(k)
+    sentences = {candidates[k].sentence for k in strong}
+    return strong | {k for k in weak if candidates[k].sentence in sentences}
+
+
+_OTHER_PLACE_RE = re.compile(r"(?<!\w)(?i:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ]")
+
+
 SAME_NOUN_WORDS = 3  # a count opening its clause with the same value and these words as one before in its sentence
 DESCRIBED_WORDS = 8  # a count printed again in its paragraph with this many words after it the same: one fact
 
@@ -2126,6 +2243,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
     last_part: _Candidate | None = None
     echo = None  # (a value with decimals just dropped as printed again, its key)
     dropped = _restated(candidates, text)
+    again = _ranks_again(candidates, text, state, dropped)
     for k, cand in enumerate(candidates):
         key = hash((_context_key(text, cand.start), cand.role))
         if key in seen or k in dropped:  # the same sentence printed twice (a lead repeated in the body) …
@@ -2167,6 +2285,8 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             echo = (cand, _decimal_key(cand))
             continue
         if _count_again(cand, text, state.counts, state.offset):
+            continue
+        if k in again:
             continue
         kept.append(cand)
         if cand.unit == "rank" and len(kept) > 1 and kept[-2].segment == cand.segment:
