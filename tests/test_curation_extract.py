@@ -1199,6 +1199,22 @@ class TestExtract:
             [40, "2022", "minh bạch đứng thứ 40/63"],
         ]
 
+    def test_a_dot_before_three_digits_of_a_score_beyond_its_scale_is_a_decimal_mark(self):
+        # PAPI scores are out of 80: "42.269 điểm" read as thousands (42269) would pass the scale
+        text = "Năm 2021, điểm trung bình PAPI cả nước là 42.269 điểm; tỉnh đạt 43.83 điểm (cao hơn trung bình 1.561 điểm)."
+        frame = ex(text)
+        assert frame[["value", "unit", "flag"]].values.tolist() == [
+            [42.269, "points", "format_anomaly"],
+            [43.83, "points", "format_anomaly"],
+            [1.561, "points", "format_anomaly"],
+        ]
+        # without an index named before it, or with a noun after điểm (places), a dot groups thousands
+        assert ex("Toàn tỉnh có 1.250 điểm giao dịch bưu điện.")["value"].tolist() == [1250]
+        assert ex("Chỉ số PCI của tỉnh đạt 65,2 điểm; toàn tỉnh có 1.250 điểm bán hàng.")["value"].tolist() == [
+            65.2,
+            1250,
+        ]
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

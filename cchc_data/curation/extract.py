@@ -1049,6 +1049,35 @@ def _index_score(low: str, cand: _Candidate, para_start: int) -> None:
             return
 
 
+_ONE_GROUP_RE = re.compile(r"[0-9]{1,3}\.[0-9]{3}")  # "42.269": thousands, or a decimal printed with a dot
+
+
+_SCORE_END_RE = re.compile(r"\s*điểm(?!\w)\s*(?P<next>[^\W\d]*)")
+
+
+def _a_score_ends(low: str, end: int) -> bool:
+    """Whether ``điểm`` after the number ends a score: nothing but a stop after it, or an ``after_score`` word
+    (``42.269 điểm và …``), not a noun (``1.250 điểm bán hàng``: places)."""
+    m = _SCORE_END_RE.match(low, end)
+    if not m:
+        return False
+    rest = low[m.start("next") : m.start("next") + 12]
+    return not m["next"] or any(_compiled(c["cue"]).match(rest) for c in cues().of("after_score"))
+
+
+def _score_scale(low: str, start: int, para_start: int) -> int:
+    """The top of the scale of the index named last before ``start`` in its paragraph (the ``value`` of its
+    ``index_score`` cue: PAPI 80, PCI 100), or 0: a score printed beyond it cannot be read as thousands."""
+    lo = max(para_start, start - INDEX_REACH)
+    best = (-1, 0)
+    for row in cues().of("index_score"):
+        if not row["value"]:
+            continue
+        for m in _compiled(row["cue"]).finditer(low, lo, start):
+            best = max(best, (m.start(), int(row["value"])))
+    return best[1]
+
+
 def _rank(low: str, cand: _Candidate, sent: tuple[int, int], fraction: bool, value: float) -> bool:
     """Whether the number is a rank: a rank cue right before it (``xếp thứ 3/63``, ``vị trí 40``, ``hạng 7``,
     ``top 5``, ``nhóm 30/63``), not after ``sắp xếp``. Sets the unit ``rank`` and the cue's qualifier."""
@@ -1453,6 +1482,14 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             value = first if role != "whole" else parse_vn_number(number)
             if role == "" and tok.word_value is None:
                 value = parse_vn_number(f"{number} {tok.scale}{tok.pct}".strip())
+            dotted = role == "" and token.unit == "points" and _ONE_GROUP_RE.fullmatch(number) is not None
+            scale = _score_scale(low, tok.start, para[0]) if dotted and _a_score_ends(low, tok.end) else 0
+            dot_decimal = bool(scale) and value > scale
+            if dot_decimal:  # "điểm trung bình PAPI là 42.269 điểm": 42269 is beyond the scale (80)
+                value = float(number)
+                token.why.append(
+                    f"'{number}': a dot as decimal mark (as thousands {value * 1000:g} would pass {scale})"
+                )
             cand = _Candidate(start, tok.end, token.printed, value)
             cand.role, cand.fraction, cand.evidence = role, fraction, evidence
             cand.paragraph, cand.sentence, cand.segment, cand.sent = para[0], sent[0], seg, sent
@@ -1484,7 +1521,7 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
                     cand.why.append(f"target: 'vào {trailing.group(0)}' is after the report's period")
             if fraction and not is_rank:
                 cand.why.append(f"{role} of {fraction}")
-            if tok.word_value is None and "." in number and not _GROUPED_RE.fullmatch(number):
+            if tok.word_value is None and "." in number and (not _GROUPED_RE.fullmatch(number) or dot_decimal):
                 cand.flag = "format_anomaly"
                 cand.why.append(f"'{number}' has a dot as decimal mark")
             candidates.append(cand)
