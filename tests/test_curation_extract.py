@@ -1215,6 +1215,13 @@ class TestExtract:
             1250,
         ]
 
+    def test_the_ranks_of_the_parts_after_trong_do_are_no_repeat_of_the_province_rank(self):
+        text = (
+            "Năm 2022, Khánh Hòa xếp thứ 9/63 tỉnh, thành phố, trong đó, trụ cột chính quyền số xếp thứ 9/63, "
+            "trụ cột kinh tế số xếp thứ 9/63."
+        )
+        assert ex(text, period="2022")["value"].tolist() == [9, 9, 9]
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

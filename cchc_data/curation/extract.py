@@ -2225,12 +2225,15 @@ def _count_again(cand: _Candidate, text: str, seen: dict, offset: int) -> bool:
 def _own_rank(cand: _Candidate, text: str, names: tuple[str, ...]) -> bool:
     """Whether ``cand`` is a rank (or a rank change) of the province the text is about: its name is the last place
     named before it in its sentence (``Quản trị môi trường đứng thứ 6/63``, a sentence that does not name the
-    province, is another subject's rank)."""
+    province, is another subject's rank), and no ``parts_follow`` cue (``trong đó``) stands between."""
     if cand.unit != "rank" or cand.role == "whole" or not names:
         return False
     before = text[cand.sent[0] : cand.start].lower()
     at = max(before.rfind(name) for name in names)
-    return at >= 0 and not _OTHER_PLACE_RE.search(text, cand.sent[0] + at + 1, cand.start)
+    if at < 0 or _OTHER_PLACE_RE.search(text, cand.sent[0] + at + 1, cand.start):
+        return False
+    between = before[at:]  # "Bắc Ninh xếp thứ 4/63, trong đó, chính quyền số … xếp thứ 4/63": a part's rank
+    return not any(_compiled(c["cue"]).search(between) for c in cues().of("parts_follow"))
 
 
 def _ranks_again(candidates: list[_Candidate], text: str, state: _Stream, skip: set[int]) -> set[int]:
