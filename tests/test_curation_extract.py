@@ -1222,6 +1222,14 @@ class TestExtract:
         )
         assert ex(text, period="2022")["value"].tolist() == [9, 9, 9]
 
+    def test_a_count_printed_again_with_another_threshold_after_it_is_another_group(self):
+        text = (
+            "Năm 2022, khối huyện có 03 đơn vị đạt 92 điểm trở lên được phân loại xuất sắc; "
+            "03 đơn vị đạt 84 điểm trở lên được phân loại tốt."
+        )
+        frame = ex(text, period="2022")
+        assert frame[frame["unit"] == "count"]["value"].tolist() == [3, 3]  # the second was dropped as a repeat
+
 
 class TestCues:
     def test_cue_table_uses_only_known_codes(self):

@@ -2190,22 +2190,27 @@ REPEAT_REACH = 3000  # characters after a count within which it can be referred 
 def _count_again(cand: _Candidate, text: str, seen: dict, offset: int) -> bool:
     """A whole count referred to again (a ``repeat_marker`` word before it: ``ở``, ``trong``) shortly after
     it was printed, with the same four words after it, the same period and kind (``cấu trúc thành 8 lĩnh
-    vực đánh giá`` … ``Trong 8 lĩnh vực đánh giá``), is the same fact: once is enough. ``seen`` maps the keys
+    vực đánh giá`` … ``Trong 8 lĩnh vực đánh giá``), is the same fact: once is enough; a count described at length
+    again in its paragraph is one too, unless other numbers in its clause differ (``02 cơ quan đạt 91 điểm trở lên
+    được phân loại …; 02 cơ quan đạt 82 điểm trở lên được phân loại …``: two groups). ``seen`` maps the keys
     of the counts kept so far to where they were printed (in the whole text: ``offset`` is the block's)."""
     if cand.unit != "count" or cand.role or not float(cand.value).is_integer():
         return False
     after = re.split(r"[,.;:()\n]", text[cand.end : cand.end + 120], maxsplit=1)[0]
     counted = _COUNTED_WORDS_RE.findall(after.lower())
     at = offset + cand.start
+    bounds = tuple(re.findall(r"\d+", after))  # "02 cơ quan đạt 91 điểm …; 02 cơ quan đạt 82 điểm …": two groups
     if len(counted) >= SAME_NOUN_WORDS:  # "9 chỉ số chính với …, 9 chỉ số chính được phân thành …"
         key = ("sentence", cand.value, tuple(counted[:SAME_NOUN_WORDS]), offset + cand.sentence)
         clause = max(text.rfind(c, cand.segment[0], cand.start) for c in ",;:(")  # -1: its segment opens the clause
         opens = not _COUNTED_WORDS_RE.search(text, max(clause + 1, cand.segment[0]), cand.start)
-        if key in seen and opens:
+        other = bounds and seen.get((key, "bounds")) and bounds != seen[key, "bounds"]
+        if key in seen and opens and not other:
             return True  # it opens its clause: the count of the same thing, referred to again
         seen.setdefault(key, at)
+        seen.setdefault((key, "bounds"), bounds)
     if len(counted) >= DESCRIBED_WORDS:  # "gồm 6 chỉ số chính thuộc Nhóm chỉ số nền tảng chung …" again
-        key = ("described", cand.value, tuple(counted[:DESCRIBED_WORDS]), cand.period, cand.kind)
+        key = ("described", cand.value, tuple(counted[:DESCRIBED_WORDS]), bounds, cand.period, cand.kind)
         paragraph = offset + _paragraph_of(text, cand.start)
         if key in seen and at - seen[key] <= REPEAT_REACH and paragraph == seen[key, "p"]:
             return True
