@@ -61,78 +61,6 @@ MIN_INDICATOR_MARGIN = (
     5  # … nor when the runner-up scores within this many points (bonuses included): a near tie is no strong match
 )
 
-# Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
-# Order matters only for the reason reported (the first pattern that covers a number names it).
-SKIP: tuple[tuple[str, str], ...] = (
-    ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"
-                     r"|(?m:\d(?<![^\n]\d)[\d.,]*[ \t]+(?i:lượt xem|lượt truy cập|lượt đọc)[ \t]*$)"  # a line "3,132 lượt xem"
-                     r"|(?m:^[ \t]*\d{1,3}(?:,\d{3})+[ \t]*$)"),  # "4,337" alone on its line: a counter without its label
-    ("related articles", r"(?m:^[ \t]*(?i:tin cùng chuyên mục|tin liên quan|bài viết liên quan|bài liên quan|các tin khác)"
-                         r"[ \t]*:?[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))*)"),  # the headlines of other articles
-    ("attached file", r"(?<![\w.-])[\w.-]+\.(?i:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png)(?!\w)"),  # 1066_QD-UBND….pdf
-    ("news agency date line", r"\([A-ZĐ]{2,}[A-Za-zĐ.]*\s+\d{1,2}/\d{1,2}\)"),  # (TTXVN 4/5)
-    ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
-    ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
-                     r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
-    ("time of day", r"\b\d{1,2}:\d{2}(?::\d{2}(?!\d))?(?!\d)(?!:\d{4})(?:\s*[AaPp][Mm]\b)?|(?i:GMT|UTC)\s*[+-]\s*\d{1,2}"),
-    ("standard", r"\b(?:TCVN|ISO)(?:\s+ISO)?\s+\d+(?::\d{4})?"),
-    ("version", r"(?i:phiên bản|version|ver\.?)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+"),
-    ("document number", r"(?<![\d.,])\d+(?:/\d+)*(?:/|-)(?:[A-ZĐ][A-Za-zĐđ]*)(?:[-/][A-ZĐa-z][A-Za-zĐđ]*)*"),
-    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b|\b[A-ZĐ]\.\d+\b"
-                           r"|(?i:công nghiệp|cmcn)\s+\d\.0(?![\d.,]?\d)"  # Cách mạng công nghiệp 4.0
-                           r"|\d(?=\s+(?i:cấp)(?!\w))(?:(?<=(?i:quyền) \d)|(?<=(?i:quyền địa phương) \d))"  # chính quyền 2 cấp
-                           r"|\d+(?=\s*(?i:buổi)\s*/\s*(?i:ngày|tuần))"),  # dạy học 2 buổi/ngày: a scheme
-    ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
-                         r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
-    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+\d[\d.,]*(?!\S))?"  # 25/05/2022 11:17  132: a time stamp and a page counter
-             r"|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
-             r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+|nay\s*\(\s*)?\d{1,2}(?:\.|\s*/\s*)\d{1,2}"
-             r"(?:\s*/\s*\d{2,4})?(?!\d)"  # sáng ngày 25 / 5
-             r"|(?<![\d.,])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)"  # 17.5.2018
-             r"|(?<![\d.,/])(?:1[3-9]|2\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d|\s*%)"  # 25/5, 25 / 5: a day over 12
-             r"|(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?"
-             r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"
-             r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*(?i:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?"),
-    ("count of the ranked", r"(?i:xếp hạng|bảng xếp hạng)\s+(?:(?:của|cho|các|cả)\s+)*\d+"
-                            r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"  # "xếp hạng 63 tỉnh": those ranked
-                            r"|(?:63|34)(?=\s+(?i:tỉnh|địa phương)(?!\w))(?:(?<=của \d\d)|(?<=Của \d\d)|(?<=ở \d\d)|(?<=Ở \d\d))"),  # của 63 tỉnh
-    ("structure of an index", r"(?<![\d.,/])(?<!/ )\d+(?![\d.,/])(?=\s+(?i:trục nội dung)(?!\w))"),  # 08 trục nội dung của PAPI
-    ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
-    ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
-    ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
-    ("edition", r"(?i:lần|năm|kỳ|khóa|khoá|đợt|phiên)\s+(?:thứ\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
-    ("level", r"(?i:mức(?: độ)?)\s+\d+(?![.,]?\d|\s*%)(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
-    ("scale of a score", r"(?i:thang điểm)\s+(?:(?i:từ)\s+)?\d+(?:\s*\([^()\n]{0,20}\))?"
-                         r"(?:\s*(?:-|–|(?i:đến))\s*\d+(?:\s*\([^()\n]{0,20}\))?)?|(?<=điểm)\s*/\s*\d+(?=\s*điểm(?!\w))"),  # 80,18 điểm/100 điểm
-    ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
-    ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
-    ("list marker", r"\(\d{1,2}\)(?=\s+\w)(?:(?<=[:;] \(\d\))|(?<=[:;] \(\d\d\))|(?<=\n\(\d\))|(?<=\n\(\d\d\)))"),  # do: (1) …; (2)
-)  # fmt: skip
-_SKIP_RE = [(why, re.compile(pattern)) for why, pattern in SKIP]
-
-_NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
-_TOKEN_RE = re.compile(
-    rf"(?<![0-9.,])(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM}))?(?![0-9])"
-    rf"(?P<scale>\s*{SCALE_PATTERN})?(?P<pct>\s*%)?"
-)
-_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
-_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
-_SEGMENT_END_RE = re.compile(r"[.!?…](?=\s|$)|[;()\n]")
-_CLAUSE_END_RE = re.compile(r"[.!?…](?=\s|$)|[;(),\n]")
-_YEAR_MENTION_RE = re.compile(
-    r"(?P<quarter>(?i:quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:[/-]\s*|(?i:năm)\s+)(?P<qy>(?:19|20)\d{2}))"
-    r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
-    r"|(?P<pair>(?P<p1>(?:19|20)\d{2})\s+và\s+(?:năm\s+)?(?P<p2>(?:19|20)\d{2})(?![\d.,]\d))"
-    r"|(?P<quarter_only>(?i:quý)\s+(?P<q2>IV|I{1,3}|[1-4])(?![\w/-]))"
-    r"|(?P<month>(?i:tháng)\s+\d{1,2}\s*(?:[/-]|\s(?i:năm)\s)\s*(?P<my>(?:19|20)\d{2})(?![\d.,]\d))"
-    r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
-)
-RESPECTIVELY = "lần lượt"
-_YEARS_COUNTED_RE = re.compile(r"\s+năm\s+(?:19|20)\d{2}\s*(?:và|-|–|đến)\s*(?:năm\s+)?(?:19|20)\d{2}(?!\d)")
-_COUNTED_RE = re.compile(r"[0-9]\s+$")
-_YEAR_BEFORE_RE = re.compile(r"(?<!\w)năm\s+(?:19|20)\d{2}\s+$")
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-
 
 @dataclass(frozen=True)
 class Cues:
@@ -185,6 +113,86 @@ def _compiled(cue: str) -> re.Pattern:
     if cue[:1].isalnum():
         return re.compile(escaped[0] + r"(?<!\w.)" + escaped[1:] + right)
     return re.compile(escaped + right)
+
+
+def _cue_words(kind: str) -> str:
+    """The cue words of ``kind`` as a regular-expression alternation, longest first (for :data:`SKIP`)."""
+    return "|".join(re.escape(c["cue"]) for c in cues().of(kind))
+
+
+# Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out. The words
+# of a page counter ("lượt xem"), of an index's areas ("trục nội dung") and of a score's scale ("thang điểm")
+# are cue words in ``extract_cues.csv`` (counter_label, index_areas, score_scale_word).
+# Order matters only for the reason reported (the first pattern that covers a number names it).
+SKIP: tuple[tuple[str, str], ...] = (
+    ("page counter", rf"(?i:{_cue_words('counter_label')})\s*:?\s*\d[\d.,]*"
+                     rf"|(?m:\d(?<![^\n]\d)[\d.,]*[ \t]+(?i:{_cue_words('counter_label')})[ \t]*$)"  # a line "3,132 lượt xem"
+                     r"|(?m:^[ \t]*\d{1,3}(?:,\d{3})+[ \t]*$)"),  # "4,337" alone on its line: a counter without its label
+    ("related articles", r"(?m:^[ \t]*(?i:tin cùng chuyên mục|tin liên quan|bài viết liên quan|bài liên quan|các tin khác)"
+                         r"[ \t]*:?[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))*)"),  # the headlines of other articles
+    ("attached file", r"(?<![\w.-])[\w.-]+\.(?i:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png)(?!\w)"),  # 1066_QD-UBND….pdf
+    ("news agency date line", r"\([A-ZĐ]{2,}[A-Za-zĐ.]*\s+\d{1,2}/\d{1,2}\)"),  # (TTXVN 4/5)
+    ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
+    ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
+                     r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
+    ("time of day", r"\b\d{1,2}:\d{2}(?::\d{2}(?!\d))?(?!\d)(?!:\d{4})(?:\s*[AaPp][Mm]\b)?|(?i:GMT|UTC)\s*[+-]\s*\d{1,2}"),
+    ("standard", r"\b(?:TCVN|ISO)(?:\s+ISO)?\s+\d+(?::\d{4})?"),
+    ("version", r"(?i:phiên bản|version|ver\.?)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+"),
+    ("document number", r"(?<![\d.,])\d+(?:/\d+)*(?:/|-)(?:[A-ZĐ][A-Za-zĐđ]*)(?:[-/][A-ZĐa-z][A-Za-zĐđ]*)*"),
+    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b|\b[A-ZĐ]\.\d+\b"
+                           r"|(?i:công nghiệp|cmcn)\s+\d\.0(?![\d.,]?\d)"  # Cách mạng công nghiệp 4.0
+                           r"|\d(?=\s+(?i:cấp)(?!\w))(?:(?<=(?i:quyền) \d)|(?<=(?i:quyền địa phương) \d))"  # chính quyền 2 cấp
+                           r"|\d+(?=\s*(?i:buổi)\s*/\s*(?i:ngày|tuần))"),  # dạy học 2 buổi/ngày: a scheme
+    ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
+                         r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
+    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+\d[\d.,]*(?!\S))?"  # 25/05/2022 11:17  132: a time stamp and a page counter
+             r"|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
+             r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+|nay\s*\(\s*)?\d{1,2}(?:\.|\s*/\s*)\d{1,2}"
+             r"(?:\s*/\s*\d{2,4})?(?!\d)"  # sáng ngày 25 / 5
+             r"|(?<![\d.,])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)"  # 17.5.2018
+             r"|(?<![\d.,/])(?:1[3-9]|2\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d|\s*%)"  # 25/5, 25 / 5: a day over 12
+             r"|(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?"
+             r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"
+             r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*(?i:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?"),
+    ("count of the ranked", r"(?i:xếp hạng|bảng xếp hạng)\s+(?:(?:của|cho|các|cả)\s+)*\d+"
+                            r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"  # "xếp hạng 63 tỉnh": those ranked
+                            r"|(?:63|34)(?=\s+(?i:tỉnh|địa phương)(?!\w))(?:(?<=của \d\d)|(?<=Của \d\d)|(?<=ở \d\d)|(?<=Ở \d\d))"),  # của 63 tỉnh
+    ("structure of an index", rf"(?<![\d.,/])(?<!/ )\d+(?![\d.,/])(?=\s+(?i:{_cue_words('index_areas')})(?!\w))"),  # 08 trục nội dung của PAPI
+    ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
+    ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
+    ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
+    ("edition", r"(?i:lần|năm|kỳ|khóa|khoá|đợt|phiên)\s+(?:thứ\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
+    ("level", r"(?i:mức(?: độ)?)\s+\d+(?![.,]?\d|\s*%)(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
+    ("scale of a score", rf"(?i:{_cue_words('score_scale_word')})\s+(?:(?i:từ)\s+)?\d+(?:\s*\([^()\n]{{0,20}}\))?"
+                         r"(?:\s*(?:-|–|(?i:đến))\s*\d+(?:\s*\([^()\n]{0,20}\))?)?|(?<=điểm)\s*/\s*\d+(?=\s*điểm(?!\w))"),  # 80,18 điểm/100 điểm
+    ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
+    ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
+    ("list marker", r"\(\d{1,2}\)(?=\s+\w)(?:(?<=[:;] \(\d\))|(?<=[:;] \(\d\d\))|(?<=\n\(\d\))|(?<=\n\(\d\d\)))"),  # do: (1) …; (2)
+)  # fmt: skip
+_SKIP_RE = [(why, re.compile(pattern)) for why, pattern in SKIP]
+
+_NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
+_TOKEN_RE = re.compile(
+    rf"(?<![0-9.,])(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM}))?(?![0-9])"
+    rf"(?P<scale>\s*{SCALE_PATTERN})?(?P<pct>\s*%)?"
+)
+_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
+_SEGMENT_END_RE = re.compile(r"[.!?…](?=\s|$)|[;()\n]")
+_CLAUSE_END_RE = re.compile(r"[.!?…](?=\s|$)|[;(),\n]")
+_YEAR_MENTION_RE = re.compile(
+    r"(?P<quarter>(?i:quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:[/-]\s*|(?i:năm)\s+)(?P<qy>(?:19|20)\d{2}))"
+    r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
+    r"|(?P<pair>(?P<p1>(?:19|20)\d{2})\s+và\s+(?:năm\s+)?(?P<p2>(?:19|20)\d{2})(?![\d.,]\d))"
+    r"|(?P<quarter_only>(?i:quý)\s+(?P<q2>IV|I{1,3}|[1-4])(?![\w/-]))"
+    r"|(?P<month>(?i:tháng)\s+\d{1,2}\s*(?:[/-]|\s(?i:năm)\s)\s*(?P<my>(?:19|20)\d{2})(?![\d.,]\d))"
+    r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
+)
+RESPECTIVELY = "lần lượt"
+_YEARS_COUNTED_RE = re.compile(r"\s+năm\s+(?:19|20)\d{2}\s*(?:và|-|–|đến)\s*(?:năm\s+)?(?:19|20)\d{2}(?!\d)")
+_COUNTED_RE = re.compile(r"[0-9]\s+$")
+_YEAR_BEFORE_RE = re.compile(r"(?<!\w)năm\s+(?:19|20)\d{2}\s+$")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 class _CueIndex:
