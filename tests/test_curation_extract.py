@@ -1182,7 +1182,7 @@ class TestExtract:
     def test_a_rank_of_the_province_printed_again_with_its_change_is_one_fact(self):
         text = (
             "Năm 2021, chỉ số PCI của Khánh Hòa xếp thứ 40/63 thì năm 2022 đã vươn lên xếp thứ 12, tăng 28 bậc.\n"
-            "Trong năm 2022, tỉnh Khánh Hòa đứng ở vị trí số 12, tăng 28 bậc so với năm 2021.\n"
+            "Trong năm 2022, tỉnh Khánh Hoà đứng ở vị trí số 12, tăng 28 bậc so với năm 2021.\n"  # other tone mark place
             "Năm 2022, kinh tế Khánh Hòa tăng trưởng nhanh, đứng thứ 12 cả nước.\n"
             "Chỉ số PCI năm 2021 của tỉnh Khánh Hòa xếp thứ 40/63.\n"
             "Năm 2022, nội dung Tính minh bạch đứng thứ 40/63."

@@ -1334,13 +1334,20 @@ def extract(
 
 
 def _province_names(slug: str, data_dir) -> tuple[str, ...]:
-    """The province's Vietnamese name and aliases, lower-cased (``điện biên``): to tell its own figures."""
+    """The province's Vietnamese name and aliases, folded (``dien bien``, :func:`_fold_letters`): to tell its own
+    figures."""
     table = read_table("provinces", data_dir=data_dir)
     row = table[table["slug"] == slug]
     if row.empty:
         return ()
-    names = [row.iloc[0]["name_vi"], *str(row.iloc[0].get("aliases", "") or "").split(";")]
-    return tuple(nfc(n).strip().lower() for n in names if n and n.strip())
+    names = [row.iloc[0]["name_vi"], *re.split(r"[|;]", str(row.iloc[0].get("aliases", "") or ""))]
+    return tuple(_fold_letters(nfc(n).strip()) for n in names if n and n.strip())
+
+
+def _fold_letters(text: str) -> str:
+    """``text`` lower-cased without diacritics, one character for one (positions kept): ``Khánh Hoà`` and
+    ``Khánh Hòa`` read the same."""
+    return text.translate(_fold_table()).lower()
 
 
 BLOCK_CHARS = 200_000  # a text is read a block of whole paragraphs of at least this many characters at a time
@@ -1372,7 +1379,7 @@ class _Stream:
     counts: dict = field(default_factory=dict)  # keys of the counts proposed (with the words after them) → where
     decimals: dict = field(default_factory=dict)  # keys of the values with decimals proposed → their list item
     ranks_after: dict = field(default_factory=dict)  # keys of those values → the rank printed right after them
-    names: tuple[str, ...] = ()  # the names of the province the text is about (lower-cased)
+    names: tuple[str, ...] = ()  # the names of the province the text is about (folded: _fold_letters)
     ranks: dict = field(default_factory=dict)  # keys of the ranks and rank changes proposed → their denominator
 
 
@@ -2241,11 +2248,11 @@ def _own_rank(cand: _Candidate, text: str, names: tuple[str, ...]) -> bool:
     province, is another subject's rank), and no ``parts_follow`` cue (``trong đó``) stands between."""
     if cand.unit != "rank" or cand.role == "whole" or not names:
         return False
-    before = text[cand.sent[0] : cand.start].lower()
+    before = _fold_letters(text[cand.sent[0] : cand.start])
     at = max(before.rfind(name) for name in names)
     if at < 0 or _OTHER_PLACE_RE.search(text, cand.sent[0] + at + 1, cand.start):
         return False
-    between = before[at:]  # "Bắc Ninh xếp thứ 4/63, trong đó, chính quyền số … xếp thứ 4/63": a part's rank
+    between = text[cand.sent[0] + at : cand.start].lower()  # "Bắc Ninh xếp thứ 4/63, trong đó, chính quyền số …"
     return not any(_compiled(c["cue"]).search(between) for c in cues().of("parts_follow"))
 
 
