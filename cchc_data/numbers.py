@@ -45,6 +45,8 @@ _FULL_RE = re.compile(
     re.IGNORECASE,
 )
 
+_MALFORMED_RE = re.compile(r"[.,]\d")  # a separator and a digit right after the number read: a bad grouping
+
 
 def _token_value(token: str) -> float:
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token):
@@ -74,7 +76,8 @@ def parse_vn_number(text: str) -> float:
     Raises
     ------
     ValueError
-        If ``text`` is not a string or does not start with a number.
+        If ``text`` is not a string, does not start with a number, or groups its digits wrongly
+        (``"1.234.5678"``, ``"12.34.56"``: a thousands group has exactly three digits).
 
     See Also
     --------
@@ -120,7 +123,8 @@ def parse_vn_quantity(text: str) -> tuple[float, str]:
     Raises
     ------
     ValueError
-        If ``text`` is not a string or not a number in the Vietnamese format (the message shows examples).
+        If ``text`` is not a string or not a number in the Vietnamese format, or groups its digits wrongly
+        (the message shows examples).
 
     Examples
     --------
@@ -138,6 +142,12 @@ def parse_vn_quantity(text: str) -> tuple[float, str]:
         raise ValueError(
             f"{text!r} is not a number in the Vietnamese format; expected e.g. '1.514', '65,91%', "
             "'100.210.000 đồng' or 'trên 14 nghìn'"
+        )
+    if _MALFORMED_RE.match(m["rest"] or ""):  # "1.234.5678", "12.34.56", "1,5,6": read no part of it
+        raise ValueError(
+            f"{text!r} is not a number in the Vietnamese format: its digits are grouped wrongly after "
+            f"{m['num']!r}; a thousands group has exactly three digits ('1.234.567') and one ',' marks the "
+            "decimals ('1.234,5'). Check the number as printed in the source."
         )
     value = _token_value(m["num"]) * scale_factor(m["scale"] or "")
     qualifier = _QUALIFIERS.get((m["qual"] or "").lower(), "none")

@@ -95,6 +95,16 @@ class TestParseVnNumber:
     def test_a_dot_before_four_or_more_digits_is_a_decimal_mark_not_thousands(self, text, expected):
         assert parse_vn_number(text) == expected  # was 51020, 2408, 7501: the digits after a group dropped
 
+    @pytest.mark.parametrize("bad", ["1.234.5678", "12.34.56", "7,25,5", "2.500.00 đồng", "9.876.5432 điểm"])
+    def test_a_malformed_grouping_is_refused_not_cut(self, bad):
+        # "1.234.5678" was read as 1234 (the digits after the first group dropped): refuse it, naming the text
+        with pytest.raises(ValueError, match="grouped wrongly") as info:
+            parse_vn_number(bad)
+        assert repr(bad) in str(info.value)
+        assert "exactly three digits" in str(info.value)
+        with pytest.raises(ValueError, match="grouped wrongly"):
+            parse_vn_quantity(f"khoảng {bad}")
+
     @pytest.mark.parametrize(
         ("text", "expected"),
         [

@@ -61,78 +61,6 @@ MIN_INDICATOR_MARGIN = (
     5  # … nor when the runner-up scores within this many points (bonuses included): a near tie is no strong match
 )
 
-# Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out.
-# Order matters only for the reason reported (the first pattern that covers a number names it).
-SKIP: tuple[tuple[str, str], ...] = (
-    ("page counter", r"(?i:lượt xem|lượt truy cập|lượt đọc|số lượt xem)\s*:?\s*\d[\d.,]*"
-                     r"|(?m:\d(?<![^\n]\d)[\d.,]*[ \t]+(?i:lượt xem|lượt truy cập|lượt đọc)[ \t]*$)"  # a line "3,132 lượt xem"
-                     r"|(?m:^[ \t]*\d{1,3}(?:,\d{3})+[ \t]*$)"),  # "4,337" alone on its line: a counter without its label
-    ("related articles", r"(?m:^[ \t]*(?i:tin cùng chuyên mục|tin liên quan|bài viết liên quan|bài liên quan|các tin khác)"
-                         r"[ \t]*:?[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))*)"),  # the headlines of other articles
-    ("attached file", r"(?<![\w.-])[\w.-]+\.(?i:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png)(?!\w)"),  # 1066_QD-UBND….pdf
-    ("news agency date line", r"\([A-ZĐ]{2,}[A-Za-zĐ.]*\s+\d{1,2}/\d{1,2}\)"),  # (TTXVN 4/5)
-    ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
-    ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
-                     r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
-    ("time of day", r"\b\d{1,2}:\d{2}(?::\d{2}(?!\d))?(?!\d)(?!:\d{4})(?:\s*[AaPp][Mm]\b)?|(?i:GMT|UTC)\s*[+-]\s*\d{1,2}"),
-    ("standard", r"\b(?:TCVN|ISO)(?:\s+ISO)?\s+\d+(?::\d{4})?"),
-    ("version", r"(?i:phiên bản|version|ver\.?)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+"),
-    ("document number", r"(?<![\d.,])\d+(?:/\d+)*(?:/|-)(?:[A-ZĐ][A-Za-zĐđ]*)(?:[-/][A-ZĐa-z][A-Za-zĐđ]*)*"),
-    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b|\b[A-ZĐ]\.\d+\b"
-                           r"|(?i:công nghiệp|cmcn)\s+\d\.0(?![\d.,]?\d)"  # Cách mạng công nghiệp 4.0
-                           r"|\d(?=\s+(?i:cấp)(?!\w))(?:(?<=(?i:quyền) \d)|(?<=(?i:quyền địa phương) \d))"  # chính quyền 2 cấp
-                           r"|\d+(?=\s*(?i:buổi)\s*/\s*(?i:ngày|tuần))"),  # dạy học 2 buổi/ngày: a scheme
-    ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
-                         r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
-    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+\d[\d.,]*(?!\S))?"  # 25/05/2022 11:17  132: a time stamp and a page counter
-             r"|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
-             r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+|nay\s*\(\s*)?\d{1,2}(?:\.|\s*/\s*)\d{1,2}"
-             r"(?:\s*/\s*\d{2,4})?(?!\d)"  # sáng ngày 25 / 5
-             r"|(?<![\d.,])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)"  # 17.5.2018
-             r"|(?<![\d.,/])(?:1[3-9]|2\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d|\s*%)"  # 25/5, 25 / 5: a day over 12
-             r"|(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?"
-             r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"
-             r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*(?i:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?"),
-    ("count of the ranked", r"(?i:xếp hạng|bảng xếp hạng)\s+(?:(?:của|cho|các|cả)\s+)*\d+"
-                            r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"  # "xếp hạng 63 tỉnh": those ranked
-                            r"|(?:63|34)(?=\s+(?i:tỉnh|địa phương)(?!\w))(?:(?<=của \d\d)|(?<=Của \d\d)|(?<=ở \d\d)|(?<=Ở \d\d))"),  # của 63 tỉnh
-    ("structure of an index", r"(?<![\d.,/])(?<!/ )\d+(?![\d.,/])(?=\s+(?i:trục nội dung)(?!\w))"),  # 08 trục nội dung của PAPI
-    ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
-    ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
-    ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
-    ("edition", r"(?i:lần|năm|kỳ|khóa|khoá|đợt|phiên)\s+(?:thứ\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
-    ("level", r"(?i:mức(?: độ)?)\s+\d+(?![.,]?\d|\s*%)(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
-    ("scale of a score", r"(?i:thang điểm)\s+(?:(?i:từ)\s+)?\d+(?:\s*\([^()\n]{0,20}\))?"
-                         r"(?:\s*(?:-|–|(?i:đến))\s*\d+(?:\s*\([^()\n]{0,20}\))?)?|(?<=điểm)\s*/\s*\d+(?=\s*điểm(?!\w))"),  # 80,18 điểm/100 điểm
-    ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
-    ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
-    ("list marker", r"\(\d{1,2}\)(?=\s+\w)(?:(?<=[:;] \(\d\))|(?<=[:;] \(\d\d\))|(?<=\n\(\d\))|(?<=\n\(\d\d\)))"),  # do: (1) …; (2)
-)  # fmt: skip
-_SKIP_RE = [(why, re.compile(pattern)) for why, pattern in SKIP]
-
-_NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
-_TOKEN_RE = re.compile(
-    rf"(?<![0-9.,])(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM}))?(?![0-9])"
-    rf"(?P<scale>\s*{SCALE_PATTERN})?(?P<pct>\s*%)?"
-)
-_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
-_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
-_SEGMENT_END_RE = re.compile(r"[.!?…](?=\s|$)|[;()\n]")
-_CLAUSE_END_RE = re.compile(r"[.!?…](?=\s|$)|[;(),\n]")
-_YEAR_MENTION_RE = re.compile(
-    r"(?P<quarter>(?i:quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:[/-]\s*|(?i:năm)\s+)(?P<qy>(?:19|20)\d{2}))"
-    r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
-    r"|(?P<pair>(?P<p1>(?:19|20)\d{2})\s+và\s+(?:năm\s+)?(?P<p2>(?:19|20)\d{2})(?![\d.,]\d))"
-    r"|(?P<quarter_only>(?i:quý)\s+(?P<q2>IV|I{1,3}|[1-4])(?![\w/-]))"
-    r"|(?P<month>(?i:tháng)\s+\d{1,2}\s*(?:[/-]|\s(?i:năm)\s)\s*(?P<my>(?:19|20)\d{2})(?![\d.,]\d))"
-    r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
-)
-RESPECTIVELY = "lần lượt"
-_YEARS_COUNTED_RE = re.compile(r"\s+năm\s+(?:19|20)\d{2}\s*(?:và|-|–|đến)\s*(?:năm\s+)?(?:19|20)\d{2}(?!\d)")
-_COUNTED_RE = re.compile(r"[0-9]\s+$")
-_YEAR_BEFORE_RE = re.compile(r"(?<!\w)năm\s+(?:19|20)\d{2}\s+$")
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
-
 
 @dataclass(frozen=True)
 class Cues:
@@ -185,6 +113,86 @@ def _compiled(cue: str) -> re.Pattern:
     if cue[:1].isalnum():
         return re.compile(escaped[0] + r"(?<!\w.)" + escaped[1:] + right)
     return re.compile(escaped + right)
+
+
+def _cue_words(kind: str) -> str:
+    """The cue words of ``kind`` as a regular-expression alternation, longest first (for :data:`SKIP`)."""
+    return "|".join(re.escape(c["cue"]) for c in cues().of(kind))
+
+
+# Numbers that are never facts. Each pattern marks a span of the text; a number inside it is left out. The words
+# of a page counter ("lượt xem"), of an index's areas ("trục nội dung") and of a score's scale ("thang điểm")
+# are cue words in ``extract_cues.csv`` (counter_label, index_areas, score_scale_word).
+# Order matters only for the reason reported (the first pattern that covers a number names it).
+SKIP: tuple[tuple[str, str], ...] = (
+    ("page counter", rf"(?i:{_cue_words('counter_label')})\s*:?\s*\d[\d.,]*"
+                     rf"|(?m:\d(?<![^\n]\d)[\d.,]*[ \t]+(?i:{_cue_words('counter_label')})[ \t]*$)"  # a line "3,132 lượt xem"
+                     r"|(?m:^[ \t]*\d{1,3}(?:,\d{3})+[ \t]*$)"),  # "4,337" alone on its line: a counter without its label
+    ("related articles", r"(?m:^[ \t]*(?i:tin cùng chuyên mục|tin liên quan|bài viết liên quan|bài liên quan|các tin khác)"
+                         r"[ \t]*:?[ \t]*\n(?:[ \t]*\S[^\n]*(?:\n|$))*)"),  # the headlines of other articles
+    ("attached file", r"(?<![\w.-])[\w.-]+\.(?i:pdf|docx?|xlsx?|pptx?|zip|rar|jpe?g|png)(?!\w)"),  # 1066_QD-UBND….pdf
+    ("news agency date line", r"\([A-ZĐ]{2,}[A-Za-zĐ.]*\s+\d{1,2}/\d{1,2}\)"),  # (TTXVN 4/5)
+    ("url", r"<?(?:https?://|www\.)[^\s>]+>?|\b[\w.-]+\.(?:gov|com|org|net|edu)(?:\.vn)?\b|\b\S+@\S+\.\w+"),
+    ("phone number", r"(?:(?:điện thoại|ĐT|SĐT|Tel|hotline|Fax)[.:]?\s*)(?:\+?\d[\d\s.]{7,14}\d)"
+                     r"|(?<![\d.,])(?:\+84|0)\d{2,3}[\s.]?\d{3,4}[\s.]?\d{3,4}(?![\d,])"),
+    ("time of day", r"\b\d{1,2}:\d{2}(?::\d{2}(?!\d))?(?!\d)(?!:\d{4})(?:\s*[AaPp][Mm]\b)?|(?i:GMT|UTC)\s*[+-]\s*\d{1,2}"),
+    ("standard", r"\b(?:TCVN|ISO)(?:\s+ISO)?\s+\d+(?::\d{4})?"),
+    ("version", r"(?i:phiên bản|version|ver\.?)\s*\d+(?:\.\d+)*|\bv\d+(?:\.\d+)+"),
+    ("document number", r"(?<![\d.,])\d+(?:/\d+)*(?:/|-)(?:[A-ZĐ][A-Za-zĐđ]*)(?:[-/][A-ZĐa-z][A-Za-zĐđ]*)*"),
+    ("name with a number", r"\b[A-Za-z]+-\d+\b|(?<![\d.,])\d+[A-Za-z]+\b|\b[A-ZĐ]\.\d+\b"
+                           r"|(?i:công nghiệp|cmcn)\s+\d\.0(?![\d.,]?\d)"  # Cách mạng công nghiệp 4.0
+                           r"|\d(?=\s+(?i:cấp)(?!\w))(?:(?<=(?i:quyền) \d)|(?<=(?i:quyền địa phương) \d))"  # chính quyền 2 cấp
+                           r"|\d+(?=\s*(?i:buổi)\s*/\s*(?i:ngày|tuần))"),  # dạy học 2 buổi/ngày: a scheme
+    ("name of a scheme", r"(?i:đề án|chương trình|dự án|nghị quyết|nghị định|chỉ thị|thông tư|công văn|quyết định)"
+                         r"\s+(?:số\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
+    ("date", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b(?:,?[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]+\d[\d.,]*(?!\S))?"  # 25/05/2022 11:17  132: a time stamp and a page counter
+             r"|\b\d{1,2}-\d{1,2}-\d{4}\b|\b(?:19|20)\d{2}-\d{2}(?:-\d{2})?\b"
+             r"|(?i:ngày|sáng|chiều|trưa|tối|đêm)\s+(?:ngày\s+|nay\s*\(\s*)?\d{1,2}(?:\.|\s*/\s*)\d{1,2}"
+             r"(?:\s*/\s*\d{2,4})?(?!\d)"  # sáng ngày 25 / 5
+             r"|(?<![\d.,])\d{1,2}\.\d{1,2}\.(?:19|20)\d{2}(?!\d)"  # 17.5.2018
+             r"|(?<![\d.,/])(?:1[3-9]|2\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?![\d/]|[.,]\d|\s*%)"  # 25/5, 25 / 5: a day over 12
+             r"|(?i:ngày)\s+\d{1,2}\s+(?i:tháng)\s+\d{1,2}(?:\s+(?i:năm)\s+\d{4})?"
+             r"|(?i:tháng)\s+\d{1,2}(?:\s*[-/]\s*\d{4})?|\b\d{1,2}/\d{4}\b"
+             r"|(?i:thứ)\s+(?:\d|hai|ba|tư|năm|sáu|bảy)\s*,\s*(?i:ngày\s+)?\d{1,2}/\d{1,2}(?:/\d{2,4})?"),
+    ("count of the ranked", r"(?i:xếp hạng|bảng xếp hạng)\s+(?:(?:của|cho|các|cả)\s+)*\d+"
+                            r"(?=\s+(?i:tỉnh|địa phương|bộ)(?!\w))"  # "xếp hạng 63 tỉnh": those ranked
+                            r"|(?:63|34)(?=\s+(?i:tỉnh|địa phương)(?!\w))(?:(?<=của \d\d)|(?<=Của \d\d)|(?<=ở \d\d)|(?<=Ở \d\d))"),  # của 63 tỉnh
+    ("structure of an index", rf"(?<![\d.,/])(?<!/ )\d+(?![\d.,/])(?=\s+(?i:{_cue_words('index_areas')})(?!\w))"),  # 08 trục nội dung của PAPI
+    ("period", r"(?i:quý)\s+(?:[IV]+|\d)(?:\s*[/-]\s*\d{4})?"),
+    ("year", r"(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d)"),
+    ("span of time or age", r"(?<![\d.,/])(?<!top )(?<!Top )(?<!TOP )\d+\s+(?i:tháng|năm|tuổi)(?!\w)(?!\s*\d)"),
+    ("edition", r"(?i:lần|năm|kỳ|khóa|khoá|đợt|phiên)\s+(?:thứ\s+)?\d+(?![\d.,]\d)(?!\s*%)"),
+    ("level", r"(?i:mức(?: độ)?)\s+\d+(?![.,]?\d|\s*%)(?:\s*,\s*(?:mức(?: độ)?\s+)?\d(?![\d.,]))*"),
+    ("scale of a score", rf"(?i:{_cue_words('score_scale_word')})\s+(?:(?i:từ)\s+)?\d+(?:\s*\([^()\n]{{0,20}}\))?"
+                         r"(?:\s*(?:-|–|(?i:đến))\s*\d+(?:\s*\([^()\n]{0,20}\))?)?|(?<=điểm)\s*/\s*\d+(?=\s*điểm(?!\w))"),  # 80,18 điểm/100 điểm
+    ("section number", r"(?m)^\s*\d+(?:\.\d+)*[.)](?=\s)|(?i:điều|khoản|chương|phụ lục)\s+\d+"),
+    ("footnote marker", r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\]|(?<=[^\s\d(])\(\d{1,2}\)"),
+    ("list marker", r"\(\d{1,2}\)(?=\s+\w)(?:(?<=[:;] \(\d\))|(?<=[:;] \(\d\d\))|(?<=\n\(\d\))|(?<=\n\(\d\d\)))"),  # do: (1) …; (2)
+)  # fmt: skip
+_SKIP_RE = [(why, re.compile(pattern)) for why, pattern in SKIP]
+
+_NUM = r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?|[0-9]+(?:[.,][0-9]+)?"
+_TOKEN_RE = re.compile(
+    rf"(?<![0-9.,])(?P<a>{_NUM})(?:\s*/\s*(?P<b>{_NUM}))?(?![0-9])"
+    rf"(?P<scale>\s*{SCALE_PATTERN})?(?P<pct>\s*%)?"
+)
+_GROUPED_RE = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
+_SENTENCE_END_RE = re.compile(r"[.!?…](?=\s|$)|\n")
+_SEGMENT_END_RE = re.compile(r"[.!?…](?=\s|$)|[;()\n]")
+_CLAUSE_END_RE = re.compile(r"[.!?…](?=\s|$)|[;(),\n]")
+_YEAR_MENTION_RE = re.compile(
+    r"(?P<quarter>(?i:quý)\s+(?P<q>I{1,3}|IV|[1-4])\s*(?:[/-]\s*|(?i:năm)\s+)(?P<qy>(?:19|20)\d{2}))"
+    r"|(?P<span>(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?P<y2>(?:19|20)\d{2}))"
+    r"|(?P<pair>(?P<p1>(?:19|20)\d{2})\s+và\s+(?:năm\s+)?(?P<p2>(?:19|20)\d{2})(?![\d.,]\d))"
+    r"|(?P<quarter_only>(?i:quý)\s+(?P<q2>IV|I{1,3}|[1-4])(?![\w/-]))"
+    r"|(?P<month>(?i:tháng)\s+\d{1,2}\s*(?:[/-]|\s(?i:năm)\s)\s*(?P<my>(?:19|20)\d{2})(?![\d.,]\d))"
+    r"|(?P<year>(?<![\d.,/])(?:19|20)\d{2}(?![\d.,]\d))"
+)
+RESPECTIVELY = "lần lượt"
+_YEARS_COUNTED_RE = re.compile(r"\s+năm\s+(?:19|20)\d{2}\s*(?:và|-|–|đến)\s*(?:năm\s+)?(?:19|20)\d{2}(?!\d)")
+_COUNTED_RE = re.compile(r"[0-9]\s+$")
+_YEAR_BEFORE_RE = re.compile(r"(?<!\w)năm\s+(?:19|20)\d{2}\s+$")
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 
 class _CueIndex:
@@ -482,6 +490,27 @@ def _period_mentions(text: str, low: str, lo: int, hi: int, spans: _SkipIndex, c
         yield m, bool(ignored) or bool(published) or far, bool(not_target), prefix
 
 
+#: "17 năm liền (2008 - 2024)": a span of years in brackets right after a count of years says which years
+#: something lasted; it is the period of its own clause only ("6 năm liền từ (2013-2018) nằm trong top 5"),
+#: not of what follows ("… song đã rơi xuống vị trí thứ 9", the next sentence).
+_DURATION_BEFORE_RE = re.compile(r"\d+\s+năm(?:\s+[^\W\d]+){0,2}\s*\(\s*$")
+_CLAUSE_STOP_RE = re.compile(r"[;!?\n]|[.…](?=\s|$)")
+
+
+def _lasting_until(low: str, m: re.Match, lo: int) -> int | None:
+    """Where the clause of a span of years glossing a count of years ends (a stop or a ``clause_opener`` cue:
+    ``song``, ``nhưng``), or None if the span glosses no count of years."""
+    if not m["span"] or not _DURATION_BEFORE_RE.search(low, max(lo, m.start() - 30), m.start()):
+        return None
+    stop = _CLAUSE_STOP_RE.search(low, m.end(), m.end() + REACH)
+    end = stop.start() if stop else m.end() + REACH
+    for c in cues().of("clause_opener"):
+        opener = _compiled(c["cue"]).search(low, m.end(), end)
+        if opener:
+            end = opener.start()
+    return end
+
+
 _BASELINE_VALUE_RE = re.compile(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})\s*\(\s*$")
 
 
@@ -520,7 +549,7 @@ def _published_re() -> re.Pattern:
     """``công bố vào năm 2021``, ``(công bố tháng 5 năm 2022``: a year an index was published in (the
     ``published`` cues, then only date words up to the year), which is not the period of its figures."""
     words = "|".join(re.escape(c["cue"].lower()) for c in cues().of("published"))
-    return re.compile(rf"(?<!\w)(?:{words})(?:\s+(?:vào|trong|ngày|tháng|năm|\d{{1,2}}(?:/\d{{1,2}})?))*\s+$")
+    return re.compile(rf"(?<!\w)(?:{words})(?:\s+(?:vào|trong|hồi|ngày|tháng|năm|\d{{1,2}}(?:/\d{{1,2}})?))*\s+$")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -794,6 +823,8 @@ def _trailing_year(text: str, tokens: list[_Tok], k: int, sent: tuple[int, int],
     gap = text[tok.end : m.start()]
     if re.search(r"[;.]", gap) or len(gap.split()) > 8:
         return None
+    if any(_compiled(c["cue"]).search(gap.lower()) for c in cues().of("clause_opener")):
+        return None  # "xếp thứ 62/63 cả nước thì năm 2023 đã vươn lên …": the year opens the next clause
     if k + 1 < len(tokens) and tokens[k + 1].start < sent[1]:
         lead = text[m.end() : tokens[k + 1].start]
         if not re.search(r"[,;.)]|(?<!\w)(?:và|còn)(?!\w)", lead.lower()) and len(lead.split()) <= LEADS_WORDS:
@@ -980,6 +1011,11 @@ def _after_a_score(before_words: str) -> bool:
 COMPARED_REACH = 60  # characters after a number searched for the base of a difference ("so với …")
 
 
+def _compares(low: str, lo: int, hi: int) -> bool:
+    """Whether a ``compare_base`` cue (``so với``) stands in ``low[lo:hi]``: what follows it is a base."""
+    return any(_compiled(c["cue"].lower()).search(low, lo, hi) for c in cues().of("compare_base"))
+
+
 def _compared(low: str, cand: _Candidate, sent: tuple[int, int]) -> bool:
     """``cao hơn 0,66% so với …``: a ``compare_base`` cue after the number in its clause makes it a difference
     (``đạt cao hơn 90%`` without one is a bound)."""
@@ -1021,6 +1057,35 @@ def _index_score(low: str, cand: _Candidate, para_start: int) -> None:
             return
 
 
+_ONE_GROUP_RE = re.compile(r"[0-9]{1,3}\.[0-9]{3}")  # "42.269": thousands, or a decimal printed with a dot
+
+
+_SCORE_END_RE = re.compile(r"\s*điểm(?!\w)\s*(?P<next>[^\W\d]*)")
+
+
+def _a_score_ends(low: str, end: int) -> bool:
+    """Whether ``điểm`` after the number ends a score: nothing but a stop after it, or an ``after_score`` word
+    (``42.269 điểm và …``), not a noun (``1.250 điểm bán hàng``: places)."""
+    m = _SCORE_END_RE.match(low, end)
+    if not m:
+        return False
+    rest = low[m.start("next") : m.start("next") + 12]
+    return not m["next"] or any(_compiled(c["cue"]).match(rest) for c in cues().of("after_score"))
+
+
+def _score_scale(low: str, start: int, para_start: int) -> int:
+    """The top of the scale of the index named last before ``start`` in its paragraph (the ``value`` of its
+    ``index_score`` cue: PAPI 80, PCI 100), or 0: a score printed beyond it cannot be read as thousands."""
+    lo = max(para_start, start - INDEX_REACH)
+    best = (-1, 0)
+    for row in cues().of("index_score"):
+        if not row["value"]:
+            continue
+        for m in _compiled(row["cue"]).finditer(low, lo, start):
+            best = max(best, (m.start(), int(row["value"])))
+    return best[1]
+
+
 def _rank(low: str, cand: _Candidate, sent: tuple[int, int], fraction: bool, value: float) -> bool:
     """Whether the number is a rank: a rank cue right before it (``xếp thứ 3/63``, ``vị trí 40``, ``hạng 7``,
     ``top 5``, ``nhóm 30/63``), not after ``sắp xếp``. Sets the unit ``rank`` and the cue's qualifier."""
@@ -1037,12 +1102,25 @@ def _rank(low: str, cand: _Candidate, sent: tuple[int, int], fraction: bool, val
             named = " ".join(w.strip(",.;:()") for w in after) + " "  # "nhóm 5 địa phương dẫn đầu"
             if not after or not any(named.startswith(g["cue"] + " ") for g in cues().of("rank_group")):
                 continue
+            if row["value"] == "at_most" and _bottom_group(low, cand.end, sent[1]):
+                cand.why.append("not a rank: the size of the lowest group ('thấp nhất')")
+                continue
         cand.unit = "rank"
         if row["value"] != "none" and not (row["value"] == "at_most" and value == 1):  # top 1 is first
             cand.qualifier = row["value"]
         cand.why.append(f"rank '{row['cue']}'")
         return True
     return False
+
+
+BOTTOM_REACH = 80  # characters after "nhóm 14" within which a bottom_group cue ("thấp nhất") names the lowest group
+
+
+def _bottom_group(low: str, end: int, sent_end: int) -> bool:
+    """``nhóm 14 tỉnh, thành có chỉ số PAPI thấp nhất``: a ``bottom_group`` cue after the number, in its sentence
+    and before any stop, makes the group the lowest one: its size is a count, a rank only by arithmetic."""
+    clause = re.split(r"[;.()]", low[end : min(sent_end, end + BOTTOM_REACH)], maxsplit=1)[0]
+    return any(_compiled(c["cue"]).search(clause) for c in cues().of("bottom_group"))
 
 
 def _respectively(text: str, low: str, cand: _Candidate, seg: tuple[int, int], labels) -> bool:
@@ -1245,7 +1323,7 @@ def extract(
         (fold(r.label_vi), r.breakdown) for r in read_table("breakdowns", data_dir=data_dir).itertuples()
     ]
     breakdown_labels.sort(key=lambda lc: -len(lc[0]))
-    state = _Stream(section=(period, []), defined=_defined_abbreviations(text))
+    state = _Stream(section=(period, []), defined=_defined_abbreviations(text), names=_province_names(slug, data_dir))
     columns: dict[str, list] = {c: [] for c in REVIEW_COLUMNS}
     for state.offset, block in _blocks(text):  # a block of paragraphs at a time: the memory stays bounded
         candidates = _read_block(block, period, default_end, breakdown_labels, state)
@@ -1253,6 +1331,23 @@ def extract(
             for col in REVIEW_COLUMNS:
                 columns[col].append(row[col])
     return pd.DataFrame(columns, columns=REVIEW_COLUMNS)
+
+
+def _province_names(slug: str, data_dir) -> tuple[str, ...]:
+    """The province's Vietnamese name and aliases, folded (``dien bien``, :func:`_fold_letters`): to tell its own
+    figures."""
+    table = read_table("provinces", data_dir=data_dir)
+    row = table[table["slug"] == slug]
+    if row.empty:
+        return ()
+    names = [row.iloc[0]["name_vi"], *re.split(r"[|;]", str(row.iloc[0].get("aliases", "") or ""))]
+    return tuple(_fold_letters(nfc(n).strip()) for n in names if n and n.strip())
+
+
+def _fold_letters(text: str) -> str:
+    """``text`` lower-cased without diacritics, one character for one (positions kept): ``Khánh Hoà`` and
+    ``Khánh Hòa`` read the same."""
+    return text.translate(_fold_table()).lower()
 
 
 BLOCK_CHARS = 200_000  # a text is read a block of whole paragraphs of at least this many characters at a time
@@ -1284,6 +1379,8 @@ class _Stream:
     counts: dict = field(default_factory=dict)  # keys of the counts proposed (with the words after them) → where
     decimals: dict = field(default_factory=dict)  # keys of the values with decimals proposed → their list item
     ranks_after: dict = field(default_factory=dict)  # keys of those values → the rank printed right after them
+    names: tuple[str, ...] = ()  # the names of the province the text is about (folded: _fold_letters)
+    ranks: dict = field(default_factory=dict)  # keys of the ranks and rank changes proposed → their denominator
 
 
 def _read_block(text: str, period: str, default_end, breakdown_labels, state: _Stream) -> list[_Candidate]:
@@ -1400,6 +1497,14 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             value = first if role != "whole" else parse_vn_number(number)
             if role == "" and tok.word_value is None:
                 value = parse_vn_number(f"{number} {tok.scale}{tok.pct}".strip())
+            dotted = role == "" and token.unit == "points" and _ONE_GROUP_RE.fullmatch(number) is not None
+            scale = _score_scale(low, tok.start, para[0]) if dotted and _a_score_ends(low, tok.end) else 0
+            dot_decimal = bool(scale) and value > scale
+            if dot_decimal:  # "điểm trung bình PAPI là 42.269 điểm": 42269 is beyond the scale (80)
+                value = float(number)
+                token.why.append(
+                    f"'{number}': a dot as decimal mark (as thousands {value * 1000:g} would pass {scale})"
+                )
             cand = _Candidate(start, tok.end, token.printed, value)
             cand.role, cand.fraction, cand.evidence = role, fraction, evidence
             cand.paragraph, cand.sentence, cand.segment, cand.sent = para[0], sent[0], seg, sent
@@ -1431,7 +1536,7 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
                     cand.why.append(f"target: 'vào {trailing.group(0)}' is after the report's period")
             if fraction and not is_rank:
                 cand.why.append(f"{role} of {fraction}")
-            if tok.word_value is None and "." in number and not _GROUPED_RE.fullmatch(number):
+            if tok.word_value is None and "." in number and (not _GROUPED_RE.fullmatch(number) or dot_decimal):
                 cand.flag = "format_anomaly"
                 cand.why.append(f"'{number}' has a dot as decimal mark")
             candidates.append(cand)
@@ -1439,13 +1544,38 @@ def _read_block(text: str, period: str, default_end, breakdown_labels, state: _S
             for prev in reversed(candidates[: -len(pieces)]):
                 if prev.sentence != sent[0] or re.search(r"[,;.]", text[prev.end : tok.start]):
                     break
+                if _compares(low, prev.end, tok.start):
+                    break  # "vị trí thứ 9 so với vị trí thứ 5 năm 2023": the year is of the base only
                 if any(w.endswith("printed after it") for w in prev.why):
                     break  # "58/63 vào năm 2007 và 40/63 năm 2019": it has its own
                 prev.period = trailing["y"]
                 prev.why.append(f"period '{trailing.group(0)}' printed after it")
 
     state.section = _section(text, low, ctx, max(0, paragraph_start), len(text), spans, lines, period, section)
+    _units_of_earlier_years(text, candidates)
     return candidates
+
+
+_EARLIER_YEAR_RE = re.compile(r"\(\s*(?i:năm)\s+(?:19|20)\d{2}\s*(?:là|:)\s*$")
+
+
+def _units_of_earlier_years(text: str, candidates: list[_Candidate]) -> None:
+    """``vươn lên vị trí thứ 7 cả nước (năm 2023 là 18)``: a bare number in brackets after ``năm YYYY là`` is
+    the value of the number before it (in its sentence) in that year: a rank or a score as that one is."""
+    for prev, cand in itertools.pairwise(candidates):
+        if (
+            cand.unit != "count"
+            or cand.fraction
+            or prev.sentence != cand.sentence
+            or prev.unit not in ("rank", "points")
+        ):
+            continue
+        if (
+            _EARLIER_YEAR_RE.search(text, max(prev.end, cand.start - 20), cand.start)
+            and text[cand.end :].lstrip()[:1] == ")"
+        ):
+            cand.unit = prev.unit
+            cand.why.append(f"unit {prev.unit}: the value in an earlier year of the {prev.unit} before it")
 
 
 _YEAR = r"(?:19|20)\d{2}(?!\d)"
@@ -1503,6 +1633,7 @@ def _span_mentions(low: str, lo: int, hi: int, now: int | None = None) -> list[t
 def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans) -> None:
     """Update the period in force with the period mentions and spans of dates of ``text[lo:hi]``."""
     events: list[tuple[int, str, str, int | None]] = []  # (position, period, as printed, a goal's end year)
+    clause_of: dict[int, int] = {}  # position of a span of years that lasts its clause only → the clause's end
     ranges = _span_mentions(low, lo, hi, ctx.default_end)
     for s, e, label in ranges:
         if not _glosses(text, s, lo):
@@ -1517,9 +1648,13 @@ def _advance_period(text: str, low: str, ctx: _Context, lo: int, hi: int, spans)
             _note_latest(ctx, label, text[m.start() : m.end()])
         goal = end if "đến" in prefix.split() and not not_target and not m["month"] else None  # not "đến tháng 3/2025"
         events.append((m.start(), label, text[m.start() : m.end()], goal))
+        lasting = _lasting_until(low, m, lo)
+        if lasting is not None:
+            clause_of[m.start()] = lasting
     for at, label, printed, goal in sorted(events, key=lambda ev: ev[0]):
         _restore(ctx, at)
         until = None if goal else _comparison_until(text, spans, ctx, at, at + len(printed), label)
+        until = clause_of.get(at, until)
         if until is not None and ctx.restore is not None:  # "(năm 2019 xếp 5/63, năm 2018 xếp 43/63); …":
             ctx.restore = (max(until, ctx.restore[0]), *ctx.restore[1:])  # back to the period before the first
         elif until is not None:  # "đạt 4,60 điểm (năm 2018 đạt 4,96 điểm); …": back to the period after it
@@ -1868,9 +2003,9 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
             if i < len(values) and values[i] <= top:
                 out.add(k)
         if cand.role == "whole":
-            if (cand.sentence, cand.value) in wholes:
+            if (cand.segment, cand.value) in wholes:  # "5/9 huyện … và cả 9/9 huyện"; not "1/8 …; 1/8 …"
                 out.add(k)
-            wholes.add((cand.sentence, cand.value))
+            wholes.add((cand.segment, cand.value))
         if cand.unit == "percent" and cand.qualifier in _COMPARATIVE and cand.segment in parts:
             out.add(k)
         if cand.role == "part":
@@ -1890,7 +2025,19 @@ def _restated(candidates: list[_Candidate], text: str) -> set[int]:
             out.add(k)  # "có 5 chỉ số thành phần đứng top 10": the 10 is what the five are counted by
         if cand.unit in ("count", "rank") and not cand.fraction and _names_its_members(text, cand):
             out.add(k)  # "05 tỉnh … cao nhất là A, B, C, D": the size of a list of names
+        if cand.unit == "rank" and not cand.fraction and cand.qualifier == "none" and _beyond_the_ranked(text, cand):
+            out.add(k)  # "đứng thứ 4061 tỉnh": more than were ever ranked, a misprint ("40/61" with its slash lost)
     return out
+
+
+def _beyond_the_ranked(text: str, cand: _Candidate) -> bool:
+    """A rank larger than the most places of its kind ever ranked (the ``value`` of the ``rank_group`` noun after
+    it: 63 provinces) is no rank: a caption that lost the slash of ``40/61`` prints ``4061``."""
+    named = " ".join(w.strip(",.;:()") for w in text[cand.end : cand.end + 30].lower().split()[:3]) + " "
+    for g in cues().of("rank_group"):
+        if g["value"] and named.startswith(g["cue"].lower() + " ") and cand.value > int(g["value"]):
+            return True
+    return False
 
 
 GROUP_REACH = 80  # characters before a bound searched for a group_defined cue (no number between)
@@ -1944,11 +2091,42 @@ def _names_its_members(text: str, cand: _Candidate) -> bool:
     C``: a number of places (a ``rank_group`` noun after it) whose sentence names them after ``là`` is the size
     of a list the writer gives, not a fact."""
     named = " ".join(w.strip(",.;:") for w in text[cand.end : cand.end + 30].lower().split()[:3]) + " "
-    if not any(named.startswith(g["cue"].lower() + " ") for g in cues().of("rank_group")):
-        return False
     end = min(cand.sent[1], cand.end + REACH)
     clause = re.search(r"[;:]", text[cand.end : end])
-    return bool(_MEMBERS_RE.search(text, cand.end, cand.end + clause.start() if clause else end))
+    stop = cand.end + clause.start() if clause else end
+    members = _MEMBERS_RE.search(text, cand.end, stop)
+    if not members:
+        return False
+    if any(named.startswith(g["cue"].lower() + " ") for g in cues().of("rank_group")):
+        return True
+    return cand.value >= 2 and _places_named(text[members.start() : stop]) == cand.value
+
+
+_PLACE_WORDS = 6  # words at most in a place's name, its noun included ("Thành phố Hồ Chí Minh")
+
+
+def _places_named(listing: str) -> int:
+    """How many places ``là A, B và C …`` names, one after the other (0 if a name is not a province):
+    ``2 trung tâm kinh tế lớn nhất … là Hà Nội và Thành phố Hồ Chí Minh`` names 2, as many as it counts."""
+    pieces = re.split(r",\s*|\s+và\s+", listing.split(None, 1)[1] if len(listing.split(None, 1)) > 1 else "")
+    count = 0
+    for piece in pieces:
+        words = piece.split()[:_PLACE_WORDS]
+        if not words or not words[0][:1].isupper():
+            break
+        if not any(_is_province(" ".join(words[:n])) for n in range(len(words), 0, -1)):
+            return 0
+        count += 1
+    return count
+
+
+@lru_cache(maxsize=1024)
+def _is_province(name: str) -> bool:
+    try:
+        resolve_province(name)
+    except ValueError:
+        return False
+    return True
 
 
 @lru_cache(maxsize=1)
@@ -2027,22 +2205,27 @@ REPEAT_REACH = 3000  # characters after a count within which it can be referred 
 def _count_again(cand: _Candidate, text: str, seen: dict, offset: int) -> bool:
     """A whole count referred to again (a ``repeat_marker`` word before it: ``ở``, ``trong``) shortly after
     it was printed, with the same four words after it, the same period and kind (``cấu trúc thành 8 lĩnh
-    vực đánh giá`` … ``Trong 8 lĩnh vực đánh giá``), is the same fact: once is enough. ``seen`` maps the keys
+    vực đánh giá`` … ``Trong 8 lĩnh vực đánh giá``), is the same fact: once is enough; a count described at length
+    again in its paragraph is one too, unless other numbers in its clause differ (``02 cơ quan đạt 91 điểm trở lên
+    được phân loại …; 02 cơ quan đạt 82 điểm trở lên được phân loại …``: two groups). ``seen`` maps the keys
     of the counts kept so far to where they were printed (in the whole text: ``offset`` is the block's)."""
     if cand.unit != "count" or cand.role or not float(cand.value).is_integer():
         return False
     after = re.split(r"[,.;:()\n]", text[cand.end : cand.end + 120], maxsplit=1)[0]
     counted = _COUNTED_WORDS_RE.findall(after.lower())
     at = offset + cand.start
+    bounds = tuple(re.findall(r"\d+", after))  # "02 cơ quan đạt 91 điểm …; 02 cơ quan đạt 82 điểm …": two groups
     if len(counted) >= SAME_NOUN_WORDS:  # "9 chỉ số chính với …, 9 chỉ số chính được phân thành …"
         key = ("sentence", cand.value, tuple(counted[:SAME_NOUN_WORDS]), offset + cand.sentence)
         clause = max(text.rfind(c, cand.segment[0], cand.start) for c in ",;:(")  # -1: its segment opens the clause
         opens = not _COUNTED_WORDS_RE.search(text, max(clause + 1, cand.segment[0]), cand.start)
-        if key in seen and opens:
+        other = bounds and seen.get((key, "bounds")) and bounds != seen[key, "bounds"]
+        if key in seen and opens and not other:
             return True  # it opens its clause: the count of the same thing, referred to again
         seen.setdefault(key, at)
+        seen.setdefault((key, "bounds"), bounds)
     if len(counted) >= DESCRIBED_WORDS:  # "gồm 6 chỉ số chính thuộc Nhóm chỉ số nền tảng chung …" again
-        key = ("described", cand.value, tuple(counted[:DESCRIBED_WORDS]), cand.period, cand.kind)
+        key = ("described", cand.value, tuple(counted[:DESCRIBED_WORDS]), bounds, cand.period, cand.kind)
         paragraph = offset + _paragraph_of(text, cand.start)
         if key in seen and at - seen[key] <= REPEAT_REACH and paragraph == seen[key, "p"]:
             return True
@@ -2057,6 +2240,48 @@ def _count_again(cand: _Candidate, text: str, seen: dict, offset: int) -> bool:
             return True
     seen[key] = at
     return False
+
+
+def _own_rank(cand: _Candidate, text: str, names: tuple[str, ...]) -> bool:
+    """Whether ``cand`` is a rank (or a rank change) of the province the text is about: its name is the last place
+    named before it in its sentence (``Quản trị môi trường đứng thứ 6/63``, a sentence that does not name the
+    province, is another subject's rank), and no ``parts_follow`` cue (``trong đó``) stands between."""
+    if cand.unit != "rank" or cand.role == "whole" or not names:
+        return False
+    before = _fold_letters(text[cand.sent[0] : cand.start])
+    at = max(before.rfind(name) for name in names)
+    if at < 0 or _OTHER_PLACE_RE.search(text, cand.sent[0] + at + 1, cand.start):
+        return False
+    between = text[cand.sent[0] + at : cand.start].lower()  # "Bắc Ninh xếp thứ 4/63, trong đó, chính quyền số …"
+    return not any(_compiled(c["cue"]).search(between) for c in cues().of("parts_follow"))
+
+
+def _ranks_again(candidates: list[_Candidate], text: str, state: _Stream, skip: set[int]) -> set[int]:
+    """The ranks of the province printed again (indices into ``candidates``): a rank change (``tăng 31 bậc``) or a
+    rank with the same denominator (``xếp thứ 62/63``) with the same value, qualifier, period and kind as one
+    proposed before is the same fact; so is a rank without a denominator (``đứng ở vị trí số 31``) printed again
+    in a sentence that prints such a repeat too (``…, tăng 31 bậc so với PCI năm 2022``). A bare rank printed
+    again alone (``đứng thứ 3 khu vực`` of the economy after ``xếp ở vị trí thứ 3`` of an index) may be another
+    subject's and is kept. ``state.ranks`` maps the keys of the ranks proposed to their denominator."""
+    strong: set[int] = set()
+    weak: set[int] = set()
+    for k, cand in enumerate(candidates):
+        if k in skip or not _own_rank(cand, text, state.names):
+            continue
+        change = bool(re.match(r"\s*bậc(?!\w)", text[cand.end : cand.end + 12].lower()))
+        key = (cand.value, change, cand.qualifier, cand.period, cand.kind)
+        of = cand.fraction.partition("/")[2]
+        if key not in state.ranks:
+            state.ranks[key] = of
+        elif change or (of and of == state.ranks[key]):
+            strong.add(k)
+        elif not of or not state.ranks[key]:
+            weak.add(k)
+    sentences = {candidates[k].sentence for k in strong}
+    return strong | {k for k in weak if candidates[k].sentence in sentences}
+
+
+_OTHER_PLACE_RE = re.compile(r"(?<!\w)(?i:tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ]")
 
 
 SAME_NOUN_WORDS = 3  # a count opening its clause with the same value and these words as one before in its sentence
@@ -2078,6 +2303,7 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
     last_part: _Candidate | None = None
     echo = None  # (a value with decimals just dropped as printed again, its key)
     dropped = _restated(candidates, text)
+    again = _ranks_again(candidates, text, state, dropped)
     for k, cand in enumerate(candidates):
         key = hash((_context_key(text, cand.start), cand.role))
         if key in seen or k in dropped:  # the same sentence printed twice (a lead repeated in the body) …
@@ -2119,6 +2345,8 @@ def _rows(candidates: list[_Candidate], text: str, slug: str, source_id: str, ca
             echo = (cand, _decimal_key(cand))
             continue
         if _count_again(cand, text, state.counts, state.offset):
+            continue
+        if k in again:
             continue
         kept.append(cand)
         if cand.unit == "rank" and len(kept) > 1 and kept[-2].segment == cand.segment:
