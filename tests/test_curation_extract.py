@@ -1304,7 +1304,8 @@ class TestExtractDevBenchmark:
                 assert extract_dev.spans(text, place), f"{fact['file']}: {place!r} is not in the text"
                 if fact["unit"] != "rank" or fact["value"] != "1":  # "thứ nhất" in words
                     printed = numbers_in(place)
-                    dotted = [v / 1000 for v in printed if v >= 1000]  # "42.269 điểm" of PAPI: a dot decimal (round 9)
+                    # "42.269 điểm" of PAPI: a dot decimal (round 9), only for a score, so a miscurated count still fails
+                    dotted = [v / 1000 for v in printed if v >= 1000] if fact["unit"] == "points" else []
                     assert float(fact["value"]) in printed + [v * 1e9 for v in printed] + dotted, (fact["value"], place)
             assert fact["file"] in texts and fact["unit"] in {"count", "percent", "points", "rank", "procedure", "vnd"}
 
