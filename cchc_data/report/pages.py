@@ -1050,7 +1050,9 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     (suite_dir / "downloads").mkdir(parents=True, exist_ok=True)
     facts = load_indicators(data_dir=data_dir)
     src = sources(data_dir=data_dir)
-    described = [c for c in ("issuer", "title", "title_en", "publisher", "publisher_en", "published") if c in src]
+    described = [
+        c for c in ("issuer", "issuer_en", "title", "title_en", "publisher", "publisher_en", "published") if c in src
+    ]
     cite = src[["source_id", *described]].rename(columns={c: f"source_{c}" for c in described})
     written = []
     path = suite_dir / DOWNLOADS["csv"][0]
