@@ -864,7 +864,7 @@ def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
     Examples
     --------
     >>> describe_indices("en").iloc[0, :2].tolist()
-    ['PAR INDEX', 'Ministry of Home Affairs (Government Steering Committee for Administrative Reform)']
+    ['PAR INDEX', 'Ministry of Home Affairs (Government Steering Committee for Public Administration Reform)']
     """
     lang = i18n.check_lang(lang)
     cat = national.national_index_catalog(data_dir=data_dir)
