@@ -848,19 +848,21 @@ def _build_details(manifest: dict, lang: str) -> str:
             if f.endswith(".ipynb"):
                 word = i18n.t("notebook_file" if r["status"] == "ok" else "partial_notebook", lang)
                 links.append(f'<a href="{quote(f, safe="/=,+-._")}">{esc(word)}</a>')
-        params = ", ".join(f"{esc(k)}={esc(_show(v))}" for k, v in r["parameters"].items()) or i18n.MISSING
+        run_lang = r["parameters"].get("lang")  # the page's subject is in its title; its language in words
+        language = i18n.t(f"page_language.{run_lang}", lang) if run_lang in i18n.LANGS else i18n.MISSING
         status = i18n.value_label("status_run", r["status"], lang)
         if r.get("error"):
             status += f"<br><small>{esc(r['error'])}</small>"
         cache = r.get("cache") or {}
         cache_text = esc(i18n.value_label("cache", cache.get("status", ""), lang)) if cache else i18n.MISSING
         rows.append(
-            f'<tr class="{"ok" if r["status"] == "ok" else "failed"}"><td>{esc(stem)}</td><td>{params}</td>'
+            f'<tr class="{"ok" if r["status"] == "ok" else "failed"}"><td>{esc(page_title(stem, r["parameters"], lang))}'
+            f"</td><td>{esc(language)}</td>"
             f"<td>{status}</td><td class='num'>{esc(i18n.format_number(r['duration_s'], lang, decimals=1))} s</td>"
             f"<td>{cache_text}</td><td>{' · '.join(links) or i18n.MISSING}</td></tr>"
         )
     head = "".join(
-        f"<th>{esc(i18n.t(k, lang))}</th>" for k in ("run", "parameters", "status", "duration", "cache", "files")
+        f"<th>{esc(i18n.t(k, lang))}</th>" for k in ("run", "explorer.language", "status", "duration", "cache", "files")
     )
     validation = manifest.get("validation")
     vtext = ""
