@@ -102,6 +102,7 @@ details.cchc-long > summary { cursor: pointer; color: #0b57d0; font-size: 0.9rem
   .cchc-header nav a { margin: 0 1rem 0 0; }
   .cchc-header .what { font-size: 1.15rem; }
   pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+  details.build code { overflow-wrap: anywhere; word-break: break-all; }  /* the data checksum: one long word */
   table.cchc-stack, table.cchc-stack tbody, table.cchc-stack tr, table.cchc-stack td, table.cchc-stack th {
     display: block; width: auto !important; max-width: none !important; }
   table.cchc-stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -883,10 +884,10 @@ def _build_details(manifest: dict, lang: str) -> str:
         f"{esc(i18n.t('checksum', lang))} <code>{esc(manifest['data_checksum'])}</code> · "
         f'<a href="manifest.json">manifest.json</a></p>'
     )
-    return (
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return (  # on a phone the runs are cards, as every table of the pages is
         f'<details class="build"><summary>{esc(i18n.t("build_details", lang))}</summary>{meta}{vtext}'
-        f'<div class="cchc-table"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
-        "</details>"
+        f'<div class="cchc-table">{stack_tables(table)}</div></details>'
     )
 
 
