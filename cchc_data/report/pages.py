@@ -755,7 +755,7 @@ def coverage(lang: str, *, data_dir=None) -> dict[str, str]:
     Examples
     --------
     >>> coverage("en")["khanh-hoa"]
-    'Periods: 2019, 2020, Q1 2020, 2021, 2021–2030, Q1 2021, 2025, 2030 · 170 facts · sources: 3'
+    'Periods: 2019, 2020, Q1 2020, 2021, 2021–2030, Q1 2021, 2025, 2030 · 170 facts · source documents: 3'
     """
     from ..datadir import DataError
     from ..indicators import load_indicators
