@@ -234,6 +234,16 @@ def issue_name(issue, issue_en, lang: str, *, as_html: bool = False) -> str:
     return f"{name} ({esc(en)})" if lang == "en" and vi and en and en != vi else name
 
 
+def _named_html(names: dict[tuple[str, str], str]) -> dict[str, str]:
+    """Each publisher or issuer as English pages name it in text (:func:`publisher_name`), to its HTML (the
+    Vietnamese name marked ``lang="vi"``): a table whose names are already written out still marks them."""
+    return {
+        publisher_name(vi, en, "en"): publisher_name(vi, en, "en", as_html=True)
+        for (column, vi), en in names.items()
+        if column != "issue"
+    }
+
+
 def _english_names(data_dir) -> dict[tuple[str, str], str]:
     """The English name of each publisher, issuer and issue the sources record: ``(column, name) -> English``."""
     from .datadir import DataError
@@ -477,14 +487,14 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         return html.escape(", ".join(i18n.format_period(p, lang) for p in value.split(", "))), "period"
     if isinstance(value, Number) and not isinstance(value, bool):
         return html.escape(i18n.format_number(value, lang)), "num"
+    if lang == "en" and "english_names" not in ctx:
+        ctx["english_names"] = _english_names(ctx["data_dir"])
+        ctx["named_html"] = _named_html(ctx["english_names"])
     if column in ctx.get("titles", ()) and isinstance(value, str) and value:  # a document's title or address
-        return f'<span class="title">{html.escape(value)}</span>', "source"
+        named = ctx["named_html"].get(value) if lang == "en" else None  # "Name (Tên)" written out: still marked
+        return f'<span class="title">{named or html.escape(value)}</span>', "source"
     if column in ("publisher", "issuer", "issue"):  # a proper name: "English name (Vietnamese name)" in English
-        english = ""
-        if lang == "en":
-            if "english_names" not in ctx:
-                ctx["english_names"] = _english_names(ctx["data_dir"])
-            english = ctx["english_names"].get((column, str(value)), "")
+        english = ctx["english_names"].get((column, str(value)), "") if lang == "en" else ""
         named = issue_name if column == "issue" else publisher_name
         return named(str(value), english, lang, as_html=True), "source"
     if column in _SOURCE_COLUMNS and ctx.get("inline_sources"):  # no source list below (the explorer)

@@ -414,3 +414,13 @@ class TestIndexSourcesTable:
         card = stack_tables(tables.show_table(sources, lang).html).split("<tbody>")[1]
         labels = re.findall(r'data-label="([^"]*)"', card.split("</tr>")[0])
         assert labels[0] == title and labels[-1] == key
+
+
+class TestNamesMarkedInTheirLanguage:
+    def test_a_written_out_publisher_in_a_title_column_marks_its_vietnamese_part(self):
+        frame = pd.DataFrame({"publisher_shown": ["Hà Giang Newspaper (Báo Hà Giang)", "Another Paper"]})
+        shown = tables.show_table(frame, "en", titles=["publisher_shown"])
+        assert 'Hà Giang Newspaper (<span lang="vi">Báo Hà Giang</span>)' in shown.html
+        assert "Another Paper" in shown.html and shown.frame.iloc[0, 0] == "Hà Giang Newspaper (Báo Hà Giang)"
+        vi = tables.show_table(frame, "vi", titles=["publisher_shown"])
+        assert '<span lang="vi">' not in vi.html  # a Vietnamese page is Vietnamese throughout
