@@ -1,4 +1,4 @@
-"""cchc_data: curated indicators of Vietnam's provincial administrative reform (CCHC).
+"""cchc_data: curated indicators of Vietnam's provincial public administration reform (PAR; CCHC in Vietnamese).
 
 >>> import cchc_data as cd
 >>> df = cd.load_indicators(province="Hà Giang")

@@ -414,10 +414,14 @@ def export_excel(path, frame=None, *, group_by="domain", lang="vi", filters=None
 
     used_sources = set(_plain(frame["source_id"]))
     src = sources(data_dir=data_dir)
-    if lang == "en" and "publisher_en" in src.columns:  # "English name (Vietnamese name)", as English pages say
-        from .tables import _publishers
+    if lang == "en":  # "English name (Vietnamese name)", "Xuân 2018 (Spring 2018 issue)", as English pages say
+        from .tables import issue_name, publisher_name
 
-        src = src.assign(publisher=_publishers(src, lang)).drop(columns=["publisher_en"])
+        for column in ("publisher", "issuer", "issue"):
+            if column in src.columns and f"{column}_en" in src.columns:  # an older folder: as printed
+                named = issue_name if column == "issue" else publisher_name
+                pairs = zip(src[column], src[f"{column}_en"], strict=True)
+                src = src.assign(**{column: [named(vi, en, lang) for vi, en in pairs]}).drop(columns=[f"{column}_en"])
     _write_table(
         wb.create_sheet(reserved[0]),
         src[src["source_id"].isin(used_sources)].drop(columns=["text_file"]).reset_index(drop=True),  # internal

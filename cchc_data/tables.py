@@ -173,16 +173,96 @@ def publisher_name(publisher, publisher_en, lang: str, *, as_html: bool = False)
     'VietnamPlus (Vietnam News Agency) [VietnamPlus (TTXVN)]'
     >>> publisher_name("VietNamNet", "VietNamNet", "en"), publisher_name("", "", "en")
     ('VietNamNet', '')
+    >>> publisher_name("Nguyên Lộc, Văn phòng Tỉnh ủy Khánh Hòa",  # an author's name is not given twice
+    ...                "Nguyên Lộc, Khánh Hòa Provincial Party Committee Office", "en")
+    'Nguyên Lộc, Khánh Hòa Provincial Party Committee Office (Văn phòng Tỉnh ủy Khánh Hòa)'
     """
     lang = i18n.check_lang(lang)
     vi, en = _text(publisher), _text(publisher_en)
     esc = html.escape if as_html else (lambda s: s)
+
+    def vi_name(text: str) -> str:
+        return f'<span lang="vi">{esc(text)}</span>' if as_html and lang != "vi" else esc(text)
+
+    if lang != "en" or not en or not vi or en == vi:
+        return vi_name(vi)
+    lead = _shared_lead(vi, en)  # "Nguyên Lộc, " before both names of the body: given once
+    vi, en = vi[len(lead) :], en[len(lead) :]
+    lead = f"{vi_name(lead.removesuffix(', '))}, " if lead else ""
+    if "(" in en or "(" in vi:  # "VietnamPlus (Vietnam News Agency) [VietnamPlus (TTXVN)]", not ") (… (…))"
+        return f"{lead}{esc(en)} [{vi_name(vi)}]"
+    return f"{lead}{esc(en)} ({vi_name(vi)})"
+
+
+def _shared_lead(vi: str, en: str) -> str:
+    """The comma-separated parts two names begin with alike (an author before a body), with the last ", "."""
+    a, b = vi.split(", "), en.split(", ")
+    n = 0
+    while n < min(len(a), len(b)) - 1 and a[n] == b[n]:
+        n += 1
+    return ", ".join(a[:n]) + ", " if n else ""
+
+
+def issue_name(issue, issue_en, lang: str, *, as_html: bool = False) -> str:
+    """A newspaper issue as a page in ``lang`` names it: as printed, with its English gloss in brackets in English.
+
+    Parameters
+    ----------
+    issue : str
+        The issue or edition as printed (``issue`` of ``sources.csv``); empty or missing when none is given.
+    issue_en : str
+        Its English gloss (``issue_en``); empty or missing when there is none (the issue is then given alone).
+    lang : {"vi", "en"}
+        The page's language.
+    as_html : bool, default False
+        Escape the text and mark the printed name ``lang="vi"`` on English pages.
+
+    Returns
+    -------
+    str
+        The name; ``""`` when no issue is recorded.
+
+    Examples
+    --------
+    >>> issue_name("Xuân 2018", "Spring 2018", "en"), issue_name("Xuân 2018", "Spring 2018", "vi")
+    ('Xuân 2018 (Spring 2018)', 'Xuân 2018')
+    """
+    lang = i18n.check_lang(lang)
+    vi, en = _text(issue), _text(issue_en)
+    esc = html.escape if as_html else (lambda s: s)
     name = f'<span lang="vi">{esc(vi)}</span>' if as_html and lang != "vi" else esc(vi)
-    if lang == "en" and en and vi and en != vi:
-        if "(" in en or "(" in vi:  # "VietnamPlus (Vietnam News Agency) [VietnamPlus (TTXVN)]", not ") (… (…))"
-            return f"{esc(en)} [{name}]"
-        return f"{esc(en)} ({name})"
-    return name
+    return f"{name} ({esc(en)})" if lang == "en" and vi and en and en != vi else name
+
+
+def _named_html(names: dict[tuple[str, str], str]) -> dict[str, str]:
+    """Each publisher or issuer as English pages name it in text (:func:`publisher_name`), to its HTML (the
+    Vietnamese name marked ``lang="vi"``): a table whose names are already written out still marks them."""
+    return {
+        publisher_name(vi, en, "en"): publisher_name(vi, en, "en", as_html=True)
+        for (column, vi), en in names.items()
+        if column != "issue"
+    }
+
+
+def _english_names(data_dir) -> dict[tuple[str, str], str]:
+    """The English name of each publisher, issuer and issue the sources record: ``(column, name) -> English``."""
+    from .datadir import DataError
+    from .indicators import sources
+    from .national import national_index_sources
+
+    tables = [sources(data_dir=data_dir)]
+    try:
+        tables.append(national_index_sources(data_dir=data_dir))
+    except DataError:  # a data folder without the national tables
+        pass
+    names = {}
+    for table in tables:
+        for column in ("publisher", "issuer", "issue"):
+            if column in table.columns and f"{column}_en" in table.columns:  # an older folder: Vietnamese alone
+                for vi, en in zip(table[column], table[f"{column}_en"], strict=True):
+                    if _text(vi) and _text(en):
+                        names.setdefault((column, _text(vi)), _text(en))
+    return names
 
 
 def _publishers(src: pd.DataFrame, lang: str) -> list[str]:
@@ -223,8 +303,8 @@ def cite_source(source_id: str, lang: str, *, short: bool = False, data_dir=None
     UBND tỉnh Khánh Hòa, Báo cáo tình hình, kết quả cải cách hành chính quý I/2021 của tỉnh Khánh Hòa, \
 không ghi số hiệu, không ghi ngày; không tìm thấy bản công khai (tra cứu 7/12/2026)
     >>> print(cite_source("hg-2018-article", "en"))
-    Thiên Thanh, A new milestone in carrying out administrative reform, Hà Giang Newspaper (Báo Hà Giang), \
-Xuân 2018 issue, undated; no public copy found (searched 7 December 2026)
+    Thiên Thanh, A new milestone in carrying out public administration reform tasks, Hà Giang Newspaper (Báo Hà Giang), \
+Xuân 2018 (Spring 2018) issue, undated; no public copy found (searched 7 December 2026)
     """
     from .indicators import sources
 
@@ -257,7 +337,7 @@ def _citation(row: pd.Series, title: str, date: str, lang: str, *, as_html: bool
     if issuer and issuer == publisher:  # a body that issued and published its document: named as a publisher
         author = publisher_name(publisher, row.get("publisher_en"), lang, as_html=as_html)
     else:
-        author = name(issuer) if issuer else ""
+        author = publisher_name(issuer, row.get("issuer_en"), lang, as_html=as_html) if issuer else ""
     parts = [author, word(title) if lang == "en" and title != row["title"] else name(title)]
     if number:
         parts.append(word(i18n.t("cite_number", lang, number=number)))
@@ -266,9 +346,10 @@ def _citation(row: pd.Series, title: str, date: str, lang: str, *, as_html: bool
     if publisher != issuer:
         shown = publisher_name(publisher, row.get("publisher_en"), lang, as_html=as_html)
         parts.append(shown if publisher else word(i18n.t("no_publisher", lang)))
-    if _text(row.get("issue")):
-        parts.append(i18n.t("cite_issue", lang, issue=name(row["issue"])) if as_html else
-                     i18n.t("cite_issue", lang, issue=row["issue"]))  # fmt: skip
+    if _text(row.get("issue")):  # "Xuân 2018 (Spring 2018) issue" in English
+        parts.append(
+            i18n.t("cite_issue", lang, issue=issue_name(row["issue"], row.get("issue_en"), lang, as_html=as_html))
+        )
     parts.append(word(date or i18n.t("undated", lang)))
     citation = ", ".join(p for p in parts if p)
     accessed = _date(row.get("accessed"), lang)
@@ -358,7 +439,7 @@ def source_list(lang: str, *, key: SourceKey | None = None) -> Table:
     >>> key = SourceKey()
     >>> _ = key.number("dl-2023-interview")
     >>> source_list("en", key=key).frame.values.tolist()
-    [[1, 'Lan Anh, Raising the quality and effectiveness of administrative reform, Đắk Lắk Newspaper \
+    [[1, 'Lan Anh, Raising the quality and effectiveness of public administration reform, Đắk Lắk Newspaper \
 (Báo Đắk Lắk), 12 February 2023; no public copy found (searched 7 December 2026)']]
     """
     lang = i18n.check_lang(lang)
@@ -406,10 +487,16 @@ def _cell(column: str, row: pd.Series, lang: str, ctx: dict) -> tuple[str, str]:
         return html.escape(", ".join(i18n.format_period(p, lang) for p in value.split(", "))), "period"
     if isinstance(value, Number) and not isinstance(value, bool):
         return html.escape(i18n.format_number(value, lang)), "num"
+    if lang == "en" and "english_names" not in ctx:
+        ctx["english_names"] = _english_names(ctx["data_dir"])
+        ctx["named_html"] = _named_html(ctx["english_names"])
     if column in ctx.get("titles", ()) and isinstance(value, str) and value:  # a document's title or address
-        return f'<span class="title">{html.escape(value)}</span>', "source"
-    if column in ("publisher", "issuer", "issue"):  # a proper name, in Vietnamese on every page
-        return f'<span lang="vi">{html.escape(str(value))}</span>', "source"
+        named = ctx["named_html"].get(value) if lang == "en" else None  # "Name (Tên)" written out: still marked
+        return f'<span class="title">{named or html.escape(value)}</span>', "source"
+    if column in ("publisher", "issuer", "issue"):  # a proper name: "English name (Vietnamese name)" in English
+        english = ctx["english_names"].get((column, str(value)), "") if lang == "en" else ""
+        named = issue_name if column == "issue" else publisher_name
+        return named(str(value), english, lang, as_html=True), "source"
     if column in _SOURCE_COLUMNS and ctx.get("inline_sources"):  # no source list below (the explorer)
         return _cite_html(str(value), lang, data_dir=ctx["data_dir"]), "source"
     if column in _SOURCE_COLUMNS:  # a number of the page's source key, linked to its entry
@@ -665,7 +752,7 @@ def sources_table(lang: str, *, data_dir=None) -> Table:
             "title": title,
             "source_kind": src["kind"],
             "document_number": src["document_number"] if "document_number" in src.columns else "",
-            "publisher": _publishers(src, lang),
+            "publisher": src["publisher"],  # in English "English name (Vietnamese name)", as every page names it
             "issue": src["issue"] if "issue" in src.columns else "",
             "published": [_date(v, lang) or undated for v in src["published"]],
             "reference_period": src["reference_period"],
@@ -787,7 +874,7 @@ def describe_indices(lang="vi", *, data_dir=None) -> pd.DataFrame:
     Examples
     --------
     >>> describe_indices("en").iloc[0, :2].tolist()
-    ['PAR INDEX', 'Ministry of Home Affairs (Government Steering Committee for Administrative Reform)']
+    ['PAR INDEX', 'Ministry of Home Affairs (Government Steering Committee for Public Administration Reform)']
     """
     lang = i18n.check_lang(lang)
     cat = national.national_index_catalog(data_dir=data_dir)

@@ -512,24 +512,33 @@ def source_url_matches_its_status(t: Tables) -> list[Issue]:
     )
 
 
+#: A source's names with an English counterpart shown on English pages: set exactly when the name is set.
+_ENGLISH_NAMES = ("publisher", "issuer", "issue")
+
+
 def publisher_named_in_english(t: Tables) -> list[Issue]:
-    """A source's ``publisher_en`` (its English name) is set exactly when its ``publisher`` is."""
+    """A source's ``publisher_en``, ``issuer_en`` and ``issue_en`` (English names) are set exactly when its
+    ``publisher``, ``issuer`` and ``issue`` are; a folder without one of these columns shows the name as printed."""
     srcs = t.tables["sources"]
-    if "publisher_en" not in srcs.columns:  # an older folder without the English names
-        return []
-    named = srcs["publisher"].fillna("").astype(str).str.strip() != ""
-    named_en = srcs["publisher_en"].fillna("").astype(str).str.strip() != ""
-    return t.issues(
-        "error",
-        srcs[named != named_en],
-        "publisher_en",
-        lambda r: (
-            ("publisher_en_missing", {"source": r["source_id"], "publisher": r["publisher"]})
-            if r["publisher"].strip()
-            else ("publisher_en_alone", {"source": r["source_id"], "publisher_en": r["publisher_en"]})
-        ),
-        file="sources.csv",
-    )
+    found = []
+    for column in _ENGLISH_NAMES:
+        english = f"{column}_en"
+        if column not in srcs.columns or english not in srcs.columns:  # an older folder without the English names
+            continue
+        named = srcs[column].fillna("").astype(str).str.strip() != ""
+        named_en = srcs[english].fillna("").astype(str).str.strip() != ""
+        found += t.issues(
+            "error",
+            srcs[named != named_en],
+            english,
+            lambda r, column=column, english=english: (
+                (f"{english}_missing", {"source": r["source_id"], column: r[column]})
+                if str(r[column]).strip()
+                else (f"{english}_alone", {"source": r["source_id"], english: r[english]})
+            ),
+            file="sources.csv",
+        )
+    return found
 
 
 #: A date in a title: day/month/year or month/year (``14/04/2025``, ``04/2023``).

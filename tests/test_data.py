@@ -72,7 +72,7 @@ def test_rounding_is_not_a_share_mismatch(facts):
 def test_zero_weak_units_is_answered_in_the_notes(facts):
     note = facts.at["kh-2021q1-report-009", "note"]
     assert "no unit was rated weak" in note and "29 + 11 + 3 + 0 = 43" in note
-    assert "kh-2021q1-report-129" in note  # the zero is a row now
+    assert "recorded as its own figure: units rated weak in 2020" in note  # the zero is a row now, named in words
 
 
 # --- Numbers written in words (issue 23): facts the numerals-only evidence rule used to leave out ---------
@@ -178,3 +178,14 @@ def test_the_rating_notes_name_the_portal_that_counts_4_average_units(facts):
     assert rating["note"].str.contains("29 + 11 + 4 = 44", regex=False).all()
     assert rating["note_vi"].str.contains("141/QĐ-UBND", regex=False).all()
     assert facts.at["kh-2021q1-report-009", "value"] == 3  # recorded as printed
+
+
+def test_no_note_cites_a_fact_id():
+    """Notes are read on the pages: another fact is named in words (its source, period or indicator), never by id."""
+    import re
+
+    ids = re.compile(r"\b[a-z]{2}-\d{4}[a-z0-9]*-[a-z0-9-]*\d{3}\b")  # kh-2021q1-report-127, hg-2018-article-001
+    for frame in (cd.load_indicators(), cd.national_indices()):
+        for column in [c for c in frame.columns if c.startswith("note")]:
+            cited = frame.loc[frame[column].fillna("").str.contains(ids), column]
+            assert cited.empty, cited.head(3).tolist()

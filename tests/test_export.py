@@ -65,11 +65,15 @@ class TestExportExcel:
         used = cd.sources()[lambda t: t["source_id"].isin(all_facts["source_id"])].reset_index(drop=True)
         assert "text_file" not in src.columns  # where the project keeps the source's text: not for readers
         used = used.drop(columns="text_file")
-        if lang == "en":  # publishers as English pages name them: "English name (Vietnamese name)"
-            pairs = zip(used["publisher"], used["publisher_en"], strict=True)
-            english = [tables.publisher_name(vi, en, "en") for vi, en in pairs]
-            used = used.assign(publisher=english).drop(columns="publisher_en")
+        if lang == "en":  # publishers, issuers and issues as English pages name them: "English name (Vietnamese name)"
+            for column in ("publisher", "issuer", "issue"):
+                named = tables.issue_name if column == "issue" else tables.publisher_name
+                pairs = zip(used[column], used[f"{column}_en"], strict=True)
+                english = [named(vi, en, "en") for vi, en in pairs]
+                used = used.assign(**{column: english}).drop(columns=f"{column}_en")
             assert "Hà Giang Newspaper (Báo Hà Giang)" in set(src["publisher"])
+            assert "Xuân 2018 (Spring 2018)" in set(src["issue"])
+            assert "Khánh Hòa Provincial People's Committee (UBND tỉnh Khánh Hòa)" in set(src["issuer"])
         else:
             assert "Báo Hà Giang" in set(src["publisher"]) and "Hà Giang Newspaper" in set(src["publisher_en"])
         for date in ("published", "accessed"):  # dates stay dates (an all-empty column reads back empty)

@@ -1,11 +1,15 @@
 """Tests of ``cchc_data.plotting.national``: the national index charts draw the values of the tables, never bridge a gap or a method change, and say what they leave out."""
 
+import itertools
+
 import matplotlib.pyplot as plt
 import pytest
 
 from cchc_data import national as nat
 from cchc_data import plotting_national as pn
 from cchc_data.plotting import SOURCE_COLUMNS, footer_text
+from cchc_data.plotting._labels import label_boxes
+from cchc_data.plotting.files import PHONE_WIDTH_IN
 
 
 def row(id_, index, province, period, measure, scope, value, unit, evidence, *, source="baokhanhhoa-2024-papi",
@@ -108,6 +112,30 @@ class TestSegments:
             ax = pn.trajectory_chart(province, code, lang="en")
             assert pair not in _segments_drawn(ax), (province, code, pair)
             plt.close(ax.figure)
+
+
+class TestLabelsDoNotOverlap:
+    @pytest.mark.parametrize("width", [6.0, PHONE_WIDTH_IN], ids=["desktop-panel", "phone"])
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    def test_no_two_labels_overlap_and_none_covers_a_point(self, width, lang):
+        checked = 0
+        for province, code in itertools.product(["khanh-hoa", "dak-lak", "ha-giang"], nat.INDICES):
+            fig = plt.figure(figsize=(width, 4.3), layout="constrained")
+            ax = pn.trajectory_chart(province, code, lang=lang, ax=fig.add_subplot())
+            boxes = label_boxes(fig, "value-label") + label_boxes(fig, "method-label")
+            renderer = fig.canvas.get_renderer()
+            points = [  # the province's own points (round markers), in pixels
+                (x, y) for line in ax.lines if line.get_marker() == "o"
+                for x, y in line.get_transform().transform(line.get_xydata())
+            ]  # fmt: skip
+            for (a, box_a), (b, box_b) in itertools.combinations(boxes, 2):
+                assert not box_a.overlaps(box_b), (province, code, a, b)
+            for text, box in label_boxes(fig, "value-label"):
+                assert not any(box.contains(x, y) for x, y in points), (province, code, text)
+            checked += len(boxes)
+            assert renderer is not None
+            plt.close(fig)
+        assert checked > 30, "the charts drew their labels"
 
 
 class TestMethodBreaks:

@@ -222,13 +222,23 @@ class TestSourcesTable:
     def test_sources_table_uses_titles_in_the_page_language(self):
         en = tables.sources_table("en").frame.set_index("Title")
         vi = tables.sources_table("vi").frame.set_index("Tiêu đề")
-        hg_en = en.loc["A new milestone in carrying out administrative reform"]
+        hg_en = en.loc["A new milestone in carrying out public administration reform tasks"]
         hg_vi = vi.loc["Mốc son mới trong thực hiện nhiệm vụ cải cách hành chính"]
         assert (hg_en["Issuer or author"], hg_en["Issue"], hg_en["Published"]) == (
-            "Thiên Thanh",
-            "Xuân 2018",
+            "Thiên Thanh",  # a person's name, as printed
+            "Xuân 2018 (Spring 2018)",  # the edition's title as printed, its English gloss in brackets
             "undated",
         )
+        kh_en = en.loc[
+            "Results of public administration reform and of IT use in state agencies of Khánh Hòa province in 2019"
+        ]
+        assert kh_en["Issuer or author"] == (
+            "Nguyên Lộc, Khánh Hòa Provincial Party Committee Office (Văn phòng Tỉnh ủy Khánh Hòa)"
+        )
+        assert (hg_vi["Cơ quan ban hành / tác giả"], hg_vi["Số báo"]) == ("Thiên Thanh", "Xuân 2018")
+        html = tables.sources_table("en").html
+        assert '(<span lang="vi">Văn phòng Tỉnh ủy Khánh Hòa</span>)' in html  # only the Vietnamese marked so
+        assert '<span lang="vi">Hà Giang Newspaper' not in html
         assert (hg_vi["Số báo"], hg_vi["Ngày phát hành"]) == ("Xuân 2018", "không ghi ngày")
         assert "12/2/2023" in vi["Ngày phát hành"].tolist() and "12 February 2023" in en["Published"].tolist()
         assert set(en["Public copy"]) == {"no public copy found (searched 7 December 2026)"}
@@ -265,14 +275,28 @@ class TestCiteSource:
                 "kh-2021q1-report",
                 "en",
                 "Khánh Hòa Provincial People's Committee (UBND tỉnh Khánh Hòa), Report on the situation and results of "
-                "administrative reform in Q1 2021, Khánh Hòa province, no document number given, undated; no public copy "
-                "found (searched 7 December 2026)",
+                "public administration reform in Q1 2021, Khánh Hòa province, no document number given, undated; no "
+                "public copy found (searched 7 December 2026)",
             ),
             (
                 "hg-2018-article",
                 "en",
-                "Thiên Thanh, A new milestone in carrying out administrative reform, Hà Giang Newspaper (Báo Hà Giang), "
-                "Xuân 2018 issue, undated; no public copy found (searched 7 December 2026)",
+                "Thiên Thanh, A new milestone in carrying out public administration reform tasks, Hà Giang Newspaper "
+                "(Báo Hà Giang), Xuân 2018 (Spring 2018) issue, undated; no public copy found (searched 7 December 2026)",
+            ),
+            (
+                "kh-2019-article",
+                "en",
+                "Nguyên Lộc, Khánh Hòa Provincial Party Committee Office (Văn phòng Tỉnh ủy Khánh Hòa), Results of public "
+                "administration reform and of IT use in state agencies of Khánh Hòa province in 2019, publisher not "
+                "stated, undated; no public copy found (searched 7 December 2026)",
+            ),
+            (
+                "kh-2019-article",
+                "vi",
+                "Nguyên Lộc, Văn phòng Tỉnh ủy Khánh Hòa, Kết quả cải cách hành chính và ứng dụng công nghệ thông tin "
+                "trong cơ quan nhà nước tỉnh Khánh Hòa năm 2019, không rõ cơ quan phát hành, không ghi ngày; không tìm "
+                "thấy bản công khai (tra cứu 7/12/2026)",
             ),
             (
                 "hg-2018-article",
@@ -390,3 +414,13 @@ class TestIndexSourcesTable:
         card = stack_tables(tables.show_table(sources, lang).html).split("<tbody>")[1]
         labels = re.findall(r'data-label="([^"]*)"', card.split("</tr>")[0])
         assert labels[0] == title and labels[-1] == key
+
+
+class TestNamesMarkedInTheirLanguage:
+    def test_a_written_out_publisher_in_a_title_column_marks_its_vietnamese_part(self):
+        frame = pd.DataFrame({"publisher_shown": ["Hà Giang Newspaper (Báo Hà Giang)", "Another Paper"]})
+        shown = tables.show_table(frame, "en", titles=["publisher_shown"])
+        assert 'Hà Giang Newspaper (<span lang="vi">Báo Hà Giang</span>)' in shown.html
+        assert "Another Paper" in shown.html and shown.frame.iloc[0, 0] == "Hà Giang Newspaper (Báo Hà Giang)"
+        vi = tables.show_table(frame, "vi", titles=["publisher_shown"])
+        assert '<span lang="vi">' not in vi.html  # a Vietnamese page is Vietnamese throughout

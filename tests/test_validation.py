@@ -1326,6 +1326,59 @@ class TestIssueText:
     """The rules' messages in both languages (``Issue.text``)."""
 
     @pytest.mark.parametrize(
+        ("source_id", "change", "field", "en"),
+        [
+            (
+                "dl-2023-interview",
+                {"issuer_en": ""},
+                "issuer_en",
+                "dl-2023-interview: the issuer “Lan Anh” has no English name; give the body's English name (a person's "
+                "name as printed) in issuer_en",
+            ),
+            (
+                "hg-2018-article",
+                {"issue_en": ""},
+                "issue_en",
+                "hg-2018-article: the issue “Xuân 2018” has no English gloss; give one in issue_en (e.g. Spring 2018)",
+            ),
+            (
+                "dl-2023-interview",
+                {"issue_en": "Lunar New Year issue"},
+                "issue_en",
+                "dl-2023-interview: English issue gloss “Lunar New Year issue” without an issue; give the issue as "
+                "printed or leave issue_en empty",
+            ),
+        ],
+    )
+    def test_an_issuer_and_an_issue_have_an_english_name_exactly_when_named(self, data_copy, source_id, change, field,
+                                                                            en):  # fmt: skip
+        srcs = csv_rows(data_copy, "sources")
+        i = find(srcs, source_id=source_id)
+        srcs[i].update(change)
+        write_csv(data_copy, "sources", srcs)
+        errors = cd.validate(data_copy).errors
+        assert [(e.file, e.row, e.field, e.message) for e in errors] == [("sources.csv", i + 2, field, en)]
+        assert errors[0].text("vi").startswith(f"{source_id}: ") and field in errors[0].text("vi")
+
+    def test_a_folder_without_the_english_names_is_valid_and_cited_as_printed(self, data_copy):
+        srcs = [
+            {k: v for k, v in r.items() if k not in ("issuer_en", "issue_en")} for r in csv_rows(data_copy, "sources")
+        ]
+        write_csv(data_copy, "sources", srcs)
+        package = json.loads((data_copy / "datapackage.json").read_text(encoding="utf-8"))
+        for resource in package["resources"]:
+            if resource["name"] == "sources":
+                fields = resource["schema"]["fields"]
+                fields[:] = [f for f in fields if f["name"] not in ("issuer_en", "issue_en")]
+        (data_copy / "datapackage.json").write_text(json.dumps(package, ensure_ascii=False, indent=2), encoding="utf-8")
+        assert cd.validate(data_copy).errors == []
+        from cchc_data import tables
+
+        cited = tables.cite_source("kh-2019-article", "en", data_dir=data_copy)
+        assert cited.startswith("Nguyên Lộc, Văn phòng Tỉnh ủy Khánh Hòa, Results of")  # the Vietnamese name alone
+        assert ", Xuân 2018 issue," in tables.cite_source("hg-2018-article", "en", data_dir=data_copy)
+
+    @pytest.mark.parametrize(
         ("source_id", "change", "en", "vi"),
         [
             (

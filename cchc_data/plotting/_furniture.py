@@ -459,7 +459,7 @@ def chart_frame(frame, *, data_dir=None):
     except DataError:  # a data folder without the national index tables
         pass
     table = pd.concat(tables, ignore_index=True).drop_duplicates("source_id")
-    described_by = ["source_id", "issuer", "title", "title_en", "publisher", "publisher_en", "published"]
+    described_by = ["source_id", "issuer", "issuer_en", "title", "title_en", "publisher", "publisher_en", "published"]
     table = table[table["source_id"].isin(ids)][[c for c in described_by if c in table.columns]]
     table = table.rename(columns={c: f"source_{c}" for c in table.columns if c != "source_id"})
     for lang in i18n.LANGS:
@@ -482,7 +482,8 @@ def chart_frame(frame, *, data_dir=None):
 
 #: Columns :func:`chart_frame` adds about a value's source; the CSV beside a chart writes them after ``source_id``.
 SOURCE_COLUMNS = [
-    "source_issuer", "source_title", "source_title_en", "source_publisher", "source_publisher_en", "source_published",
+    "source_issuer", "source_issuer_en", "source_title", "source_title_en", "source_publisher", "source_publisher_en",
+    "source_published",
 ]  # fmt: skip
 #: Columns a chart reads for its words (footer, axis) and leaves out of ``fig.cchc_values``.
 _WORD_COLUMNS = [

@@ -29,6 +29,7 @@ from .._docstrings import share_docs_in
 from ..province_registry import provinces, resolve_province
 from ..tables import publisher_name
 from ._furniture import SOURCE_COLUMNS, _fmt_number, _footer, _header, chart_frame, province_colors
+from ._labels import HANGING, LabelPlacer
 
 __all__ = [
     "trajectory_chart", "province_trajectories", "comparison_chart", "distribution_chart", "draw_trajectory",
@@ -302,6 +303,7 @@ def draw_trajectory(frame, values, *, index, lang="vi", ax=None, name="", color=
     for a, b in segments(scored["period"], [method_of(y, breaks) for y in scored["period"].astype(int)]):
         ax.plot([a, b], [by_year[a], by_year[b]], color=color, lw=1.6, zorder=2, gid="trajectory-segment")
     weak = _weak_years(values)
+    value_labels = []  # placed where they overlap nothing once the chart's size is known (close years, close scores)
     for _, r in t.iterrows():
         year = int(r["period"])
         ref = year - _REF_SHIFT  # national values just left of the province's point
@@ -330,8 +332,9 @@ def draw_trajectory(frame, values, *, index, lang="vi", ax=None, name="", color=
         ax.plot(year, r["score"], marker="o", ms=7, mfc=face, mec=color, mew=1.5, zorder=4)
         dagger = " †" if year in weak else ""
         text = _score_text(r["score"], unit, lang) + dagger + (f"\n{label}" if label else "")
-        ax.annotate(text, xy=(year, r["score"]), xytext=(7, 0), textcoords="offset points", ha="left",
-                    va="center", fontsize=7.5, color="0.15", zorder=5)  # fmt: skip
+        value_labels.append(ax.annotate(text, xy=(year, r["score"]), xytext=(7, 0), textcoords="offset points",
+                                        ha="left", va="center", fontsize=7.5, color="0.15", zorder=5,
+                                        gid="value-label"))  # fmt: skip
     ax.set_xticks(years, [str(y) for y in years])
     lo = np.nanmin(t[["score", "national_min", "national_average"]].to_numpy(dtype=float))
     hi = np.nanmax(t[["score", "national_max", "national_average"]].to_numpy(dtype=float))
@@ -357,12 +360,13 @@ def draw_trajectory(frame, values, *, index, lang="vi", ax=None, name="", color=
     if not t["comparable"].all():
         notes.append(i18n.t("chart_national.not_comparable", lang, year=change))
     labels_change = str(cat[f"method_change_{lang}"] or "").split(";")
+    method_labels = []  # two changes close together: the second note hangs lower, or left of its line
     for b, label_change in zip(breaks, labels_change, strict=False):
         if not years[0] < b <= years[-1]:
             continue  # a method change is drawn only between two years on the chart
         ax.axvline(b - 0.5, color="0.5", lw=1, ls=(0, (4, 2)), zorder=1, gid="method-change")
-        ax.annotate(label_change.format(year=b), xy=(b - 0.5, 1), xycoords=("data", "axes fraction"), xytext=(3, -3),
-                    textcoords="offset points", ha="left", va="top", fontsize=7, color="0.35", gid="method-label")  # fmt: skip
+        method_labels.append(ax.annotate(label_change.format(year=b), xy=(b - 0.5, 1), xycoords=("data", "axes fraction"), xytext=(3, -3),
+                    textcoords="offset points", ha="left", va="top", fontsize=7, color="0.35", gid="method-label"))  # fmt: skip
     if weak & set(years):
         notes.append(i18n.t("chart_national.weak", lang, years=", ".join(str(y) for y in sorted(weak & set(years)))))
     if t["disputed"].any():
@@ -389,6 +393,7 @@ def draw_trajectory(frame, values, *, index, lang="vi", ax=None, name="", color=
         legend.append(Line2D([], [], marker="^", color="0.6", lw=0, label=i18n.t("chart_national.bottom", lang)))
     if legend:
         ax.legend(handles=legend, loc="lower right", fontsize=7, frameon=False)
+    LabelPlacer.attach(ax, value_labels, first=[(method_labels, HANGING)])
     _attach(fig, _values_frame(values))
     _footer(fig, values, lang)
     return ax

@@ -102,6 +102,7 @@ details.cchc-long > summary { cursor: pointer; color: #0b57d0; font-size: 0.9rem
   .cchc-header nav a { margin: 0 1rem 0 0; }
   .cchc-header .what { font-size: 1.15rem; }
   pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+  details.build code { overflow-wrap: anywhere; word-break: break-all; }  /* the data checksum: one long word */
   table.cchc-stack, table.cchc-stack tbody, table.cchc-stack tr, table.cchc-stack td, table.cchc-stack th {
     display: block; width: auto !important; max-width: none !important; }
   table.cchc-stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
@@ -754,7 +755,7 @@ def coverage(lang: str, *, data_dir=None) -> dict[str, str]:
     Examples
     --------
     >>> coverage("en")["khanh-hoa"]
-    'Periods: 2019, 2020, Q1 2020, 2021, 2021–2030, Q1 2021, 2025, 2030 · 170 facts · sources: 3'
+    'Periods: 2019, 2020, Q1 2020, 2021, 2021–2030, Q1 2021, 2025, 2030 · 170 facts · source documents: 3'
     """
     from ..datadir import DataError
     from ..indicators import load_indicators
@@ -848,19 +849,21 @@ def _build_details(manifest: dict, lang: str) -> str:
             if f.endswith(".ipynb"):
                 word = i18n.t("notebook_file" if r["status"] == "ok" else "partial_notebook", lang)
                 links.append(f'<a href="{quote(f, safe="/=,+-._")}">{esc(word)}</a>')
-        params = ", ".join(f"{esc(k)}={esc(_show(v))}" for k, v in r["parameters"].items()) or i18n.MISSING
+        run_lang = r["parameters"].get("lang")  # the page's subject is in its title; its language in words
+        language = i18n.t(f"page_language.{run_lang}", lang) if run_lang in i18n.LANGS else i18n.MISSING
         status = i18n.value_label("status_run", r["status"], lang)
         if r.get("error"):
             status += f"<br><small>{esc(r['error'])}</small>"
         cache = r.get("cache") or {}
         cache_text = esc(i18n.value_label("cache", cache.get("status", ""), lang)) if cache else i18n.MISSING
         rows.append(
-            f'<tr class="{"ok" if r["status"] == "ok" else "failed"}"><td>{esc(stem)}</td><td>{params}</td>'
+            f'<tr class="{"ok" if r["status"] == "ok" else "failed"}"><td>{esc(page_title(stem, r["parameters"], lang))}'
+            f"</td><td>{esc(language)}</td>"
             f"<td>{status}</td><td class='num'>{esc(i18n.format_number(r['duration_s'], lang, decimals=1))} s</td>"
             f"<td>{cache_text}</td><td>{' · '.join(links) or i18n.MISSING}</td></tr>"
         )
     head = "".join(
-        f"<th>{esc(i18n.t(k, lang))}</th>" for k in ("run", "parameters", "status", "duration", "cache", "files")
+        f"<th>{esc(i18n.t(k, lang))}</th>" for k in ("run", "explorer.language", "status", "duration", "cache", "files")
     )
     validation = manifest.get("validation")
     vtext = ""
@@ -881,10 +884,10 @@ def _build_details(manifest: dict, lang: str) -> str:
         f"{esc(i18n.t('checksum', lang))} <code>{esc(manifest['data_checksum'])}</code> · "
         f'<a href="manifest.json">manifest.json</a></p>'
     )
-    return (
+    table = f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+    return (  # on a phone the runs are cards, as every table of the pages is
         f'<details class="build"><summary>{esc(i18n.t("build_details", lang))}</summary>{meta}{vtext}'
-        f'<div class="cchc-table"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
-        "</details>"
+        f'<div class="cchc-table">{stack_tables(table)}</div></details>'
     )
 
 
@@ -1050,7 +1053,9 @@ def write_downloads(suite_dir, *, data_dir=None) -> list[Path]:
     (suite_dir / "downloads").mkdir(parents=True, exist_ok=True)
     facts = load_indicators(data_dir=data_dir)
     src = sources(data_dir=data_dir)
-    described = [c for c in ("issuer", "title", "title_en", "publisher", "publisher_en", "published") if c in src]
+    described = [
+        c for c in ("issuer", "issuer_en", "title", "title_en", "publisher", "publisher_en", "published") if c in src
+    ]
     cite = src[["source_id", *described]].rename(columns={c: f"source_{c}" for c in described})
     written = []
     path = suite_dir / DOWNLOADS["csv"][0]
