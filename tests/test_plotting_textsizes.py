@@ -128,3 +128,44 @@ def test_save_figure_draws_each_file_once(monkeypatch, tmp_path):
     ax = pl.compare_chart("digital_certificates", lang="vi")
     pl.save_figure(ax.figure, "x", figures_dir=tmp_path)
     assert calls == ["rgba", None]
+
+
+@pytest.mark.parametrize("dpi", [72, 110, 150])
+def test_line_heights_are_matplotlibs(dpi):
+    """Multi-line texts of several sizes and weights take the same room inside the block as outside it."""
+
+    def extents():
+        fig = plt.figure(dpi=dpi)
+        texts = [
+            fig.text(0.1, 0.1 * i, f"{WORDS}\ndòng hai\nline three", size=size, weight=weight)
+            for i, (size, weight) in enumerate([(7.5, "normal"), (9, "bold"), (12, "normal"), (14.5, "bold")])
+        ]
+        renderer = fig.canvas.get_renderer()
+        return [tuple(t.get_window_extent(renderer).bounds) for t in texts]
+
+    alone = extents()
+    with shared_text_sizes():
+        assert hasattr(RendererAgg, "_get_font_height_metrics")
+        shared, again = extents(), extents()
+    assert shared == alone and again == alone
+    assert not hasattr(RendererAgg, "_get_font_height_metrics")  # matplotlib's own layout again
+
+
+def test_line_heights_are_read_once_per_font_size_and_resolution(monkeypatch):
+    from matplotlib.font_manager import fontManager
+
+    looked_up, find = [], fontManager._find_fonts_by_props
+    monkeypatch.setattr(
+        fontManager, "_find_fonts_by_props", lambda prop, *a, **k: looked_up.append(1) or find(prop, *a, **k)
+    )
+    fig = plt.figure()
+    text = fig.text(0, 0, "hai\ndòng", size=11.25)
+    _textsizes._heights.clear()
+    with shared_text_sizes():
+        renderer = fig.canvas.get_renderer()
+        text.get_window_extent(renderer)
+        first = len(looked_up)
+        for _ in range(3):
+            text.set_x(text.get_position()[0] + 0.01)  # laid out again
+            text.get_window_extent(renderer)
+    assert first > 0 and len(looked_up) == first  # not looked up again, neither for heights nor for sizes

@@ -6,7 +6,9 @@ keyed by the renderer object. Saving a chart makes several Agg renderers at one 
 cropped size, measures them all again, and so does every chart of a page for its tick labels and footers.
 A measure depends on the text, its font properties, the resolution and the font settings, never on the size of
 the image drawn on: inside :func:`shared_text_sizes` the Agg renderers of one resolution share one cache, keyed
-by all of these. The sizes, hence the layout and every pixel, are the ones matplotlib computes itself
+by all of these. Likewise the height of a line of each font and size (matplotlib looks the font up and reads
+two of its tables each time it lays a text out, several times per text and drawing) is read once per
+resolution. The sizes, hence the layout and every pixel, are the ones matplotlib computes itself
 (``tests/test_plotting_textsizes.py``); mathtext and TeX keep matplotlib's own cache.
 """
 
@@ -64,6 +66,43 @@ def _measure(renderer, text, fontprop, ismath, dpi):
     return size
 
 
+#: Whether an Agg renderer can give its fonts' line heights to matplotlib's text layout (``Text._get_layout`` asks
+#: a renderer that has ``_get_font_height_metrics``; RendererAgg has none of its own, and gets ours in the block).
+_HEIGHTS_HOOK = _MATPLOTLIB_METRICS is not None and not hasattr(RendererAgg, "_get_font_height_metrics")
+_heights: dict = {}
+
+#: The font tables matplotlib reads a line's ascent, descent and gap from, in its order (``Text._get_layout``).
+_LINE_TABLES = (("OS/2", "sTypoLineGap", "sTypoAscender", "sTypoDescender"), ("hhea", "lineGap", "ascent", "descent"))
+
+
+def _font_height_metrics(renderer, prop):
+    """``(ascent, descent, line gap)`` in pixels of a line of ``prop``'s font at the renderer's resolution, as
+    ``Text._get_layout`` computes them (at the figure's resolution, which is the Agg renderer's); ``(None, None,
+    None)`` lets matplotlib compute them itself (another renderer, or a font without those tables)."""
+    if type(renderer) is not RendererAgg:
+        return None, None, None
+    key = (_settings[0], renderer.dpi, prop.copy())  # a copy: a text's font properties can change later
+    heights = _heights.get(key)
+    if heights is None:
+        from matplotlib.font_manager import fontManager, get_font
+
+        heights = None, None, None
+        font = get_font(fontManager._find_fonts_by_props(prop))
+        for table_name, gap_key, ascent_key, descent_key in _LINE_TABLES:
+            table = font.get_sfnt_table(table_name)
+            if table is None:
+                continue
+            fontsize = prop.get_size_in_points()
+            units_per_em = font.get_sfnt_table("head")["unitsPerEm"]
+            scale = 1 / units_per_em * fontsize * renderer.dpi / 72  # matplotlib's very operations: same floats
+            heights = table[ascent_key] * scale, -table[descent_key] * scale, table[gap_key] * scale
+            break
+        if len(_heights) >= _LIMIT:
+            _heights.clear()
+        _heights[key] = heights
+    return heights
+
+
 @contextlib.contextmanager
 def shared_text_sizes():
     """Within this block, Agg renderers of one resolution share their text measures (see the module's text).
@@ -89,6 +128,8 @@ def shared_text_sizes():
         if _depth[0] == 0:
             _settings[0] = _settings_now()
             mtext._get_text_metrics_function = _metrics_function
+            if _HEIGHTS_HOOK:
+                RendererAgg._get_font_height_metrics = _font_height_metrics
         _depth[0] += 1
     try:
         yield
@@ -97,3 +138,5 @@ def shared_text_sizes():
             _depth[0] -= 1
             if _depth[0] == 0:
                 mtext._get_text_metrics_function = _MATPLOTLIB_METRICS
+                if _HEIGHTS_HOOK:
+                    del RendererAgg._get_font_height_metrics
