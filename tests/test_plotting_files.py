@@ -57,9 +57,10 @@ class TestSaveFigure:
         assert png_a == png_b
         assert b"<dc:date>" not in svg_a
 
-    @pytest.mark.parametrize("chart", ["compare_chart", "breakdown_chart"])
+    @pytest.mark.parametrize("chart", ["compare_chart", "breakdown_chart", "coverage_heatmap", "profile_chart"])
     def test_save_figure_png_is_what_savefig_tight_draws(self, tmp_path, chart):
-        # save_figure lays the chart out once for its PNG and SVG: the PNG must be the one savefig would write
+        # save_figure lays the chart out once for its PNG and SVG, without savefig's whole draw before it (the
+        # heatmap's axes keep an aspect, the profile has several panels): the PNG must be the one savefig writes
         fig = CALLS[chart]("vi").figure
         png = pl.save_figure(fig, "x", figures_dir=tmp_path)[0].read_bytes()
         plt.close(fig)

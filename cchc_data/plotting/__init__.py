@@ -12,6 +12,8 @@ Each chart has two forms, in seaborn's manner: ``draw_compare(frame, *, lang, ax
 
 - :mod:`~cchc_data.plotting.national`: charts of the national indices (:func:`trajectory_chart`…);
 - :mod:`~cchc_data.plotting.files`: :func:`save_figure` and :func:`show_figure`.
+- :mod:`~cchc_data.plotting._textsizes`: while a chart is saved, each text is measured once per resolution
+  (matplotlib's own measures, shared by its renderers).
 
 Conventions shared by all charts:
 
