@@ -178,6 +178,7 @@ def write_synthetic(folder, *, provinces: int = 34, years: int = 10, indicators:
                 "language": "vi",
                 "text_file": f"{sid}.txt",
                 "issuer": f"UBND {slug}",
+                "issuer_en": f"People's Committee of {slug}",
                 "url_status": "not_found",
                 "accessed": "2026-12-07",
             }
