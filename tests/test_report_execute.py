@@ -63,3 +63,35 @@ class TestCheckDeclared:
         ):
             run_suite([Run(nb, {"province": "x", "lang": "vi", "provnice": "y"})], output_root=out, progress=False)
         assert not list(out.glob(".build-*")) and not list(out.glob("*T*Z"))  # no build left, nothing published
+
+
+class TestImportPapermill:
+    def test_papermill_is_imported_without_the_iri_grammar_which_stays_importable(self):
+        import subprocess
+        import sys
+
+        code = (
+            "import sys\n"
+            "from cchc_data.report._execute import import_papermill\n"
+            "import_papermill()\n"
+            "print('rfc3987_syntax' in sys.modules)\n"
+            "import jsonschema\n"
+            "print('iri' in jsonschema.FormatChecker.checkers)\n"
+            "import rfc3987_syntax\n"  # hidden only while papermill was imported: it imports normally afterwards
+            "print(rfc3987_syntax.__name__)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert out.split() == ["False", "False", "rfc3987_syntax"]
+
+    def test_an_earlier_import_of_jsonschema_is_left_as_it_is(self):
+        import subprocess
+        import sys
+
+        code = (
+            "import sys, jsonschema\n"
+            "from cchc_data.report._execute import import_papermill\n"
+            "import_papermill()\n"
+            "print('iri' in jsonschema.FormatChecker.checkers)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert out.split() == ["True"]
