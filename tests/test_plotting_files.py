@@ -187,6 +187,16 @@ class TestSavePhoneFigure:
         assert len(drawn) == 1 and (tmp_path / "b-phone.png").is_file()  # drawn once, from the layout made to decide
         plt.close(ax.figure)
 
+    @pytest.mark.parametrize("lang", ["vi", "en"])
+    @pytest.mark.parametrize("province", ["dak-lak", "ha-giang", "khanh-hoa"])
+    def test_labels_placed_when_drawn_are_placed_before_the_phone_rendering_is_judged(self, tmp_path, province, lang):
+        # A method-change note starts right of its line and is moved left of it when drawn (LabelPlacer); the
+        # phone rendering must be judged with the note where it will be drawn, not where it started (Đắk Lắk's
+        # PAR INDEX note "2022–2030 criteria from 2022" stuck out, and the chart lost its phone rendering).
+        fig = pl.national.province_trajectories(province, lang=lang)
+        assert pl.save_phone_figure(fig, tmp_path / "t-phone.png") == tmp_path / "t-phone.png"
+        plt.close(fig)
+
     def test_a_chart_without_room_on_a_phone_gets_no_phone_rendering(self, tmp_path):
         fig, ax = plt.subplots(figsize=(9, 3), layout="constrained")
         ax.barh([0], [1])

@@ -131,6 +131,12 @@ class LabelPlacer(Artist):
         return Bbox([[0, 0], [0, 0]])  # no room: a layout or a tight bounding box leaves an empty box out
 
     def draw(self, renderer):
+        self.place(renderer)
+
+    def place(self, renderer) -> None:
+        """Move each label to its place for the axes as laid out now (what :meth:`draw` does; a layout pass
+        that does not draw the artists calls it, so that what it measures has the labels where they will be
+        drawn)."""
         if not self.get_visible() or not self.labels:
             return
         ax = self.axes

@@ -454,8 +454,10 @@ def _laid_out(fig, dpi):
 
 def _lay_out(fig, renderer) -> None:
     """What ``Figure.draw`` does before it draws the artists: fix the boxes of axes with an aspect, then run the
-    layout engine (a ValueError from it ignored, as there). A whole draw without rendering with a matplotlib
-    that lacks ``_get_draw_artists``."""
+    layout engine (a ValueError from it ignored, as there); then the artists that place other artists when
+    drawn (a ``place(renderer)`` method: :class:`cchc_data.plotting._labels.LabelPlacer`) place them, so that
+    what is measured next (a label sticking out of a phone rendering) is where it will be drawn. A whole draw
+    without rendering with a matplotlib that lacks ``_get_draw_artists``."""
     artists = getattr(fig, "_get_draw_artists", None)
     if artists is None:
         fig.draw_without_rendering()
@@ -467,6 +469,11 @@ def _lay_out(fig, renderer) -> None:
             engine.execute(fig)
         except ValueError:
             pass
+    for ax in fig.axes:
+        for artist in ax.artists:
+            place = getattr(artist, "place", None)
+            if callable(place) and artist.get_visible():
+                place(renderer)
 
 
 def _save_laid_out(fig, path, bbox, **options) -> None:
