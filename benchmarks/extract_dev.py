@@ -173,7 +173,7 @@ def table(totals: dict[str, dict]) -> tuple[str, bool]:
     """The figures of each split beside the goals, and whether the held-out half meets them all."""
     head = f"{'split':<10}{'facts':>6}{'cands':>6}" + "".join(f"{m:>10}" for m in MEASURES)
     lines = [head, "-" * len(head)]
-    for split in ("tune", "held_out", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"):
+    for split in ("tune", "held_out", *FRESH_SETS):
         if split not in totals:
             continue
         t, rs = totals[split], ratios(totals[split])
@@ -184,7 +184,7 @@ def table(totals: dict[str, dict]) -> tuple[str, bool]:
     lines.append(
         f"{'goal':<22}" + "".join(f"{f'≥ {100 * GOALS[m]:.0f} %' if m in GOALS else '–':>10}" for m in MEASURES)
     )
-    split = next((s for s in ("fresh6", "fresh5", "fresh4", "fresh3", "fresh2", "fresh") if s in totals), "held_out")
+    split = next((s for s in reversed(FRESH_SETS) if s in totals), "held_out")
     held = ratios(totals[split]) if split in totals else {}
     ok = bool(held) and all(held[m] is None or held[m] >= GOALS[m] - 1e-12 for m in GOALS)
     lines.append(f"{split.replace('_', '-')} figures meet every goal: {'PASS' if ok else 'FAIL'}")
