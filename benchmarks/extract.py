@@ -46,7 +46,7 @@ from . import extract_dev
 
 README = Path(__file__).resolve().parent / "README.md"
 SECTION = "## Curation assistant"
-SECTION_INTRO = """`python -m benchmarks.extract [--dev DIR] [--fresh DIR] [--fresh2 DIR] [--fresh3 DIR] [--fresh4 DIR] [--fresh5 DIR] [--fresh6 DIR] [--fresh7 DIR] [--fresh8 DIR] [--sources DIR] [--sizes MB …] [--no-write]`
+SECTION_INTRO = """`python -m benchmarks.extract [--dev DIR] [--fresh DIR] [--fresh2 DIR] [--fresh3 DIR] [--fresh4 DIR] [--fresh5 DIR] [--fresh6 DIR] [--fresh7 DIR] [--fresh8 DIR] [--fresh9 DIR] [--sources DIR] [--sizes MB …] [--no-write]`
 measures `cchc extract`. With `--dev` (or `CCHC_EXTRACT_DEV_DIR`, the 16 excerpts of `../shared/extract-dev/`),
 against the hand-curated truth of `extract_dev/truth.csv`, the texts tuned on and the held-out texts apart
 (`extract_dev/README.md` says which and how they were curated; `benchmarks/extract_dev.py` how they are
@@ -64,7 +64,8 @@ a sixth held-out set curated after the measurement of `extract_fresh4` before th
 a seventh held-out set curated after the measurement of `extract_fresh5` before the extractor read it. With `--fresh7`
 and `--fresh8` (`CCHC_EXTRACT_FRESH7_DIR`, `CCHC_EXTRACT_FRESH8_DIR`; the 10 excerpts each kept in `/work/extract-fresh7/`
 and `/work/extract-fresh8/`), two sets curated at the same time after round 9, each read a second time by the other
-set's reader, before the extractor read them. With `--sources`
+set's reader, before the extractor read them. With `--fresh9` (`CCHC_EXTRACT_FRESH9_DIR`, the 4 excerpts kept in
+`/work/extract-fresh9/`), a small set curated after their measurement by one reader. With `--sources`
 (or `CCHC_SOURCES_DIR`), against the curated facts of the five bundled sources, from which the catalog was
 written (in-sample). Then the time of reading a text file of 1 and 10 MB (the dev texts again and again with
 other numbers) and extracting its candidates, in a fresh process: wall and CPU time, resident memory after

@@ -31,7 +31,7 @@ from cchc_data.extract import extract
 HERE = Path(__file__).resolve().parent / "extract_dev"
 #: The fresh held-out sets, in the order they were curated: ``extract_<name>/`` beside this file holds the truth
 #: of each (``texts.csv``, ``truth.csv``, ``README.md``); ``extract_sets.csv`` says what each one's figures are worth.
-FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8")
+FRESH_SETS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9")
 
 
 def fresh_dir(name: str) -> Path:

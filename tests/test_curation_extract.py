@@ -37,6 +37,7 @@ FRESH_SETS = [
     ("extract_fresh6", "CCHC_EXTRACT_FRESH6_DIR", "fresh6"),
     ("extract_fresh7", "CCHC_EXTRACT_FRESH7_DIR", "fresh7"),
     ("extract_fresh8", "CCHC_EXTRACT_FRESH8_DIR", "fresh8"),
+    ("extract_fresh9", "CCHC_EXTRACT_FRESH9_DIR", "fresh9"),
 ]
 
 
