@@ -182,7 +182,7 @@ def publisher_name(publisher, publisher_en, lang: str, *, as_html: bool = False)
     esc = html.escape if as_html else (lambda s: s)
 
     def vi_name(text: str) -> str:
-        return f'<span lang="vi">{esc(text)}</span>' if as_html and lang != "vi" else esc(text)
+        return _vi_name(text, lang, as_html=as_html)
 
     if lang != "en" or not en or not vi or en == vi:
         return vi_name(vi)
@@ -229,9 +229,15 @@ def issue_name(issue, issue_en, lang: str, *, as_html: bool = False) -> str:
     """
     lang = i18n.check_lang(lang)
     vi, en = _text(issue), _text(issue_en)
-    esc = html.escape if as_html else (lambda s: s)
-    name = f'<span lang="vi">{esc(vi)}</span>' if as_html and lang != "vi" else esc(vi)
-    return f"{name} ({esc(en)})" if lang == "en" and vi and en and en != vi else name
+    name = _vi_name(vi, lang, as_html=as_html)
+    return f"{name} ({html.escape(en) if as_html else en})" if lang == "en" and vi and en and en != vi else name
+
+
+def _vi_name(text: str, lang: str, *, as_html: bool) -> str:
+    """A Vietnamese name on a page in ``lang``: escaped and marked ``lang="vi"`` on other pages' HTML."""
+    if not as_html:
+        return text
+    return f'<span lang="vi">{html.escape(text)}</span>' if lang != "vi" else html.escape(text)
 
 
 def _named_html(names: dict[tuple[str, str], str]) -> dict[str, str]:
